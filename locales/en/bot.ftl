@@ -1,0 +1,55 @@
+# What the program itself says (src/messages.rs), English.
+
+## Scan
+
+progress = Question { $position } of { $total }
+scan-resumed = Welcome back: we go on where you left off.
+scan-finished = Done, thank you! Here is your snapshot.
+scan-outdated = The quick scan has changed since you started, so you start again with the new version.
+
+## Refused input: the state stays as it was
+
+notice-not-current = That answer belongs to a question that is no longer open. Here is the current question.
+notice-out-of-range = That is not one of the choices. Pick one of the choices below.
+notice-expected-choice = Please answer with one of the choices.
+notice-nothing-to-go-back = This is the first question: there is nothing to go back to.
+notice-language-changed = From now on I'll speak English.
+notice-cancelled = The scan has stopped and its answers are deleted. You can start again whenever you like.
+notice-no-scan = You have no scan in progress.
+notice-idle = You have no scan in progress.
+
+## The individual snapshot
+
+snapshot-title = Your digital maturity snapshot
+snapshot-how-to-read = How to read this: each theme scores the mean of your answers, from 1 (not started) to 5 (leading). "Don't know" is not counted in the score; a lot of "don't know" is a finding in itself. The gap is your ambition minus where you stand; a gap of 1.5 or more is a priority. Your own answers are yours alone: a team lead never sees them.
+snapshot-dimension = { $name }: { $score } ({ $level })
+snapshot-no-score = { $name }: not enough answers for a score ({ $dontknow }% don't know)
+snapshot-ambition = In two years: { $ambition } ({ $level }), gap { $gap }
+snapshot-no-ambition = In two years: no ambition given
+snapshot-priority = priority
+snapshot-satisfied = ambition reached
+snapshot-dont-know = Don't know: { $share }%
+snapshot-next-step = Next step: { $step }
+snapshot-next-step-unknown = Next step: find out who in your organisation can answer these questions, and ask them.
+snapshot-overall = Overall index: { $index } ({ $level })
+snapshot-overall-capped = The overall level is capped at { $level }: at most one level above your lowest theme.
+snapshot-overall-missing = No overall index: not every theme has a score.
+snapshot-public-values-flag = Attention: public values score { $score }, below 2. Privacy, security and explainable algorithms need attention first.
+snapshot-priorities = Priorities: { $list }
+snapshot-no-priorities = No priorities: no gap of 1.5 or more.
+snapshot-none = You have not completed a scan yet.
+
+## Charts
+
+chart-title = Where we stand and where we want to be
+chart-current = Now
+chart-ambition = In 2 years
+
+## Terminal chat
+
+chat-welcome = Peilbot: the digital maturity quick scan. Answer with the number of your choice. Type "help" for the commands.
+chat-help = Commands: a number answers the question; "back" goes to the previous question; "skip" or "?" answers "don't know"; "lang nl", "lang nl-BE" or "lang en" switches language; "cancel" stops the scan and deletes its answers; "start" starts a scan; "quit" stops for now (your answers are kept).
+chat-choice-hint = (number, "back", "skip", "help")
+chat-bye = Your answers are saved. Run peilbot chat again to go on.
+chat-unknown-language = I know these languages: nl, nl-BE and en. For example: lang nl
+chat-start-again = Type "start" for a new scan, or "quit" to stop.

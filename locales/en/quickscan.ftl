@@ -1,0 +1,94 @@
+# The digital maturity quick scan (flows/quickscan.toml), English.
+
+-org = municipality
+
+quickscan-title = Digital maturity quick scan
+quickscan-intro = About 6 minutes of taps: 15 statements about your { -org }, in 7 themes, and after each theme where you think we should realistically be in two years. There are no wrong answers. Choose "Don't know" when you can't judge something: that is useful information too.
+
+## Scales
+
+scale-level-1 = Not started
+scale-level-2 = Ad hoc
+scale-level-3 = Agreed
+scale-level-4 = Embedded
+scale-level-5 = Leading
+scale-skill-1 = I need help
+scale-skill-2 = Basic
+scale-skill-3 = Independent
+scale-skill-4 = Advanced
+scale-skill-5 = I teach others
+scale-dont-know = Don't know
+
+## Dimensions
+
+dim-a = Vision & leadership
+dim-b = Data-driven work
+dim-c = Citizen-centred & inclusive
+dim-d = Public values
+dim-e = AI readiness
+dim-f = Skills
+dim-g = Culture & collaboration
+
+## Questions
+
+q-a1 = Our { -org } has a vision on digital work and data, and management actually steers by it.
+q-a2 = Ownership of digital work and data is placed at the top of the organisation (for example a CIO or CDO).
+q-b1 = We use data to prepare decisions and to evaluate policy.
+q-b2 = We know which data we hold and who owns it, and its quality is good enough to reuse.
+q-c1 = We design and test our services together with residents.
+q-c2 = Residents who cannot keep up digitally get a good alternative: a desk, the phone, personal help.
+q-d1 = A privacy check (DPIA) and information security are standard in every new project.
+q-d2 = We could explain to a resident how a decision supported by an algorithm was made.
+q-d3 = Before we use an algorithm we check its legal basis and its impact on human rights, and we publish it.
+q-e1 = It is clear which AI tools (including generative AI) staff may use, and for what.
+q-e2 = AI gets beyond pilots: into supported, monitored everyday use.
+q-f1 = How confident are you yourself with data and with digital and AI tools?
+q-f2 = The organisation gives time and training to grow digital skills.
+q-g1 = There is room to experiment on a small scale and to learn from what fails.
+q-g2 = Departments, and other governments, share solutions instead of each working in their own silo.
+q-ambition = { $dimension }: where should we realistically be in 2 years?
+q-role = Finally, your role. We use it only to group results, never to single anyone out.
+
+role-policy = Policy
+role-service = Service desk and front office
+role-it-data = IT, information or data
+role-management = Management
+role-other = Other
+
+## Next steps per dimension and level reached
+
+next-a-1 = Write down, on one page, what digital work should bring residents and staff, and discuss it in the management team.
+next-a-2 = Turn the loose initiatives into one agreed vision with a few measurable goals.
+next-a-3 = Make one director accountable for digital and data, and put progress on the management agenda every quarter.
+next-a-4 = Tie the vision to budget and planning cycles, and report on it openly.
+next-a-5 = Share how you steer with other organisations and review the vision yearly.
+next-b-1 = Pick one decision that is coming up and prepare it with the data you already have.
+next-b-2 = Make an inventory of your key data sets with an owner for each.
+next-b-3 = Agree on quality rules for the most reused data and measure them.
+next-b-4 = Evaluate policy with data as a matter of routine and publish open data where you can.
+next-b-5 = Help other organisations reuse your data and your way of working.
+next-c-1 = Invite a few residents to try one service before you change it.
+next-c-2 = Make testing with residents, including those who struggle digitally, a fixed step in every service change.
+next-c-3 = Measure how residents experience your services, online and at the desk, and act on it.
+next-c-4 = Design services around life events together with partners, with a personal alternative always at hand.
+next-c-5 = Share what you learn about inclusive services with others.
+next-d-1 = Start today: do a privacy check (DPIA) for every new project that uses personal data.
+next-d-2 = Make privacy and security checks a standard step in every project and write down how decisions are explained.
+next-d-3 = Keep a register of the algorithms you use and check each one before use.
+next-d-4 = Publish your algorithms and have their impact reviewed regularly, with residents involved.
+next-d-5 = Help others with your approach to responsible algorithms.
+next-e-1 = Agree which AI tools staff may use, and for what, and tell everyone.
+next-e-2 = Choose one promising pilot and decide what it needs to become supported, monitored use.
+next-e-3 = Set up monitoring, support and a clear owner for each AI application in use.
+next-e-4 = Evaluate the value and risks of AI in use regularly and stop what does not work.
+next-e-5 = Share your AI practice and guidelines with other governments.
+next-f-1 = Ask a colleague or the training offer for help with one tool you use every week.
+next-f-2 = Spend an hour a month learning one new thing about data or AI.
+next-f-3 = Apply your skills in a real task and help a colleague get started.
+next-f-4 = Take on a role as a guide in projects and keep up with new tools.
+next-f-5 = Organise short learning sessions so that others grow too.
+next-g-1 = Start one small experiment with a clear question and a short deadline.
+next-g-2 = Evaluate experiments openly, including what failed, and share the lessons.
+next-g-3 = Work across departments on one shared problem with a shared goal.
+next-g-4 = Reuse solutions of other governments before building your own.
+next-g-5 = Offer your solutions to others and keep learning from them.

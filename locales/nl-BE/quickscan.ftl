@@ -1,0 +1,21 @@
+# The digital maturity quick scan, Flemish Dutch: ONLY what differs from locales/nl.
+# The nl-BE bundle is nl with this file added on top (add_resource_overriding);
+# every message not listed here falls back to nl. No BIO, ENSIA, IAMA, Algoritmeregister or DigiD here.
+
+-org = lokaal bestuur
+    .gender = neuter
+-staff = personeelsleden
+-desk = loket
+    .gender = neuter
+
+quickscan-title = Quickscan digitale maturiteit
+
+## Questions
+
+role-service = Onthaal en loket
+
+## Next steps per dimension and level reached
+
+next-a-4 = Koppel de visie aan het meerjarenplan en het budget, en rapporteer er open over.
+next-d-3 = Hou een register bij van de algoritmes die je gebruikt en controleer elk algoritme voordat je het inzet.
+next-d-4 = Maak je algoritmes openbaar en laat de impact regelmatig beoordelen, samen met inwoners.

@@ -1,0 +1,106 @@
+# The digital maturity quick scan (flows/quickscan.toml), Netherlands Dutch.
+# Address: always "je/jij/jouw", never "u/uw".
+# Terms carry the nl/nl-BE differences; nl-BE (locales/nl-BE) overrides only what differs.
+
+-org = gemeente
+    .gender = common
+-staff = medewerkers
+-desk = balie
+    .gender = common
+
+quickscan-title = Quickscan digitale volwassenheid
+quickscan-intro = Ongeveer 6 minuten tikken: 15 stellingen over je { -org }, in 7 thema's, en na elk thema waar we volgens jou over twee jaar realistisch moeten staan. Er zijn geen verkeerde antwoorden. Kies "Weet ik niet" als je iets niet kunt beoordelen: ook dat is nuttige informatie.
+
+## Scales
+
+scale-level-1 = Nog niet gestart
+scale-level-2 = Losse initiatieven
+scale-level-3 = Afgesproken
+scale-level-4 = Ingebed
+scale-level-5 = Voorloper
+scale-skill-1 = Hulp nodig
+scale-skill-2 = Basis
+scale-skill-3 = Zelfstandig
+scale-skill-4 = Gevorderd
+scale-skill-5 = Leer anderen
+scale-dont-know = Weet ik niet
+
+## Dimensions
+
+dim-a = Visie en leiderschap
+dim-b = Datagedreven werken
+dim-c = Inwonergericht en inclusief
+dim-d = Publieke waarden
+dim-e = Klaar voor AI
+dim-f = Vaardigheden
+dim-g = Cultuur en samenwerking
+
+## Questions
+
+q-a1 = { -org.gender ->
+        [neuter] Ons
+       *[common] Onze
+    } { -org } heeft een visie op digitaal werken en data, en het management stuurt daar echt op.
+q-a2 = Het eigenaarschap van digitaal werken en data ligt aan de top van de organisatie (bijvoorbeeld bij een CIO of CDO).
+q-b1 = We gebruiken data om beslissingen voor te bereiden en om beleid te evalueren.
+q-b2 = We weten welke data we hebben en wie er eigenaar van is, en de kwaliteit is goed genoeg voor hergebruik.
+q-c1 = We ontwerpen en testen onze diensten samen met inwoners.
+q-c2 = Inwoners die digitaal niet meekomen, krijgen een goed alternatief: een { -desk }, de telefoon, persoonlijke hulp.
+q-d1 = Een privacycheck (DPIA) en informatiebeveiliging zijn standaard in elk nieuw project.
+q-d2 = We kunnen een inwoner uitleggen hoe een beslissing tot stand kwam waarbij een algoritme heeft geholpen.
+q-d3 = Voordat we een algoritme gebruiken, controleren we of er een wettelijke basis is en wat de impact op mensenrechten is, en we maken het openbaar.
+q-e1 = Het is duidelijk welke AI-tools (ook generatieve AI) { -staff } mogen gebruiken, en waarvoor.
+q-e2 = AI komt verder dan pilots: het wordt dagelijks gebruikt, met ondersteuning en monitoring.
+q-f1 = Hoe zeker voel je je zelf bij het werken met data, digitale tools en AI-tools?
+q-f2 = De organisatie geeft tijd en opleiding om digitale vaardigheden te ontwikkelen.
+q-g1 = Er is ruimte om op kleine schaal te experimenteren en te leren van wat mislukt.
+q-g2 = Afdelingen en andere overheden delen oplossingen, in plaats van dat ieder op een eigen eiland werkt.
+q-ambition = { $dimension }: waar moeten we over 2 jaar realistisch staan?
+q-role = Tot slot: je rol. We gebruiken die alleen om resultaten te groeperen, nooit om iemand eruit te lichten.
+
+role-policy = Beleid
+role-service = Klantcontact en balie
+role-it-data = ICT, informatie of data
+role-management = Management
+role-other = Anders
+
+## Next steps per dimension and level reached
+
+next-a-1 = Schrijf op één pagina op wat digitaal werken inwoners en { -staff } moet opleveren, en bespreek het in het managementteam.
+next-a-2 = Maak van de losse initiatieven één afgesproken visie met een paar meetbare doelen.
+next-a-3 = Maak één lid van het managementteam verantwoordelijk voor digitaal werken en data, en bespreek de voortgang daar elk kwartaal.
+next-a-4 = Koppel de visie aan de begroting en de planning- en controlcyclus, en rapporteer er open over.
+next-a-5 = Deel met andere organisaties hoe je stuurt, en bekijk de visie elk jaar opnieuw.
+next-b-1 = Kies één beslissing die eraan komt en bereid die voor met de data die je al hebt.
+next-b-2 = Breng je belangrijkste datasets in kaart, met voor elke dataset een eigenaar.
+next-b-3 = Spreek kwaliteitsregels af voor de data die het vaakst wordt hergebruikt, en meet of ze worden gehaald.
+next-b-4 = Evalueer beleid standaard met data en publiceer open data waar dat kan.
+next-b-5 = Help andere organisaties om je data en je werkwijze te hergebruiken.
+next-c-1 = Vraag een paar inwoners om een dienst uit te proberen voordat je die verandert.
+next-c-2 = Maak testen met inwoners, ook met wie digitaal moeite heeft, een vaste stap bij elke verandering van een dienst.
+next-c-3 = Meet hoe inwoners je dienstverlening ervaren, online en aan { -desk.gender ->
+        [neuter] het
+       *[common] de
+    } { -desk }, en doe er iets mee.
+next-c-4 = Ontwerp diensten rond levensgebeurtenissen, samen met partners, en zorg dat er altijd een persoonlijk alternatief is.
+next-c-5 = Deel met anderen wat je leert over inclusieve dienstverlening.
+next-d-1 = Begin vandaag: doe een privacycheck (DPIA) bij elk nieuw project dat persoonsgegevens gebruikt.
+next-d-2 = Maak privacy- en beveiligingschecks een vaste stap in elk project en leg vast hoe je beslissingen uitlegt.
+next-d-3 = Houd een register bij van de algoritmes die je gebruikt en toets elk algoritme voordat je het inzet, bijvoorbeeld met een IAMA.
+next-d-4 = Publiceer je algoritmes in het Algoritmeregister en laat de impact regelmatig beoordelen, samen met inwoners.
+next-d-5 = Help anderen met je aanpak voor verantwoord gebruik van algoritmes.
+next-e-1 = Spreek af welke AI-tools { -staff } mogen gebruiken, en waarvoor, en laat het iedereen weten.
+next-e-2 = Kies één veelbelovende pilot en bepaal wat er nodig is om die uit te bouwen tot ondersteund gebruik, met monitoring.
+next-e-3 = Regel monitoring, ondersteuning en een duidelijke eigenaar voor elke AI-toepassing die in gebruik is.
+next-e-4 = Evalueer regelmatig wat AI in de praktijk oplevert en welke risico's het heeft, en stop met wat niet werkt.
+next-e-5 = Deel je ervaringen met AI en je richtlijnen met andere overheden.
+next-f-1 = Kies een tool die je elke week gebruikt en vraag een collega om hulp, of zoek een opleiding die erbij past.
+next-f-2 = Trek elke maand een uur uit om één nieuw ding te leren over data of AI.
+next-f-3 = Gebruik je vaardigheden in een echte taak en help een collega op weg.
+next-f-4 = Neem in projecten een begeleidende rol op je en blijf op de hoogte van nieuwe tools.
+next-f-5 = Organiseer korte leersessies, zodat ook anderen groeien.
+next-g-1 = Start één klein experiment met een duidelijke vraag en een korte deadline.
+next-g-2 = Evalueer experimenten openlijk, ook wat mislukte, en deel de lessen.
+next-g-3 = Werk met andere afdelingen aan één gedeeld probleem, met een gezamenlijk doel.
+next-g-4 = Hergebruik oplossingen van andere overheden voordat je zelf iets bouwt.
+next-g-5 = Bied je oplossingen aan anderen aan en blijf van hen leren.

@@ -1,0 +1,551 @@
+//! The question flows, as data.
+//!
+//! A flow file (`flows/*.toml`) holds structure only: dimensions, questions, scales, skip
+//! logic and scoring rules. Every word lives in `locales/`, under the message keys the flow
+//! names. [`Flow::parse`] turns a file into a validated [`Flow`] or into diagnostics that
+//! name the file and line, so a broken flow never reaches a person.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::diagnostic::Diagnostic;
+
+/// Every scale runs from 1 to this.
+pub const SCALE_POINTS: u8 = 5;
+
+/// A validated flow: every reference resolves, every id is unique.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub id: String,
+    pub version: u32,
+    /// Message key of the flow's title.
+    pub title: String,
+    /// Message key of the text shown before the first question.
+    pub intro: String,
+    pub scoring: Scoring,
+    pub scales: Vec<Scale>,
+    pub dimensions: Vec<Dimension>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// A dimension gets a score when at least this share of its shown items was answered.
+    pub min_answered_share: f64,
+    /// A gap (ambition - current) at or above this marks a priority.
+    pub priority_gap: f64,
+    /// The overall label never exceeds the lowest dimension's level plus this.
+    pub overall_cap_above_lowest: u8,
+    /// The dimension that is always flagged when it scores below `flag_below`.
+    pub flag_dimension: String,
+    pub flag_below: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub id: String,
+    /// Message keys of the labels of levels 1 to 5.
+    pub labels: Vec<String>,
+    /// Message key of the "don't know" choice, when the scale offers one.
+    pub dont_know: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    /// Message keys of the next step for each level reached, 1 to 5.
+    pub next_steps: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    /// Message key of the question text.
+    pub text: String,
+    pub kind: QuestionKind,
+    /// Asked only when this holds; otherwise skipped and left out of scoring.
+    pub show_if: Option<Condition>,
+}
+
+#[derive(Debug, Clone)]
+pub enum QuestionKind {
+    /// Where we stand on one item of a dimension (indexes into `dimensions`, `scales`).
+    Scale { dimension: usize, scale: usize },
+    /// Where the dimension should realistically be in two years.
+    Ambition { dimension: usize, scale: usize },
+    /// One option out of a list; not scored (e.g. the person's role).
+    Choice { options: Vec<ChoiceOption> },
+}
+
+#[derive(Debug, Clone)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: String,
+}
+
+/// Shows a question only when an earlier question was answered with one of `any_of`.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    /// Index of the earlier question.
+    pub question: usize,
+    pub any_of: Vec<Answer>,
+}
+
+/// A person's answers so far, by question id.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// One answer, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    Level(u8),
+    DontKnow,
+    Choice(String),
+}
+
+impl Answer {
+    /// The code a flow file uses for this answer: `"1"`..`"5"`, `"dont-know"`, or an option id.
+    pub fn code(&self) -> String {
+        match self {
+            Answer::Level(level) => level.to_string(),
+            Answer::DontKnow => "dont-know".to_string(),
+            Answer::Choice(id) => id.clone(),
+        }
+    }
+}
+
+/// One choice offered for a question: the answer it gives and the message key of its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer {
+    pub answer: Answer,
+    pub label: String,
+}
+
+impl Flow {
+    /// Parses and validates a flow file. `path` is only used to name the file in diagnostics.
+    pub fn parse(path: &str, source: &str) -> Result<Flow, Vec<Diagnostic>> {
+        let raw: RawFlow = toml::from_str(source).map_err(|err| {
+            let line = err.span().map_or(1, |span| line_of(source, span.start));
+            vec![Diagnostic::new(path, line, err.message().trim())]
+        })?;
+        Validator::new(path, source).flow(raw)
+    }
+
+    /// The choices offered for a question, in order.
+    pub fn offers(&self, question: usize) -> Vec<Offer> {
+        match &self.questions[question].kind {
+            QuestionKind::Scale { scale, .. } | QuestionKind::Ambition { scale, .. } => {
+                let scale = &self.scales[*scale];
+                let levels = (1..=SCALE_POINTS)
+                    .zip(&scale.labels)
+                    .map(|(level, label)| Offer {
+                        answer: Answer::Level(level),
+                        label: label.clone(),
+                    });
+                let dont_know = scale.dont_know.iter().map(|label| Offer {
+                    answer: Answer::DontKnow,
+                    label: label.clone(),
+                });
+                levels.chain(dont_know).collect()
+            }
+            QuestionKind::Choice { options } => options
+                .iter()
+                .map(|option| Offer {
+                    answer: Answer::Choice(option.id.clone()),
+                    label: option.label.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// Whether a question is asked, given the answers so far. While the question a
+    /// condition looks at is still unanswered, the question counts as shown, so that
+    /// progress ("4 of 23") only ever shrinks its total.
+    pub fn is_shown(&self, question: usize, answers: &Answers) -> bool {
+        match &self.questions[question].show_if {
+            None => true,
+            Some(condition) => answers
+                .get(&self.questions[condition.question].id)
+                .is_none_or(|answer| condition.any_of.contains(answer)),
+        }
+    }
+
+    /// Every message key this flow refers to, each once.
+    pub fn message_keys(&self) -> Vec<String> {
+        let mut keys = vec![self.title.clone(), self.intro.clone()];
+        for scale in &self.scales {
+            keys.extend(scale.labels.iter().cloned());
+            keys.extend(scale.dont_know.iter().cloned());
+        }
+        for dimension in &self.dimensions {
+            keys.push(dimension.name.clone());
+            keys.extend(dimension.next_steps.iter().cloned());
+        }
+        for question in &self.questions {
+            keys.push(question.text.clone());
+            if let QuestionKind::Choice { options } = &question.kind {
+                keys.extend(options.iter().map(|o| o.label.clone()));
+            }
+        }
+        let mut seen = HashSet::new();
+        keys.retain(|key| seen.insert(key.clone()));
+        keys
+    }
+
+    /// The dimension a scored question belongs to.
+    pub fn dimension_of(&self, question: usize) -> Option<usize> {
+        match self.questions[question].kind {
+            QuestionKind::Scale { dimension, .. } | QuestionKind::Ambition { dimension, .. } => {
+                Some(dimension)
+            }
+            QuestionKind::Choice { .. } => None,
+        }
+    }
+
+    pub fn flag_dimension(&self) -> usize {
+        self.dimensions
+            .iter()
+            .position(|d| d.id == self.scoring.flag_dimension)
+            .expect("validated: the flag dimension exists")
+    }
+}
+
+/// The 1-based line of a byte offset.
+pub fn line_of(source: &str, offset: usize) -> usize {
+    source[..offset.min(source.len())].matches('\n').count() + 1
+}
+
+// The file's shape, with spans so that diagnostics can name lines.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFlow {
+    id: Spanned<String>,
+    version: u32,
+    title: Spanned<String>,
+    intro: Spanned<String>,
+    scoring: Spanned<Scoring>,
+    #[serde(default)]
+    scales: Vec<RawScale>,
+    #[serde(default)]
+    dimensions: Vec<RawDimension>,
+    #[serde(default)]
+    questions: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScale {
+    id: Spanned<String>,
+    labels: Spanned<Vec<String>>,
+    dont_know: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDimension {
+    id: Spanned<String>,
+    name: String,
+    next_steps: Spanned<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: Spanned<String>,
+    kind: Spanned<RawKind>,
+    text: String,
+    dimension: Option<Spanned<String>>,
+    scale: Option<Spanned<String>>,
+    #[serde(default)]
+    options: Vec<RawOption>,
+    show_if: Option<Spanned<RawCondition>>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+enum RawKind {
+    Scale,
+    Ambition,
+    Choice,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOption {
+    id: Spanned<String>,
+    label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCondition {
+    question: Spanned<String>,
+    any_of: Vec<String>,
+}
+
+/// Collects every problem in a file rather than stopping at the first.
+struct Validator<'a> {
+    path: &'a str,
+    source: &'a str,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'a> Validator<'a> {
+    fn new(path: &'a str, source: &'a str) -> Self {
+        Validator {
+            path,
+            source,
+            errors: Vec::new(),
+        }
+    }
+
+    fn error<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
+        let line = line_of(self.source, spanned.span().start);
+        self.errors.push(Diagnostic::new(self.path, line, message));
+    }
+
+    /// Maps ids to indexes, reporting duplicates.
+    fn index(&mut self, what: &str, ids: &[&Spanned<String>]) -> HashMap<String, usize> {
+        let mut index = HashMap::new();
+        for (i, id) in ids.iter().enumerate() {
+            if id.as_ref().is_empty() {
+                self.error(id, format!("{what} id is empty"));
+            } else if index.insert(id.as_ref().clone(), i).is_some() {
+                self.error(id, format!("duplicate {what} id `{}`", id.as_ref()));
+            }
+        }
+        index
+    }
+
+    fn lookup(
+        &mut self,
+        index: &HashMap<String, usize>,
+        what: &str,
+        question: &Spanned<String>,
+        reference: Option<&Spanned<String>>,
+    ) -> Option<usize> {
+        let Some(reference) = reference else {
+            self.error(
+                question,
+                format!("question `{}` needs a {what}", question.as_ref()),
+            );
+            return None;
+        };
+        let found = index.get(reference.as_ref()).copied();
+        if found.is_none() {
+            self.error(
+                reference,
+                format!("unknown {what} `{}`", reference.as_ref()),
+            );
+        }
+        found
+    }
+
+    fn flow(mut self, raw: RawFlow) -> Result<Flow, Vec<Diagnostic>> {
+        let scale_ids: Vec<_> = raw.scales.iter().map(|s| &s.id).collect();
+        let scale_index = self.index("scale", &scale_ids);
+        let dimension_ids: Vec<_> = raw.dimensions.iter().map(|d| &d.id).collect();
+        let dimension_index = self.index("dimension", &dimension_ids);
+        let question_ids: Vec<_> = raw.questions.iter().map(|q| &q.id).collect();
+        let question_index = self.index("question", &question_ids);
+
+        if raw.id.as_ref().is_empty() {
+            self.error(&raw.id, "flow id is empty");
+        }
+        for (what, key) in [("title", &raw.title), ("intro", &raw.intro)] {
+            if key.as_ref().is_empty() {
+                self.error(key, format!("flow {what} needs a message key"));
+            }
+        }
+        let scoring = raw.scoring.as_ref().clone();
+        if !dimension_index.contains_key(&scoring.flag_dimension) {
+            let message = format!("unknown flag_dimension `{}`", scoring.flag_dimension);
+            self.error(&raw.scoring, message);
+        }
+
+        let scales = raw.scales.into_iter().map(|s| self.scale(s)).collect();
+        let dimensions = raw
+            .dimensions
+            .into_iter()
+            .map(|d| self.dimension(d))
+            .collect();
+        let mut questions = Vec::new();
+        for (position, raw_question) in raw.questions.into_iter().enumerate() {
+            let question = self.question(
+                raw_question,
+                position,
+                &scale_index,
+                &dimension_index,
+                &question_index,
+                &questions,
+            );
+            questions.extend(question);
+        }
+
+        if self.errors.is_empty() {
+            Ok(Flow {
+                id: raw.id.into_inner(),
+                version: raw.version,
+                title: raw.title.into_inner(),
+                intro: raw.intro.into_inner(),
+                scoring,
+                scales,
+                dimensions,
+                questions,
+            })
+        } else {
+            Err(self.errors)
+        }
+    }
+
+    fn scale(&mut self, raw: RawScale) -> Scale {
+        let count = raw.labels.as_ref().len();
+        if count != usize::from(SCALE_POINTS) {
+            let message = format!(
+                "scale `{}` has {count} labels; it needs one for each level 1 to {SCALE_POINTS}",
+                raw.id.as_ref()
+            );
+            self.error(&raw.id, message);
+        }
+        Scale {
+            id: raw.id.into_inner(),
+            labels: raw.labels.into_inner(),
+            dont_know: raw.dont_know,
+        }
+    }
+
+    fn dimension(&mut self, raw: RawDimension) -> Dimension {
+        let count = raw.next_steps.as_ref().len();
+        if count != usize::from(SCALE_POINTS) {
+            let message = format!(
+                "dimension `{}` has {count} next steps; it needs one for each level 1 to {SCALE_POINTS}",
+                raw.id.as_ref()
+            );
+            self.error(&raw.id, message);
+        }
+        Dimension {
+            id: raw.id.into_inner(),
+            name: raw.name,
+            next_steps: raw.next_steps.into_inner(),
+        }
+    }
+
+    fn question(
+        &mut self,
+        raw: RawQuestion,
+        position: usize,
+        scales: &HashMap<String, usize>,
+        dimensions: &HashMap<String, usize>,
+        questions: &HashMap<String, usize>,
+        earlier: &[Question],
+    ) -> Option<Question> {
+        let kind = match *raw.kind.as_ref() {
+            RawKind::Scale | RawKind::Ambition => {
+                let dimension =
+                    self.lookup(dimensions, "dimension", &raw.id, raw.dimension.as_ref());
+                let scale = self.lookup(scales, "scale", &raw.id, raw.scale.as_ref());
+                if !raw.options.is_empty() {
+                    self.error(&raw.kind, "only `choice` questions take options");
+                }
+                let (dimension, scale) = (dimension?, scale?);
+                if *raw.kind.as_ref() == RawKind::Scale {
+                    QuestionKind::Scale { dimension, scale }
+                } else {
+                    QuestionKind::Ambition { dimension, scale }
+                }
+            }
+            RawKind::Choice => {
+                if raw.options.is_empty() {
+                    self.error(
+                        &raw.id,
+                        format!("choice question `{}` has no options", raw.id.as_ref()),
+                    );
+                }
+                let option_ids: Vec<_> = raw.options.iter().map(|o| &o.id).collect();
+                self.index("option", &option_ids);
+                let options = raw
+                    .options
+                    .into_iter()
+                    .map(|o| ChoiceOption {
+                        id: o.id.into_inner(),
+                        label: o.label,
+                    })
+                    .collect();
+                QuestionKind::Choice { options }
+            }
+        };
+        let show_if = match raw.show_if {
+            None => None,
+            Some(condition) => self.condition(&condition, position, questions, earlier),
+        };
+        Some(Question {
+            id: raw.id.into_inner(),
+            text: raw.text,
+            kind,
+            show_if,
+        })
+    }
+
+    /// A condition may only look back: at a question asked earlier, with answers it can have.
+    fn condition(
+        &mut self,
+        raw: &Spanned<RawCondition>,
+        position: usize,
+        questions: &HashMap<String, usize>,
+        earlier: &[Question],
+    ) -> Option<Condition> {
+        let target = &raw.as_ref().question;
+        let Some(&index) = questions.get(target.as_ref()) else {
+            self.error(
+                target,
+                format!("show_if refers to unknown question `{}`", target.as_ref()),
+            );
+            return None;
+        };
+        if index >= position {
+            let message = format!(
+                "show_if refers to `{}`, which is not asked before this question",
+                target.as_ref()
+            );
+            self.error(target, message);
+            return None;
+        }
+        let question = earlier.get(index)?;
+        let valid: Vec<String> = match &question.kind {
+            QuestionKind::Choice { options } => options.iter().map(|o| o.id.clone()).collect(),
+            _ => (1..=SCALE_POINTS)
+                .map(|l| l.to_string())
+                .chain(["dont-know".to_string()])
+                .collect(),
+        };
+        let mut any_of = Vec::new();
+        for code in &raw.as_ref().any_of {
+            if !valid.contains(code) {
+                let message = format!(
+                    "show_if answer `{code}` is not an answer of `{}`",
+                    target.as_ref()
+                );
+                self.error(raw, message);
+                continue;
+            }
+            any_of.push(match &question.kind {
+                QuestionKind::Choice { .. } => Answer::Choice(code.clone()),
+                _ if code == "dont-know" => Answer::DontKnow,
+                _ => Answer::Level(code.parse().expect("validated above")),
+            });
+        }
+        Some(Condition {
+            question: index,
+            any_of,
+        })
+    }
+}

@@ -1,0 +1,175 @@
+//! Every word a person reads: Fluent bundles built from `locales/<lang>/*.ftl`.
+//!
+//! Flemish (`nl-BE`) is built as Netherlands Dutch overridden by its own files, so it only
+//! holds what really differs (its terms, such as `-org = lokaal bestuur`, and the messages
+//! that need other words). Bundles are checked complete at start-up (see `check`), so a
+//! lookup that fails here is a bug; it is logged and shows the key rather than nothing.
+
+use std::collections::HashMap;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::Diagnostic;
+use crate::flow::line_of;
+use crate::lang::Lang;
+use crate::messages::Msg;
+use crate::sources::{SourceFile, Sources};
+
+pub type Bundle = FluentBundle<FluentResource>;
+
+/// The message bundles of all three languages.
+pub struct Locales {
+    bundles: HashMap<Lang, Bundle>,
+}
+
+impl Locales {
+    /// Builds the bundles; syntax errors and duplicate definitions name their file and line.
+    pub fn build(sources: &Sources) -> Result<Locales, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut bundles = HashMap::new();
+        for lang in Lang::ALL {
+            let mut bundle = new_bundle(lang);
+            // Flemish starts from Dutch and overrides what differs.
+            if lang == Lang::NlBe {
+                add_files(
+                    &mut bundle,
+                    sources.locale(Lang::Nl.tag()),
+                    false,
+                    &mut Vec::new(),
+                );
+            }
+            let files = sources.locale(lang.tag());
+            if files.is_empty() {
+                errors.push(Diagnostic::new(
+                    &format!("locales/{}", lang.tag()),
+                    1,
+                    "language folder is missing or has no .ftl files",
+                ));
+            }
+            add_files(&mut bundle, files, lang == Lang::NlBe, &mut errors);
+            bundles.insert(lang, bundle);
+        }
+        if errors.is_empty() {
+            Ok(Locales { bundles })
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn has(&self, lang: Lang, key: &str) -> bool {
+        self.bundles[&lang].has_message(key)
+    }
+
+    /// A message of the program's own, without arguments.
+    pub fn msg(&self, lang: Lang, msg: Msg) -> String {
+        self.text(lang, msg.key(), &[])
+    }
+
+    /// A message of the program's own, with arguments (numbers already formatted).
+    pub fn msg_with(&self, lang: Lang, msg: Msg, args: &[(&str, String)]) -> String {
+        self.text(lang, msg.key(), args)
+    }
+
+    /// Any message by key, e.g. one named by a flow.
+    pub fn text(&self, lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+        match self.try_text(lang, key, args) {
+            Ok(text) => text,
+            Err(problem) => {
+                tracing::error!(
+                    lang = lang.tag(),
+                    key,
+                    problem,
+                    "message could not be formatted"
+                );
+                key.to_string()
+            }
+        }
+    }
+
+    /// Formats a message, or says what is wrong with it.
+    pub fn try_text(
+        &self,
+        lang: Lang,
+        key: &str,
+        args: &[(&str, String)],
+    ) -> Result<String, String> {
+        let bundle = &self.bundles[&lang];
+        let message = bundle.get_message(key).ok_or("no such message")?;
+        let pattern = message.value().ok_or("message has no value")?;
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        if errors.is_empty() {
+            Ok(text.into_owned())
+        } else {
+            Err(errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "))
+        }
+    }
+}
+
+fn new_bundle(lang: Lang) -> Bundle {
+    let id: LanguageIdentifier = lang.tag().parse().expect("our tags are valid");
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Unicode isolation marks around arguments show up as junk in chat clients.
+    bundle.set_use_isolating(false);
+    bundle
+}
+
+fn add_files(
+    bundle: &mut Bundle,
+    files: &[SourceFile],
+    overriding: bool,
+    errors: &mut Vec<Diagnostic>,
+) {
+    for file in files {
+        let resource = match FluentResource::try_new(file.text.clone()) {
+            Ok(resource) => resource,
+            Err((resource, parse_errors)) => {
+                for error in parse_errors {
+                    let line = line_of(&file.text, error.pos.start);
+                    errors.push(Diagnostic::new(
+                        &file.path,
+                        line,
+                        format!("Fluent syntax error: {error}"),
+                    ));
+                }
+                resource
+            }
+        };
+        if overriding {
+            bundle.add_resource_overriding(resource);
+        } else if let Err(duplicates) = bundle.add_resource(resource) {
+            for duplicate in duplicates {
+                let id = match &duplicate {
+                    fluent_bundle::FluentError::Overriding { id, .. } => id.clone(),
+                    other => other.to_string(),
+                };
+                let line = definition_line(&file.text, &id).unwrap_or(1);
+                errors.push(Diagnostic::new(
+                    &file.path,
+                    line,
+                    format!("`{id}` is defined twice"),
+                ));
+            }
+        }
+    }
+}
+
+/// The line on which a message or term is defined in a Fluent file.
+pub fn definition_line(text: &str, id: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            line.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|index| index + 1)
+}

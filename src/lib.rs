@@ -1,0 +1,28 @@
+//! peilbot: a digital maturity quick scan for municipal staff, in chat.
+//!
+//! See ARCHITECTURE.md for the code map. In short: `flow` and `content` load the question
+//! flows and their words, `engine` runs a conversation without any I/O, `score` turns
+//! answers into a snapshot, `present` puts it into words, `store` keeps it in sled, and
+//! `terminal` and `telegram` are the adapters that carry events in and text out.
+
+pub mod chart;
+pub mod cli;
+pub mod content;
+pub mod diagnostic;
+pub mod engine;
+pub mod flow;
+pub mod i18n;
+pub mod lang;
+pub mod messages;
+pub mod present;
+pub mod score;
+pub mod sources;
+pub mod store;
+pub mod terminal;
+
+/// Unix seconds. Adapters read the clock; the engine is handed the time.
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}

@@ -1,0 +1,154 @@
+//! Scoring a completed scan into an individual snapshot, as `quickscan.md` prescribes.
+//!
+//! - Items score 1 to 5; "don't know" is left out of the score and reported per dimension.
+//! - A dimension's score is the mean of its answered items, when at least
+//!   `min_answered_share` of its shown items were answered; its level is the floor.
+//! - Gap = ambition - current; `priority_gap` or more is a priority, 0 or less satisfied.
+//! - The overall index is the equal-weight mean of the dimensions (only when all have a
+//!   score); its level is capped at the lowest dimension's level + `overall_cap_above_lowest`.
+//! - The flag dimension (public values) is always flagged below `flag_below`.
+
+use crate::flow::{Answer, Answers, Flow, QuestionKind, SCALE_POINTS};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// In the flow's dimension order.
+    pub dimensions: Vec<DimensionScore>,
+    pub overall: Option<Overall>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionScore {
+    /// Index into the flow's dimensions.
+    pub dimension: usize,
+    /// Mean of the answered items, when enough were answered.
+    pub score: Option<f64>,
+    /// The ambition for two years from now, unless "don't know" or not asked.
+    pub ambition: Option<u8>,
+    /// Share of the shown items answered "don't know", 0 to 1.
+    pub dont_know_share: f64,
+    /// Below the public-values threshold.
+    pub flagged: bool,
+    pub gap_status: Option<GapStatus>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapStatus {
+    /// The gap is at least the priority threshold.
+    Priority,
+    /// Ambition is at or below where we stand.
+    Satisfied,
+    /// Some way to go, not a priority.
+    Open,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overall {
+    pub index: f64,
+    pub level: u8,
+    /// The level is lower than the index alone would give, because of the cap.
+    pub capped: bool,
+}
+
+impl DimensionScore {
+    /// The level reached: 2.0 to 2.9 is level 2.
+    pub fn level(&self) -> Option<u8> {
+        self.score.map(level_of)
+    }
+
+    pub fn gap(&self) -> Option<f64> {
+        Some(f64::from(self.ambition?) - self.score?)
+    }
+}
+
+/// The level a mean reaches: its floor, within 1 to 5.
+pub fn level_of(score: f64) -> u8 {
+    (score.floor() as u8).clamp(1, SCALE_POINTS)
+}
+
+/// Scores a set of answers. Questions hidden by `show_if` are left out.
+pub fn snapshot(flow: &Flow, answers: &Answers) -> Snapshot {
+    let dimensions: Vec<DimensionScore> = (0..flow.dimensions.len())
+        .map(|dimension| score_dimension(flow, answers, dimension))
+        .collect();
+    Snapshot {
+        overall: overall(flow, &dimensions),
+        dimensions,
+    }
+}
+
+fn score_dimension(flow: &Flow, answers: &Answers, dimension: usize) -> DimensionScore {
+    let mut levels = Vec::new();
+    let mut shown = 0;
+    let mut dont_know = 0;
+    let mut ambition = None;
+    for (index, question) in flow.questions.iter().enumerate() {
+        if !flow.is_shown(index, answers) {
+            continue;
+        }
+        let answer = answers.get(&question.id);
+        match question.kind {
+            QuestionKind::Scale { dimension: d, .. } if d == dimension => {
+                shown += 1;
+                match answer {
+                    Some(Answer::Level(level)) => levels.push(f64::from(*level)),
+                    Some(Answer::DontKnow) => dont_know += 1,
+                    _ => {}
+                }
+            }
+            QuestionKind::Ambition { dimension: d, .. } if d == dimension => {
+                if let Some(Answer::Level(level)) = answer {
+                    ambition = Some(*level);
+                }
+            }
+            _ => {}
+        }
+    }
+    let enough = shown > 0 && levels.len() as f64 >= flow.scoring.min_answered_share * shown as f64;
+    let score =
+        (enough && !levels.is_empty()).then(|| levels.iter().sum::<f64>() / levels.len() as f64);
+    let flagged = dimension == flow.flag_dimension()
+        && score.is_some_and(|score| score < flow.scoring.flag_below);
+    let mut result = DimensionScore {
+        dimension,
+        score,
+        ambition,
+        dont_know_share: if shown == 0 {
+            0.0
+        } else {
+            f64::from(dont_know) / shown as f64
+        },
+        flagged,
+        gap_status: None,
+    };
+    result.gap_status = result
+        .gap()
+        .map(|gap| gap_status(gap, flow.scoring.priority_gap));
+    result
+}
+
+pub fn gap_status(gap: f64, priority_gap: f64) -> GapStatus {
+    if gap >= priority_gap {
+        GapStatus::Priority
+    } else if gap <= 0.0 {
+        GapStatus::Satisfied
+    } else {
+        GapStatus::Open
+    }
+}
+
+fn overall(flow: &Flow, dimensions: &[DimensionScore]) -> Option<Overall> {
+    let scores: Vec<f64> = dimensions.iter().map(|d| d.score).collect::<Option<_>>()?;
+    if scores.is_empty() {
+        return None;
+    }
+    let index = scores.iter().sum::<f64>() / scores.len() as f64;
+    let lowest = scores.iter().copied().map(level_of).min()?;
+    let cap = lowest.saturating_add(flow.scoring.overall_cap_above_lowest);
+    let uncapped = level_of(index);
+    Some(Overall {
+        index,
+        level: uncapped.min(cap),
+        capped: uncapped > cap,
+    })
+}

@@ -1,0 +1,214 @@
+//! The only code that touches sled: people, scans in progress, completed responses and
+//! the ids of updates already applied.
+//!
+//! Every change an adapter makes after an event is one [`Commit`], written in a single
+//! transaction and flushed to disk before the adapter shows the reply, so an answer that
+//! was acknowledged survives a crash, and an update that is delivered twice counts once.
+//!
+//! Layout (values are JSON, so a store can be read with any sled tool):
+//! - `meta`: `schema` → the schema version.
+//! - `people`: person id → [`Person`].
+//! - `scans`: person id → [`Scan`] in progress.
+//! - `responses`: person id, 0, completion time (big-endian), sequence → [`Response`].
+//! - `updates`: source-scoped update id → empty, for updates already applied.
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
+
+use crate::engine::{Response, Scan};
+use crate::lang::Lang;
+
+/// Bumped whenever the layout above changes in a way old code cannot read.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// An opaque person id, e.g. `tg:12345` or `local:default`. Adapters choose the prefix;
+/// the store and engine never look inside.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PersonId(pub String);
+
+impl PersonId {
+    fn key(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+/// What we keep about a person besides their answers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// The language the person chose; `None` until they chose one.
+    pub lang: Option<Lang>,
+}
+
+/// Everything one event changes, written at once.
+#[derive(Debug, Clone, Default)]
+pub struct Commit {
+    pub person: Option<Person>,
+    /// `Some(None)` deletes the scan in progress.
+    pub scan: Option<Option<Scan>>,
+    pub completed: Option<Response>,
+    /// The update that caused this change, so a second delivery is recognised.
+    pub update: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the data folder {path}: {source} (is another peilbot using it?)")]
+    Open { path: PathBuf, source: sled::Error },
+    #[error(
+        "the data folder {path} was written by a peilbot with store schema {found}; this one reads schema {expected}. Use another --data folder, or a peilbot that matches."
+    )]
+    Schema {
+        path: PathBuf,
+        found: String,
+        expected: u32,
+    },
+    #[error("storage error: {0}")]
+    Sled(#[from] sled::Error),
+    #[error("stored data could not be read: {0}")]
+    Corrupt(#[from] serde_json::Error),
+}
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Clone)]
+pub struct Store {
+    db: sled::Db,
+    people: sled::Tree,
+    scans: sled::Tree,
+    responses: sled::Tree,
+    updates: sled::Tree,
+}
+
+impl Store {
+    /// Opens (or creates) a store in `path`, refusing one of another schema version.
+    pub fn open(path: &Path) -> Result<Store> {
+        let db = sled::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let meta = db.open_tree("meta")?;
+        match meta.get("schema")? {
+            None => {
+                meta.insert("schema", SCHEMA_VERSION.to_string().as_bytes())?;
+                meta.flush()?;
+            }
+            Some(found) if found.as_ref() == SCHEMA_VERSION.to_string().as_bytes() => {}
+            Some(found) => {
+                return Err(StoreError::Schema {
+                    path: path.to_path_buf(),
+                    found: String::from_utf8_lossy(&found).into_owned(),
+                    expected: SCHEMA_VERSION,
+                });
+            }
+        }
+        Ok(Store {
+            people: db.open_tree("people")?,
+            scans: db.open_tree("scans")?,
+            responses: db.open_tree("responses")?,
+            updates: db.open_tree("updates")?,
+            db,
+        })
+    }
+
+    pub fn person(&self, id: &PersonId) -> Result<Person> {
+        Ok(read(&self.people, id.key())?.unwrap_or_default())
+    }
+
+    pub fn scan(&self, id: &PersonId) -> Result<Option<Scan>> {
+        read(&self.scans, id.key())
+    }
+
+    /// Whether the update with this id was already applied.
+    pub fn seen_update(&self, update: &str) -> Result<bool> {
+        Ok(self.updates.contains_key(update)?)
+    }
+
+    /// The person's completed responses, oldest first.
+    pub fn responses(&self, id: &PersonId) -> Result<Vec<Response>> {
+        self.responses
+            .scan_prefix(response_prefix(id))
+            .values()
+            .map(|value| Ok(serde_json::from_slice(&value?)?))
+            .collect()
+    }
+
+    pub fn latest_response(&self, id: &PersonId) -> Result<Option<Response>> {
+        match self
+            .responses
+            .scan_prefix(response_prefix(id))
+            .values()
+            .next_back()
+        {
+            None => Ok(None),
+            Some(value) => Ok(Some(serde_json::from_slice(&value?)?)),
+        }
+    }
+
+    /// Writes one event's changes atomically and waits until they are on disk.
+    pub fn commit(&self, id: &PersonId, commit: &Commit) -> Result<()> {
+        let person = commit.person.as_ref().map(serde_json::to_vec).transpose()?;
+        let scan = match &commit.scan {
+            None => None,
+            Some(scan) => Some(scan.as_ref().map(serde_json::to_vec).transpose()?),
+        };
+        let response = match &commit.completed {
+            None => None,
+            Some(response) => {
+                let mut key = response_prefix(id);
+                key.extend_from_slice(&response.completed_at.to_be_bytes());
+                key.extend_from_slice(&self.db.generate_id()?.to_be_bytes());
+                Some((key, serde_json::to_vec(response)?))
+            }
+        };
+        (&self.people, &self.scans, &self.responses, &self.updates)
+            .transaction(|(people, scans, responses, updates)| {
+                if let Some(person) = &person {
+                    people.insert(id.key(), person.as_slice())?;
+                }
+                match &scan {
+                    Some(Some(scan)) => {
+                        scans.insert(id.key(), scan.as_slice())?;
+                    }
+                    Some(None) => {
+                        scans.remove(id.key())?;
+                    }
+                    None => {}
+                }
+                if let Some((key, value)) = &response {
+                    responses.insert(key.as_slice(), value.as_slice())?;
+                }
+                if let Some(update) = &commit.update {
+                    updates.insert(update.as_bytes(), &[])?;
+                }
+                Ok::<_, ConflictableTransactionError<()>>(())
+            })
+            .map_err(|err| match err {
+                TransactionError::Storage(err) => StoreError::Sled(err),
+                TransactionError::Abort(()) => unreachable!("the transaction never aborts"),
+            })?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Waits until everything written is on disk (e.g. before shutting down).
+    pub fn flush(&self) -> Result<()> {
+        self.db.flush()?;
+        Ok(())
+    }
+}
+
+fn response_prefix(id: &PersonId) -> Vec<u8> {
+    let mut key = id.key().to_vec();
+    key.push(0);
+    key
+}
+
+fn read<T: DeserializeOwned>(tree: &sled::Tree, key: &[u8]) -> Result<Option<T>> {
+    match tree.get(key)? {
+        None => Ok(None),
+        Some(value) => Ok(Some(serde_json::from_slice(&value)?)),
+    }
+}
