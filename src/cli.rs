@@ -1,23 +1,22 @@
 //! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`.
 
 use std::io;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use url::Url;
 
 use crate::content::Content;
 use crate::lang::Lang;
 use crate::sources::Sources;
 use crate::store::Store;
+use crate::telegram::{self, ServeConfig, Token, Webhook, config};
 use crate::terminal::Chat;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "peilbot",
-    version,
-    about = "A digital maturity quick scan for municipal staff, in chat"
-)]
+#[command(name = "peilbot", version, about = "A digital maturity quick scan for municipal staff, in chat")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -32,6 +31,28 @@ pub enum Command {
         lang: Option<Lang>,
         #[command(flatten)]
         data: DataDir,
+    },
+    /// Run the Telegram bot (long polling, or a webhook with --webhook and --listen).
+    ///
+    /// Reads the token from TELOXIDE_TOKEN; TELOXIDE_API_URL points it at another Bot API server.
+    Serve {
+        #[command(flatten)]
+        data: DataDir,
+        /// Bot API server URL (default: Telegram's).
+        #[arg(long, env = "TELOXIDE_API_URL")]
+        api_url: Option<String>,
+        /// Receive updates on this public HTTPS URL instead of long polling.
+        #[arg(long, requires = "listen")]
+        webhook: Option<Url>,
+        /// Address the webhook server listens on, e.g. 0.0.0.0:8443.
+        #[arg(long, requires = "webhook")]
+        listen: Option<SocketAddr>,
+        /// Secret Telegram must send with each webhook update (default: a random one).
+        #[arg(long, env = "PEILBOT_WEBHOOK_SECRET", hide_env_values = true)]
+        webhook_secret: Option<String>,
+        /// Do not space out messages to Telegram's rate limits (for tests against a local fake).
+        #[arg(long, env = "PEILBOT_NO_THROTTLE")]
+        no_throttle: bool,
     },
     /// Work with the question flows.
     Flows {
@@ -57,11 +78,15 @@ pub struct DataDir {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    init_logging();
     let result = match cli.command {
         Command::Chat { lang, data } => chat(lang, &data.path),
-        Command::Flows {
-            command: FlowsCommand::Check { dir },
-        } => return check(dir.as_deref()),
+        Command::Serve { data, api_url, webhook, listen, webhook_secret, no_throttle } => {
+            let webhook =
+                webhook.zip(listen).map(|(url, listen)| Webhook { url, listen, secret: webhook_secret });
+            serve(&data.path, api_url.as_deref(), webhook, !no_throttle)
+        }
+        Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -76,10 +101,7 @@ pub fn run(cli: Cli) -> ExitCode {
 pub fn load_content() -> anyhow::Result<Content> {
     Content::load(&Sources::embedded()).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        anyhow::anyhow!(
-            "the built-in flows or locales are broken:\n{}",
-            lines.join("\n")
-        )
+        anyhow::anyhow!("the built-in flows or locales are broken:\n{}", lines.join("\n"))
     })
 }
 
@@ -93,19 +115,23 @@ fn chat(lang: Option<Lang>, data: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+fn serve(data: &Path, api_url: Option<&str>, webhook: Option<Webhook>, throttle: bool) -> anyhow::Result<()> {
+    let token = Token::parse(&std::env::var("TELOXIDE_TOKEN").unwrap_or_default())?;
+    let api_url = config::api_url(api_url)?;
+    let content = load_content()?;
+    let store = Store::open(data)?;
+    let config = ServeConfig { token, api_url, throttle, webhook };
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(telegram::serve(config, content, store))
+}
+
 fn check(dir: Option<&Path>) -> ExitCode {
     let (sources, origin) = match dir {
-        None => (
-            Sources::embedded(),
-            "built-in flows and locales".to_string(),
-        ),
+        None => (Sources::embedded(), "built-in flows and locales".to_string()),
         Some(dir) => match Sources::from_dir(dir) {
             Ok(sources) => (sources, dir.display().to_string()),
             Err(err) => {
-                eprintln!(
-                    "peilbot: cannot read flows/ and locales/ in {}: {err}",
-                    dir.display()
-                );
+                eprintln!("peilbot: cannot read flows/ and locales/ in {}: {err}", dir.display());
                 return ExitCode::FAILURE;
             }
         },
@@ -123,4 +149,11 @@ fn check(dir: Option<&Path>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Logs go to stderr; `RUST_LOG` tunes them (default: info for peilbot, warnings otherwise).
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,peilbot=info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(io::stderr).try_init();
 }

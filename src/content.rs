@@ -44,11 +44,7 @@ impl Content {
         for (i, (file, flow)) in flows.iter().enumerate() {
             if flows[..i].iter().any(|(_, earlier)| earlier.id == flow.id) {
                 let line = line_containing(&file.text, "id =").unwrap_or(1);
-                errors.push(Diagnostic::new(
-                    &file.path,
-                    line,
-                    format!("duplicate flow id `{}`", flow.id),
-                ));
+                errors.push(Diagnostic::new(&file.path, line, format!("duplicate flow id `{}`", flow.id)));
             }
         }
         let locales = match Locales::build(sources) {
@@ -68,8 +64,7 @@ impl Content {
                     .collect();
                 if !missing.is_empty() {
                     let line = line_containing(&file.text, &format!("\"{key}\"")).unwrap_or(1);
-                    let message =
-                        format!("message `{key}` is not defined in {}", missing.join(", "));
+                    let message = format!("message `{key}` is not defined in {}", missing.join(", "));
                     errors.push(Diagnostic::new(&file.path, line, message));
                 }
             }
@@ -82,11 +77,7 @@ impl Content {
         }
         let flows: Vec<Flow> = flows.into_iter().map(|(_, flow)| flow).collect();
         if !flows.iter().any(|f| f.id == DEFAULT_FLOW) {
-            return Err(vec![Diagnostic::new(
-                "flows",
-                1,
-                format!("no flow with id `{DEFAULT_FLOW}`"),
-            )]);
+            return Err(vec![Diagnostic::new("flows", 1, format!("no flow with id `{DEFAULT_FLOW}`"))]);
         }
         let questions: usize = flows.iter().map(|f| f.questions.len()).sum();
         let messages = message_ids(sources.locale(Lang::En.tag())).len();
@@ -96,11 +87,7 @@ impl Content {
             Lang::ALL.len(),
             Lang::ALL.map(Lang::tag).join(", "),
         );
-        Ok(Content {
-            flows,
-            locales,
-            summary,
-        })
+        Ok(Content { flows, locales, summary })
     }
 
     pub fn flow(&self, id: &str) -> Option<&Flow> {
@@ -108,8 +95,7 @@ impl Content {
     }
 
     pub fn default_flow(&self) -> &Flow {
-        self.flow(DEFAULT_FLOW)
-            .expect("load checks that the default flow exists")
+        self.flow(DEFAULT_FLOW).expect("load checks that the default flow exists")
     }
 }
 
@@ -147,11 +133,8 @@ fn check_translations(sources: &Sources) -> Vec<Diagnostic> {
     for (lang, defined) in [(Lang::Nl, &dutch), (Lang::NlBe, &flemish)] {
         for (id, (file, line)) in &english {
             if !defined.contains_key(id) {
-                let message = format!(
-                    "message `{id}` has no {} translation (locales/{}/)",
-                    lang.tag(),
-                    lang.tag()
-                );
+                let message =
+                    format!("message `{id}` has no {} translation (locales/{}/)", lang.tag(), lang.tag());
                 errors.push(Diagnostic::new(file, *line, message));
             }
         }
@@ -176,11 +159,7 @@ fn check_program_messages(locales: &Locales) -> Vec<Diagnostic> {
         for lang in Lang::ALL {
             if !locales.has(lang, msg.key()) {
                 let line = line_containing(SOURCE, &format!("\"{}\"", msg.key())).unwrap_or(1);
-                let message = format!(
-                    "program message `{}` is missing in {}",
-                    msg.key(),
-                    lang.tag()
-                );
+                let message = format!("program message `{}` is missing in {}", msg.key(), lang.tag());
                 errors.push(Diagnostic::new("src/messages.rs", line, message));
             }
         }
@@ -201,16 +180,10 @@ fn check_formatting(sources: &Sources, locales: &Locales) -> Vec<Diagnostic> {
             let Err(problems) = locales.try_text(lang, &id, &[]) else {
                 continue;
             };
-            let real: Vec<&str> = problems
-                .split("; ")
-                .filter(|p| !p.contains("Unknown variable"))
-                .collect();
+            let real: Vec<&str> = problems.split("; ").filter(|p| !p.contains("Unknown variable")).collect();
             if !real.is_empty() {
-                let message = format!(
-                    "message `{id}` does not format in {}: {}",
-                    lang.tag(),
-                    real.join("; ")
-                );
+                let message =
+                    format!("message `{id}` does not format in {}: {}", lang.tag(), real.join("; "));
                 errors.push(Diagnostic::new(&file, line, message));
             }
         }
@@ -219,7 +192,5 @@ fn check_formatting(sources: &Sources, locales: &Locales) -> Vec<Diagnostic> {
 }
 
 fn line_containing(text: &str, needle: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| line.contains(needle))
-        .map(|i| i + 1)
+    text.lines().position(|line| line.contains(needle)).map(|i| i + 1)
 }

@@ -12,11 +12,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(file: &str, line: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            file: file.to_string(),
-            line,
-            message: message.into(),
-        }
+        Diagnostic { file: file.to_string(), line, message: message.into() }
     }
 }
 

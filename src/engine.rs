@@ -153,12 +153,7 @@ pub fn step(flow: &Flow, state: &State, event: Event, now: u64) -> Transition {
         Event::DontKnow { question } => match current(flow, &next) {
             None => notices.push(Msg::NoScanInProgress),
             Some(cursor) if flow.questions[cursor].id != question => notices.push(Msg::NotCurrent),
-            Some(cursor)
-                if !flow
-                    .offers(cursor)
-                    .iter()
-                    .any(|o| o.answer == Answer::DontKnow) =>
-            {
+            Some(cursor) if !flow.offers(cursor).iter().any(|o| o.answer == Answer::DontKnow) => {
                 notices.push(Msg::OutOfRange)
             }
             Some(cursor) => completed = answer(flow, &mut next, cursor, Answer::DontKnow, now),
@@ -167,9 +162,7 @@ pub fn step(flow: &Flow, state: &State, event: Event, now: u64) -> Transition {
             None => notices.push(Msg::NoScanInProgress),
             Some(cursor) => match previous_shown(flow, &next, cursor) {
                 None => notices.push(Msg::NothingToGoBack),
-                Some(previous) => {
-                    next.scan.as_mut().expect("current implies a scan").cursor = previous
-                }
+                Some(previous) => next.scan.as_mut().expect("current implies a scan").cursor = previous,
             },
         },
         Event::SetLanguage(lang) => {
@@ -192,19 +185,12 @@ pub fn step(flow: &Flow, state: &State, event: Event, now: u64) -> Transition {
         (None, None) => Screen::Idle,
     };
     let changed = next != *state;
-    Transition {
-        state: next,
-        output: Output { notices, screen },
-        completed,
-        changed,
-    }
+    Transition { state: next, output: Output { notices, screen }, completed, changed }
 }
 
 fn new_scan(flow: &Flow, now: u64) -> Scan {
     let empty = Answers::new();
-    let first = (0..flow.questions.len())
-        .find(|&q| flow.is_shown(q, &empty))
-        .unwrap_or(0);
+    let first = (0..flow.questions.len()).find(|&q| flow.is_shown(q, &empty)).unwrap_or(0);
     Scan {
         flow_id: flow.id.clone(),
         flow_version: flow.version,
@@ -222,16 +208,9 @@ fn current(flow: &Flow, state: &State) -> Option<usize> {
 }
 
 /// Records an answer and moves on; returns the response when that was the last question.
-fn answer(
-    flow: &Flow,
-    state: &mut State,
-    cursor: usize,
-    answer: Answer,
-    now: u64,
-) -> Option<Response> {
+fn answer(flow: &Flow, state: &mut State, cursor: usize, answer: Answer, now: u64) -> Option<Response> {
     let scan = state.scan.as_mut().expect("current implies a scan");
-    scan.answers
-        .insert(flow.questions[cursor].id.clone(), answer);
+    scan.answers.insert(flow.questions[cursor].id.clone(), answer);
     match next_shown(flow, &scan.answers, cursor) {
         Some(next) => {
             scan.cursor = next;
@@ -240,11 +219,9 @@ fn answer(
         None => {
             let mut scan = state.scan.take().expect("checked above");
             // Answers to questions that a later change of answer hid do not count.
-            let shown: Vec<bool> = (0..flow.questions.len())
-                .map(|q| flow.is_shown(q, &scan.answers))
-                .collect();
-            scan.answers
-                .retain(|id, _| flow.question_index(id).is_some_and(|q| shown[q]));
+            let shown: Vec<bool> =
+                (0..flow.questions.len()).map(|q| flow.is_shown(q, &scan.answers)).collect();
+            scan.answers.retain(|id, _| flow.question_index(id).is_some_and(|q| shown[q]));
             Some(Response {
                 flow_id: scan.flow_id,
                 flow_version: scan.flow_version,
@@ -266,18 +243,9 @@ fn previous_shown(flow: &Flow, state: &State, before: usize) -> Option<usize> {
 }
 
 fn view(flow: &Flow, state: &State, cursor: usize, intro: bool) -> QuestionView {
-    let answers = &state
-        .scan
-        .as_ref()
-        .expect("a question implies a scan")
-        .answers;
-    let shown: Vec<usize> = (0..flow.questions.len())
-        .filter(|&q| flow.is_shown(q, answers))
-        .collect();
-    let position = shown
-        .iter()
-        .position(|&q| q == cursor)
-        .map_or(shown.len(), |p| p + 1);
+    let answers = &state.scan.as_ref().expect("a question implies a scan").answers;
+    let shown: Vec<usize> = (0..flow.questions.len()).filter(|&q| flow.is_shown(q, answers)).collect();
+    let position = shown.iter().position(|&q| q == cursor).map_or(shown.len(), |p| p + 1);
     QuestionView {
         question: cursor,
         position,

@@ -142,14 +142,11 @@ impl Flow {
                 let scale = &self.scales[*scale];
                 let levels = (1..=SCALE_POINTS)
                     .zip(&scale.labels)
-                    .map(|(level, label)| Offer {
-                        answer: Answer::Level(level),
-                        label: label.clone(),
-                    });
-                let dont_know = scale.dont_know.iter().map(|label| Offer {
-                    answer: Answer::DontKnow,
-                    label: label.clone(),
-                });
+                    .map(|(level, label)| Offer { answer: Answer::Level(level), label: label.clone() });
+                let dont_know = scale
+                    .dont_know
+                    .iter()
+                    .map(|label| Offer { answer: Answer::DontKnow, label: label.clone() });
                 levels.chain(dont_know).collect()
             }
             QuestionKind::Choice { options } => options
@@ -301,11 +298,7 @@ struct Validator<'a> {
 
 impl<'a> Validator<'a> {
     fn new(path: &'a str, source: &'a str) -> Self {
-        Validator {
-            path,
-            source,
-            errors: Vec::new(),
-        }
+        Validator { path, source, errors: Vec::new() }
     }
 
     fn error<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
@@ -334,18 +327,12 @@ impl<'a> Validator<'a> {
         reference: Option<&Spanned<String>>,
     ) -> Option<usize> {
         let Some(reference) = reference else {
-            self.error(
-                question,
-                format!("question `{}` needs a {what}", question.as_ref()),
-            );
+            self.error(question, format!("question `{}` needs a {what}", question.as_ref()));
             return None;
         };
         let found = index.get(reference.as_ref()).copied();
         if found.is_none() {
-            self.error(
-                reference,
-                format!("unknown {what} `{}`", reference.as_ref()),
-            );
+            self.error(reference, format!("unknown {what} `{}`", reference.as_ref()));
         }
         found
     }
@@ -373,11 +360,7 @@ impl<'a> Validator<'a> {
         }
 
         let scales = raw.scales.into_iter().map(|s| self.scale(s)).collect();
-        let dimensions = raw
-            .dimensions
-            .into_iter()
-            .map(|d| self.dimension(d))
-            .collect();
+        let dimensions = raw.dimensions.into_iter().map(|d| self.dimension(d)).collect();
         let mut questions = Vec::new();
         for (position, raw_question) in raw.questions.into_iter().enumerate() {
             let question = self.question(
@@ -416,11 +399,7 @@ impl<'a> Validator<'a> {
             );
             self.error(&raw.id, message);
         }
-        Scale {
-            id: raw.id.into_inner(),
-            labels: raw.labels.into_inner(),
-            dont_know: raw.dont_know,
-        }
+        Scale { id: raw.id.into_inner(), labels: raw.labels.into_inner(), dont_know: raw.dont_know }
     }
 
     fn dimension(&mut self, raw: RawDimension) -> Dimension {
@@ -432,11 +411,7 @@ impl<'a> Validator<'a> {
             );
             self.error(&raw.id, message);
         }
-        Dimension {
-            id: raw.id.into_inner(),
-            name: raw.name,
-            next_steps: raw.next_steps.into_inner(),
-        }
+        Dimension { id: raw.id.into_inner(), name: raw.name, next_steps: raw.next_steps.into_inner() }
     }
 
     fn question(
@@ -450,8 +425,7 @@ impl<'a> Validator<'a> {
     ) -> Option<Question> {
         let kind = match *raw.kind.as_ref() {
             RawKind::Scale | RawKind::Ambition => {
-                let dimension =
-                    self.lookup(dimensions, "dimension", &raw.id, raw.dimension.as_ref());
+                let dimension = self.lookup(dimensions, "dimension", &raw.id, raw.dimension.as_ref());
                 let scale = self.lookup(scales, "scale", &raw.id, raw.scale.as_ref());
                 if !raw.options.is_empty() {
                     self.error(&raw.kind, "only `choice` questions take options");
@@ -465,20 +439,14 @@ impl<'a> Validator<'a> {
             }
             RawKind::Choice => {
                 if raw.options.is_empty() {
-                    self.error(
-                        &raw.id,
-                        format!("choice question `{}` has no options", raw.id.as_ref()),
-                    );
+                    self.error(&raw.id, format!("choice question `{}` has no options", raw.id.as_ref()));
                 }
                 let option_ids: Vec<_> = raw.options.iter().map(|o| &o.id).collect();
                 self.index("option", &option_ids);
                 let options = raw
                     .options
                     .into_iter()
-                    .map(|o| ChoiceOption {
-                        id: o.id.into_inner(),
-                        label: o.label,
-                    })
+                    .map(|o| ChoiceOption { id: o.id.into_inner(), label: o.label })
                     .collect();
                 QuestionKind::Choice { options }
             }
@@ -487,12 +455,7 @@ impl<'a> Validator<'a> {
             None => None,
             Some(condition) => self.condition(&condition, position, questions, earlier),
         };
-        Some(Question {
-            id: raw.id.into_inner(),
-            text: raw.text,
-            kind,
-            show_if,
-        })
+        Some(Question { id: raw.id.into_inner(), text: raw.text, kind, show_if })
     }
 
     /// A condition may only look back: at a question asked earlier, with answers it can have.
@@ -505,35 +468,24 @@ impl<'a> Validator<'a> {
     ) -> Option<Condition> {
         let target = &raw.as_ref().question;
         let Some(&index) = questions.get(target.as_ref()) else {
-            self.error(
-                target,
-                format!("show_if refers to unknown question `{}`", target.as_ref()),
-            );
+            self.error(target, format!("show_if refers to unknown question `{}`", target.as_ref()));
             return None;
         };
         if index >= position {
-            let message = format!(
-                "show_if refers to `{}`, which is not asked before this question",
-                target.as_ref()
-            );
+            let message =
+                format!("show_if refers to `{}`, which is not asked before this question", target.as_ref());
             self.error(target, message);
             return None;
         }
         let question = earlier.get(index)?;
         let valid: Vec<String> = match &question.kind {
             QuestionKind::Choice { options } => options.iter().map(|o| o.id.clone()).collect(),
-            _ => (1..=SCALE_POINTS)
-                .map(|l| l.to_string())
-                .chain(["dont-know".to_string()])
-                .collect(),
+            _ => (1..=SCALE_POINTS).map(|l| l.to_string()).chain(["dont-know".to_string()]).collect(),
         };
         let mut any_of = Vec::new();
         for code in &raw.as_ref().any_of {
             if !valid.contains(code) {
-                let message = format!(
-                    "show_if answer `{code}` is not an answer of `{}`",
-                    target.as_ref()
-                );
+                let message = format!("show_if answer `{code}` is not an answer of `{}`", target.as_ref());
                 self.error(raw, message);
                 continue;
             }
@@ -543,9 +495,6 @@ impl<'a> Validator<'a> {
                 _ => Answer::Level(code.parse().expect("validated above")),
             });
         }
-        Some(Condition {
-            question: index,
-            any_of,
-        })
+        Some(Condition { question: index, any_of })
     }
 }

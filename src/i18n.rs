@@ -33,12 +33,7 @@ impl Locales {
             let mut bundle = new_bundle(lang);
             // Flemish starts from Dutch and overrides what differs.
             if lang == Lang::NlBe {
-                add_files(
-                    &mut bundle,
-                    sources.locale(Lang::Nl.tag()),
-                    false,
-                    &mut Vec::new(),
-                );
+                add_files(&mut bundle, sources.locale(Lang::Nl.tag()), false, &mut Vec::new());
             }
             let files = sources.locale(lang.tag());
             if files.is_empty() {
@@ -51,11 +46,7 @@ impl Locales {
             add_files(&mut bundle, files, lang == Lang::NlBe, &mut errors);
             bundles.insert(lang, bundle);
         }
-        if errors.is_empty() {
-            Ok(Locales { bundles })
-        } else {
-            Err(errors)
-        }
+        if errors.is_empty() { Ok(Locales { bundles }) } else { Err(errors) }
     }
 
     pub fn has(&self, lang: Lang, key: &str) -> bool {
@@ -77,24 +68,14 @@ impl Locales {
         match self.try_text(lang, key, args) {
             Ok(text) => text,
             Err(problem) => {
-                tracing::error!(
-                    lang = lang.tag(),
-                    key,
-                    problem,
-                    "message could not be formatted"
-                );
+                tracing::error!(lang = lang.tag(), key, problem, "message could not be formatted");
                 key.to_string()
             }
         }
     }
 
     /// Formats a message, or says what is wrong with it.
-    pub fn try_text(
-        &self,
-        lang: Lang,
-        key: &str,
-        args: &[(&str, String)],
-    ) -> Result<String, String> {
+    pub fn try_text(&self, lang: Lang, key: &str, args: &[(&str, String)]) -> Result<String, String> {
         let bundle = &self.bundles[&lang];
         let message = bundle.get_message(key).ok_or("no such message")?;
         let pattern = message.value().ok_or("message has no value")?;
@@ -107,11 +88,7 @@ impl Locales {
         if errors.is_empty() {
             Ok(text.into_owned())
         } else {
-            Err(errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "))
+            Err(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
         }
     }
 }
@@ -124,23 +101,14 @@ fn new_bundle(lang: Lang) -> Bundle {
     bundle
 }
 
-fn add_files(
-    bundle: &mut Bundle,
-    files: &[SourceFile],
-    overriding: bool,
-    errors: &mut Vec<Diagnostic>,
-) {
+fn add_files(bundle: &mut Bundle, files: &[SourceFile], overriding: bool, errors: &mut Vec<Diagnostic>) {
     for file in files {
         let resource = match FluentResource::try_new(file.text.clone()) {
             Ok(resource) => resource,
             Err((resource, parse_errors)) => {
                 for error in parse_errors {
                     let line = line_of(&file.text, error.pos.start);
-                    errors.push(Diagnostic::new(
-                        &file.path,
-                        line,
-                        format!("Fluent syntax error: {error}"),
-                    ));
+                    errors.push(Diagnostic::new(&file.path, line, format!("Fluent syntax error: {error}")));
                 }
                 resource
             }
@@ -154,11 +122,7 @@ fn add_files(
                     other => other.to_string(),
                 };
                 let line = definition_line(&file.text, &id).unwrap_or(1);
-                errors.push(Diagnostic::new(
-                    &file.path,
-                    line,
-                    format!("`{id}` is defined twice"),
-                ));
+                errors.push(Diagnostic::new(&file.path, line, format!("`{id}` is defined twice")));
             }
         }
     }
@@ -167,9 +131,6 @@ fn add_files(
 /// The line on which a message or term is defined in a Fluent file.
 pub fn definition_line(text: &str, id: &str) -> Option<usize> {
     text.lines()
-        .position(|line| {
-            line.strip_prefix(id)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
+        .position(|line| line.strip_prefix(id).is_some_and(|rest| rest.trim_start().starts_with('=')))
         .map(|index| index + 1)
 }

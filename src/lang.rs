@@ -49,11 +49,7 @@ impl Lang {
     /// Formats a number with one decimal, in this language's style ("2,5" or "2.5").
     pub fn decimal(self, value: f64) -> String {
         let text = format!("{value:.1}");
-        if self.decimal_comma() {
-            text.replace('.', ",")
-        } else {
-            text
-        }
+        if self.decimal_comma() { text.replace('.', ",") } else { text }
     }
 }
 

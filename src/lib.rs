@@ -18,11 +18,10 @@ pub mod present;
 pub mod score;
 pub mod sources;
 pub mod store;
+pub mod telegram;
 pub mod terminal;
 
 /// Unix seconds. Adapters read the clock; the engine is handed the time.
 pub fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }

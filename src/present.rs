@@ -31,11 +31,7 @@ pub struct ChoiceLabel {
 
 impl<'a> Presenter<'a> {
     pub fn new(content: &'a Content, flow: &'a Flow, lang: Lang) -> Self {
-        Presenter {
-            content,
-            flow,
-            lang,
-        }
+        Presenter { content, flow, lang }
     }
 
     pub fn msg(&self, msg: Msg) -> String {
@@ -56,10 +52,7 @@ impl<'a> Presenter<'a> {
         let bar = format!("{}{}", "▰".repeat(done), "▱".repeat(BAR_WIDTH - done));
         let line = self.msg_with(
             Msg::Progress,
-            &[
-                ("position", view.position.to_string()),
-                ("total", view.total.to_string()),
-            ],
+            &[("position", view.position.to_string()), ("total", view.total.to_string())],
         );
         format!("{line}  {bar}")
     }
@@ -69,11 +62,7 @@ impl<'a> Presenter<'a> {
         let question = &self.flow.questions[view.question];
         let mut parts = Vec::new();
         if view.intro {
-            parts.push(format!(
-                "{}\n{}",
-                self.key(&self.flow.title),
-                self.key(&self.flow.intro)
-            ));
+            parts.push(format!("{}\n{}", self.key(&self.flow.title), self.key(&self.flow.intro)));
         }
         parts.push(self.progress(view));
         let mut args = Vec::new();
@@ -103,20 +92,12 @@ impl<'a> Presenter<'a> {
     /// "A Vision & leadership".
     pub fn dimension_name(&self, dimension: usize) -> String {
         let dimension = &self.flow.dimensions[dimension];
-        format!(
-            "{} {}",
-            dimension.id.to_uppercase(),
-            self.key(&dimension.name)
-        )
+        format!("{} {}", dimension.id.to_uppercase(), self.key(&dimension.name))
     }
 
     /// The label of a level on the dimension's main scale ("Ad hoc").
     fn level_label(&self, level: u8) -> String {
-        let scale = self
-            .flow
-            .scales
-            .first()
-            .expect("validated flows have a scale");
+        let scale = self.flow.scales.first().expect("validated flows have a scale");
         self.key(&scale.labels[usize::from(level - 1)])
     }
 
@@ -131,10 +112,7 @@ impl<'a> Presenter<'a> {
             let name = self.dimension_name(dim.dimension);
             let dont_know = format!("{:.0}", dim.dont_know_share * 100.0);
             let Some(score) = dim.score else {
-                out.push(self.msg_with(
-                    Msg::SnapshotNoScore,
-                    &[("name", name), ("dontknow", dont_know)],
-                ));
+                out.push(self.msg_with(Msg::SnapshotNoScore, &[("name", name), ("dontknow", dont_know)]));
                 out.push(format!("  {}", self.msg(Msg::SnapshotNextStepUnknown)));
                 out.push(String::new());
                 continue;
@@ -142,11 +120,7 @@ impl<'a> Presenter<'a> {
             let level = dim.level().expect("a score has a level");
             out.push(self.msg_with(
                 Msg::SnapshotDimension,
-                &[
-                    ("name", name),
-                    ("score", self.number(score)),
-                    ("level", self.level_label(level)),
-                ],
+                &[("name", name), ("score", self.number(score)), ("level", self.level_label(level))],
             ));
             let mut ambition = match (dim.ambition, dim.gap()) {
                 (Some(ambition), Some(gap)) => self.msg_with(
@@ -170,17 +144,10 @@ impl<'a> Presenter<'a> {
             }
             out.push(format!("  {ambition}"));
             if dim.dont_know_share > 0.0 {
-                out.push(format!(
-                    "  {}",
-                    self.msg_with(Msg::SnapshotDontKnow, &[("share", dont_know)])
-                ));
+                out.push(format!("  {}", self.msg_with(Msg::SnapshotDontKnow, &[("share", dont_know)])));
             }
-            let step =
-                self.key(&self.flow.dimensions[dim.dimension].next_steps[usize::from(level - 1)]);
-            out.push(format!(
-                "  {}",
-                self.msg_with(Msg::SnapshotNextStep, &[("step", step)])
-            ));
+            let step = self.key(&self.flow.dimensions[dim.dimension].next_steps[usize::from(level - 1)]);
+            out.push(format!("  {}", self.msg_with(Msg::SnapshotNextStep, &[("step", step)])));
             out.push(String::new());
         }
 
@@ -192,16 +159,15 @@ impl<'a> Presenter<'a> {
             Some(overall) => {
                 out.push(self.msg_with(
                     Msg::SnapshotOverall,
-                    &[
-                        ("index", self.number(overall.index)),
-                        ("level", self.level_label(overall.level)),
-                    ],
+                    &[("index", self.number(overall.index)), ("level", self.level_label(overall.level))],
                 ));
                 if overall.capped {
-                    out.push(self.msg_with(
-                        Msg::SnapshotOverallCapped,
-                        &[("level", self.level_label(overall.level))],
-                    ));
+                    out.push(
+                        self.msg_with(
+                            Msg::SnapshotOverallCapped,
+                            &[("level", self.level_label(overall.level))],
+                        ),
+                    );
                 }
             }
             None => out.push(self.msg(Msg::SnapshotOverallMissing)),

@@ -68,13 +68,9 @@ pub fn level_of(score: f64) -> u8 {
 
 /// Scores a set of answers. Questions hidden by `show_if` are left out.
 pub fn snapshot(flow: &Flow, answers: &Answers) -> Snapshot {
-    let dimensions: Vec<DimensionScore> = (0..flow.dimensions.len())
-        .map(|dimension| score_dimension(flow, answers, dimension))
-        .collect();
-    Snapshot {
-        overall: overall(flow, &dimensions),
-        dimensions,
-    }
+    let dimensions: Vec<DimensionScore> =
+        (0..flow.dimensions.len()).map(|dimension| score_dimension(flow, answers, dimension)).collect();
+    Snapshot { overall: overall(flow, &dimensions), dimensions }
 }
 
 fn score_dimension(flow: &Flow, answers: &Answers, dimension: usize) -> DimensionScore {
@@ -105,25 +101,18 @@ fn score_dimension(flow: &Flow, answers: &Answers, dimension: usize) -> Dimensio
         }
     }
     let enough = shown > 0 && levels.len() as f64 >= flow.scoring.min_answered_share * shown as f64;
-    let score =
-        (enough && !levels.is_empty()).then(|| levels.iter().sum::<f64>() / levels.len() as f64);
-    let flagged = dimension == flow.flag_dimension()
-        && score.is_some_and(|score| score < flow.scoring.flag_below);
+    let score = (enough && !levels.is_empty()).then(|| levels.iter().sum::<f64>() / levels.len() as f64);
+    let flagged =
+        dimension == flow.flag_dimension() && score.is_some_and(|score| score < flow.scoring.flag_below);
     let mut result = DimensionScore {
         dimension,
         score,
         ambition,
-        dont_know_share: if shown == 0 {
-            0.0
-        } else {
-            f64::from(dont_know) / shown as f64
-        },
+        dont_know_share: if shown == 0 { 0.0 } else { f64::from(dont_know) / shown as f64 },
         flagged,
         gap_status: None,
     };
-    result.gap_status = result
-        .gap()
-        .map(|gap| gap_status(gap, flow.scoring.priority_gap));
+    result.gap_status = result.gap().map(|gap| gap_status(gap, flow.scoring.priority_gap));
     result
 }
 
@@ -146,9 +135,5 @@ fn overall(flow: &Flow, dimensions: &[DimensionScore]) -> Option<Overall> {
     let lowest = scores.iter().copied().map(level_of).min()?;
     let cap = lowest.saturating_add(flow.scoring.overall_cap_above_lowest);
     let uncapped = level_of(index);
-    Some(Overall {
-        index,
-        level: uncapped.min(cap),
-        capped: uncapped > cap,
-    })
+    Some(Overall { index, level: uncapped.min(cap), capped: uncapped > cap })
 }

@@ -51,10 +51,7 @@ impl Sources {
             })
             .collect();
         locales.sort_by(|a, b| a.0.cmp(&b.0));
-        Sources {
-            flows: files(&FLOWS, "toml"),
-            locales,
-        }
+        Sources { flows: files(&FLOWS, "toml"), locales }
     }
 
     /// Reads `DIR/flows/*.toml` and `DIR/locales/<lang>/*.ftl`.
@@ -75,20 +72,13 @@ impl Sources {
 
     /// The Fluent files of one language folder (empty when there is none).
     pub fn locale(&self, tag: &str) -> &[SourceFile] {
-        self.locales
-            .iter()
-            .find(|(name, _)| name == tag)
-            .map_or(&[], |(_, files)| files.as_slice())
+        self.locales.iter().find(|(name, _)| name == tag).map_or(&[], |(_, files)| files.as_slice())
     }
 }
 
 /// Embedded paths are relative to their own folder; name them from the project root.
 fn dir_root(dir: &Dir) -> &'static str {
-    if std::ptr::eq(dir, &FLOWS) {
-        "flows"
-    } else {
-        "locales"
-    }
+    if std::ptr::eq(dir, &FLOWS) { "flows" } else { "locales" }
 }
 
 fn read_files(root: &Path, folder: &str, extension: &str) -> io::Result<Vec<SourceFile>> {
@@ -97,10 +87,7 @@ fn read_files(root: &Path, folder: &str, extension: &str) -> io::Result<Vec<Sour
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == extension) {
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            files.push(SourceFile {
-                path: format!("{folder}/{name}"),
-                text: fs::read_to_string(&path)?,
-            });
+            files.push(SourceFile { path: format!("{folder}/{name}"), text: fs::read_to_string(&path)? });
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));

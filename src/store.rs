@@ -40,6 +40,12 @@ impl PersonId {
 pub struct Person {
     /// The language the person chose; `None` until they chose one.
     pub lang: Option<Lang>,
+    /// The chat message that shows the current question (Telegram edits it in place).
+    #[serde(default)]
+    pub question_message: Option<i32>,
+    /// The person blocked the bot: write to them only when they write to us again.
+    #[serde(default)]
+    pub unreachable: bool,
 }
 
 /// Everything one event changes, written at once.
@@ -60,11 +66,7 @@ pub enum StoreError {
     #[error(
         "the data folder {path} was written by a peilbot with store schema {found}; this one reads schema {expected}. Use another --data folder, or a peilbot that matches."
     )]
-    Schema {
-        path: PathBuf,
-        found: String,
-        expected: u32,
-    },
+    Schema { path: PathBuf, found: String, expected: u32 },
     #[error("storage error: {0}")]
     Sled(#[from] sled::Error),
     #[error("stored data could not be read: {0}")]
@@ -85,10 +87,7 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) a store in `path`, refusing one of another schema version.
     pub fn open(path: &Path) -> Result<Store> {
-        let db = sled::open(path).map_err(|source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let db = sled::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         let meta = db.open_tree("meta")?;
         match meta.get("schema")? {
             None => {
@@ -136,12 +135,7 @@ impl Store {
     }
 
     pub fn latest_response(&self, id: &PersonId) -> Result<Option<Response>> {
-        match self
-            .responses
-            .scan_prefix(response_prefix(id))
-            .values()
-            .next_back()
-        {
+        match self.responses.scan_prefix(response_prefix(id)).values().next_back() {
             None => Ok(None),
             Some(value) => Ok(Some(serde_json::from_slice(&value?)?)),
         }
@@ -189,6 +183,13 @@ impl Store {
                 TransactionError::Storage(err) => StoreError::Sled(err),
                 TransactionError::Abort(()) => unreachable!("the transaction never aborts"),
             })?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Records an update that changed nothing else, so a second delivery is ignored.
+    pub fn mark_update(&self, update: &str) -> Result<()> {
+        self.updates.insert(update, &[])?;
         self.db.flush()?;
         Ok(())
     }

@@ -59,40 +59,20 @@ impl<'a, W: Write> Chat<'a, W> {
     ) -> Result<Self> {
         let person = PersonId(LOCAL_PERSON.to_string());
         let stored = store.person(&person)?;
-        let state = State {
-            lang: lang.or(stored.lang).unwrap_or(fallback),
-            scan: store.scan(&person)?,
-        };
+        let state = State { lang: lang.or(stored.lang).unwrap_or(fallback), scan: store.scan(&person)? };
         if lang.is_some() && lang != stored.lang {
             let mut stored = stored;
             stored.lang = lang;
-            store.commit(
-                &person,
-                &Commit {
-                    person: Some(stored),
-                    ..Commit::default()
-                },
-            )?;
+            store.commit(&person, &Commit { person: Some(stored), ..Commit::default() })?;
         }
-        Ok(Chat {
-            content,
-            store,
-            person,
-            state,
-            out,
-            current_question: None,
-        })
+        Ok(Chat { content, store, person, state, out, current_question: None })
     }
 
     /// Runs the conversation until `quit` or the end of input.
     pub fn run(&mut self, input: impl BufRead) -> Result<()> {
         let welcome = self.presenter().msg(Msg::ChatWelcome);
         writeln!(self.out, "{welcome}\n")?;
-        let first = if self.state.scan.is_some() {
-            Event::Resume
-        } else {
-            Event::Start
-        };
+        let first = if self.state.scan.is_some() { Event::Resume } else { Event::Start };
         self.apply(first)?;
         for line in input.lines() {
             match self.parse(&line?) {
@@ -132,18 +112,11 @@ impl<'a, W: Write> Chat<'a, W> {
                 Ok(lang) => Input::Event(Event::SetLanguage(lang)),
                 Err(_) => Input::UnknownLanguage,
             },
-            ("skip" | "?" | "overslaan", Some(question)) => {
-                Input::Event(Event::DontKnow { question })
-            }
-            (number, Some(question))
-                if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) =>
-            {
+            ("skip" | "?" | "overslaan", Some(question)) => Input::Event(Event::DontKnow { question }),
+            (number, Some(question)) if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => {
                 // 0 and numbers too large for usize are out of range like any other.
-                let choice = number
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|n| n.checked_sub(1))
-                    .unwrap_or(usize::MAX);
+                let choice =
+                    number.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).unwrap_or(usize::MAX);
                 Input::Event(Event::Answer { question, choice })
             }
             _ => Input::Event(Event::Text(line.to_string())),
@@ -183,11 +156,7 @@ impl<'a, W: Write> Chat<'a, W> {
                     writeln!(self.out, "  {}. {}{mark}", number + 1, choice.label)?;
                 }
                 writeln!(self.out, "{}", presenter.msg(Msg::ChatChoiceHint))?;
-                self.current_question = Some(
-                    self.content.default_flow().questions[view.question]
-                        .id
-                        .clone(),
-                );
+                self.current_question = Some(self.content.default_flow().questions[view.question].id.clone());
             }
             Screen::Snapshot(snapshot) => {
                 writeln!(self.out, "{}\n", presenter.msg(Msg::ScanFinished))?;

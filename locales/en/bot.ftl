@@ -53,3 +53,40 @@ chat-choice-hint = (number, "back", "skip", "help")
 chat-bye = Your answers are saved. Run peilbot chat again to go on.
 chat-unknown-language = I know these languages: nl, nl-BE and en. For example: lang nl
 chat-start-again = Type "start" for a new scan, or "quit" to stop.
+
+## Telegram
+
+tg-welcome = Hello! I am Peilbot. I take you through a short digital maturity quick scan of your { -org }: about 6 minutes of taps, and at the end you get your own snapshot with a next step per theme.
+    
+    What I keep: your language, your answers and when you gave them. Your own answers are yours alone: a team lead only ever sees team results of 5 people or more, never who answered what. /cancel stops a scan and deletes its answers.
+    
+    Type /scan to begin.
+tg-choose-language = Which language do you prefer?
+tg-help = What I can do:
+    /scan start the quick scan, or go on where you left off
+    /back change your previous answer
+    /snapshot your latest snapshot, as text and as a chart
+    /language choose Nederlands, Vlaams or English
+    /settings your settings
+    /cancel stop the scan and delete its answers
+    /help this list
+tg-idle = Type /scan to start the quick scan.
+tg-stale-button = That button is no longer valid. Here is the current question.
+tg-unknown-command = I don't know that command.
+tg-group = I only collect answers in a private chat, so that nobody sees anyone else's answers. Start here: { $link }
+tg-back-button = « Back
+tg-settings = Language: { $language }. Choose another one below if you like.
+tg-invalid-link = This link is not valid (any more). Ask whoever sent it for a new one, or type /scan to take the quick scan on your own.
+tg-description = Peilbot takes staff of Dutch and Flemish municipalities through a short digital maturity quick scan, in chat, and gives each person and each team a snapshot: where we stand, where we want to be in two years, and what to do next.
+tg-short-description = A 6-minute digital maturity quick scan for municipal staff.
+lang-nl = Nederlands
+lang-nl-BE = Vlaams
+lang-en = English
+cmd-start = Welcome and what is kept about you
+cmd-scan = Start or continue the quick scan
+cmd-back = Change your previous answer
+cmd-snapshot = Your latest snapshot
+cmd-language = Choose your language
+cmd-help = What I can do
+cmd-settings = Your settings
+cmd-cancel = Stop the scan and delete its answers

@@ -53,3 +53,40 @@ chat-choice-hint = (nummer, "terug", "?", "help")
 chat-bye = Je antwoorden zijn bewaard. Start peilbot chat opnieuw om verder te gaan.
 chat-unknown-language = Ik ken deze talen: nl, nl-BE en en. Bijvoorbeeld: taal nl
 chat-start-again = Typ "start" voor een nieuwe scan, of "stop" om te stoppen.
+
+## Telegram
+
+tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door een korte quickscan van de digitale volwassenheid van je { -org }: zo'n 6 minuten tikken, en aan het eind krijg je je eigen momentopname met per thema een volgende stap.
+    
+    Wat ik bewaar: je taal, je antwoorden en wanneer je ze gaf. Je eigen antwoorden zijn alleen van jou: een teamleider ziet alleen teamresultaten van 5 mensen of meer, nooit wie wat antwoordde. /cancel stopt een scan en wist de antwoorden.
+    
+    Typ /scan om te beginnen.
+tg-choose-language = Welke taal heb je liever?
+tg-help = Wat ik kan:
+    /scan de quickscan starten, of verdergaan waar je was
+    /back je vorige antwoord veranderen
+    /snapshot je laatste momentopname, als tekst en als grafiek
+    /language kies Nederlands, Vlaams of English
+    /settings je instellingen
+    /cancel de scan stoppen en de antwoorden wissen
+    /help dit overzicht
+tg-idle = Typ /scan om de quickscan te starten.
+tg-stale-button = Die knop geldt niet meer. Hier is de huidige vraag.
+tg-unknown-command = Die opdracht ken ik niet.
+tg-group = Ik verzamel antwoorden alleen in een privégesprek, zodat niemand de antwoorden van een ander ziet. Begin hier: { $link }
+tg-back-button = « Terug
+tg-settings = Taal: { $language }. Kies hieronder eventueel een andere.
+tg-invalid-link = Deze link is niet (meer) geldig. Vraag de afzender om een nieuwe, of typ /scan om de quickscan op eigen houtje te doen.
+tg-description = Peilbot neemt medewerkers van Nederlandse en Vlaamse gemeenten in de chat mee door een korte quickscan digitale volwassenheid, en geeft iedereen en elk team een momentopname: waar we staan, waar we over twee jaar willen staan, en wat de volgende stap is.
+tg-short-description = Een quickscan digitale volwassenheid van 6 minuten voor medewerkers van gemeenten.
+lang-nl = Nederlands
+lang-nl-BE = Vlaams
+lang-en = English
+cmd-start = Welkom en wat er over je bewaard wordt
+cmd-scan = De quickscan starten of verdergaan
+cmd-back = Je vorige antwoord veranderen
+cmd-snapshot = Je laatste momentopname
+cmd-language = Kies je taal
+cmd-help = Wat ik kan
+cmd-settings = Je instellingen
+cmd-cancel = De scan stoppen en de antwoorden wissen

@@ -1,0 +1,76 @@
+//! The sled store: what is committed is there after reopening, and a store of another
+//! schema is refused with a clear message.
+
+use peilbot::engine::{Response, Scan};
+use peilbot::flow::{Answer, Answers};
+use peilbot::lang::Lang;
+use peilbot::store::{Commit, Person, PersonId, SCHEMA_VERSION, Store, StoreError};
+
+fn scan(cursor: usize) -> Scan {
+    let mut answers = Answers::new();
+    answers.insert("a1".into(), Answer::Level(3));
+    Scan { flow_id: "quickscan".into(), flow_version: 1, cursor, answers, started_at: 10 }
+}
+
+fn response(completed_at: u64, level: u8) -> Response {
+    let mut answers = Answers::new();
+    answers.insert("a1".into(), Answer::Level(level));
+    Response { flow_id: "quickscan".into(), flow_version: 1, answers, started_at: 1, completed_at }
+}
+
+#[test]
+fn committed_changes_survive_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let alice = PersonId("tg:1".into());
+    let bob = PersonId("tg:12".into());
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let commit = Commit {
+            person: Some(Person { lang: Some(Lang::NlBe), ..Person::default() }),
+            scan: Some(Some(scan(4))),
+            completed: None,
+            update: Some("tg:1001".into()),
+        };
+        store.commit(&alice, &commit).unwrap();
+        store.commit(&bob, &Commit { completed: Some(response(50, 2)), ..Commit::default() }).unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.person(&alice).unwrap().lang, Some(Lang::NlBe));
+    assert_eq!(store.scan(&alice).unwrap(), Some(scan(4)));
+    assert!(store.seen_update("tg:1001").unwrap());
+    assert!(!store.seen_update("tg:1002").unwrap());
+    // Ids that share a prefix keep their responses apart.
+    assert_eq!(store.responses(&alice).unwrap(), vec![]);
+    assert_eq!(store.latest_response(&bob).unwrap(), Some(response(50, 2)));
+    assert_eq!(store.person(&PersonId("tg:999".into())).unwrap(), Person::default());
+}
+
+#[test]
+fn a_finished_scan_replaces_the_scan_in_progress_and_keeps_every_response() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let me = PersonId("local:terminal".into());
+    store.commit(&me, &Commit { scan: Some(Some(scan(3))), ..Commit::default() }).unwrap();
+    store
+        .commit(&me, &Commit { scan: Some(None), completed: Some(response(100, 2)), ..Commit::default() })
+        .unwrap();
+    store.commit(&me, &Commit { completed: Some(response(200, 4)), ..Commit::default() }).unwrap();
+    assert_eq!(store.scan(&me).unwrap(), None);
+    assert_eq!(store.responses(&me).unwrap(), vec![response(100, 2), response(200, 4)]);
+    assert_eq!(store.latest_response(&me).unwrap(), Some(response(200, 4)));
+}
+
+#[test]
+fn a_store_of_another_schema_version_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let db = sled::open(dir.path()).unwrap();
+        db.open_tree("meta").unwrap().insert("schema", "99").unwrap();
+        db.flush().unwrap();
+    }
+    let err = Store::open(dir.path()).err().expect("schema 99 is refused");
+    assert!(matches!(err, StoreError::Schema { .. }));
+    let message = err.to_string();
+    assert!(message.contains("schema 99"), "{message}");
+    assert!(message.contains(&format!("reads schema {SCHEMA_VERSION}")), "{message}");
+}
