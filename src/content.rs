@@ -55,6 +55,7 @@ impl Content {
             }
         };
         errors.extend(check_translations(sources));
+        errors.extend(check_variables(sources));
         for (file, flow) in &flows {
             for key in flow.message_keys() {
                 let missing: Vec<&str> = Lang::ALL
@@ -149,6 +150,83 @@ fn check_translations(sources: &Sources) -> Vec<Diagnostic> {
         }
     }
     errors
+}
+
+/// A translation may only use variables its English original is given: a misspelt
+/// `{ $variable }` would otherwise show up literally.
+fn check_variables(sources: &Sources) -> Vec<Diagnostic> {
+    let english = variables_by_message(sources.locale(Lang::En.tag()));
+    let mut errors = Vec::new();
+    for lang in [Lang::Nl, Lang::NlBe] {
+        for file in sources.locale(lang.tag()) {
+            for (id, used) in variables_by_message(std::slice::from_ref(file)) {
+                let Some(known) = english.get(&id) else { continue };
+                for variable in used.iter().filter(|v| !known.contains(*v)) {
+                    let line = definition_line(&file.text, &id).unwrap_or(1);
+                    let message = format!(
+                        "message `{id}` uses `${variable}`, which the English original does not have"
+                    );
+                    errors.push(Diagnostic::new(&file.path, line, message));
+                }
+            }
+        }
+    }
+    errors
+}
+
+fn variables_by_message(files: &[SourceFile]) -> BTreeMap<String, Vec<String>> {
+    let mut found = BTreeMap::new();
+    for file in files {
+        let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
+            Ok(resource) | Err((resource, _)) => resource,
+        };
+        for entry in resource.body {
+            if let ast::Entry::Message(message) = entry {
+                let mut variables = Vec::new();
+                if let Some(pattern) = &message.value {
+                    pattern_variables(pattern, &mut variables);
+                }
+                for attribute in &message.attributes {
+                    pattern_variables(&attribute.value, &mut variables);
+                }
+                found.insert(message.id.name.to_string(), variables);
+            }
+        }
+    }
+    found
+}
+
+fn pattern_variables(pattern: &ast::Pattern<&str>, out: &mut Vec<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, out: &mut Vec<String>) {
+    match expression {
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for variant in variants {
+                pattern_variables(&variant.value, out);
+            }
+        }
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => out.push(id.name.to_string()),
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The program's own messages (see `messages`) must exist in every language.

@@ -121,7 +121,8 @@ fn add_files(bundle: &mut Bundle, files: &[SourceFile], overriding: bool, errors
                     fluent_bundle::FluentError::Overriding { id, .. } => id.clone(),
                     other => other.to_string(),
                 };
-                let line = definition_line(&file.text, &id).unwrap_or(1);
+                // Point at the later definition: the one that should go.
+                let line = definition_lines(&file.text, &id).last().copied().unwrap_or(1);
                 errors.push(Diagnostic::new(&file.path, line, format!("`{id}` is defined twice")));
             }
         }
@@ -130,7 +131,17 @@ fn add_files(bundle: &mut Bundle, files: &[SourceFile], overriding: bool, errors
 
 /// The line on which a message or term is defined in a Fluent file.
 pub fn definition_line(text: &str, id: &str) -> Option<usize> {
+    definition_lines(text, id).first().copied()
+}
+
+fn definition_lines(text: &str, id: &str) -> Vec<usize> {
+    let id = id.trim_start_matches('-');
     text.lines()
-        .position(|line| line.strip_prefix(id).is_some_and(|rest| rest.trim_start().starts_with('=')))
-        .map(|index| index + 1)
+        .enumerate()
+        .filter(|(_, line)| {
+            let line = line.strip_prefix('-').unwrap_or(line);
+            line.strip_prefix(id).is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|(index, _)| index + 1)
+        .collect()
 }

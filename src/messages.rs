@@ -57,6 +57,7 @@ messages! {
     ChatHelp => "chat-help",
     ChatChoiceHint => "chat-choice-hint",
     ChatBye => "chat-bye",
+    ChatByeIdle => "chat-bye-idle",
     ChatUnknownLanguage => "chat-unknown-language",
     ChatStartAgain => "chat-start-again",
     TgWelcome => "tg-welcome",

@@ -77,18 +77,15 @@ impl<'a, W: Write> Chat<'a, W> {
         for line in input.lines() {
             match self.parse(&line?) {
                 Input::Event(event) => self.apply(event)?,
-                Input::Help => {
-                    let help = self.presenter().msg(Msg::ChatHelp);
-                    writeln!(self.out, "{help}\n")?;
-                }
-                Input::UnknownLanguage => {
-                    let text = self.presenter().msg(Msg::ChatUnknownLanguage);
-                    writeln!(self.out, "{text}\n")?;
-                }
+                Input::Help => self.remark(Msg::ChatHelp)?,
+                Input::UnknownLanguage => self.remark(Msg::ChatUnknownLanguage)?,
                 Input::Quit => break,
             }
         }
-        let bye = self.presenter().msg(Msg::ChatBye);
+        let bye = match self.state.scan {
+            Some(_) => self.presenter().msg(Msg::ChatBye),
+            None => self.presenter().msg(Msg::ChatByeIdle),
+        };
         writeln!(self.out, "{bye}")?;
         self.out.flush()?;
         Ok(())
@@ -96,6 +93,15 @@ impl<'a, W: Write> Chat<'a, W> {
 
     fn presenter(&self) -> Presenter<'a> {
         Presenter::new(self.content, self.content.default_flow(), self.state.lang)
+    }
+
+    /// Says something of the terminal's own, then shows the open question again.
+    fn remark(&mut self, msg: Msg) -> Result<()> {
+        let text = self.presenter().msg(msg);
+        writeln!(self.out, "{text}\n")?;
+        let mut transition = engine::step(self.content.default_flow(), &self.state, Event::Resume, now());
+        transition.output.notices.clear();
+        self.show(&transition.output)
     }
 
     fn parse(&self, line: &str) -> Input {

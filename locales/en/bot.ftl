@@ -51,6 +51,7 @@ chat-welcome = Peilbot: the digital maturity quick scan. Answer with the number 
 chat-help = Commands: a number answers the question; "back" goes to the previous question; "skip" or "?" answers "don't know"; "lang nl", "lang nl-BE" or "lang en" switches language; "cancel" stops the scan and deletes its answers; "start" starts a scan; "quit" stops for now (your answers are kept).
 chat-choice-hint = (number, "back", "skip", "help")
 chat-bye = Your answers are saved. Run peilbot chat again to go on.
+chat-bye-idle = Goodbye.
 chat-unknown-language = I know these languages: nl, nl-BE and en. For example: lang nl
 chat-start-again = Type "start" for a new scan, or "quit" to stop.
 

@@ -51,6 +51,7 @@ chat-welcome = Peilbot: de quickscan digitale volwassenheid. Antwoord met het nu
 chat-help = Opdrachten: een nummer beantwoordt de vraag; "terug" gaat naar de vorige vraag; "?" of "skip" antwoordt "weet ik niet"; "taal nl", "taal nl-BE" of "taal en" wisselt van taal; "annuleer" stopt de scan en wist de antwoorden; "start" begint een scan; "stop" stopt voor nu (je antwoorden blijven bewaard).
 chat-choice-hint = (nummer, "terug", "?", "help")
 chat-bye = Je antwoorden zijn bewaard. Start peilbot chat opnieuw om verder te gaan.
+chat-bye-idle = Tot ziens.
 chat-unknown-language = Ik ken deze talen: nl, nl-BE en en. Bijvoorbeeld: taal nl
 chat-start-again = Typ "start" voor een nieuwe scan, of "stop" om te stoppen.
 

@@ -1,0 +1,172 @@
+//! Team statistics, as `quickscan.md` ("Team snapshot") prescribes: per dimension the
+//! median current level and ambition, the gap between them, the spread as an
+//! interquartile range, and the share of "don't know".
+//!
+//! Quartiles use linear interpolation between closest ranks (Excel's QUARTILE.INC, R's
+//! type 7), so a team lead can recompute them in a spreadsheet. No minimum, maximum or
+//! single value ever leaves this module: only medians, quartiles, shares and counts.
+
+use serde::{Deserialize, Serialize};
+
+use crate::flow::{Answers, Flow};
+use crate::score::{self, GapStatus, gap_status};
+
+/// An IQR at or below this is a shared view.
+pub const SHARED_VIEW_MAX_IQR: f64 = 1.0;
+/// An IQR at or above this is a divided view.
+pub const DIVIDED_VIEW_MIN_IQR: f64 = 2.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamStats {
+    pub respondents: usize,
+    pub dimensions: Vec<DimensionStats>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DimensionStats {
+    /// Index into the flow's dimensions.
+    pub dimension: usize,
+    /// Median of the respondents' dimension scores (those who have one).
+    pub current: Option<f64>,
+    /// Median of the respondents' ambitions (those who gave one).
+    pub ambition: Option<f64>,
+    /// First and third quartile of the dimension scores.
+    pub quartiles: Option<(f64, f64)>,
+    /// Share of all shown items answered "don't know", 0 to 1.
+    pub dont_know_share: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    Shared,
+    Divided,
+    /// Between the two: neither label applies.
+    Mixed,
+}
+
+impl DimensionStats {
+    pub fn gap(&self) -> Option<f64> {
+        Some(self.ambition? - self.current?)
+    }
+
+    pub fn iqr(&self) -> Option<f64> {
+        self.quartiles.map(|(q1, q3)| q3 - q1)
+    }
+
+    pub fn agreement(&self) -> Option<Agreement> {
+        self.iqr().map(|iqr| match iqr {
+            iqr if iqr <= SHARED_VIEW_MAX_IQR => Agreement::Shared,
+            iqr if iqr >= DIVIDED_VIEW_MIN_IQR => Agreement::Divided,
+            _ => Agreement::Mixed,
+        })
+    }
+
+    pub fn gap_status(&self, flow: &Flow) -> Option<GapStatus> {
+        self.gap().map(|gap| gap_status(gap, flow.scoring.priority_gap))
+    }
+
+    /// The public-values flag, on the team's median.
+    pub fn flagged(&self, flow: &Flow) -> bool {
+        self.dimension == flow.flag_dimension() && self.current.is_some_and(|c| c < flow.scoring.flag_below)
+    }
+}
+
+/// Aggregates the respondents' answers (one set per person).
+pub fn team_stats(flow: &Flow, respondents: &[&Answers]) -> TeamStats {
+    let snapshots: Vec<score::Snapshot> = respondents.iter().map(|answers| score::snapshot(flow, answers)).collect();
+    let dimensions = (0..flow.dimensions.len())
+        .map(|dimension| {
+            let scores: Vec<f64> = snapshots.iter().filter_map(|s| s.dimensions[dimension].score).collect();
+            let ambitions: Vec<f64> =
+                snapshots.iter().filter_map(|s| s.dimensions[dimension].ambition.map(f64::from)).collect();
+            let (dont_know, shown) = dont_know_counts(flow, respondents, dimension);
+            DimensionStats {
+                dimension,
+                current: median(&scores),
+                ambition: median(&ambitions),
+                quartiles: quartiles(&scores),
+                dont_know_share: if shown == 0 { 0.0 } else { dont_know as f64 / shown as f64 },
+            }
+        })
+        .collect();
+    TeamStats { respondents: respondents.len(), dimensions }
+}
+
+/// "Don't know" answers and shown items of one dimension, over all respondents.
+fn dont_know_counts(flow: &Flow, respondents: &[&Answers], dimension: usize) -> (usize, usize) {
+    let mut dont_know = 0;
+    let mut shown = 0;
+    for answers in respondents {
+        for (index, question) in flow.questions.iter().enumerate() {
+            let is_item = matches!(question.kind, crate::flow::QuestionKind::Scale { dimension: d, .. } if d == dimension);
+            if is_item && flow.is_shown(index, answers) {
+                shown += 1;
+                if answers.get(&question.id) == Some(&crate::flow::Answer::DontKnow) {
+                    dont_know += 1;
+                }
+            }
+        }
+    }
+    (dont_know, shown)
+}
+
+pub fn median(values: &[f64]) -> Option<f64> {
+    quantile(values, 0.5)
+}
+
+/// First and third quartile (QUARTILE.INC).
+pub fn quartiles(values: &[f64]) -> Option<(f64, f64)> {
+    Some((quantile(values, 0.25)?, quantile(values, 0.75)?))
+}
+
+/// The `p`-quantile with linear interpolation between closest ranks.
+fn quantile(values: &[f64], p: f64) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let rank = p * (sorted.len() - 1) as f64;
+    let (low, high) = (rank.floor() as usize, rank.ceil() as usize);
+    Some(sorted[low] + (sorted[high] - sorted[low]) * (rank - low as f64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_of_odd_and_even_counts() {
+        assert_eq!(median(&[]), None);
+        assert_eq!(median(&[4.0]), Some(4.0));
+        assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&[1.0, 2.0, 3.0, 4.0]), Some(2.5));
+        assert_eq!(median(&[2.0, 2.0, 2.0, 5.0]), Some(2.0), "ties");
+    }
+
+    #[test]
+    fn quartiles_interpolate_like_quartile_inc() {
+        // Ranks (n-1)p: for 5 values Q1 is the 2nd, Q3 the 4th value.
+        assert_eq!(quartiles(&[1.0, 2.0, 3.0, 4.0, 5.0]), Some((2.0, 4.0)));
+        // For 6 values Q1 at rank 1.25: 2 + 0.25 * (3 - 2) = 2.25; Q3 at rank 3.75: 4.75.
+        assert_eq!(quartiles(&[6.0, 5.0, 4.0, 3.0, 2.0, 1.0]), Some((2.25, 4.75)));
+        // For 4 values Q1 at rank 0.75: 1 + 0.75 * 1 = 1.75; Q3 at 2.25: 3 + 0.25 * 1 = 3.25.
+        assert_eq!(quartiles(&[1.0, 2.0, 3.0, 4.0]), Some((1.75, 3.25)));
+        assert_eq!(quartiles(&[3.0, 3.0, 3.0, 3.0, 3.0]), Some((3.0, 3.0)), "ties");
+        assert_eq!(quartiles(&[]), None);
+    }
+
+    #[test]
+    fn agreement_follows_the_iqr() {
+        let stats = |q1, q3| DimensionStats {
+            dimension: 0,
+            current: Some(3.0),
+            ambition: None,
+            quartiles: Some((q1, q3)),
+            dont_know_share: 0.0,
+        };
+        assert_eq!(stats(2.0, 3.0).agreement(), Some(Agreement::Shared));
+        assert_eq!(stats(2.0, 3.5).agreement(), Some(Agreement::Mixed));
+        assert_eq!(stats(1.5, 3.5).agreement(), Some(Agreement::Divided));
+    }
+}

@@ -1,0 +1,402 @@
+//! `peilbot chat`: the quick scan in a terminal, driven through stdin like a person would.
+
+mod common;
+
+use std::path::Path;
+use std::process::ExitStatus;
+
+use common::{message, peilbot};
+use tempfile::TempDir;
+
+/// Runs `peilbot chat ARGS` with `stdin` as what the person types (then end of input).
+fn run_chat(args: &[&str], stdin: &str) -> (String, String, ExitStatus) {
+    let mut all = vec!["chat"];
+    all.extend_from_slice(args);
+    let run = peilbot(&all, stdin, &[], None);
+    (run.stdout, run.stderr, run.status)
+}
+
+/// A chat that must end well; returns what the person saw.
+fn chat(data: &Path, lang: Option<&str>, stdin: &str) -> String {
+    let mut args = vec!["--data", data.to_str().expect("UTF-8 path")];
+    if let Some(lang) = lang {
+        args.extend(["--lang", lang]);
+    }
+    let (stdout, stderr, status) = run_chat(&args, stdin);
+    assert!(status.success(), "chat failed ({status}):\n{stderr}");
+    assert_eq!(stderr, "", "nothing on stderr expected");
+    stdout
+}
+
+/// Typed lines, each ended by Enter.
+fn typed(lines: &[&str]) -> String {
+    lines.iter().map(|line| format!("{line}\n")).collect()
+}
+
+fn data_dir() -> TempDir {
+    tempfile::tempdir().expect("temporary folder")
+}
+
+/// The progress lines shown, without their bar: "Question 1 of 23", "Vraag 2 van 23", ...
+fn progress(out: &str) -> Vec<&str> {
+    out.lines()
+        .filter(|line| {
+            (line.starts_with("Question ") && line.contains(" of "))
+                || (line.starts_with("Vraag ") && line.contains(" van "))
+        })
+        .map(|line| line.split("  ").next().unwrap_or(line))
+        .collect()
+}
+
+fn assert_line(out: &str, expected: &str) {
+    assert!(out.lines().any(|line| line == expected), "no line `{expected}` in:\n{out}");
+}
+
+fn assert_no_line_containing(out: &str, unexpected: &str) {
+    assert!(!out.lines().any(|line| line.contains(unexpected)), "unexpected `{unexpected}` in:\n{out}");
+}
+
+/// The last line with text on it.
+fn last_line(out: &str) -> &str {
+    out.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or("")
+}
+
+/// The whole scan, one answer per question (23 lines). Hand-computed snapshot:
+/// - A: a1 2, a2 3 → mean 2.5 (level 2); ambition 4 → gap 1.5 = the priority threshold.
+/// - B: both "don't know" (6) → no score, 100% don't know; its ambition 3 has no gap.
+/// - C: 3, 3 → 3.0; ambition 3 → gap 0.0, ambition reached.
+/// - D: 1, 2, 1 → 4/3 = 1.3 (level 1), below 2: public-values warning; ambition 3 → gap
+///   1.7, priority.
+/// - E: e1 4 (so e2 is asked), e2 4 → 4.0; ambition 5 → gap 1.0, open (no marker).
+/// - F: f1 3, f2 don't know → 1 of 2 answered, enough (≥ 50%) → 3.0, 50% don't know;
+///   ambition don't know → none given.
+/// - G: 5, 5 → 5.0; ambition 5 → gap 0.0, reached.
+/// - Role: 1 (policy).
+/// - Overall: B has no score → no overall index. Priorities: A and D.
+const SCRIPT: [&str; 23] = [
+    "2", "3", "4", // A
+    "6", "6", "3", // B
+    "3", "3", "3", // C
+    "1", "2", "1", "3", // D
+    "4", "4", "5", // E
+    "3", "6", "6", // F
+    "5", "5", "5", // G
+    "1", // role
+];
+
+#[test]
+fn the_whole_scan_in_dutch() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("nl"), &typed(&SCRIPT));
+    assert_eq!(progress(&out).first(), Some(&"Vraag 1 van 23"));
+    assert_eq!(progress(&out).last(), Some(&"Vraag 23 van 23"));
+    assert_line(&out, &message("nl", "quickscan-title"));
+    assert_line(&out, &message("nl", "snapshot-title"));
+    assert_line(&out, "A Visie en leiderschap: 2,5 (Losse initiatieven)");
+    assert_line(&out, "  Over twee jaar: 4 (Ingebed), kloof 1,5 · prioriteit");
+    assert_eq!(last_line(&out), message("nl", "chat-bye-idle"));
+}
+
+#[test]
+fn the_whole_scan_in_flemish() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("nl-BE"), &typed(&SCRIPT));
+    assert_eq!(progress(&out).first(), Some(&"Vraag 1 van 23"));
+    // Flemish has its own title and snapshot title, not the Dutch ones.
+    let title = message("nl-BE", "quickscan-title");
+    assert_ne!(title, message("nl", "quickscan-title"));
+    assert_line(&out, &title);
+    let snapshot_title = message("nl-BE", "snapshot-title");
+    assert_ne!(snapshot_title, message("nl", "snapshot-title"));
+    assert_line(&out, &snapshot_title);
+    assert_line(&out, "A Visie en leiderschap: 2,5 (Losse initiatieven)");
+    assert_line(
+        &out,
+        "Ons lokaal bestuur heeft een visie op digitaal werken en data, en het management stuurt daar echt op.",
+    );
+    for word in ["gemeente", "digid", "wethouder", "balie"] {
+        assert!(!out.to_lowercase().contains(word), "Flemish output says `{word}`:\n{out}");
+    }
+    assert_eq!(last_line(&out), message("nl-BE", "chat-bye-idle"));
+}
+
+#[test]
+fn the_whole_scan_in_english() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&SCRIPT));
+    assert_eq!(progress(&out).first(), Some(&"Question 1 of 23"));
+    assert_eq!(progress(&out).last(), Some(&"Question 23 of 23"));
+    assert_line(&out, &message("en", "quickscan-title"));
+    assert_line(&out, &message("en", "snapshot-title"));
+    assert_line(&out, "A Vision & leadership: 2.5 (Ad hoc)");
+    assert_eq!(last_line(&out), message("en", "chat-bye-idle"));
+}
+
+#[test]
+fn the_snapshot_shows_scores_gaps_priorities_and_warnings() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&SCRIPT));
+    // See SCRIPT for the arithmetic.
+    for line in [
+        "A Vision & leadership: 2.5 (Ad hoc)",
+        "  In two years: 4 (Embedded), gap 1.5 · priority",
+        "B Data-driven work: not enough answers for a score (100% don't know)",
+        "C Citizen-centred & inclusive: 3.0 (Agreed)",
+        "  In two years: 3 (Agreed), gap 0.0 · ambition reached",
+        "D Public values: 1.3 (Not started)",
+        "  In two years: 3 (Agreed), gap 1.7 · priority",
+        "E AI readiness: 4.0 (Embedded)",
+        "  In two years: 5 (Leading), gap 1.0",
+        "F Skills: 3.0 (Agreed)",
+        "  In two years: no ambition given",
+        "  Don't know: 50%",
+        "G Culture & collaboration: 5.0 (Leading)",
+        "Attention: public values score 1.3, below 2. Privacy, security and explainable algorithms need attention first.",
+        "No overall index: not every theme has a score.",
+        "Priorities: A Vision & leadership, D Public values",
+    ] {
+        assert_line(&out, line);
+    }
+    // Level 2 of A gives A's second next step.
+    let next_a_2 = message("en", "next-a-2");
+    assert_line(&out, &format!("  Next step: {next_a_2}"));
+}
+
+#[test]
+fn the_overall_index_is_capped_one_level_above_the_lowest_theme() {
+    // Every theme 5 except public values, 1 on each item:
+    // index = (6 × 5 + 1) / 7 = 31/7 = 4.43 → "4.4", level 4 by itself; but the lowest
+    // theme is at level 1, so the overall level is capped at 1 + 1 = 2 (Ad hoc).
+    // D: 1.0 below 2 → warning; its ambition 3 → gap 2.0, the only priority.
+    let script = [
+        "5", "5", "5", "5", "5", "5", "5", "5", "5", // A, B, C
+        "1", "1", "1", "3", // D
+        "5", "5", "5", "5", "5", "5", "5", "5", "5", // E, F, G
+        "2", // role
+    ];
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&script));
+    assert_line(&out, "Overall index: 4.4 (Ad hoc)");
+    assert_line(&out, "The overall level is capped at Ad hoc: at most one level above your lowest theme.");
+    assert_line(
+        &out,
+        "Attention: public values score 1.0, below 2. Privacy, security and explainable algorithms need attention first.",
+    );
+    assert_line(&out, "Priorities: D Public values");
+}
+
+#[test]
+fn an_even_profile_has_an_uncapped_overall_index_and_no_priorities() {
+    // Every item 3, every ambition 4: each theme 3.0 with gap 1.0, so no priorities;
+    // index 3.0 (Agreed), not above lowest + 1, so not capped; public values 3.0, no warning.
+    let script = [
+        "3", "3", "4", // A
+        "3", "3", "4", // B
+        "3", "3", "4", // C
+        "3", "3", "3", "4", // D
+        "3", "3", "4", // E
+        "3", "3", "4", // F
+        "3", "3", "4", // G
+        "5", // role
+    ];
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&script));
+    assert_line(&out, "Overall index: 3.0 (Agreed)");
+    assert_no_line_containing(&out, "capped");
+    assert_no_line_containing(&out, "Attention: public values");
+    assert_line(&out, &message("en", "snapshot-no-priorities"));
+}
+
+#[test]
+fn not_started_with_ai_skips_the_question_about_going_beyond_pilots() {
+    // Up to e1: 13 answers; e1 = 1 ("not started") hides e2.
+    let mut lines: Vec<&str> = SCRIPT[..13].to_vec();
+    lines.push("1");
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&lines));
+    let shown = progress(&out);
+    assert_eq!(shown[13], "Question 14 of 23", "e1 is still out of 23");
+    assert_eq!(shown[14], "Question 15 of 22", "e2 is gone: 22 questions");
+    assert_line(&out, "E AI readiness: where should we realistically be in 2 years?");
+    assert_no_line_containing(&out, &message("en", "q-e2"));
+
+    // Going on: the rest of the scan counts to 22; E is scored on e1 alone.
+    let rest = typed(&["5", "3", "6", "6", "5", "5", "5", "1"]);
+    let out = chat(data.path(), None, &rest);
+    assert_eq!(progress(&out).last(), Some(&"Question 22 of 22"));
+    assert_line(&out, "E AI readiness: 1.0 (Not started)");
+    assert_line(&out, "  In two years: 5 (Leading), gap 4.0 · priority");
+}
+
+#[test]
+fn going_back_from_after_a_skipped_question_skips_it_too() {
+    let mut lines: Vec<&str> = SCRIPT[..13].to_vec();
+    lines.extend(["1", "back"]);
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&lines));
+    let shown = progress(&out);
+    assert_eq!(shown.last(), Some(&"Question 14 of 22"), "back at e1");
+    assert_line(&out, "  1. Not started  ✓");
+    // Answering e1 differently brings e2 back.
+    let out = chat(data.path(), None, &typed(&["3"]));
+    assert_eq!(progress(&out).last(), Some(&"Question 15 of 23"));
+    assert_line(&out, &message("en", "q-e2"));
+}
+
+#[test]
+fn a_stopped_scan_resumes_where_it_was_left() {
+    let data = data_dir();
+    let first = chat(data.path(), Some("en"), &typed(&SCRIPT[..5]));
+    assert_eq!(progress(&first).last(), Some(&"Question 6 of 23"));
+    assert_eq!(last_line(&first), message("en", "chat-bye"));
+
+    let second = chat(data.path(), Some("en"), &typed(&SCRIPT[5..]));
+    assert_line(&second, &message("en", "scan-resumed"));
+    assert_eq!(progress(&second).first(), Some(&"Question 6 of 23"), "resumes at question 6");
+    assert_no_line_containing(&second, "Question 1 of");
+    assert_no_line_containing(&second, &message("en", "quickscan-title"));
+    // The first run's answers count: A (2, 3, ambition 4) and B (don't know twice).
+    assert_line(&second, "A Vision & leadership: 2.5 (Ad hoc)");
+    assert_line(&second, "  In two years: 4 (Embedded), gap 1.5 · priority");
+    assert_line(&second, "B Data-driven work: not enough answers for a score (100% don't know)");
+}
+
+#[test]
+fn the_language_chosen_is_remembered() {
+    let data = data_dir();
+    chat(data.path(), Some("nl"), &typed(&["3"]));
+    // No --lang and LANG=C (English) this time: the earlier choice wins.
+    let out = chat(data.path(), None, "");
+    assert_line(&out, &message("nl", "scan-resumed"));
+    assert_eq!(progress(&out), ["Vraag 2 van 23"]);
+}
+
+#[test]
+fn without_a_choice_the_language_follows_lang() {
+    let data = data_dir();
+    let data_arg = data.path().to_str().expect("UTF-8 path");
+    let run = peilbot(&["chat", "--data", data_arg], "", &[("LANG", "nl_BE.UTF-8")], None);
+    assert!(run.status.success(), "{}", run.stderr);
+    assert_line(&run.stdout, &message("nl-BE", "chat-welcome"));
+    assert_line(&run.stdout, &message("nl-BE", "quickscan-title"));
+}
+
+#[test]
+fn invalid_input_changes_nothing() {
+    for (input, notice) in [
+        ("I think it is fine", message("en", "notice-expected-choice")),
+        ("0", message("en", "notice-out-of-range")),
+        ("99", message("en", "notice-out-of-range")),
+    ] {
+        let data = data_dir();
+        let out = chat(data.path(), Some("en"), &typed(&["2", input]));
+        assert_line(&out, &notice);
+        assert_eq!(
+            progress(&out),
+            ["Question 1 of 23", "Question 2 of 23", "Question 2 of 23"],
+            "after {input:?} the same question again"
+        );
+        // Nothing was stored either: the next run resumes at the same question.
+        let again = chat(data.path(), None, "");
+        assert_eq!(progress(&again), ["Question 2 of 23"], "after {input:?}");
+    }
+}
+
+#[test]
+fn an_unknown_language_is_refused_and_changes_nothing() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&["2", "lang xx", "3"]));
+    assert_line(&out, &message("en", "chat-unknown-language"));
+    // Still English, and the next answer goes to question 2.
+    assert_eq!(
+        progress(&out),
+        ["Question 1 of 23", "Question 2 of 23", "Question 2 of 23", "Question 3 of 23"]
+    );
+}
+
+#[test]
+fn an_unknown_language_shows_the_same_question_again() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&["2", "lang xx"]));
+    let refusal = message("en", "chat-unknown-language");
+    let after = out.split(&refusal).nth(1).expect("the refusal is shown");
+    assert_eq!(progress(after), ["Question 2 of 23"]);
+}
+
+#[test]
+fn back_changes_the_previous_answer() {
+    // a1 2, a2 3, back, a2 5 → A = (2 + 5) / 2 = 3.5 (Agreed); ambition 4 → gap 0.5, so
+    // A is no longer a priority (the script's 2.5 would have given 1.5).
+    let mut lines = vec!["2", "3", "back", "5"];
+    lines.extend_from_slice(&SCRIPT[2..]);
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&lines));
+    assert_eq!(
+        progress(&out)[..4],
+        ["Question 1 of 23", "Question 2 of 23", "Question 3 of 23", "Question 2 of 23"]
+    );
+    assert_line(&out, "  3. Agreed  ✓");
+    assert_line(&out, "A Vision & leadership: 3.5 (Agreed)");
+    assert_line(&out, "  In two years: 4 (Embedded), gap 0.5");
+    assert_line(&out, "Priorities: D Public values");
+}
+
+#[test]
+fn back_on_the_first_question_goes_nowhere() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&["back"]));
+    assert_line(&out, &message("en", "notice-nothing-to-go-back"));
+    assert_eq!(progress(&out), ["Question 1 of 23", "Question 1 of 23"]);
+}
+
+#[test]
+fn switching_language_mid_scan_keeps_the_place() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("nl"), &typed(&["2", "3", "4", "lang en"]));
+    let switched = message("en", "notice-language-changed");
+    let (before, after) = out.split_once(&switched).expect("the switch is confirmed in English");
+    assert_eq!(progress(before).last(), Some(&"Vraag 4 van 23"));
+    assert_eq!(progress(after), ["Question 4 of 23"]);
+    assert_line(after, "B Data-driven work");
+    assert_line(after, &message("en", "q-b1"));
+    assert_eq!(last_line(after), message("en", "chat-bye"));
+}
+
+#[test]
+fn a_cancelled_scan_starts_over() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&["2", "3", "cancel"]));
+    assert_line(&out, &message("en", "notice-cancelled"));
+
+    let again = chat(data.path(), Some("en"), "");
+    assert_no_line_containing(&again, &message("en", "scan-resumed"));
+    assert_eq!(progress(&again), ["Question 1 of 23"]);
+    assert_line(&again, &message("en", "quickscan-title"));
+}
+
+#[test]
+fn peilbot_data_names_the_data_folder() {
+    let data = data_dir();
+    let folder = data.path().join("answers");
+    let folder_text = folder.to_str().expect("UTF-8 path");
+    let run = peilbot(&["chat", "--lang", "en"], &typed(&["2", "3"]), &[("PEILBOT_DATA", folder_text)], None);
+    assert!(run.status.success(), "{}", run.stderr);
+    assert!(folder.is_dir(), "the data folder is created where PEILBOT_DATA says");
+
+    // The same folder named with --data holds the scan.
+    let out = chat(&folder, Some("en"), "");
+    assert_line(&out, &message("en", "scan-resumed"));
+    assert_eq!(progress(&out), ["Question 3 of 23"]);
+}
+
+#[test]
+fn without_data_or_peilbot_data_answers_go_to_peilbot_data_here() {
+    let cwd = data_dir();
+    let first = peilbot(&["chat", "--lang", "en"], &typed(&["2"]), &[], Some(cwd.path()));
+    assert!(first.status.success(), "{}", first.stderr);
+    assert!(cwd.path().join("peilbot-data").is_dir());
+
+    let second = peilbot(&["chat"], "", &[], Some(cwd.path()));
+    assert_line(&second.stdout, &message("en", "scan-resumed"));
+    assert_eq!(progress(&second.stdout), ["Question 2 of 23"]);
+}
