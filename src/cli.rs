@@ -53,6 +53,12 @@ pub enum Command {
         /// Do not space out messages to Telegram's rate limits (for tests against a local fake).
         #[arg(long, env = "PEILBOT_NO_THROTTLE")]
         no_throttle: bool,
+        /// No team result over fewer respondents than this (at least 3).
+        #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::store::DEFAULT_MIN_RESPONDENTS)]
+        min_respondents: usize,
+        /// Telegram user ids of organisation admins (comma-separated), who may use /org.
+        #[arg(long, env = "PEILBOT_ADMINS")]
+        admins: Option<String>,
     },
     /// Work with the question flows.
     Flows {
@@ -81,10 +87,19 @@ pub fn run(cli: Cli) -> ExitCode {
     init_logging();
     let result = match cli.command {
         Command::Chat { lang, data } => chat(lang, &data.path),
-        Command::Serve { data, api_url, webhook, listen, webhook_secret, no_throttle } => {
+        Command::Serve {
+            data,
+            api_url,
+            webhook,
+            listen,
+            webhook_secret,
+            no_throttle,
+            min_respondents,
+            admins,
+        } => {
             let webhook =
                 webhook.zip(listen).map(|(url, listen)| Webhook { url, listen, secret: webhook_secret });
-            serve(&data.path, api_url.as_deref(), webhook, !no_throttle)
+            serve(&data.path, api_url.as_deref(), webhook, !no_throttle, min_respondents, admins.as_deref())
         }
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
     };
@@ -115,12 +130,20 @@ fn chat(lang: Option<Lang>, data: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn serve(data: &Path, api_url: Option<&str>, webhook: Option<Webhook>, throttle: bool) -> anyhow::Result<()> {
+fn serve(
+    data: &Path,
+    api_url: Option<&str>,
+    webhook: Option<Webhook>,
+    throttle: bool,
+    min_respondents: usize,
+    admins: Option<&str>,
+) -> anyhow::Result<()> {
     let token = Token::parse(&std::env::var("TELOXIDE_TOKEN").unwrap_or_default())?;
     let api_url = config::api_url(api_url)?;
+    let admins = config::admins(admins)?;
     let content = load_content()?;
     let store = Store::open(data)?;
-    let config = ServeConfig { token, api_url, throttle, webhook };
+    let config = ServeConfig { token, api_url, throttle, webhook, min_respondents, admins };
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(telegram::serve(config, content, store))
 }

@@ -81,7 +81,12 @@ impl Locales {
         let pattern = message.value().ok_or("message has no value")?;
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, value.clone());
+            // Whole numbers go in as numbers, so Dutch plurals ("1 lid", "5 leden") work;
+            // decimals stay preformatted strings (Fluent has no decimal comma).
+            match value.parse::<i64>() {
+                Ok(number) => fluent_args.set(*name, number),
+                Err(_) => fluent_args.set(*name, value.clone()),
+            }
         }
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod content;
 pub mod diagnostic;
 pub mod engine;
+pub mod export;
 pub mod flow;
 pub mod i18n;
 pub mod lang;
@@ -18,6 +19,8 @@ pub mod present;
 pub mod score;
 pub mod sources;
 pub mod store;
+pub mod team;
+pub mod team_stats;
 pub mod telegram;
 pub mod terminal;
 

@@ -10,7 +10,9 @@ use crate::engine::QuestionView;
 use crate::flow::{Answer, Flow, QuestionKind};
 use crate::lang::Lang;
 use crate::messages::Msg;
-use crate::score::{GapStatus, Snapshot};
+use crate::score::{GapStatus, Snapshot, level_of};
+use crate::store::{NEW_RESPONDENTS_FOR_UPDATE, TeamResult};
+use crate::team_stats::Agreement;
 
 /// Cells in the progress bar.
 const BAR_WIDTH: usize = 10;
@@ -216,5 +218,154 @@ impl<'a> Presenter<'a> {
             .into_iter()
             .find(|offer| &offer.answer == answer)
             .map(|offer| self.key(&offer.label))
+    }
+}
+
+/// Team results, for leads: only aggregates ever reach this code (see `store::teams`).
+impl Presenter<'_> {
+    pub fn team_result(&self, result: &TeamResult) -> String {
+        let stats = &result.shown.stats;
+        let mut out = vec![self.msg_with(
+            Msg::TeamResultTitle,
+            &[
+                ("team", result.team.clone()),
+                ("round", result.round.to_string()),
+                ("respondents", result.respondents_now.to_string()),
+                ("members", result.members.to_string()),
+            ],
+        )];
+        if result.shown.respondents < result.respondents_now {
+            out.push(self.msg_with(
+                Msg::TeamResultFrozen,
+                &[
+                    ("shown", result.shown.respondents.to_string()),
+                    ("step", NEW_RESPONDENTS_FOR_UPDATE.to_string()),
+                    ("new", (result.respondents_now - result.shown.respondents).to_string()),
+                ],
+            ));
+        }
+        out.push(String::new());
+        for dim in &stats.dimensions {
+            let name = self.dimension_name(dim.dimension);
+            let Some(current) = dim.current else {
+                out.push(self.msg_with(Msg::TeamDimensionNoScore, &[("name", name)]));
+                out.push(String::new());
+                continue;
+            };
+            let level = self.level_label(level_of(current));
+            let mut line = match (dim.ambition, dim.gap()) {
+                (Some(ambition), Some(gap)) => self.msg_with(
+                    Msg::TeamDimension,
+                    &[
+                        ("name", name),
+                        ("current", self.number(current)),
+                        ("level", level),
+                        ("ambition", self.number(ambition)),
+                        ("gap", self.number(gap)),
+                    ],
+                ),
+                _ => self.msg_with(
+                    Msg::TeamDimensionNoAmbition,
+                    &[("name", name), ("current", self.number(current)), ("level", level)],
+                ),
+            };
+            if dim.gap_status(self.flow) == Some(GapStatus::Priority) {
+                line.push_str(&format!(" · {}", self.msg(Msg::SnapshotPriority)));
+            }
+            out.push(line);
+            let mut details = Vec::new();
+            if let (Some(iqr), Some(agreement)) = (dim.iqr(), dim.agreement()) {
+                let view = self.msg(match agreement {
+                    Agreement::Shared => Msg::TeamViewShared,
+                    Agreement::Divided => Msg::TeamViewDivided,
+                    Agreement::Mixed => Msg::TeamViewMixed,
+                });
+                details.push(self.msg_with(Msg::TeamSpread, &[("iqr", self.number(iqr)), ("view", view)]));
+            }
+            let share = format!("{:.0}", dim.dont_know_share * 100.0);
+            details.push(self.msg_with(Msg::TeamDontKnow, &[("share", share)]));
+            let previous =
+                result.previous.as_ref().and_then(|p| p.stats.dimensions.get(dim.dimension)?.current);
+            if let (Some(previous), Some(round)) = (previous, result.round.checked_sub(1)) {
+                let change = current - previous;
+                let change = format!("{}{}", if change > 0.0 { "+" } else { "" }, self.number(change));
+                details.push(
+                    self.msg_with(Msg::TeamChange, &[("round", round.to_string()), ("change", change)]),
+                );
+            }
+            out.push(format!("  {}", details.join(" · ")));
+            out.push(String::new());
+        }
+        for dim in stats.dimensions.iter().filter(|d| d.flagged(self.flow)) {
+            let score = self.number(dim.current.unwrap_or_default());
+            out.push(self.msg_with(Msg::SnapshotPublicValuesFlag, &[("score", score)]));
+        }
+        let priorities: Vec<String> = stats
+            .dimensions
+            .iter()
+            .filter(|d| d.gap_status(self.flow) == Some(GapStatus::Priority))
+            .map(|d| self.dimension_name(d.dimension))
+            .collect();
+        out.push(match priorities.is_empty() {
+            true => self.msg(Msg::SnapshotNoPriorities),
+            false => self.msg_with(Msg::SnapshotPriorities, &[("list", priorities.join(", "))]),
+        });
+        if !result.by_role.is_empty() {
+            out.push(String::new());
+            out.push(self.msg(Msg::TeamByRoleTitle));
+            for (role, medians) in &result.by_role {
+                let medians: Vec<String> = medians
+                    .iter()
+                    .enumerate()
+                    .map(|(d, m)| {
+                        let value = m.map_or("-".to_string(), |m| self.number(m));
+                        format!("{} {value}", self.flow.dimensions[d].id.to_uppercase())
+                    })
+                    .collect();
+                let role = self.role_label(role);
+                out.push(self.msg_with(Msg::TeamByRole, &[("role", role), ("medians", medians.join(", "))]));
+            }
+        }
+        out.push(String::new());
+        out.push(self.msg(Msg::TeamHowToRead));
+        out.join("\n")
+    }
+
+    fn role_label(&self, role: &str) -> String {
+        self.flow
+            .questions
+            .iter()
+            .find_map(|q| match &q.kind {
+                QuestionKind::Choice { options } => options.iter().find(|o| o.id == role),
+                _ => None,
+            })
+            .map_or(role.to_string(), |option| self.key(&option.label))
+    }
+
+    /// Median now against median ambition, with the spread, per dimension.
+    pub fn team_chart(&self, result: &TeamResult) -> (Vec<ProfileRow>, ProfileText) {
+        let rows = result
+            .shown
+            .stats
+            .dimensions
+            .iter()
+            .map(|dim| ProfileRow {
+                label: self.dimension_name(dim.dimension),
+                current: dim.current,
+                ambition: dim.ambition,
+                spread: dim.quartiles,
+            })
+            .collect();
+        let text = ProfileText {
+            title: self.msg_with(
+                Msg::ChartTeamTitle,
+                &[("team", result.team.clone()), ("round", result.round.to_string())],
+            ),
+            current: self.msg(Msg::ChartCurrent),
+            ambition: self.msg(Msg::ChartAmbition),
+            spread: Some(self.msg(Msg::ChartSpread)),
+            levels: std::array::from_fn(|i| self.level_label(i as u8 + 1)),
+        };
+        (rows, text)
     }
 }

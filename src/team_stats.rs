@@ -73,7 +73,8 @@ impl DimensionStats {
 
 /// Aggregates the respondents' answers (one set per person).
 pub fn team_stats(flow: &Flow, respondents: &[&Answers]) -> TeamStats {
-    let snapshots: Vec<score::Snapshot> = respondents.iter().map(|answers| score::snapshot(flow, answers)).collect();
+    let snapshots: Vec<score::Snapshot> =
+        respondents.iter().map(|answers| score::snapshot(flow, answers)).collect();
     let dimensions = (0..flow.dimensions.len())
         .map(|dimension| {
             let scores: Vec<f64> = snapshots.iter().filter_map(|s| s.dimensions[dimension].score).collect();

@@ -9,18 +9,65 @@
 //! a:1:7:3    answer: flow version 1, question 7, choice 3 (0-based, as `Flow::offers`)
 //! b:1:7      back from question 7 of flow version 1
 //! l:nl-BE    choose a language
+//! j:<code>   join the team of this invite code (after the confirmation tap)
+//! p:t:<id>   a team picked for an action (t = team result, see `TeamAction`)
+//! s          start or resume the scan
+//! r:0, r:1   team reminders off or on
 //! ```
 
 use crate::lang::Lang;
+use crate::team::{is_invite_code, is_team_id};
 
 /// Telegram's limit on callback data.
 pub const MAX_BYTES: usize = 64;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Callback {
     Answer { flow_version: u32, question: u16, choice: u8 },
     Back { flow_version: u32, question: u16 },
     Language(Lang),
+    Join(String),
+    Pick { action: TeamAction, team: String },
+    StartScan,
+    Reminders(bool),
+}
+
+/// What a lead (or member) picked a team for, when they are in several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamAction {
+    Result,
+    Invite,
+    NewInvite,
+    NewRound,
+    Export,
+    Remind,
+    AddLead,
+    Leave,
+}
+
+impl TeamAction {
+    const CODES: [(TeamAction, char); 8] = [
+        (TeamAction::Result, 't'),
+        (TeamAction::Invite, 'i'),
+        (TeamAction::NewInvite, 'n'),
+        (TeamAction::NewRound, 'r'),
+        (TeamAction::Export, 'e'),
+        (TeamAction::Remind, 'm'),
+        (TeamAction::AddLead, 'a'),
+        (TeamAction::Leave, 'l'),
+    ];
+
+    fn code(self) -> char {
+        Self::CODES
+            .iter()
+            .find(|(action, _)| *action == self)
+            .map(|(_, code)| *code)
+            .expect("every action has a code")
+    }
+
+    fn from_code(code: &str) -> Option<TeamAction> {
+        Self::CODES.iter().find(|(_, c)| code.len() == 1 && code.starts_with(*c)).map(|(action, _)| *action)
+    }
 }
 
 impl Callback {
@@ -31,6 +78,10 @@ impl Callback {
             }
             Callback::Back { flow_version, question } => format!("b:{flow_version}:{question}"),
             Callback::Language(lang) => format!("l:{}", lang.tag()),
+            Callback::Join(code) => format!("j:{code}"),
+            Callback::Pick { action, team } => format!("p:{}:{team}", action.code()),
+            Callback::StartScan => "s".to_string(),
+            Callback::Reminders(on) => format!("r:{}", u8::from(*on)),
         }
     }
 
@@ -50,6 +101,13 @@ impl Callback {
                 Some(Callback::Back { flow_version: number(version)?, question: number(question)? })
             }
             ["l", tag] => Lang::ALL.into_iter().find(|lang| lang.tag() == *tag).map(Callback::Language),
+            ["j", code] if is_invite_code(code) => Some(Callback::Join(code.to_string())),
+            ["p", action, team] if is_team_id(team) => {
+                Some(Callback::Pick { action: TeamAction::from_code(action)?, team: team.to_string() })
+            }
+            ["s"] => Some(Callback::StartScan),
+            ["r", "0"] => Some(Callback::Reminders(false)),
+            ["r", "1"] => Some(Callback::Reminders(true)),
             _ => None,
         }
     }
@@ -78,6 +136,12 @@ mod tests {
             Callback::Language(Lang::Nl),
             Callback::Language(Lang::NlBe),
             Callback::Language(Lang::En),
+            Callback::Join(crate::team::new_invite_code()),
+            Callback::Pick { action: TeamAction::Leave, team: "AAAAAAAAAAA".into() },
+            Callback::Pick { action: TeamAction::Result, team: "a-b_c123XYZ".into() },
+            Callback::StartScan,
+            Callback::Reminders(true),
+            Callback::Reminders(false),
         ];
         for callback in samples {
             let data = callback.encode();
@@ -117,6 +181,20 @@ mod tests {
             "a:1:2:٣",
             "Nog niet gestart",
             &long,
+            "j:",
+            "j:short",
+            "j:aaaaaaaaaaaaaaaaaaaaa!",
+            "j:aaaaaaaaaaaaaaaaaaaaaaa",
+            "p:t:",
+            "p:z:AAAAAAAAAAA",
+            "p:t:AAAAAAAAAA",
+            "p:tt:AAAAAAAAAAA",
+            "p:t:AAAAAAAAAAA:x",
+            "s:",
+            "S",
+            "r:2",
+            "r:",
+            "r:01",
         ];
         for data in bad {
             assert_eq!(Callback::decode(data), None, "{data:?} was accepted");

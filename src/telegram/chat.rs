@@ -10,7 +10,7 @@ use teloxide::types::{
 
 use super::callback::Callback;
 use super::send::{ignore_not_modified, is_opt_out, retrying, split_text};
-use super::{App, HandlerResult, TgBot};
+use super::{App, HandlerResult, TgBot, teams};
 use crate::chart;
 use crate::engine::{self, Event, Output, QuestionView, Screen, State, Transition};
 use crate::flow::Flow;
@@ -35,6 +35,16 @@ pub const COMMANDS: &[(&str, Msg)] = &[
     ("cancel", Msg::CmdCancel),
     ("help", Msg::CmdHelp),
     ("start", Msg::CmdStart),
+    ("teams", Msg::CmdTeams),
+    ("team", Msg::CmdTeam),
+    ("newteam", Msg::CmdNewteam),
+    ("invite", Msg::CmdInvite),
+    ("newinvite", Msg::CmdNewinvite),
+    ("addlead", Msg::CmdAddlead),
+    ("newround", Msg::CmdNewround),
+    ("export", Msg::CmdExport),
+    ("remind", Msg::CmdRemind),
+    ("leave", Msg::CmdLeave),
 ];
 
 /// The deep-link payload that opens the scan (used by the link offered in groups).
@@ -45,18 +55,18 @@ pub fn update_key(update: &Update) -> String {
 }
 
 /// One update's worth of work for one person: their stored record and engine state.
-struct Turn<B> {
-    app: Arc<App>,
-    bot: B,
-    chat: ChatId,
-    person: PersonId,
-    record: Person,
-    state: State,
-    update: String,
+pub(super) struct Turn<B> {
+    pub(super) app: Arc<App>,
+    pub(super) bot: B,
+    pub(super) chat: ChatId,
+    pub(super) person: PersonId,
+    pub(super) record: Person,
+    pub(super) state: State,
+    pub(super) update: String,
 }
 
 impl<B: TgBot> Turn<B> {
-    fn load(
+    pub(super) fn load(
         app: Arc<App>,
         bot: B,
         chat: ChatId,
@@ -72,20 +82,20 @@ impl<B: TgBot> Turn<B> {
         Ok(Turn { app, bot, chat, person, record, state, update: update_key(update) })
     }
 
-    fn flow(&self) -> &Flow {
+    pub(super) fn flow(&self) -> &Flow {
         self.app.content.default_flow()
     }
 
-    fn presenter(&self) -> Presenter<'_> {
+    pub(super) fn presenter(&self) -> Presenter<'_> {
         Presenter::new(&self.app.content, self.flow(), self.state.lang)
     }
 
-    fn msg(&self, msg: Msg) -> String {
+    pub(super) fn msg(&self, msg: Msg) -> String {
         self.presenter().msg(msg)
     }
 
     /// Runs one engine step and commits it, with this update's id, before any reply.
-    fn step(&mut self, event: Event) -> Result<Transition, crate::store::StoreError> {
+    pub(super) fn step(&mut self, event: Event) -> Result<Transition, crate::store::StoreError> {
         let before = self.state.lang;
         let transition = engine::step(self.flow(), &self.state, event, unix_now());
         if transition.state.lang != before {
@@ -103,7 +113,7 @@ impl<B: TgBot> Turn<B> {
     }
 
     /// Commits the person's record (and this update) when no engine step did.
-    fn save(&self) -> Result<(), crate::store::StoreError> {
+    pub(super) fn save(&self) -> Result<(), crate::store::StoreError> {
         let commit = Commit {
             person: Some(self.record.clone()),
             update: Some(self.update.clone()),
@@ -113,7 +123,7 @@ impl<B: TgBot> Turn<B> {
     }
 
     /// Sends a text (split if needed); a person who blocked us is marked unreachable.
-    async fn say(
+    pub(super) async fn say(
         &mut self,
         text: String,
         keyboard: Option<InlineKeyboardMarkup>,
@@ -140,7 +150,7 @@ impl<B: TgBot> Turn<B> {
     }
 
     /// A 403 means the person opted out: remember it and stop, rather than retry.
-    fn failed(&mut self, err: teloxide::RequestError) -> Result<(), teloxide::RequestError> {
+    pub(super) fn failed(&mut self, err: teloxide::RequestError) -> Result<(), teloxide::RequestError> {
         if is_opt_out(&err) {
             self.record.unreachable = true;
             if let Err(store_err) = self.save() {
@@ -152,7 +162,7 @@ impl<B: TgBot> Turn<B> {
         }
     }
 
-    async fn edit(
+    pub(super) async fn edit(
         &mut self,
         message: MessageId,
         text: String,
@@ -174,7 +184,7 @@ impl<B: TgBot> Turn<B> {
     }
 
     /// Takes the buttons off a message, so old questions cannot be answered.
-    async fn strip_keyboard(&mut self, message: MessageId) {
+    pub(super) async fn strip_keyboard(&mut self, message: MessageId) {
         let result = retrying(|| self.bot.edit_message_reply_markup(self.chat, message).into_future()).await;
         if let Err(err) = ignore_not_modified(result) {
             // The message may be too old to edit; its buttons are refused as stale anyway.
@@ -182,7 +192,7 @@ impl<B: TgBot> Turn<B> {
         }
     }
 
-    async fn answer_callback(&self, query: &CallbackQuery, text: Option<String>) {
+    pub(super) async fn answer_callback(&self, query: &CallbackQuery, text: Option<String>) {
         // Answered once, at once: a late or repeated answer fails with "query is too old".
         let sending = {
             let mut request = self.bot.answer_callback_query(query.id.clone());
@@ -197,7 +207,7 @@ impl<B: TgBot> Turn<B> {
     }
 
     /// The text and buttons of a question.
-    fn question(&self, view: &QuestionView, notices: &[Msg]) -> (String, InlineKeyboardMarkup) {
+    pub(super) fn question(&self, view: &QuestionView, notices: &[Msg]) -> (String, InlineKeyboardMarkup) {
         let presenter = self.presenter();
         let mut text: Vec<String> = notices.iter().map(|n| presenter.msg(*n)).collect();
         text.push(presenter.question(view));
@@ -222,7 +232,7 @@ impl<B: TgBot> Turn<B> {
     }
 
     /// Shows the engine's output as new messages (after a command or typed text).
-    async fn show(&mut self, output: &Output) -> HandlerResult {
+    pub(super) async fn show(&mut self, output: &Output) -> HandlerResult {
         match &output.screen {
             Screen::Question(view) => {
                 let (text, keyboard) = self.question(view, &output.notices);
@@ -252,7 +262,7 @@ impl<B: TgBot> Turn<B> {
         Ok(())
     }
 
-    async fn say_notices(&mut self, notices: &[Msg]) -> HandlerResult {
+    pub(super) async fn say_notices(&mut self, notices: &[Msg]) -> HandlerResult {
         if !notices.is_empty() {
             let text: Vec<String> = notices.iter().map(|n| self.msg(*n)).collect();
             self.say(text.join("\n"), None).await?;
@@ -261,7 +271,7 @@ impl<B: TgBot> Turn<B> {
     }
 
     /// The snapshot as text, then as a chart.
-    async fn send_snapshot(&mut self, snapshot: &Snapshot) -> HandlerResult {
+    pub(super) async fn send_snapshot(&mut self, snapshot: &Snapshot) -> HandlerResult {
         let presenter = self.presenter();
         let text = presenter.snapshot(snapshot);
         let (rows, labels) = presenter.chart(snapshot);
@@ -282,7 +292,7 @@ impl<B: TgBot> Turn<B> {
         Ok(())
     }
 
-    fn language_keyboard(&self) -> InlineKeyboardMarkup {
+    pub(super) fn language_keyboard(&self) -> InlineKeyboardMarkup {
         let button = |lang: Lang, msg: Msg| {
             InlineKeyboardButton::callback(self.msg(msg), Callback::Language(lang).encode())
         };
@@ -340,9 +350,7 @@ pub async fn on_private_message<B: TgBot>(
         }
         "settings" => {
             turn.save()?;
-            let language = turn.msg(lang_name(turn.state.lang));
-            let text = turn.presenter().msg_with(Msg::TgSettings, &[("language", language)]);
-            let keyboard = turn.language_keyboard();
+            let (text, keyboard) = teams::settings(&turn);
             turn.say(text, Some(keyboard)).await?;
             Ok(())
         }
@@ -351,7 +359,10 @@ pub async fn on_private_message<B: TgBot>(
             turn.say(turn.msg(Msg::TgHelp), None).await?;
             Ok(())
         }
-        _ => {
+        team_command => {
+            if let Some(handled) = teams::command(&mut turn, team_command, argument.trim()).await {
+                return handled;
+            }
             turn.save()?;
             let text = format!("{}\n\n{}", turn.msg(Msg::TgUnknownCommand), turn.msg(Msg::TgHelp));
             turn.say(text, None).await?;
@@ -373,7 +384,10 @@ async fn start<B: TgBot>(turn: &mut Turn<B>, payload: &str) -> HandlerResult {
             let transition = turn.step(Event::Start)?;
             turn.show(&transition.output).await?;
         }
-        _ => {
+        payload => {
+            if let Some(handled) = teams::deep_link(turn, payload).await {
+                return handled;
+            }
             turn.save()?;
             turn.say(turn.msg(Msg::TgInvalidLink), None).await?;
         }
@@ -441,6 +455,11 @@ pub async fn on_callback<B: TgBot>(
         Some(Callback::Language(lang)) => {
             return choose_language(&mut turn, &query, tapped, lang).await;
         }
+        Some(
+            team @ (Callback::Join(_) | Callback::Pick { .. } | Callback::StartScan | Callback::Reminders(_)),
+        ) => {
+            return teams::callback(&mut turn, &query, tapped, team).await;
+        }
         Some(callback) => scan_event(&turn, callback),
         None => None,
     };
@@ -482,7 +501,7 @@ fn scan_event<B: TgBot>(turn: &Turn<B>, callback: Callback) -> Option<Event> {
         Callback::Answer { flow_version, question, .. } | Callback::Back { flow_version, question } => {
             (flow_version, usize::from(question))
         }
-        Callback::Language(_) => return None,
+        _ => return None,
     };
     if flow_version != flow.version || question != scan.cursor || scan.flow_version != flow.version {
         return None;
@@ -547,7 +566,7 @@ pub async fn on_other_update(app: Arc<App>, update: Update) -> HandlerResult {
     Ok(())
 }
 
-fn lang_name(lang: Lang) -> Msg {
+pub(super) fn lang_name(lang: Lang) -> Msg {
     match lang {
         Lang::Nl => Msg::LangNl,
         Lang::NlBe => Msg::LangNlBe,

@@ -17,6 +17,7 @@ mod callback;
 mod chat;
 pub mod config;
 mod send;
+mod teams;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -25,7 +26,7 @@ use teloxide::adaptors::throttle::{Limits, Throttle};
 use teloxide::dispatching::UpdateHandler;
 use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
-use teloxide::types::BotCommand;
+use teloxide::types::{BotCommand, UserId};
 use teloxide::update_listeners::webhooks;
 use url::Url;
 
@@ -57,6 +58,10 @@ pub struct App {
     pub store: Store,
     /// The bot's @username, for deep links.
     pub username: String,
+    /// No team result over fewer people than this (never below 3).
+    pub min_respondents: usize,
+    /// Organisation admins, who may see /org.
+    pub admins: Vec<UserId>,
 }
 
 /// How `peilbot serve` runs.
@@ -66,6 +71,8 @@ pub struct ServeConfig {
     /// Keep Telegram's rate limits (off only for tests against a local fake).
     pub throttle: bool,
     pub webhook: Option<Webhook>,
+    pub min_respondents: usize,
+    pub admins: Vec<UserId>,
 }
 
 pub struct Webhook {
@@ -89,7 +96,12 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
     let username = me.username.clone().unwrap_or_default();
     tracing::info!(bot = %username, api = %config.api_url.as_ref().map_or("https://api.telegram.org", Url::as_str), "connected");
 
-    let app = Arc::new(App { content, store: store.clone(), username });
+    let min_respondents = config.min_respondents.max(crate::store::MIN_RESPONDENTS_FLOOR);
+    if min_respondents != config.min_respondents {
+        tracing::warn!(min_respondents, "team results need at least 3 respondents; using 3");
+    }
+    let app =
+        Arc::new(App { content, store: store.clone(), username, min_respondents, admins: config.admins });
     register(&bot, &app).await;
 
     if config.throttle {

@@ -11,6 +11,7 @@
 //! - `scans`: person id → [`Scan`] in progress.
 //! - `responses`: person id, 0, completion time (big-endian), sequence → [`Response`].
 //! - `updates`: source-scoped update id → empty, for updates already applied.
+//! - `teams`: team id → [`Team`]; `invites`: invite code → team id (see `teams`).
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,14 @@ use serde::{Deserialize, Serialize};
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
 
 use crate::engine::{Response, Scan};
+
+mod teams;
+
 use crate::lang::Lang;
+pub use teams::{
+    BREAKDOWN_MIN, DEFAULT_MIN_RESPONDENTS, MIN_RESPONDENTS_FLOOR, NEW_RESPONDENTS_FOR_UPDATE, RoundExport,
+    TeamRefusal, TeamResult,
+};
 
 /// Bumped whenever the layout above changes in a way old code cannot read.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -46,6 +54,12 @@ pub struct Person {
     /// The person blocked the bot: write to them only when they write to us again.
     #[serde(default)]
     pub unreachable: bool,
+    /// The person turned team reminders off in /settings.
+    #[serde(default)]
+    pub reminders_off: bool,
+    /// When the person was last nudged (Unix seconds): at most one nudge a day.
+    #[serde(default)]
+    pub reminded_at: Option<u64>,
 }
 
 /// Everything one event changes, written at once.
@@ -82,6 +96,8 @@ pub struct Store {
     scans: sled::Tree,
     responses: sled::Tree,
     updates: sled::Tree,
+    teams: sled::Tree,
+    invites: sled::Tree,
 }
 
 impl Store {
@@ -108,6 +124,8 @@ impl Store {
             scans: db.open_tree("scans")?,
             responses: db.open_tree("responses")?,
             updates: db.open_tree("updates")?,
+            teams: db.open_tree("teams")?,
+            invites: db.open_tree("invites")?,
             db,
         })
     }
@@ -201,13 +219,13 @@ impl Store {
     }
 }
 
-fn response_prefix(id: &PersonId) -> Vec<u8> {
+pub(crate) fn response_prefix(id: &PersonId) -> Vec<u8> {
     let mut key = id.key().to_vec();
     key.push(0);
     key
 }
 
-fn read<T: DeserializeOwned>(tree: &sled::Tree, key: &[u8]) -> Result<Option<T>> {
+pub(crate) fn read<T: DeserializeOwned>(tree: &sled::Tree, key: &[u8]) -> Result<Option<T>> {
     match tree.get(key)? {
         None => Ok(None),
         Some(value) => Ok(Some(serde_json::from_slice(&value)?)),

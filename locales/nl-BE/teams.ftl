@@ -1,0 +1,26 @@
+# Teams, rondes en teamresultaten, Vlaams: alleen wat verschilt van locales/nl/teams.ftl.
+# "teamleider" heet hier "teamverantwoordelijke", zoals in nl-BE/bot.ftl.
+
+## Creating, inviting, joining
+
+team-created = Team "{ $team }" is aangemaakt, en jij bent de teamverantwoordelijke. Deel deze link met je team: { $link }
+team-name-missing = Geef het team een naam van hoogstens 64 tekens, bijvoorbeeld: /newteam Onthaal
+team-join-confirm = Wil je lid worden van het team "{ $team }"? Je eigen antwoorden blijven van jou: de teamverantwoordelijke ziet alleen resultaten van { $min } mensen of meer, nooit wie wat antwoordde.
+team-list-lead = { $team }: teamverantwoordelijke
+team-list-empty = Je zit nog niet in een team. Maak er een met /newteam NAAM, of open een uitnodigingslink van je teamverantwoordelijke.
+team-not-lead = Alleen een teamverantwoordelijke kan dat. Je bent geen teamverantwoordelijke: met /newteam NAAM maak je zelf een team.
+team-last-lead = Je bent de enige teamverantwoordelijke van "{ $team }". Maak eerst iemand anders teamverantwoordelijke (/addlead) en verlaat het team daarna.
+team-lead-invite = Stuur deze eenmalige link naar het teamlid dat teamverantwoordelijke van "{ $team }" moet worden: { $link }
+team-lead-added = Je bent nu teamverantwoordelijke van "{ $team }". Met /team zie je het teamresultaat.
+
+## Reminders
+
+remind-nudge = Een herinnering van je team "{ $team }": de quickscan digitale maturiteit duurt een zestal minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
+
+## Team commands in the menu
+
+cmd-newteam = Een team maken en er teamverantwoordelijke van worden
+cmd-addlead = Een ander teamlid teamverantwoordelijke maken
+cmd-team = Het teamresultaat (teamverantwoordelijken)
+cmd-export = De teamresultaten als CSV en JSON (teamverantwoordelijken)
+cmd-remind = Teamleden herinneren die nog niet klaar zijn (teamverantwoordelijken)

@@ -1,0 +1,118 @@
+//! Teams: who leads, who is a member, which invite works, and the rounds.
+//!
+//! A round is a time window of one team; a member's latest scan completed inside the
+//! current round counts for it. What a lead last saw of a round is frozen in [`Shown`],
+//! so that a newcomer's answers cannot be read off the difference between two views.
+
+use std::collections::BTreeSet;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+
+use crate::store::PersonId;
+use crate::team_stats::TeamStats;
+
+/// Random bytes in an invite code: 128 bits, 22 characters of base64url.
+const INVITE_BYTES: usize = 16;
+/// Random bytes in a team id (not a secret; only unique).
+const TEAM_ID_BYTES: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Team {
+    pub id: String,
+    pub name: String,
+    pub leads: BTreeSet<PersonId>,
+    /// Everyone in the team, leads included.
+    pub members: BTreeSet<PersonId>,
+    /// The code in the current invite link; replacing it makes old links stop working.
+    pub invite: String,
+    /// A one-time code that makes the member who opens it a lead.
+    pub lead_invite: Option<String>,
+    /// Oldest first; the last one is the current round.
+    pub rounds: Vec<Round>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Round {
+    pub number: u32,
+    pub opened_at: u64,
+    pub closed_at: Option<u64>,
+    /// What leads last saw of this round (or its final state, once closed).
+    pub shown: Option<Shown>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shown {
+    pub respondents: usize,
+    pub stats: TeamStats,
+}
+
+impl Team {
+    pub fn new(name: &str, lead: PersonId, now: u64) -> Team {
+        Team {
+            id: random_code(TEAM_ID_BYTES),
+            name: name.to_string(),
+            leads: BTreeSet::from([lead.clone()]),
+            members: BTreeSet::from([lead]),
+            invite: new_invite_code(),
+            lead_invite: None,
+            rounds: vec![Round { number: 1, opened_at: now, closed_at: None, shown: None }],
+        }
+    }
+
+    pub fn is_lead(&self, person: &PersonId) -> bool {
+        self.leads.contains(person)
+    }
+
+    pub fn current_round(&self) -> &Round {
+        self.rounds.last().expect("a team always has a round")
+    }
+
+    /// Whether a response completed at `at` falls inside a round.
+    pub fn in_round(round: &Round, at: u64) -> bool {
+        at >= round.opened_at && round.closed_at.is_none_or(|closed| at < closed)
+    }
+}
+
+/// An unguessable invite code.
+pub fn new_invite_code() -> String {
+    random_code(INVITE_BYTES)
+}
+
+fn random_code(bytes: usize) -> String {
+    let mut buffer = vec![0u8; bytes];
+    rand::rng().fill_bytes(&mut buffer);
+    URL_SAFE_NO_PAD.encode(buffer)
+}
+
+/// Whether a string could be one of our invite codes (before looking it up).
+pub fn is_invite_code(code: &str) -> bool {
+    code.len() == URL_SAFE_NO_PAD.encode([0u8; INVITE_BYTES]).len()
+        && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Whether a string could be one of our team ids.
+pub fn is_team_id(id: &str) -> bool {
+    id.len() == URL_SAFE_NO_PAD.encode([0u8; TEAM_ID_BYTES]).len()
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invite_codes_are_long_random_and_fit_a_deep_link() {
+        let a = new_invite_code();
+        let b = new_invite_code();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 22, "128 bits in base64url");
+        assert!(is_invite_code(&a));
+        assert!(!is_invite_code(&a[..21]), "a truncated code is not a code");
+        assert!(!is_invite_code("aaaaaaaaaaaaaaaaaaaaa!"));
+        // "join_" + code stays within Telegram's 64-character start payload.
+        assert!(format!("join_{a}").len() <= 64);
+    }
+}

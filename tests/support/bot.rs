@@ -1,0 +1,165 @@
+//! Runs the real `peilbot serve` binary against a [`FakeTelegram`], as a black box.
+//!
+//! ```ignore
+//! let tg = FakeTelegram::start().await;
+//! let data = tempfile::tempdir().unwrap();
+//! let bot = PeilBot::start(&tg, data.path()).await; // ready once it long-polls
+//! // ... act as users through `tg` ...
+//! bot.kill(); // SIGKILL, like a crash; Drop does the same
+//! ```
+//!
+//! The bot's stderr (`RUST_LOG=info`) is collected by a thread and printed when a test
+//! panics while the bot is alive, so a failing test shows what the bot logged.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use super::fake_telegram::{FakeTelegram, TOKEN};
+
+/// How long the bot may take to start (getMe, command registration, first getUpdates).
+const START_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A running `peilbot serve` process. Killed (SIGKILL) on drop.
+pub struct PeilBot {
+    child: Child,
+    log: Arc<Mutex<String>>,
+    reader: Option<JoinHandle<()>>,
+}
+
+/// The `serve` command with a clean, deterministic environment: no token and no API URL
+/// unless the caller sets them, the data dir given, no throttling, `RUST_LOG=info`.
+pub fn serve_command(data: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_peilbot"));
+    command
+        .arg("serve")
+        .arg("--data")
+        .arg(data)
+        .arg("--no-throttle")
+        .env_remove("TELOXIDE_TOKEN")
+        .env_remove("TELOXIDE_API_URL")
+        .env_remove("PEILBOT_DATA")
+        .env_remove("PEILBOT_NO_THROTTLE")
+        .env_remove("PEILBOT_WEBHOOK_SECRET")
+        .env_remove("PEILBOT_ADMINS")
+        .env("RUST_LOG", "info")
+        .env("LANG", "C")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    command
+}
+
+impl PeilBot {
+    /// Starts `peilbot serve` on `data` against `tg` and returns without waiting.
+    pub fn spawn(tg: &FakeTelegram, data: &Path) -> PeilBot {
+        let mut command = serve_command(data);
+        command.env("TELOXIDE_TOKEN", TOKEN).env("TELOXIDE_API_URL", tg.url());
+        let mut child = command.spawn().expect("cannot start the peilbot binary");
+        let stderr = child.stderr.take().expect("stderr is piped");
+        let log = Arc::new(Mutex::new(String::new()));
+        let sink = log.clone();
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                let mut log = sink.lock().unwrap_or_else(|p| p.into_inner());
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        PeilBot { child, log, reader: Some(reader) }
+    }
+
+    /// Starts `peilbot serve` and waits until it long-polls for updates (so it has
+    /// registered its commands and will see whatever the test sends next).
+    pub async fn start(tg: &FakeTelegram, data: &Path) -> PeilBot {
+        let polls_before = tg.calls_to("getUpdates").len();
+        let mut bot = PeilBot::spawn(tg, data);
+        let deadline = Instant::now() + START_TIMEOUT;
+        while tg.calls_to("getUpdates").len() <= polls_before {
+            if let Ok(Some(status)) = bot.child.try_wait() {
+                panic!("peilbot serve exited early with {status}; stderr:\n{}", bot.log());
+            }
+            if Instant::now() >= deadline {
+                panic!(
+                    "peilbot serve did not poll for updates within {START_TIMEOUT:?}; stderr:\n{}\n{}",
+                    bot.log(),
+                    tg.dump()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        bot
+    }
+
+    /// Everything the bot wrote to stderr so far.
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// Kills the process with SIGKILL (no chance to flush or clean up, like a crash or
+    /// `kill -9`) and waits for it to be gone.
+    pub fn kill(mut self) {
+        self.stop();
+    }
+
+    fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+    }
+}
+
+impl Drop for PeilBot {
+    fn drop(&mut self) {
+        let alive = self.is_running();
+        self.stop();
+        if alive && std::thread::panicking() {
+            eprintln!("--- peilbot stderr ---\n{}--- end of peilbot stderr ---", self.log());
+        }
+    }
+}
+
+/// What a `peilbot serve` run that ended by itself left behind.
+pub struct Exit {
+    pub status: ExitStatus,
+    pub stderr: String,
+}
+
+/// Runs `command` to completion (killing it after `timeout`, which fails the test).
+pub fn run_to_exit(mut command: Command, timeout: Duration) -> Exit {
+    let mut child = command.spawn().expect("cannot start the peilbot binary");
+    let mut stderr = child.stderr.take().expect("stderr is piped");
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+        text
+    });
+    let deadline = Instant::now() + timeout;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            let stderr = reader.join().unwrap_or_default();
+            panic!("peilbot did not exit within {timeout:?}; stderr:\n{stderr}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stderr = reader.join().unwrap_or_default();
+    Exit { status, stderr }
+}

@@ -1,0 +1,1141 @@
+//! The Telegram bot as people meet it: the real `peilbot serve` binary, talking to a fake
+//! Bot API server (`tests/support/fake_telegram.rs`). Each test tells one story, with its
+//! own fake server and its own data folder.
+//!
+//! Helpers: a [`Person`] says things (`say("/scan")`), taps buttons on the question in
+//! front of them (`tap("Agreed")`, `tap_nth(2)`), and waits for the bot
+//! (`expect_question(4)`, `expect_text("Done")`).
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use support::bot::{PeilBot, run_to_exit, serve_command};
+use support::fake_telegram::*;
+
+/// Generous, so a loaded machine does not fail the suite; a passing test waits far less.
+const WAIT: Duration = Duration::from_secs(20);
+/// Questions in the quick scan when no answer hides one.
+const TOTAL: usize = 23;
+/// Choices are 0-based: the third button is level 3.
+const THIRD: usize = 2;
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+/// A person in a private chat with the bot.
+struct Person {
+    tg: FakeTelegram,
+    chat: FakeChat,
+}
+
+impl Person {
+    fn new(tg: &FakeTelegram, id: i64, name: &str, language_code: Option<&str>) -> Person {
+        Person { tg: tg.clone(), chat: FakeChat::private(id, name, language_code) }
+    }
+
+    fn id(&self) -> i64 {
+        self.chat.id()
+    }
+
+    /// Types a message (a command or free text). Returns the update id.
+    fn say(&self, text: &str) -> i64 {
+        self.tg.send_text(&self.chat, text)
+    }
+
+    /// Every bot message in this chat, in its current state, oldest first.
+    fn messages(&self) -> Vec<SentMessage> {
+        self.tg.messages(self.id())
+    }
+
+    /// The message that shows the question to answer now: the newest one with answer
+    /// buttons (older question messages lose theirs).
+    fn question_message(&self) -> Option<SentMessage> {
+        self.messages().into_iter().rev().find(|m| m.buttons().any(|(_, data)| data.starts_with("a:")))
+    }
+
+    /// "Question N of M" of the current question, if one is shown.
+    fn progress(&self) -> Option<(usize, usize)> {
+        self.question_message().and_then(|m| progress(m.body()))
+    }
+
+    fn question_number(&self) -> Option<usize> {
+        self.progress().map(|(n, _)| n)
+    }
+
+    fn current_question(&self) -> SentMessage {
+        self.question_message().unwrap_or_else(|| panic!("no question is shown\n{}", self.tg.dump()))
+    }
+
+    /// Taps the button labelled `label` on the current question. Returns the query id.
+    fn tap(&self, label: &str) -> String {
+        let message = self.current_question();
+        self.tg.press_label(&self.chat, message.message_id, label)
+    }
+
+    /// Taps the `index`-th button (0-based) on the current question. Returns the query id.
+    fn tap_nth(&self, index: usize) -> String {
+        let message = self.current_question();
+        let data = message
+            .buttons()
+            .nth(index)
+            .map(|(_, data)| data.clone())
+            .unwrap_or_else(|| panic!("no button {index} on {message:?}"));
+        self.tg.press(&self.chat, message.message_id, &data)
+    }
+
+    /// Waits until the current question is number `n`, and returns its message.
+    async fn expect_question(&self, n: usize) -> SentMessage {
+        let mut found = None;
+        self.tg
+            .wait_until(WAIT, |_| {
+                found = self.question_message().filter(|m| progress(m.body()).map(|(p, _)| p) == Some(n));
+                found.is_some()
+            })
+            .await
+            .unwrap_or_else(|err| panic!("question {n} never became current: {err:?}"));
+        found.expect("found")
+    }
+
+    /// Waits for a bot message containing `needle`, and returns the newest such one.
+    async fn expect_text(&self, needle: &str) -> SentMessage {
+        self.tg
+            .wait_for_message(self.id(), WAIT, |m| m.body().contains(needle))
+            .await
+            .unwrap_or_else(|err| panic!("no message containing {needle:?}: {err:?}"))
+    }
+
+    /// Waits for the bot to answer callback query `query_id` and returns the answer's
+    /// text (`None`: answered without text). Works for queries the fake did not issue
+    /// too (pushed raw): the bot's call is what counts, whatever the fake replied.
+    async fn callback_answer(&self, query_id: &str) -> Option<String> {
+        self.tg
+            .wait_until(WAIT, |tg| !answers_to(tg, query_id).is_empty())
+            .await
+            .unwrap_or_else(|err| panic!("query {query_id} was never answered: {err:?}"));
+        answers_to(&self.tg, query_id)[0].params.get("text").and_then(Value::as_str).map(str::to_owned)
+    }
+
+    /// Answers the current question with the `index`-th choice and waits for the next one
+    /// (or, for the last question, returns at once).
+    async fn answer_nth(&self, index: usize) {
+        let (n, total) =
+            self.progress().unwrap_or_else(|| panic!("no question is shown\n{}", self.tg.dump()));
+        let query = self.tap_nth(index);
+        assert_eq!(self.callback_answer(&query).await, None, "a valid tap is answered without a notice");
+        if n < total {
+            self.expect_question(n + 1).await;
+        }
+    }
+
+    /// Answers every question from the current one to the last with the `index`-th choice.
+    async fn answer_all(&self, index: usize) {
+        while let Some((n, total)) = self.progress() {
+            self.answer_nth(index).await;
+            if n == total {
+                return;
+            }
+        }
+    }
+
+    /// Answers with the `index`-th choice until question `n` is current.
+    async fn answer_until(&self, n: usize, index: usize) {
+        while self.question_number().expect("a question is shown") < n {
+            self.answer_nth(index).await;
+        }
+        assert_eq!(self.question_number(), Some(n));
+    }
+
+    /// Waits for the end of a scan: the question message turned into `done`, then the
+    /// snapshot text and the chart. Returns (snapshot text, chart message).
+    async fn expect_snapshot(&self, done: &str, title: &str) -> (String, SentMessage) {
+        self.expect_text(done).await;
+        let chart = self
+            .tg
+            .wait_for_message(self.id(), WAIT, |m| m.photo.is_some())
+            .await
+            .unwrap_or_else(|err| panic!("no chart photo: {err:?}"));
+        let text = self.expect_text(title).await;
+        (text.body().to_owned(), chart)
+    }
+
+    /// A tap on `data` under `message` as Telegram would deliver it, but pushed raw: for
+    /// buttons the message no longer shows (a stale or forged tap). Returns the update.
+    fn raw_tap(&self, message: &SentMessage, data: &str, query_id: &str) -> Value {
+        let user = self.chat.user();
+        let mut from = json!({ "id": user.id, "is_bot": false, "first_name": user.first_name });
+        if let Some(code) = &user.language_code {
+            from["language_code"] = json!(code);
+        }
+        json!({
+            "callback_query": {
+                "id": query_id,
+                "from": from,
+                "message": {
+                    "message_id": message.message_id,
+                    "from": { "id": BOT_ID, "is_bot": true, "first_name": BOT_FIRST_NAME, "username": BOT_USERNAME },
+                    "chat": { "id": self.id(), "type": "private", "first_name": user.first_name },
+                    "date": message.date,
+                    "text": message.body(),
+                },
+                "chat_instance": format!("ci{}", self.id()),
+                "data": data,
+            }
+        })
+    }
+
+    /// Sends `/help` and waits for its reply: updates of one chat are handled in order, so
+    /// once this is answered, everything sent before it has been handled.
+    async fn sync(&self) {
+        let helps =
+            |tg: &FakeTelegram| tg.messages(self.id()).iter().filter(|m| m.body().contains("/help ")).count();
+        let before = helps(&self.tg);
+        self.say("/help");
+        self.tg
+            .wait_until(WAIT, |tg| helps(tg) > before)
+            .await
+            .unwrap_or_else(|err| panic!("/help was not answered: {err:?}"));
+    }
+}
+
+/// Parses "Question N of M" / "Vraag N van M" from any line of a question text.
+fn progress(text: &str) -> Option<(usize, usize)> {
+    text.lines().find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            ["Question" | "Vraag", n, "of" | "van", m, ..] => Some((n.parse().ok()?, m.parse().ok()?)),
+            _ => None,
+        }
+    })
+}
+
+/// The labels marked as the answer given earlier ("✓ Agreed").
+fn marked(message: &SentMessage) -> Vec<&str> {
+    message.button_labels().into_iter().filter(|l| l.starts_with("✓ ")).collect()
+}
+
+/// The bot's `answerCallbackQuery` calls for one query id.
+fn answers_to(tg: &FakeTelegram, query_id: &str) -> Vec<Call> {
+    tg.calls_to("answerCallbackQuery")
+        .into_iter()
+        .filter(|c| c.params.get("callback_query_id").and_then(Value::as_str) == Some(query_id))
+        .collect()
+}
+
+/// The bot's calls of `method` for one chat.
+fn calls_for(tg: &FakeTelegram, method: &str, chat_id: i64) -> Vec<Call> {
+    tg.calls_to(method)
+        .into_iter()
+        .filter(|c| c.params.get("chat_id").and_then(Value::as_i64) == Some(chat_id))
+        .collect()
+}
+
+/// Every text the bot sent or edited is 1..=4096 characters, every button's data 1..=64
+/// bytes, every callback answer at most 200 characters, and Telegram refused nothing
+/// (the fake refuses what Telegram would). Two refusals are fine: "message is not
+/// modified" (the bot treats it as success) and answers to callback queries the fake did
+/// not issue itself (pushed raw by a test; their ids are not all digits).
+fn assert_within_telegram_limits(tg: &FakeTelegram) {
+    for call in tg.calls() {
+        let raw_query = call
+            .params
+            .get("callback_query_id")
+            .and_then(Value::as_str)
+            .is_some_and(|id| !id.bytes().all(|b| b.is_ascii_digit()));
+        let not_modified = call.error.as_deref().is_some_and(|e| e.contains("message is not modified"));
+        if raw_query || not_modified {
+            continue;
+        }
+        assert_eq!(
+            call.error,
+            None,
+            "Telegram refused call {} {}: {}\n{}",
+            call.seq,
+            call.method,
+            call.params,
+            tg.dump()
+        );
+        if let Some(text) = call.params.get("text").and_then(Value::as_str) {
+            let limit = if call.method.eq_ignore_ascii_case("answerCallbackQuery") { 200 } else { 4096 };
+            let chars = text.chars().count();
+            assert!((1..=limit).contains(&chars), "{} text of {chars} characters", call.method);
+        }
+        if let Some(rows) = call.params["reply_markup"]["inline_keyboard"].as_array() {
+            for button in rows.iter().filter_map(Value::as_array).flatten() {
+                if let Some(data) = button.get("callback_data").and_then(Value::as_str) {
+                    assert!((1..=64).contains(&data.len()), "callback data {data:?} is {} bytes", data.len());
+                }
+            }
+        }
+    }
+}
+
+/// A fake Telegram, a fresh data folder and the bot running on both.
+async fn setup() -> (FakeTelegram, tempfile::TempDir, PeilBot) {
+    let tg = FakeTelegram::start().await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let bot = PeilBot::start(&tg, &data.path().join("store")).await;
+    (tg, data, bot)
+}
+
+fn store(data: &tempfile::TempDir) -> std::path::PathBuf {
+    data.path().join("store")
+}
+
+// ---------------------------------------------------------------------------
+// 1. A complete scan, in each language
+// ---------------------------------------------------------------------------
+
+/// What a complete scan looks like in one language.
+struct Language {
+    code: &'static str,
+    first: &'static str,
+    level_3: &'static str,
+    role_3: &'static str,
+    back: &'static str,
+    done: &'static str,
+    title: &'static str,
+    overall: &'static str,
+    chart_caption: &'static str,
+}
+
+async fn complete_scan_in(lang: Language) {
+    let (tg, _data, _bot) = setup().await;
+    let anna = Person::new(&tg, 4242, "Anna", Some(lang.code));
+
+    anna.say("/scan");
+    let first = anna.expect_question(1).await;
+    assert!(first.body().contains(lang.first), "question 1 in {}: {:?}", lang.code, first.body());
+    assert_eq!(progress(first.body()), Some((1, TOTAL)));
+    let labels = first.button_labels();
+    assert_eq!(labels.len(), 6, "5 levels and don't know, no back button on question 1: {labels:?}");
+    assert_eq!(labels[THIRD], lang.level_3);
+
+    anna.answer_nth(THIRD).await;
+    let second = anna.current_question();
+    assert_eq!(second.message_id, first.message_id, "the answer edits the question message in place");
+    assert_eq!(second.button_labels().last().copied(), Some(lang.back));
+
+    anna.answer_until(TOTAL, THIRD).await;
+    let role = anna.current_question();
+    assert_eq!(role.buttons().count(), 6, "5 roles and back, no don't know: {:?}", role.button_labels());
+    assert_eq!(role.button_labels()[THIRD], lang.role_3);
+    assert_eq!(role.message_id, first.message_id, "one message carried the whole scan");
+    anna.answer_nth(THIRD).await;
+
+    let (snapshot, chart) = anna.expect_snapshot(lang.done, lang.title).await;
+    let done = tg.message(anna.id(), first.message_id).expect("the question message is kept");
+    assert!(done.body().starts_with(lang.done), "{:?}", done.body());
+    assert!(done.keyboard.is_empty(), "the finished scan has no buttons left");
+    assert!(snapshot.contains(lang.overall), "overall index {:?} in:\n{snapshot}", lang.overall);
+    if lang.code.starts_with("nl") {
+        assert!(snapshot.contains("3,0") && !snapshot.contains("3.0"), "Dutch decimal comma:\n{snapshot}");
+    } else {
+        assert!(snapshot.contains("3.0") && !snapshot.contains("3,0"), "English decimal point:\n{snapshot}");
+    }
+    let png = chart.photo.as_ref().expect("a photo");
+    assert!(png.is_png(), "the chart is a PNG");
+    assert_eq!(chart.caption.as_deref(), Some(lang.chart_caption));
+
+    assert!(anna.question_message().is_none(), "no answer buttons remain\n{}", tg.dump());
+    for message in anna.messages() {
+        assert!((1..=4096).contains(&message.body().chars().count()), "{message:?}");
+    }
+    assert_within_telegram_limits(&tg);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dutch_colleague_completes_the_scan() {
+    complete_scan_in(Language {
+        code: "nl",
+        first: "Vraag 1 van 23",
+        level_3: "Afgesproken",
+        role_3: "ICT, informatie of data",
+        back: "« Terug",
+        done: "Klaar, dank je wel!",
+        title: "Jouw momentopname digitale volwassenheid",
+        overall: "Totaalindex: 3,0 (Afgesproken)",
+        chart_caption: "Waar we staan en waar we willen zijn",
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flemish_colleague_completes_the_scan() {
+    complete_scan_in(Language {
+        code: "nl-BE",
+        first: "Quickscan digitale maturiteit",
+        level_3: "Afgesproken",
+        role_3: "ICT, informatie of data",
+        back: "« Terug",
+        done: "Klaar, bedankt!",
+        title: "Jouw momentopname digitale maturiteit",
+        overall: "Totaalindex: 3,0 (Afgesproken)",
+        chart_caption: "Waar we staan en waar we willen zijn",
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_english_speaking_colleague_completes_the_scan() {
+    complete_scan_in(Language {
+        code: "en-GB",
+        first: "Question 1 of 23",
+        level_3: "Agreed",
+        role_3: "IT, information or data",
+        back: "« Back",
+        done: "Done, thank you!",
+        title: "Your digital maturity snapshot",
+        overall: "Overall index: 3.0 (Agreed)",
+        chart_caption: "Where we stand and where we want to be",
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------
+// 2. Going back to change an answer
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
+    let (tg, _data, _bot) = setup().await;
+    let bram = Person::new(&tg, 501, "Bram", Some("en"));
+    bram.say("/scan");
+    bram.expect_question(1).await;
+    bram.answer_until(4, THIRD).await;
+    let fourth = bram.current_question();
+
+    // Question 3 is the ambition for theme A; Bram answered "Agreed".
+    let query = bram.tap("« Back");
+    assert_eq!(bram.callback_answer(&query).await, None);
+    let third = bram.expect_question(3).await;
+    assert_eq!(third.message_id, fourth.message_id, "back edits the same message");
+    assert!(third.body().contains("A Vision & leadership: where should we realistically be in 2 years?"));
+    assert_eq!(marked(&third), vec!["✓ Agreed"], "the earlier answer is marked");
+
+    // He raises the ambition to "Leading" and goes on; back again, the mark has moved.
+    bram.tap("Leading");
+    bram.expect_question(4).await;
+    bram.tap("« Back");
+    let third = bram.expect_question(3).await;
+    assert_eq!(marked(&third), vec!["✓ Leading"], "the mark moved with the changed answer");
+
+    // Keeping it, he finishes the scan.
+    bram.tap("✓ Leading");
+    bram.expect_question(4).await;
+    bram.answer_all(THIRD).await;
+    let (snapshot, _) = bram.expect_snapshot("Done, thank you!", "Your digital maturity snapshot").await;
+    assert!(snapshot.contains("A Vision & leadership: 3.0 (Agreed)"), "{snapshot}");
+    assert!(snapshot.contains("In two years: 5 (Leading), gap 2.0 · priority"), "{snapshot}");
+    assert!(snapshot.contains("Priorities: A Vision & leadership"), "{snapshot}");
+
+    // /snapshot shows the same again later.
+    let photos = bram.messages().iter().filter(|m| m.photo.is_some()).count();
+    bram.say("/snapshot");
+    tg.wait_until(WAIT, |tg| tg.messages(bram.id()).iter().filter(|m| m.photo.is_some()).count() > photos)
+        .await
+        .unwrap();
+    let again: Vec<SentMessage> = bram
+        .messages()
+        .into_iter()
+        .filter(|m| m.body().starts_with("Your digital maturity snapshot"))
+        .collect();
+    assert_eq!(again.len(), 2);
+    assert_eq!(again[0].body(), again[1].body(), "/snapshot repeats the finished scan's snapshot");
+    assert_within_telegram_limits(&tg);
+}
+
+// ---------------------------------------------------------------------------
+// 3. Switching language in the middle of a scan
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn switching_language_mid_scan_keeps_the_question() {
+    let (tg, _data, _bot) = setup().await;
+    let chris = Person::new(&tg, 503, "Chris", Some("nl"));
+    chris.say("/scan");
+    chris.expect_question(1).await;
+    chris.answer_until(5, THIRD).await;
+    let dutch = chris.current_question();
+    assert!(dutch.body().contains("Vraag 5 van 23"));
+
+    chris.say("/language");
+    let menu = chris.expect_text("Welke taal heb je liever?").await;
+    assert_eq!(menu.button_labels(), vec!["Nederlands", "Vlaams", "English"]);
+    assert_eq!(menu.button_data("English"), Some("l:en"));
+    let query = tg.press_label(&chris.chat, menu.message_id, "English");
+    assert_eq!(chris.callback_answer(&query).await, None);
+
+    let english = tg
+        .wait_for_message(chris.id(), WAIT, |m| {
+            m.body().contains("Question 5 of 23") && !m.keyboard.is_empty()
+        })
+        .await
+        .unwrap();
+    assert_eq!(chris.current_question(), english);
+    assert!(english.body().contains("Question 5 of 23"), "{:?}", english.body());
+    assert!(english.body().contains("B Data-driven work"), "{:?}", english.body());
+    assert_eq!(english.button_labels()[THIRD], "Agreed");
+    assert_eq!(english.button_labels().last().copied(), Some("« Back"));
+    let menu = tg.message(chris.id(), menu.message_id).unwrap();
+    assert_eq!(menu.body(), "From now on I'll speak English.");
+    assert!(menu.keyboard.is_empty());
+    let old = tg.message(chris.id(), dutch.message_id).unwrap();
+    assert!(old.keyboard.is_empty(), "the Dutch question lost its buttons");
+
+    // The choice sticks: the scan goes on in English.
+    chris.answer_nth(THIRD).await;
+    assert!(chris.current_question().body().contains("Question 6 of 23"));
+    chris.say("/settings");
+    chris.expect_text("Language: English.").await;
+    assert_within_telegram_limits(&tg);
+}
+
+// ---------------------------------------------------------------------------
+// 4. Stale buttons
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tap_on_an_answered_question_changes_nothing() {
+    let (tg, _data, _bot) = setup().await;
+    let dana = Person::new(&tg, 504, "Dana", Some("en"));
+    dana.say("/scan");
+    let first = dana.expect_question(1).await;
+    // The data of question 1's "Agreed", before the message turns into question 2.
+    let old_data = first.button_data("Agreed").unwrap().to_owned();
+    assert_eq!(old_data, "a:1:0:2");
+    dana.answer_nth(THIRD).await;
+    let second = dana.expect_question(2).await;
+    assert_eq!(second.message_id, first.message_id);
+
+    // A second tap on the same spot, still carrying question 1's data (a double tap, or
+    // Telegram delivering a tap on the message as it was).
+    let messages_before = dana.messages();
+    tg.push_raw(dana.raw_tap(&second, &old_data, "stale-1"));
+    let answer = dana.callback_answer("stale-1").await;
+    assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
+    dana.sync().await;
+    let after = tg.message(dana.id(), second.message_id).unwrap();
+    assert_eq!(after, second, "the question message is untouched");
+    assert_eq!(dana.question_number(), Some(2));
+    assert_eq!(dana.messages().len(), messages_before.len() + 1, "only the /help reply was added");
+
+    // The stored state did not move: the next valid tap goes on to question 3.
+    dana.answer_nth(THIRD).await;
+    assert_eq!(dana.question_number(), Some(3));
+    assert_within_telegram_limits(&tg);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tap_on_an_older_question_message_offers_the_current_question_again() {
+    let (tg, _data, _bot) = setup().await;
+    let dana = Person::new(&tg, 505, "Dana", Some("en"));
+    dana.say("/scan");
+    dana.expect_question(1).await;
+    dana.answer_nth(THIRD).await;
+    let old = dana.expect_question(2).await;
+
+    // Telegram refuses to take the buttons off the old message (too old to edit), so
+    // when Dana types instead of tapping, question 2's buttons stay on the old message.
+    tg.fail_next(
+        "editMessageReplyMarkup",
+        Some(dana.id()),
+        FakeError::api(400, "Bad Request: message can't be edited"),
+    );
+    dana.say("hmm");
+    dana.expect_text("Please answer with one of the choices.").await;
+    let new = dana.expect_question(2).await;
+    assert_ne!(new.message_id, old.message_id);
+    dana.answer_nth(THIRD).await;
+    assert_eq!(dana.question_number(), Some(3));
+    let old = tg.message(dana.id(), old.message_id).unwrap();
+    assert!(progress(old.body()) == Some((2, TOTAL)) && !old.keyboard.is_empty(), "{old:?}");
+
+    // Dana scrolls up and taps "Ad hoc" on the old question 2.
+    let query = tg.press_label(&dana.chat, old.message_id, "Ad hoc");
+    let answer = dana.callback_answer(&query).await;
+    assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
+    let again = tg
+        .wait_for_message(dana.id(), WAIT, |m| {
+            m.message_id > new.message_id && progress(m.body()) == Some((3, TOTAL))
+        })
+        .await
+        .unwrap();
+    assert!(!again.keyboard.is_empty(), "question 3 is offered again as a new message");
+    dana.sync().await;
+    assert!(tg.message(dana.id(), old.message_id).unwrap().keyboard.is_empty(), "the stale buttons are gone");
+    assert_eq!(dana.question_number(), Some(3));
+
+    dana.answer_nth(THIRD).await;
+    assert_eq!(dana.question_number(), Some(4), "the scan goes on where it was");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
+    let (tg, _data, _bot) = setup().await;
+    let emma = Person::new(&tg, 506, "Emma", Some("en"));
+    emma.say("/scan");
+    emma.expect_question(1).await;
+    emma.answer_until(TOTAL, THIRD).await;
+    let last = emma.current_question();
+    let last_data = last.button_data("Policy").unwrap().to_owned();
+    emma.answer_nth(0).await;
+    emma.expect_snapshot("Done, thank you!", "Your digital maturity snapshot").await;
+    let done = tg.message(emma.id(), last.message_id).unwrap();
+
+    tg.push_raw(emma.raw_tap(&done, &last_data, "after-done"));
+    let answer = emma.callback_answer("after-done").await;
+    assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
+    emma.sync().await;
+    assert_eq!(tg.message(emma.id(), last.message_id).unwrap(), done, "the done message is untouched");
+    assert!(emma.question_message().is_none(), "no question is offered after a finished scan");
+    let responses = emma.messages().iter().filter(|m| m.photo.is_some()).count();
+    assert_eq!(responses, 1, "the scan was not finished twice");
+
+    // A new scan, cancelled: its buttons are stale too.
+    emma.say("/scan");
+    let first = emma.expect_question(1).await;
+    emma.say("/cancel");
+    emma.expect_text("The scan has stopped and its answers are deleted.").await;
+    let cancelled = tg.message(emma.id(), first.message_id).unwrap();
+    assert!(cancelled.keyboard.is_empty(), "cancelling takes the buttons off");
+    tg.push_raw(emma.raw_tap(&cancelled, "a:1:0:2", "after-cancel"));
+    let answer = emma.callback_answer("after-cancel").await;
+    assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
+    emma.sync().await;
+    assert!(emma.question_message().is_none());
+    assert_within_telegram_limits(&tg);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "bot bug: after an edit fails (e.g. 502), a tap on the outdated question is refused but \
+            the current question is never offered again (refuse() in src/telegram/chat.rs assumes \
+            the message in record.question_message shows the current question)"]
+async fn after_a_failed_edit_a_tap_on_the_outdated_question_offers_the_current_one() {
+    let (tg, _data, _bot) = setup().await;
+    let sara = Person::new(&tg, 519, "Sara", Some("en"));
+    sara.say("/scan");
+    let first = sara.expect_question(1).await;
+
+    // Sara answers question 1, but Telegram fails to edit the message into question 2 (a
+    // transient 502; a crash between storing the answer and editing has the same effect).
+    tg.fail_next("editMessageText", Some(sara.id()), FakeError::api(502, "Bad Gateway"));
+    let query = sara.tap_nth(THIRD);
+    assert_eq!(sara.callback_answer(&query).await, None);
+    tg.wait_until(WAIT, |tg| calls_for(tg, "editMessageText", sara.id()).iter().any(|c| c.error.is_some()))
+        .await
+        .unwrap();
+    let shown = tg.message(sara.id(), first.message_id).unwrap();
+    assert_eq!(progress(shown.body()), Some((1, TOTAL)), "the message still shows question 1");
+
+    // Her answer was kept, so question 1's buttons are stale now. She taps one of them,
+    // the only buttons she has: the bot says so, and must show her question 2.
+    let query = sara.tap_nth(THIRD);
+    let answer = sara.callback_answer(&query).await;
+    assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
+    sara.expect_question(2).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_back_command_reopens_the_previous_question() {
+    let (tg, _data, _bot) = setup().await;
+    let tom = Person::new(&tg, 520, "Tom", Some("en"));
+    tom.say("/scan");
+    tom.expect_question(1).await;
+    tom.answer_until(3, THIRD).await;
+    let third = tom.current_question();
+
+    tom.say("/back");
+    let second = tg
+        .wait_for_message(tom.id(), WAIT, |m| {
+            m.message_id > third.message_id && progress(m.body()) == Some((2, TOTAL))
+        })
+        .await
+        .unwrap();
+    assert_eq!(marked(&second), vec!["✓ Agreed"]);
+    assert!(
+        tg.message(tom.id(), third.message_id).unwrap().keyboard.is_empty(),
+        "the old question lost its buttons"
+    );
+
+    tom.say("/back");
+    tom.expect_question(1).await;
+    tom.say("/back");
+    tom.expect_text("This is the first question: there is nothing to go back to.").await;
+    assert_eq!(tom.question_number(), Some(1));
+    tom.answer_nth(THIRD).await;
+    tom.answer_nth(THIRD).await;
+    assert_eq!(tom.question_number(), Some(3));
+    assert_within_telegram_limits(&tg);
+}
+
+// ---------------------------------------------------------------------------
+// 5. Forged taps
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forged_button_data_changes_nothing() {
+    let (tg, _data, _bot) = setup().await;
+    let frank = Person::new(&tg, 507, "Frank", Some("en"));
+    frank.say("/scan");
+    frank.expect_question(1).await;
+    frank.answer_nth(THIRD).await;
+    let question = frank.expect_question(2).await;
+    let before = frank.messages();
+
+    let forged = [
+        "a:1:1:99",      // the current question, a choice that does not exist
+        "a:999:1:2",     // a flow version that does not exist
+        "a:1:22:2",      // a later question
+        "b:1:0",         // back from a question that is not current
+        "b:999:1",       // back, wrong version
+        "zzz",           // nonsense
+        "l:de",          // a language we do not speak
+        "a:1:1:2:extra", // too many fields
+        "a:01:1:2",      // not the canonical encoding
+        "a:1:1:٣",       // not ASCII digits
+    ];
+    for (i, data) in forged.iter().enumerate() {
+        let query = format!("forged-{i}");
+        tg.push_raw(frank.raw_tap(&question, data, &query));
+        let answer = frank.callback_answer(&query).await;
+        let text = answer.unwrap_or_else(|| panic!("{data:?} was answered without a notice"));
+        assert!((1..=200).contains(&text.chars().count()), "{data:?}: {text:?}");
+        assert!(
+            text == "That button is no longer valid. Here is the current question."
+                || text == "That is not one of the choices. Pick one of the choices below.",
+            "{data:?}: {text:?}"
+        );
+    }
+    frank.sync().await;
+    let after = frank.messages();
+    assert_eq!(after.len(), before.len() + 1, "only /help was answered with a message");
+    assert_eq!(after[..before.len()], before[..], "no message changed");
+    assert_eq!(frank.question_number(), Some(2));
+    assert_eq!(answers_to(&tg, "forged-0").len(), 1, "each tap is answered exactly once");
+
+    // Nothing changed the language either ("l:de" was refused).
+    frank.answer_nth(THIRD).await;
+    let third = frank.current_question();
+    assert!(third.body().contains("Question 3 of 23"));
+    assert_within_telegram_limits(&tg);
+}
+
+// ---------------------------------------------------------------------------
+// 6. Typing instead of tapping
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn free_text_during_a_scan_gets_a_hint_and_the_same_question() {
+    let (tg, _data, _bot) = setup().await;
+    let gina = Person::new(&tg, 508, "Gina", Some("nl"));
+    gina.say("/scan");
+    gina.expect_question(1).await;
+    gina.answer_nth(THIRD).await;
+    let old = gina.expect_question(2).await;
+
+    gina.say("Ik denk iets tussen 2 en 3");
+    let hint = gina.expect_text("Antwoord met een van de keuzes.").await;
+    assert_eq!(progress(hint.body()), Some((2, TOTAL)), "the hint comes with the same question");
+    assert!(hint.message_id > old.message_id, "as a new message, below the typed text");
+    assert_eq!(gina.current_question().message_id, hint.message_id);
+    assert!(
+        tg.message(gina.id(), old.message_id).unwrap().keyboard.is_empty(),
+        "the old keyboard is removed"
+    );
+
+    gina.answer_nth(THIRD).await;
+    assert_eq!(gina.question_number(), Some(3));
+    assert_within_telegram_limits(&tg);
+}
+
+// ---------------------------------------------------------------------------
+// 7. Groups
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_a_group_the_bot_links_to_a_private_chat() {
+    let (tg, _data, _bot) = setup().await;
+    let hans = FakeUser::new(509, "Hans").with_language("en");
+    let group = FakeChat::group(-100_509, "Team Digital", hans.clone());
+    let link = "https://t.me/peilbot_test_bot?start=scan";
+
+    tg.send_text(&group, "/scan");
+    let reply = tg.wait_for_message(group.id(), WAIT, |m| m.body().contains(link)).await.unwrap();
+    assert!(reply.body().contains("private chat"), "{:?}", reply.body());
+    tg.send_text(&group, "/scan@peilbot_test_bot");
+    tg.send_text(&group, "just chatting");
+    tg.send_text(&group, "/start");
+    tg.wait_until(WAIT, |tg| tg.messages(group.id()).len() >= 3).await.unwrap();
+    let in_group = tg.messages(group.id());
+    for message in &in_group {
+        assert!(message.body().contains(link), "{message:?}");
+        assert!(progress(message.body()).is_none(), "no question in the group: {message:?}");
+        assert!(message.keyboard.is_empty(), "no buttons in the group: {message:?}");
+    }
+
+    // The link opens the private chat with "/start scan".
+    let private = Person::new(&tg, hans.id, "Hans", Some("en"));
+    private.say("/start scan");
+    let first = private.expect_question(1).await;
+    assert!(first.body().contains("Digital maturity quick scan"), "{:?}", first.body());
+    private.answer_nth(THIRD).await;
+
+    // Only the three commands got a reply; plain group chatter is ignored.
+    assert_eq!(tg.messages(group.id()).len(), 3, "{}", tg.dump());
+    assert_within_telegram_limits(&tg);
+}
+
+// ---------------------------------------------------------------------------
+// 8. A crash in the middle of a scan
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_crash_the_scan_resumes_where_it_was() {
+    let tg = FakeTelegram::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let bot = PeilBot::start(&tg, &store(&data)).await;
+    let ilse = Person::new(&tg, 510, "Ilse", Some("en"));
+    ilse.say("/scan");
+    ilse.expect_question(1).await;
+    ilse.answer_until(6, THIRD).await;
+    let before_crash = ilse.current_question();
+
+    bot.kill(); // SIGKILL: no shutdown, no flush
+    let _bot = PeilBot::start(&tg, &store(&data)).await;
+
+    ilse.say("/scan");
+    let resumed = ilse.expect_text("Welcome back: we go on where you left off.").await;
+    assert_eq!(progress(resumed.body()), Some((6, TOTAL)), "{:?}", resumed.body());
+    assert_eq!(ilse.question_number(), Some(6));
+    assert!(tg.message(ilse.id(), before_crash.message_id).unwrap().keyboard.is_empty());
+
+    ilse.answer_all(THIRD).await;
+    let (snapshot, chart) = ilse.expect_snapshot("Done, thank you!", "Your digital maturity snapshot").await;
+    assert!(snapshot.contains("Overall index: 3.0 (Agreed)"), "{snapshot}");
+    assert!(chart.photo.unwrap().is_png());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn buttons_from_before_a_restart_still_work() {
+    let tg = FakeTelegram::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let bot = PeilBot::start(&tg, &store(&data)).await;
+    let jan = Person::new(&tg, 511, "Jan", Some("nl"));
+    jan.say("/scan");
+    jan.expect_question(1).await;
+    jan.answer_until(3, THIRD).await;
+
+    bot.kill();
+    let _bot = PeilBot::start(&tg, &store(&data)).await;
+
+    // Jan taps on the message he already had, without typing /scan.
+    jan.answer_nth(THIRD).await;
+    assert_eq!(jan.question_number(), Some(4));
+}
+
+// ---------------------------------------------------------------------------
+// 9. An update delivered twice
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_update_delivered_twice_counts_once() {
+    let tg = FakeTelegram::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let bot = PeilBot::start(&tg, &store(&data)).await;
+    let kim = Person::new(&tg, 512, "Kim", Some("en"));
+    kim.say("/scan");
+    kim.expect_question(1).await;
+    kim.answer_nth(THIRD).await;
+    let second = kim.expect_question(2).await;
+
+    // While the bot is down, Telegram holds the tap on question 2 and then delivers it
+    // twice in one batch (it was never confirmed), with one update_id.
+    bot.kill();
+    let mut tap = kim.raw_tap(&second, second.button_data("Agreed").unwrap(), "twice");
+    let update_id = tg.push_raw(tap.clone());
+    tap["update_id"] = json!(update_id);
+    tg.push_raw(tap.clone());
+    assert!(tg.pending_updates() >= 2);
+    let bot = PeilBot::start(&tg, &store(&data)).await;
+
+    kim.expect_question(3).await;
+    kim.sync().await;
+    assert_eq!(kim.question_number(), Some(3), "the question advanced by exactly one");
+    assert_eq!(answers_to(&tg, "twice").len(), 1, "the second delivery was not handled at all");
+
+    // Delivered again after another restart: still applied once (the store remembers).
+    bot.kill();
+    tg.push_raw(tap.clone());
+    let _bot = PeilBot::start(&tg, &store(&data)).await;
+    kim.sync().await;
+    assert_eq!(kim.question_number(), Some(3));
+    assert_eq!(answers_to(&tg, "twice").len(), 1);
+
+    // And a typed command delivered twice gets one reply.
+    let before = kim.messages().len();
+    let mut help = json!({
+        "message": {
+            "message_id": 900, "date": 1_700_000_000,
+            "from": { "id": kim.id(), "is_bot": false, "first_name": "Kim", "language_code": "en" },
+            "chat": { "id": kim.id(), "type": "private", "first_name": "Kim" },
+            "text": "/help",
+            "entities": [{ "type": "bot_command", "offset": 0, "length": 5 }],
+        }
+    });
+    let id = tg.push_raw(help.clone());
+    help["update_id"] = json!(id);
+    tg.push_raw(help);
+    kim.sync().await;
+    // Whether the copy comes in the same batch (skipped by the bot) or after the first
+    // was confirmed (never delivered), the duplicated /help gets one reply, and the /help
+    // of `sync` another.
+    let helps = kim.messages()[before..].iter().filter(|m| m.body().starts_with("What I can do")).count();
+    assert_eq!(
+        helps,
+        2,
+        "the duplicated /help was answered {} times\n{}",
+        helps.saturating_sub(1),
+        tg.dump()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// 10, 11. Rate limits and people who blocked the bot
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limited_message_is_waited_out_and_still_arrives() {
+    let (tg, _data, _bot) = setup().await;
+    let lars = Person::new(&tg, 513, "Lars", Some("en"));
+
+    tg.fail_next("sendMessage", Some(lars.id()), FakeError::RetryAfter(1));
+    let asked = Instant::now();
+    lars.say("/scan");
+    lars.expect_question(1).await;
+    assert!(asked.elapsed() >= Duration::from_millis(900), "the bot waited as Telegram asked");
+    let sends = calls_for(&tg, "sendMessage", lars.id());
+    assert_eq!(sends.len(), 2, "one refused, one retried: {sends:#?}");
+    assert!(sends[0].error.as_deref().is_some_and(|e| e.contains("retry after 1")));
+    assert_eq!(sends[1].error, None);
+    assert_eq!(sends[0].params["text"], sends[1].params["text"], "the same message was retried");
+
+    // The same for an edit (a tap) and for the snapshot's photo.
+    tg.fail_next("editMessageText", Some(lars.id()), FakeError::RetryAfter(1));
+    lars.answer_nth(THIRD).await;
+    assert_eq!(lars.question_number(), Some(2));
+    lars.answer_until(TOTAL, THIRD).await;
+    tg.fail_next("sendPhoto", Some(lars.id()), FakeError::RetryAfter(1));
+    lars.answer_nth(THIRD).await;
+    let (_, chart) = lars.expect_snapshot("Done, thank you!", "Your digital maturity snapshot").await;
+    assert!(chart.photo.unwrap().is_png());
+    assert_eq!(lars.messages().iter().filter(|m| m.photo.is_some()).count(), 1, "one chart, not two");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_who_blocked_the_bot_is_not_retried_and_others_are_served() {
+    let (tg, _data, bot) = setup().await;
+    let mia = Person::new(&tg, 514, "Mia", Some("en"));
+    let noor = Person::new(&tg, 515, "Noor", Some("nl"));
+
+    tg.block_chat(mia.id());
+    mia.say("/scan");
+    tg.wait_until(WAIT, |tg| !calls_for(tg, "sendMessage", mia.id()).is_empty()).await.unwrap();
+    noor.say("/scan");
+    noor.expect_question(1).await;
+    noor.answer_nth(THIRD).await;
+    mia.say("/help");
+    tg.wait_until(WAIT, |tg| calls_for(tg, "sendMessage", mia.id()).len() >= 2).await.unwrap();
+    noor.sync().await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    let sends = calls_for(&tg, "sendMessage", mia.id());
+    assert_eq!(sends.len(), 2, "one attempt per message, no retries after a 403: {sends:#?}");
+    assert!(sends.iter().all(|c| c.error.as_deref() == Some("Forbidden: bot was blocked by the user")));
+    assert!(mia.messages().is_empty());
+    assert_eq!(noor.question_number(), Some(2), "Noor was served all along");
+
+    // Mia unblocks the bot and writes again: she is served.
+    tg.unblock_chat(mia.id());
+    mia.say("/scan");
+    let resumed = mia.expect_question(1).await;
+    assert!(resumed.body().contains("Question 1 of 23"));
+    drop(bot);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_block_in_the_middle_of_a_scan_does_not_stop_the_bot() {
+    let (tg, _data, _bot) = setup().await;
+    let olaf = Person::new(&tg, 516, "Olaf", Some("en"));
+    let piet = Person::new(&tg, 517, "Piet", Some("en"));
+    olaf.say("/scan");
+    olaf.expect_question(1).await;
+
+    // Olaf taps, then blocks the bot before the question could be edited.
+    tg.fail_next("editMessageText", Some(olaf.id()), FakeError::Blocked);
+    let query = olaf.tap_nth(THIRD);
+    olaf.callback_answer(&query).await;
+    tg.wait_until(WAIT, |tg| calls_for(tg, "editMessageText", olaf.id()).iter().any(|c| c.error.is_some()))
+        .await
+        .unwrap();
+    piet.say("/scan");
+    piet.expect_question(1).await;
+    piet.sync().await;
+    let edits = calls_for(&tg, "editMessageText", olaf.id());
+    assert_eq!(edits.len(), 1, "the blocked edit was not retried: {edits:#?}");
+
+    // The answer was kept: when Olaf comes back, he is at question 2.
+    olaf.say("/scan");
+    let resumed = olaf.expect_text("Welcome back").await;
+    assert_eq!(progress(resumed.body()), Some((2, TOTAL)));
+}
+
+// ---------------------------------------------------------------------------
+// 12. Commands
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_command_gets_the_help() {
+    let (tg, _data, _bot) = setup().await;
+    let rob = Person::new(&tg, 518, "Rob", Some("en"));
+    rob.say("/frobnicate");
+    let reply = rob.expect_text("I don't know that command.").await;
+    assert!(reply.body().contains("/scan"), "{:?}", reply.body());
+
+    rob.say("/help");
+    let help = rob.expect_text("What I can do:").await;
+    for command in ["/scan", "/back", "/snapshot", "/language", "/settings", "/cancel", "/help"] {
+        assert!(help.body().contains(command), "{command} missing from {:?}", help.body());
+    }
+
+    rob.say("/start");
+    let welcome = rob.expect_text("Hello! I am Peilbot.").await;
+    assert_eq!(welcome.button_labels(), vec!["Nederlands", "Vlaams", "English"]);
+    let data: Vec<&str> = welcome.buttons().map(|(_, d)| d.as_str()).collect();
+    assert_eq!(data, vec!["l:nl", "l:nl-BE", "l:en"]);
+    let query = tg.press_label(&rob.chat, welcome.message_id, "Vlaams");
+    rob.callback_answer(&query).await;
+    rob.expect_text("Vanaf nu spreek ik Vlaams.").await;
+    rob.say("/snapshot");
+    rob.expect_text("Je hebt nog geen scan afgerond.").await;
+    assert_within_telegram_limits(&tg);
+}
+
+// ---------------------------------------------------------------------------
+// 13. Start-up
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn start_up_registers_commands_and_descriptions_per_language() {
+    let (tg, _data, _bot) = setup().await;
+    assert_eq!(tg.calls()[0].method.to_ascii_lowercase(), "getme");
+
+    let language = |call: &Call| call.params.get("language_code").and_then(Value::as_str).map(str::to_owned);
+    let commands = tg.calls_to("setMyCommands");
+    let codes: Vec<Option<String>> = commands.iter().map(language).collect();
+    for code in [None, Some("nl".to_owned()), Some("en".to_owned())] {
+        assert!(codes.contains(&code), "setMyCommands for {code:?}: {codes:?}");
+    }
+    for call in &commands {
+        assert_eq!(call.error, None);
+        let list = call.params["commands"].as_array().expect("a command list");
+        assert!(!list.is_empty() && list.len() <= 100);
+        let names: Vec<&str> = list.iter().filter_map(|c| c["command"].as_str()).collect();
+        for required in ["start", "scan", "help", "settings", "language"] {
+            assert!(names.contains(&required), "{required} missing for {:?}", language(call));
+        }
+        for command in list {
+            let name = command["command"].as_str().unwrap();
+            let description = command["description"].as_str().unwrap();
+            assert!((1..=32).contains(&name.len()));
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{name}"
+            );
+            assert!((1..=256).contains(&description.chars().count()), "{description}");
+        }
+    }
+    let dutch = commands.iter().find(|c| language(c).as_deref() == Some("nl")).unwrap();
+    let scan = dutch.params["commands"].as_array().unwrap().iter().find(|c| c["command"] == "scan").unwrap();
+    assert_eq!(scan["description"], "De quickscan starten of verdergaan");
+
+    for method in ["setMyDescription", "setMyShortDescription"] {
+        let calls = tg.calls_to(method);
+        let codes: Vec<Option<String>> = calls.iter().map(language).collect();
+        assert!(
+            codes.contains(&Some("nl".to_owned())) && codes.contains(&Some("en".to_owned())),
+            "{method}: {codes:?}"
+        );
+        assert!(calls.iter().all(|c| c.error.is_none()));
+    }
+    let short = tg.calls_to("setMyShortDescription");
+    let nl = short.iter().find(|c| language(c).as_deref() == Some("nl")).unwrap();
+    assert!(nl.params["short_description"].as_str().unwrap().contains("quickscan"));
+    let long = tg.calls_to("setMyDescription");
+    let en = long.iter().find(|c| language(c).as_deref() == Some("en")).unwrap();
+    assert!(en.params["description"].as_str().unwrap().starts_with("Peilbot takes staff"));
+}
+
+// ---------------------------------------------------------------------------
+// 14. Tokens
+// ---------------------------------------------------------------------------
+
+/// Runs `serve` with `token` (or none) and returns (exit status, stderr).
+fn serve_with_token(token: Option<&str>, api_url: &str) -> support::bot::Exit {
+    let data = tempfile::tempdir().unwrap();
+    let mut command = serve_command(&data.path().join("store"));
+    command.env("TELOXIDE_API_URL", api_url);
+    if let Some(token) = token {
+        command.env("TELOXIDE_TOKEN", token);
+    }
+    run_to_exit(command, WAIT)
+}
+
+fn assert_one_line_error(exit: &support::bot::Exit, secret: Option<&str>) {
+    assert!(!exit.status.success(), "serve must fail: {}", exit.stderr);
+    let lines: Vec<&str> = exit.stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one line on stderr, got:\n{}", exit.stderr);
+    if let Some(secret) = secret {
+        assert!(!exit.stderr.contains(secret), "the token leaked: {}", exit.stderr);
+    }
+}
+
+#[test]
+fn serve_without_a_token_says_so_in_one_line() {
+    let exit = serve_with_token(None, "http://127.0.0.1:9/");
+    assert_one_line_error(&exit, None);
+    assert!(exit.stderr.contains("TELOXIDE_TOKEN"), "{}", exit.stderr);
+
+    let exit = serve_with_token(Some("   "), "http://127.0.0.1:9/");
+    assert_one_line_error(&exit, None);
+}
+
+#[test]
+fn serve_with_a_malformed_token_never_shows_it() {
+    for token in ["not-a-token-SECRETVALUE", "123456:SECRET VALUE", "SECRETVALUE:123", "123456:SECRET/VALUE"]
+    {
+        let exit = serve_with_token(Some(token), "http://127.0.0.1:9/");
+        assert_one_line_error(&exit, Some("SECRET"));
+        assert!(exit.stderr.contains("TELOXIDE_TOKEN"), "{}", exit.stderr);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_with_a_refused_token_never_shows_it() {
+    let tg = FakeTelegram::start().await;
+    let token = "654321:RefusedSECRETvalue";
+    let url = tg.url();
+    let exit = tokio::task::spawn_blocking(move || serve_with_token(Some(token), &url)).await.unwrap();
+    assert_one_line_error(&exit, Some("RefusedSECRET"));
+    assert!(exit.stderr.to_lowercase().contains("token"), "{}", exit.stderr);
+}
+
+#[test]
+fn serve_with_an_unreachable_api_never_shows_the_token() {
+    // Nothing listens on port 9 (discard) here: a network error, whose message names the URL.
+    let token = "654321:UnreachableSECRETvalue";
+    let exit = serve_with_token(Some(token), "http://127.0.0.1:9/");
+    assert_one_line_error(&exit, Some("UnreachableSECRET"));
+}
