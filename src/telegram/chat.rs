@@ -96,11 +96,11 @@ impl<B: TgBot> Turn<B> {
 
     /// Runs one engine step and commits it, with this update's id, before any reply.
     pub(super) fn step(&mut self, event: Event) -> Result<Transition, crate::store::StoreError> {
-        let before = self.state.lang;
-        let transition = engine::step(self.flow(), &self.state, event, unix_now());
-        if transition.state.lang != before {
-            self.record.lang = Some(transition.state.lang);
+        // A language the person chose is stored, even when it equals the detected one.
+        if let Event::SetLanguage(lang) = event {
+            self.record.lang = Some(lang);
         }
+        let transition = engine::step(self.flow(), &self.state, event, unix_now());
         let commit = Commit {
             person: Some(self.record.clone()),
             scan: Some(transition.state.scan.clone()),
@@ -417,8 +417,12 @@ pub async fn on_group_message<B: TgBot>(
     msg: Message,
 ) -> HandlerResult {
     app.store.mark_update(&update_key(&update))?;
-    let is_command = msg.text().is_some_and(|t| t.starts_with('/'));
-    if !is_command {
+    // Only commands addressed to us: "/scan" or "/scan@<our name>", not another bot's.
+    let command =
+        msg.text().and_then(|t| t.strip_prefix('/')).map(|t| t.split_whitespace().next().unwrap_or(""));
+    let ours = command
+        .is_some_and(|c| c.split_once('@').is_none_or(|(_, to)| to.eq_ignore_ascii_case(&app.username)));
+    if !ours {
         return Ok(());
     }
     let lang =
@@ -523,15 +527,23 @@ async fn refuse<B: TgBot>(
 ) -> HandlerResult {
     turn.save()?;
     turn.answer_callback(query, Some(turn.msg(why))).await;
-    if turn.record.question_message == Some(tapped.0) {
-        // The tapped message already shows the current question.
-        return Ok(());
-    }
-    turn.strip_keyboard(tapped).await;
-    let transition = engine::step(turn.flow(), &turn.state, Event::Resume, unix_now());
-    if let Screen::Question(_) = transition.output.screen {
-        let output = Output { notices: Vec::new(), screen: transition.output.screen };
-        turn.show(&output).await?;
+    let current = match engine::step(turn.flow(), &turn.state, Event::Resume, unix_now()).output.screen {
+        Screen::Question(view) => Some(view),
+        _ => None,
+    };
+    match current {
+        // The question message normally shows the current question already; after a
+        // failed edit it does not, and this repairs it ("not modified" is fine).
+        Some(view) if turn.record.question_message == Some(tapped.0) => {
+            let (text, keyboard) = turn.question(&view, &[]);
+            turn.edit(tapped, text, Some(keyboard)).await?;
+        }
+        Some(view) => {
+            turn.strip_keyboard(tapped).await;
+            let output = Output { notices: Vec::new(), screen: Screen::Question(view) };
+            turn.show(&output).await?;
+        }
+        None => turn.strip_keyboard(tapped).await,
     }
     Ok(())
 }

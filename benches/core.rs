@@ -1,0 +1,93 @@
+//! Speed of the parts a busy bot leans on: engine steps, scoring, the durable commit,
+//! team statistics and chart rendering. Run with `cargo bench --bench core`; figures are
+//! recorded in BENCHMARKS.md. Plain `std::time` timing: each case runs a fixed number of
+//! times and reports the median of several rounds, so one noisy round does not count.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use peilbot::cli::load_content;
+use peilbot::engine::{Event, Screen, State, step};
+use peilbot::flow::{Answer, Answers};
+use peilbot::lang::Lang;
+use peilbot::present::Presenter;
+use peilbot::score::snapshot;
+use peilbot::store::{Commit, PersonId, Store};
+use peilbot::team_stats::team_stats;
+
+const ROUNDS: usize = 5;
+
+/// Runs `f` `iterations` times per round and prints the median time per iteration.
+fn bench(name: &str, iterations: u32, mut f: impl FnMut()) {
+    let mut per_iteration: Vec<Duration> = (0..ROUNDS)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..iterations {
+                f();
+            }
+            start.elapsed() / iterations
+        })
+        .collect();
+    per_iteration.sort();
+    let median = per_iteration[ROUNDS / 2];
+    println!("{name:<44} {:>12.2?} per iteration ({iterations} x {ROUNDS} rounds)", median);
+}
+
+fn main() {
+    let content = load_content().expect("shipped content is valid");
+    let flow = content.default_flow();
+
+    bench("engine: a whole scan (24 events)", 2_000, || {
+        let mut state = State { lang: Lang::Nl, scan: None };
+        let mut transition = step(flow, &state, Event::Start, 0);
+        while let Screen::Question(view) = &transition.output.screen {
+            let question = flow.questions[view.question].id.clone();
+            state = transition.state;
+            transition = step(flow, &state, Event::Answer { question, choice: 2 }, 1);
+        }
+        black_box(&transition);
+    });
+
+    let answers: Answers = flow.questions.iter().map(|q| (q.id.clone(), answer_for(q.id.as_str()))).collect();
+    bench("score: individual snapshot", 20_000, || {
+        black_box(snapshot(flow, black_box(&answers)));
+    });
+
+    let presenter = Presenter::new(&content, flow, Lang::Nl);
+    let snap = snapshot(flow, &answers);
+    bench("present: snapshot text (nl)", 5_000, || {
+        black_box(presenter.snapshot(&snap));
+    });
+
+    let (rows, labels) = presenter.chart(&snap);
+    bench("chart: snapshot PNG", 20, || {
+        black_box(peilbot::chart::profile_png(&rows, &labels).expect("renders"));
+    });
+
+    let team: Vec<Answers> = (0..200).map(|_| answers.clone()).collect();
+    let refs: Vec<&Answers> = team.iter().collect();
+    bench("team_stats: 200 respondents", 200, || {
+        black_box(team_stats(flow, &refs));
+    });
+
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = Store::open(dir.path()).expect("store opens");
+    let person = PersonId("bench:1".into());
+    let scan = step(flow, &State { lang: Lang::Nl, scan: None }, Event::Start, 0).state.scan;
+    let mut update = 0u64;
+    bench("store: durable commit (transaction + fsync)", 200, || {
+        update += 1;
+        let commit =
+            Commit { scan: Some(scan.clone()), update: Some(format!("u{update}")), ..Commit::default() };
+        store.commit(&person, &commit).expect("commit");
+    });
+}
+
+/// Varied answers: levels spread over the scale, some "don't know".
+fn answer_for(id: &str) -> Answer {
+    match id {
+        "role" => Answer::Choice("policy".into()),
+        "d2" => Answer::DontKnow,
+        _ => Answer::Level((id.len() % 5) as u8 + 1),
+    }
+}
