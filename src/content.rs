@@ -100,6 +100,21 @@ impl Content {
     }
 }
 
+/// The messages (not terms) of a Fluent file, as far as it parses.
+fn messages_in(file: &SourceFile) -> Vec<ast::Message<&str>> {
+    let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    resource
+        .body
+        .into_iter()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(message) => Some(message),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A message id and where it is defined.
 type Definitions = BTreeMap<String, (String, usize)>;
 
@@ -107,15 +122,10 @@ type Definitions = BTreeMap<String, (String, usize)>;
 fn message_ids(files: &[SourceFile]) -> Definitions {
     let mut ids = Definitions::new();
     for file in files {
-        let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
-            Ok(resource) | Err((resource, _)) => resource,
-        };
-        for entry in resource.body {
-            if let ast::Entry::Message(message) = entry {
-                let name = message.id.name.to_string();
-                let line = definition_line(&file.text, &name).unwrap_or(1);
-                ids.entry(name).or_insert((file.path.clone(), line));
-            }
+        for message in messages_in(file) {
+            let name = message.id.name.to_string();
+            let line = definition_line(&file.text, &name).unwrap_or(1);
+            ids.entry(name).or_insert((file.path.clone(), line));
         }
     }
     ids
@@ -177,20 +187,15 @@ fn check_variables(sources: &Sources) -> Vec<Diagnostic> {
 fn variables_by_message(files: &[SourceFile]) -> BTreeMap<String, Vec<String>> {
     let mut found = BTreeMap::new();
     for file in files {
-        let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
-            Ok(resource) | Err((resource, _)) => resource,
-        };
-        for entry in resource.body {
-            if let ast::Entry::Message(message) = entry {
-                let mut variables = Vec::new();
-                if let Some(pattern) = &message.value {
-                    pattern_variables(pattern, &mut variables);
-                }
-                for attribute in &message.attributes {
-                    pattern_variables(&attribute.value, &mut variables);
-                }
-                found.insert(message.id.name.to_string(), variables);
+        for message in messages_in(file) {
+            let mut variables = Vec::new();
+            if let Some(pattern) = &message.value {
+                pattern_variables(pattern, &mut variables);
             }
+            for attribute in &message.attributes {
+                pattern_variables(&attribute.value, &mut variables);
+            }
+            found.insert(message.id.name.to_string(), variables);
         }
     }
     found
