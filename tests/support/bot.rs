@@ -107,6 +107,20 @@ impl PeilBot {
         matches!(self.child.try_wait(), Ok(None))
     }
 
+    /// Sends SIGINT (Ctrl-C) and waits, at most `timeout`, for the bot to stop by itself.
+    pub fn interrupt(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-INT", &pid]).status();
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
     /// Kills the process with SIGKILL (no chance to flush or clean up, like a crash or
     /// `kill -9`) and waits for it to be gone.
     pub fn kill(mut self) {

@@ -1,0 +1,52 @@
+//! Ctrl-C stops `peilbot serve` cleanly, with every acknowledged answer on disk.
+
+mod support;
+
+use std::time::Duration;
+
+use support::bot::PeilBot;
+use support::fake_telegram::{FakeChat, FakeTelegram};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn question_number(text: &str) -> Option<u32> {
+    let rest = text.split("Question ").nth(1)?;
+    rest.split_whitespace().next()?.parse().ok()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_c_stops_cleanly_and_keeps_every_answer() {
+    let tg = FakeTelegram::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let mut bot = PeilBot::start(&tg, data.path()).await;
+    let ada = FakeChat::private(91, "Ada", Some("en"));
+
+    tg.send_text(&ada, "/scan");
+    let question = tg.wait_for_message(91, WAIT, |m| question_number(m.body()) == Some(1)).await.unwrap();
+    for n in 1..=3 {
+        // The scan edits one message in place; tap its third level ("Agreed").
+        let current = tg.message(91, question.message_id).unwrap();
+        assert_eq!(question_number(current.body()), Some(n));
+        tg.press(&ada, question.message_id, &current.keyboard[2][0].1);
+        tg.wait_until(WAIT, |tg| {
+            question_number(tg.message(91, question.message_id).unwrap().body()) == Some(n + 1)
+        })
+        .await
+        .unwrap();
+    }
+
+    let status = bot.interrupt(WAIT).expect("the bot stops within the timeout after Ctrl-C");
+    assert!(status.success(), "a clean stop exits with success: {status}");
+    assert!(bot.log().contains("all answers are on disk"), "{}", bot.log());
+
+    let _bot = PeilBot::start(&tg, data.path()).await;
+    tg.send_text(&ada, "/scan");
+    let resumed = tg
+        .wait_for_message(91, WAIT, |m| {
+            m.message_id > question.message_id && question_number(m.body()).is_some()
+        })
+        .await
+        .unwrap();
+    assert_eq!(question_number(resumed.body()), Some(4), "the three answers survived the stop");
+    assert!(resumed.body().contains("Welcome back"));
+}
