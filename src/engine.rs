@@ -37,7 +37,7 @@ pub struct Scan {
     /// Index of the current question in the flow.
     pub cursor: usize,
     pub answers: Answers,
-    /// Unix seconds.
+    /// Unix milliseconds.
     pub started_at: u64,
 }
 
@@ -117,7 +117,7 @@ pub struct Transition {
     pub changed: bool,
 }
 
-/// Applies one event. `now` is Unix seconds.
+/// Applies one event. `now` is Unix milliseconds.
 pub fn step(flow: &Flow, state: &State, event: Event, now: u64) -> Transition {
     let mut next = state.clone();
     let mut notices = Vec::new();

@@ -114,9 +114,10 @@ fn excel_number(value: f64, lang: Lang) -> String {
     if lang.decimal_comma() { text.replace('.', ",") } else { text }
 }
 
-fn date(unix: u64) -> String {
+/// A Unix time in milliseconds as an ISO date.
+fn date(unix_ms: u64) -> String {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::OffsetDateTime::from_unix_timestamp(unix as i64)
+    time::OffsetDateTime::from_unix_timestamp((unix_ms / 1000) as i64)
         .ok()
         .and_then(|moment| moment.format(&format).ok())
         .unwrap_or_default()
@@ -132,6 +133,6 @@ mod tests {
         assert_eq!(excel_number(3.0, Lang::NlBe), "3");
         assert_eq!(excel_number(2.5, Lang::En), "2.5");
         assert_eq!(date(0), "1970-01-01");
-        assert_eq!(date(1_795_305_600), "2026-11-22");
+        assert_eq!(date(1_795_305_600_000), "2026-11-22");
     }
 }

@@ -24,7 +24,8 @@ pub mod team_stats;
 pub mod telegram;
 pub mod terminal;
 
-/// Unix seconds. Adapters read the clock; the engine is handed the time.
+/// Unix time in milliseconds. Adapters read the clock; the engine is handed the time.
+/// Milliseconds, so that a scan finished just before a new round opens counts for the old one.
 pub fn unix_now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }

@@ -57,7 +57,7 @@ pub struct Person {
     /// The person turned team reminders off in /settings.
     #[serde(default)]
     pub reminders_off: bool,
-    /// When the person was last nudged (Unix seconds): at most one nudge a day.
+    /// When the person was last nudged (Unix milliseconds): at most one nudge a day.
     #[serde(default)]
     pub reminded_at: Option<u64>,
 }
@@ -98,6 +98,8 @@ pub struct Store {
     updates: sled::Tree,
     teams: sled::Tree,
     invites: sled::Tree,
+    /// Serialises read-change-write of team records: different chats are handled at once.
+    team_lock: std::sync::Arc<std::sync::Mutex<()>>,
 }
 
 impl Store {
@@ -126,6 +128,7 @@ impl Store {
             updates: db.open_tree("updates")?,
             teams: db.open_tree("teams")?,
             invites: db.open_tree("invites")?,
+            team_lock: Default::default(),
             db,
         })
     }

@@ -22,8 +22,8 @@ pub const DEFAULT_MIN_RESPONDENTS: usize = 5;
 pub const BREAKDOWN_MIN: usize = 7;
 /// New respondents needed before a lead sees an updated result within a round.
 pub const NEW_RESPONDENTS_FOR_UPDATE: usize = 3;
-/// A member is nudged at most once per this many seconds.
-pub const REMIND_INTERVAL: u64 = 24 * 60 * 60;
+/// A member is nudged at most once per this many milliseconds (a day).
+pub const REMIND_INTERVAL: u64 = 24 * 60 * 60 * 1000;
 
 /// What a lead may see of a team's current round.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,8 +70,31 @@ impl Store {
         Ok(matches.then_some(team))
     }
 
+    /// Stores a new team.
+    pub fn create_team(&self, team: &Team) -> Result<()> {
+        let _guard = self.lock_teams();
+        self.write_team(team)
+    }
+
+    /// Changes a team atomically with respect to every other team change; `None` when
+    /// there is no such team. The change may refuse by returning an `Err` of its own.
+    pub fn update_team<T>(&self, id: &str, change: impl FnOnce(&mut Team) -> T) -> Result<Option<T>> {
+        let _guard = self.lock_teams();
+        let Some(mut team) = self.team(id)? else { return Ok(None) };
+        let before = team.clone();
+        let outcome = change(&mut team);
+        if team != before {
+            self.write_team(&team)?;
+        }
+        Ok(Some(outcome))
+    }
+
+    fn lock_teams(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.team_lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// Writes a team and its invite index; codes it no longer has stop working.
-    pub fn save_team(&self, team: &Team) -> Result<()> {
+    fn write_team(&self, team: &Team) -> Result<()> {
         let old = self.team(&team.id)?;
         let value = serde_json::to_vec(team)?;
         let mut batch = sled::Batch::default();
@@ -111,24 +134,15 @@ impl Store {
         viewer: &PersonId,
         min_respondents: usize,
     ) -> Result<std::result::Result<TeamResult, TeamRefusal>> {
+        let _guard = self.lock_teams();
         let Some(mut team) = self.team(team_id)? else { return Ok(Err(TeamRefusal::NoSuchTeam)) };
         if !team.is_lead(viewer) {
             return Ok(Err(TeamRefusal::NotALead));
         }
         let answers = self.round_answers(flow, &team, team.current_round())?;
         let respondents_now = answers.len();
-        let needed = min_respondents.max(MIN_RESPONDENTS_FLOOR);
-        let round = team.rounds.last_mut().expect("a team always has a round");
-        let due = round
-            .shown
-            .as_ref()
-            .is_none_or(|s| respondents_now >= s.respondents + NEW_RESPONDENTS_FOR_UPDATE);
-        if due && respondents_now >= needed {
-            round.shown = Some(aggregate(flow, &answers));
-            self.save_team(&team)?;
-        }
-        let round = team.current_round();
-        let Some(shown) = round.shown.clone() else {
+        let Some(shown) = self.visible(flow, &mut team, &answers, min_respondents)? else {
+            let needed = min_respondents.max(MIN_RESPONDENTS_FLOOR);
             return Ok(Err(TeamRefusal::TooFew { respondents: respondents_now, needed }));
         };
         let previous = team.rounds.iter().rev().nth(1).and_then(|r| r.shown.clone());
@@ -136,7 +150,7 @@ impl Store {
             if shown.respondents == respondents_now { breakdown(flow, &answers) } else { Vec::new() };
         Ok(Ok(TeamResult {
             team: team.name.clone(),
-            round: round.number,
+            round: team.current_round().number,
             members: team.members.len(),
             respondents_now,
             shown,
@@ -145,30 +159,67 @@ impl Store {
         }))
     }
 
+    /// What may be shown of the current round: the result last shown, renewed once at
+    /// least `NEW_RESPONDENTS_FOR_UPDATE` more people have answered. Every view (the
+    /// lead's, an export, the organisation's) goes through here, so none of them can be
+    /// set against another to read one person's answers. Call with the team lock held.
+    fn visible(
+        &self,
+        flow: &Flow,
+        team: &mut Team,
+        answers: &[Answers],
+        min_respondents: usize,
+    ) -> Result<Option<Shown>> {
+        let needed = min_respondents.max(MIN_RESPONDENTS_FLOOR);
+        let round = team.rounds.last_mut().expect("a team always has a round");
+        let due =
+            round.shown.as_ref().is_none_or(|s| answers.len() >= s.respondents + NEW_RESPONDENTS_FOR_UPDATE);
+        if due && answers.len() >= needed {
+            round.shown = Some(aggregate(flow, answers));
+            self.write_team(team)?;
+        }
+        Ok(team.current_round().shown.clone())
+    }
+
     /// Closes the current round (freezing its final result, when large enough) and
-    /// opens the next.
-    pub fn new_round(&self, flow: &Flow, team: &mut Team, min_respondents: usize, now: u64) -> Result<()> {
-        let answers = self.round_answers(flow, team, team.current_round())?;
+    /// opens the next; returns the new round's number.
+    pub fn new_round(
+        &self,
+        flow: &Flow,
+        team_id: &str,
+        min_respondents: usize,
+        now: u64,
+    ) -> Result<Option<u32>> {
+        let _guard = self.lock_teams();
+        let Some(mut team) = self.team(team_id)? else { return Ok(None) };
+        let answers = self.round_answers(flow, &team, team.current_round())?;
         let round = team.rounds.last_mut().expect("a team always has a round");
         round.closed_at = Some(now);
         round.shown =
             (answers.len() >= min_respondents.max(MIN_RESPONDENTS_FLOOR)).then(|| aggregate(flow, &answers));
         let number = round.number + 1;
-        team.rounds.push(Round { number, opened_at: now, closed_at: None, shown: None });
-        self.save_team(team)
+        // The new round opens just after the old one closes: a scan belongs to one round.
+        team.rounds.push(Round { number, opened_at: now + 1, closed_at: None, shown: None });
+        self.write_team(&team)?;
+        Ok(Some(number))
     }
 
     /// Per round, what a lead may see: closed rounds' final results and the current
-    /// round's shown one; rounds below the threshold are left out.
+    /// round's visible one; rounds below the threshold are left out.
     pub fn team_export(
         &self,
+        flow: &Flow,
         team_id: &str,
         viewer: &PersonId,
+        min_respondents: usize,
     ) -> Result<std::result::Result<Vec<RoundExport>, TeamRefusal>> {
-        let Some(team) = self.team(team_id)? else { return Ok(Err(TeamRefusal::NoSuchTeam)) };
+        let _guard = self.lock_teams();
+        let Some(mut team) = self.team(team_id)? else { return Ok(Err(TeamRefusal::NoSuchTeam)) };
         if !team.is_lead(viewer) {
             return Ok(Err(TeamRefusal::NotALead));
         }
+        let answers = self.round_answers(flow, &team, team.current_round())?;
+        self.visible(flow, &mut team, &answers, min_respondents)?;
         Ok(Ok(team
             .rounds
             .iter()
@@ -214,20 +265,13 @@ impl Store {
         Ok(Ok(due))
     }
 
-    /// Per team that passes the threshold, the median current level per dimension.
+    /// Per team that passes the threshold, its visible result for the current round.
     pub fn org_view(&self, flow: &Flow, min_respondents: usize) -> Result<Vec<(String, TeamStats)>> {
+        let _guard = self.lock_teams();
         let mut rows = Vec::new();
-        for team in self.all_teams()? {
-            let round = team.current_round();
-            let shown = match &round.shown {
-                Some(shown) => Some(shown.clone()),
-                None => {
-                    let answers = self.round_answers(flow, &team, round)?;
-                    (answers.len() >= min_respondents.max(MIN_RESPONDENTS_FLOOR))
-                        .then(|| aggregate(flow, &answers))
-                }
-            };
-            if let Some(shown) = shown {
+        for mut team in self.all_teams()? {
+            let answers = self.round_answers(flow, &team, team.current_round())?;
+            if let Some(shown) = self.visible(flow, &mut team, &answers, min_respondents)? {
                 rows.push((team.name.clone(), shown.stats));
             }
         }

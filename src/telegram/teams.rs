@@ -142,7 +142,7 @@ async fn new_team<B: TgBot>(turn: &mut Turn<B>, name: &str) -> HandlerResult {
         return say(turn, Msg::TeamNameMissing, &[]).await;
     }
     let team = Team::new(name, turn.person.clone(), unix_now());
-    turn.app.store.save_team(&team)?;
+    turn.app.store.create_team(&team)?;
     let mut args = team_args(&team);
     args.push(("link", link(turn, JOIN_PREFIX, &team.invite)));
     say(turn, Msg::TeamCreated, &args).await
@@ -196,7 +196,7 @@ async fn pick<B: TgBot>(turn: &mut Turn<B>, action: TeamAction) -> HandlerResult
 
 async fn run<B: TgBot>(turn: &mut Turn<B>, action: TeamAction, team_id: &str) -> HandlerResult {
     let store = turn.app.store.clone();
-    let Some(mut team) = store.team(team_id)? else { return say(turn, Msg::TgStaleButton, &[]).await };
+    let Some(team) = store.team(team_id)? else { return say(turn, Msg::TgStaleButton, &[]).await };
     let is_lead = team.is_lead(&turn.person);
     match action {
         TeamAction::Leave => return leave(turn, team).await,
@@ -204,30 +204,31 @@ async fn run<B: TgBot>(turn: &mut Turn<B>, action: TeamAction, team_id: &str) ->
         TeamAction::Result => return result(turn, &team).await,
         TeamAction::Export => return export(turn, &team).await,
         TeamAction::Remind => return remind(turn, &team).await,
-        TeamAction::Invite => {}
-        TeamAction::NewInvite => {
-            team.invite = new_invite_code();
-            store.save_team(&team)?;
-        }
+        TeamAction::Invite | TeamAction::NewInvite => {}
         TeamAction::NewRound => {
             let flow = turn.app.content.default_flow();
-            store.new_round(flow, &mut team, turn.app.min_respondents, unix_now())?;
-            let round = team.current_round().number;
+            let Some(round) = store.new_round(flow, team_id, turn.app.min_respondents, unix_now())? else {
+                return say(turn, Msg::TgStaleButton, &[]).await;
+            };
             let mut args = team_args(&team);
             args.extend([("round", round.to_string()), ("previous", (round - 1).to_string())]);
             return say(turn, Msg::TeamRoundOpened, &args).await;
         }
         TeamAction::AddLead => {
             let code = new_invite_code();
-            team.lead_invite = Some(code.clone());
-            store.save_team(&team)?;
+            store.update_team(team_id, |team| team.lead_invite = Some(code.clone()))?;
             let mut args = team_args(&team);
             args.push(("link", link(turn, LEAD_PREFIX, &code)));
             return say(turn, Msg::TeamLeadInvite, &args).await;
         }
     }
+    let mut invite = team.invite.clone();
+    if action == TeamAction::NewInvite {
+        invite = new_invite_code();
+        store.update_team(team_id, |team| team.invite = invite.clone())?;
+    }
     let mut args = team_args(&team);
-    args.push(("link", link(turn, JOIN_PREFIX, &team.invite)));
+    args.push(("link", link(turn, JOIN_PREFIX, &invite)));
     let msg = if action == TeamAction::NewInvite { Msg::TeamNewInvite } else { Msg::TeamInvite };
     say(turn, msg, &args).await
 }
@@ -261,7 +262,8 @@ async fn result<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
 }
 
 async fn export<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
-    let rounds = match turn.app.store.team_export(&team.id, &turn.person)? {
+    let flow = turn.app.content.default_flow();
+    let rounds = match turn.app.store.team_export(flow, &team.id, &turn.person, turn.app.min_respondents)? {
         Ok(rounds) => rounds,
         Err(_) => return say(turn, Msg::TeamNotLead, &[]).await,
     };
@@ -360,18 +362,20 @@ async fn nudge<B: TgBot>(
     }
 }
 
-async fn leave<B: TgBot>(turn: &mut Turn<B>, mut team: Team) -> HandlerResult {
-    if !team.members.contains(&turn.person) {
-        return say(turn, Msg::TeamNotMember, &[]).await;
-    }
-    let sole_lead = team.is_lead(&turn.person) && team.leads.len() == 1 && team.members.len() > 1;
-    if sole_lead {
-        return say(turn, Msg::TeamLastLead, &team_args(&team)).await;
-    }
-    team.members.remove(&turn.person);
-    team.leads.remove(&turn.person);
-    turn.app.store.save_team(&team)?;
-    say(turn, Msg::TeamLeft, &team_args(&team)).await
+async fn leave<B: TgBot>(turn: &mut Turn<B>, team: Team) -> HandlerResult {
+    let person = turn.person.clone();
+    let outcome = turn.app.store.update_team(&team.id, |team| {
+        if !team.members.contains(&person) {
+            return Msg::TeamNotMember;
+        }
+        if team.is_lead(&person) && team.leads.len() == 1 && team.members.len() > 1 {
+            return Msg::TeamLastLead;
+        }
+        team.members.remove(&person);
+        team.leads.remove(&person);
+        Msg::TeamLeft
+    })?;
+    say(turn, outcome.unwrap_or(Msg::TeamNotMember), &team_args(&team)).await
 }
 
 async fn offer_to_join<B: TgBot>(turn: &mut Turn<B>, code: &str) -> HandlerResult {
@@ -401,15 +405,27 @@ async fn join<B: TgBot>(
     code: &str,
 ) -> HandlerResult {
     let store = turn.app.store.clone();
-    let Some(mut team) = store.team_by_invite(code, false)? else {
-        turn.save()?;
+    let person = turn.person.clone();
+    // Checked again under the team lock: the link may have been replaced meanwhile.
+    let joined = match store.team_by_invite(code, false)? {
+        Some(team) => {
+            let join = |team: &mut Team| {
+                let valid = team.invite == code;
+                if valid {
+                    team.members.insert(person.clone());
+                }
+                valid
+            };
+            store.update_team(&team.id, join)?.unwrap_or(false).then_some(team)
+        }
+        None => None,
+    };
+    turn.save()?;
+    let Some(team) = joined else {
         turn.answer_callback(query, Some(turn.msg(Msg::TgInvalidLink))).await;
         turn.strip_keyboard(tapped).await;
         return Ok(());
     };
-    team.members.insert(turn.person.clone());
-    store.save_team(&team)?;
-    turn.save()?;
     turn.answer_callback(query, None).await;
     let text = turn.presenter().msg_with(Msg::TeamJoined, &team_args(&team));
     let keyboard = start_scan_keyboard(turn);
@@ -420,14 +436,20 @@ async fn join<B: TgBot>(
 async fn become_lead<B: TgBot>(turn: &mut Turn<B>, code: &str) -> HandlerResult {
     turn.save()?;
     let team = if is_invite_code(code) { turn.app.store.team_by_invite(code, true)? } else { None };
-    let Some(mut team) = team else { return say(turn, Msg::TgInvalidLink, &[]).await };
-    if !team.members.contains(&turn.person) {
-        return say(turn, Msg::TeamLeadNotMember, &[]).await;
-    }
-    team.leads.insert(turn.person.clone());
-    team.lead_invite = None;
-    turn.app.store.save_team(&team)?;
-    say(turn, Msg::TeamLeadAdded, &team_args(&team)).await
+    let Some(team) = team else { return say(turn, Msg::TgInvalidLink, &[]).await };
+    let person = turn.person.clone();
+    let outcome = turn.app.store.update_team(&team.id, |team| {
+        if team.lead_invite.as_deref() != Some(code) {
+            return Msg::TgInvalidLink;
+        }
+        if !team.members.contains(&person) {
+            return Msg::TeamLeadNotMember;
+        }
+        team.leads.insert(person.clone());
+        team.lead_invite = None;
+        Msg::TeamLeadAdded
+    })?;
+    say(turn, outcome.unwrap_or(Msg::TgInvalidLink), &team_args(&team)).await
 }
 
 async fn org<B: TgBot>(turn: &mut Turn<B>) -> HandlerResult {

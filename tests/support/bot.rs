@@ -58,8 +58,17 @@ pub fn serve_command(data: &Path) -> Command {
 impl PeilBot {
     /// Starts `peilbot serve` on `data` against `tg` and returns without waiting.
     pub fn spawn(tg: &FakeTelegram, data: &Path) -> PeilBot {
+        PeilBot::spawn_with(tg, data, &[])
+    }
+
+    /// Like [`PeilBot::spawn`], with extra environment (e.g. `PEILBOT_ADMINS`).
+    pub fn spawn_with(tg: &FakeTelegram, data: &Path, env: &[(&str, &str)]) -> PeilBot {
         let mut command = serve_command(data);
         command.env("TELOXIDE_TOKEN", TOKEN).env("TELOXIDE_API_URL", tg.url());
+        command.env_remove("PEILBOT_MIN_RESPONDENTS");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let mut child = command.spawn().expect("cannot start the peilbot binary");
         let stderr = child.stderr.take().expect("stderr is piped");
         let log = Arc::new(Mutex::new(String::new()));
@@ -78,8 +87,13 @@ impl PeilBot {
     /// Starts `peilbot serve` and waits until it long-polls for updates (so it has
     /// registered its commands and will see whatever the test sends next).
     pub async fn start(tg: &FakeTelegram, data: &Path) -> PeilBot {
+        PeilBot::start_with(tg, data, &[]).await
+    }
+
+    /// Like [`PeilBot::start`], with extra environment (e.g. `PEILBOT_ADMINS`).
+    pub async fn start_with(tg: &FakeTelegram, data: &Path, env: &[(&str, &str)]) -> PeilBot {
         let polls_before = tg.calls_to("getUpdates").len();
-        let mut bot = PeilBot::spawn(tg, data);
+        let mut bot = PeilBot::spawn_with(tg, data, env);
         let deadline = Instant::now() + START_TIMEOUT;
         while tg.calls_to("getUpdates").len() <= polls_before {
             if let Ok(Some(status)) = bot.child.try_wait() {
