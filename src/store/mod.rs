@@ -12,6 +12,8 @@
 //! - `responses`: person id, 0, completion time (big-endian), sequence → [`Response`].
 //! - `updates`: source-scoped update id → empty, for updates already applied.
 //! - `teams`: team id → [`Team`]; `invites`: invite code → team id (see `teams`).
+//! - `reminded`: person id → when they were last nudged (milliseconds, big-endian); kept
+//!   apart from `people` so a nudge never races the person's own writes.
 
 use std::path::{Path, PathBuf};
 
@@ -57,9 +59,6 @@ pub struct Person {
     /// The person turned team reminders off in /settings.
     #[serde(default)]
     pub reminders_off: bool,
-    /// When the person was last nudged (Unix milliseconds): at most one nudge a day.
-    #[serde(default)]
-    pub reminded_at: Option<u64>,
 }
 
 /// Everything one event changes, written at once.
@@ -98,6 +97,7 @@ pub struct Store {
     updates: sled::Tree,
     teams: sled::Tree,
     invites: sled::Tree,
+    reminded: sled::Tree,
     /// Serialises read-change-write of team records: different chats are handled at once.
     team_lock: std::sync::Arc<std::sync::Mutex<()>>,
 }
@@ -128,6 +128,7 @@ impl Store {
             updates: db.open_tree("updates")?,
             teams: db.open_tree("teams")?,
             invites: db.open_tree("invites")?,
+            reminded: db.open_tree("reminded")?,
             team_lock: Default::default(),
             db,
         })

@@ -252,14 +252,17 @@ impl Store {
             if member == viewer || self.round_response(flow, team.current_round(), member)?.is_some() {
                 continue;
             }
-            let mut person = self.person(member)?;
-            let recently = person.reminded_at.is_some_and(|at| now < at + REMIND_INTERVAL);
-            if person.unreachable || person.reminders_off || recently {
+            let person = self.person(member)?;
+            if person.unreachable || person.reminders_off {
                 continue;
             }
-            person.reminded_at = Some(now);
-            self.people.insert(member.0.as_bytes(), serde_json::to_vec(&person)?)?;
-            due.push(member.clone());
+            let key = member.0.as_bytes();
+            let last = self.reminded.get(key)?;
+            let recently = last.as_deref().and_then(millis).is_some_and(|at| now < at + REMIND_INTERVAL);
+            // Compare-and-swap: a lead of another team nudging at the same moment wins once.
+            if !recently && self.reminded.compare_and_swap(key, last, Some(&now.to_be_bytes()))?.is_ok() {
+                due.push(member.clone());
+            }
         }
         self.db.flush()?;
         Ok(Ok(due))
@@ -302,6 +305,10 @@ impl Store {
             .rev()
             .find(|r| r.flow_id == flow.id && Team::in_round(round, r.completed_at)))
     }
+}
+
+fn millis(bytes: &[u8]) -> Option<u64> {
+    Some(u64::from_be_bytes(bytes.try_into().ok()?))
 }
 
 fn aggregate(flow: &Flow, answers: &[Answers]) -> Shown {
