@@ -74,3 +74,18 @@ fn a_store_of_another_schema_version_is_refused_clearly() {
     assert!(message.contains("schema 99"), "{message}");
     assert!(message.contains(&format!("reads schema {SCHEMA_VERSION}")), "{message}");
 }
+
+#[test]
+fn pruning_forgets_the_oldest_update_ids_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    for id in [3u64, 10, 1, 7] {
+        store.mark_update(&format!("tg:{id:020}")).unwrap();
+    }
+    assert_eq!(store.prune_updates(2).unwrap(), 2);
+    assert!(!store.seen_update(&format!("tg:{:020}", 1)).unwrap());
+    assert!(!store.seen_update(&format!("tg:{:020}", 3)).unwrap());
+    assert!(store.seen_update(&format!("tg:{:020}", 7)).unwrap());
+    assert!(store.seen_update(&format!("tg:{:020}", 10)).unwrap());
+    assert_eq!(store.prune_updates(2).unwrap(), 0);
+}

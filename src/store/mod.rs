@@ -216,6 +216,18 @@ impl Store {
         Ok(())
     }
 
+    /// Forgets all but the newest `keep` applied update ids. Telegram redelivers only
+    /// updates from the last day that were not confirmed, so old ids are dead weight.
+    pub fn prune_updates(&self, keep: usize) -> Result<usize> {
+        let excess = self.updates.len().saturating_sub(keep);
+        let old: Vec<sled::IVec> = self.updates.iter().keys().take(excess).collect::<sled::Result<_>>()?;
+        for key in &old {
+            self.updates.remove(key)?;
+        }
+        self.db.flush()?;
+        Ok(old.len())
+    }
+
     /// Waits until everything written is on disk (e.g. before shutting down).
     pub fn flush(&self) -> Result<()> {
         self.db.flush()?;

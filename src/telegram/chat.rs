@@ -50,8 +50,9 @@ pub const COMMANDS: &[(&str, Msg)] = &[
 /// The deep-link payload that opens the scan (used by the link offered in groups).
 const SCAN_PAYLOAD: &str = "scan";
 
+/// Zero-padded, so that keys sort by update id and the oldest can be pruned first.
 pub fn update_key(update: &Update) -> String {
-    format!("tg:{}", update.id.0)
+    format!("tg:{:020}", update.id.0)
 }
 
 /// One update's worth of work for one person: their stored record and engine state.

@@ -52,6 +52,9 @@ impl<B> TgBot for B where
 type HandlerError = Box<dyn std::error::Error + Send + Sync>;
 type HandlerResult = Result<(), HandlerError>;
 
+/// Applied update ids kept to recognise redeliveries (far more than a day of traffic).
+const KEEP_UPDATE_IDS: usize = 100_000;
+
 /// What every endpoint shares.
 pub struct App {
     pub content: Content,
@@ -99,6 +102,10 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
     let min_respondents = config.min_respondents.max(crate::store::MIN_RESPONDENTS_FLOOR);
     if min_respondents != config.min_respondents {
         tracing::warn!(min_respondents, "team results need at least 3 respondents; using 3");
+    }
+    let pruned = store.prune_updates(KEEP_UPDATE_IDS)?;
+    if pruned > 0 {
+        tracing::info!(pruned, "forgot old update ids");
     }
     let app =
         Arc::new(App { content, store: store.clone(), username, min_respondents, admins: config.admins });
