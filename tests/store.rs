@@ -89,3 +89,34 @@ fn pruning_forgets_the_oldest_update_ids_first() {
     assert!(store.seen_update(&format!("tg:{:020}", 10)).unwrap());
     assert_eq!(store.prune_updates(2).unwrap(), 0);
 }
+
+#[test]
+fn forgetting_a_person_deletes_their_data_and_memberships() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let (ann, bob) = (PersonId("tg:5".into()), PersonId("tg:6".into()));
+    let person = Person { lang: Some(Lang::Nl), ..Person::default() };
+    for who in [&ann, &bob] {
+        let commit = Commit {
+            person: Some(person.clone()),
+            scan: Some(Some(scan(2))),
+            completed: Some(response(9, 3)),
+            update: None,
+        };
+        store.commit(who, &commit).unwrap();
+    }
+    let mut team = peilbot::team::Team::new("Burgerzaken", bob.clone(), 1);
+    team.members.insert(ann.clone());
+    store.create_team(&team).unwrap();
+
+    store.forget(&ann).unwrap();
+
+    assert_eq!(store.person(&ann).unwrap(), Person::default());
+    assert_eq!(store.scan(&ann).unwrap(), None);
+    assert_eq!(store.responses(&ann).unwrap(), vec![]);
+    assert!(!store.team(&team.id).unwrap().unwrap().members.contains(&ann));
+    // Nobody else is touched.
+    assert_eq!(store.person(&bob).unwrap(), person);
+    assert_eq!(store.responses(&bob).unwrap(), vec![response(9, 3)]);
+    assert!(store.team(&team.id).unwrap().unwrap().is_lead(&bob));
+}

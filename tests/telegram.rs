@@ -1185,3 +1185,31 @@ fn serve_with_an_unreachable_api_never_shows_the_token() {
     let exit = serve_with_token(Some(token), "http://127.0.0.1:9/");
     assert_one_line_error(&exit, Some("UnreachableSECRET"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forget_deletes_everything_after_a_confirming_tap() {
+    let (tg, _data, _bot) = setup().await;
+    let lot = Person::new(&tg, 530, "Lot", Some("en"));
+    lot.say("/scan");
+    lot.expect_question(1).await;
+    lot.answer_all(THIRD).await;
+    lot.expect_text("Your digital maturity snapshot").await;
+    lot.say("/scan");
+    lot.expect_question(1).await;
+    lot.answer_until(4, THIRD).await;
+
+    lot.say("/forget");
+    let confirm = lot.expect_text("This deletes everything Peilbot keeps about you").await;
+    let query = tg.press_label(&lot.chat, confirm.message_id, "Delete my data");
+    assert_eq!(lot.callback_answer(&query).await, None);
+    lot.expect_text("everything Peilbot kept about you is deleted").await;
+
+    // No snapshot, no scan in progress: a new /scan starts at question 1 afresh.
+    lot.say("/snapshot");
+    lot.expect_text("You have not completed a scan yet.").await;
+    let before = lot.messages().len();
+    lot.say("/scan");
+    tg.wait_until(WAIT, |_| lot.messages().len() > before).await.unwrap();
+    let fresh = lot.expect_question(1).await;
+    assert!(!fresh.body().contains("Welcome back"), "{}", fresh.body());
+}

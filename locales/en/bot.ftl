@@ -59,7 +59,7 @@ chat-start-again = Type "start" for a new scan, or "quit" to stop.
 
 tg-welcome = Hello! I am Peilbot. I take you through a short digital maturity quick scan of your { -org }: about 6 minutes of taps, and at the end you get your own snapshot with a next step per theme.
     
-    What I keep: your language, your answers and when you gave them. Your own answers are yours alone: a team lead only ever sees team results of 5 people or more, never who answered what. /cancel stops a scan and deletes its answers.
+    What I keep: your language, your answers and when you gave them. Your own answers are yours alone: a team lead only ever sees team results of 5 people or more, never who answered what. /cancel stops a scan and deletes its answers; /forget deletes everything I keep about you.
     
     Type /scan to begin.
 tg-choose-language = Which language do you prefer?
@@ -70,6 +70,7 @@ tg-help = What I can do:
     /language choose Nederlands, Vlaams or English
     /settings your settings
     /cancel stop the scan and delete its answers
+    /forget delete everything kept about you
     /help this list
 tg-idle = Type /scan to start the quick scan.
 tg-stale-button = That button is no longer valid. Here is the current question.
@@ -91,3 +92,7 @@ cmd-language = Choose your language
 cmd-help = What I can do
 cmd-settings = Your settings
 cmd-cancel = Stop the scan and delete its answers
+cmd-forget = Delete everything kept about you
+tg-forget-confirm = This deletes everything Peilbot keeps about you: your language, your scans and answers, and your team memberships. Team results that were already shown stay, because they hold no one's answers. Delete it all?
+tg-forget-button = Delete my data
+tg-forgotten = Done: everything Peilbot kept about you is deleted. Type /start if you want to begin again.

@@ -6,8 +6,10 @@ snapshot-title = Jouw momentopname digitale maturiteit
 chat-welcome = Peilbot: de quickscan digitale maturiteit. Antwoord met het nummer van je keuze. Typ "help" voor de opdrachten.
 tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door een korte quickscan van de digitale maturiteit van je { -org }: een zestal minuten tikken, en op het einde krijg je je eigen momentopname met per thema een volgende stap.
     
-    Wat ik bijhoud: je taal, je antwoorden en wanneer je ze gaf. Je eigen antwoorden zijn alleen van jou: een teamverantwoordelijke ziet alleen teamresultaten van 5 mensen of meer, nooit wie wat antwoordde. /cancel stopt een scan en wist de antwoorden.
+    Wat ik bijhoud: je taal, je antwoorden en wanneer je ze gaf. Je eigen antwoorden zijn alleen van jou: een teamverantwoordelijke ziet alleen teamresultaten van 5 mensen of meer, nooit wie wat antwoordde. /cancel stopt een scan en wist de antwoorden; /forget wist alles wat ik over je bijhoud.
     
     Typ /scan om te beginnen.
 tg-description = Peilbot neemt personeelsleden van Nederlandse en Vlaamse lokale besturen in de chat mee door een korte quickscan digitale maturiteit, en geeft iedereen en elk team een momentopname: waar we staan, waar we over twee jaar willen staan, en wat de volgende stap is.
 tg-short-description = Een quickscan digitale maturiteit van 6 minuten voor personeelsleden van lokale besturen.
+tg-forget-confirm = Hiermee wis je alles wat Peilbot over je bijhoudt: je taal, je scans en antwoorden, en je teamlidmaatschappen. Teamresultaten die al getoond zijn blijven staan, want daarin staan geen antwoorden van één persoon. Alles wissen?
+tg-forgotten = Klaar: alles wat Peilbot over je bijhield is gewist. Typ /start als je opnieuw wilt beginnen.

@@ -59,7 +59,7 @@ chat-start-again = Typ "start" voor een nieuwe scan, of "stop" om te stoppen.
 
 tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door een korte quickscan van de digitale volwassenheid van je { -org }: zo'n 6 minuten tikken, en aan het eind krijg je je eigen momentopname met per thema een volgende stap.
     
-    Wat ik bewaar: je taal, je antwoorden en wanneer je ze gaf. Je eigen antwoorden zijn alleen van jou: een teamleider ziet alleen teamresultaten van 5 mensen of meer, nooit wie wat antwoordde. /cancel stopt een scan en wist de antwoorden.
+    Wat ik bewaar: je taal, je antwoorden en wanneer je ze gaf. Je eigen antwoorden zijn alleen van jou: een teamleider ziet alleen teamresultaten van 5 mensen of meer, nooit wie wat antwoordde. /cancel stopt een scan en wist de antwoorden; /forget wist alles wat ik over je bewaar.
     
     Typ /scan om te beginnen.
 tg-choose-language = Welke taal heb je liever?
@@ -70,6 +70,7 @@ tg-help = Wat ik kan:
     /language kies Nederlands, Vlaams of English
     /settings je instellingen
     /cancel de scan stoppen en de antwoorden wissen
+    /forget alles wissen wat over je bewaard wordt
     /help dit overzicht
 tg-idle = Typ /scan om de quickscan te starten.
 tg-stale-button = Die knop geldt niet meer. Hier is de huidige vraag.
@@ -91,3 +92,7 @@ cmd-language = Kies je taal
 cmd-help = Wat ik kan
 cmd-settings = Je instellingen
 cmd-cancel = De scan stoppen en de antwoorden wissen
+cmd-forget = Alles wissen wat over je bewaard wordt
+tg-forget-confirm = Hiermee wis je alles wat Peilbot over je bewaart: je taal, je scans en antwoorden, en je teamlidmaatschappen. Teamresultaten die al getoond zijn blijven staan, want daarin staan geen antwoorden van één persoon. Alles wissen?
+tg-forget-button = Wis mijn gegevens
+tg-forgotten = Klaar: alles wat Peilbot over je bewaarde is gewist. Typ /start als je opnieuw wilt beginnen.

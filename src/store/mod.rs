@@ -216,6 +216,23 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes everything kept about a person: their record, scan in progress, responses,
+    /// reminder time and team memberships. Team results already shown stay: they are
+    /// aggregates that hold no one's answers.
+    pub fn forget(&self, id: &PersonId) -> Result<()> {
+        self.leave_all_teams(id)?;
+        let responses: Vec<sled::IVec> =
+            self.responses.scan_prefix(response_prefix(id)).keys().collect::<sled::Result<_>>()?;
+        for key in responses {
+            self.responses.remove(key)?;
+        }
+        self.people.remove(id.key())?;
+        self.scans.remove(id.key())?;
+        self.reminded.remove(id.key())?;
+        self.db.flush()?;
+        Ok(())
+    }
+
     /// Forgets all but the newest `keep` applied update ids. Telegram redelivers only
     /// updates from the last day that were not confirmed, so old ids are dead weight.
     pub fn prune_updates(&self, keep: usize) -> Result<usize> {

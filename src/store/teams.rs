@@ -282,6 +282,17 @@ impl Store {
         Ok(rows)
     }
 
+    /// Removes a person from every team (for "forget me").
+    pub fn leave_all_teams(&self, person: &PersonId) -> Result<()> {
+        let _guard = self.lock_teams();
+        for mut team in self.all_teams()? {
+            if team.members.remove(person) | team.leads.remove(person) {
+                self.write_team(&team)?;
+            }
+        }
+        Ok(())
+    }
+
     /// How many members have finished the current round (a count is all a lead gets).
     pub fn respondents(&self, flow: &Flow, team: &Team) -> Result<usize> {
         Ok(self.round_answers(flow, team, team.current_round())?.len())

@@ -13,6 +13,7 @@
 //! p:t:<id>   a team picked for an action (t = team result, see `TeamAction`)
 //! s          start or resume the scan
 //! r:0, r:1   team reminders off or on
+//! f          forget me: delete everything kept about this person
 //! ```
 
 use crate::lang::Lang;
@@ -30,6 +31,7 @@ pub enum Callback {
     Pick { action: TeamAction, team: String },
     StartScan,
     Reminders(bool),
+    Forget,
 }
 
 /// What a lead (or member) picked a team for, when they are in several.
@@ -82,6 +84,7 @@ impl Callback {
             Callback::Pick { action, team } => format!("p:{}:{team}", action.code()),
             Callback::StartScan => "s".to_string(),
             Callback::Reminders(on) => format!("r:{}", u8::from(*on)),
+            Callback::Forget => "f".to_string(),
         }
     }
 
@@ -106,6 +109,7 @@ impl Callback {
                 Some(Callback::Pick { action: TeamAction::from_code(action)?, team: team.to_string() })
             }
             ["s"] => Some(Callback::StartScan),
+            ["f"] => Some(Callback::Forget),
             ["r", "0"] => Some(Callback::Reminders(false)),
             ["r", "1"] => Some(Callback::Reminders(true)),
             _ => None,
@@ -140,6 +144,7 @@ mod tests {
             Callback::Pick { action: TeamAction::Leave, team: "AAAAAAAAAAA".into() },
             Callback::Pick { action: TeamAction::Result, team: "a-b_c123XYZ".into() },
             Callback::StartScan,
+            Callback::Forget,
             Callback::Reminders(true),
             Callback::Reminders(false),
         ];

@@ -45,6 +45,7 @@ pub const COMMANDS: &[(&str, Msg)] = &[
     ("export", Msg::CmdExport),
     ("remind", Msg::CmdRemind),
     ("leave", Msg::CmdLeave),
+    ("forget", Msg::CmdForget),
 ];
 
 /// The deep-link payload that opens the scan (used by the link offered in groups).
@@ -355,6 +356,14 @@ pub async fn on_private_message<B: TgBot>(
             turn.say(text, Some(keyboard)).await?;
             Ok(())
         }
+        "forget" => {
+            turn.save()?;
+            let button =
+                InlineKeyboardButton::callback(turn.msg(Msg::TgForgetButton), Callback::Forget.encode());
+            turn.say(turn.msg(Msg::TgForgetConfirm), Some(InlineKeyboardMarkup::new(vec![vec![button]])))
+                .await?;
+            Ok(())
+        }
         "help" => {
             turn.save()?;
             turn.say(turn.msg(Msg::TgHelp), None).await?;
@@ -457,6 +466,7 @@ pub async fn on_callback<B: TgBot>(
     let mut turn = Turn::load(app, bot, chat, &query.from, &update)?;
     let callback = query.data.as_deref().and_then(Callback::decode);
     let event = match callback {
+        Some(Callback::Forget) => return forget(&mut turn, &query, tapped).await,
         Some(Callback::Language(lang)) => {
             return choose_language(&mut turn, &query, tapped, lang).await;
         }
@@ -571,6 +581,16 @@ async fn choose_language<B: TgBot>(
             Ok(())
         }
     }
+}
+
+/// Deletes everything kept about the person, after their confirming tap. Only the
+/// update id stays, so a redelivery of this tap is not applied twice.
+async fn forget<B: TgBot>(turn: &mut Turn<B>, query: &CallbackQuery, tapped: MessageId) -> HandlerResult {
+    turn.app.store.forget(&turn.person)?;
+    turn.app.store.mark_update(&turn.update)?;
+    turn.answer_callback(query, None).await;
+    turn.edit(tapped, turn.msg(Msg::TgForgotten), None).await?;
+    Ok(())
 }
 
 /// Updates we do not act on are still recorded, so they are not handled twice.
