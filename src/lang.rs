@@ -47,8 +47,14 @@ impl Lang {
     }
 
     /// Formats a number with one decimal, in this language's style ("2,5" or "2.5").
+    ///
+    /// Cut off towards zero, not rounded, so what is shown agrees with the thresholds:
+    /// a mean of 1.97 is level 1 and shows as 1.9, not as 2.0; a gap of 1.47 is no
+    /// priority and shows as 1.4, not as 1.5.
     pub fn decimal(self, value: f64) -> String {
-        let text = format!("{value:.1}");
+        // The epsilon keeps 2.3 (stored as 2.2999…) at 2.3; + 0.0 turns -0.0 into 0.0.
+        let tenths = (value * 10.0 + value.signum() * 1e-9).trunc() / 10.0 + 0.0;
+        let text = format!("{tenths:.1}");
         if self.decimal_comma() { text.replace('.', ",") } else { text }
     }
 }
@@ -105,5 +111,16 @@ mod tests {
         assert_eq!(Lang::Nl.decimal(2.5), "2,5");
         assert_eq!(Lang::NlBe.decimal(3.0), "3,0");
         assert_eq!(Lang::En.decimal(2.5), "2.5");
+    }
+
+    #[test]
+    fn decimals_are_cut_off_so_they_agree_with_levels_and_thresholds() {
+        assert_eq!(Lang::En.decimal(13.83 / 7.0), "1.9");
+        assert_eq!(Lang::En.decimal(1.47), "1.4");
+        assert_eq!(Lang::En.decimal(3.0 - 4.0 / 3.0), "1.6");
+        assert_eq!(Lang::En.decimal(2.3), "2.3");
+        assert_eq!(Lang::En.decimal(-1.0 / 3.0), "-0.3");
+        assert_eq!(Lang::En.decimal(-0.01), "0.0");
+        assert_eq!(Lang::Nl.decimal(31.0 / 7.0), "4,4");
     }
 }

@@ -144,7 +144,7 @@ fn the_snapshot_shows_scores_gaps_priorities_and_warnings() {
         "C Citizen-centred & inclusive: 3.0 (Agreed)",
         "  In two years: 3 (Agreed), gap 0.0 · ambition reached",
         "D Public values: 1.3 (Not started)",
-        "  In two years: 3 (Agreed), gap 1.7 · priority",
+        "  In two years: 3 (Agreed), gap 1.6 · priority", // 1.67, cut off to one decimal
         "E AI readiness: 4.0 (Embedded)",
         "  In two years: 5 (Leading), gap 1.0",
         "F Skills: 3.0 (Agreed)",

@@ -21,7 +21,7 @@ notice-idle = You have no scan in progress.
 ## The individual snapshot
 
 snapshot-title = Your digital maturity snapshot
-snapshot-how-to-read = How to read this: each theme scores the mean of your answers, from 1 (not started) to 5 (leading). "Don't know" is not counted in the score; a lot of "don't know" is a finding in itself. The gap is your ambition minus where you stand; a gap of 1.5 or more is a priority. Your own answers are yours alone: a team lead never sees them.
+snapshot-how-to-read = How to read this: each theme scores the mean of your answers, from 1 (not started) to 5 (leading). "Don't know" is not counted in the score; a lot of "don't know" is a finding in itself. The gap is your ambition minus where you stand; a gap of 1.5 or more is a priority. Numbers are cut off at one decimal, not rounded, so 1.97 shows as 1.9: still level 1. Your own answers are yours alone: a team lead never sees them.
 snapshot-dimension = { $name }: { $score } ({ $level })
 snapshot-no-score = { $name }: not enough answers for a score ({ $dontknow }% don't know)
 snapshot-ambition = In two years: { $ambition } ({ $level }), gap { $gap }

@@ -21,7 +21,7 @@ notice-idle = Je hebt geen scan lopen.
 ## De persoonlijke momentopname
 
 snapshot-title = Jouw momentopname digitale volwassenheid
-snapshot-how-to-read = Zo lees je dit: elk thema scoort het gemiddelde van je antwoorden, van 1 (nog niet gestart) tot 5 (voorloper). "Weet ik niet" telt niet mee in de score; veel "weet ik niet" is zelf een bevinding. De kloof is je ambitie min waar je nu staat; een kloof van 1,5 of meer is een prioriteit. Je eigen antwoorden zijn alleen van jou: een teamleider ziet ze nooit.
+snapshot-how-to-read = Zo lees je dit: elk thema scoort het gemiddelde van je antwoorden, van 1 (nog niet gestart) tot 5 (voorloper). "Weet ik niet" telt niet mee in de score; veel "weet ik niet" is zelf een bevinding. De kloof is je ambitie min waar je nu staat; een kloof van 1,5 of meer is een prioriteit. Getallen worden na één decimaal afgekapt, niet afgerond: 1,97 wordt 1,9, dus nog niveau 1. Je eigen antwoorden zijn alleen van jou: een teamleider ziet ze nooit.
 snapshot-dimension = { $name }: { $score } ({ $level })
 snapshot-no-score = { $name }: te weinig antwoorden voor een score ({ $dontknow }% weet ik niet)
 snapshot-ambition = Over twee jaar: { $ambition } ({ $level }), kloof { $gap }
