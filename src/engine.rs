@@ -188,6 +188,12 @@ pub fn step(flow: &Flow, state: &State, event: Event, now: u64) -> Transition {
     Transition { state: next, output: Output { notices, screen }, completed, changed }
 }
 
+/// The question on screen for this state, if a scan of this flow is in progress: what an
+/// adapter shows again after saying something of its own.
+pub fn current_view(flow: &Flow, state: &State) -> Option<QuestionView> {
+    current(flow, state).map(|cursor| view(flow, state, cursor, false))
+}
+
 fn new_scan(flow: &Flow, now: u64) -> Scan {
     let empty = Answers::new();
     let first = (0..flow.questions.len()).find(|&q| flow.is_shown(q, &empty)).unwrap_or(0);

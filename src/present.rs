@@ -7,7 +7,7 @@
 use crate::chart::{ProfileRow, ProfileText};
 use crate::content::Content;
 use crate::engine::QuestionView;
-use crate::flow::{Answer, Flow, QuestionKind};
+use crate::flow::{Flow, QuestionKind};
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::score::{GapStatus, Snapshot, level_of};
@@ -112,7 +112,7 @@ impl<'a> Presenter<'a> {
         let mut out = vec![self.msg(Msg::SnapshotTitle), String::new()];
         for dim in &snapshot.dimensions {
             let name = self.dimension_name(dim.dimension);
-            let dont_know = format!("{:.0}", dim.dont_know_share * 100.0);
+            let dont_know = format!("{:.0}", dim.dont_know_share() * 100.0);
             let Some(score) = dim.score else {
                 out.push(self.msg_with(Msg::SnapshotNoScore, &[("name", name), ("dontknow", dont_know)]));
                 out.push(format!("  {}", self.msg(Msg::SnapshotNextStepUnknown)));
@@ -145,7 +145,7 @@ impl<'a> Presenter<'a> {
                 _ => {}
             }
             out.push(format!("  {ambition}"));
-            if dim.dont_know_share > 0.0 {
+            if dim.dont_know > 0 {
                 out.push(format!("  {}", self.msg_with(Msg::SnapshotDontKnow, &[("share", dont_know)])));
             }
             let step = self.key(&self.flow.dimensions[dim.dimension].next_steps[usize::from(level - 1)]);
@@ -174,16 +174,8 @@ impl<'a> Presenter<'a> {
             }
             None => out.push(self.msg(Msg::SnapshotOverallMissing)),
         }
-        let priorities: Vec<String> = snapshot
-            .dimensions
-            .iter()
-            .filter(|d| d.gap_status == Some(GapStatus::Priority))
-            .map(|d| self.dimension_name(d.dimension))
-            .collect();
-        out.push(match priorities.is_empty() {
-            true => self.msg(Msg::SnapshotNoPriorities),
-            false => self.msg_with(Msg::SnapshotPriorities, &[("list", priorities.join(", "))]),
-        });
+        let priorities = snapshot.dimensions.iter().filter(|d| d.gap_status == Some(GapStatus::Priority));
+        out.push(self.priorities(priorities.map(|d| d.dimension)));
         out.push(String::new());
         out.push(self.msg(Msg::SnapshotHowToRead));
         out.join("\n")
@@ -201,23 +193,27 @@ impl<'a> Presenter<'a> {
                 spread: None,
             })
             .collect();
-        let text = ProfileText {
-            title: self.msg(Msg::ChartTitle),
-            current: self.msg(Msg::ChartCurrent),
-            ambition: self.msg(Msg::ChartAmbition),
-            spread: None,
-            levels: std::array::from_fn(|i| self.level_label(i as u8 + 1)),
-        };
-        (rows, text)
+        (rows, self.profile_text(self.msg(Msg::ChartTitle), None))
     }
 
-    /// The label of an answer, e.g. for confirming what was chosen.
-    pub fn answer_label(&self, question: usize, answer: &Answer) -> Option<String> {
-        self.flow
-            .offers(question)
-            .into_iter()
-            .find(|offer| &offer.answer == answer)
-            .map(|offer| self.key(&offer.label))
+    /// The words on a profile chart; `spread` is the legend entry for team charts.
+    fn profile_text(&self, title: String, spread: Option<String>) -> ProfileText {
+        ProfileText {
+            title,
+            current: self.msg(Msg::ChartCurrent),
+            ambition: self.msg(Msg::ChartAmbition),
+            spread,
+            levels: std::array::from_fn(|i| self.level_label(i as u8 + 1)),
+        }
+    }
+
+    /// "Priorities: A …, D …", or that there are none.
+    fn priorities(&self, dimensions: impl Iterator<Item = usize>) -> String {
+        let names: Vec<String> = dimensions.map(|d| self.dimension_name(d)).collect();
+        match names.is_empty() {
+            true => self.msg(Msg::SnapshotNoPriorities),
+            false => self.msg_with(Msg::SnapshotPriorities, &[("list", names.join(", "))]),
+        }
     }
 }
 
@@ -300,16 +296,9 @@ impl Presenter<'_> {
             let score = self.number(dim.current.unwrap_or_default());
             out.push(self.msg_with(Msg::SnapshotPublicValuesFlag, &[("score", score)]));
         }
-        let priorities: Vec<String> = stats
-            .dimensions
-            .iter()
-            .filter(|d| d.gap_status(self.flow) == Some(GapStatus::Priority))
-            .map(|d| self.dimension_name(d.dimension))
-            .collect();
-        out.push(match priorities.is_empty() {
-            true => self.msg(Msg::SnapshotNoPriorities),
-            false => self.msg_with(Msg::SnapshotPriorities, &[("list", priorities.join(", "))]),
-        });
+        let priorities =
+            stats.dimensions.iter().filter(|d| d.gap_status(self.flow) == Some(GapStatus::Priority));
+        out.push(self.priorities(priorities.map(|d| d.dimension)));
         if !result.by_role.is_empty() {
             out.push(String::new());
             out.push(self.msg(Msg::TeamByRoleTitle));
@@ -356,16 +345,10 @@ impl Presenter<'_> {
                 spread: dim.quartiles,
             })
             .collect();
-        let text = ProfileText {
-            title: self.msg_with(
-                Msg::ChartTeamTitle,
-                &[("team", result.team.clone()), ("round", result.round.to_string())],
-            ),
-            current: self.msg(Msg::ChartCurrent),
-            ambition: self.msg(Msg::ChartAmbition),
-            spread: Some(self.msg(Msg::ChartSpread)),
-            levels: std::array::from_fn(|i| self.level_label(i as u8 + 1)),
-        };
-        (rows, text)
+        let title = self.msg_with(
+            Msg::ChartTeamTitle,
+            &[("team", result.team.clone()), ("round", result.round.to_string())],
+        );
+        (rows, self.profile_text(title, Some(self.msg(Msg::ChartSpread))))
     }
 }

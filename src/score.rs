@@ -25,8 +25,9 @@ pub struct DimensionScore {
     pub score: Option<f64>,
     /// The ambition for two years from now, unless "don't know" or not asked.
     pub ambition: Option<u8>,
-    /// Share of the shown items answered "don't know", 0 to 1.
-    pub dont_know_share: f64,
+    /// Items of this dimension that were shown, and how many were answered "don't know".
+    pub items_shown: usize,
+    pub dont_know: usize,
     /// Below the public-values threshold.
     pub flagged: bool,
     pub gap_status: Option<GapStatus>,
@@ -58,6 +59,11 @@ impl DimensionScore {
 
     pub fn gap(&self) -> Option<f64> {
         Some(f64::from(self.ambition?) - self.score?)
+    }
+
+    /// Share of the shown items answered "don't know", 0 to 1.
+    pub fn dont_know_share(&self) -> f64 {
+        if self.items_shown == 0 { 0.0 } else { self.dont_know as f64 / self.items_shown as f64 }
     }
 }
 
@@ -102,18 +108,23 @@ fn score_dimension(flow: &Flow, answers: &Answers, dimension: usize) -> Dimensio
     }
     let enough = shown > 0 && levels.len() as f64 >= flow.scoring.min_answered_share * shown as f64;
     let score = (enough && !levels.is_empty()).then(|| levels.iter().sum::<f64>() / levels.len() as f64);
-    let flagged =
-        dimension == flow.flag_dimension() && score.is_some_and(|score| score < flow.scoring.flag_below);
     let mut result = DimensionScore {
         dimension,
         score,
         ambition,
-        dont_know_share: if shown == 0 { 0.0 } else { f64::from(dont_know) / shown as f64 },
-        flagged,
+        items_shown: shown,
+        dont_know,
+        flagged: is_flagged(flow, dimension, score),
         gap_status: None,
     };
     result.gap_status = result.gap().map(|gap| gap_status(gap, flow.scoring.priority_gap));
     result
+}
+
+/// Whether a dimension's score (an individual mean or a team median) gets the
+/// public-values flag.
+pub fn is_flagged(flow: &Flow, dimension: usize, score: Option<f64>) -> bool {
+    dimension == flow.flag_dimension() && score.is_some_and(|score| score < flow.scoring.flag_below)
 }
 
 pub fn gap_status(gap: f64, priority_gap: f64) -> GapStatus {

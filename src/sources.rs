@@ -29,13 +29,14 @@ pub struct Sources {
 impl Sources {
     /// The flows and locales this binary was built with.
     pub fn embedded() -> Sources {
-        let files = |dir: &Dir, extension: &str| -> Vec<SourceFile> {
+        // Embedded paths are relative to the embedded folder; name them from the project root.
+        let files = |root: &str, dir: &Dir, extension: &str| -> Vec<SourceFile> {
             let mut files: Vec<SourceFile> = dir
                 .files()
                 .filter(|f| f.path().extension().is_some_and(|e| e == extension))
                 .filter_map(|f| {
                     Some(SourceFile {
-                        path: format!("{}/{}", dir_root(dir), f.path().display()),
+                        path: format!("{root}/{}", f.path().display()),
                         text: f.contents_utf8()?.to_string(),
                     })
                 })
@@ -47,11 +48,11 @@ impl Sources {
             .dirs()
             .map(|dir| {
                 let name = dir.path().display().to_string();
-                (name, files(dir, "ftl"))
+                (name, files("locales", dir, "ftl"))
             })
             .collect();
         locales.sort_by(|a, b| a.0.cmp(&b.0));
-        Sources { flows: files(&FLOWS, "toml"), locales }
+        Sources { flows: files("flows", &FLOWS, "toml"), locales }
     }
 
     /// Reads `DIR/flows/*.toml` and `DIR/locales/<lang>/*.ftl`.
@@ -74,11 +75,6 @@ impl Sources {
     pub fn locale(&self, tag: &str) -> &[SourceFile] {
         self.locales.iter().find(|(name, _)| name == tag).map_or(&[], |(_, files)| files.as_slice())
     }
-}
-
-/// Embedded paths are relative to their own folder; name them from the project root.
-fn dir_root(dir: &Dir) -> &'static str {
-    if std::ptr::eq(dir, &FLOWS) { "flows" } else { "locales" }
 }
 
 fn read_files(root: &Path, folder: &str, extension: &str) -> io::Result<Vec<SourceFile>> {

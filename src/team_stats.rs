@@ -67,7 +67,7 @@ impl DimensionStats {
 
     /// The public-values flag, on the team's median.
     pub fn flagged(&self, flow: &Flow) -> bool {
-        self.dimension == flow.flag_dimension() && self.current.is_some_and(|c| c < flow.scoring.flag_below)
+        score::is_flagged(flow, self.dimension, self.current)
     }
 }
 
@@ -80,7 +80,8 @@ pub fn team_stats(flow: &Flow, respondents: &[&Answers]) -> TeamStats {
             let scores: Vec<f64> = snapshots.iter().filter_map(|s| s.dimensions[dimension].score).collect();
             let ambitions: Vec<f64> =
                 snapshots.iter().filter_map(|s| s.dimensions[dimension].ambition.map(f64::from)).collect();
-            let (dont_know, shown) = dont_know_counts(flow, respondents, dimension);
+            let dont_know: usize = snapshots.iter().map(|s| s.dimensions[dimension].dont_know).sum();
+            let shown: usize = snapshots.iter().map(|s| s.dimensions[dimension].items_shown).sum();
             DimensionStats {
                 dimension,
                 current: median(&scores),
@@ -91,24 +92,6 @@ pub fn team_stats(flow: &Flow, respondents: &[&Answers]) -> TeamStats {
         })
         .collect();
     TeamStats { respondents: respondents.len(), dimensions }
-}
-
-/// "Don't know" answers and shown items of one dimension, over all respondents.
-fn dont_know_counts(flow: &Flow, respondents: &[&Answers], dimension: usize) -> (usize, usize) {
-    let mut dont_know = 0;
-    let mut shown = 0;
-    for answers in respondents {
-        for (index, question) in flow.questions.iter().enumerate() {
-            let is_item = matches!(question.kind, crate::flow::QuestionKind::Scale { dimension: d, .. } if d == dimension);
-            if is_item && flow.is_shown(index, answers) {
-                shown += 1;
-                if answers.get(&question.id) == Some(&crate::flow::Answer::DontKnow) {
-                    dont_know += 1;
-                }
-            }
-        }
-    }
-    (dont_know, shown)
 }
 
 pub fn median(values: &[f64]) -> Option<f64> {

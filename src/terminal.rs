@@ -99,9 +99,11 @@ impl<'a, W: Write> Chat<'a, W> {
     fn remark(&mut self, msg: Msg) -> Result<()> {
         let text = self.presenter().msg(msg);
         writeln!(self.out, "{text}\n")?;
-        let mut transition = engine::step(self.content.default_flow(), &self.state, Event::Resume, now());
-        transition.output.notices.clear();
-        self.show(&transition.output)
+        let screen = match engine::current_view(self.content.default_flow(), &self.state) {
+            Some(view) => Screen::Question(view),
+            None => Screen::Idle,
+        };
+        self.show(&Output { notices: Vec::new(), screen })
     }
 
     fn parse(&self, line: &str) -> Input {
@@ -132,7 +134,7 @@ impl<'a, W: Write> Chat<'a, W> {
     fn apply(&mut self, event: Event) -> Result<()> {
         let flow = self.content.default_flow();
         let transition = engine::step(flow, &self.state, event, now());
-        if transition.changed || transition.completed.is_some() {
+        if transition.changed {
             let mut person = self.store.person(&self.person)?;
             person.lang = Some(transition.state.lang);
             let commit = Commit {

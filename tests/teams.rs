@@ -11,7 +11,7 @@ mod support;
 
 use std::time::Duration;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use support::bot::PeilBot;
 use support::fake_telegram::*;
 
@@ -143,22 +143,7 @@ impl Person {
     /// message, and waits for the bot's answer to it.
     async fn forge_tap(&self, data: &str, query_id: &str) -> Option<String> {
         let message = self.messages().into_iter().last().expect("the bot said something before");
-        let user = self.chat.user();
-        self.tg.push_raw(json!({
-            "callback_query": {
-                "id": query_id,
-                "from": { "id": user.id, "is_bot": false, "first_name": user.first_name, "language_code": "en" },
-                "message": {
-                    "message_id": message.message_id,
-                    "from": { "id": BOT_ID, "is_bot": true, "first_name": BOT_FIRST_NAME, "username": BOT_USERNAME },
-                    "chat": { "id": self.id(), "type": "private", "first_name": user.first_name },
-                    "date": message.date,
-                    "text": message.body(),
-                },
-                "chat_instance": format!("ci{}", self.id()),
-                "data": data,
-            }
-        }));
+        self.tg.push_raw(FakeTelegram::tap_update(&self.chat, &message, data, query_id));
         self.callback_answer(query_id).await
     }
 

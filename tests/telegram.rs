@@ -164,26 +164,7 @@ impl Person {
     /// A tap on `data` under `message` as Telegram would deliver it, but pushed raw: for
     /// buttons the message no longer shows (a stale or forged tap). Returns the update.
     fn raw_tap(&self, message: &SentMessage, data: &str, query_id: &str) -> Value {
-        let user = self.chat.user();
-        let mut from = json!({ "id": user.id, "is_bot": false, "first_name": user.first_name });
-        if let Some(code) = &user.language_code {
-            from["language_code"] = json!(code);
-        }
-        json!({
-            "callback_query": {
-                "id": query_id,
-                "from": from,
-                "message": {
-                    "message_id": message.message_id,
-                    "from": { "id": BOT_ID, "is_bot": true, "first_name": BOT_FIRST_NAME, "username": BOT_USERNAME },
-                    "chat": { "id": self.id(), "type": "private", "first_name": user.first_name },
-                    "date": message.date,
-                    "text": message.body(),
-                },
-                "chat_instance": format!("ci{}", self.id()),
-                "data": data,
-            }
-        })
+        FakeTelegram::tap_update(&self.chat, message, data, query_id)
     }
 
     /// Sends `/help` and waits for its reply: updates of one chat are handled in order, so

@@ -76,8 +76,9 @@ impl Store {
         self.write_team(team)
     }
 
-    /// Changes a team atomically with respect to every other team change; `None` when
-    /// there is no such team. The change may refuse by returning an `Err` of its own.
+    /// Changes a team atomically with respect to every other team change, and returns what
+    /// the change returns; `None` when there is no such team. A change that leaves the
+    /// team as it was (a refusal) writes nothing.
     pub fn update_team<T>(&self, id: &str, change: impl FnOnce(&mut Team) -> T) -> Result<Option<T>> {
         let _guard = self.lock_teams();
         let Some(mut team) = self.team(id)? else { return Ok(None) };
@@ -291,11 +292,6 @@ impl Store {
             }
         }
         Ok(())
-    }
-
-    /// How many members have finished the current round (a count is all a lead gets).
-    pub fn respondents(&self, flow: &Flow, team: &Team) -> Result<usize> {
-        Ok(self.round_answers(flow, team, team.current_round())?.len())
     }
 
     /// Each member's latest response of this flow completed inside the round.

@@ -56,6 +56,39 @@ pub fn update_key(update: &Update) -> String {
     format!("tg:{:020}", update.id.0)
 }
 
+/// Telegram people are `tg:<user id>`; in a private chat the chat id is the user id.
+pub(super) fn person_of(user: UserId) -> PersonId {
+    PersonId(format!("tg:{}", user.0))
+}
+
+/// The private chat with a person, if they are a Telegram person.
+pub(super) fn chat_of(person: &PersonId) -> Option<ChatId> {
+    person.0.strip_prefix("tg:")?.parse().ok().map(ChatId)
+}
+
+/// The language Telegram reports for a user, before they chose one.
+pub(super) fn detected_lang(user: &User) -> Lang {
+    user.language_code.as_deref().map_or(Lang::En, Lang::from_language_code)
+}
+
+/// A command addressed to us: `(name, argument)` of "/name@ourbot argument" or
+/// "/name argument"; `None` for plain text and for another bot's commands.
+fn our_command<'t>(text: &'t str, username: &str) -> Option<(String, &'t str)> {
+    let command = text.trim().strip_prefix('/')?;
+    let (name, argument) = command.split_once(char::is_whitespace).unwrap_or((command, ""));
+    let name = match name.split_once('@') {
+        Some((name, to)) if to.eq_ignore_ascii_case(username) => name,
+        Some(_) => return None,
+        None => name,
+    };
+    Some((name.to_ascii_lowercase(), argument.trim()))
+}
+
+/// A keyboard of one button.
+pub(super) fn one_button(label: String, callback: Callback) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(vec![vec![InlineKeyboardButton::callback(label, callback.encode())]])
+}
+
 /// One update's worth of work for one person: their stored record and engine state.
 pub(super) struct Turn<B> {
     pub(super) app: Arc<App>,
@@ -75,12 +108,12 @@ impl<B: TgBot> Turn<B> {
         user: &User,
         update: &Update,
     ) -> Result<Turn<B>, crate::store::StoreError> {
-        let person = PersonId(format!("tg:{}", user.id.0));
+        let person = person_of(user.id);
         let mut record = app.store.person(&person)?;
         // Writing to us again is the opposite of blocking us.
         record.unreachable = false;
-        let detected = user.language_code.as_deref().map_or(Lang::En, Lang::from_language_code);
-        let state = State { lang: record.lang.unwrap_or(detected), scan: app.store.scan(&person)? };
+        let state =
+            State { lang: record.lang.unwrap_or(detected_lang(user)), scan: app.store.scan(&person)? };
         Ok(Turn { app, bot, chat, person, record, state, update: update_key(update) })
     }
 
@@ -283,26 +316,41 @@ impl<B: TgBot> Turn<B> {
             return Ok(());
         }
         let png = chart::profile_png(&rows, &labels)?;
+        self.send_photo(png, "peilbot-snapshot.png", caption).await
+    }
+
+    /// Sends a PNG, with a caption unless it is empty.
+    pub(super) async fn send_photo(&mut self, png: Vec<u8>, name: &str, caption: String) -> HandlerResult {
+        let photo = InputFile::memory(png).file_name(name.to_string());
         let result = retrying(|| {
-            let photo = InputFile::memory(png.clone()).file_name("peilbot-snapshot.png");
-            self.bot.send_photo(self.chat, photo).caption(caption.clone()).into_future()
+            let request = self.bot.send_photo(self.chat, photo.clone());
+            if caption.is_empty() { request.send() } else { request.caption(caption.clone()).send() }
         })
         .await;
-        if let Err(err) = result {
-            self.failed(err)?;
-        }
-        Ok(())
+        Ok(result.map(drop).or_else(|err| self.failed(err))?)
+    }
+
+    /// Sends a file, with a caption unless it is empty.
+    pub(super) async fn send_document(
+        &mut self,
+        bytes: Vec<u8>,
+        name: &str,
+        caption: String,
+    ) -> HandlerResult {
+        let document = InputFile::memory(bytes).file_name(name.to_string());
+        let result = retrying(|| {
+            let request = self.bot.send_document(self.chat, document.clone());
+            if caption.is_empty() { request.send() } else { request.caption(caption.clone()).send() }
+        })
+        .await;
+        Ok(result.map(drop).or_else(|err| self.failed(err))?)
     }
 
     pub(super) fn language_keyboard(&self) -> InlineKeyboardMarkup {
-        let button = |lang: Lang, msg: Msg| {
-            InlineKeyboardButton::callback(self.msg(msg), Callback::Language(lang).encode())
+        let button = |lang: Lang| {
+            InlineKeyboardButton::callback(self.msg(lang_name(lang)), Callback::Language(lang).encode())
         };
-        InlineKeyboardMarkup::new(vec![vec![
-            button(Lang::Nl, Msg::LangNl),
-            button(Lang::NlBe, Msg::LangNlBe),
-            button(Lang::En, Msg::LangEn),
-        ]])
+        InlineKeyboardMarkup::new(vec![Lang::ALL.map(button).to_vec()])
     }
 }
 
@@ -317,20 +365,15 @@ pub async fn on_private_message<B: TgBot>(
         return Ok(());
     };
     let mut turn = Turn::load(app.clone(), bot, msg.chat.id, &user, &update)?;
-    let text = msg.text().unwrap_or_default().trim();
-    let Some(command) = text.strip_prefix('/') else {
+    let text = msg.text().unwrap_or_default();
+    if !text.trim_start().starts_with('/') {
         let transition = turn.step(Event::Text(text.to_string()))?;
         return turn.show(&transition.output).await;
-    };
-    let (name, argument) = command.split_once(char::is_whitespace).unwrap_or((command, ""));
-    // "/scan@peilbot_bot" is addressed to us; another bot's command is not ours to answer.
-    let name = match name.split_once('@') {
-        Some((name, bot_name)) if bot_name.eq_ignore_ascii_case(&app.username) => name,
-        Some(_) => return Ok(turn.save()?),
-        None => name,
-    };
-    match name.to_ascii_lowercase().as_str() {
-        "start" => start(&mut turn, argument.trim()).await,
+    }
+    // Another bot's command ("/scan@other_bot") is not ours to answer.
+    let Some((name, argument)) = our_command(text, &app.username) else { return Ok(turn.save()?) };
+    match name.as_str() {
+        "start" => start(&mut turn, argument).await,
         "scan" => {
             let transition = turn.step(Event::Start)?;
             turn.show(&transition.output).await
@@ -358,10 +401,8 @@ pub async fn on_private_message<B: TgBot>(
         }
         "forget" => {
             turn.save()?;
-            let button =
-                InlineKeyboardButton::callback(turn.msg(Msg::TgForgetButton), Callback::Forget.encode());
-            turn.say(turn.msg(Msg::TgForgetConfirm), Some(InlineKeyboardMarkup::new(vec![vec![button]])))
-                .await?;
+            let keyboard = one_button(turn.msg(Msg::TgForgetButton), Callback::Forget);
+            turn.say(turn.msg(Msg::TgForgetConfirm), Some(keyboard)).await?;
             Ok(())
         }
         "help" => {
@@ -370,7 +411,7 @@ pub async fn on_private_message<B: TgBot>(
             Ok(())
         }
         team_command => {
-            if let Some(handled) = teams::command(&mut turn, team_command, argument.trim()).await {
+            if let Some(handled) = teams::command(&mut turn, team_command, argument).await {
                 return handled;
             }
             turn.save()?;
@@ -427,16 +468,11 @@ pub async fn on_group_message<B: TgBot>(
     msg: Message,
 ) -> HandlerResult {
     app.store.mark_update(&update_key(&update))?;
-    // Only commands addressed to us: "/scan" or "/scan@<our name>", not another bot's.
-    let command =
-        msg.text().and_then(|t| t.strip_prefix('/')).map(|t| t.split_whitespace().next().unwrap_or(""));
-    let ours = command
-        .is_some_and(|c| c.split_once('@').is_none_or(|(_, to)| to.eq_ignore_ascii_case(&app.username)));
-    if !ours {
+    // Plain chatter and other bots' commands are not ours to answer.
+    if msg.text().and_then(|text| our_command(text, &app.username)).is_none() {
         return Ok(());
     }
-    let lang =
-        msg.from.as_ref().and_then(|u| u.language_code.as_deref()).map_or(Lang::En, Lang::from_language_code);
+    let lang = msg.from.as_ref().map_or(Lang::En, detected_lang);
     let link = format!("https://t.me/{}?start={SCAN_PAYLOAD}", app.username);
     let text = app.content.locales.msg_with(lang, Msg::TgGroup, &[("link", link)]);
     if let Err(err) = retrying(|| bot.send_message(msg.chat.id, text.clone()).into_future()).await {
@@ -458,8 +494,7 @@ pub async fn on_callback<B: TgBot>(
     let (chat, tapped) = (message.chat().id, message.id());
     if !message.chat().is_private() {
         app.store.mark_update(&update_key(&update))?;
-        let lang = query.from.language_code.as_deref().map_or(Lang::En, Lang::from_language_code);
-        let text = app.content.locales.msg(lang, Msg::TgStaleButton);
+        let text = app.content.locales.msg(detected_lang(&query.from), Msg::TgStaleButton);
         let _ = bot.answer_callback_query(query.id.clone()).text(text).send().await;
         return Ok(());
     }
@@ -538,11 +573,7 @@ async fn refuse<B: TgBot>(
 ) -> HandlerResult {
     turn.save()?;
     turn.answer_callback(query, Some(turn.msg(why))).await;
-    let current = match engine::step(turn.flow(), &turn.state, Event::Resume, unix_now()).output.screen {
-        Screen::Question(view) => Some(view),
-        _ => None,
-    };
-    match current {
+    match engine::current_view(turn.flow(), &turn.state) {
         // The question message normally shows the current question already; after a
         // failed edit it does not, and this repairs it ("not modified" is fine).
         Some(view) if turn.record.question_message == Some(tapped.0) => {
@@ -565,18 +596,15 @@ async fn choose_language<B: TgBot>(
     tapped: MessageId,
     lang: Lang,
 ) -> HandlerResult {
-    let transition = turn.step(Event::SetLanguage(lang))?;
+    turn.step(Event::SetLanguage(lang))?;
     turn.answer_callback(query, None).await;
     turn.edit(tapped, turn.msg(Msg::LanguageChanged), None).await?;
     if turn.record.question_message == Some(tapped.0) {
         turn.record.question_message = None;
     }
-    match transition.output.screen {
-        Screen::Question(_) => {
-            let output = Output { notices: Vec::new(), screen: transition.output.screen };
-            turn.show(&output).await
-        }
-        _ => {
+    match engine::current_view(turn.flow(), &turn.state) {
+        Some(view) => turn.show(&Output { notices: Vec::new(), screen: Screen::Question(view) }).await,
+        None => {
             turn.say(turn.msg(Msg::TgIdle), None).await?;
             Ok(())
         }

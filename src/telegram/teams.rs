@@ -13,10 +13,10 @@
 //! aggregates over enough people; this module only decides who asked and renders.
 
 use teloxide::prelude::*;
-use teloxide::types::{CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, MessageId};
+use teloxide::types::{CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
 
 use super::callback::{Callback, TeamAction};
-use super::chat::{Turn, lang_name};
+use super::chat::{Turn, chat_of, lang_name, one_button, person_of};
 use super::send::{is_opt_out, retrying};
 use super::{HandlerResult, TgBot};
 use crate::chart;
@@ -244,7 +244,7 @@ async fn result<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
             let caption = labels.title.clone();
             turn.say(text, None).await?;
             let png = chart::profile_png(&rows, &labels)?;
-            send_file(turn, InputFile::memory(png).file_name("peilbot-team.png"), caption, true).await
+            turn.send_photo(png, "peilbot-team.png", caption).await
         }
         Err(TeamRefusal::TooFew { respondents, needed }) => {
             let mut args = team_args(team);
@@ -262,7 +262,7 @@ async fn result<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
 }
 
 async fn export<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
-    let flow = turn.app.content.default_flow();
+    let (flow, locales, lang) = (turn.app.content.default_flow(), &turn.app.content.locales, turn.state.lang);
     let rounds = match turn.app.store.team_export(flow, &team.id, &turn.person, turn.app.min_respondents)? {
         Ok(rounds) => rounds,
         Err(_) => return say(turn, Msg::TeamNotLead, &[]).await,
@@ -270,41 +270,12 @@ async fn export<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
     if rounds.is_empty() {
         return say(turn, Msg::TeamExportEmpty, &team_args(team)).await;
     }
-    let (flow, locales, lang) = (turn.app.content.default_flow(), &turn.app.content.locales, turn.state.lang);
     let rows = export::rows(flow, locales, lang, &team.name, &rounds);
     let csv = export::csv(&rows, locales, lang)?;
     let json = export::json(&rows)?;
     let caption = turn.presenter().msg_with(Msg::TeamExportCaption, &team_args(team));
-    send_file(turn, InputFile::memory(csv).file_name("peilbot-team.csv"), caption, false).await?;
-    send_file(turn, InputFile::memory(json).file_name("peilbot-team.json"), String::new(), false).await
-}
-
-async fn send_file<B: TgBot>(
-    turn: &mut Turn<B>,
-    file: InputFile,
-    caption: String,
-    photo: bool,
-) -> HandlerResult {
-    let chat = turn.chat;
-    let result = if photo {
-        retrying(|| {
-            let request = turn.bot.send_photo(chat, file.clone());
-            if caption.is_empty() { request.send() } else { request.caption(caption.clone()).send() }
-        })
-        .await
-        .map(drop)
-    } else {
-        retrying(|| {
-            let request = turn.bot.send_document(chat, file.clone());
-            if caption.is_empty() { request.send() } else { request.caption(caption.clone()).send() }
-        })
-        .await
-        .map(drop)
-    };
-    if let Err(err) = result {
-        turn.failed(err)?;
-    }
-    Ok(())
+    turn.send_document(csv, "peilbot-team.csv", caption).await?;
+    turn.send_document(json, "peilbot-team.json", String::new()).await
 }
 
 async fn remind<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
@@ -331,9 +302,7 @@ async fn nudge<B: TgBot>(
     member: &PersonId,
     team: &Team,
 ) -> Result<bool, crate::store::StoreError> {
-    let Some(chat) = member.0.strip_prefix("tg:").and_then(|id| id.parse::<i64>().ok()) else {
-        return Ok(false);
-    };
+    let Some(chat) = chat_of(member) else { return Ok(false) };
     let store = &turn.app.store;
     let mut person = store.person(member)?;
     let lang = person.lang.unwrap_or(Lang::En);
@@ -342,12 +311,9 @@ async fn nudge<B: TgBot>(
         Msg::RemindNudge,
         &[("team", team.name.clone()), ("min", turn.app.min_respondents.to_string())],
     );
-    let button =
-        InlineKeyboardButton::callback(presenter.msg(Msg::TeamStartScanButton), Callback::StartScan.encode());
-    let keyboard = InlineKeyboardMarkup::new(vec![vec![button]]);
+    let keyboard = one_button(presenter.msg(Msg::TeamStartScanButton), Callback::StartScan);
     let result =
-        retrying(|| turn.bot.send_message(ChatId(chat), text.clone()).reply_markup(keyboard.clone()).send())
-            .await;
+        retrying(|| turn.bot.send_message(chat, text.clone()).reply_markup(keyboard.clone()).send()).await;
     match result {
         Ok(_) => Ok(true),
         Err(err) if is_opt_out(&err) => {
@@ -390,11 +356,8 @@ async fn offer_to_join<B: TgBot>(turn: &mut Turn<B>, code: &str) -> HandlerResul
     let mut args = team_args(&team);
     args.push(("min", turn.app.min_respondents.to_string()));
     let text = turn.presenter().msg_with(Msg::TeamJoinConfirm, &args);
-    let button = InlineKeyboardButton::callback(
-        turn.msg(Msg::TeamJoinButton),
-        Callback::Join(code.to_string()).encode(),
-    );
-    turn.say(text, Some(InlineKeyboardMarkup::new(vec![vec![button]]))).await?;
+    let keyboard = one_button(turn.msg(Msg::TeamJoinButton), Callback::Join(code.to_string()));
+    turn.say(text, Some(keyboard)).await?;
     Ok(())
 }
 
@@ -454,7 +417,7 @@ async fn become_lead<B: TgBot>(turn: &mut Turn<B>, code: &str) -> HandlerResult 
 
 async fn org<B: TgBot>(turn: &mut Turn<B>) -> HandlerResult {
     turn.save()?;
-    if !turn.app.admins.iter().any(|admin| turn.person.0 == format!("tg:{}", admin.0)) {
+    if !turn.app.admins.iter().any(|admin| person_of(*admin) == turn.person) {
         return say(turn, Msg::OrgNotAdmin, &[]).await;
     }
     let flow = turn.app.content.default_flow();
@@ -464,7 +427,8 @@ async fn org<B: TgBot>(turn: &mut Turn<B>) -> HandlerResult {
     }
     let presenter = turn.presenter();
     let columns: Vec<String> = (0..flow.dimensions.len()).map(|d| presenter.dimension_name(d)).collect();
-    let mut lines = vec![presenter.msg_with(Msg::OrgTitle, &[("min", turn.app.min_respondents.to_string())])];
+    let title = presenter.msg_with(Msg::OrgTitle, &[("min", turn.app.min_respondents.to_string())]);
+    let mut lines = vec![title.clone()];
     let header: Vec<String> = flow.dimensions.iter().map(|d| d.id.to_uppercase()).collect();
     lines.push(String::new());
     lines.push(header.join(" · "));
@@ -478,15 +442,12 @@ async fn org<B: TgBot>(turn: &mut Turn<B>) -> HandlerResult {
         names.push(team.clone());
         cells.push(values);
     }
-    let title = presenter.msg_with(Msg::OrgTitle, &[("min", turn.app.min_respondents.to_string())]);
     let text = lines.join("\n");
     turn.say(text, None).await?;
     let png = chart::heatmap_png(&title, &names, &columns, &cells)?;
-    send_file(turn, InputFile::memory(png).file_name("peilbot-org.png"), String::new(), true).await
+    turn.send_photo(png, "peilbot-org.png", String::new()).await
 }
 
 fn start_scan_keyboard<B: TgBot>(turn: &Turn<B>) -> InlineKeyboardMarkup {
-    let button =
-        InlineKeyboardButton::callback(turn.msg(Msg::TeamStartScanButton), Callback::StartScan.encode());
-    InlineKeyboardMarkup::new(vec![vec![button]])
+    one_button(turn.msg(Msg::TeamStartScanButton), Callback::StartScan)
 }

@@ -586,6 +586,32 @@ impl FakeTelegram {
         self.press(chat, message_id, &data)
     }
 
+    /// A tap on `data` under bot message `message` in a private chat, as Telegram delivers
+    /// it, for [`FakeTelegram::push_raw`]: unlike [`FakeTelegram::press`] the data need not
+    /// be on the message (a stale or forged tap), and the query id is the caller's.
+    pub fn tap_update(chat: &FakeChat, message: &SentMessage, data: &str, query_id: &str) -> Value {
+        let user = chat.user();
+        let mut from = json!({ "id": user.id, "is_bot": false, "first_name": user.first_name });
+        if let Some(code) = &user.language_code {
+            from["language_code"] = json!(code);
+        }
+        json!({
+            "callback_query": {
+                "id": query_id,
+                "from": from,
+                "message": {
+                    "message_id": message.message_id,
+                    "from": bot_user_json(),
+                    "chat": { "id": chat.id(), "type": "private", "first_name": user.first_name },
+                    "date": message.date,
+                    "text": message.body(),
+                },
+                "chat_instance": format!("ci{}", chat.id()),
+                "data": data,
+            }
+        })
+    }
+
     /// Queues an update given as raw JSON (`update_id` plus one update field,
     /// e.g. `{"message": {...}}`). If it has an `update_id`, that id is used
     /// as is, even if it was used before (to simulate Telegram re-delivering
