@@ -13,9 +13,9 @@
 //!   current level and showing the number; cells without data are hatched
 //!   grey.
 //!
-//! All words come from the caller, already translated; this module only adds
-//! numbers. Those are written with one decimal and a decimal comma
-//! (`3,5`), as the Dutch and Flemish team leads expect.
+//! All words and numbers come from the caller, already translated and formatted
+//! by the one formatter of the reader's language (`Lang::decimal`), so a chart
+//! says exactly what the text beside it says.
 //!
 //! Colours are colour-blind safe: Okabe–Ito blue and orange for the profile,
 //! the sequential `ColorBrewer` `YlGnBu` scale for the heatmap.
@@ -44,6 +44,8 @@ pub struct ProfileRow {
     pub ambition: Option<f64>,
     /// Interquartile range (q1, q3) of current levels, team charts only.
     pub spread: Option<(f64, f64)>,
+    /// The values in words, drawn under the label ("2.5 → 4, gap 1.5").
+    pub note: Option<String>,
 }
 
 /// The (translated) words drawn on a profile chart.
@@ -122,7 +124,7 @@ pub fn profile_png(rows: &[ProfileRow], text: &ProfileText) -> Result<Vec<u8>, C
     render_png(frame.size(), |canvas| {
         canvas.title(&text.title)?;
         for (index, row) in rows.iter().enumerate() {
-            draw_row_background(canvas, &frame, index, &row.label)?;
+            draw_row_background(canvas, &frame, index, row)?;
         }
         draw_level_axis(canvas, &frame, &text.levels)?;
         for (index, row) in rows.iter().enumerate() {
@@ -135,7 +137,7 @@ pub fn profile_png(rows: &[ProfileRow], text: &ProfileText) -> Result<Vec<u8>, C
 /// Draws a teams × dimensions heatmap of median current levels.
 ///
 /// `cells[r][c]` belongs to `row_labels[r]` and `column_labels[c]`. Each cell
-/// shows its value with one decimal and a decimal comma; `None` (or a
+/// shows its value as `number` writes it; `None` (or a
 /// non-finite value) is drawn as an empty, hatched grey cell. The image is
 /// about 1000 px wide for seven columns (narrower for fewer, at least 640
 /// px) and 50 px higher for every row.
@@ -150,6 +152,7 @@ pub fn heatmap_png(
     row_labels: &[String],
     column_labels: &[String],
     cells: &[Vec<Option<f64>>],
+    number: impl Fn(f64) -> String,
 ) -> Result<Vec<u8>, ChartError> {
     check_grid(row_labels, column_labels, cells)?;
     let layout = HeatmapLayout::new(row_labels.len(), column_labels.len());
@@ -157,7 +160,7 @@ pub fn heatmap_png(
         canvas.title(title)?;
         draw_column_labels(canvas, &layout, column_labels)?;
         draw_row_labels(canvas, &layout, row_labels)?;
-        draw_cells(canvas, &layout, cells)?;
+        draw_cells(canvas, &layout, cells, &number)?;
         draw_colour_scale(canvas, &layout)
     })
 }
@@ -345,11 +348,6 @@ impl Canvas<'_, '_> {
     }
 }
 
-/// One decimal with a decimal comma, e.g. `3,5`.
-fn decimal_comma(value: f64) -> String {
-    format!("{value:.1}").replace('.', ",")
-}
-
 // ---------------------------------------------------------------------------
 // Profile chart
 
@@ -424,12 +422,12 @@ fn pixels(width: i32, height: i32) -> (u32, u32) {
     (clamp(width), clamp(height))
 }
 
-/// Zebra stripe and dimension label of one row.
+/// Zebra stripe, dimension label and values in words of one row.
 fn draw_row_background(
     canvas: &Canvas<'_, '_>,
     frame: &ProfileFrame,
     index: usize,
-    label: &str,
+    row: &ProfileRow,
 ) -> Result<(), ChartError> {
     let top = frame.row_top(index);
     if index.is_multiple_of(2) {
@@ -441,9 +439,15 @@ fn draw_row_background(
     }
     let style = Lettering::new(21.0, INK, Align::Left);
     let max_width = ProfileFrame::LEFT - ProfileFrame::LABEL_LEFT - 16;
-    let lines = canvas.wrap(label, style, max_width, 2);
-    let anchor = (ProfileFrame::LABEL_LEFT, frame.row_centre(index));
-    canvas.lines(&lines, style, anchor, 23)
+    let (x, y) = (ProfileFrame::LABEL_LEFT, frame.row_centre(index));
+    let Some(note) = &row.note else {
+        let lines = canvas.wrap(&row.label, style, max_width, 2);
+        return canvas.lines(&lines, style, (x, y), 23);
+    };
+    let label = canvas.ellipsize(&row.label, style, max_width);
+    canvas.text(&label, style, (x, y - 11))?;
+    let small = Lettering::new(17.0, MUTED, Align::Left);
+    canvas.text(&canvas.ellipsize(note, small, max_width), small, (x, y + 12))
 }
 
 /// Grid lines at every level, the axes and the level names below them.
@@ -686,12 +690,13 @@ fn draw_cells(
     canvas: &Canvas<'_, '_>,
     layout: &HeatmapLayout,
     cells: &[Vec<Option<f64>>],
+    number: &impl Fn(f64) -> String,
 ) -> Result<(), ChartError> {
     for (row, values) in cells.iter().enumerate() {
         for (column, value) in values.iter().enumerate() {
             let corners = layout.cell(row, column);
             match value.filter(|v| v.is_finite()) {
-                Some(value) => draw_value_cell(canvas, corners, value)?,
+                Some(value) => draw_value_cell(canvas, corners, value, &number(value))?,
                 None => draw_missing_cell(canvas.area, corners)?,
             }
         }
@@ -700,12 +705,17 @@ fn draw_cells(
 }
 
 /// A cell coloured by its level with the value written in it.
-fn draw_value_cell(canvas: &Canvas<'_, '_>, (from, to): Corners, value: f64) -> Result<(), ChartError> {
+fn draw_value_cell(
+    canvas: &Canvas<'_, '_>,
+    (from, to): Corners,
+    value: f64,
+    text: &str,
+) -> Result<(), ChartError> {
     let fill = level_colour(value);
     canvas.area.draw(&Rectangle::new([from, to], fill.filled()))?;
     let style = Lettering::new(22.0, ink_on(fill), Align::Centre);
     let centre = ((from.0 + to.0) / 2, (from.1 + to.1) / 2);
-    canvas.text(&decimal_comma(value), style, centre)
+    canvas.text(text, style, centre)
 }
 
 /// A light grey cell with diagonal hatching.
@@ -797,7 +807,7 @@ mod tests {
     }
 
     fn row(label: &str, current: Option<f64>, ambition: Option<f64>) -> ProfileRow {
-        ProfileRow { label: label.into(), current, ambition, spread: None }
+        ProfileRow { label: label.into(), current, ambition, spread: None, note: None }
     }
 
     fn seven_rows() -> Vec<ProfileRow> {
@@ -878,19 +888,26 @@ mod tests {
             vec![None, None, None, None, None, None, None],
             vec![Some(4.0), Some(3.0), Some(f64::NAN), Some(2.0), Some(1.0), Some(5.0), Some(3.75)],
         ];
-        let png = heatmap_png("Mediaan huidig niveau per team", &rows, &columns, &cells).unwrap();
+        let png =
+            heatmap_png("Mediaan huidig niveau per team", &rows, &columns, &cells, |v| format!("{v:.1}"))
+                .unwrap();
         assert_png(&png, (998, 434), "heatmap");
     }
 
     #[test]
     fn heatmap_with_one_cell() {
-        let png = heatmap_png("Één team", &labels(&["Team é"]), &labels(&["A"]), &[vec![None]]).unwrap();
+        let png = heatmap_png("Één team", &labels(&["Team é"]), &labels(&["A"]), &[vec![None]], |v| {
+            format!("{v:.1}")
+        })
+        .unwrap();
         assert_png(&png, (640, 284), "heatmap_one_cell");
     }
 
     #[test]
     fn heatmap_rejects_ragged_cells() {
-        let result = heatmap_png("x", &labels(&["a", "b"]), &labels(&["c"]), &[vec![Some(1.0)]]);
+        let result = heatmap_png("x", &labels(&["a", "b"]), &labels(&["c"]), &[vec![Some(1.0)]], |v| {
+            format!("{v:.1}")
+        });
         assert!(matches!(result, Err(ChartError::Shape { rows: 2, columns: 1 })));
     }
 
@@ -907,13 +924,6 @@ mod tests {
         assert!(lines[0].starts_with("E Dienstverlening"));
         assert!(lines[1].ends_with('…'));
         assert_eq!(canvas.wrap("Kort", style, 200, 2), ["Kort"]);
-    }
-
-    #[test]
-    fn numbers_use_a_decimal_comma() {
-        assert_eq!(decimal_comma(3.0), "3,0");
-        assert_eq!(decimal_comma(2.24), "2,2");
-        assert_eq!(decimal_comma(4.46), "4,5");
     }
 
     #[test]

@@ -51,7 +51,14 @@ pub enum Command {
         #[arg(long, env = "PEILBOT_WEBHOOK_SECRET", hide_env_values = true)]
         webhook_secret: Option<String>,
         /// Do not space out messages to Telegram's rate limits (for tests against a local fake).
-        #[arg(long, env = "PEILBOT_NO_THROTTLE")]
+        ///
+        /// The environment variable takes 1/0, true/false, yes/no or on/off.
+        #[arg(
+            long,
+            env = "PEILBOT_NO_THROTTLE",
+            action = clap::ArgAction::SetTrue,
+            value_parser = clap::builder::BoolishValueParser::new()
+        )]
         no_throttle: bool,
         /// No team result over fewer respondents than this (at least 3).
         #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::store::DEFAULT_MIN_RESPONDENTS)]

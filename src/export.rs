@@ -1,15 +1,23 @@
-//! Team results as files: CSV that Dutch and Flemish Excel open as is (UTF-8 with a byte
-//! order mark, `;` between fields, decimal commas) and JSON for other tools.
+//! Team results as files: CSV that Dutch and Flemish Excel open as is, an Excel workbook
+//! (`.xlsx`) with real number and date cells, and JSON for other tools.
+//!
+//! The CSV is always in the form Dutch Excel expects (UTF-8 with a byte order mark, `;`
+//! between fields, decimal commas), whatever the lead's language: the bot's users are Dutch
+//! and Flemish municipalities, and Dutch Excel reads "3.5" as the 3rd of May. Only the column
+//! headers follow the lead's language. The workbook needs no such care: its numbers are
+//! numbers, shown by Excel in the reader's own style.
 //!
 //! Only what the store lets a lead see goes in: one row per round and dimension, with
 //! medians, quartiles and shares. Rounds below the anonymity threshold are not there.
 
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 use serde::Serialize;
 
 use crate::flow::Flow;
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::messages::Msg;
+use crate::score::shown;
 use crate::store::RoundExport;
 
 /// Excel reads a UTF-8 file as UTF-8 only when it starts with this.
@@ -49,7 +57,20 @@ pub struct Row {
     pub q1: Option<f64>,
     pub q3: Option<f64>,
     pub iqr: Option<f64>,
+    /// A whole percentage (rounded half away from zero), as the chat shows it.
     pub dont_know_percent: f64,
+}
+
+impl Row {
+    /// The dimension as a lead reads it: "A Vision & leadership".
+    fn dimension_label(&self) -> String {
+        format!("{} {}", self.dimension.to_uppercase(), self.dimension_name)
+    }
+
+    /// The statistics, in column order (after the dimension).
+    fn numbers(&self) -> [Option<f64>; 6] {
+        [self.median_current, self.median_ambition, self.gap, self.q1, self.q3, self.iqr]
+    }
 }
 
 pub fn rows(flow: &Flow, locales: &Locales, lang: Lang, team: &str, rounds: &[RoundExport]) -> Vec<Row> {
@@ -71,47 +92,87 @@ pub fn rows(flow: &Flow, locales: &Locales, lang: Lang, team: &str, rounds: &[Ro
                 q1: stats.quartiles.map(|q| q.0),
                 q3: stats.quartiles.map(|q| q.1),
                 iqr: stats.iqr(),
-                dont_know_percent: (stats.dont_know_share * 1000.0).round() / 10.0,
+                dont_know_percent: percent(stats.dont_know_share),
             });
         }
     }
     rows
 }
 
-/// CSV for Excel in the lead's language.
+/// CSV for Dutch and Flemish Excel, with the column headers in the lead's language.
 pub fn csv(rows: &[Row], locales: &Locales, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(BOM.as_bytes().to_vec());
     writer.write_record(COLUMNS.iter().map(|column| locales.msg(lang, *column)))?;
-    let number = |value: Option<f64>| value.map(|v| excel_number(v, lang)).unwrap_or_default();
     for row in rows {
-        writer.write_record([
+        let mut record = vec![
             row.team.clone(),
             row.round.to_string(),
             row.opened.clone(),
             row.closed.clone().unwrap_or_default(),
             row.respondents.to_string(),
-            format!("{} {}", row.dimension.to_uppercase(), row.dimension_name),
-            number(row.median_current),
-            number(row.median_ambition),
-            number(row.gap),
-            number(row.q1),
-            number(row.q3),
-            number(row.iqr),
-            number(Some(row.dont_know_percent)),
-        ])?;
+            row.dimension_label(),
+        ];
+        record.extend(row.numbers().map(|value| value.map(excel_number).unwrap_or_default()));
+        record.push(format!("{:.0}", row.dont_know_percent));
+        writer.write_record(record)?;
     }
     writer.into_inner().map_err(|err| err.into_error().into())
+}
+
+/// An Excel workbook with one sheet: headers in the lead's language (bold, frozen), numbers
+/// as number cells with one decimal, dates as date cells, and an empty cell where there is
+/// no value.
+pub fn xlsx(rows: &[Row], locales: &Locales, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let header = Format::new().set_bold();
+    let whole = Format::new().set_num_format("0");
+    let decimal = Format::new().set_num_format("0.0");
+    let day = Format::new().set_num_format("yyyy-mm-dd");
+
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("peilbot")?;
+    for (col, column) in (0u16..).zip(COLUMNS) {
+        sheet.write_string_with_format(0, col, locales.msg(lang, column), &header)?;
+    }
+    for (line, row) in (1u32..).zip(rows) {
+        sheet.write_string(line, 0, &row.team)?;
+        sheet.write_number_with_format(line, 1, row.round, &whole)?;
+        for (col, iso) in [(2, Some(&row.opened)), (3, row.closed.as_ref())] {
+            let Some(iso) = iso.filter(|iso| !iso.is_empty()) else { continue };
+            match ExcelDateTime::parse_from_str(iso) {
+                Ok(date) => sheet.write_datetime_with_format(line, col, date, &day)?,
+                Err(_) => sheet.write_string(line, col, iso)?,
+            };
+        }
+        sheet.write_number_with_format(line, 4, row.respondents as f64, &whole)?;
+        sheet.write_string(line, 5, row.dimension_label())?;
+        for (col, value) in (6u16..).zip(row.numbers()) {
+            if let Some(value) = value {
+                // Shown values already; once more drops float noise: the CSV's digits.
+                sheet.write_number_with_format(line, col, shown(value), &decimal)?;
+            }
+        }
+        sheet.write_number_with_format(line, 12, row.dont_know_percent, &whole)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofit();
+    workbook.save_to_buffer()
 }
 
 pub fn json(rows: &[Row]) -> serde_json::Result<Vec<u8>> {
     serde_json::to_vec_pretty(rows)
 }
 
-/// Up to two decimals, with a decimal comma in Dutch, and no trailing zeros.
-fn excel_number(value: f64, lang: Lang) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.').to_string();
-    if lang.decimal_comma() { text.replace('.', ",") } else { text }
+/// A number as Dutch Excel reads it: one decimal, with a decimal comma ("2,5", "3,0").
+/// The CSV is always in this form, so it is the Dutch one of the single per-language
+/// formatter.
+fn excel_number(value: f64) -> String {
+    Lang::Nl.decimal(value)
+}
+
+/// A share from 0 to 1 as the whole percentage the chat shows ([`Lang::percent`]).
+fn percent(share: f64) -> f64 {
+    Lang::En.percent(share).parse().unwrap_or_default()
 }
 
 /// A Unix time in milliseconds as an ISO date.
@@ -125,14 +186,84 @@ fn date(unix_ms: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use calamine::{Data, Reader, Xlsx};
+
     use super::*;
+
+    fn locales() -> Locales {
+        crate::cli::load_content().expect("the built-in content loads").locales
+    }
+
+    fn row() -> Row {
+        Row {
+            team: "Burgerzaken; Noord".to_string(),
+            round: 2,
+            opened: "2026-11-01".to_string(),
+            closed: None,
+            respondents: 6,
+            dimension: "b".to_string(),
+            dimension_name: "Data-driven work".to_string(),
+            median_current: Some(2.5),
+            median_ambition: Some(3.0),
+            gap: Some(0.5),
+            q1: None,
+            q3: None,
+            iqr: None,
+            dont_know_percent: 17.0,
+        }
+    }
 
     #[test]
     fn numbers_and_dates_as_excel_expects_them() {
-        assert_eq!(excel_number(2.25, Lang::Nl), "2,25");
-        assert_eq!(excel_number(3.0, Lang::NlBe), "3");
-        assert_eq!(excel_number(2.5, Lang::En), "2.5");
+        assert_eq!(excel_number(2.5), "2,5");
+        assert_eq!(excel_number(3.0), "3,0");
+        assert_eq!(excel_number(-0.5), "-0,5");
+        assert_eq!(percent(0.0), 0.0);
+        assert_eq!(percent(1.0 / 6.0), 17.0);
+        assert_eq!(percent(0.125), 13.0, "half away from zero");
         assert_eq!(date(0), "1970-01-01");
         assert_eq!(date(1_795_305_600_000), "2026-11-22");
+    }
+
+    #[test]
+    fn the_csv_is_for_dutch_excel_whatever_the_leads_language() {
+        let locales = locales();
+        for lang in [Lang::En, Lang::Nl, Lang::NlBe] {
+            let bytes = csv(&[row()], &locales, lang).unwrap();
+            let text = std::str::from_utf8(&bytes).unwrap();
+            let text = text.strip_prefix(BOM).expect("a byte order mark");
+            let lines: Vec<&str> = text.lines().collect();
+            let header = COLUMNS.map(|column| locales.msg(lang, column)).join(";");
+            assert_eq!(lines[0], header, "headers in the lead's language");
+            assert_eq!(
+                lines[1], "\"Burgerzaken; Noord\";2;2026-11-01;;6;B Data-driven work;2,5;3,0;0,5;;;;17",
+                "{lang}"
+            );
+        }
+        assert!(csv(&[row()], &locales, Lang::Nl).unwrap().starts_with(b"\xEF\xBB\xBFTeam;Ronde;"));
+    }
+
+    #[test]
+    fn the_workbook_holds_numbers_and_dates() {
+        let locales = locales();
+        let mut closed = row();
+        closed.closed = Some("2026-11-22".to_string());
+        let bytes = xlsx(&[row(), closed], &locales, Lang::Nl).unwrap();
+        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = book.worksheet_range("peilbot").unwrap();
+        assert_eq!(sheet.get_size(), (3, 13));
+        assert_eq!(sheet.get((0, 1)), Some(&Data::String("Ronde".to_string())));
+        assert_eq!(sheet.get((1, 0)), Some(&Data::String("Burgerzaken; Noord".to_string())));
+        assert_eq!(sheet.get((1, 1)), Some(&Data::Float(2.0)));
+        // 2026-11-01 is 46327 days after Excel's day 0 (1899-12-30).
+        assert!(matches!(sheet.get((1, 2)), Some(Data::DateTime(d)) if d.as_f64() == 46327.0));
+        assert!(matches!(sheet.get((1, 3)), Some(Data::Empty) | None), "still open: no date");
+        assert!(matches!(sheet.get((2, 3)), Some(Data::DateTime(d)) if d.as_f64() == 46348.0));
+        assert_eq!(sheet.get((1, 5)), Some(&Data::String("B Data-driven work".to_string())));
+        let (f, e) = (Data::Float, Data::Empty);
+        let expected = [f(2.5), f(3.0), f(0.5), e.clone(), e.clone(), e, f(17.0)];
+        for (col, want) in (6..).zip(&expected) {
+            assert_eq!(sheet.get((1, col)).unwrap_or(&Data::Empty), want, "column {col}");
+        }
     }
 }

@@ -207,6 +207,24 @@ impl Flow {
         }
     }
 
+    /// The scale a dimension's items are asked on (its first item's), for its labels.
+    pub fn item_scale(&self, dimension: usize) -> usize {
+        self.scale_asked(dimension, false).unwrap_or(0)
+    }
+
+    /// The scale a dimension's ambition is asked on.
+    pub fn ambition_scale(&self, dimension: usize) -> usize {
+        self.scale_asked(dimension, true).unwrap_or_else(|| self.item_scale(dimension))
+    }
+
+    fn scale_asked(&self, dimension: usize, ambition: bool) -> Option<usize> {
+        self.questions.iter().find_map(|q| match q.kind {
+            QuestionKind::Scale { dimension: d, scale } if d == dimension && !ambition => Some(scale),
+            QuestionKind::Ambition { dimension: d, scale } if d == dimension && ambition => Some(scale),
+            _ => None,
+        })
+    }
+
     pub fn flag_dimension(&self) -> usize {
         self.dimensions
             .iter()

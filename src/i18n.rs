@@ -19,6 +19,45 @@ use crate::sources::{SourceFile, Sources};
 
 pub type Bundle = FluentBundle<FluentResource>;
 
+/// A value for a message's variable: text stays text (a team called "007" stays "007"),
+/// counts are numbers, so plurals work ("1 lid", "5 leden"). Decimals are formatted by
+/// [`Lang::decimal`] and passed as text, since Fluent has no decimal comma.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Count(u64),
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(count: usize) -> Arg {
+        Arg::Count(count as u64)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(count: u32) -> Arg {
+        Arg::Count(u64::from(count))
+    }
+}
+
+impl From<u8> for Arg {
+    fn from(count: u8) -> Arg {
+        Arg::Count(u64::from(count))
+    }
+}
+
 /// The message bundles of all three languages.
 pub struct Locales {
     bundles: HashMap<Lang, Bundle>,
@@ -58,13 +97,13 @@ impl Locales {
         self.text(lang, msg.key(), &[])
     }
 
-    /// A message of the program's own, with arguments (numbers already formatted).
-    pub fn msg_with(&self, lang: Lang, msg: Msg, args: &[(&str, String)]) -> String {
+    /// A message of the program's own, with arguments.
+    pub fn msg_with(&self, lang: Lang, msg: Msg, args: &[(&str, Arg)]) -> String {
         self.text(lang, msg.key(), args)
     }
 
     /// Any message by key, e.g. one named by a flow.
-    pub fn text(&self, lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    pub fn text(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
         match self.try_text(lang, key, args) {
             Ok(text) => text,
             Err(problem) => {
@@ -75,17 +114,15 @@ impl Locales {
     }
 
     /// Formats a message, or says what is wrong with it.
-    pub fn try_text(&self, lang: Lang, key: &str, args: &[(&str, String)]) -> Result<String, String> {
+    pub fn try_text(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> Result<String, String> {
         let bundle = &self.bundles[&lang];
         let message = bundle.get_message(key).ok_or("no such message")?;
         let pattern = message.value().ok_or("message has no value")?;
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            // Whole numbers go in as numbers, so Dutch plurals ("1 lid", "5 leden") work;
-            // decimals stay preformatted strings (Fluent has no decimal comma).
-            match value.parse::<i64>() {
-                Ok(number) => fluent_args.set(*name, number),
-                Err(_) => fluent_args.set(*name, value.clone()),
+            match value {
+                Arg::Text(text) => fluent_args.set(*name, text.clone()),
+                Arg::Count(count) => fluent_args.set(*name, *count),
             }
         }
         let mut errors = Vec::new();

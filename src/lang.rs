@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::score::shown;
+
 /// A language with a complete set of messages in `locales/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Lang {
@@ -46,16 +48,25 @@ impl Lang {
         }
     }
 
-    /// Formats a number with one decimal, in this language's style ("2,5" or "2.5").
+    /// Formats a number with one decimal, in this language's style ("2,5" or "2.5"):
+    /// the one formatter for text, pictures and files.
     ///
-    /// Cut off towards zero, not rounded, so what is shown agrees with the thresholds:
-    /// a mean of 1.97 is level 1 and shows as 1.9, not as 2.0; a gap of 1.47 is no
-    /// priority and shows as 1.4, not as 1.5.
+    /// Rounded half away from zero ([`score::shown`]); scores, levels, gaps and
+    /// thresholds are computed from that same shown value, so what is read adds up.
     pub fn decimal(self, value: f64) -> String {
-        // The epsilon keeps 2.3 (stored as 2.2999…) at 2.3; + 0.0 turns -0.0 into 0.0.
-        let tenths = (value * 10.0 + value.signum() * 1e-9).trunc() / 10.0 + 0.0;
-        let text = format!("{tenths:.1}");
+        let text = format!("{:.1}", shown(value));
         if self.decimal_comma() { text.replace('.', ",") } else { text }
+    }
+
+    /// A change, with a sign when it is not zero ("+0,5", "-1.0", "0.0").
+    pub fn signed_decimal(self, value: f64) -> String {
+        let sign = if shown(value) > 0.0 { "+" } else { "" };
+        format!("{sign}{}", self.decimal(value))
+    }
+
+    /// A share from 0 to 1 as a whole percentage, rounded half away from zero ("33").
+    pub fn percent(self, share: f64) -> String {
+        format!("{:.0}", (share * 100.0 + 1e-9).round())
     }
 }
 
@@ -114,13 +125,23 @@ mod tests {
     }
 
     #[test]
-    fn decimals_are_cut_off_so_they_agree_with_levels_and_thresholds() {
-        assert_eq!(Lang::En.decimal(13.83 / 7.0), "1.9");
-        assert_eq!(Lang::En.decimal(1.47), "1.4");
-        assert_eq!(Lang::En.decimal(3.0 - 4.0 / 3.0), "1.6");
-        assert_eq!(Lang::En.decimal(2.3), "2.3");
-        assert_eq!(Lang::En.decimal(-1.0 / 3.0), "-0.3");
+    fn decimals_are_rounded_half_away_from_zero() {
+        assert_eq!(Lang::En.decimal(13.83 / 7.0), "2.0");
+        assert_eq!(Lang::En.decimal(1.45), "1.5");
+        assert_eq!(Lang::En.decimal(2.25), "2.3");
+        assert_eq!(Lang::En.decimal(-2.25), "-2.3");
+        assert_eq!(Lang::En.decimal(4.0 / 3.0), "1.3");
         assert_eq!(Lang::En.decimal(-0.01), "0.0");
         assert_eq!(Lang::Nl.decimal(31.0 / 7.0), "4,4");
+    }
+
+    #[test]
+    fn changes_carry_a_sign_and_shares_a_whole_percentage() {
+        assert_eq!(Lang::Nl.signed_decimal(0.5), "+0,5");
+        assert_eq!(Lang::En.signed_decimal(-1.0), "-1.0");
+        assert_eq!(Lang::En.signed_decimal(0.01), "0.0");
+        assert_eq!(Lang::En.percent(1.0 / 3.0), "33");
+        assert_eq!(Lang::En.percent(0.125), "13");
+        assert_eq!(Lang::En.percent(0.0), "0");
     }
 }

@@ -5,6 +5,7 @@
 //! answers into a snapshot, `present` puts it into words, `store` keeps it in sled, and
 //! `terminal` and `telegram` are the adapters that carry events in and text out.
 
+pub mod anonymity;
 pub mod chart;
 pub mod cli;
 pub mod content;

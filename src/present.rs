@@ -2,17 +2,24 @@
 //!
 //! Shared by every adapter: the terminal prints these texts with numbered choices, Telegram
 //! sends them with inline keyboards. Nothing here decides anything; it only looks up
-//! messages and formats numbers (decimal commas in Dutch).
+//! messages and formats numbers with the language's one formatter (`Lang::decimal`).
+//! The values it gets are already rounded as shown (see `score`), so every gap,
+//! change and level it writes agrees with the numbers beside it.
 
+use crate::anonymity::MIN_DIFFERENCE;
 use crate::chart::{ProfileRow, ProfileText};
 use crate::content::Content;
 use crate::engine::QuestionView;
-use crate::flow::{Flow, QuestionKind};
+use crate::flow::{Flow, QuestionKind, SCALE_POINTS};
+use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::messages::Msg;
-use crate::score::{GapStatus, Snapshot, level_of};
-use crate::store::{NEW_RESPONDENTS_FOR_UPDATE, TeamResult};
+use crate::score::{GapStatus, Overall, Snapshot, level_of};
+use crate::store::TeamResult;
 use crate::team_stats::Agreement;
+
+/// The flow's first scale is its main one: the overall level and the chart's axis use it.
+const MAIN_SCALE: usize = 0;
 
 /// Cells in the progress bar.
 const BAR_WIDTH: usize = 10;
@@ -40,7 +47,7 @@ impl<'a> Presenter<'a> {
         self.content.locales.msg(self.lang, msg)
     }
 
-    pub fn msg_with(&self, msg: Msg, args: &[(&str, String)]) -> String {
+    pub fn msg_with(&self, msg: Msg, args: &[(&str, Arg)]) -> String {
         self.content.locales.msg_with(self.lang, msg, args)
     }
 
@@ -52,10 +59,8 @@ impl<'a> Presenter<'a> {
     pub fn progress(&self, view: &QuestionView) -> String {
         let done = (view.position.saturating_sub(1) * BAR_WIDTH) / view.total.max(1);
         let bar = format!("{}{}", "▰".repeat(done), "▱".repeat(BAR_WIDTH - done));
-        let line = self.msg_with(
-            Msg::Progress,
-            &[("position", view.position.to_string()), ("total", view.total.to_string())],
-        );
+        let line =
+            self.msg_with(Msg::Progress, &[("position", view.position.into()), ("total", view.total.into())]);
         format!("{line}  {bar}")
     }
 
@@ -73,7 +78,7 @@ impl<'a> Presenter<'a> {
             if !matches!(question.kind, QuestionKind::Ambition { .. }) {
                 parts.push(name.clone());
             }
-            args.push(("dimension", name));
+            args.push(("dimension", name.into()));
         }
         parts.push(self.content.locales.text(self.lang, &question.text, &args));
         parts.join("\n")
@@ -97,13 +102,23 @@ impl<'a> Presenter<'a> {
         format!("{} {}", dimension.id.to_uppercase(), self.key(&dimension.name))
     }
 
-    /// The label of a level on the dimension's main scale ("Ad hoc").
-    fn level_label(&self, level: u8) -> String {
-        let scale = self.flow.scales.first().expect("validated flows have a scale");
-        self.key(&scale.labels[usize::from(level - 1)])
+    /// The label of a level on a scale ("Ad hoc", "I need help").
+    fn scale_label(&self, scale: usize, level: u8) -> String {
+        self.key(&self.flow.scales[scale].labels[usize::from(level.clamp(1, SCALE_POINTS) - 1)])
     }
 
-    fn number(&self, value: f64) -> String {
+    /// The label of a dimension's level, on the scale its items were asked on.
+    fn level_label(&self, dimension: usize, level: u8) -> String {
+        self.scale_label(self.flow.item_scale(dimension), level)
+    }
+
+    /// The label of a dimension's ambition, on the scale it was asked on.
+    fn ambition_label(&self, dimension: usize, ambition: f64) -> String {
+        self.scale_label(self.flow.ambition_scale(dimension), level_of(ambition))
+    }
+
+    /// The one formatter for numbers in this language (see `Lang::decimal`).
+    pub fn number(&self, value: f64) -> String {
         self.lang.decimal(value)
     }
 
@@ -112,73 +127,95 @@ impl<'a> Presenter<'a> {
         let mut out = vec![self.msg(Msg::SnapshotTitle), String::new()];
         for dim in &snapshot.dimensions {
             let name = self.dimension_name(dim.dimension);
-            let dont_know = format!("{:.0}", dim.dont_know_share() * 100.0);
+            let dont_know = self.lang.percent(dim.dont_know_share());
             let Some(score) = dim.score else {
-                out.push(self.msg_with(Msg::SnapshotNoScore, &[("name", name), ("dontknow", dont_know)]));
+                out.push(self.msg_with(
+                    Msg::SnapshotNoScore,
+                    &[("name", name.into()), ("dontknow", dont_know.into())],
+                ));
                 out.push(format!("  {}", self.msg(Msg::SnapshotNextStepUnknown)));
                 out.push(String::new());
                 continue;
             };
-            let level = dim.level().expect("a score has a level");
+            let level = level_of(score);
             out.push(self.msg_with(
                 Msg::SnapshotDimension,
-                &[("name", name), ("score", self.number(score)), ("level", self.level_label(level))],
+                &[
+                    ("name", name.into()),
+                    ("score", self.number(score).into()),
+                    ("level", self.level_label(dim.dimension, level).into()),
+                ],
             ));
             let mut ambition = match (dim.ambition, dim.gap()) {
                 (Some(ambition), Some(gap)) => self.msg_with(
                     Msg::SnapshotAmbition,
                     &[
-                        ("ambition", ambition.to_string()),
-                        ("level", self.level_label(ambition)),
-                        ("gap", self.number(gap)),
+                        // An answer, not a computed value: shown as given ("4").
+                        ("ambition", ambition.into()),
+                        ("level", self.ambition_label(dim.dimension, f64::from(ambition)).into()),
+                        ("gap", self.number(gap).into()),
                     ],
                 ),
                 _ => self.msg(Msg::SnapshotNoAmbition),
             };
-            match dim.gap_status {
-                Some(GapStatus::Priority) => {
-                    ambition.push_str(&format!(" · {}", self.msg(Msg::SnapshotPriority)))
-                }
-                Some(GapStatus::Satisfied) => {
-                    ambition.push_str(&format!(" · {}", self.msg(Msg::SnapshotSatisfied)))
-                }
-                _ => {}
-            }
+            ambition.push_str(&self.gap_note(dim.gap_status));
             out.push(format!("  {ambition}"));
             if dim.dont_know > 0 {
-                out.push(format!("  {}", self.msg_with(Msg::SnapshotDontKnow, &[("share", dont_know)])));
+                out.push(format!(
+                    "  {}",
+                    self.msg_with(Msg::SnapshotDontKnow, &[("share", dont_know.into())])
+                ));
+            }
+            if dim.flagged {
+                out.push(format!("  {}", self.flag(score)));
             }
             let step = self.key(&self.flow.dimensions[dim.dimension].next_steps[usize::from(level - 1)]);
-            out.push(format!("  {}", self.msg_with(Msg::SnapshotNextStep, &[("step", step)])));
+            out.push(format!("  {}", self.msg_with(Msg::SnapshotNextStep, &[("step", step.into())])));
             out.push(String::new());
         }
-
-        for dim in snapshot.dimensions.iter().filter(|d| d.flagged) {
-            let score = self.number(dim.score.unwrap_or_default());
-            out.push(self.msg_with(Msg::SnapshotPublicValuesFlag, &[("score", score)]));
-        }
-        match &snapshot.overall {
-            Some(overall) => {
-                out.push(self.msg_with(
-                    Msg::SnapshotOverall,
-                    &[("index", self.number(overall.index)), ("level", self.level_label(overall.level))],
-                ));
-                if overall.capped {
-                    out.push(
-                        self.msg_with(
-                            Msg::SnapshotOverallCapped,
-                            &[("level", self.level_label(overall.level))],
-                        ),
-                    );
-                }
-            }
-            None => out.push(self.msg(Msg::SnapshotOverallMissing)),
-        }
-        let priorities = snapshot.dimensions.iter().filter(|d| d.gap_status == Some(GapStatus::Priority));
-        out.push(self.priorities(priorities.map(|d| d.dimension)));
+        out.push(match &snapshot.overall {
+            Some(overall) => self.overall(overall),
+            None => self.msg(Msg::SnapshotOverallMissing),
+        });
+        out.push(self.priorities(&snapshot.priorities()));
         out.push(String::new());
         out.push(self.msg(Msg::SnapshotHowToRead));
         out.join("\n")
+    }
+
+    /// " · priority", " · ambition reached" or nothing.
+    fn gap_note(&self, status: Option<GapStatus>) -> String {
+        match status {
+            Some(GapStatus::Priority) => format!(" · {}", self.msg(Msg::SnapshotPriority)),
+            Some(GapStatus::Satisfied) => format!(" · {}", self.msg(Msg::SnapshotSatisfied)),
+            _ => String::new(),
+        }
+    }
+
+    /// The public-values warning, for the flag dimension's score as shown.
+    fn flag(&self, score: f64) -> String {
+        self.msg_with(Msg::SnapshotPublicValuesFlag, &[("score", self.number(score).into())])
+    }
+
+    /// The overall index and its level in one sentence, with the reason when capped.
+    fn overall(&self, overall: &Overall) -> String {
+        let index = ("index", self.number(overall.index).into());
+        let main = MAIN_SCALE;
+        if !overall.capped() {
+            return self.msg_with(
+                Msg::SnapshotOverall,
+                &[index, ("level", self.scale_label(main, overall.level).into())],
+            );
+        }
+        self.msg_with(
+            Msg::SnapshotOverallCapped,
+            &[
+                index,
+                ("level", self.scale_label(main, overall.level).into()),
+                ("uncapped", self.scale_label(main, overall.uncapped).into()),
+                ("lowest", self.dimension_name(overall.lowest).into()),
+            ],
+        )
     }
 
     /// Rows and labels for the profile chart (current against ambition per dimension).
@@ -186,33 +223,54 @@ impl<'a> Presenter<'a> {
         let rows = snapshot
             .dimensions
             .iter()
-            .map(|dim| ProfileRow {
-                label: self.dimension_name(dim.dimension),
-                current: dim.score,
-                ambition: dim.ambition.map(f64::from),
-                spread: None,
+            .map(|dim| {
+                let ambition = dim.ambition.map(f64::from);
+                ProfileRow {
+                    label: self.dimension_name(dim.dimension),
+                    current: dim.score,
+                    ambition,
+                    spread: None,
+                    note: self.chart_note(dim.score, ambition, dim.gap()),
+                }
             })
             .collect();
         (rows, self.profile_text(self.msg(Msg::ChartTitle), None))
     }
 
+    /// "2.5 → 4.0, gap 1.5" under a chart row's label, in the same words as the text.
+    fn chart_note(&self, current: Option<f64>, ambition: Option<f64>, gap: Option<f64>) -> Option<String> {
+        let current = self.number(current?);
+        Some(match (ambition, gap) {
+            (Some(ambition), Some(gap)) => self.msg_with(
+                Msg::ChartRowValues,
+                &[
+                    ("current", current.into()),
+                    ("ambition", self.number(ambition).into()),
+                    ("gap", self.number(gap).into()),
+                ],
+            ),
+            _ => current,
+        })
+    }
+
     /// The words on a profile chart; `spread` is the legend entry for team charts.
     fn profile_text(&self, title: String, spread: Option<String>) -> ProfileText {
+        let main = MAIN_SCALE;
         ProfileText {
             title,
             current: self.msg(Msg::ChartCurrent),
             ambition: self.msg(Msg::ChartAmbition),
             spread,
-            levels: std::array::from_fn(|i| self.level_label(i as u8 + 1)),
+            levels: std::array::from_fn(|i| self.scale_label(main, i as u8 + 1)),
         }
     }
 
-    /// "Priorities: A …, D …", or that there are none.
-    fn priorities(&self, dimensions: impl Iterator<Item = usize>) -> String {
-        let names: Vec<String> = dimensions.map(|d| self.dimension_name(d)).collect();
+    /// "Priorities: D …, A …" (largest gap first), or that there are none.
+    fn priorities(&self, dimensions: &[usize]) -> String {
+        let names: Vec<String> = dimensions.iter().map(|&d| self.dimension_name(d)).collect();
         match names.is_empty() {
             true => self.msg(Msg::SnapshotNoPriorities),
-            false => self.msg_with(Msg::SnapshotPriorities, &[("list", names.join(", "))]),
+            false => self.msg_with(Msg::SnapshotPriorities, &[("list", names.join(", ").into())]),
         }
     }
 }
@@ -224,45 +282,46 @@ impl Presenter<'_> {
         let mut out = vec![self.msg_with(
             Msg::TeamResultTitle,
             &[
-                ("team", result.team.clone()),
-                ("round", result.round.to_string()),
-                ("respondents", result.respondents_now.to_string()),
-                ("members", result.members.to_string()),
+                ("team", result.team.as_str().into()),
+                ("round", result.round.into()),
+                ("respondents", result.respondents_now.into()),
+                ("members", result.members.into()),
             ],
         )];
-        if result.shown.respondents < result.respondents_now {
+        if !result.up_to_date {
             out.push(self.msg_with(
                 Msg::TeamResultFrozen,
-                &[
-                    ("shown", result.shown.respondents.to_string()),
-                    ("step", NEW_RESPONDENTS_FOR_UPDATE.to_string()),
-                    ("new", (result.respondents_now - result.shown.respondents).to_string()),
-                ],
+                &[("shown", result.shown.respondents.into()), ("step", MIN_DIFFERENCE.into())],
             ));
         }
         out.push(String::new());
+        let previous = result.previous.as_ref().map(|p| &p.stats);
         for dim in &stats.dimensions {
             let name = self.dimension_name(dim.dimension);
             let Some(current) = dim.current else {
-                out.push(self.msg_with(Msg::TeamDimensionNoScore, &[("name", name)]));
+                out.push(self.msg_with(Msg::TeamDimensionNoScore, &[("name", name.into())]));
                 out.push(String::new());
                 continue;
             };
-            let level = self.level_label(level_of(current));
+            let level = self.level_label(dim.dimension, level_of(current));
             let mut line = match (dim.ambition, dim.gap()) {
                 (Some(ambition), Some(gap)) => self.msg_with(
                     Msg::TeamDimension,
                     &[
-                        ("name", name),
-                        ("current", self.number(current)),
-                        ("level", level),
-                        ("ambition", self.number(ambition)),
-                        ("gap", self.number(gap)),
+                        ("name", name.into()),
+                        ("current", self.number(current).into()),
+                        ("level", level.into()),
+                        ("ambition", self.number(ambition).into()),
+                        ("gap", self.number(gap).into()),
                     ],
                 ),
                 _ => self.msg_with(
                     Msg::TeamDimensionNoAmbition,
-                    &[("name", name), ("current", self.number(current)), ("level", level)],
+                    &[
+                        ("name", name.into()),
+                        ("current", self.number(current).into()),
+                        ("level", level.into()),
+                    ],
                 ),
             };
             if dim.gap_status(self.flow) == Some(GapStatus::Priority) {
@@ -276,43 +335,50 @@ impl Presenter<'_> {
                     Agreement::Divided => Msg::TeamViewDivided,
                     Agreement::Mixed => Msg::TeamViewMixed,
                 });
-                details.push(self.msg_with(Msg::TeamSpread, &[("iqr", self.number(iqr)), ("view", view)]));
-            }
-            let share = format!("{:.0}", dim.dont_know_share * 100.0);
-            details.push(self.msg_with(Msg::TeamDontKnow, &[("share", share)]));
-            let previous =
-                result.previous.as_ref().and_then(|p| p.stats.dimensions.get(dim.dimension)?.current);
-            if let (Some(previous), Some(round)) = (previous, result.round.checked_sub(1)) {
-                let change = current - previous;
-                let change = format!("{}{}", if change > 0.0 { "+" } else { "" }, self.number(change));
                 details.push(
-                    self.msg_with(Msg::TeamChange, &[("round", round.to_string()), ("change", change)]),
+                    self.msg_with(
+                        Msg::TeamSpread,
+                        &[("iqr", self.number(iqr).into()), ("view", view.into())],
+                    ),
+                );
+            }
+            let share = self.lang.percent(dim.dont_know_share);
+            details.push(self.msg_with(Msg::TeamDontKnow, &[("share", share.into())]));
+            let before = previous.and_then(|p| p.dimensions.get(dim.dimension)?.current);
+            if let (Some(before), Some(round)) = (before, result.round.checked_sub(1)) {
+                let change = self.lang.signed_decimal(current - before);
+                details.push(
+                    self.msg_with(Msg::TeamChange, &[("round", round.into()), ("change", change.into())]),
                 );
             }
             out.push(format!("  {}", details.join(" · ")));
+            if dim.flagged(self.flow) {
+                out.push(format!("  {}", self.flag(current)));
+            }
             out.push(String::new());
         }
-        for dim in stats.dimensions.iter().filter(|d| d.flagged(self.flow)) {
-            let score = self.number(dim.current.unwrap_or_default());
-            out.push(self.msg_with(Msg::SnapshotPublicValuesFlag, &[("score", score)]));
-        }
-        let priorities =
-            stats.dimensions.iter().filter(|d| d.gap_status(self.flow) == Some(GapStatus::Priority));
-        out.push(self.priorities(priorities.map(|d| d.dimension)));
+        out.push(self.priorities(&stats.priorities(self.flow)));
         if !result.by_role.is_empty() {
             out.push(String::new());
             out.push(self.msg(Msg::TeamByRoleTitle));
-            for (role, medians) in &result.by_role {
-                let medians: Vec<String> = medians
+            for (role, group) in &result.by_role {
+                let medians: Vec<String> = group
+                    .stats
+                    .dimensions
                     .iter()
-                    .enumerate()
-                    .map(|(d, m)| {
-                        let value = m.map_or("-".to_string(), |m| self.number(m));
-                        format!("{} {value}", self.flow.dimensions[d].id.to_uppercase())
+                    .map(|d| {
+                        let value = d.current.map_or("-".to_string(), |m| self.number(m));
+                        format!("{} {value}", self.flow.dimensions[d.dimension].id.to_uppercase())
                     })
                     .collect();
-                let role = self.role_label(role);
-                out.push(self.msg_with(Msg::TeamByRole, &[("role", role), ("medians", medians.join(", "))]));
+                out.push(self.msg_with(
+                    Msg::TeamByRole,
+                    &[
+                        ("role", self.role_label(role).into()),
+                        ("respondents", group.respondents.into()),
+                        ("medians", medians.join(", ").into()),
+                    ],
+                ));
             }
         }
         out.push(String::new());
@@ -343,11 +409,12 @@ impl Presenter<'_> {
                 current: dim.current,
                 ambition: dim.ambition,
                 spread: dim.quartiles,
+                note: self.chart_note(dim.current, dim.ambition, dim.gap()),
             })
             .collect();
         let title = self.msg_with(
             Msg::ChartTeamTitle,
-            &[("team", result.team.clone()), ("round", result.round.to_string())],
+            &[("team", result.team.as_str().into()), ("round", result.round.into())],
         );
         (rows, self.profile_text(title, Some(self.msg(Msg::ChartSpread))))
     }

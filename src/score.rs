@@ -7,8 +7,15 @@
 //! - The overall index is the equal-weight mean of the dimensions (only when all have a
 //!   score); its level is capped at the lowest dimension's level + `overall_cap_above_lowest`.
 //! - The flag dimension (public values) is always flagged below `flag_below`.
+//!
+//! Numbers a person reads add up: every score is rounded once, to the one decimal that
+//! is shown ([`shown`]), and levels, gaps, thresholds and the overall index are all
+//! computed from those shown values.
 
 use crate::flow::{Answer, Answers, Flow, QuestionKind, SCALE_POINTS};
+
+/// A snapshot names at most this many priorities: more would not be priorities.
+pub const MAX_PRIORITIES: usize = 3;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
@@ -45,10 +52,21 @@ pub enum GapStatus {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Overall {
+    /// The mean of the shown dimension scores, itself rounded to one decimal.
     pub index: f64,
+    /// The level shown: the index's level, capped.
     pub level: u8,
+    /// The level the index alone would give.
+    pub uncapped: u8,
+    /// The dimension with the lowest score, which sets the cap.
+    pub lowest: usize,
+}
+
+impl Overall {
     /// The level is lower than the index alone would give, because of the cap.
-    pub capped: bool,
+    pub fn capped(&self) -> bool {
+        self.level < self.uncapped
+    }
 }
 
 impl DimensionScore {
@@ -57,8 +75,9 @@ impl DimensionScore {
         self.score.map(level_of)
     }
 
+    /// Ambition minus current, both as shown.
     pub fn gap(&self) -> Option<f64> {
-        Some(f64::from(self.ambition?) - self.score?)
+        Some(shown(f64::from(self.ambition?) - self.score?))
     }
 
     /// Share of the shown items answered "don't know", 0 to 1.
@@ -67,9 +86,21 @@ impl DimensionScore {
     }
 }
 
-/// The level a mean reaches: its floor, within 1 to 5.
+/// The level a shown value reaches: its floor, within 1 to 5.
 pub fn level_of(score: f64) -> u8 {
-    (score.floor() as u8).clamp(1, SCALE_POINTS)
+    (shown(score).floor() as u8).clamp(1, SCALE_POINTS)
+}
+
+/// A value as it is shown: rounded half away from zero to one decimal. Rounding a shown
+/// value again changes nothing, so it is safe to apply wherever a value is derived.
+pub fn shown(value: f64) -> f64 {
+    // The nudge keeps 1.45 (stored as 1.4499…) rounding up; + 0.0 turns -0.0 into 0.0.
+    (value * 10.0 + value.signum() * 1e-9).round() / 10.0 + 0.0
+}
+
+/// The mean of some values, as shown.
+pub fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| shown(values.iter().sum::<f64>() / values.len() as f64))
 }
 
 /// Scores a set of answers. Questions hidden by `show_if` are left out.
@@ -107,7 +138,7 @@ fn score_dimension(flow: &Flow, answers: &Answers, dimension: usize) -> Dimensio
         }
     }
     let enough = shown > 0 && levels.len() as f64 >= flow.scoring.min_answered_share * shown as f64;
-    let score = (enough && !levels.is_empty()).then(|| levels.iter().sum::<f64>() / levels.len() as f64);
+    let score = if enough { mean(&levels) } else { None };
     let mut result = DimensionScore {
         dimension,
         score,
@@ -139,12 +170,31 @@ pub fn gap_status(gap: f64, priority_gap: f64) -> GapStatus {
 
 fn overall(flow: &Flow, dimensions: &[DimensionScore]) -> Option<Overall> {
     let scores: Vec<f64> = dimensions.iter().map(|d| d.score).collect::<Option<_>>()?;
-    if scores.is_empty() {
-        return None;
-    }
-    let index = scores.iter().sum::<f64>() / scores.len() as f64;
-    let lowest = scores.iter().copied().map(level_of).min()?;
-    let cap = lowest.saturating_add(flow.scoring.overall_cap_above_lowest);
+    let index = mean(&scores)?;
+    // The first of the lowest, so the reason names a theme in flow order.
+    let lowest = (0..scores.len()).min_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
+    let cap = level_of(scores[lowest]).saturating_add(flow.scoring.overall_cap_above_lowest);
     let uncapped = level_of(index);
-    Some(Overall { index, level: uncapped.min(cap), capped: uncapped > cap })
+    Some(Overall { index, level: uncapped.min(cap), uncapped, lowest: dimensions[lowest].dimension })
+}
+
+/// The dimensions to work on first: priorities by gap, largest first, ties by the lower
+/// current score, then in flow order; at most `limit`.
+pub fn ranked_priorities(mut priorities: Vec<(usize, f64, f64)>, limit: usize) -> Vec<usize> {
+    // (dimension, gap, current)
+    priorities.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.total_cmp(&b.2)).then(a.0.cmp(&b.0)));
+    priorities.into_iter().take(limit).map(|(dimension, ..)| dimension).collect()
+}
+
+impl Snapshot {
+    /// At most [`MAX_PRIORITIES`] priorities, the largest gap first.
+    pub fn priorities(&self) -> Vec<usize> {
+        let priorities = self
+            .dimensions
+            .iter()
+            .filter(|d| d.gap_status == Some(GapStatus::Priority))
+            .filter_map(|d| Some((d.dimension, d.gap()?, d.score?)))
+            .collect();
+        ranked_priorities(priorities, MAX_PRIORITIES)
+    }
 }

@@ -1,16 +1,18 @@
 //! Teams: who leads, who is a member, which invite works, and the rounds.
 //!
 //! A round is a time window of one team; a member's latest scan completed inside the
-//! current round counts for it. What a lead last saw of a round is frozen in [`Shown`],
-//! so that a newcomer's answers cannot be read off the difference between two views.
+//! current round counts for it. What was last published of a round (and of each role
+//! group in it) is kept as a [`Shown`]: its respondent set and its aggregate, so the
+//! rules in `anonymity` can set every new result against everything already shown.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
+use crate::anonymity::RespondentSet;
 use crate::store::PersonId;
 use crate::team_stats::TeamStats;
 
@@ -39,13 +41,21 @@ pub struct Round {
     pub number: u32,
     pub opened_at: u64,
     pub closed_at: Option<u64>,
-    /// What leads last saw of this round (or its final state, once closed).
+    /// The result last published for this round; once closed, its final result.
     pub shown: Option<Shown>,
+    /// The result last published per role group (only groups the rules allowed).
+    #[serde(default)]
+    pub groups: BTreeMap<String, Shown>,
 }
 
+/// A published result: over which responses, and what was shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shown {
     pub respondents: usize,
+    /// The responses it is computed over; empty in results stored before sets were
+    /// recorded (see `store::teams` for how those are treated).
+    #[serde(default)]
+    pub set: RespondentSet,
     pub stats: TeamStats,
 }
 
@@ -58,7 +68,7 @@ impl Team {
             members: BTreeSet::from([lead]),
             invite: new_invite_code(),
             lead_invite: None,
-            rounds: vec![Round { number: 1, opened_at: now, closed_at: None, shown: None }],
+            rounds: vec![Round::open(1, now)],
         }
     }
 
@@ -70,9 +80,20 @@ impl Team {
         self.rounds.last().expect("a team always has a round")
     }
 
+    /// Every respondent set ever published for this team, in any round or group.
+    pub fn published_sets(&self) -> impl Iterator<Item = &RespondentSet> {
+        self.rounds.iter().flat_map(|round| round.shown.iter().chain(round.groups.values())).map(|s| &s.set)
+    }
+
     /// Whether a response completed at `at` falls inside a round.
     pub fn in_round(round: &Round, at: u64) -> bool {
         at >= round.opened_at && round.closed_at.is_none_or(|closed| at < closed)
+    }
+}
+
+impl Round {
+    pub fn open(number: u32, opened_at: u64) -> Round {
+        Round { number, opened_at, closed_at: None, shown: None, groups: BTreeMap::new() }
     }
 }
 

@@ -5,11 +5,17 @@
 //! Quartiles use linear interpolation between closest ranks (Excel's QUARTILE.INC, R's
 //! type 7), so a team lead can recompute them in a spreadsheet. No minimum, maximum or
 //! single value ever leaves this module: only medians, quartiles, shares and counts.
+//! Quartiles themselves only over [`anonymity::QUARTILES_MIN`] people or more; the IQR
+//! always.
+//!
+//! Every value is computed from the respondents' shown scores and rounded once to one
+//! decimal ([`score::shown`]); the gap and the IQR are computed from those shown values.
 
 use serde::{Deserialize, Serialize};
 
+use crate::anonymity;
 use crate::flow::{Answers, Flow};
-use crate::score::{self, GapStatus, gap_status};
+use crate::score::{self, GapStatus, gap_status, shown};
 
 /// An IQR at or below this is a shared view.
 pub const SHARED_VIEW_MAX_IQR: f64 = 1.0;
@@ -30,8 +36,11 @@ pub struct DimensionStats {
     pub current: Option<f64>,
     /// Median of the respondents' ambitions (those who gave one).
     pub ambition: Option<f64>,
-    /// First and third quartile of the dimension scores.
+    /// First and third quartile of the dimension scores, over enough people only.
     pub quartiles: Option<(f64, f64)>,
+    /// Third minus first quartile.
+    #[serde(default)]
+    pub iqr: Option<f64>,
     /// Share of all shown items answered "don't know", 0 to 1.
     pub dont_know_share: f64,
 }
@@ -44,13 +53,28 @@ pub enum Agreement {
     Mixed,
 }
 
+impl TeamStats {
+    /// At most [`score::MAX_PRIORITIES`] priorities, the largest gap first.
+    pub fn priorities(&self, flow: &Flow) -> Vec<usize> {
+        let priorities = self
+            .dimensions
+            .iter()
+            .filter(|d| d.gap_status(flow) == Some(GapStatus::Priority))
+            .filter_map(|d| Some((d.dimension, d.gap()?, d.current?)))
+            .collect();
+        score::ranked_priorities(priorities, score::MAX_PRIORITIES)
+    }
+}
+
 impl DimensionStats {
+    /// Ambition minus current, both as shown.
     pub fn gap(&self) -> Option<f64> {
-        Some(self.ambition? - self.current?)
+        Some(shown(self.ambition? - self.current?))
     }
 
     pub fn iqr(&self) -> Option<f64> {
-        self.quartiles.map(|(q1, q3)| q3 - q1)
+        // Results stored before the IQR had a field of its own carry only quartiles.
+        self.iqr.or(self.quartiles.map(|(q1, q3)| shown(q3 - q1)))
     }
 
     pub fn agreement(&self) -> Option<Agreement> {
@@ -81,26 +105,29 @@ pub fn team_stats(flow: &Flow, respondents: &[&Answers]) -> TeamStats {
             let ambitions: Vec<f64> =
                 snapshots.iter().filter_map(|s| s.dimensions[dimension].ambition.map(f64::from)).collect();
             let dont_know: usize = snapshots.iter().map(|s| s.dimensions[dimension].dont_know).sum();
-            let shown: usize = snapshots.iter().map(|s| s.dimensions[dimension].items_shown).sum();
+            let items: usize = snapshots.iter().map(|s| s.dimensions[dimension].items_shown).sum();
+            let quartiles = quartiles(&scores);
             DimensionStats {
                 dimension,
                 current: median(&scores),
                 ambition: median(&ambitions),
-                quartiles: quartiles(&scores),
-                dont_know_share: if shown == 0 { 0.0 } else { dont_know as f64 / shown as f64 },
+                quartiles: quartiles.filter(|_| anonymity::quartiles_shown(respondents.len())),
+                iqr: quartiles.map(|(q1, q3)| shown(q3 - q1)),
+                dont_know_share: if items == 0 { 0.0 } else { dont_know as f64 / items as f64 },
             }
         })
         .collect();
     TeamStats { respondents: respondents.len(), dimensions }
 }
 
+/// The median, as shown.
 pub fn median(values: &[f64]) -> Option<f64> {
-    quantile(values, 0.5)
+    quantile(values, 0.5).map(shown)
 }
 
-/// First and third quartile (QUARTILE.INC).
+/// First and third quartile (QUARTILE.INC), as shown.
 pub fn quartiles(values: &[f64]) -> Option<(f64, f64)> {
-    Some((quantile(values, 0.25)?, quantile(values, 0.75)?))
+    Some((shown(quantile(values, 0.25)?), shown(quantile(values, 0.75)?)))
 }
 
 /// The `p`-quantile with linear interpolation between closest ranks.
@@ -132,10 +159,11 @@ mod tests {
     fn quartiles_interpolate_like_quartile_inc() {
         // Ranks (n-1)p: for 5 values Q1 is the 2nd, Q3 the 4th value.
         assert_eq!(quartiles(&[1.0, 2.0, 3.0, 4.0, 5.0]), Some((2.0, 4.0)));
-        // For 6 values Q1 at rank 1.25: 2 + 0.25 * (3 - 2) = 2.25; Q3 at rank 3.75: 4.75.
-        assert_eq!(quartiles(&[6.0, 5.0, 4.0, 3.0, 2.0, 1.0]), Some((2.25, 4.75)));
+        // For 6 values Q1 at rank 1.25: 2 + 0.25 * (3 - 2) = 2.25, shown 2.3; Q3 at rank
+        // 3.75: 4.75, shown 4.8 (half away from zero).
+        assert_eq!(quartiles(&[6.0, 5.0, 4.0, 3.0, 2.0, 1.0]), Some((2.3, 4.8)));
         // For 4 values Q1 at rank 0.75: 1 + 0.75 * 1 = 1.75; Q3 at 2.25: 3 + 0.25 * 1 = 3.25.
-        assert_eq!(quartiles(&[1.0, 2.0, 3.0, 4.0]), Some((1.75, 3.25)));
+        assert_eq!(quartiles(&[1.0, 2.0, 3.0, 4.0]), Some((1.8, 3.3)));
         assert_eq!(quartiles(&[3.0, 3.0, 3.0, 3.0, 3.0]), Some((3.0, 3.0)), "ties");
         assert_eq!(quartiles(&[]), None);
     }
@@ -147,6 +175,7 @@ mod tests {
             current: Some(3.0),
             ambition: None,
             quartiles: Some((q1, q3)),
+            iqr: None,
             dont_know_share: 0.0,
         };
         assert_eq!(stats(2.0, 3.0).agreement(), Some(Agreement::Shared));

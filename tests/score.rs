@@ -61,11 +61,53 @@ fn dimension_score_is_the_mean_and_its_level_the_floor() {
     assert_eq!(a.level(), Some(2));
     assert_eq!(a.gap(), Some(1.5));
     assert_eq!(a.gap_status, Some(GapStatus::Priority));
-    // D: (4 + 4 + 5) / 3 = 4.33.., level 4.
+    // D: (4 + 4 + 5) / 3 = 4.33.., shown 4.3, level 4.
     let s = score_with(&[("d3", "5")], "4", "4");
     let d = dim(&s, "d");
-    assert!((d.score.unwrap() - 13.0 / 3.0).abs() < 1e-9);
+    assert_eq!(d.score, Some(4.3));
     assert_eq!(d.level(), Some(4));
+}
+
+#[test]
+fn scores_are_rounded_once_and_the_level_and_gap_follow_the_shown_value() {
+    // D: (1 + 1 + 2) / 3 = 1.33, shown 1.3; ambition 3: gap 3 - 1.3 = 1.7 (not 1.67 → 1.6).
+    let s = score_with(&[("d1", "1"), ("d2", "1"), ("d3", "2"), ("d-ambition", "3")], "3", "3");
+    let d = dim(&s, "d");
+    assert_eq!((d.score, d.gap()), (Some(1.3), Some(1.7)));
+    // D: (2 + 2 + 1) / 3 = 1.67, shown 1.7; ambition 3: gap 1.3, no priority.
+    let s = score_with(&[("d1", "2"), ("d2", "2"), ("d3", "1"), ("d-ambition", "3")], "3", "3");
+    let d = dim(&s, "d");
+    assert_eq!((d.score, d.gap(), d.gap_status), (Some(1.7), Some(1.3), Some(GapStatus::Open)));
+    // A: (1 + 2) / 2 = 1.5 and ambition 3: gap exactly 1.5, a priority.
+    let s = score_with(&[("a1", "1"), ("a2", "2"), ("a-ambition", "3")], "3", "3");
+    assert_eq!(dim(&s, "a").gap_status, Some(GapStatus::Priority));
+}
+
+#[test]
+fn at_most_three_priorities_largest_gap_first_ties_by_lower_current() {
+    // Every item 1 and every ambition 5: seven gaps of 4.0, all priorities; the tie is
+    // broken by current (all 1.0), then flow order: A, B, C.
+    let s = score_with(&[], "1", "5");
+    assert_eq!(s.priorities(), vec![0, 1, 2]);
+    // D at 1 with ambition 4 (gap 3.0), A at 2 with ambition 5 (gap 3.0), B at 1
+    // ambition 3 (gap 2.0): D before A (lower current), then B.
+    let s = score_with(
+        &[
+            ("a1", "2"),
+            ("a2", "2"),
+            ("a-ambition", "5"),
+            ("b1", "1"),
+            ("b2", "1"),
+            ("b-ambition", "3"),
+            ("d1", "1"),
+            ("d2", "1"),
+            ("d3", "1"),
+            ("d-ambition", "4"),
+        ],
+        "3",
+        "3",
+    );
+    assert_eq!(s.priorities(), vec![3, 0, 1]);
 }
 
 #[test]
@@ -123,18 +165,19 @@ fn public_values_below_two_are_always_flagged() {
 
 #[test]
 fn the_overall_index_is_the_equal_weight_mean_capped_at_lowest_plus_one() {
-    // Six dimensions at 5, A at 1: index (6*5 + 1) / 7 = 4.43 → level 4, but the cap is
-    // lowest level 1 + 1 = 2.
+    // Six dimensions at 5, A at 1: index (6*5 + 1) / 7 = 4.43, shown 4.4 → level 4, but
+    // the cap is lowest level 1 + 1 = 2, set by A.
     let s = score_with(&[("a1", "1"), ("a2", "1")], "5", "5");
     let overall = s.overall.unwrap();
-    assert!((overall.index - 31.0 / 7.0).abs() < 1e-9);
-    assert_eq!(overall.level, 2);
-    assert!(overall.capped);
-    // All at 3 except A at 2.5 (level 2): index (6*3 + 2.5) / 7 = 2.93 → level 2, cap 3: not capped.
+    assert_eq!(overall.index, 4.4);
+    assert_eq!((overall.level, overall.uncapped, overall.lowest), (2, 4, 0));
+    assert!(overall.capped());
+    // All at 3 except A at 2.5 (level 2): index (6*3 + 2.5) / 7 = 2.93, shown 2.9 → level
+    // 2, cap 3: not capped.
     let s = score_with(&[("a1", "2"), ("a2", "3")], "3", "3");
     let overall = s.overall.unwrap();
-    assert!((overall.index - 20.5 / 7.0).abs() < 1e-9);
-    assert_eq!((overall.level, overall.capped), (2, false));
+    assert_eq!(overall.index, 2.9);
+    assert_eq!((overall.level, overall.capped()), (2, false));
 }
 
 #[test]

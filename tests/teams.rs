@@ -11,6 +11,7 @@ mod support;
 
 use std::time::Duration;
 
+use calamine::{Data, Reader, Xlsx};
 use serde_json::Value;
 use support::bot::PeilBot;
 use support::fake_telegram::*;
@@ -160,6 +161,14 @@ impl Person {
             .unwrap_or_else(|err| panic!("query {query_id} was never answered: {err:?}"));
         answers(&self.tg)[0].params.get("text").and_then(Value::as_str).map(str::to_owned)
     }
+}
+
+/// The English label of a level of a dimension, on the scale its items are asked on:
+/// F (skills) has its own.
+fn level_name(dimension: &str, level: usize) -> &'static str {
+    let organisation = ["Not started", "Ad hoc", "Agreed", "Embedded", "Leading"];
+    let skill = ["I need help", "Basic", "Independent", "Advanced", "I teach others"];
+    if dimension.starts_with('F') { skill[level - 1] } else { organisation[level - 1] }
 }
 
 /// Parses "Question N of M" from a question text.
@@ -375,7 +384,8 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     assert!(five.starts_with("Team \"Alpha\", round 1: 5 of 8 members have finished.\n\n"), "{five}");
     for dimension in DIMENSIONS {
         let (line, details) = dimension_lines(&five, dimension);
-        assert_eq!(line, format!("{dimension}: median 3.0 (Agreed), ambition 3.0, gap 0.0"));
+        let level = level_name(dimension, 3);
+        assert_eq!(line, format!("{dimension}: median 3.0 ({level}), ambition 3.0, gap 0.0"));
         assert_eq!(details, "spread (IQR) 2.0: divided view · don't know 0%");
     }
     assert!(five.contains("No priorities: no gap of 1.5 or more."), "{five}");
@@ -396,8 +406,9 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     assert!(six.starts_with("Team \"Alpha\", round 1: 6 of 8 members have finished.\n"), "{six}");
     assert!(
         six.contains(
-            "This result covers the first 5 people. It is updated once 3 more people have finished \
-             since then (so far 1), so that nobody's answers can be read from the difference."
+            "This is the result as it was shown before, over 5 people. A new result is only shown \
+             once it differs by at least 3 people from every result already shown, of this team or \
+             of a team with the same people, so that nobody's answers can be read from the difference."
         ),
         "{six}"
     );
@@ -407,7 +418,7 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     complete_scan(&m[6], L5, L3).await;
     let (seven, _) = lea.team_result("/team").await;
     assert!(seven.starts_with("Team \"Alpha\", round 1: 7 of 8 members have finished.\n"), "{seven}");
-    assert!(seven.contains("(so far 2)"), "{seven}");
+    assert!(seven.contains("as it was shown before, over 5 people."), "{seven}");
     assert_eq!(numbers(&seven), numbers(&five));
     assert!(!seven.contains("By role"), "no breakdown of a result that is not up to date\n{seven}");
 
@@ -418,18 +429,16 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     complete_scan(&lea, L5, L3).await;
     let (eight, _) = lea.team_result("/team").await;
     assert!(eight.starts_with("Team \"Alpha\", round 1: 8 of 8 members have finished.\n\n"), "{eight}");
-    assert!(!eight.contains("This result covers the first"), "{eight}");
+    assert!(!eight.contains("as it was shown before"), "{eight}");
     for dimension in DIMENSIONS {
         let (line, details) = dimension_lines(&eight, dimension);
-        assert_eq!(line, format!("{dimension}: median 3.5 (Agreed), ambition 3.0, gap -0.5"));
+        let level = level_name(dimension, 3);
+        assert_eq!(line, format!("{dimension}: median 3.5 ({level}), ambition 3.0, gap -0.5"));
         assert_eq!(details, "spread (IQR) 3.0: divided view · don't know 0%");
     }
-    assert!(
-        eight.contains(
-            "By role (only groups of 7 or more):\nPolicy: A 3.5, B 3.5, C 3.5, D 3.5, E 3.5, F 3.5, G 3.5"
-        ),
-        "{eight}"
-    );
+    // All eight chose "Policy": a group of 8, but the rest of the team is 0, not 7, and a
+    // group median next to the team median would tell the rest apart.
+    assert!(!eight.contains("By role"), "{eight}");
     let photos = lea.messages().iter().filter(|m| m.photo.is_some()).count();
     assert_eq!(photos, 4 + 1, "a chart per result shown (5, 6, 7, 8) and the lead's own snapshot");
 
@@ -537,7 +546,8 @@ async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_on
     assert!(result.starts_with("Team \"Rho\", round 2: 5 of 6 members have finished.\n\n"), "{result}");
     for dimension in DIMENSIONS {
         let (line, details) = dimension_lines(&result, dimension);
-        assert_eq!(line, format!("{dimension}: median 1.0 (Not started), ambition 4.0, gap 3.0 · priority"));
+        let level = level_name(dimension, 1);
+        assert_eq!(line, format!("{dimension}: median 1.0 ({level}), ambition 4.0, gap 3.0 · priority"));
         let dont_know = if dimension.starts_with('E') { 29 } else { 20 };
         assert_eq!(
             details,
@@ -545,7 +555,8 @@ async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_on
         );
     }
     assert!(result.contains("Attention: public values score 1.0, below 2."), "{result}");
-    assert!(result.contains(&format!("Priorities: {}", DIMENSIONS.join(", "))), "{result}");
+    // Seven equal gaps of 3.0 at the same median: the first three, in flow order.
+    assert!(result.contains(&format!("Priorities: {}\n", DIMENSIONS[..3].join(", "))), "{result}");
     assert_eq!(chart.caption.as_deref(), Some("Team \"Rho\", round 2: median now and in 2 years"));
 }
 
@@ -697,7 +708,8 @@ async fn invites_join_leads_and_leaving() {
     let left = cas.ask("/leave", "You left").await;
     assert_eq!(
         left.body(),
-        "You left \"Alpha\". Your answers stay yours; they no longer count for this team."
+        "You left \"Alpha\". Team results already shown stay as they were; from the next result on, \
+         your answers no longer count for this team. Your answers stay yours."
     );
     assert!(cas.ask("/teams", "You are not in").await.body().starts_with("You are not in a team yet."));
     assert_eq!(cas.ask("/leave", "You are not in a team").await.body(), "You are not in a team.");
@@ -862,30 +874,26 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
     tokio::time::sleep(Duration::from_millis(1100)).await;
     noa.ask("/newround", "Ronde 2").await;
 
-    let mark = noa.mark();
-    noa.say("/export");
-    tg.wait_until(WAIT, |_| noa.since(mark).iter().filter(|msg| msg.document.is_some()).count() == 2)
-        .await
-        .expect("two documents");
-    let documents: Vec<SentMessage> =
-        noa.since(mark).into_iter().filter(|msg| msg.document.is_some()).collect();
+    let documents = export_documents(&tg, &noa).await;
     let csv_message = &documents[0];
     assert_eq!(
         csv_message.caption.as_deref(),
         Some(
-            "Teamresultaten van \"Burgerzaken\" per ronde, als CSV voor Excel en als JSON. Alleen rondes met \
-             genoeg deelnemers staan erin."
+            "Teamresultaten van \"Burgerzaken\" per ronde, als CSV, als Excel-bestand (xlsx) en als JSON. \
+             Alleen rondes met genoeg deelnemers staan erin."
         )
     );
     let csv_file = csv_message.document.as_ref().unwrap();
-    let json_file = documents[1].document.as_ref().unwrap();
+    let json_file = documents[2].document.as_ref().unwrap();
     assert_eq!(csv_file.filename, "peilbot-team.csv");
+    assert_eq!(documents[1].document.as_ref().unwrap().filename, "peilbot-team.xlsx");
     assert_eq!(json_file.filename, "peilbot-team.json");
 
-    // Round 1 closed with scores 1, 2, 3, 5 in every dimension (n = 4):
-    //   median at rank 1.5: (2 + 3) / 2 = 2.5
-    //   Q1 at rank 0.75: 1 + 0.75 * (2 - 1) = 1.75;  Q3 at rank 2.25: 3 + 0.25 * (5 - 3) = 3.5;  IQR 1.75
-    //   ambition 3; gap 3 - 2.5 = 0.5. Round 2 has no one yet: not in the export.
+    // Round 1 closed with 4 scans, but the result shown was over the first 3: one more
+    // than what was shown would single out the fourth, so the closed round keeps the
+    // 3 (scores 1, 2, 3 in every dimension):
+    //   median 2; Q1 1.5, Q3 2.5: IQR 1.0, and no quartiles on their own under 7 people
+    //   ambition 3; gap 3 - 2 = 1.0. Round 2 has no one yet: not in the export.
     assert!(csv_file.data.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with a byte order mark");
     let text = std::str::from_utf8(&csv_file.data[3..]).expect("UTF-8");
     let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
@@ -921,9 +929,9 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
         assert_eq!(row.len(), 13);
         assert_eq!(&row[..2], ["Burgerzaken", "1"]);
         assert!(is_date(&row[2]) && is_date(&row[3]), "opened and closed dates: {row:?}");
-        assert_eq!(row[4], "4");
+        assert_eq!(row[4], "3");
         assert!(row[5].starts_with(&format!("{dimension} ")), "{row:?}");
-        assert_eq!(&row[6..], ["2,5", "3", "0,5", "1,75", "3,5", "1,75", "0"], "decimal commas: {row:?}");
+        assert_eq!(&row[6..], ["2,0", "3,0", "1,0", "", "", "1,0", "0"], "decimal commas: {row:?}");
     }
 
     let json: Value = serde_json::from_slice(&json_file.data).expect("the JSON parses");
@@ -932,19 +940,19 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
     for (row, dimension) in rows.iter().zip(["a", "b", "c", "d", "e", "f", "g"]) {
         assert_eq!(row["team"], "Burgerzaken");
         assert_eq!(row["round"], 1);
-        assert_eq!(row["respondents"], 4);
+        assert_eq!(row["respondents"], 3);
         assert_eq!(row["dimension"], dimension);
         assert!(row["closed"].is_string());
         for (key, value) in [
-            ("median_current", 2.5),
-            ("median_ambition", 3.0),
-            ("gap", 0.5),
-            ("q1", 1.75),
-            ("q3", 3.5),
-            ("iqr", 1.75),
-            ("dont_know_percent", 0.0),
+            ("median_current", Some(2.0)),
+            ("median_ambition", Some(3.0)),
+            ("gap", Some(1.0)),
+            ("q1", None),
+            ("q3", None),
+            ("iqr", Some(1.0)),
+            ("dont_know_percent", Some(0.0)),
         ] {
-            assert_eq!(row[key].as_f64(), Some(value), "{key} in {row}");
+            assert_eq!(row[key].as_f64(), value, "{key} in {row}");
         }
         let keys: Vec<&String> = row.as_object().unwrap().keys().collect();
         assert!(!keys.iter().any(|k| k.contains("min") || k.contains("max")), "{keys:?}");
@@ -954,6 +962,115 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
     let refused = m[0].ask("/export", NOT_LEAD).await;
     assert!(refused.body().starts_with(NOT_LEAD));
     assert!(m.iter().all(|member| member.messages().iter().all(|msg| msg.document.is_none())));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_english_lead_exports_csv_for_dutch_excel_and_a_workbook_of_numbers() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let ada = Person::new(&tg, 550, "Ada");
+    let m: Vec<Person> = (1..=7).map(|k| Person::new(&tg, 550 + k, &format!("Member{k}"))).collect();
+    team_with(&ada, "Digital Office", &m.iter().collect::<Vec<_>>()).await;
+    // Scores 1, 2, 3, 3, 3, 4, 5 in every dimension (n = 7), ambition 4 for all:
+    //   median 3; Q1 at rank 1.5: (2 + 3) / 2 = 2.5; Q3 at rank 4.5: (3 + 4) / 2 = 3.5; IQR 1;
+    //   gap 4 - 3 = 1.
+    let levels = [L1, L2, L3, L3, L3, L4, L5];
+    let scans: Vec<(&Person, usize, usize)> = m.iter().zip(levels).map(|(p, level)| (p, level, L4)).collect();
+    complete_scans(&scans).await;
+
+    let documents = export_documents(&tg, &ada).await;
+    assert_eq!(
+        documents[0].caption.as_deref(),
+        Some(
+            "Team results of \"Digital Office\" per round, as CSV, as an Excel file (xlsx) and as JSON. Only \
+             rounds with enough respondents are included."
+        )
+    );
+    let [csv_file, xlsx_file, json_file] = [0, 1, 2].map(|i| documents[i].document.clone().unwrap());
+    assert_eq!(
+        [&csv_file.filename, &xlsx_file.filename, &json_file.filename],
+        ["peilbot-team.csv", "peilbot-team.xlsx", "peilbot-team.json"]
+    );
+    let english = [
+        "Team",
+        "Round",
+        "Opened",
+        "Closed",
+        "Respondents",
+        "Theme",
+        "Median now",
+        "Median ambition",
+        "Gap",
+        "First quartile",
+        "Third quartile",
+        "Spread (IQR)",
+        "Don't know (%)",
+    ];
+
+    // The CSV is the one Dutch Excel opens, in any language: "3.5" would be the 3rd of May.
+    assert!(csv_file.data.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with a byte order mark");
+    let text = std::str::from_utf8(&csv_file.data[3..]).expect("UTF-8");
+    assert_eq!(text.lines().next(), Some(english.join(";").as_str()), "`;` between English headers");
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+    let rows: Vec<Vec<String>> =
+        reader.records().map(|r| r.expect("a CSV row").iter().map(str::to_owned).collect()).collect();
+    assert_eq!(rows.len(), 7, "one row per dimension: {rows:?}");
+    for (row, dimension) in rows.iter().zip(DIMENSIONS) {
+        assert_eq!(row.len(), 13);
+        assert_eq!(&row[..2], ["Digital Office", "1"]);
+        assert_eq!(row[3], "", "the round is still open");
+        assert_eq!(row[4], "7");
+        assert_eq!(row[5], dimension);
+        assert_eq!(&row[6..], ["3,0", "4,0", "1,0", "2,5", "3,5", "1,0", "0"], "decimal commas: {row:?}");
+        assert!(row[6..].iter().all(|cell| !cell.contains('.')), "no decimal points: {row:?}");
+    }
+
+    // The workbook: the same values, as number cells.
+    let (header, cells) = read_xlsx(&xlsx_file.data);
+    assert_eq!(header, english.map(|h| Data::String(h.to_string())));
+    assert_eq!(cells.len(), rows.len());
+    for (cells, row) in cells.iter().zip(&rows) {
+        assert_eq!(cells[0], Data::String(row[0].clone()));
+        assert_eq!(cells[5], Data::String(row[5].clone()));
+        match &cells[2] {
+            Data::DateTime(day) => assert_eq!(excel_day(day.as_f64()), row[2], "opened"),
+            other => panic!("opened is no date cell: {other:?}"),
+        }
+        assert_eq!(cells[3], Data::Empty, "not closed yet");
+        for col in [1, 4].into_iter().chain(6..13) {
+            let number: f64 = row[col].replace(',', ".").parse().unwrap();
+            assert_eq!(cells[col], Data::Float(number), "column {} in {cells:?}", english[col]);
+        }
+    }
+
+    let json: Value = serde_json::from_slice(&json_file.data).expect("the JSON parses");
+    let first = &json.as_array().expect("an array of rows")[0];
+    assert_eq!((first["median_current"].as_f64(), first["q1"].as_f64()), (Some(3.0), Some(2.5)), "{first}");
+}
+
+/// `/export` by `lead`: the three documents it sends (CSV, Excel, JSON).
+async fn export_documents(tg: &FakeTelegram, lead: &Person) -> Vec<SentMessage> {
+    let mark = lead.mark();
+    lead.say("/export");
+    let documents = || lead.since(mark).into_iter().filter(|msg| msg.document.is_some());
+    tg.wait_until(WAIT, |_| documents().count() == 3).await.expect("three documents");
+    documents().collect()
+}
+
+/// The first sheet of a workbook: its header row and the rows below it.
+fn read_xlsx(bytes: &[u8]) -> (Vec<Data>, Vec<Vec<Data>>) {
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("an xlsx file");
+    let sheet = book.worksheet_range_at(0).expect("a sheet").expect("a readable sheet");
+    let mut rows = sheet.rows().map(<[Data]>::to_vec);
+    let header = rows.next().expect("a header row");
+    (header, rows.collect())
+}
+
+/// An Excel date (days since 1899-12-30) as an ISO date.
+fn excel_day(serial: f64) -> String {
+    let day = time::Date::from_calendar_date(1899, time::Month::December, 30).unwrap()
+        + time::Duration::days(serial as i64);
+    day.format(time::macros::format_description!("[year]-[month]-[day]")).unwrap()
 }
 
 // ---------------------------------------------------------------------------

@@ -1159,6 +1159,43 @@ async fn serve_with_a_refused_token_never_shows_it() {
     assert!(exit.stderr.to_lowercase().contains("token"), "{}", exit.stderr);
 }
 
+/// `serve` as [`serve_command`] runs it, but without `--no-throttle`, so the environment decides.
+fn serve_with_no_throttle_env(value: &str) -> support::bot::Exit {
+    let data = tempfile::tempdir().unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_peilbot"));
+    command
+        .arg("serve")
+        .arg("--data")
+        .arg(data.path().join("store"))
+        .env_remove("PEILBOT_DATA")
+        .env_remove("PEILBOT_WEBHOOK_SECRET")
+        .env_remove("PEILBOT_ADMINS")
+        .env_remove("PEILBOT_MIN_RESPONDENTS")
+        .env("TELOXIDE_TOKEN", "654321:NoThrottleSECRETvalue")
+        .env("TELOXIDE_API_URL", "http://127.0.0.1:9/")
+        .env("PEILBOT_NO_THROTTLE", value)
+        .env("LANG", "C")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    run_to_exit(command, WAIT)
+}
+
+#[test]
+fn no_throttle_in_the_environment_takes_one_and_zero() {
+    // Nothing listens on port 9: past the command line, serve stops at the unreachable API.
+    for value in ["1", "0", "true", "false", "yes", "no", "on", "off"] {
+        let exit = serve_with_no_throttle_env(value);
+        assert_ne!(exit.status.code(), Some(2), "PEILBOT_NO_THROTTLE={value} refused: {}", exit.stderr);
+        assert!(!exit.stderr.contains("invalid value"), "PEILBOT_NO_THROTTLE={value}: {}", exit.stderr);
+        assert_one_line_error(&exit, Some("NoThrottleSECRET"));
+    }
+    // A value that means neither is a usage error, as before.
+    let exit = serve_with_no_throttle_env("maybe");
+    assert_eq!(exit.status.code(), Some(2), "{}", exit.stderr);
+    assert!(exit.stderr.contains("invalid value"), "{}", exit.stderr);
+}
+
 #[test]
 fn serve_with_an_unreachable_api_never_shows_the_token() {
     // Nothing listens on port 9 (discard) here: a network error, whose message names the URL.

@@ -21,7 +21,7 @@ notice-idle = You have no scan in progress.
 ## The individual snapshot
 
 snapshot-title = Your digital maturity snapshot
-snapshot-how-to-read = How to read this: each theme scores the mean of your answers, from 1 (not started) to 5 (leading). "Don't know" is not counted in the score; a lot of "don't know" is a finding in itself. The gap is your ambition minus where you stand; a gap of 1.5 or more is a priority. Numbers are cut off at one decimal, not rounded, so 1.97 shows as 1.9: still level 1. Your own answers are yours alone: a team lead never sees them.
+snapshot-how-to-read = How to read this: each theme scores the mean of your answers, from 1 (not started) to 5 (leading). "Don't know" is not counted in the score; a lot of "don't know" is a finding in itself. Every number is rounded to one decimal (1.97 becomes 2.0, 1.45 becomes 1.5); the level, the gap and the overall index are worked out from the numbers as you see them here. The gap is your ambition minus where you stand; a gap of 1.5 or more is a priority, and the three largest come first. Your own answers are yours alone: a team lead never sees them.
 snapshot-dimension = { $name }: { $score } ({ $level })
 snapshot-no-score = { $name }: not enough answers for a score ({ $dontknow }% don't know)
 snapshot-ambition = In two years: { $ambition } ({ $level }), gap { $gap }
@@ -31,8 +31,8 @@ snapshot-satisfied = ambition reached
 snapshot-dont-know = Don't know: { $share }%
 snapshot-next-step = Next step: { $step }
 snapshot-next-step-unknown = Next step: find out who in your organisation can answer these questions, and ask them.
-snapshot-overall = Overall index: { $index } ({ $level })
-snapshot-overall-capped = The overall level is capped at { $level }: at most one level above your lowest theme.
+snapshot-overall = Overall index: { $index } ({ $level }).
+snapshot-overall-capped = Overall index: { $index }. On its own that would be { $uncapped }, but the overall level is { $level }: never more than one level above your lowest theme, { $lowest }.
 snapshot-overall-missing = No overall index: not every theme has a score.
 snapshot-public-values-flag = Attention: public values score { $score }, below 2. Privacy, security and explainable algorithms need attention first.
 snapshot-priorities = Priorities: { $list }
@@ -45,6 +45,7 @@ chart-title = Where we stand and where we want to be
 chart-current = Now
 chart-ambition = In 2 years
 
+chart-row-values = { $current } → { $ambition }, gap { $gap }
 ## Terminal chat
 
 chat-welcome = Peilbot: the digital maturity quick scan. Answer with the number of your choice. Type "help" for the commands.
@@ -93,6 +94,6 @@ cmd-help = What I can do
 cmd-settings = Your settings
 cmd-cancel = Stop the scan and delete its answers
 cmd-forget = Delete everything kept about you
-tg-forget-confirm = This deletes everything Peilbot keeps about you: your language, your scans and answers, and your team memberships. Team results that were already shown stay, because they hold no one's answers. Delete it all?
+tg-forget-confirm = This deletes everything Peilbot keeps about you: your language, your scans and answers, and your team memberships. Team results that were already shown stay as they were, because they hold no one's own answers; from the next team result on, you are no longer counted. Delete it all?
 tg-forget-button = Delete my data
 tg-forgotten = Done: everything Peilbot kept about you is deleted. Type /start if you want to begin again.

@@ -19,7 +19,7 @@ team-list-empty = You are not in a team yet. Create one with /newteam NAME, or o
 team-pick = Which team?
 team-not-lead = Only a team lead can do that. You do not lead a team: /newteam NAME creates one.
 team-not-member = You are not in a team.
-team-left = You left "{ $team }". Your answers stay yours; they no longer count for this team.
+team-left = You left "{ $team }". Team results already shown stay as they were; from the next result on, your answers no longer count for this team. Your answers stay yours.
 team-last-lead = You are the only lead of "{ $team }". Make someone else a lead first (/addlead), then leave.
 team-lead-invite = Send this one-time link to the member who should become a lead of "{ $team }": { $link }
 team-lead-added = You are now a lead of "{ $team }". /team shows the team result.
@@ -29,8 +29,9 @@ team-lead-not-member = Join the team first with its invite link, then open this 
 
 team-round-opened = Round { $round } of "{ $team }" is open and round { $previous } is closed. Scans finished from now on count for the new round.
 team-too-few = "{ $team }", round { $round }: { $respondents } of { $members } members have finished. A team result needs at least { $needed } people, so { $more } more are needed. This protects everyone's answers.
+team-held = "{ $team }", round { $round }: { $respondents } of { $members } members have finished, but a result would differ by fewer than { $step } people from one already shown (of a team with largely the same people). It appears once more people have finished. This protects everyone's answers.
 team-result-title = Team "{ $team }", round { $round }: { $respondents } of { $members } members have finished.
-team-result-frozen = This result covers the first { $shown } people. It is updated once { $step } more people have finished since then (so far { $new }), so that nobody's answers can be read from the difference.
+team-result-frozen = This is the result as it was shown before, over { $shown } people. A new result is only shown once it differs by at least { $step } people from every result already shown, of this team or of a team with the same people, so that nobody's answers can be read from the difference.
 team-dimension = { $name }: median { $current } ({ $level }), ambition { $ambition }, gap { $gap }
 team-dimension-no-ambition = { $name }: median { $current } ({ $level }), no ambition given
 team-dimension-no-score = { $name }: not enough answers for a median
@@ -40,15 +41,15 @@ team-view-divided = divided view
 team-view-mixed = views differ somewhat
 team-dont-know = don't know { $share }%
 team-change = change since round { $round }: { $change }
-team-by-role-title = By role (only groups of 7 or more):
-team-by-role = { $role }: { $medians }
-team-how-to-read = How to read this: medians over the team on a 1-5 scale. The spread (interquartile range) shows how far views differ: 1 or less is a shared view, 2 or more a divided one. No one's own answers, and no lowest or highest value, are ever shown.
+team-by-role-title = By role (only groups of 7 or more, with at least 7 others beside them):
+team-by-role = { $role } ({ $respondents }): { $medians }
+team-how-to-read = How to read this: medians over the team on a 1-5 scale, rounded to one decimal; the gap and the change are worked out from the numbers as shown. The spread (interquartile range) shows how far views differ: 1 or less is a shared view, 2 or more a divided one. No one's own answers, and no lowest or highest value, are ever shown.
 chart-team-title = Team "{ $team }", round { $round }: median now and in 2 years
 chart-spread = Spread (IQR)
 
 ## Export
 
-team-export-caption = Team results of "{ $team }" per round, as CSV for Excel and as JSON. Only rounds with enough respondents are included.
+team-export-caption = Team results of "{ $team }" per round, as CSV, as an Excel file (xlsx) and as JSON. Only rounds with enough respondents are included.
 team-export-empty = There is nothing to export yet: no round of "{ $team }" has enough respondents.
 export-col-team = Team
 export-col-round = Round

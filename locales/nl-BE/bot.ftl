@@ -3,6 +3,7 @@
 scan-finished = Klaar, bedankt! Hier is je momentopname.
 notice-language-changed = Vanaf nu spreek ik Vlaams.
 snapshot-title = Jouw momentopname digitale maturiteit
+snapshot-how-to-read = Zo lees je dit: elk thema scoort het gemiddelde van je antwoorden, van 1 (nog niet gestart) tot 5 (voorloper). "Weet ik niet" telt niet mee in de score; veel "weet ik niet" is op zich al een bevinding. Alle getallen zijn afgerond op één decimaal (1,97 wordt 2,0 en 1,45 wordt 1,5); het niveau, de kloof en de totaalindex zijn berekend met de getallen zoals je ze hier ziet. De kloof is je ambitie min waar je nu staat; een kloof van 1,5 of meer is een prioriteit, en de drie grootste staan voorop. Je eigen antwoorden zijn alleen van jou: een teamverantwoordelijke ziet ze nooit.
 chat-welcome = Peilbot: de quickscan digitale maturiteit. Antwoord met het nummer van je keuze. Typ "help" voor de opdrachten.
 tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door een korte quickscan van de digitale maturiteit van je { -org }: een zestal minuten tikken, en op het einde krijg je je eigen momentopname met per thema een volgende stap.
     
@@ -11,5 +12,5 @@ tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door een korte quickscan van 
     Typ /scan om te beginnen.
 tg-description = Peilbot neemt personeelsleden van Nederlandse en Vlaamse lokale besturen in de chat mee door een korte quickscan digitale maturiteit, en geeft iedereen en elk team een momentopname: waar we staan, waar we over twee jaar willen staan, en wat de volgende stap is.
 tg-short-description = Een quickscan digitale maturiteit van 6 minuten voor personeelsleden van lokale besturen.
-tg-forget-confirm = Hiermee wis je alles wat Peilbot over je bijhoudt: je taal, je scans en antwoorden, en je teamlidmaatschappen. Teamresultaten die al getoond zijn blijven staan, want daarin staan geen antwoorden van één persoon. Alles wissen?
+tg-forget-confirm = Hiermee wis je alles wat Peilbot over je bijhoudt: je taal, je scans en antwoorden, en je teamlidmaatschappen. Teamresultaten die al getoond zijn blijven zoals ze waren, want daarin staan geen antwoorden van één persoon; vanaf het volgende teamresultaat tel je niet meer mee. Alles wissen?
 tg-forgotten = Klaar: alles wat Peilbot over je bijhield is gewist. Typ /start als je opnieuw wilt beginnen.

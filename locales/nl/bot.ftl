@@ -21,7 +21,7 @@ notice-idle = Je hebt geen scan lopen.
 ## De persoonlijke momentopname
 
 snapshot-title = Jouw momentopname digitale volwassenheid
-snapshot-how-to-read = Zo lees je dit: elk thema scoort het gemiddelde van je antwoorden, van 1 (nog niet gestart) tot 5 (voorloper). "Weet ik niet" telt niet mee in de score; veel "weet ik niet" is zelf een bevinding. De kloof is je ambitie min waar je nu staat; een kloof van 1,5 of meer is een prioriteit. Getallen worden na één decimaal afgekapt, niet afgerond: 1,97 wordt 1,9, dus nog niveau 1. Je eigen antwoorden zijn alleen van jou: een teamleider ziet ze nooit.
+snapshot-how-to-read = Zo lees je dit: elk thema scoort het gemiddelde van je antwoorden, van 1 (nog niet gestart) tot 5 (voorloper). "Weet ik niet" telt niet mee in de score; veel "weet ik niet" is zelf een bevinding. Alle getallen zijn afgerond op één decimaal (1,97 wordt 2,0 en 1,45 wordt 1,5); het niveau, de kloof en de totaalindex zijn berekend met de getallen zoals je ze hier ziet. De kloof is je ambitie min waar je nu staat; een kloof van 1,5 of meer is een prioriteit, en de drie grootste staan voorop. Je eigen antwoorden zijn alleen van jou: een teamleider ziet ze nooit.
 snapshot-dimension = { $name }: { $score } ({ $level })
 snapshot-no-score = { $name }: te weinig antwoorden voor een score ({ $dontknow }% weet ik niet)
 snapshot-ambition = Over twee jaar: { $ambition } ({ $level }), kloof { $gap }
@@ -31,8 +31,8 @@ snapshot-satisfied = ambitie gehaald
 snapshot-dont-know = Weet ik niet: { $share }%
 snapshot-next-step = Volgende stap: { $step }
 snapshot-next-step-unknown = Volgende stap: zoek uit wie in je organisatie deze vragen kan beantwoorden, en vraag het na.
-snapshot-overall = Totaalindex: { $index } ({ $level })
-snapshot-overall-capped = Het totaalniveau is begrensd op { $level }: hoogstens één niveau boven je laagste thema.
+snapshot-overall = Totaalindex: { $index } ({ $level }).
+snapshot-overall-capped = Totaalindex: { $index }. Op zichzelf zou dat { $uncapped } zijn, maar het totaalniveau is { $level }: nooit meer dan één niveau boven je laagste thema, { $lowest }.
 snapshot-overall-missing = Geen totaalindex: niet elk thema heeft een score.
 snapshot-public-values-flag = Let op: publieke waarden scoren { $score }, lager dan 2. Privacy, beveiliging en uitlegbare algoritmes vragen eerst aandacht.
 snapshot-priorities = Prioriteiten: { $list }
@@ -45,6 +45,7 @@ chart-title = Waar we staan en waar we willen zijn
 chart-current = Nu
 chart-ambition = Over 2 jaar
 
+chart-row-values = { $current } → { $ambition }, kloof { $gap }
 ## Chat in de terminal
 
 chat-welcome = Peilbot: de quickscan digitale volwassenheid. Antwoord met het nummer van je keuze. Typ "help" voor de opdrachten.
@@ -93,6 +94,6 @@ cmd-help = Wat ik kan
 cmd-settings = Je instellingen
 cmd-cancel = De scan stoppen en de antwoorden wissen
 cmd-forget = Alles wissen wat over je bewaard wordt
-tg-forget-confirm = Hiermee wis je alles wat Peilbot over je bewaart: je taal, je scans en antwoorden, en je teamlidmaatschappen. Teamresultaten die al getoond zijn blijven staan, want daarin staan geen antwoorden van één persoon. Alles wissen?
+tg-forget-confirm = Hiermee wis je alles wat Peilbot over je bewaart: je taal, je scans en antwoorden, en je teamlidmaatschappen. Teamresultaten die al getoond zijn blijven zoals ze waren, want daarin staan geen antwoorden van één persoon; vanaf het volgende teamresultaat tel je niet meer mee. Alles wissen?
 tg-forget-button = Wis mijn gegevens
 tg-forgotten = Klaar: alles wat Peilbot over je bewaarde is gewist. Typ /start als je opnieuw wilt beginnen.

@@ -20,7 +20,7 @@ team-list-empty = Je zit nog niet in een team. Maak er een met /newteam NAAM, of
 team-pick = Welk team?
 team-not-lead = Alleen een teamleider kan dat. Je bent geen teamleider: met /newteam NAAM maak je zelf een team.
 team-not-member = Je zit niet in een team.
-team-left = Je hebt "{ $team }" verlaten. Je antwoorden blijven van jou; ze tellen niet meer mee voor dit team.
+team-left = Je hebt "{ $team }" verlaten. Teamresultaten die al getoond zijn blijven zoals ze waren; vanaf het volgende resultaat tellen je antwoorden niet meer mee voor dit team. Je antwoorden blijven van jou.
 team-last-lead = Je bent de enige teamleider van "{ $team }". Maak eerst iemand anders teamleider (/addlead) en verlaat het team daarna.
 team-lead-invite = Stuur deze eenmalige link naar het teamlid dat teamleider van "{ $team }" moet worden: { $link }
 team-lead-added = Je bent nu teamleider van "{ $team }". Met /team zie je het teamresultaat.
@@ -33,11 +33,12 @@ team-too-few = "{ $team }", ronde { $round }: { $respondents } van de { $members
         [one] heeft
        *[other] hebben
     } de scan afgerond. Voor een teamresultaat zijn minstens { $needed } mensen nodig: nog { $more } te gaan. Zo blijven ieders antwoorden beschermd.
+team-held = "{ $team }", ronde { $round }: { $respondents } van de { $members } teamleden zijn klaar, maar een resultaat zou met minder dan { $step } mensen verschillen van een resultaat dat al getoond is (van een team met grotendeels dezelfde mensen). Het verschijnt zodra meer mensen klaar zijn. Zo blijven ieders antwoorden beschermd.
 team-result-title = Team "{ $team }", ronde { $round }: { $respondents } van de { $members } teamleden { $respondents ->
         [one] heeft
        *[other] hebben
     } de scan afgerond.
-team-result-frozen = Dit resultaat gaat over de eerste { $shown } mensen. Het wordt pas bijgewerkt als daarna nog { $step } mensen de scan hebben afgerond (tot nu toe { $new }), zodat niemands antwoorden uit het verschil af te leiden zijn.
+team-result-frozen = Dit is het resultaat zoals het eerder getoond is, over { $shown } mensen. Een nieuw resultaat verschijnt pas als het met minstens { $step } mensen verschilt van elk resultaat dat al getoond is, van dit team of van een team met dezelfde mensen, zodat niemands antwoorden uit het verschil af te leiden zijn.
 team-dimension = { $name }: mediaan { $current } ({ $level }), ambitie { $ambition }, kloof { $gap }
 team-dimension-no-ambition = { $name }: mediaan { $current } ({ $level }), geen ambitie opgegeven
 team-dimension-no-score = { $name }: te weinig antwoorden voor een mediaan
@@ -47,15 +48,15 @@ team-view-divided = verdeeld beeld
 team-view-mixed = de beelden lopen wat uiteen
 team-dont-know = { $share }% weet ik niet
 team-change = verandering sinds ronde { $round }: { $change }
-team-by-role-title = Per rol (alleen groepen van 7 of meer):
-team-by-role = { $role }: { $medians }
-team-how-to-read = Zo lees je dit: medianen over het hele team, op een schaal van 1 tot 5. De spreiding (interkwartielafstand, IQR) toont hoe ver de beelden uiteenlopen: 1 of minder is een gedeeld beeld, 2 of meer een verdeeld beeld. Niemands eigen antwoorden worden ooit getoond, en ook nooit een laagste of hoogste waarde.
+team-by-role-title = Per rol (alleen groepen van 7 of meer, met minstens 7 anderen ernaast):
+team-by-role = { $role } ({ $respondents }): { $medians }
+team-how-to-read = Zo lees je dit: medianen over het hele team, op een schaal van 1 tot 5, afgerond op één decimaal; de kloof en de verandering zijn berekend met de getallen zoals je ze ziet. De spreiding (interkwartielafstand, IQR) toont hoe ver de beelden uiteenlopen: 1 of minder is een gedeeld beeld, 2 of meer een verdeeld beeld. Niemands eigen antwoorden worden ooit getoond, en ook nooit een laagste of hoogste waarde.
 chart-team-title = Team "{ $team }", ronde { $round }: mediaan nu en over 2 jaar
 chart-spread = Spreiding (IQR)
 
 ## Export
 
-team-export-caption = Teamresultaten van "{ $team }" per ronde, als CSV voor Excel en als JSON. Alleen rondes met genoeg deelnemers staan erin.
+team-export-caption = Teamresultaten van "{ $team }" per ronde, als CSV, als Excel-bestand (xlsx) en als JSON. Alleen rondes met genoeg deelnemers staan erin.
 team-export-empty = Er is nog niets te exporteren: geen enkele ronde van "{ $team }" heeft genoeg deelnemers.
 export-col-team = Team
 export-col-round = Ronde

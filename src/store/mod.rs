@@ -9,7 +9,8 @@
 //! - `meta`: `schema` → the schema version.
 //! - `people`: person id → [`Person`].
 //! - `scans`: person id → [`Scan`] in progress.
-//! - `responses`: person id, 0, completion time (big-endian), sequence → [`Response`].
+//! - `responses`: person id, 0, completion time (big-endian), sequence → [`Response`];
+//!   the sequence (unique in the store) is the response's id in published sets.
 //! - `updates`: source-scoped update id → empty, for updates already applied.
 //! - `teams`: team id → [`Team`]; `invites`: invite code → team id (see `teams`).
 //! - `reminded`: person id → when they were last nudged (milliseconds, big-endian); kept
@@ -26,10 +27,9 @@ use crate::engine::{Response, Scan};
 mod teams;
 
 use crate::lang::Lang;
-pub use teams::{
-    BREAKDOWN_MIN, DEFAULT_MIN_RESPONDENTS, MIN_RESPONDENTS_FLOOR, NEW_RESPONDENTS_FOR_UPDATE, RoundExport,
-    TeamRefusal, TeamResult,
-};
+// The thresholds live with the rules; the command line still names them from here.
+pub use crate::anonymity::{DEFAULT_MIN_RESPONDENTS, MIN_RESPONDENTS_FLOOR};
+pub use teams::{RoundExport, TeamRefusal, TeamResult};
 
 /// Bumped whenever the layout above changes in a way old code cannot read.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -153,6 +153,19 @@ impl Store {
             .scan_prefix(response_prefix(id))
             .values()
             .map(|value| Ok(serde_json::from_slice(&value?)?))
+            .collect()
+    }
+
+    /// The person's completed responses with their ids (the sequence number in the key,
+    /// which says nothing about the person), oldest first.
+    pub fn responses_with_ids(&self, id: &PersonId) -> Result<Vec<(u64, Response)>> {
+        self.responses
+            .scan_prefix(response_prefix(id))
+            .map(|entry| {
+                let (key, value) = entry?;
+                let sequence = key.len().checked_sub(8).and_then(|at| key[at..].try_into().ok());
+                Ok((sequence.map_or(0, u64::from_be_bytes), serde_json::from_slice(&value)?))
+            })
             .collect()
     }
 

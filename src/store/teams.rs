@@ -1,27 +1,21 @@
 //! Teams in the store, and the only way team results leave it.
 //!
-//! Anonymity is enforced here, in the queries, not in the messages: a team result is
-//! computed only for a lead of that team, only over at least `min_respondents` people,
-//! and only as aggregates (medians, quartiles, shares, counts). Within a round, a new
-//! result becomes visible only when at least [`NEW_RESPONDENTS_FOR_UPDATE`] more people
-//! have answered since the one last shown; until then the last shown result is repeated.
+//! Anonymity is enforced here, through the pure rules of [`crate::anonymity`]: a team
+//! result is computed only for a lead of that team, only as aggregates (medians,
+//! quartiles, shares, counts), and only as a *published set*. Every view (the lead's
+//! chat and files, the organisation view, "change since", a closed round, a role group)
+//! calls [`Store::publish`], which sets the candidate set of responses against every set
+//! published before, in any team, and either publishes it or keeps the last result.
 
 use std::collections::BTreeMap;
 
 use super::{PersonId, Result, Store, read};
+use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
 use crate::engine::Response;
-use crate::flow::{Answer, Answers, Flow};
+use crate::flow::{Answer, Answers, Flow, QuestionKind};
 use crate::team::{Round, Shown, Team};
 use crate::team_stats::{TeamStats, team_stats};
 
-/// The smallest team result a configuration may allow.
-pub const MIN_RESPONDENTS_FLOOR: usize = 3;
-/// The default smallest team result.
-pub const DEFAULT_MIN_RESPONDENTS: usize = 5;
-/// Breakdowns (e.g. by role) only for groups at least this large.
-pub const BREAKDOWN_MIN: usize = 7;
-/// New respondents needed before a lead sees an updated result within a round.
-pub const NEW_RESPONDENTS_FOR_UPDATE: usize = 3;
 /// A member is nudged at most once per this many milliseconds (a day).
 pub const REMIND_INTERVAL: u64 = 24 * 60 * 60 * 1000;
 
@@ -33,19 +27,28 @@ pub struct TeamResult {
     pub members: usize,
     /// Who has finished this round, as a count.
     pub respondents_now: usize,
-    /// The result shown: frozen at `shown.respondents`.
+    /// The result last published for this round.
     pub shown: Shown,
-    /// The final result of the previous round, if it was large enough.
+    /// Whether `shown` is over exactly the responses there are now.
+    pub up_to_date: bool,
+    /// The final result of the previous round, if one was published.
     pub previous: Option<Shown>,
-    /// Median current level per dimension, per role with at least `BREAKDOWN_MIN` people.
-    pub by_role: Vec<(String, Vec<Option<f64>>)>,
+    /// The last published result of each role group, by role id.
+    pub by_role: Vec<(String, Shown)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TeamRefusal {
     NoSuchTeam,
     NotALead,
-    TooFew { respondents: usize, needed: usize },
+    TooFew {
+        respondents: usize,
+        needed: usize,
+    },
+    /// Enough people, but too close to a result already shown, and nothing shown yet.
+    Held {
+        respondents: usize,
+    },
 }
 
 /// A round's aggregate, for exports.
@@ -55,6 +58,13 @@ pub struct RoundExport {
     pub opened_at: u64,
     pub closed_at: Option<u64>,
     pub shown: Shown,
+}
+
+/// What [`Store::publish`] found for the current round.
+struct Publication {
+    respondents_now: usize,
+    verdict: Verdict,
+    up_to_date: bool,
 }
 
 impl Store {
@@ -133,94 +143,96 @@ impl Store {
         flow: &Flow,
         team_id: &str,
         viewer: &PersonId,
-        min_respondents: usize,
+        rules: Rules,
     ) -> Result<std::result::Result<TeamResult, TeamRefusal>> {
         let _guard = self.lock_teams();
         let Some(mut team) = self.team(team_id)? else { return Ok(Err(TeamRefusal::NoSuchTeam)) };
         if !team.is_lead(viewer) {
             return Ok(Err(TeamRefusal::NotALead));
         }
-        let answers = self.round_answers(flow, &team, team.current_round())?;
-        let respondents_now = answers.len();
-        let Some(shown) = self.visible(flow, &mut team, &answers, min_respondents)? else {
-            let needed = min_respondents.max(MIN_RESPONDENTS_FLOOR);
-            return Ok(Err(TeamRefusal::TooFew { respondents: respondents_now, needed }));
+        let publication = self.publish(flow, &mut team, rules)?;
+        let round = team.current_round();
+        let Some(shown) = round.shown.clone() else {
+            return Ok(Err(match publication.verdict {
+                Verdict::TooFew { respondents, needed } => TeamRefusal::TooFew { respondents, needed },
+                _ => TeamRefusal::Held { respondents: publication.respondents_now },
+            }));
         };
         let previous = team.rounds.iter().rev().nth(1).and_then(|r| r.shown.clone());
-        let by_role =
-            if shown.respondents == respondents_now { breakdown(flow, &answers) } else { Vec::new() };
         Ok(Ok(TeamResult {
             team: team.name.clone(),
-            round: team.current_round().number,
+            round: round.number,
             members: team.members.len(),
-            respondents_now,
+            respondents_now: publication.respondents_now,
             shown,
+            up_to_date: publication.up_to_date,
             previous,
-            by_role,
+            by_role: round.groups.iter().map(|(role, shown)| (role.clone(), shown.clone())).collect(),
         }))
     }
 
-    /// What may be shown of the current round: the result last shown, renewed once at
-    /// least `NEW_RESPONDENTS_FOR_UPDATE` more people have answered. Every view (the
-    /// lead's, an export, the organisation's) goes through here, so none of them can be
-    /// set against another to read one person's answers. Call with the team lock held.
-    fn visible(
-        &self,
-        flow: &Flow,
-        team: &mut Team,
-        answers: &[Answers],
-        min_respondents: usize,
-    ) -> Result<Option<Shown>> {
-        let needed = min_respondents.max(MIN_RESPONDENTS_FLOOR);
-        let round = team.rounds.last_mut().expect("a team always has a round");
-        let due =
-            round.shown.as_ref().is_none_or(|s| answers.len() >= s.respondents + NEW_RESPONDENTS_FOR_UPDATE);
-        if due && answers.len() >= needed {
-            round.shown = Some(aggregate(flow, answers));
+    /// Publishes the current round's result when the rules allow it: over the responses
+    /// there are now, set against every result ever published, in this team or any
+    /// other. Role groups are published with it when they pass their own rule. Every
+    /// view goes through here, so none of them can be set against another to read one
+    /// person's answers. Call with the team lock held.
+    fn publish(&self, flow: &Flow, team: &mut Team, rules: Rules) -> Result<Publication> {
+        let responses = self.round_answers(flow, team, team.current_round())?;
+        let candidate: RespondentSet = responses.iter().map(|(id, _)| *id).collect();
+        let others = self.all_teams()?.into_iter().filter(|other| other.id != team.id).collect::<Vec<_>>();
+        let published: Vec<&RespondentSet> =
+            others.iter().flat_map(Team::published_sets).chain(team.published_sets()).collect();
+        let mut verdict = anonymity::verdict(rules, &candidate, published.iter().copied());
+        let round = team.current_round();
+        if let Some(legacy) = round.shown.as_ref().filter(|s| s.set.is_empty() && s.respondents > 0) {
+            // Stored before sets were recorded: the old count rule stands in for the set rule.
+            if verdict == Verdict::Publish && candidate.len() < legacy.respondents + MIN_DIFFERENCE {
+                verdict = Verdict::Hold;
+            }
+        }
+        let already = round.shown.as_ref().is_some_and(|s| s.set == candidate);
+        if verdict == Verdict::Publish && !already {
+            let groups = publish_groups(flow, &responses, &candidate, &published);
+            let round = team.rounds.last_mut().expect("a team always has a round");
+            round.shown = Some(aggregate(flow, &responses));
+            round.groups.extend(groups);
             self.write_team(team)?;
         }
-        Ok(team.current_round().shown.clone())
+        let up_to_date = team.current_round().shown.as_ref().is_some_and(|s| s.set == candidate);
+        Ok(Publication { respondents_now: candidate.len(), verdict, up_to_date })
     }
 
-    /// Closes the current round (freezing its final result, when large enough) and
-    /// opens the next; returns the new round's number.
-    pub fn new_round(
-        &self,
-        flow: &Flow,
-        team_id: &str,
-        min_respondents: usize,
-        now: u64,
-    ) -> Result<Option<u32>> {
+    /// Closes the current round and opens the next; returns the new round's number. The
+    /// closed round keeps the last result the rules published for it: a result over
+    /// everyone who answered is only published when it passes them.
+    pub fn new_round(&self, flow: &Flow, team_id: &str, rules: Rules, now: u64) -> Result<Option<u32>> {
         let _guard = self.lock_teams();
         let Some(mut team) = self.team(team_id)? else { return Ok(None) };
-        let answers = self.round_answers(flow, &team, team.current_round())?;
+        self.publish(flow, &mut team, rules)?;
         let round = team.rounds.last_mut().expect("a team always has a round");
         round.closed_at = Some(now);
-        round.shown =
-            (answers.len() >= min_respondents.max(MIN_RESPONDENTS_FLOOR)).then(|| aggregate(flow, &answers));
         let number = round.number + 1;
         // The new round opens just after the old one closes: a scan belongs to one round.
-        team.rounds.push(Round { number, opened_at: now + 1, closed_at: None, shown: None });
+        team.rounds.push(Round::open(number, now + 1));
         self.write_team(&team)?;
         Ok(Some(number))
     }
 
-    /// Per round, what a lead may see: closed rounds' final results and the current
-    /// round's visible one; rounds below the threshold are left out.
+    /// Per round, what a lead may see: every round's last published result; rounds
+    /// without one are left out.
     pub fn team_export(
         &self,
         flow: &Flow,
         team_id: &str,
         viewer: &PersonId,
-        min_respondents: usize,
+        rules: Rules,
     ) -> Result<std::result::Result<Vec<RoundExport>, TeamRefusal>> {
         let _guard = self.lock_teams();
         let Some(mut team) = self.team(team_id)? else { return Ok(Err(TeamRefusal::NoSuchTeam)) };
         if !team.is_lead(viewer) {
             return Ok(Err(TeamRefusal::NotALead));
         }
-        let answers = self.round_answers(flow, &team, team.current_round())?;
-        self.visible(flow, &mut team, &answers, min_respondents)?;
+        self.publish(flow, &mut team, rules)?;
         Ok(Ok(team
             .rounds
             .iter()
@@ -269,14 +281,16 @@ impl Store {
         Ok(Ok(due))
     }
 
-    /// Per team that passes the threshold, its visible result for the current round.
-    pub fn org_view(&self, flow: &Flow, min_respondents: usize) -> Result<Vec<(String, TeamStats)>> {
+    /// Per team with a published result in its current round, that result.
+    pub fn org_view(&self, flow: &Flow, rules: Rules) -> Result<Vec<(String, TeamStats)>> {
         let _guard = self.lock_teams();
         let mut rows = Vec::new();
-        for mut team in self.all_teams()? {
-            let answers = self.round_answers(flow, &team, team.current_round())?;
-            if let Some(shown) = self.visible(flow, &mut team, &answers, min_respondents)? {
-                rows.push((team.name.clone(), shown.stats));
+        for team in self.all_teams()? {
+            // Read again: publishing an earlier team changed what is published.
+            let Some(mut team) = self.team(&team.id)? else { continue };
+            self.publish(flow, &mut team, rules)?;
+            if let Some(shown) = &team.current_round().shown {
+                rows.push((team.name.clone(), shown.stats.clone()));
             }
         }
         rows.sort_by(|a, b| a.0.cmp(&b.0));
@@ -294,23 +308,28 @@ impl Store {
         Ok(())
     }
 
-    /// Each member's latest response of this flow completed inside the round.
-    fn round_answers(&self, flow: &Flow, team: &Team, round: &Round) -> Result<Vec<Answers>> {
+    /// Each member's latest response of this flow completed inside the round, with its id.
+    fn round_answers(&self, flow: &Flow, team: &Team, round: &Round) -> Result<Vec<(ResponseId, Answers)>> {
         let mut answers = Vec::new();
         for member in &team.members {
-            if let Some(response) = self.round_response(flow, round, member)? {
-                answers.push(response.answers);
+            if let Some((id, response)) = self.round_response(flow, round, member)? {
+                answers.push((id, response.answers));
             }
         }
         Ok(answers)
     }
 
-    fn round_response(&self, flow: &Flow, round: &Round, member: &PersonId) -> Result<Option<Response>> {
-        let responses = self.responses(member)?;
+    fn round_response(
+        &self,
+        flow: &Flow,
+        round: &Round,
+        member: &PersonId,
+    ) -> Result<Option<(ResponseId, Response)>> {
+        let responses = self.responses_with_ids(member)?;
         Ok(responses
             .into_iter()
             .rev()
-            .find(|r| r.flow_id == flow.id && Team::in_round(round, r.completed_at)))
+            .find(|(_, r)| r.flow_id == flow.id && Team::in_round(round, r.completed_at)))
     }
 }
 
@@ -318,29 +337,36 @@ fn millis(bytes: &[u8]) -> Option<u64> {
     Some(u64::from_be_bytes(bytes.try_into().ok()?))
 }
 
-fn aggregate(flow: &Flow, answers: &[Answers]) -> Shown {
-    let refs: Vec<&Answers> = answers.iter().collect();
-    Shown { respondents: answers.len(), stats: team_stats(flow, &refs) }
+fn aggregate(flow: &Flow, responses: &[(ResponseId, Answers)]) -> Shown {
+    let answers: Vec<&Answers> = responses.iter().map(|(_, answers)| answers).collect();
+    Shown {
+        respondents: responses.len(),
+        set: responses.iter().map(|(id, _)| *id).collect(),
+        stats: team_stats(flow, &answers),
+    }
 }
 
-/// Median current level per dimension for each role group of `BREAKDOWN_MIN` or more.
-fn breakdown(flow: &Flow, answers: &[Answers]) -> Vec<(String, Vec<Option<f64>>)> {
-    let role_question =
-        flow.questions.iter().find(|q| matches!(q.kind, crate::flow::QuestionKind::Choice { .. }));
-    let Some(role_question) = role_question else { return Vec::new() };
-    let mut groups: BTreeMap<String, Vec<&Answers>> = BTreeMap::new();
-    for set in answers {
-        if let Some(Answer::Choice(role)) = set.get(&role_question.id) {
-            groups.entry(role.clone()).or_default().push(set);
+/// The role groups of a round that pass the breakdown rule, as results to publish.
+fn publish_groups(
+    flow: &Flow,
+    responses: &[(ResponseId, Answers)],
+    whole: &RespondentSet,
+    published: &[&RespondentSet],
+) -> BTreeMap<String, Shown> {
+    let role_question = flow.questions.iter().find(|q| matches!(q.kind, QuestionKind::Choice { .. }));
+    let Some(role_question) = role_question else { return BTreeMap::new() };
+    let mut groups: BTreeMap<String, Vec<(ResponseId, Answers)>> = BTreeMap::new();
+    for (id, answers) in responses {
+        if let Some(Answer::Choice(role)) = answers.get(&role_question.id) {
+            groups.entry(role.clone()).or_default().push((*id, answers.clone()));
         }
     }
     groups
         .into_iter()
-        .filter(|(_, group)| group.len() >= BREAKDOWN_MIN)
-        .map(|(role, group)| {
-            let stats = team_stats(flow, &group);
-            let medians = stats.dimensions.iter().map(|d| d.current).collect();
-            (role, medians)
+        .filter_map(|(role, group)| {
+            let set: RespondentSet = group.iter().map(|(id, _)| *id).collect();
+            let verdict = anonymity::group_verdict(&set, whole, published.iter().copied().chain([whole]));
+            (verdict == Verdict::Publish).then(|| (role, aggregate(flow, &group)))
         })
         .collect()
 }

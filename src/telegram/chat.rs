@@ -474,7 +474,7 @@ pub async fn on_group_message<B: TgBot>(
     }
     let lang = msg.from.as_ref().map_or(Lang::En, detected_lang);
     let link = format!("https://t.me/{}?start={SCAN_PAYLOAD}", app.username);
-    let text = app.content.locales.msg_with(lang, Msg::TgGroup, &[("link", link)]);
+    let text = app.content.locales.msg_with(lang, Msg::TgGroup, &[("link", link.into())]);
     if let Err(err) = retrying(|| bot.send_message(msg.chat.id, text.clone()).into_future()).await {
         tracing::warn!(%err, "could not answer in a group");
     }

@@ -30,6 +30,7 @@ use teloxide::types::{BotCommand, UserId};
 use teloxide::update_listeners::webhooks;
 use url::Url;
 
+use crate::anonymity::Rules;
 use crate::content::Content;
 use crate::lang::Lang;
 use crate::messages::Msg;
@@ -61,8 +62,8 @@ pub struct App {
     pub store: Store,
     /// The bot's @username, for deep links.
     pub username: String,
-    /// No team result over fewer people than this (never below 3).
-    pub min_respondents: usize,
+    /// The anonymity thresholds every team view goes through.
+    pub rules: Rules,
     /// Organisation admins, who may see /org.
     pub admins: Vec<UserId>,
 }
@@ -99,16 +100,16 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
     let username = me.username.clone().unwrap_or_default();
     tracing::info!(bot = %username, api = %config.api_url.as_ref().map_or("https://api.telegram.org", Url::as_str), "connected");
 
-    let min_respondents = config.min_respondents.max(crate::store::MIN_RESPONDENTS_FLOOR);
-    if min_respondents != config.min_respondents {
+    let rules = Rules::new(config.min_respondents);
+    if rules.min_respondents() != config.min_respondents {
+        let min_respondents = rules.min_respondents();
         tracing::warn!(min_respondents, "team results need at least 3 respondents; using 3");
     }
     let pruned = store.prune_updates(KEEP_UPDATE_IDS)?;
     if pruned > 0 {
         tracing::info!(pruned, "forgot old update ids");
     }
-    let app =
-        Arc::new(App { content, store: store.clone(), username, min_respondents, admins: config.admins });
+    let app = Arc::new(App { content, store: store.clone(), username, rules, admins: config.admins });
     register(&bot, &app).await;
 
     if config.throttle {

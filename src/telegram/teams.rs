@@ -19,9 +19,11 @@ use super::callback::{Callback, TeamAction};
 use super::chat::{Turn, chat_of, lang_name, one_button, person_of};
 use super::send::{is_opt_out, retrying};
 use super::{HandlerResult, TgBot};
+use crate::anonymity::MIN_DIFFERENCE;
 use crate::chart;
 use crate::engine::Event;
 use crate::export;
+use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::present::Presenter;
@@ -109,8 +111,10 @@ pub(super) fn settings<B: TgBot>(turn: &Turn<B>) -> (String, InlineKeyboardMarku
     } else {
         Msg::SettingsRemindersOn
     });
-    let text =
-        format!("{}\n{reminders}", turn.presenter().msg_with(Msg::TgSettings, &[("language", language)]));
+    let text = format!(
+        "{}\n{reminders}",
+        turn.presenter().msg_with(Msg::TgSettings, &[("language", language.into())])
+    );
     let (label, on) = if turn.record.reminders_off {
         (Msg::SettingsRemindersTurnOn, true)
     } else {
@@ -125,11 +129,22 @@ fn link<B: TgBot>(turn: &Turn<B>, prefix: &str, code: &str) -> String {
     format!("https://t.me/{}?start={prefix}{code}", turn.app.username)
 }
 
-fn team_args(team: &Team) -> Vec<(&'static str, String)> {
-    vec![("team", team.name.clone())]
+fn team_args(team: &Team) -> Vec<(&'static str, Arg)> {
+    vec![("team", team.name.as_str().into())]
 }
 
-async fn say<B: TgBot>(turn: &mut Turn<B>, msg: Msg, args: &[(&str, String)]) -> HandlerResult {
+/// The team, its round and how many of its members have finished.
+fn progress_args(team: &Team, respondents: usize) -> Vec<(&'static str, Arg)> {
+    let mut args = team_args(team);
+    args.extend([
+        ("round", team.current_round().number.into()),
+        ("respondents", respondents.into()),
+        ("members", team.members.len().into()),
+    ]);
+    args
+}
+
+async fn say<B: TgBot>(turn: &mut Turn<B>, msg: Msg, args: &[(&str, Arg)]) -> HandlerResult {
     let text = turn.presenter().msg_with(msg, args);
     turn.say(text, None).await?;
     Ok(())
@@ -144,7 +159,7 @@ async fn new_team<B: TgBot>(turn: &mut Turn<B>, name: &str) -> HandlerResult {
     let team = Team::new(name, turn.person.clone(), unix_now());
     turn.app.store.create_team(&team)?;
     let mut args = team_args(&team);
-    args.push(("link", link(turn, JOIN_PREFIX, &team.invite)));
+    args.push(("link", link(turn, JOIN_PREFIX, &team.invite).into()));
     say(turn, Msg::TeamCreated, &args).await
 }
 
@@ -207,18 +222,18 @@ async fn run<B: TgBot>(turn: &mut Turn<B>, action: TeamAction, team_id: &str) ->
         TeamAction::Invite | TeamAction::NewInvite => {}
         TeamAction::NewRound => {
             let flow = turn.app.content.default_flow();
-            let Some(round) = store.new_round(flow, team_id, turn.app.min_respondents, unix_now())? else {
+            let Some(round) = store.new_round(flow, team_id, turn.app.rules, unix_now())? else {
                 return say(turn, Msg::TgStaleButton, &[]).await;
             };
             let mut args = team_args(&team);
-            args.extend([("round", round.to_string()), ("previous", (round - 1).to_string())]);
+            args.extend([("round", round.into()), ("previous", (round - 1).into())]);
             return say(turn, Msg::TeamRoundOpened, &args).await;
         }
         TeamAction::AddLead => {
             let code = new_invite_code();
             store.update_team(team_id, |team| team.lead_invite = Some(code.clone()))?;
             let mut args = team_args(&team);
-            args.push(("link", link(turn, LEAD_PREFIX, &code)));
+            args.push(("link", link(turn, LEAD_PREFIX, &code).into()));
             return say(turn, Msg::TeamLeadInvite, &args).await;
         }
     }
@@ -228,14 +243,14 @@ async fn run<B: TgBot>(turn: &mut Turn<B>, action: TeamAction, team_id: &str) ->
         store.update_team(team_id, |team| team.invite = invite.clone())?;
     }
     let mut args = team_args(&team);
-    args.push(("link", link(turn, JOIN_PREFIX, &invite)));
+    args.push(("link", link(turn, JOIN_PREFIX, &invite).into()));
     let msg = if action == TeamAction::NewInvite { Msg::TeamNewInvite } else { Msg::TeamInvite };
     say(turn, msg, &args).await
 }
 
 async fn result<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
     let flow = turn.app.content.default_flow();
-    let outcome = turn.app.store.team_result(flow, &team.id, &turn.person, turn.app.min_respondents)?;
+    let outcome = turn.app.store.team_result(flow, &team.id, &turn.person, turn.app.rules)?;
     match outcome {
         Ok(result) => {
             let presenter = turn.presenter();
@@ -247,15 +262,14 @@ async fn result<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
             turn.send_photo(png, "peilbot-team.png", caption).await
         }
         Err(TeamRefusal::TooFew { respondents, needed }) => {
-            let mut args = team_args(team);
-            args.extend([
-                ("round", team.current_round().number.to_string()),
-                ("respondents", respondents.to_string()),
-                ("members", team.members.len().to_string()),
-                ("needed", needed.to_string()),
-                ("more", (needed - respondents).to_string()),
-            ]);
+            let mut args = progress_args(team, respondents);
+            args.extend([("needed", needed.into()), ("more", (needed - respondents).into())]);
             say(turn, Msg::TeamTooFew, &args).await
+        }
+        Err(TeamRefusal::Held { respondents }) => {
+            let mut args = progress_args(team, respondents);
+            args.push(("step", MIN_DIFFERENCE.into()));
+            say(turn, Msg::TeamHeld, &args).await
         }
         Err(_) => say(turn, Msg::TeamNotLead, &[]).await,
     }
@@ -263,7 +277,7 @@ async fn result<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
 
 async fn export<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
     let (flow, locales, lang) = (turn.app.content.default_flow(), &turn.app.content.locales, turn.state.lang);
-    let rounds = match turn.app.store.team_export(flow, &team.id, &turn.person, turn.app.min_respondents)? {
+    let rounds = match turn.app.store.team_export(flow, &team.id, &turn.person, turn.app.rules)? {
         Ok(rounds) => rounds,
         Err(_) => return say(turn, Msg::TeamNotLead, &[]).await,
     };
@@ -272,9 +286,11 @@ async fn export<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
     }
     let rows = export::rows(flow, locales, lang, &team.name, &rounds);
     let csv = export::csv(&rows, locales, lang)?;
+    let xlsx = export::xlsx(&rows, locales, lang)?;
     let json = export::json(&rows)?;
     let caption = turn.presenter().msg_with(Msg::TeamExportCaption, &team_args(team));
     turn.send_document(csv, "peilbot-team.csv", caption).await?;
+    turn.send_document(xlsx, "peilbot-team.xlsx", String::new()).await?;
     turn.send_document(json, "peilbot-team.json", String::new()).await
 }
 
@@ -284,14 +300,14 @@ async fn remind<B: TgBot>(turn: &mut Turn<B>, team: &Team) -> HandlerResult {
         Ok(due) => due,
         Err(_) => return say(turn, Msg::TeamNotLead, &[]).await,
     };
-    let mut sent = 0;
+    let mut sent = 0usize;
     for member in due {
         if nudge(turn, &member, team).await? {
             sent += 1;
         }
     }
     let mut args = team_args(team);
-    args.extend([("count", sent.to_string()), ("round", team.current_round().number.to_string())]);
+    args.extend([("count", sent.into()), ("round", team.current_round().number.into())]);
     say(turn, Msg::RemindSent, &args).await
 }
 
@@ -309,7 +325,7 @@ async fn nudge<B: TgBot>(
     let presenter = Presenter::new(&turn.app.content, turn.app.content.default_flow(), lang);
     let text = presenter.msg_with(
         Msg::RemindNudge,
-        &[("team", team.name.clone()), ("min", turn.app.min_respondents.to_string())],
+        &[("team", team.name.as_str().into()), ("min", turn.app.rules.min_respondents().into())],
     );
     let keyboard = one_button(presenter.msg(Msg::TeamStartScanButton), Callback::StartScan);
     let result =
@@ -354,7 +370,7 @@ async fn offer_to_join<B: TgBot>(turn: &mut Turn<B>, code: &str) -> HandlerResul
         return Ok(());
     }
     let mut args = team_args(&team);
-    args.push(("min", turn.app.min_respondents.to_string()));
+    args.push(("min", turn.app.rules.min_respondents().into()));
     let text = turn.presenter().msg_with(Msg::TeamJoinConfirm, &args);
     let keyboard = one_button(turn.msg(Msg::TeamJoinButton), Callback::Join(code.to_string()));
     turn.say(text, Some(keyboard)).await?;
@@ -421,13 +437,13 @@ async fn org<B: TgBot>(turn: &mut Turn<B>) -> HandlerResult {
         return say(turn, Msg::OrgNotAdmin, &[]).await;
     }
     let flow = turn.app.content.default_flow();
-    let rows = turn.app.store.org_view(flow, turn.app.min_respondents)?;
+    let rows = turn.app.store.org_view(flow, turn.app.rules)?;
     if rows.is_empty() {
         return say(turn, Msg::OrgNone, &[]).await;
     }
     let presenter = turn.presenter();
     let columns: Vec<String> = (0..flow.dimensions.len()).map(|d| presenter.dimension_name(d)).collect();
-    let title = presenter.msg_with(Msg::OrgTitle, &[("min", turn.app.min_respondents.to_string())]);
+    let title = presenter.msg_with(Msg::OrgTitle, &[("min", turn.app.rules.min_respondents().into())]);
     let mut lines = vec![title.clone()];
     let header: Vec<String> = flow.dimensions.iter().map(|d| d.id.to_uppercase()).collect();
     lines.push(String::new());
@@ -437,14 +453,14 @@ async fn org<B: TgBot>(turn: &mut Turn<B>) -> HandlerResult {
     for (team, stats) in &rows {
         let values: Vec<Option<f64>> = stats.dimensions.iter().map(|d| d.current).collect();
         let shown: Vec<String> =
-            values.iter().map(|v| v.map_or("-".to_string(), |v| presenter.lang.decimal(v))).collect();
+            values.iter().map(|v| v.map_or("-".to_string(), |v| presenter.number(v))).collect();
         lines.push(format!("{team}: {}", shown.join(" · ")));
         names.push(team.clone());
         cells.push(values);
     }
     let text = lines.join("\n");
+    let png = chart::heatmap_png(&title, &names, &columns, &cells, |v| presenter.number(v))?;
     turn.say(text, None).await?;
-    let png = chart::heatmap_png(&title, &names, &columns, &cells)?;
     turn.send_photo(png, "peilbot-org.png", String::new()).await
 }
 

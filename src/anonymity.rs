@@ -1,0 +1,197 @@
+//! The anonymity rules, as pure functions: which team results may be shown at all.
+//!
+//! Every result anyone can see (a lead's chat, picture or file, the organisation view,
+//! "change since", a closed round, a role group) is a *published set* of responses,
+//! recorded when it is first shown. A result over a new set is published only when that
+//! set differs from every published set it overlaps with by at least
+//! [`MIN_DIFFERENCE`] responses (symmetric difference); otherwise the view shows its last
+//! published result again. That one rule closes differencing across views, rounds,
+//! overlapping teams, members who leave or forget, and retaken scans (a retake is a new
+//! response, so it changes the set by two).
+//!
+//! A set holds response ids, not people: a response id is a number the store gives a
+//! completed scan, so a published set says nothing about who once answered after
+//! `/forget` deleted the responses.
+//!
+//! Nothing here touches the store or the clock: the store hands in the sets and stores
+//! what these functions decide.
+
+use std::collections::BTreeSet;
+
+/// The store's id of one completed response.
+pub type ResponseId = u64;
+/// The responses a result is computed over.
+pub type RespondentSet = BTreeSet<ResponseId>;
+
+/// The smallest team result a configuration may allow.
+pub const MIN_RESPONDENTS_FLOOR: usize = 3;
+/// The default smallest team result.
+pub const DEFAULT_MIN_RESPONDENTS: usize = 5;
+/// A breakdown group (e.g. a role) needs this many responses, and so does the rest.
+pub const BREAKDOWN_MIN: usize = 7;
+/// A new result must differ from each overlapping published one by this many responses.
+pub const MIN_DIFFERENCE: usize = 3;
+/// Quartiles are shown from this many responses on: below it, each quartile is close to
+/// one person's own score (at 5, QUARTILE.INC gives the 2nd and 4th score exactly).
+pub const QUARTILES_MIN: usize = BREAKDOWN_MIN;
+
+/// The configured thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    min_respondents: usize,
+}
+
+impl Rules {
+    /// A configuration may raise the threshold, never lower it under the floor.
+    pub fn new(min_respondents: usize) -> Rules {
+        Rules { min_respondents: min_respondents.max(MIN_RESPONDENTS_FLOOR) }
+    }
+
+    pub fn min_respondents(self) -> usize {
+        self.min_respondents
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules::new(DEFAULT_MIN_RESPONDENTS)
+    }
+}
+
+/// Whether a result over a candidate set may be published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Fewer responses than the threshold.
+    TooFew { respondents: usize, needed: usize },
+    /// Too close to a published set it overlaps with: show the view's last result again.
+    Hold,
+    /// New, or identical to a published set (which adds nothing).
+    Publish,
+}
+
+/// The rule for a team result (or any other view without a minimum of its own).
+pub fn verdict<'a>(
+    rules: Rules,
+    candidate: &RespondentSet,
+    published: impl IntoIterator<Item = &'a RespondentSet>,
+) -> Verdict {
+    if candidate.len() < rules.min_respondents {
+        return Verdict::TooFew { respondents: candidate.len(), needed: rules.min_respondents };
+    }
+    if published.into_iter().any(|set| too_close(candidate, set)) { Verdict::Hold } else { Verdict::Publish }
+}
+
+/// The rule for one group of a breakdown over `whole`: the group and the rest of the
+/// whole both need [`BREAKDOWN_MIN`], and the group must pass [`verdict`] too.
+pub fn group_verdict<'a>(
+    group: &RespondentSet,
+    whole: &RespondentSet,
+    published: impl IntoIterator<Item = &'a RespondentSet>,
+) -> Verdict {
+    let rest = whole.difference(group).count();
+    if group.len() < BREAKDOWN_MIN || rest < BREAKDOWN_MIN {
+        return Verdict::TooFew { respondents: group.len().min(rest), needed: BREAKDOWN_MIN };
+    }
+    verdict(Rules::new(BREAKDOWN_MIN), group, published)
+}
+
+/// Whether quartiles over this many responses may be shown (the IQR always may).
+pub fn quartiles_shown(respondents: usize) -> bool {
+    respondents >= QUARTILES_MIN
+}
+
+/// Two overlapping sets that are not the same and differ by fewer than
+/// [`MIN_DIFFERENCE`] responses: setting one against the other would single out a few.
+fn too_close(a: &RespondentSet, b: &RespondentSet) -> bool {
+    if a == b || a.is_disjoint(b) {
+        return false;
+    }
+    a.symmetric_difference(b).take(MIN_DIFFERENCE).count() < MIN_DIFFERENCE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(ids: impl IntoIterator<Item = u64>) -> RespondentSet {
+        ids.into_iter().collect()
+    }
+
+    #[test]
+    fn too_few_below_the_threshold_and_never_below_the_floor() {
+        let rules = Rules::new(5);
+        assert_eq!(verdict(rules, &set(1..=4), []), Verdict::TooFew { respondents: 4, needed: 5 });
+        assert_eq!(verdict(rules, &set(1..=5), []), Verdict::Publish);
+        assert_eq!(Rules::new(1).min_respondents(), MIN_RESPONDENTS_FLOOR);
+        assert_eq!(Rules::new(7).min_respondents(), 7);
+    }
+
+    #[test]
+    fn a_set_one_or_two_away_from_a_published_one_is_held() {
+        let shown = set(1..=5);
+        // A sixth and a seventh person finish: held.
+        assert_eq!(verdict(Rules::default(), &set(1..=6), [&shown]), Verdict::Hold);
+        assert_eq!(verdict(Rules::default(), &set(1..=7), [&shown]), Verdict::Hold);
+        assert_eq!(verdict(Rules::default(), &set(1..=8), [&shown]), Verdict::Publish);
+        // One left and one joined: two apart, held.
+        assert_eq!(verdict(Rules::default(), &set(2..=6), [&set(1..=6)]), Verdict::Hold);
+        // A retake replaces response 5 by 9: two apart.
+        assert_eq!(verdict(Rules::default(), &set([1, 2, 3, 4, 9]), [&shown]), Verdict::Hold);
+    }
+
+    #[test]
+    fn identical_and_disjoint_sets_add_nothing_to_learn() {
+        let shown = set(1..=5);
+        assert_eq!(verdict(Rules::default(), &set(1..=5), [&shown]), Verdict::Publish);
+        assert_eq!(verdict(Rules::default(), &set(6..=10), [&shown]), Verdict::Publish);
+    }
+
+    #[test]
+    fn every_published_set_counts_not_only_the_views_own() {
+        let other_team = set(1..=5);
+        let own_round = set(10..=20);
+        let candidate = set(1..=6);
+        assert_eq!(verdict(Rules::default(), &candidate, [&own_round, &other_team]), Verdict::Hold);
+    }
+
+    #[test]
+    fn leaving_members_are_held_until_three_changed() {
+        let shown = set(1..=6);
+        assert_eq!(verdict(Rules::default(), &set(1..=5), [&shown]), Verdict::Hold, "one left");
+        assert_eq!(
+            verdict(Rules::default(), &set(1..=4), [&shown]),
+            Verdict::TooFew { respondents: 4, needed: 5 }
+        );
+        let shown = set(1..=10);
+        assert_eq!(verdict(Rules::default(), &set(1..=8), [&shown]), Verdict::Hold, "two left");
+        assert_eq!(verdict(Rules::default(), &set(1..=7), [&shown]), Verdict::Publish, "three left");
+    }
+
+    #[test]
+    fn a_group_and_the_rest_of_the_team_both_need_seven() {
+        let whole = set(1..=14);
+        assert_eq!(group_verdict(&set(1..=7), &whole, []), Verdict::Publish);
+        assert_eq!(
+            group_verdict(&set(1..=7), &set(1..=13), []),
+            Verdict::TooFew { respondents: 6, needed: 7 }
+        );
+        assert_eq!(group_verdict(&set(1..=6), &whole, []), Verdict::TooFew { respondents: 6, needed: 7 });
+        // 7 of one role and 1 of another: the rest is one person.
+        assert!(matches!(group_verdict(&set(1..=7), &set(1..=8), []), Verdict::TooFew { .. }));
+    }
+
+    #[test]
+    fn a_group_is_held_like_any_other_result() {
+        let whole = set(1..=16);
+        let earlier_group = set(1..=7);
+        assert_eq!(group_verdict(&set(1..=8), &whole, [&earlier_group]), Verdict::Hold);
+        assert_eq!(group_verdict(&set(1..=7), &whole, [&earlier_group]), Verdict::Publish);
+    }
+
+    #[test]
+    fn quartiles_only_over_enough_people() {
+        assert!(!quartiles_shown(5));
+        assert!(!quartiles_shown(6));
+        assert!(quartiles_shown(7));
+    }
+}
