@@ -829,6 +829,23 @@ mod tests {
     }
 
     #[test]
+    fn profile_with_values_under_the_labels() {
+        let rows: Vec<ProfileRow> = seven_rows()
+            .into_iter()
+            .map(|row| {
+                let note = format!(
+                    "{:.1} → {:.1}",
+                    row.current.unwrap_or_default(),
+                    row.ambition.unwrap_or_default()
+                );
+                ProfileRow { note: Some(note.replace('.', ",")), spread: Some((1.5, 3.5)), ..row }
+            })
+            .collect();
+        let png = profile_png(&rows, &text(true)).unwrap();
+        assert_png(&png, (1000, 600), "profile_with_notes");
+    }
+
+    #[test]
     fn profile_with_one_row() {
         let rows = [row("A Visie & leiderschap", Some(3.0), Some(4.0))];
         let png = profile_png(&rows, &text(false)).unwrap();
