@@ -14,7 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::flow::Flow;
 use crate::i18n::{Locales, definition_line};
 use crate::lang::Lang;
-use crate::messages::Msg;
+use crate::messages::{self, Msg};
 use crate::sources::{SourceFile, Sources};
 
 /// The flows and the messages they are told in, checked complete.
@@ -236,14 +236,12 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut Vec<String>)
 
 /// The program's own messages (see `messages`) must exist in every language.
 fn check_program_messages(locales: &Locales) -> Vec<Diagnostic> {
-    const SOURCE: &str = include_str!("messages.rs");
     let mut errors = Vec::new();
     for msg in Msg::ALL {
         for lang in Lang::ALL {
             if !locales.has(lang, msg.key()) {
-                let line = line_containing(SOURCE, &format!("\"{}\"", msg.key())).unwrap_or(1);
                 let message = format!("program message `{}` is missing in {}", msg.key(), lang.tag());
-                errors.push(Diagnostic::new("src/messages.rs", line, message));
+                errors.push(Diagnostic::new(messages::SOURCE_PATH, msg.definition_line(), message));
             }
         }
     }

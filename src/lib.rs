@@ -5,23 +5,20 @@
 //! answers into a snapshot, `present` puts it into words, `store` keeps it in sled, and
 //! `terminal` and `telegram` are the adapters that carry events in and text out.
 
-pub mod anonymity;
+// The core, under the names the app has always used for them.
+pub use peilbot_core::{
+    anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats,
+};
+
 pub mod chart;
 pub mod cli;
 pub mod content;
-pub mod diagnostic;
-pub mod engine;
 pub mod export;
-pub mod flow;
 pub mod i18n;
-pub mod lang;
-pub mod messages;
 pub mod present;
-pub mod score;
+pub mod random;
 pub mod sources;
 pub mod store;
-pub mod team;
-pub mod team_stats;
 pub mod telegram;
 pub mod terminal;
 

@@ -258,9 +258,14 @@ fn a_message_english_does_not_have_is_refused() {
 #[test]
 fn a_missing_program_message_is_named() {
     let broken = check_with_edit("locales/en/bot.ftl", delete_message("chat-bye"));
-    // The program names its messages in src/messages.rs; that is where the key is used.
-    let line = line_with(&shipped("src/messages.rs"), "\"chat-bye\"");
-    assert_reported(&broken.stderr, "src/messages.rs", line, &["`chat-bye`", "missing in en"]);
+    // The program names its messages in crates/peilbot-core/src/messages.rs; that is where the key is used.
+    let line = line_with(&shipped("crates/peilbot-core/src/messages.rs"), "\"chat-bye\"");
+    assert_reported(
+        &broken.stderr,
+        "crates/peilbot-core/src/messages.rs",
+        line,
+        &["`chat-bye`", "missing in en"],
+    );
 }
 
 #[test]

@@ -105,7 +105,7 @@ fn forgetting_a_person_deletes_their_data_and_memberships() {
         };
         store.commit(who, &commit).unwrap();
     }
-    let mut team = peilbot::team::Team::new("Burgerzaken", bob.clone(), 1);
+    let mut team = peilbot::team::Team::new("Burgerzaken", bob.clone(), 1, peilbot::random::team_seed());
     team.members.insert(ann.clone());
     store.create_team(&team).unwrap();
 

@@ -1,4 +1,4 @@
-# What the program itself says (src/messages.rs), English.
+# What the program itself says (crates/peilbot-core/src/messages.rs), English.
 
 ## Scan
 

@@ -1,4 +1,4 @@
-# Teams, rounds and team results (src/messages.rs), English.
+# Teams, rounds and team results (crates/peilbot-core/src/messages.rs), English.
 
 ## Creating, inviting, joining
 

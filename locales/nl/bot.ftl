@@ -1,4 +1,4 @@
-# Wat het programma zelf zegt (src/messages.rs), Nederlands.
+# Wat het programma zelf zegt (crates/peilbot-core/src/messages.rs), Nederlands.
 
 ## Scan
 

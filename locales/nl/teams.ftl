@@ -1,4 +1,4 @@
-# Teams, rondes en teamresultaten (src/messages.rs), Nederlands.
+# Teams, rondes en teamresultaten (crates/peilbot-core/src/messages.rs), Nederlands.
 # Aanspreken: altijd "je/jij/jouw", nooit "u/uw". nl-BE (locales/nl-BE/teams.ftl) overschrijft alleen wat verschilt.
 
 ## Creating, inviting, joining

@@ -34,15 +34,11 @@ pub use teams::{RoundExport, TeamRefusal, TeamResult};
 /// Bumped whenever the layout above changes in a way old code cannot read.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// An opaque person id, e.g. `tg:12345` or `local:default`. Adapters choose the prefix;
-/// the store and engine never look inside.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct PersonId(pub String);
+pub use crate::person::PersonId;
 
-impl PersonId {
-    fn key(&self) -> &[u8] {
-        self.0.as_bytes()
-    }
+/// The key of a person's records in every tree.
+fn key(id: &PersonId) -> &[u8] {
+    id.0.as_bytes()
 }
 
 /// What we keep about a person besides their answers.
@@ -135,11 +131,11 @@ impl Store {
     }
 
     pub fn person(&self, id: &PersonId) -> Result<Person> {
-        Ok(read(&self.people, id.key())?.unwrap_or_default())
+        Ok(read(&self.people, key(id))?.unwrap_or_default())
     }
 
     pub fn scan(&self, id: &PersonId) -> Result<Option<Scan>> {
-        read(&self.scans, id.key())
+        read(&self.scans, key(id))
     }
 
     /// Whether the update with this id was already applied.
@@ -195,14 +191,14 @@ impl Store {
         (&self.people, &self.scans, &self.responses, &self.updates)
             .transaction(|(people, scans, responses, updates)| {
                 if let Some(person) = &person {
-                    people.insert(id.key(), person.as_slice())?;
+                    people.insert(key(id), person.as_slice())?;
                 }
                 match &scan {
                     Some(Some(scan)) => {
-                        scans.insert(id.key(), scan.as_slice())?;
+                        scans.insert(key(id), scan.as_slice())?;
                     }
                     Some(None) => {
-                        scans.remove(id.key())?;
+                        scans.remove(key(id))?;
                     }
                     None => {}
                 }
@@ -239,9 +235,9 @@ impl Store {
         for key in responses {
             self.responses.remove(key)?;
         }
-        self.people.remove(id.key())?;
-        self.scans.remove(id.key())?;
-        self.reminded.remove(id.key())?;
+        self.people.remove(key(id))?;
+        self.scans.remove(key(id))?;
+        self.reminded.remove(key(id))?;
         self.db.flush()?;
         Ok(())
     }
@@ -266,7 +262,7 @@ impl Store {
 }
 
 pub(crate) fn response_prefix(id: &PersonId) -> Vec<u8> {
-    let mut key = id.key().to_vec();
+    let mut key = key(id).to_vec();
     key.push(0);
     key
 }

@@ -140,7 +140,7 @@ mod tests {
             Callback::Language(Lang::Nl),
             Callback::Language(Lang::NlBe),
             Callback::Language(Lang::En),
-            Callback::Join(crate::team::new_invite_code()),
+            Callback::Join(crate::random::new_invite_code()),
             Callback::Pick { action: TeamAction::Leave, team: "AAAAAAAAAAA".into() },
             Callback::Pick { action: TeamAction::Result, team: "a-b_c123XYZ".into() },
             Callback::StartScan,

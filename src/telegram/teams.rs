@@ -27,8 +27,9 @@ use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::present::Presenter;
+use crate::random::{new_invite_code, team_seed};
 use crate::store::{PersonId, TeamRefusal};
-use crate::team::{Team, is_invite_code, new_invite_code};
+use crate::team::{Team, is_invite_code};
 use crate::unix_now;
 
 /// Deep-link payload prefixes: an invite, and a one-time lead invite.
@@ -156,7 +157,7 @@ async fn new_team<B: TgBot>(turn: &mut Turn<B>, name: &str) -> HandlerResult {
     if name.is_empty() || name.chars().count() > MAX_TEAM_NAME {
         return say(turn, Msg::TeamNameMissing, &[]).await;
     }
-    let team = Team::new(name, turn.person.clone(), unix_now());
+    let team = Team::new(name, turn.person.clone(), unix_now(), team_seed());
     turn.app.store.create_team(&team)?;
     let mut args = team_args(&team);
     args.push(("link", link(turn, JOIN_PREFIX, &team.invite).into()));

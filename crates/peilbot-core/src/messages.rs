@@ -163,3 +163,15 @@ messages! {
     CmdExport => "cmd-export",
     CmdRemind => "cmd-remind",
 }
+
+/// This file, for diagnostics that point at a message's definition.
+pub const SOURCE_PATH: &str = "crates/peilbot-core/src/messages.rs";
+
+impl Msg {
+    /// The line of this file that names the message's key.
+    pub fn definition_line(self) -> usize {
+        const SOURCE: &str = include_str!("messages.rs");
+        let needle = format!("\"{}\"", self.key());
+        SOURCE.lines().position(|line| line.contains(&needle)).map_or(1, |i| i + 1)
+    }
+}

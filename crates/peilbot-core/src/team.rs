@@ -9,17 +9,24 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
 use crate::anonymity::RespondentSet;
-use crate::store::PersonId;
+use crate::person::PersonId;
 use crate::team_stats::TeamStats;
 
 /// Random bytes in an invite code: 128 bits, 22 characters of base64url.
-const INVITE_BYTES: usize = 16;
+pub const INVITE_BYTES: usize = 16;
 /// Random bytes in a team id (not a secret; only unique).
-const TEAM_ID_BYTES: usize = 8;
+pub const TEAM_ID_BYTES: usize = 8;
+
+/// Random bytes for a new team's id and invite code. The caller draws them (from the
+/// operating system); the core draws no randomness of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct TeamSeed {
+    pub id: [u8; TEAM_ID_BYTES],
+    pub invite: [u8; INVITE_BYTES],
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Team {
@@ -60,13 +67,13 @@ pub struct Shown {
 }
 
 impl Team {
-    pub fn new(name: &str, lead: PersonId, now: u64) -> Team {
+    pub fn new(name: &str, lead: PersonId, now: u64, seed: TeamSeed) -> Team {
         Team {
-            id: random_code(TEAM_ID_BYTES),
+            id: URL_SAFE_NO_PAD.encode(seed.id),
             name: name.to_string(),
             leads: BTreeSet::from([lead.clone()]),
             members: BTreeSet::from([lead]),
-            invite: new_invite_code(),
+            invite: invite_code(seed.invite),
             lead_invite: None,
             rounds: vec![Round::open(1, now)],
         }
@@ -97,15 +104,9 @@ impl Round {
     }
 }
 
-/// An unguessable invite code.
-pub fn new_invite_code() -> String {
-    random_code(INVITE_BYTES)
-}
-
-fn random_code(bytes: usize) -> String {
-    let mut buffer = vec![0u8; bytes];
-    rand::rng().fill_bytes(&mut buffer);
-    URL_SAFE_NO_PAD.encode(buffer)
+/// An invite code from random bytes: unguessable when they are.
+pub fn invite_code(random: [u8; INVITE_BYTES]) -> String {
+    URL_SAFE_NO_PAD.encode(random)
 }
 
 /// Whether a string could be one of our invite codes (before looking it up).
@@ -125,9 +126,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn invite_codes_are_long_random_and_fit_a_deep_link() {
-        let a = new_invite_code();
-        let b = new_invite_code();
+    fn invite_codes_are_long_and_fit_a_deep_link() {
+        let a = invite_code([7; INVITE_BYTES]);
+        let b = invite_code([8; INVITE_BYTES]);
         assert_ne!(a, b);
         assert_eq!(a.len(), 22, "128 bits in base64url");
         assert!(is_invite_code(&a));

@@ -1,0 +1,20 @@
+//! The operating system's randomness, for the codes the core asks for but never draws.
+
+use rand::RngCore;
+
+use crate::team::{INVITE_BYTES, TeamSeed, invite_code};
+
+/// Fresh random bytes for a new team's id and invite code.
+pub fn team_seed() -> TeamSeed {
+    let mut seed = TeamSeed { id: [0; _], invite: [0; _] };
+    rand::rng().fill_bytes(&mut seed.id);
+    rand::rng().fill_bytes(&mut seed.invite);
+    seed
+}
+
+/// A fresh, unguessable invite code (128 random bits).
+pub fn new_invite_code() -> String {
+    let mut bytes = [0; INVITE_BYTES];
+    rand::rng().fill_bytes(&mut bytes);
+    invite_code(bytes)
+}
