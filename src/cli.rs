@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use url::Url;
 
+use crate::anonymity::Rules;
+use crate::app::App;
 use crate::content::Content;
 use crate::lang::Lang;
 use crate::sources::Sources;
@@ -128,12 +130,16 @@ pub fn load_content() -> anyhow::Result<Content> {
 }
 
 fn chat(lang: Option<Lang>, data: &Path) -> anyhow::Result<()> {
-    let content = load_content()?;
-    let store = Store::open(data)?;
+    let app = App {
+        content: load_content()?,
+        store: Store::open(data)?,
+        rules: Rules::default(),
+        admins: Vec::new(),
+    };
     let fallback = std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code));
-    let mut chat = Chat::open(&content, &store, lang, fallback, io::stdout().lock())?;
+    let mut chat = Chat::open(&app, lang, fallback, io::stdout().lock())?;
     chat.run(io::stdin().lock())?;
-    store.flush()?;
+    app.store.flush()?;
     Ok(())
 }
 

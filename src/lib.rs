@@ -10,6 +10,7 @@ pub use peilbot_core::{
     anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats,
 };
 
+pub mod app;
 pub mod chart;
 pub mod cli;
 pub mod content;

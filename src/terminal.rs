@@ -11,19 +11,20 @@
 //! ```
 //!
 //! It reads one line at a time, so it can be scripted (`printf '3\n3\n' | peilbot chat`).
-//! Each line becomes an engine event; what changed is committed to the store before the
-//! reply is printed, so a run stopped at any point resumes at the same question.
+//! Each line becomes an engine event for the application layer's [`Session`], which
+//! commits what changed before the reply is printed, so a run stopped at any point
+//! resumes at the same question.
 
 use std::io::{BufRead, Write};
 
 use anyhow::Result;
 
-use crate::content::Content;
-use crate::engine::{self, Event, Output, Screen, State};
+use crate::app::{App, Session};
+use crate::engine::{self, Event, Output, Screen};
 use crate::lang::Lang;
 use crate::messages::Msg;
+use crate::person::PersonId;
 use crate::present::Presenter;
-use crate::store::{Commit, PersonId, Store};
 use crate::unix_now as now;
 
 /// The terminal has one person.
@@ -39,40 +40,31 @@ enum Input {
 }
 
 pub struct Chat<'a, W: Write> {
-    content: &'a Content,
-    store: &'a Store,
-    person: PersonId,
-    state: State,
+    app: &'a App,
+    session: Session,
     out: W,
     /// The question on screen, which numbers and "skip" refer to.
     current_question: Option<String>,
 }
 
 impl<'a, W: Write> Chat<'a, W> {
-    /// `lang` is the `--lang` flag; without it the stored choice, then `fallback`, is used.
-    pub fn open(
-        content: &'a Content,
-        store: &'a Store,
-        lang: Option<Lang>,
-        fallback: Lang,
-        out: W,
-    ) -> Result<Self> {
-        let person = PersonId(LOCAL_PERSON.to_string());
-        let stored = store.person(&person)?;
-        let state = State { lang: lang.or(stored.lang).unwrap_or(fallback), scan: store.scan(&person)? };
-        if lang.is_some() && lang != stored.lang {
-            let mut stored = stored;
-            stored.lang = lang;
-            store.commit(&person, &Commit { person: Some(stored), ..Commit::default() })?;
+    /// `lang` is the `--lang` flag, a choice like "lang nl"; without it the stored choice,
+    /// then `fallback` (from `LANG`), is used.
+    pub fn open(app: &'a App, lang: Option<Lang>, fallback: Lang, out: W) -> Result<Self> {
+        let mut session = Session::load(app, PersonId(LOCAL_PERSON.to_string()), fallback, None)?;
+        if let Some(lang) = lang.filter(|lang| session.record.lang != Some(*lang)) {
+            session.record.lang = Some(lang);
+            session.state.lang = lang;
+            session.save(app)?;
         }
-        Ok(Chat { content, store, person, state, out, current_question: None })
+        Ok(Chat { app, session, out, current_question: None })
     }
 
     /// Runs the conversation until `quit` or the end of input.
     pub fn run(&mut self, input: impl BufRead) -> Result<()> {
         let welcome = self.presenter().msg(Msg::ChatWelcome);
         writeln!(self.out, "{welcome}\n")?;
-        let first = if self.state.scan.is_some() { Event::Resume } else { Event::Start };
+        let first = if self.session.state.scan.is_some() { Event::Resume } else { Event::Start };
         self.apply(first)?;
         for line in input.lines() {
             match self.parse(&line?) {
@@ -82,7 +74,7 @@ impl<'a, W: Write> Chat<'a, W> {
                 Input::Quit => break,
             }
         }
-        let bye = match self.state.scan {
+        let bye = match self.session.state.scan {
             Some(_) => self.presenter().msg(Msg::ChatBye),
             None => self.presenter().msg(Msg::ChatByeIdle),
         };
@@ -92,14 +84,14 @@ impl<'a, W: Write> Chat<'a, W> {
     }
 
     fn presenter(&self) -> Presenter<'a> {
-        Presenter::new(self.content, self.content.default_flow(), self.state.lang)
+        self.app.presenter(self.session.state.lang)
     }
 
     /// Says something of the terminal's own, then shows the open question again.
     fn remark(&mut self, msg: Msg) -> Result<()> {
         let text = self.presenter().msg(msg);
         writeln!(self.out, "{text}\n")?;
-        let screen = match engine::current_view(self.content.default_flow(), &self.state) {
+        let screen = match engine::current_view(self.app.flow(), &self.session.state) {
             Some(view) => Screen::Question(view),
             None => Screen::Idle,
         };
@@ -132,21 +124,8 @@ impl<'a, W: Write> Chat<'a, W> {
     }
 
     fn apply(&mut self, event: Event) -> Result<()> {
-        let flow = self.content.default_flow();
-        let transition = engine::step(flow, &self.state, event, now());
-        if transition.changed {
-            let mut person = self.store.person(&self.person)?;
-            person.lang = Some(transition.state.lang);
-            let commit = Commit {
-                person: Some(person),
-                scan: Some(transition.state.scan.clone()),
-                completed: transition.completed.clone(),
-                update: None,
-            };
-            // Stored before the reply is shown: what the person sees acknowledged is kept.
-            self.store.commit(&self.person, &commit)?;
-        }
-        self.state = transition.state;
+        // Stored before the reply is shown: what the person sees acknowledged is kept.
+        let transition = self.session.step(self.app, event, now())?;
         self.show(&transition.output)
     }
 
@@ -164,7 +143,7 @@ impl<'a, W: Write> Chat<'a, W> {
                     writeln!(self.out, "  {}. {}{mark}", number + 1, choice.label)?;
                 }
                 writeln!(self.out, "{}", presenter.msg(Msg::ChatChoiceHint))?;
-                self.current_question = Some(self.content.default_flow().questions[view.question].id.clone());
+                self.current_question = Some(self.app.flow().questions[view.question].id.clone());
             }
             Screen::Snapshot(snapshot) => {
                 writeln!(self.out, "{}\n", presenter.msg(Msg::ScanFinished))?;

@@ -9,21 +9,25 @@
 //! bot:    Done, thank you! + the snapshot as text + a PNG chart
 //! ```
 //!
-//! Routing lives in [`schema`]; each endpoint loads the person's state, runs one engine
-//! step, commits it together with the update id (so a redelivered update is skipped),
-//! and only then talks to Telegram.
+//! Telegram is a thin shell around the application layer (`app`): the whole routing tree
+//! is [`schema`], commands are one enum (`commands`), a [`turn::Turn`] is one update's
+//! work for one person, and the endpoints in `chat` and `teams` only translate.
+//! Each endpoint's turn commits its change together with the update id (so a
+//! redelivered update is skipped) before it talks to Telegram.
 
-mod callback;
 mod chat;
+pub mod commands;
 pub mod config;
 mod send;
 mod teams;
+mod turn;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use teloxide::adaptors::throttle::{Limits, Throttle};
 use teloxide::dispatching::UpdateHandler;
+use teloxide::dptree::case;
 use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, UserId};
@@ -31,12 +35,13 @@ use teloxide::update_listeners::webhooks;
 use url::Url;
 
 use crate::anonymity::Rules;
+use crate::app::{Action, App, TeamAction};
 use crate::content::Content;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::store::Store;
+use commands::{Command, Said};
 
-pub use callback::Callback;
 pub use config::{ConfigError, Token};
 pub use send::split_text;
 
@@ -56,16 +61,10 @@ type HandlerResult = Result<(), HandlerError>;
 /// Applied update ids kept to recognise redeliveries (far more than a day of traffic).
 const KEEP_UPDATE_IDS: usize = 100_000;
 
-/// What every endpoint shares.
-pub struct App {
-    pub content: Content,
-    pub store: Store,
-    /// The bot's @username, for deep links.
+/// What every endpoint shares: the application, and the bot's @username for deep links.
+pub struct Shared {
+    pub app: App,
     pub username: String,
-    /// The anonymity thresholds every team view goes through.
-    pub rules: Rules,
-    /// Organisation admins, who may see /org.
-    pub admins: Vec<UserId>,
 }
 
 /// How `peilbot serve` runs.
@@ -109,14 +108,16 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
     if pruned > 0 {
         tracing::info!(pruned, "forgot old update ids");
     }
-    let app = Arc::new(App { content, store: store.clone(), username, rules, admins: config.admins });
-    register(&bot, &app).await;
+    let admins = config.admins.into_iter().map(turn::person_of).collect();
+    let app = App { content, store: store.clone(), rules, admins };
+    let shared = Arc::new(Shared { app, username });
+    register(&bot, &shared.app).await;
 
     if config.throttle {
         let throttled = Throttle::new_spawn(bot.clone(), Limits::default());
-        dispatch(throttled, bot, app, config.webhook).await?;
+        dispatch(throttled, bot, shared, config.webhook).await?;
     } else {
-        dispatch(bot.clone(), bot, app, config.webhook).await?;
+        dispatch(bot.clone(), bot, shared, config.webhook).await?;
     }
     store.flush()?;
     tracing::info!("stopped; all answers are on disk");
@@ -126,11 +127,11 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
 async fn dispatch<B: TgBot>(
     bot: B,
     plain: Bot,
-    app: Arc<App>,
+    shared: Arc<Shared>,
     webhook: Option<Webhook>,
 ) -> anyhow::Result<()> {
     let mut dispatcher = Dispatcher::builder(bot, schema::<B>())
-        .dependencies(dptree::deps![app])
+        .dependencies(dptree::deps![shared])
         .default_handler(|_| async {})
         .error_handler(LoggingErrorHandler::with_custom_text("an update could not be handled"))
         .enable_ctrlc_handler()
@@ -150,21 +151,110 @@ async fn dispatch<B: TgBot>(
     Ok(())
 }
 
-/// The whole routing tree.
+/// The whole routing tree: every command and every button, in one place.
 pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
-    let first_delivery = dptree::filter(|update: Update, app: Arc<App>| {
+    use Action as A;
+    use Command as C;
+
+    let first_delivery = dptree::filter(|update: Update, shared: Arc<Shared>| {
         // A store error here must not drop the update: treat it as new.
-        !app.store.seen_update(&chat::update_key(&update)).unwrap_or(false)
+        !shared.app.store.seen_update(&turn::update_key(&update)).unwrap_or(false)
     });
+    let commands = dptree::entry()
+        .branch(case![C::Start(payload)].endpoint(chat::start::<B>))
+        .branch(case![C::Scan].endpoint(chat::scan::<B>))
+        .branch(case![C::Back].endpoint(chat::back::<B>))
+        .branch(case![C::Cancel].endpoint(chat::cancel::<B>))
+        .branch(case![C::Snapshot].endpoint(chat::snapshot::<B>))
+        .branch(case![C::Language].endpoint(chat::language::<B>))
+        .branch(case![C::Settings].endpoint(chat::settings::<B>))
+        .branch(case![C::Forget].endpoint(chat::forget_confirm::<B>))
+        .branch(case![C::Help].endpoint(chat::help::<B>))
+        .branch(case![C::Newteam(name)].endpoint(teams::new_team::<B>))
+        .branch(case![C::Teams].endpoint(teams::list::<B>))
+        .branch(case![C::Org].endpoint(teams::org::<B>))
+        .branch(dptree::filter_map(team_action).endpoint(teams::pick::<B>));
+    let private_message = dptree::filter_map(said)
+        .filter_map(message_turn::<B>)
+        .branch(case![Said::Command(command)].chain(commands))
+        .branch(case![Said::Text(text)].endpoint(chat::text::<B>))
+        .branch(case![Said::Unknown].endpoint(chat::unknown_command::<B>))
+        .branch(case![Said::OtherBot].endpoint(chat::not_ours::<B>));
+    let scan_tap = dptree::filter(|action: Action| matches!(action, A::Answer { .. } | A::Back { .. }));
+    let taps = dptree::filter_map(tap)
+        .filter_map(tap_turn::<B>)
+        .branch(
+            dptree::filter_map(|tap: chat::Tap| tap.query.data.as_deref().and_then(Action::decode))
+                .branch(scan_tap.endpoint(chat::scan_tap::<B>))
+                .branch(case![A::Language(lang)].endpoint(chat::choose_language::<B>))
+                .branch(case![A::Forget].endpoint(chat::forget::<B>))
+                .branch(case![A::Join(code)].endpoint(teams::join::<B>))
+                .branch(dptree::filter(|a: Action| matches!(a, A::Pick { .. })).endpoint(teams::picked::<B>))
+                .branch(case![A::StartScan].endpoint(teams::start_scan::<B>))
+                .branch(case![A::Reminders(on)].endpoint(teams::reminders::<B>)),
+        )
+        .endpoint(chat::undecodable_tap::<B>);
     let private = dptree::filter(|msg: Message| msg.chat.is_private());
+    let private_tap =
+        dptree::filter(|query: CallbackQuery| query.message.as_ref().is_some_and(|m| m.chat().is_private()));
     first_delivery
         .branch(
             Update::filter_message()
-                .branch(private.endpoint(chat::on_private_message::<B>))
-                .endpoint(chat::on_group_message::<B>),
+                .branch(private.chain(private_message))
+                .endpoint(chat::group_message::<B>),
         )
-        .branch(Update::filter_callback_query().endpoint(chat::on_callback::<B>))
-        .branch(dptree::endpoint(chat::on_other_update))
+        .branch(Update::filter_callback_query().branch(private_tap.chain(taps)).branch(
+            dptree::filter(|query: CallbackQuery| query.message.is_some()).endpoint(chat::group_tap::<B>),
+        ))
+        .branch(dptree::endpoint(chat::other_update))
+}
+
+/// What a private text message is: our command, another bot's, an unknown one, or text.
+fn said(msg: Message, shared: Arc<Shared>) -> Option<Said> {
+    Some(Said::parse(msg.text().unwrap_or_default(), &shared.username))
+}
+
+/// The commands that act on one of the person's teams.
+fn team_action(command: Command) -> Option<TeamAction> {
+    Some(match command {
+        Command::Team => TeamAction::Result,
+        Command::Invite => TeamAction::Invite,
+        Command::Newinvite => TeamAction::NewInvite,
+        Command::Newround => TeamAction::NewRound,
+        Command::Export => TeamAction::Export,
+        Command::Remind => TeamAction::Remind,
+        Command::Addlead => TeamAction::AddLead,
+        Command::Leave => TeamAction::Leave,
+        _ => return None,
+    })
+}
+
+/// The person's turn for a private message. A store error is logged and the update left
+/// unmarked, so it is tried again.
+fn message_turn<B: TgBot>(
+    bot: B,
+    shared: Arc<Shared>,
+    update: Update,
+    msg: Message,
+) -> Option<turn::Turn<B>> {
+    let user = msg.from.as_ref()?;
+    turn::Turn::load(shared, bot, msg.chat.id, user, &update)
+        .map_err(|err| tracing::error!(%err, "could not load a person"))
+        .ok()
+}
+
+/// A tap on a message of ours.
+fn tap(query: CallbackQuery) -> Option<chat::Tap> {
+    let message = query.message.as_ref()?.id();
+    Some(chat::Tap { query, message })
+}
+
+/// The person's turn for a tap in a private chat.
+fn tap_turn<B: TgBot>(bot: B, shared: Arc<Shared>, update: Update, tap: chat::Tap) -> Option<turn::Turn<B>> {
+    let chat = tap.query.message.as_ref()?.chat().id;
+    turn::Turn::load(shared, bot, chat, &tap.query.from, &update)
+        .map_err(|err| tracing::error!(%err, "could not load a person"))
+        .ok()
 }
 
 /// Command lists and descriptions per language, so Telegram shows them in the person's
@@ -173,9 +263,9 @@ async fn register(bot: &Bot, app: &App) {
     // Telegram picks lists by two-letter code; Flemish users get the Dutch ones.
     for (lang, code) in [(Lang::En, None), (Lang::Nl, Some("nl")), (Lang::En, Some("en"))] {
         let locales = &app.content.locales;
-        let commands: Vec<BotCommand> = chat::COMMANDS
-            .iter()
-            .map(|(name, description)| BotCommand::new(*name, locales.msg(lang, *description)))
+        let commands: Vec<BotCommand> = commands::menu()
+            .into_iter()
+            .map(|(name, description)| BotCommand::new(name, locales.msg(lang, description)))
             .collect();
         let mut set_commands = bot.set_my_commands(commands);
         let mut description = bot.set_my_description().description(locales.msg(lang, Msg::TgDescription));

@@ -1,9 +1,10 @@
-//! The codec for inline-button data.
+//! What a button does, and its compact code.
 //!
-//! Telegram gives a button at most 64 bytes of data and sends it back verbatim when the
-//! button is tapped, from any old message, possibly forged. So the data is a short code,
-//! never a label, and carries the flow version: a tap on a button of an older flow, or on
-//! a question that is no longer current, is recognised and changes nothing.
+//! Channels send a button's action back verbatim when it is tapped, from any old
+//! message, possibly forged (Telegram gives a button at most 64 bytes of data). So the
+//! code is short, never a label, and carries the flow version: a tap on a button of an
+//! older flow, or on a question that is no longer current, is recognised and changes
+//! nothing.
 //!
 //! ```text
 //! a:1:7:3    answer: flow version 1, question 7, choice 3 (0-based, as `Flow::offers`)
@@ -23,7 +24,7 @@ use crate::team::{is_invite_code, is_team_id};
 pub const MAX_BYTES: usize = 64;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Callback {
+pub enum Action {
     Answer { flow_version: u32, question: u16, choice: u8 },
     Back { flow_version: u32, question: u16 },
     Language(Lang),
@@ -72,46 +73,46 @@ impl TeamAction {
     }
 }
 
-impl Callback {
+impl Action {
     pub fn encode(&self) -> String {
         match self {
-            Callback::Answer { flow_version, question, choice } => {
+            Action::Answer { flow_version, question, choice } => {
                 format!("a:{flow_version}:{question}:{choice}")
             }
-            Callback::Back { flow_version, question } => format!("b:{flow_version}:{question}"),
-            Callback::Language(lang) => format!("l:{}", lang.tag()),
-            Callback::Join(code) => format!("j:{code}"),
-            Callback::Pick { action, team } => format!("p:{}:{team}", action.code()),
-            Callback::StartScan => "s".to_string(),
-            Callback::Reminders(on) => format!("r:{}", u8::from(*on)),
-            Callback::Forget => "f".to_string(),
+            Action::Back { flow_version, question } => format!("b:{flow_version}:{question}"),
+            Action::Language(lang) => format!("l:{}", lang.tag()),
+            Action::Join(code) => format!("j:{code}"),
+            Action::Pick { action, team } => format!("p:{}:{team}", action.code()),
+            Action::StartScan => "s".to_string(),
+            Action::Reminders(on) => format!("r:{}", u8::from(*on)),
+            Action::Forget => "f".to_string(),
         }
     }
 
     /// Parses button data; anything that is not exactly a code we make is `None`.
-    pub fn decode(data: &str) -> Option<Callback> {
+    pub fn decode(data: &str) -> Option<Action> {
         if data.is_empty() || data.len() > MAX_BYTES {
             return None;
         }
         let fields: Vec<&str> = data.split(':').collect();
         match fields.as_slice() {
-            ["a", version, question, choice] => Some(Callback::Answer {
+            ["a", version, question, choice] => Some(Action::Answer {
                 flow_version: number(version)?,
                 question: number(question)?,
                 choice: number(choice)?,
             }),
             ["b", version, question] => {
-                Some(Callback::Back { flow_version: number(version)?, question: number(question)? })
+                Some(Action::Back { flow_version: number(version)?, question: number(question)? })
             }
-            ["l", tag] => Lang::ALL.into_iter().find(|lang| lang.tag() == *tag).map(Callback::Language),
-            ["j", code] if is_invite_code(code) => Some(Callback::Join(code.to_string())),
+            ["l", tag] => Lang::ALL.into_iter().find(|lang| lang.tag() == *tag).map(Action::Language),
+            ["j", code] if is_invite_code(code) => Some(Action::Join(code.to_string())),
             ["p", action, team] if is_team_id(team) => {
-                Some(Callback::Pick { action: TeamAction::from_code(action)?, team: team.to_string() })
+                Some(Action::Pick { action: TeamAction::from_code(action)?, team: team.to_string() })
             }
-            ["s"] => Some(Callback::StartScan),
-            ["f"] => Some(Callback::Forget),
-            ["r", "0"] => Some(Callback::Reminders(false)),
-            ["r", "1"] => Some(Callback::Reminders(true)),
+            ["s"] => Some(Action::StartScan),
+            ["f"] => Some(Action::Forget),
+            ["r", "0"] => Some(Action::Reminders(false)),
+            ["r", "1"] => Some(Action::Reminders(true)),
             _ => None,
         }
     }
@@ -133,25 +134,25 @@ mod tests {
     #[test]
     fn every_code_round_trips_within_64_bytes() {
         let samples = [
-            Callback::Answer { flow_version: 1, question: 7, choice: 3 },
-            Callback::Answer { flow_version: u32::MAX, question: u16::MAX, choice: u8::MAX },
-            Callback::Back { flow_version: 0, question: 0 },
-            Callback::Back { flow_version: u32::MAX, question: u16::MAX },
-            Callback::Language(Lang::Nl),
-            Callback::Language(Lang::NlBe),
-            Callback::Language(Lang::En),
-            Callback::Join(crate::random::new_invite_code()),
-            Callback::Pick { action: TeamAction::Leave, team: "AAAAAAAAAAA".into() },
-            Callback::Pick { action: TeamAction::Result, team: "a-b_c123XYZ".into() },
-            Callback::StartScan,
-            Callback::Forget,
-            Callback::Reminders(true),
-            Callback::Reminders(false),
+            Action::Answer { flow_version: 1, question: 7, choice: 3 },
+            Action::Answer { flow_version: u32::MAX, question: u16::MAX, choice: u8::MAX },
+            Action::Back { flow_version: 0, question: 0 },
+            Action::Back { flow_version: u32::MAX, question: u16::MAX },
+            Action::Language(Lang::Nl),
+            Action::Language(Lang::NlBe),
+            Action::Language(Lang::En),
+            Action::Join(crate::random::new_invite_code()),
+            Action::Pick { action: TeamAction::Leave, team: "AAAAAAAAAAA".into() },
+            Action::Pick { action: TeamAction::Result, team: "a-b_c123XYZ".into() },
+            Action::StartScan,
+            Action::Forget,
+            Action::Reminders(true),
+            Action::Reminders(false),
         ];
         for callback in samples {
             let data = callback.encode();
             assert!(data.len() <= MAX_BYTES, "{data}");
-            assert_eq!(Callback::decode(&data), Some(callback), "{data}");
+            assert_eq!(Action::decode(&data), Some(callback), "{data}");
         }
     }
 
@@ -202,7 +203,7 @@ mod tests {
             "r:01",
         ];
         for data in bad {
-            assert_eq!(Callback::decode(data), None, "{data:?} was accepted");
+            assert_eq!(Action::decode(data), None, "{data:?} was accepted");
         }
     }
 }

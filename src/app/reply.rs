@@ -1,0 +1,41 @@
+//! What a channel is asked to show: texts with buttons, pictures and files, in order.
+
+use super::Action;
+
+/// One button: its label in the person's language, and what a tap on it does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Button {
+    pub label: String,
+    pub action: Action,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    /// A text, with rows of buttons under it (none for a plain text).
+    Text { text: String, buttons: Vec<Vec<Button>> },
+    /// A PNG picture, with a caption unless it is empty.
+    Photo { png: Vec<u8>, name: &'static str, caption: String },
+    /// A file, with a caption unless it is empty.
+    Document { bytes: Vec<u8>, name: &'static str, caption: String },
+}
+
+/// The parts of a reply, in the order they are to be shown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reply {
+    pub parts: Vec<Part>,
+}
+
+impl Reply {
+    pub fn text(text: String) -> Reply {
+        Reply { parts: vec![Part::Text { text, buttons: Vec::new() }] }
+    }
+
+    /// A text with one button under it.
+    pub fn with_button(text: String, button: Button) -> Reply {
+        Reply { parts: vec![Part::Text { text, buttons: vec![vec![button]] }] }
+    }
+
+    pub fn push(&mut self, part: Part) {
+        self.parts.push(part);
+    }
+}

@@ -1,0 +1,63 @@
+//! One person's turn, the same in every channel: load → step → commit → show.
+//!
+//! Everything an event changes (the person's record, the scan in progress, a completed
+//! response, the id of the update that caused it) is committed in one transaction and
+//! flushed before the channel shows the reply, so an acknowledged answer survives a
+//! crash and an update delivered twice is applied once.
+
+use crate::engine::{self, Event, State, Transition};
+use crate::lang::Lang;
+use crate::person::PersonId;
+use crate::store::{Commit, Person, StoreError};
+
+use super::App;
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub person: PersonId,
+    /// What is kept about the person besides answers.
+    pub record: Person,
+    pub state: State,
+    /// The channel's id for the update being handled, when it has one (Telegram does).
+    pub update: Option<String>,
+}
+
+impl Session {
+    /// Loads a person's record and scan; `detected` is the language to speak until they
+    /// choose one (from Telegram's language code, or `LANG` in a terminal).
+    pub fn load(
+        app: &App,
+        person: PersonId,
+        detected: Lang,
+        update: Option<String>,
+    ) -> Result<Session, StoreError> {
+        let record = app.store.person(&person)?;
+        let state = State { lang: record.lang.unwrap_or(detected), scan: app.store.scan(&person)? };
+        Ok(Session { person, record, state, update })
+    }
+
+    /// Runs one engine step and commits it before any reply. A language the person chose
+    /// is kept, even when it equals the detected one.
+    pub fn step(&mut self, app: &App, event: Event, now: u64) -> Result<Transition, StoreError> {
+        if let Event::SetLanguage(lang) = event {
+            self.record.lang = Some(lang);
+        }
+        let transition = engine::step(app.flow(), &self.state, event, now);
+        let commit = Commit {
+            person: Some(self.record.clone()),
+            scan: Some(transition.state.scan.clone()),
+            completed: transition.completed.clone(),
+            update: self.update.clone(),
+        };
+        app.store.commit(&self.person, &commit)?;
+        self.state = transition.state.clone();
+        Ok(transition)
+    }
+
+    /// Commits the person's record (and the update) when no engine step did.
+    pub fn save(&self, app: &App) -> Result<(), StoreError> {
+        let commit =
+            Commit { person: Some(self.record.clone()), update: self.update.clone(), ..Commit::default() };
+        app.store.commit(&self.person, &commit)
+    }
+}

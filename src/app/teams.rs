@@ -1,0 +1,415 @@
+//! Team operations, for every channel: creating teams, invites, rounds, the team result,
+//! export, reminders and the organisation view.
+//!
+//! ```text
+//! lead:    /newteam Burgerzaken      bot: link <deep link>join_<code>
+//! member:  (opens the link)          bot: Join "Burgerzaken"? [Join the team]
+//! member:  (taps)                    bot: Welcome! [Start or continue the quick scan]
+//! lead:    /team                     bot: 3 of 8 finished: 2 more needed (fewer than 5)
+//! lead:    /team                     bot: medians, spread, gaps + a chart (5 or more)
+//! ```
+//!
+//! Everything a lead sees comes from the store's team queries, which only hand out
+//! published aggregates (see `anonymity`); these functions decide who asked and what to
+//! say, and return it as a [`Reply`]. The channel sends it and makes the deep links.
+
+use super::{Action, App, Button, Part, Reply, Session, TeamAction};
+use crate::anonymity::MIN_DIFFERENCE;
+use crate::chart;
+use crate::export;
+use crate::i18n::Arg;
+use crate::lang::Lang;
+use crate::messages::Msg;
+use crate::person::PersonId;
+use crate::present::Presenter;
+use crate::random::{new_invite_code, team_seed};
+use crate::store::TeamRefusal;
+use crate::team::{Team, is_invite_code};
+
+/// Deep-link payload prefixes: an invite, and a one-time lead invite.
+pub const JOIN_PREFIX: &str = "join_";
+pub const LEAD_PREFIX: &str = "lead_";
+/// Longest team name, in characters.
+const MAX_TEAM_NAME: usize = 64;
+
+pub type Result<T> = anyhow::Result<T>;
+
+/// A team operation's surroundings: the app, the time, and how the channel links to
+/// itself with a start payload (`https://t.me/<bot>?start=<payload>` on Telegram).
+pub struct Context<'a> {
+    pub app: &'a App,
+    pub now: u64,
+    pub link: &'a (dyn Fn(&str) -> String + Send + Sync),
+}
+
+/// What a team action comes to: a reply, or nudges for the channel to deliver (after
+/// which [`reminders_sent`] says how many arrived).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Reply(Reply),
+    Nudges { team: Team, nudges: Vec<Nudge> },
+}
+
+impl From<Reply> for Outcome {
+    fn from(reply: Reply) -> Outcome {
+        Outcome::Reply(reply)
+    }
+}
+
+/// A nudge for one member, in their own language, for the channel to deliver.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Nudge {
+    pub member: PersonId,
+    pub text: String,
+    pub button: Button,
+}
+
+impl Context<'_> {
+    fn presenter(&self, session: &Session) -> Presenter<'_> {
+        self.app.presenter(session.state.lang)
+    }
+
+    fn say(&self, session: &Session, msg: Msg, args: &[(&str, Arg)]) -> Reply {
+        Reply::text(self.presenter(session).msg_with(msg, args))
+    }
+
+    fn start_scan_button(&self, lang: Lang) -> Button {
+        Button { label: self.app.presenter(lang).msg(Msg::TeamStartScanButton), action: Action::StartScan }
+    }
+}
+
+fn team_args(team: &Team) -> Vec<(&'static str, Arg)> {
+    vec![("team", team.name.as_str().into())]
+}
+
+/// The team, its round and how many of its members have finished.
+fn progress_args(team: &Team, respondents: usize) -> Vec<(&'static str, Arg)> {
+    let mut args = team_args(team);
+    args.extend([
+        ("round", team.current_round().number.into()),
+        ("respondents", respondents.into()),
+        ("members", team.members.len().into()),
+    ]);
+    args
+}
+
+/// `/newteam NAME`: a new team led by the person.
+pub fn new_team(cx: &Context, session: &Session, name: &str) -> Result<Reply> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > MAX_TEAM_NAME {
+        return Ok(cx.say(session, Msg::TeamNameMissing, &[]));
+    }
+    let team = Team::new(name, session.person.clone(), cx.now, team_seed());
+    cx.app.store.create_team(&team)?;
+    let mut args = team_args(&team);
+    args.push(("link", (cx.link)(&format!("{JOIN_PREFIX}{}", team.invite)).into()));
+    Ok(cx.say(session, Msg::TeamCreated, &args))
+}
+
+/// `/teams`: the person's teams and their role in each.
+pub fn list(cx: &Context, session: &Session) -> Result<Reply> {
+    let teams = cx.app.store.teams_of(&session.person)?;
+    if teams.is_empty() {
+        return Ok(cx.say(session, Msg::TeamListEmpty, &[]));
+    }
+    let presenter = cx.presenter(session);
+    let mut lines = vec![presenter.msg(Msg::TeamListTitle)];
+    for team in &teams {
+        let role = if team.is_lead(&session.person) { Msg::TeamListLead } else { Msg::TeamListMember };
+        lines.push(presenter.msg_with(role, &team_args(team)));
+    }
+    Ok(Reply::text(lines.join("\n")))
+}
+
+/// Runs an action on the person's team, or asks which team when there are several.
+pub fn pick(cx: &Context, session: &Session, action: TeamAction) -> Result<Outcome> {
+    let person = &session.person;
+    let teams: Vec<Team> = cx
+        .app
+        .store
+        .teams_of(person)?
+        .into_iter()
+        .filter(|team| action == TeamAction::Leave || team.is_lead(person))
+        .collect();
+    match teams.as_slice() {
+        [] if action == TeamAction::Leave => Ok(cx.say(session, Msg::TeamNotMember, &[]).into()),
+        [] => Ok(cx.say(session, Msg::TeamNotLead, &[]).into()),
+        [team] => run(cx, session, action, &team.id),
+        several => {
+            let buttons = several
+                .iter()
+                .map(|team| {
+                    let action = Action::Pick { action, team: team.id.clone() };
+                    vec![Button { label: team.name.clone(), action }]
+                })
+                .collect();
+            let text = cx.presenter(session).msg(Msg::TeamPick);
+            Ok(Reply { parts: vec![Part::Text { text, buttons }] }.into())
+        }
+    }
+}
+
+/// An action on one team, checked again: the person may have tapped an old button.
+pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -> Result<Outcome> {
+    let store = &cx.app.store;
+    let Some(team) = store.team(team_id)? else { return Ok(cx.say(session, Msg::TgStaleButton, &[]).into()) };
+    if action != TeamAction::Leave && !team.is_lead(&session.person) {
+        return Ok(cx.say(session, Msg::TeamNotLead, &[]).into());
+    }
+    let reply = match action {
+        TeamAction::Leave => leave(cx, session, &team)?,
+        TeamAction::Result => result(cx, session, &team)?,
+        TeamAction::Export => export(cx, session, &team)?,
+        TeamAction::Remind => return remind(cx, session, &team),
+        TeamAction::NewRound => match store.new_round(cx.app.flow(), team_id, cx.app.rules, cx.now)? {
+            Some(round) => {
+                let mut args = team_args(&team);
+                args.extend([("round", round.into()), ("previous", (round - 1).into())]);
+                cx.say(session, Msg::TeamRoundOpened, &args)
+            }
+            None => cx.say(session, Msg::TgStaleButton, &[]),
+        },
+        TeamAction::AddLead => {
+            let code = new_invite_code();
+            store.update_team(team_id, |team| team.lead_invite = Some(code.clone()))?;
+            let mut args = team_args(&team);
+            args.push(("link", (cx.link)(&format!("{LEAD_PREFIX}{code}")).into()));
+            cx.say(session, Msg::TeamLeadInvite, &args)
+        }
+        TeamAction::Invite | TeamAction::NewInvite => {
+            let mut invite = team.invite.clone();
+            if action == TeamAction::NewInvite {
+                invite = new_invite_code();
+                store.update_team(team_id, |team| team.invite = invite.clone())?;
+            }
+            let mut args = team_args(&team);
+            args.push(("link", (cx.link)(&format!("{JOIN_PREFIX}{invite}")).into()));
+            let msg = if action == TeamAction::NewInvite { Msg::TeamNewInvite } else { Msg::TeamInvite };
+            cx.say(session, msg, &args)
+        }
+    };
+    Ok(reply.into())
+}
+
+/// The team result as text and chart, or why there is none yet.
+fn result(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
+    let outcome = cx.app.store.team_result(cx.app.flow(), &team.id, &session.person, cx.app.rules)?;
+    match outcome {
+        Ok(result) => {
+            let presenter = cx.presenter(session);
+            let (rows, labels) = presenter.team_chart(&result);
+            let png = chart::profile_png(&rows, &labels)?;
+            let mut reply = Reply::text(presenter.team_result(&result));
+            reply.push(Part::Photo { png, name: "peilbot-team.png", caption: labels.title });
+            Ok(reply)
+        }
+        Err(TeamRefusal::TooFew { respondents, needed }) => {
+            let mut args = progress_args(team, respondents);
+            args.extend([("needed", needed.into()), ("more", (needed - respondents).into())]);
+            Ok(cx.say(session, Msg::TeamTooFew, &args))
+        }
+        Err(TeamRefusal::Held { respondents }) => {
+            let mut args = progress_args(team, respondents);
+            args.push(("step", MIN_DIFFERENCE.into()));
+            Ok(cx.say(session, Msg::TeamHeld, &args))
+        }
+        Err(_) => Ok(cx.say(session, Msg::TeamNotLead, &[])),
+    }
+}
+
+/// Every published round as CSV (for Dutch Excel), as a workbook and as JSON.
+fn export(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
+    let (flow, locales, lang) = (cx.app.flow(), &cx.app.content.locales, session.state.lang);
+    let rounds = match cx.app.store.team_export(flow, &team.id, &session.person, cx.app.rules)? {
+        Ok(rounds) => rounds,
+        Err(_) => return Ok(cx.say(session, Msg::TeamNotLead, &[])),
+    };
+    if rounds.is_empty() {
+        return Ok(cx.say(session, Msg::TeamExportEmpty, &team_args(team)));
+    }
+    let rows = export::rows(flow, locales, lang, &team.name, &rounds);
+    let caption = cx.presenter(session).msg_with(Msg::TeamExportCaption, &team_args(team));
+    let document = |bytes, name| Part::Document { bytes, name, caption: String::new() };
+    Ok(Reply {
+        parts: vec![
+            Part::Document { bytes: export::csv(&rows, locales, lang)?, name: "peilbot-team.csv", caption },
+            document(export::xlsx(&rows, locales, lang)?, "peilbot-team.xlsx"),
+            document(export::json(&rows)?, "peilbot-team.json"),
+        ],
+    })
+}
+
+/// `/remind`: members to nudge now (marked as nudged), each in their own language.
+fn remind(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
+    let due = match cx.app.store.take_reminders(cx.app.flow(), &team.id, &session.person, cx.now)? {
+        Ok(due) => due,
+        Err(_) => return Ok(cx.say(session, Msg::TeamNotLead, &[]).into()),
+    };
+    let mut nudges = Vec::new();
+    for member in due {
+        let lang = cx.app.store.person(&member)?.lang.unwrap_or(Lang::En);
+        let text = cx.app.presenter(lang).msg_with(
+            Msg::RemindNudge,
+            &[("team", team.name.as_str().into()), ("min", cx.app.rules.min_respondents().into())],
+        );
+        nudges.push(Nudge { member, text, button: cx.start_scan_button(lang) });
+    }
+    Ok(Outcome::Nudges { team: team.clone(), nudges })
+}
+
+/// What the lead is told after the nudges went out.
+pub fn reminders_sent(cx: &Context, session: &Session, team: &Team, sent: usize) -> Reply {
+    let mut args = team_args(team);
+    args.extend([("count", sent.into()), ("round", team.current_round().number.into())]);
+    cx.say(session, Msg::RemindSent, &args)
+}
+
+/// Marks a member who blocked the channel, so they are not tried again.
+pub fn unreachable(app: &App, member: &PersonId) -> Result<()> {
+    let mut person = app.store.person(member)?;
+    person.unreachable = true;
+    app.store.commit(member, &crate::store::Commit { person: Some(person), ..Default::default() })?;
+    Ok(())
+}
+
+fn leave(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
+    let person = session.person.clone();
+    let outcome = cx.app.store.update_team(&team.id, |team| {
+        if !team.members.contains(&person) {
+            return Msg::TeamNotMember;
+        }
+        if team.is_lead(&person) && team.leads.len() == 1 && team.members.len() > 1 {
+            return Msg::TeamLastLead;
+        }
+        team.members.remove(&person);
+        team.leads.remove(&person);
+        Msg::TeamLeft
+    })?;
+    Ok(cx.say(session, outcome.unwrap_or(Msg::TeamNotMember), &team_args(team)))
+}
+
+/// An invite link was opened: ask to confirm, or say the person is in already.
+pub fn offer_to_join(cx: &Context, session: &Session, code: &str) -> Result<Reply> {
+    let team = if is_invite_code(code) { cx.app.store.team_by_invite(code, false)? } else { None };
+    let Some(team) = team else { return Ok(cx.say(session, Msg::TgInvalidLink, &[])) };
+    let presenter = cx.presenter(session);
+    if team.members.contains(&session.person) {
+        let text = presenter.msg_with(Msg::TeamAlreadyMember, &team_args(&team));
+        return Ok(Reply::with_button(text, cx.start_scan_button(session.state.lang)));
+    }
+    let mut args = team_args(&team);
+    args.push(("min", cx.app.rules.min_respondents().into()));
+    let text = presenter.msg_with(Msg::TeamJoinConfirm, &args);
+    let button = Button { label: presenter.msg(Msg::TeamJoinButton), action: Action::Join(code.to_string()) };
+    Ok(Reply::with_button(text, button))
+}
+
+/// The confirming tap: joins the team, or `None` when the link no longer works.
+pub fn join(cx: &Context, session: &Session, code: &str) -> Result<Option<Reply>> {
+    let store = &cx.app.store;
+    let Some(team) = store.team_by_invite(code, false)? else { return Ok(None) };
+    // Checked again under the team lock: the link may have been replaced meanwhile.
+    let joined = store.update_team(&team.id, |team| {
+        let valid = team.invite == code;
+        if valid {
+            team.members.insert(session.person.clone());
+        }
+        valid
+    })?;
+    if joined != Some(true) {
+        return Ok(None);
+    }
+    let text = cx.presenter(session).msg_with(Msg::TeamJoined, &team_args(&team));
+    Ok(Some(Reply::with_button(text, cx.start_scan_button(session.state.lang))))
+}
+
+/// A one-time lead link was opened by a member: they become a lead.
+pub fn become_lead(cx: &Context, session: &Session, code: &str) -> Result<Reply> {
+    let store = &cx.app.store;
+    let team = if is_invite_code(code) { store.team_by_invite(code, true)? } else { None };
+    let Some(team) = team else { return Ok(cx.say(session, Msg::TgInvalidLink, &[])) };
+    let person = session.person.clone();
+    let outcome = store.update_team(&team.id, |team| {
+        if team.lead_invite.as_deref() != Some(code) {
+            return Msg::TgInvalidLink;
+        }
+        if !team.members.contains(&person) {
+            return Msg::TeamLeadNotMember;
+        }
+        team.leads.insert(person.clone());
+        team.lead_invite = None;
+        Msg::TeamLeadAdded
+    })?;
+    Ok(cx.say(session, outcome.unwrap_or(Msg::TgInvalidLink), &team_args(&team)))
+}
+
+/// `/org`: the median current level per team, as a table and a heatmap, for admins.
+pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
+    if !cx.app.admins.contains(&session.person) {
+        return Ok(cx.say(session, Msg::OrgNotAdmin, &[]));
+    }
+    let flow = cx.app.flow();
+    let rows = cx.app.store.org_view(flow, cx.app.rules)?;
+    if rows.is_empty() {
+        return Ok(cx.say(session, Msg::OrgNone, &[]));
+    }
+    let presenter = cx.presenter(session);
+    let columns: Vec<String> = (0..flow.dimensions.len()).map(|d| presenter.dimension_name(d)).collect();
+    let title = presenter.msg_with(Msg::OrgTitle, &[("min", cx.app.rules.min_respondents().into())]);
+    let header: Vec<String> = flow.dimensions.iter().map(|d| d.id.to_uppercase()).collect();
+    let mut lines = vec![title.clone(), String::new(), header.join(" · ")];
+    let (mut names, mut cells) = (Vec::new(), Vec::new());
+    for (team, stats) in &rows {
+        let values: Vec<Option<f64>> = stats.dimensions.iter().map(|d| d.current).collect();
+        let shown: Vec<String> =
+            values.iter().map(|v| v.map_or("-".to_string(), |v| presenter.number(v))).collect();
+        lines.push(format!("{team}: {}", shown.join(" · ")));
+        names.push(team.clone());
+        cells.push(values);
+    }
+    let png = chart::heatmap_png(&title, &names, &columns, &cells, |v| presenter.number(v))?;
+    let mut reply = Reply::text(lines.join("\n"));
+    reply.push(Part::Photo { png, name: "peilbot-org.png", caption: String::new() });
+    Ok(reply)
+}
+
+/// The settings text and buttons: language and team reminders.
+pub fn settings(app: &App, session: &Session) -> Reply {
+    let presenter = app.presenter(session.state.lang);
+    let language = presenter.msg(lang_name(session.state.lang));
+    let reminders = presenter.msg(if session.record.reminders_off {
+        Msg::SettingsRemindersOff
+    } else {
+        Msg::SettingsRemindersOn
+    });
+    let text =
+        format!("{}\n{reminders}", presenter.msg_with(Msg::TgSettings, &[("language", language.into())]));
+    let (label, on) = if session.record.reminders_off {
+        (Msg::SettingsRemindersTurnOn, true)
+    } else {
+        (Msg::SettingsRemindersTurnOff, false)
+    };
+    let buttons = vec![
+        language_buttons(app, session.state.lang),
+        vec![Button { label: presenter.msg(label), action: Action::Reminders(on) }],
+    ];
+    Reply { parts: vec![Part::Text { text, buttons }] }
+}
+
+/// One button per language, each labelled in its own language's name as `lang` says it.
+pub fn language_buttons(app: &App, lang: Lang) -> Vec<Button> {
+    let presenter = app.presenter(lang);
+    Lang::ALL
+        .iter()
+        .map(|&l| Button { label: presenter.msg(lang_name(l)), action: Action::Language(l) })
+        .collect()
+}
+
+/// The message that names a language.
+pub fn lang_name(lang: Lang) -> Msg {
+    match lang {
+        Lang::Nl => Msg::LangNl,
+        Lang::NlBe => Msg::LangNlBe,
+        Lang::En => Msg::LangEn,
+    }
+}

@@ -1,0 +1,314 @@
+//! One update's work for one person ([`Turn`]), and how it talks back: texts split to
+//! Telegram's limits, edits in place, photos and files, and a 403 remembered as "this
+//! person blocked us".
+
+use std::sync::Arc;
+
+use teloxide::prelude::*;
+use teloxide::types::{
+    CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, MessageId, User,
+};
+
+use super::send::{ignore_not_modified, is_opt_out, retrying, split_text};
+use super::{HandlerResult, Shared, TgBot};
+use crate::app::{Action, App, Button, Part, Reply, Session, teams};
+use crate::chart;
+use crate::engine::{Event, Output, QuestionView, Screen, Transition};
+use crate::flow::Flow;
+use crate::lang::Lang;
+use crate::messages::Msg;
+use crate::person::PersonId;
+use crate::present::Presenter;
+use crate::score::Snapshot;
+use crate::store::StoreError;
+use crate::unix_now;
+
+/// Telegram's limits on a message and on a callback answer, in characters.
+const MAX_TEXT: usize = 4096;
+const MAX_CALLBACK_TEXT: usize = 200;
+
+/// Zero-padded, so that keys sort by update id and the oldest can be pruned first.
+pub fn update_key(update: &Update) -> String {
+    format!("tg:{:020}", update.id.0)
+}
+
+/// Telegram people are `tg:<user id>`; in a private chat the chat id is the user id.
+pub fn person_of(user: UserId) -> PersonId {
+    PersonId(format!("tg:{}", user.0))
+}
+
+/// The private chat with a person, if they are a Telegram person.
+pub fn chat_of(person: &PersonId) -> Option<ChatId> {
+    person.0.strip_prefix("tg:")?.parse().ok().map(ChatId)
+}
+
+/// The language Telegram reports for a user, before they chose one.
+pub fn detected_lang(user: &User) -> Lang {
+    user.language_code.as_deref().map_or(Lang::En, Lang::from_language_code)
+}
+
+/// Inline buttons for the application layer's buttons.
+pub fn keyboard(rows: &[Vec<Button>]) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(rows.iter().map(|row| {
+        row.iter()
+            .map(|button| InlineKeyboardButton::callback(button.label.clone(), button.action.encode()))
+            .collect::<Vec<_>>()
+    }))
+}
+
+/// One update's worth of work for one person: their session, and where to reply.
+#[derive(Clone)]
+pub struct Turn<B> {
+    pub shared: Arc<Shared>,
+    pub bot: B,
+    pub chat: ChatId,
+    pub session: Session,
+}
+
+impl<B: TgBot> Turn<B> {
+    pub fn load(
+        shared: Arc<Shared>,
+        bot: B,
+        chat: ChatId,
+        user: &User,
+        update: &Update,
+    ) -> Result<Turn<B>, StoreError> {
+        let mut session =
+            Session::load(&shared.app, person_of(user.id), detected_lang(user), Some(update_key(update)))?;
+        // Writing to us again is the opposite of blocking us.
+        session.record.unreachable = false;
+        Ok(Turn { shared, bot, chat, session })
+    }
+
+    pub fn app(&self) -> &App {
+        &self.shared.app
+    }
+
+    pub fn flow(&self) -> &Flow {
+        self.app().flow()
+    }
+
+    pub fn presenter(&self) -> Presenter<'_> {
+        self.app().presenter(self.session.state.lang)
+    }
+
+    pub fn msg(&self, msg: Msg) -> String {
+        self.presenter().msg(msg)
+    }
+
+    /// Runs one engine step and commits it, with this update's id, before any reply.
+    pub fn step(&mut self, event: Event) -> Result<Transition, StoreError> {
+        let shared = self.shared.clone();
+        self.session.step(&shared.app, event, unix_now())
+    }
+
+    /// Commits the person's record (and this update) when no engine step did.
+    pub fn save(&self) -> Result<(), StoreError> {
+        self.session.save(&self.shared.app)
+    }
+
+    /// Sends a text (split if needed); a person who blocked us is marked unreachable.
+    pub async fn say(
+        &mut self,
+        text: String,
+        keyboard: Option<InlineKeyboardMarkup>,
+    ) -> Result<Option<MessageId>, teloxide::RequestError> {
+        let parts = split_text(&text, MAX_TEXT);
+        let last = parts.len().saturating_sub(1);
+        let mut sent = None;
+        for (i, part) in parts.into_iter().enumerate() {
+            let keyboard = if i == last { keyboard.clone() } else { None };
+            let result = retrying(|| {
+                let mut request = self.bot.send_message(self.chat, part.clone());
+                if let Some(keyboard) = keyboard.clone() {
+                    request = request.reply_markup(keyboard);
+                }
+                request.into_future()
+            })
+            .await;
+            match result {
+                Ok(message) => sent = Some(message.id),
+                Err(err) => return self.failed(err).map(|_| None),
+            }
+        }
+        Ok(sent)
+    }
+
+    /// A 403 means the person opted out: remember it and stop, rather than retry.
+    pub fn failed(&mut self, err: teloxide::RequestError) -> Result<(), teloxide::RequestError> {
+        if is_opt_out(&err) {
+            self.session.record.unreachable = true;
+            if let Err(store_err) = self.save() {
+                tracing::error!(%store_err, "could not mark a person unreachable");
+            }
+            Ok(())
+        } else {
+            Err(err)
+        }
+    }
+
+    pub async fn edit(
+        &mut self,
+        message: MessageId,
+        text: String,
+        keyboard: Option<InlineKeyboardMarkup>,
+    ) -> Result<(), teloxide::RequestError> {
+        let text: String = text.chars().take(MAX_TEXT).collect();
+        let result = retrying(|| {
+            let mut request = self.bot.edit_message_text(self.chat, message, text.clone());
+            if let Some(keyboard) = keyboard.clone() {
+                request = request.reply_markup(keyboard);
+            }
+            request.into_future()
+        })
+        .await;
+        match ignore_not_modified(result) {
+            Err(err) => self.failed(err),
+            ok => ok,
+        }
+    }
+
+    /// Takes the buttons off a message, so old questions cannot be answered.
+    pub async fn strip_keyboard(&mut self, message: MessageId) {
+        let result = retrying(|| self.bot.edit_message_reply_markup(self.chat, message).into_future()).await;
+        if let Err(err) = ignore_not_modified(result) {
+            // The message may be too old to edit; its buttons are refused as stale anyway.
+            tracing::debug!(%err, "could not remove old buttons");
+        }
+    }
+
+    pub async fn answer_callback(&self, query: &CallbackQuery, text: Option<String>) {
+        // Answered once, at once: a late or repeated answer fails with "query is too old".
+        let sending = {
+            let mut request = self.bot.answer_callback_query(query.id.clone());
+            if let Some(text) = text {
+                request = request.text(text.chars().take(MAX_CALLBACK_TEXT).collect::<String>());
+            }
+            request.send()
+        };
+        if let Err(err) = sending.await {
+            tracing::warn!(%err, "could not answer a button tap");
+        }
+    }
+
+    /// The text and buttons of a question.
+    pub fn question(&self, view: &QuestionView, notices: &[Msg]) -> (String, InlineKeyboardMarkup) {
+        let presenter = self.presenter();
+        let mut text: Vec<String> = notices.iter().map(|n| presenter.msg(*n)).collect();
+        text.push(presenter.question(view));
+        let version = self.flow().version;
+        let question = view.question as u16;
+        let mut rows: Vec<Vec<InlineKeyboardButton>> = presenter
+            .choices(view)
+            .into_iter()
+            .enumerate()
+            .map(|(choice, label)| {
+                let label = if label.chosen { format!("✓ {}", label.label) } else { label.label };
+                let data = Action::Answer { flow_version: version, question, choice: choice as u8 }.encode();
+                vec![InlineKeyboardButton::callback(label, data)]
+            })
+            .collect();
+        if view.position > 1 {
+            let data = Action::Back { flow_version: version, question }.encode();
+            rows.push(vec![InlineKeyboardButton::callback(presenter.msg(Msg::TgBackButton), data)]);
+        }
+        (text.join("\n\n"), InlineKeyboardMarkup::new(rows))
+    }
+
+    /// Shows the engine's output as new messages (after a command or typed text).
+    pub async fn show(&mut self, output: &Output) -> HandlerResult {
+        match &output.screen {
+            Screen::Question(view) => {
+                let (text, keyboard) = self.question(view, &output.notices);
+                if let Some(old) = self.session.record.question_message.take() {
+                    self.strip_keyboard(MessageId(old)).await;
+                }
+                let sent = self.say(text, Some(keyboard)).await?;
+                self.session.record.question_message = sent.map(|id| id.0);
+                self.save()?;
+            }
+            Screen::Snapshot(snapshot) => {
+                self.say_notices(&output.notices).await?;
+                self.send_snapshot(snapshot).await?;
+            }
+            Screen::Idle => {
+                let mut notices = output.notices.clone();
+                if notices.is_empty() {
+                    notices.push(Msg::TgIdle);
+                }
+                if let Some(old) = self.session.record.question_message.take() {
+                    self.strip_keyboard(MessageId(old)).await;
+                    self.save()?;
+                }
+                self.say_notices(&notices).await?;
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn say_notices(&mut self, notices: &[Msg]) -> HandlerResult {
+        if !notices.is_empty() {
+            let text: Vec<String> = notices.iter().map(|n| self.msg(*n)).collect();
+            self.say(text.join("\n"), None).await?;
+        }
+        Ok(())
+    }
+
+    /// The snapshot as text, then as a chart.
+    pub async fn send_snapshot(&mut self, snapshot: &Snapshot) -> HandlerResult {
+        let presenter = self.presenter();
+        let text = presenter.snapshot(snapshot);
+        let (rows, labels) = presenter.chart(snapshot);
+        let caption = self.msg(Msg::ChartTitle);
+        self.say(text, None).await?;
+        if self.session.record.unreachable {
+            return Ok(());
+        }
+        let png = chart::profile_png(&rows, &labels)?;
+        self.send_photo(png, "peilbot-snapshot.png", caption).await
+    }
+
+    /// Sends a PNG, with a caption unless it is empty.
+    pub async fn send_photo(&mut self, png: Vec<u8>, name: &str, caption: String) -> HandlerResult {
+        let photo = InputFile::memory(png).file_name(name.to_string());
+        let result = retrying(|| {
+            let request = self.bot.send_photo(self.chat, photo.clone());
+            if caption.is_empty() { request.send() } else { request.caption(caption.clone()).send() }
+        })
+        .await;
+        Ok(result.map(drop).or_else(|err| self.failed(err))?)
+    }
+
+    /// Sends a file, with a caption unless it is empty.
+    pub async fn send_document(&mut self, bytes: Vec<u8>, name: &str, caption: String) -> HandlerResult {
+        let document = InputFile::memory(bytes).file_name(name.to_string());
+        let result = retrying(|| {
+            let request = self.bot.send_document(self.chat, document.clone());
+            if caption.is_empty() { request.send() } else { request.caption(caption.clone()).send() }
+        })
+        .await;
+        Ok(result.map(drop).or_else(|err| self.failed(err))?)
+    }
+
+    pub fn language_keyboard(&self) -> InlineKeyboardMarkup {
+        keyboard(&[teams::language_buttons(self.app(), self.session.state.lang)])
+    }
+
+    /// Sends a reply of the application layer, part by part.
+    pub async fn send(&mut self, reply: Reply) -> HandlerResult {
+        for part in reply.parts {
+            match part {
+                Part::Text { text, buttons } => {
+                    let markup = (!buttons.is_empty()).then(|| keyboard(&buttons));
+                    self.say(text, markup).await?;
+                }
+                Part::Photo { png, name, caption } => self.send_photo(png, name, caption).await?,
+                Part::Document { bytes, name, caption } => self.send_document(bytes, name, caption).await?,
+            }
+            if self.session.record.unreachable {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
