@@ -1,0 +1,232 @@
+//! The question flows, as data.
+//!
+//! A flow file (`flows/*.toml`) holds structure only: dimensions, questions, scales, skip
+//! logic and scoring rules. Every word lives in `locales/`, under the message keys the flow
+//! names. [`Flow::parse`] turns a file into a validated [`Flow`] or into diagnostics that
+//! name the file and line, so a broken flow never reaches a person.
+//!
+//! This file is the model a reader of a flow needs: the types, show_if semantics and the
+//! choices a question offers. `parse` holds the file's raw shape and the validating parser.
+
+mod parse;
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+/// Every scale runs from 1 to this.
+pub const SCALE_POINTS: u8 = 5;
+
+/// A validated flow: every reference resolves, every id is unique.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub id: String,
+    pub version: u32,
+    /// Message key of the flow's title.
+    pub title: String,
+    /// Message key of the text shown before the first question.
+    pub intro: String,
+    pub scoring: Scoring,
+    pub scales: Vec<Scale>,
+    pub dimensions: Vec<Dimension>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// A dimension gets a score when at least this share of its shown items was answered.
+    pub min_answered_share: f64,
+    /// A gap (ambition - current) at or above this marks a priority.
+    pub priority_gap: f64,
+    /// The overall label never exceeds the lowest dimension's level plus this.
+    pub overall_cap_above_lowest: u8,
+    /// The dimension that is always flagged when it scores below `flag_below`.
+    pub flag_dimension: String,
+    pub flag_below: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub id: String,
+    /// Message keys of the labels of levels 1 to 5.
+    pub labels: Vec<String>,
+    /// Message key of the "don't know" choice, when the scale offers one.
+    pub dont_know: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    /// Message keys of the next step for each level reached, 1 to 5.
+    pub next_steps: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    /// Message key of the question text.
+    pub text: String,
+    pub kind: QuestionKind,
+    /// Asked only when this holds; otherwise skipped and left out of scoring.
+    pub show_if: Option<Condition>,
+}
+
+#[derive(Debug, Clone)]
+pub enum QuestionKind {
+    /// Where we stand on one item of a dimension (indexes into `dimensions`, `scales`).
+    Scale { dimension: usize, scale: usize },
+    /// Where the dimension should realistically be in two years.
+    Ambition { dimension: usize, scale: usize },
+    /// One option out of a list; not scored (e.g. the person's role).
+    Choice { options: Vec<ChoiceOption> },
+}
+
+#[derive(Debug, Clone)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: String,
+}
+
+/// Shows a question only when an earlier question was answered with one of `any_of`.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    /// Index of the earlier question.
+    pub question: usize,
+    pub any_of: Vec<Answer>,
+}
+
+/// A person's answers so far, by question id.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// One answer, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    Level(u8),
+    DontKnow,
+    Choice(String),
+}
+
+impl Answer {
+    /// The code a flow file uses for this answer: `"1"`..`"5"`, `"dont-know"`, or an option id.
+    pub fn code(&self) -> String {
+        match self {
+            Answer::Level(level) => level.to_string(),
+            Answer::DontKnow => "dont-know".to_string(),
+            Answer::Choice(id) => id.clone(),
+        }
+    }
+}
+
+/// One choice offered for a question: the answer it gives and the message key of its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer {
+    pub answer: Answer,
+    pub label: String,
+}
+
+impl Flow {
+    /// The choices offered for a question, in order.
+    pub fn offers(&self, question: usize) -> Vec<Offer> {
+        match &self.questions[question].kind {
+            QuestionKind::Scale { scale, .. } | QuestionKind::Ambition { scale, .. } => {
+                let scale = &self.scales[*scale];
+                let levels = (1..=SCALE_POINTS)
+                    .zip(&scale.labels)
+                    .map(|(level, label)| Offer { answer: Answer::Level(level), label: label.clone() });
+                let dont_know = scale
+                    .dont_know
+                    .iter()
+                    .map(|label| Offer { answer: Answer::DontKnow, label: label.clone() });
+                levels.chain(dont_know).collect()
+            }
+            QuestionKind::Choice { options } => options
+                .iter()
+                .map(|option| Offer {
+                    answer: Answer::Choice(option.id.clone()),
+                    label: option.label.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// Whether a question is asked, given the answers so far. While the question a
+    /// condition looks at is still unanswered, the question counts as shown, so that
+    /// progress ("4 of 23") only ever shrinks its total.
+    pub fn is_shown(&self, question: usize, answers: &Answers) -> bool {
+        match &self.questions[question].show_if {
+            None => true,
+            Some(condition) => answers
+                .get(&self.questions[condition.question].id)
+                .is_none_or(|answer| condition.any_of.contains(answer)),
+        }
+    }
+
+    /// Every message key this flow refers to, each once.
+    pub fn message_keys(&self) -> Vec<String> {
+        let mut keys = vec![self.title.clone(), self.intro.clone()];
+        for scale in &self.scales {
+            keys.extend(scale.labels.iter().cloned());
+            keys.extend(scale.dont_know.iter().cloned());
+        }
+        for dimension in &self.dimensions {
+            keys.push(dimension.name.clone());
+            keys.extend(dimension.next_steps.iter().cloned());
+        }
+        for question in &self.questions {
+            keys.push(question.text.clone());
+            if let QuestionKind::Choice { options } = &question.kind {
+                keys.extend(options.iter().map(|o| o.label.clone()));
+            }
+        }
+        let mut seen = HashSet::new();
+        keys.retain(|key| seen.insert(key.clone()));
+        keys
+    }
+
+    /// The dimension a scored question belongs to.
+    pub fn dimension_of(&self, question: usize) -> Option<usize> {
+        match self.questions[question].kind {
+            QuestionKind::Scale { dimension, .. } | QuestionKind::Ambition { dimension, .. } => {
+                Some(dimension)
+            }
+            QuestionKind::Choice { .. } => None,
+        }
+    }
+
+    /// The scale a dimension's items are asked on (its first item's), for its labels.
+    pub fn item_scale(&self, dimension: usize) -> usize {
+        self.scale_asked(dimension, false).unwrap_or(0)
+    }
+
+    /// The scale a dimension's ambition is asked on.
+    pub fn ambition_scale(&self, dimension: usize) -> usize {
+        self.scale_asked(dimension, true).unwrap_or_else(|| self.item_scale(dimension))
+    }
+
+    fn scale_asked(&self, dimension: usize, ambition: bool) -> Option<usize> {
+        self.questions.iter().find_map(|q| match q.kind {
+            QuestionKind::Scale { dimension: d, scale } if d == dimension && !ambition => Some(scale),
+            QuestionKind::Ambition { dimension: d, scale } if d == dimension && ambition => Some(scale),
+            _ => None,
+        })
+    }
+
+    pub fn flag_dimension(&self) -> usize {
+        self.dimensions
+            .iter()
+            .position(|d| d.id == self.scoring.flag_dimension)
+            .expect("validated: the flag dimension exists")
+    }
+}
+
+/// The 1-based line of a byte offset.
+pub fn line_of(source: &str, offset: usize) -> usize {
+    source[..offset.min(source.len())].matches('\n').count() + 1
+}

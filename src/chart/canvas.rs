@@ -1,0 +1,189 @@
+//! Text on a chart: the embedded DejaVu Sans font and the [`Canvas`] that lays
+//! out, wraps, shortens and rasterises words with `ab_glyph`.
+
+use std::sync::OnceLock;
+
+use ab_glyph::{Font, FontRef, OutlinedGlyph, ScaleFont, point};
+use plotters::prelude::*;
+
+use super::{Area, ChartError, INK};
+
+const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
+
+/// The embedded font, parsed once.
+pub(super) fn dejavu_sans() -> Result<&'static FontRef<'static>, ChartError> {
+    static FONT: OnceLock<Option<FontRef<'static>>> = OnceLock::new();
+    FONT.get_or_init(|| FontRef::try_from_slice(DEJAVU_SANS).ok()).as_ref().ok_or(ChartError::Font)
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Align {
+    Left,
+    Centre,
+}
+
+/// Size (in pixels, ascender to descender), colour and alignment of text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Lettering {
+    size: f32,
+    colour: RGBColor,
+    align: Align,
+}
+
+impl Lettering {
+    pub(super) const fn new(size: f32, colour: RGBColor, align: Align) -> Self {
+        Self { size, colour, align }
+    }
+}
+
+/// The drawing area plus the font to write on it with.
+///
+/// Text is laid out and rasterised with `ab_glyph` directly rather than
+/// through plotters' text support, which drops each glyph's side bearing and
+/// rounds every glyph to whole pixels, making words visibly uneven
+/// ("Samenw erking") at the sizes used here.
+pub(super) struct Canvas<'a, 'b> {
+    pub(super) area: &'a Area<'b>,
+    pub(super) font: &'static FontRef<'static>,
+}
+
+impl Canvas<'_, '_> {
+    /// Width of `text` in pixels, rounded up.
+    pub(super) fn text_width(&self, text: &str, style: Lettering) -> i32 {
+        let font = self.font.as_scaled(style.size);
+        let mut width = 0.0;
+        let mut previous = None;
+        for id in text.chars().map(|c| font.glyph_id(c)) {
+            if let Some(previous) = previous {
+                width += font.kern(previous, id);
+            }
+            width += font.h_advance(id);
+            previous = Some(id);
+        }
+        width.ceil() as i32
+    }
+
+    /// Draws one line of text, vertically centred on `y` and horizontally
+    /// starting at or centred on `x`.
+    pub(super) fn text(&self, text: &str, style: Lettering, (x, y): (i32, i32)) -> Result<(), ChartError> {
+        let font = self.font.as_scaled(style.size);
+        let mut caret = match style.align {
+            Align::Left => x as f32,
+            Align::Centre => x as f32 - self.text_width(text, style) as f32 / 2.0,
+        };
+        let baseline = y as f32 + (font.ascent() + font.descent()) / 2.0;
+        let mut previous = None;
+        for c in text.chars() {
+            let id = font.glyph_id(c);
+            if let Some(previous) = previous {
+                caret += font.kern(previous, id);
+            }
+            previous = Some(id);
+            let glyph = id.with_scale_and_position(style.size, point(caret, baseline));
+            caret += font.h_advance(id);
+            if let Some(outline) = self.font.outline_glyph(glyph) {
+                self.paint(&outline, style.colour)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Blends an outlined glyph onto the canvas.
+    fn paint(&self, outline: &OutlinedGlyph, colour: RGBColor) -> Result<(), ChartError> {
+        let origin = outline.px_bounds().min;
+        let mut pixels = Vec::new();
+        outline.draw(|x, y, coverage| {
+            if coverage > 0.0 {
+                pixels.push((x as i32, y as i32, coverage.min(1.0)));
+            }
+        });
+        for (x, y, coverage) in pixels {
+            let position = (origin.x as i32 + x, origin.y as i32 + y);
+            self.area.draw_pixel(position, &colour.mix(f64::from(coverage)))?;
+        }
+        Ok(())
+    }
+
+    /// Draws `lines` vertically centred on `centre_y`.
+    pub(super) fn lines(
+        &self,
+        lines: &[String],
+        style: Lettering,
+        (x, centre_y): (i32, i32),
+        line_height: i32,
+    ) -> Result<(), ChartError> {
+        let count = i32::try_from(lines.len()).unwrap_or(0);
+        let first = centre_y - (count - 1) * line_height / 2;
+        for (line, y) in lines.iter().zip((first..).step_by(line_height as usize)) {
+            self.text(line, style, (x, y))?;
+        }
+        Ok(())
+    }
+
+    /// Shortens `text` with an ellipsis until it is at most `max_width` wide.
+    pub(super) fn ellipsize(&self, text: &str, style: Lettering, max_width: i32) -> String {
+        if self.text_width(text, style) <= max_width {
+            return text.to_owned();
+        }
+        let mut chars: Vec<char> = text.chars().collect();
+        while chars.pop().is_some() {
+            let kept: String = chars.iter().collect();
+            let candidate = format!("{}…", kept.trim_end());
+            if self.text_width(&candidate, style) <= max_width {
+                return candidate;
+            }
+        }
+        "…".to_owned()
+    }
+
+    /// Breaks `text` at spaces into at most `max_lines` lines of at most
+    /// `max_width` pixels; whatever does not fit is cut off with an ellipsis.
+    pub(super) fn wrap(&self, text: &str, style: Lettering, max_width: i32, max_lines: usize) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+            if line.is_empty() || self.text_width(&candidate, style) <= max_width {
+                line = candidate;
+            } else {
+                lines.push(std::mem::replace(&mut line, word.to_owned()));
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        if lines.len() > max_lines {
+            let overflow = lines.split_off(max_lines.max(1) - 1).join(" ");
+            lines.push(overflow);
+        }
+        lines.iter().map(|line| self.ellipsize(line, style, max_width)).collect()
+    }
+
+    pub(super) fn title(&self, title: &str) -> Result<(), ChartError> {
+        let style = Lettering::new(30.0, INK, Align::Centre);
+        let (width, _) = self.area.dim_in_pixel();
+        let width = i32::try_from(width).unwrap_or(i32::MAX);
+        let title = self.ellipsize(title, style, width - 48);
+        self.text(&title, style, (width / 2, 36))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_wrapped_and_shortened_to_fit() {
+        let mut rgb = vec![0_u8; 40 * 40 * 3];
+        let area = BitMapBackend::with_buffer(&mut rgb, (40, 40)).into_drawing_area();
+        let canvas = Canvas { area: &area, font: dejavu_sans().unwrap() };
+        let style = Lettering::new(20.0, INK, Align::Left);
+        let text = "E Dienstverlening aan inwoners, ondernemers en instellingen";
+        let lines = canvas.wrap(text, style, 200, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|line| canvas.text_width(line, style) <= 200));
+        assert!(lines[0].starts_with("E Dienstverlening"));
+        assert!(lines[1].ends_with('…'));
+        assert_eq!(canvas.wrap("Kort", style, 200, 2), ["Kort"]);
+    }
+}
