@@ -392,7 +392,7 @@ impl Presenter<'_> {
             .iter()
             .find_map(|q| match &q.kind {
                 QuestionKind::Choice { options } => options.iter().find(|o| o.id == role),
-                _ => None,
+                QuestionKind::Scale { .. } | QuestionKind::Ambition { .. } => None,
             })
             .map_or(role.to_string(), |option| self.key(&option.label))
     }

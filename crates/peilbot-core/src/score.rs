@@ -120,13 +120,15 @@ fn score_dimension(flow: &Flow, answers: &Answers, dimension: usize) -> Dimensio
             continue;
         }
         let answer = answers.get(&question.id);
+        // Every kind is named, so a new kind does not compile until it is scored (or not).
         match question.kind {
             QuestionKind::Scale { dimension: d, .. } if d == dimension => {
                 shown += 1;
                 match answer {
                     Some(Answer::Level(level)) => levels.push(f64::from(*level)),
                     Some(Answer::DontKnow) => dont_know += 1,
-                    _ => {}
+                    // Unanswered, or an answer of another kind (rejected by the engine).
+                    Some(Answer::Choice(_)) | None => {}
                 }
             }
             QuestionKind::Ambition { dimension: d, .. } if d == dimension => {
@@ -134,7 +136,8 @@ fn score_dimension(flow: &Flow, answers: &Answers, dimension: usize) -> Dimensio
                     ambition = Some(*level);
                 }
             }
-            _ => {}
+            // Another dimension's questions, and choices (the role), which are not scored.
+            QuestionKind::Scale { .. } | QuestionKind::Ambition { .. } | QuestionKind::Choice { .. } => {}
         }
     }
     let enough = shown > 0 && levels.len() as f64 >= flow.scoring.min_answered_share * shown as f64;

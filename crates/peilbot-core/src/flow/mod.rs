@@ -214,7 +214,7 @@ impl Flow {
         self.questions.iter().find_map(|q| match q.kind {
             QuestionKind::Scale { dimension: d, scale } if d == dimension && !ambition => Some(scale),
             QuestionKind::Ambition { dimension: d, scale } if d == dimension && ambition => Some(scale),
-            _ => None,
+            QuestionKind::Scale { .. } | QuestionKind::Ambition { .. } | QuestionKind::Choice { .. } => None,
         })
     }
 

@@ -283,7 +283,9 @@ impl<'a> Validator<'a> {
         let question = earlier.get(index)?;
         let valid: Vec<String> = match &question.kind {
             QuestionKind::Choice { options } => options.iter().map(|o| o.id.clone()).collect(),
-            _ => (1..=SCALE_POINTS).map(|l| l.to_string()).chain(["dont-know".to_string()]).collect(),
+            QuestionKind::Scale { .. } | QuestionKind::Ambition { .. } => {
+                (1..=SCALE_POINTS).map(|l| l.to_string()).chain(["dont-know".to_string()]).collect()
+            }
         };
         let mut any_of = Vec::new();
         for code in &raw.as_ref().any_of {
@@ -294,8 +296,12 @@ impl<'a> Validator<'a> {
             }
             any_of.push(match &question.kind {
                 QuestionKind::Choice { .. } => Answer::Choice(code.clone()),
-                _ if code == "dont-know" => Answer::DontKnow,
-                _ => Answer::Level(code.parse().expect("validated above")),
+                QuestionKind::Scale { .. } | QuestionKind::Ambition { .. } if code == "dont-know" => {
+                    Answer::DontKnow
+                }
+                QuestionKind::Scale { .. } | QuestionKind::Ambition { .. } => {
+                    Answer::Level(code.parse().expect("validated above"))
+                }
             });
         }
         Some(Condition { question: index, any_of })
