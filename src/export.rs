@@ -18,7 +18,7 @@ use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::score::shown;
-use crate::store::RoundExport;
+use crate::team::RoundExport;
 
 /// Excel reads a UTF-8 file as UTF-8 only when it starts with this.
 const BOM: &str = "\u{feff}";

@@ -15,7 +15,7 @@ use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::score::{GapStatus, Overall, Snapshot, level_of};
-use crate::store::TeamResult;
+use crate::team::TeamResult;
 use crate::team_stats::Agreement;
 
 /// The flow's first scale is its main one: the overall level and the chart's axis use it.

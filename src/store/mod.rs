@@ -29,7 +29,7 @@ mod teams;
 use crate::lang::Lang;
 // The thresholds live with the rules; the command line still names them from here.
 pub use crate::anonymity::{DEFAULT_MIN_RESPONDENTS, MIN_RESPONDENTS_FLOOR};
-pub use teams::{RoundExport, TeamRefusal, TeamResult};
+pub use crate::team::{RoundExport, TeamRefusal, TeamResult};
 
 /// Bumped whenever the layout above changes in a way old code cannot read.
 pub const SCHEMA_VERSION: u32 = 1;

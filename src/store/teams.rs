@@ -13,52 +13,11 @@ use super::{PersonId, Result, Store, read};
 use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
 use crate::engine::Response;
 use crate::flow::{Answer, Answers, Flow, QuestionKind};
-use crate::team::{Round, Shown, Team};
+use crate::team::{Round, RoundExport, Shown, Team, TeamRefusal, TeamResult};
 use crate::team_stats::{TeamStats, team_stats};
 
 /// A member is nudged at most once per this many milliseconds (a day).
 pub const REMIND_INTERVAL: u64 = 24 * 60 * 60 * 1000;
-
-/// What a lead may see of a team's current round.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TeamResult {
-    pub team: String,
-    pub round: u32,
-    pub members: usize,
-    /// Who has finished this round, as a count.
-    pub respondents_now: usize,
-    /// The result last published for this round.
-    pub shown: Shown,
-    /// Whether `shown` is over exactly the responses there are now.
-    pub up_to_date: bool,
-    /// The final result of the previous round, if one was published.
-    pub previous: Option<Shown>,
-    /// The last published result of each role group, by role id.
-    pub by_role: Vec<(String, Shown)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TeamRefusal {
-    NoSuchTeam,
-    NotALead,
-    TooFew {
-        respondents: usize,
-        needed: usize,
-    },
-    /// Enough people, but too close to a result already shown, and nothing shown yet.
-    Held {
-        respondents: usize,
-    },
-}
-
-/// A round's aggregate, for exports.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoundExport {
-    pub round: u32,
-    pub opened_at: u64,
-    pub closed_at: Option<u64>,
-    pub shown: Shown,
-}
 
 /// What [`Store::publish`] found for the current round.
 struct Publication {

@@ -18,7 +18,7 @@ use teloxide::types::{CallbackQuery, MessageId};
 
 use super::commands::Said;
 use super::send::retrying;
-use super::turn::{Turn, detected_lang, keyboard, update_key};
+use super::turn::{Tap, Turn, detected_lang, keyboard, update_key};
 use super::{HandlerResult, Shared, TgBot, teams};
 use crate::app::{Action, Button};
 use crate::engine::{self, Event, Output, Screen};
@@ -28,13 +28,6 @@ use crate::score;
 
 /// The deep-link payload that opens the scan (used by the link offered in groups).
 pub const SCAN_PAYLOAD: &str = "scan";
-
-/// A tap on a button: the query to answer and the message it was on.
-#[derive(Debug, Clone)]
-pub struct Tap {
-    pub query: CallbackQuery,
-    pub message: MessageId,
-}
 
 /// Runs an engine event and shows its output as new messages.
 async fn step_and_show<B: TgBot>(mut turn: Turn<B>, event: Event) -> HandlerResult {

@@ -184,7 +184,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
     let taps = dptree::filter_map(tap)
         .filter_map(tap_turn::<B>)
         .branch(
-            dptree::filter_map(|tap: chat::Tap| tap.query.data.as_deref().and_then(Action::decode))
+            dptree::filter_map(|tap: turn::Tap| tap.query.data.as_deref().and_then(Action::decode))
                 .branch(scan_tap.endpoint(chat::scan_tap::<B>))
                 .branch(case![A::Language(lang)].endpoint(chat::choose_language::<B>))
                 .branch(case![A::Forget].endpoint(chat::forget::<B>))
@@ -244,13 +244,13 @@ fn message_turn<B: TgBot>(
 }
 
 /// A tap on a message of ours.
-fn tap(query: CallbackQuery) -> Option<chat::Tap> {
+fn tap(query: CallbackQuery) -> Option<turn::Tap> {
     let message = query.message.as_ref()?.id();
-    Some(chat::Tap { query, message })
+    Some(turn::Tap { query, message })
 }
 
 /// The person's turn for a tap in a private chat.
-fn tap_turn<B: TgBot>(bot: B, shared: Arc<Shared>, update: Update, tap: chat::Tap) -> Option<turn::Turn<B>> {
+fn tap_turn<B: TgBot>(bot: B, shared: Arc<Shared>, update: Update, tap: turn::Tap) -> Option<turn::Turn<B>> {
     let chat = tap.query.message.as_ref()?.chat().id;
     turn::Turn::load(shared, bot, chat, &tap.query.from, &update)
         .map_err(|err| tracing::error!(%err, "could not load a person"))

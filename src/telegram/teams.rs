@@ -3,9 +3,8 @@
 
 use teloxide::prelude::*;
 
-use super::chat::Tap;
 use super::send::{is_opt_out, retrying};
-use super::turn::{Turn, chat_of, keyboard};
+use super::turn::{Tap, Turn, chat_of, keyboard};
 use super::{HandlerResult, TgBot};
 use crate::app::teams::{self, Context, JOIN_PREFIX, LEAD_PREFIX, Outcome};
 use crate::app::{Action, Part, Reply, Session, TeamAction};

@@ -56,6 +56,13 @@ pub fn keyboard(rows: &[Vec<Button>]) -> InlineKeyboardMarkup {
     }))
 }
 
+/// A tap on a button: the query to answer and the message it was on.
+#[derive(Debug, Clone)]
+pub struct Tap {
+    pub query: CallbackQuery,
+    pub message: MessageId,
+}
+
 /// One update's worth of work for one person: their session, and where to reply.
 #[derive(Clone)]
 pub struct Turn<B> {
