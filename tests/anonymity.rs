@@ -9,7 +9,9 @@
 
 mod support;
 
+use support::bot::setup;
 use support::members::*;
+use support::person::Person;
 
 /// The second role, "Service desk and front office".
 const SERVICE: usize = 1;
@@ -27,9 +29,9 @@ fn exported(rows: &[Vec<String>], round: &str) -> Vec<(String, String)> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_role_group_is_never_shown_beside_a_total_it_could_be_subtracted_from() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let lea = Person::new(&tg, 1000, "Lea");
-    let m: Vec<Person> = (1..=14).map(|k| Person::new(&tg, 1000 + k, &format!("Member{k}"))).collect();
-    team_with(&lea, "Alpha", &m.iter().collect::<Vec<_>>()).await;
+    let lea = Person::new(&tg, 1000, "Lea", Some("en"));
+    let m = people(&tg, 1000, "Member", 14);
+    team_with(&lea, "Alpha", &m).await;
 
     // Seven in policy, the target alone at the service desk: the team median and the
     // policy median together would give the target's score in every theme.
@@ -66,9 +68,9 @@ async fn a_role_group_is_never_shown_beside_a_total_it_could_be_subtracted_from(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn closing_a_round_right_after_one_more_scan_shows_nothing_new() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let rik = Person::new(&tg, 1100, "Rik");
-    let m: Vec<Person> = (1..=6).map(|k| Person::new(&tg, 1100 + k, &format!("Member{k}"))).collect();
-    team_with(&rik, "Rho", &m.iter().collect::<Vec<_>>()).await;
+    let rik = Person::new(&tg, 1100, "Rik", Some("en"));
+    let m = people(&tg, 1100, "Member", 6);
+    team_with(&rik, "Rho", &m).await;
 
     // Five with scores 1 to 5: median 3. The target (the sixth) taps 5: over six the
     // median would be 3.5, which gives the target away as "4 or more".
@@ -101,9 +103,9 @@ async fn closing_a_round_right_after_one_more_scan_shows_nothing_new() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn members_who_leave_or_forget_change_no_result_already_shown() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let noa = Person::new(&tg, 1200, "Noa");
-    let m: Vec<Person> = (1..=6).map(|k| Person::new(&tg, 1200 + k, &format!("Member{k}"))).collect();
-    team_with(&noa, "Nu", &m.iter().collect::<Vec<_>>()).await;
+    let noa = Person::new(&tg, 1200, "Noa", Some("en"));
+    let m = people(&tg, 1200, "Member", 6);
+    team_with(&noa, "Nu", &m).await;
 
     // Six with scores 1, 2, 3, 4, 5, 5: median 3.5. Without the sixth it would be 3.
     complete_scans(&[
@@ -149,15 +151,14 @@ async fn members_who_leave_or_forget_change_no_result_already_shown() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_teams_that_differ_by_one_person_never_both_show_a_result() {
     let (tg, _data, _bot) = setup(&[("PEILBOT_ADMINS", "1300")]).await;
-    let ada = Person::new(&tg, 1300, "Ada");
-    let xavier = Person::new(&tg, 1310, "Xavier");
-    let yara = Person::new(&tg, 1320, "Yara");
-    let five: Vec<Person> = (1..=5).map(|k| Person::new(&tg, 1330 + k, &format!("Shared{k}"))).collect();
-    let target = Person::new(&tg, 1340, "Target");
-    let late: Vec<Person> = (1..=2).map(|k| Person::new(&tg, 1350 + k, &format!("Late{k}"))).collect();
-    team_with(&xavier, "X", &five.iter().collect::<Vec<_>>()).await;
-    let y_members: Vec<&Person> = five.iter().chain([&target]).collect();
-    team_with(&yara, "Y", &y_members).await;
+    let ada = Person::new(&tg, 1300, "Ada", Some("en"));
+    let xavier = Person::new(&tg, 1310, "Xavier", Some("en"));
+    let yara = Person::new(&tg, 1320, "Yara", Some("en"));
+    let five = people(&tg, 1330, "Shared", 5);
+    let target = Person::new(&tg, 1340, "Target", Some("en"));
+    let late = people(&tg, 1350, "Late", 2);
+    team_with(&xavier, "X", &five).await;
+    team_with(&yara, "Y", five.iter().chain([&target])).await;
 
     complete_scans(&[
         (&five[0], L1, L3),

@@ -1,11 +1,12 @@
 //! `peilbot chat`: the quick scan in a terminal, driven through stdin like a person would.
 
-mod common;
+mod support;
 
 use std::path::Path;
 use std::process::ExitStatus;
 
-use common::{message, peilbot};
+use support::binary::{message, peilbot};
+use support::progress;
 use tempfile::TempDir;
 
 /// Runs `peilbot chat ARGS` with `stdin` as what the person types (then end of input).
@@ -38,12 +39,9 @@ fn data_dir() -> TempDir {
 }
 
 /// The progress lines shown, without their bar: "Question 1 of 23", "Vraag 2 van 23", ...
-fn progress(out: &str) -> Vec<&str> {
+fn progress_lines(out: &str) -> Vec<&str> {
     out.lines()
-        .filter(|line| {
-            (line.starts_with("Question ") && line.contains(" of "))
-                || (line.starts_with("Vraag ") && line.contains(" van "))
-        })
+        .filter(|line| progress(line).is_some())
         .map(|line| line.split("  ").next().unwrap_or(line))
         .collect()
 }
@@ -88,8 +86,8 @@ const SCRIPT: [&str; 23] = [
 fn the_whole_scan_in_dutch() {
     let data = data_dir();
     let out = chat(data.path(), Some("nl"), &typed(&SCRIPT));
-    assert_eq!(progress(&out).first(), Some(&"Vraag 1 van 23"));
-    assert_eq!(progress(&out).last(), Some(&"Vraag 23 van 23"));
+    assert_eq!(progress_lines(&out).first(), Some(&"Vraag 1 van 23"));
+    assert_eq!(progress_lines(&out).last(), Some(&"Vraag 23 van 23"));
     assert_line(&out, &message("nl", "quickscan-title"));
     assert_line(&out, &message("nl", "snapshot-title"));
     assert_line(&out, "A Visie en leiderschap: 2,5 (Losse initiatieven)");
@@ -101,7 +99,7 @@ fn the_whole_scan_in_dutch() {
 fn the_whole_scan_in_flemish() {
     let data = data_dir();
     let out = chat(data.path(), Some("nl-BE"), &typed(&SCRIPT));
-    assert_eq!(progress(&out).first(), Some(&"Vraag 1 van 23"));
+    assert_eq!(progress_lines(&out).first(), Some(&"Vraag 1 van 23"));
     // Flemish has its own title and snapshot title, not the Dutch ones.
     let title = message("nl-BE", "quickscan-title");
     assert_ne!(title, message("nl", "quickscan-title"));
@@ -124,8 +122,8 @@ fn the_whole_scan_in_flemish() {
 fn the_whole_scan_in_english() {
     let data = data_dir();
     let out = chat(data.path(), Some("en"), &typed(&SCRIPT));
-    assert_eq!(progress(&out).first(), Some(&"Question 1 of 23"));
-    assert_eq!(progress(&out).last(), Some(&"Question 23 of 23"));
+    assert_eq!(progress_lines(&out).first(), Some(&"Question 1 of 23"));
+    assert_eq!(progress_lines(&out).last(), Some(&"Question 23 of 23"));
     assert_line(&out, &message("en", "quickscan-title"));
     assert_line(&out, &message("en", "snapshot-title"));
     assert_line(&out, "A Vision & leadership: 2.5 (Ad hoc)");
@@ -216,7 +214,7 @@ fn not_started_with_ai_skips_the_question_about_going_beyond_pilots() {
     lines.push("1");
     let data = data_dir();
     let out = chat(data.path(), Some("en"), &typed(&lines));
-    let shown = progress(&out);
+    let shown = progress_lines(&out);
     assert_eq!(shown[13], "Question 14 of 23", "e1 is still out of 23");
     assert_eq!(shown[14], "Question 15 of 22", "e2 is gone: 22 questions");
     assert_line(&out, "E AI readiness: where should we realistically be in 2 years?");
@@ -225,7 +223,7 @@ fn not_started_with_ai_skips_the_question_about_going_beyond_pilots() {
     // Going on: the rest of the scan counts to 22; E is scored on e1 alone.
     let rest = typed(&["5", "3", "6", "6", "5", "5", "5", "1"]);
     let out = chat(data.path(), None, &rest);
-    assert_eq!(progress(&out).last(), Some(&"Question 22 of 22"));
+    assert_eq!(progress_lines(&out).last(), Some(&"Question 22 of 22"));
     assert_line(&out, "E AI readiness: 1.0 (Not started)");
     assert_line(&out, "  In two years: 5 (Leading), gap 4.0 · priority");
 }
@@ -236,12 +234,12 @@ fn going_back_from_after_a_skipped_question_skips_it_too() {
     lines.extend(["1", "back"]);
     let data = data_dir();
     let out = chat(data.path(), Some("en"), &typed(&lines));
-    let shown = progress(&out);
+    let shown = progress_lines(&out);
     assert_eq!(shown.last(), Some(&"Question 14 of 22"), "back at e1");
     assert_line(&out, "  1. Not started  ✓");
     // Answering e1 differently brings e2 back.
     let out = chat(data.path(), None, &typed(&["3"]));
-    assert_eq!(progress(&out).last(), Some(&"Question 15 of 23"));
+    assert_eq!(progress_lines(&out).last(), Some(&"Question 15 of 23"));
     assert_line(&out, &message("en", "q-e2"));
 }
 
@@ -249,12 +247,12 @@ fn going_back_from_after_a_skipped_question_skips_it_too() {
 fn a_stopped_scan_resumes_where_it_was_left() {
     let data = data_dir();
     let first = chat(data.path(), Some("en"), &typed(&SCRIPT[..5]));
-    assert_eq!(progress(&first).last(), Some(&"Question 6 of 23"));
+    assert_eq!(progress_lines(&first).last(), Some(&"Question 6 of 23"));
     assert_eq!(last_line(&first), message("en", "chat-bye"));
 
     let second = chat(data.path(), Some("en"), &typed(&SCRIPT[5..]));
     assert_line(&second, &message("en", "scan-resumed"));
-    assert_eq!(progress(&second).first(), Some(&"Question 6 of 23"), "resumes at question 6");
+    assert_eq!(progress_lines(&second).first(), Some(&"Question 6 of 23"), "resumes at question 6");
     assert_no_line_containing(&second, "Question 1 of");
     assert_no_line_containing(&second, &message("en", "quickscan-title"));
     // The first run's answers count: A (2, 3, ambition 4) and B (don't know twice).
@@ -270,7 +268,7 @@ fn the_language_chosen_is_remembered() {
     // No --lang and LANG=C (English) this time: the earlier choice wins.
     let out = chat(data.path(), None, "");
     assert_line(&out, &message("nl", "scan-resumed"));
-    assert_eq!(progress(&out), ["Vraag 2 van 23"]);
+    assert_eq!(progress_lines(&out), ["Vraag 2 van 23"]);
 }
 
 #[test]
@@ -294,13 +292,13 @@ fn invalid_input_changes_nothing() {
         let out = chat(data.path(), Some("en"), &typed(&["2", input]));
         assert_line(&out, &notice);
         assert_eq!(
-            progress(&out),
+            progress_lines(&out),
             ["Question 1 of 23", "Question 2 of 23", "Question 2 of 23"],
             "after {input:?} the same question again"
         );
         // Nothing was stored either: the next run resumes at the same question.
         let again = chat(data.path(), None, "");
-        assert_eq!(progress(&again), ["Question 2 of 23"], "after {input:?}");
+        assert_eq!(progress_lines(&again), ["Question 2 of 23"], "after {input:?}");
     }
 }
 
@@ -311,7 +309,7 @@ fn an_unknown_language_is_refused_and_changes_nothing() {
     assert_line(&out, &message("en", "chat-unknown-language"));
     // Still English, and the next answer goes to question 2.
     assert_eq!(
-        progress(&out),
+        progress_lines(&out),
         ["Question 1 of 23", "Question 2 of 23", "Question 2 of 23", "Question 3 of 23"]
     );
 }
@@ -322,7 +320,7 @@ fn an_unknown_language_shows_the_same_question_again() {
     let out = chat(data.path(), Some("en"), &typed(&["2", "lang xx"]));
     let refusal = message("en", "chat-unknown-language");
     let after = out.split(&refusal).nth(1).expect("the refusal is shown");
-    assert_eq!(progress(after), ["Question 2 of 23"]);
+    assert_eq!(progress_lines(after), ["Question 2 of 23"]);
 }
 
 #[test]
@@ -334,7 +332,7 @@ fn back_changes_the_previous_answer() {
     let data = data_dir();
     let out = chat(data.path(), Some("en"), &typed(&lines));
     assert_eq!(
-        progress(&out)[..4],
+        progress_lines(&out)[..4],
         ["Question 1 of 23", "Question 2 of 23", "Question 3 of 23", "Question 2 of 23"]
     );
     assert_line(&out, "  3. Agreed  ✓");
@@ -348,7 +346,7 @@ fn back_on_the_first_question_goes_nowhere() {
     let data = data_dir();
     let out = chat(data.path(), Some("en"), &typed(&["back"]));
     assert_line(&out, &message("en", "notice-nothing-to-go-back"));
-    assert_eq!(progress(&out), ["Question 1 of 23", "Question 1 of 23"]);
+    assert_eq!(progress_lines(&out), ["Question 1 of 23", "Question 1 of 23"]);
 }
 
 #[test]
@@ -357,8 +355,8 @@ fn switching_language_mid_scan_keeps_the_place() {
     let out = chat(data.path(), Some("nl"), &typed(&["2", "3", "4", "lang en"]));
     let switched = message("en", "notice-language-changed");
     let (before, after) = out.split_once(&switched).expect("the switch is confirmed in English");
-    assert_eq!(progress(before).last(), Some(&"Vraag 4 van 23"));
-    assert_eq!(progress(after), ["Question 4 of 23"]);
+    assert_eq!(progress_lines(before).last(), Some(&"Vraag 4 van 23"));
+    assert_eq!(progress_lines(after), ["Question 4 of 23"]);
     assert_line(after, "B Data-driven work");
     assert_line(after, &message("en", "q-b1"));
     assert_eq!(last_line(after), message("en", "chat-bye"));
@@ -372,7 +370,7 @@ fn a_cancelled_scan_starts_over() {
 
     let again = chat(data.path(), Some("en"), "");
     assert_no_line_containing(&again, &message("en", "scan-resumed"));
-    assert_eq!(progress(&again), ["Question 1 of 23"]);
+    assert_eq!(progress_lines(&again), ["Question 1 of 23"]);
     assert_line(&again, &message("en", "quickscan-title"));
 }
 
@@ -388,7 +386,7 @@ fn peilbot_data_names_the_data_folder() {
     // The same folder named with --data holds the scan.
     let out = chat(&folder, Some("en"), "");
     assert_line(&out, &message("en", "scan-resumed"));
-    assert_eq!(progress(&out), ["Question 3 of 23"]);
+    assert_eq!(progress_lines(&out), ["Question 3 of 23"]);
 }
 
 #[test]
@@ -400,5 +398,5 @@ fn without_data_or_peilbot_data_answers_go_to_peilbot_data_here() {
 
     let second = peilbot(&["chat"], "", &[], Some(cwd.path()));
     assert_line(&second.stdout, &message("en", "scan-resumed"));
-    assert_eq!(progress(&second.stdout), ["Question 2 of 23"]);
+    assert_eq!(progress_lines(&second.stdout), ["Question 2 of 23"]);
 }

@@ -7,6 +7,7 @@ mod support;
 
 use std::time::Duration;
 
+use support::WAIT;
 use support::fake_telegram::*;
 use teloxide::{
     ApiError, RequestError,
@@ -19,12 +20,9 @@ use teloxide::{
     prelude::Requester,
     types::{
         BotCommand, CallbackQuery, ChatAction, ChatId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
-        MessageEntityKind, MessageId, ParseMode, Update, UpdateKind,
+        MessageEntityKind, MessageId, Update, UpdateKind,
     },
 };
-
-/// Generous, so slow CI machines pass.
-const WAIT: Duration = Duration::from_secs(15);
 
 fn anna() -> FakeChat {
     FakeChat::private(42, "Anna", Some("nl"))
@@ -212,14 +210,13 @@ async fn send_photo_and_document_via_multipart() {
 
     let photo = bot
         .send_photo(ChatId(42), InputFile::memory(png(640, 480)).file_name("chart.png"))
-        .caption("Jouw <b>score</b>")
-        .parse_mode(ParseMode::Html)
+        .caption("Jouw score")
         .reply_markup(keyboard(&[("Opnieuw", "restart")]))
         .await
         .unwrap();
     let sizes = photo.photo().expect("photo message");
     assert_eq!((sizes[0].width, sizes[0].height), (640, 480));
-    assert_eq!(photo.caption(), Some("Jouw score"), "HTML is rendered like Telegram does");
+    assert_eq!(photo.caption(), Some("Jouw score"));
     assert!(photo.reply_markup().is_some());
 
     let document = bot
@@ -245,7 +242,7 @@ async fn send_photo_and_document_via_multipart() {
     assert_eq!(call.params["photo"]["png"], true);
     assert_eq!(call.params["photo"]["len"], png(640, 480).len());
     assert_eq!(call.params["reply_markup"]["inline_keyboard"][0][0]["text"], "Opnieuw");
-    assert_eq!(call.params["caption"], "Jouw <b>score</b>");
+    assert_eq!(call.params["caption"], "Jouw score");
 
     // Re-sending by file_id works; garbage is not an image.
     let file_id = sizes[0].file.id.clone();
@@ -381,12 +378,6 @@ async fn telegram_limits_are_enforced() {
     bot.send_message(ChatId(42), "é".repeat(4096)).await.unwrap();
     let too_long = bot.send_message(ChatId(42), "é".repeat(4097)).await;
     assert!(matches!(api_error(too_long), ApiError::MessageIsTooLong));
-    // Markup does not count towards the limit.
-    bot.send_message(ChatId(42), format!("<b>{}</b>", "x".repeat(4096)))
-        .parse_mode(ParseMode::Html)
-        .await
-        .unwrap();
-
     assert!(matches!(api_error(bot.send_message(ChatId(42), " ").await), ApiError::MessageTextIsEmpty));
 
     // callback_data is limited to 64 bytes.
@@ -398,13 +389,6 @@ async fn telegram_limits_are_enforced() {
 
     let caption = bot.send_photo(ChatId(42), InputFile::memory(png(1, 1))).caption("c".repeat(1025)).await;
     assert!(matches!(api_error(caption), ApiError::Unknown(d) if d.contains("caption is too long")));
-
-    // Unsupported or unbalanced HTML is refused like Telegram does.
-    let br = bot.send_message(ChatId(42), "a<br>b").parse_mode(ParseMode::Html).await;
-    assert!(matches!(api_error(br), ApiError::CantParseEntities(_)));
-    let unclosed = bot.send_message(ChatId(42), "<b>a").parse_mode(ParseMode::Html).await;
-    assert!(matches!(api_error(unclosed), ApiError::CantParseEntities(_)));
-    bot.send_message(ChatId(42), "1 &lt; 2 &amp; <i>klaar</i>").parse_mode(ParseMode::Html).await.unwrap();
 
     assert!(matches!(api_error(bot.send_message(ChatId(99), "wie?").await), ApiError::ChatNotFound));
 }

@@ -2,16 +2,13 @@
 
 mod support;
 
-use std::time::Duration;
-
 use support::bot::PeilBot;
 use support::fake_telegram::{FakeChat, FakeTelegram};
+use support::{WAIT, progress};
 
-const WAIT: Duration = Duration::from_secs(20);
-
-fn question_number(text: &str) -> Option<u32> {
-    let rest = text.split("Question ").nth(1)?;
-    rest.split_whitespace().next()?.parse().ok()
+/// N of the "Question N of M" in `text`.
+fn question_number(text: &str) -> Option<usize> {
+    progress(text).map(|(n, _)| n)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

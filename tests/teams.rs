@@ -13,8 +13,11 @@ use std::time::Duration;
 
 use calamine::{Data, Reader, Xlsx};
 use serde_json::Value;
+use support::WAIT;
+use support::bot::setup;
 use support::fake_telegram::*;
 use support::members::*;
+use support::person::{Person, answer_data};
 
 // ---------------------------------------------------------------------------
 // 1. The team result: threshold, medians and spread, differencing, breakdown
@@ -23,9 +26,9 @@ use support::members::*;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in_steps_of_three() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let lea = Person::new(&tg, 100, "Lea");
-    let m: Vec<Person> = (1..=7).map(|k| Person::new(&tg, 100 + k, &format!("Member{k}"))).collect();
-    team_with(&lea, "Alpha", &m.iter().collect::<Vec<_>>()).await;
+    let lea = Person::new(&tg, 100, "Lea", Some("en"));
+    let m = people(&tg, 100, "Member", 7);
+    team_with(&lea, "Alpha", &m).await;
 
     let refused = lea.ask("/team", "members have finished").await;
     assert_eq!(
@@ -149,7 +152,7 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
         }
     }
     for member in &m {
-        settle(member).await;
+        member.sync().await;
         for message in member.messages() {
             assert!(message.photo.is_none() || message.caption.as_deref() != chart.caption.as_deref());
             assert!(message.document.is_none(), "a member got a document: {message:?}");
@@ -172,9 +175,9 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_one() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let rik = Person::new(&tg, 200, "Rik");
-    let m: Vec<Person> = (1..=5).map(|k| Person::new(&tg, 200 + k, &format!("Member{k}"))).collect();
-    team_with(&rik, "Rho", &m.iter().collect::<Vec<_>>()).await;
+    let rik = Person::new(&tg, 200, "Rik", Some("en"));
+    let m = people(&tg, 200, "Member", 5);
+    team_with(&rik, "Rho", &m).await;
 
     // Round 1: scores 1, 2, 3, 4, 5 -> median 3 in every dimension.
     complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3), (&m[3], L4, L3), (&m[4], L5, L3)])
@@ -236,11 +239,11 @@ async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_on
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invites_join_leads_and_leaving() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let lea = Person::new(&tg, 300, "Lea");
-    let ann = Person::new(&tg, 301, "Ann");
-    let bob = Person::new(&tg, 302, "Bob");
-    let cas = Person::new(&tg, 303, "Cas");
-    let dan = Person::new(&tg, 304, "Dan");
+    let lea = Person::new(&tg, 300, "Lea", Some("en"));
+    let ann = Person::new(&tg, 301, "Ann", Some("en"));
+    let bob = Person::new(&tg, 302, "Bob", Some("en"));
+    let cas = Person::new(&tg, 303, "Cas", Some("en"));
+    let dan = Person::new(&tg, 304, "Dan", Some("en"));
 
     let missing = lea.ask("/newteam", "Give the team a name").await;
     assert!(missing.body().starts_with("Give the team a name of at most 64 characters"));
@@ -420,25 +423,20 @@ async fn invites_join_leads_and_leaving() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reminders_reach_only_unfinished_reachable_members_once() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let lea = Person::new(&tg, 400, "Lea");
-    let fin = Person::new(&tg, 401, "Fin"); // finished
-    let olga = Person::new(&tg, 402, "Olga"); // turned reminders off
-    let bea = Person::new(&tg, 403, "Bea"); // blocked the bot, and the bot knows
-    let zoe = Person::new(&tg, 404, "Zoe"); // blocked the bot, and the bot finds out
-    let uma = Person::new(&tg, 405, "Uma"); // half way
-    let ned = Person::new(&tg, 406, "Ned"); // not started
-    team_with(&lea, "Alpha", &[&fin, &olga, &bea, &zoe, &uma, &ned]).await;
+    let lea = Person::new(&tg, 400, "Lea", Some("en"));
+    let fin = Person::new(&tg, 401, "Fin", Some("en")); // finished
+    let olga = Person::new(&tg, 402, "Olga", Some("en")); // turned reminders off
+    let bea = Person::new(&tg, 403, "Bea", Some("en")); // blocked the bot, and the bot knows
+    let zoe = Person::new(&tg, 404, "Zoe", Some("en")); // blocked the bot, and the bot finds out
+    let uma = Person::new(&tg, 405, "Uma", Some("en")); // half way
+    let ned = Person::new(&tg, 406, "Ned", Some("en")); // not started
+    team_with(&lea, "Alpha", [&fin, &olga, &bea, &zoe, &uma, &ned]).await;
 
     complete_scan(&fin, L3, L4).await;
     let mark = uma.mark();
     uma.say("/scan");
-    let question = uma.expect_after(mark, "Question 1 of 23").await;
-    uma.press(question.message_id, &answer_data(&question)[L2]).await;
-    tg.wait_until(WAIT, |tg| {
-        tg.message(uma.id(), question.message_id).is_some_and(|m| progress(m.body()) == Some((2, 23)))
-    })
-    .await
-    .unwrap();
+    uma.expect_after(mark, "Question 1 of 23").await;
+    uma.answer_nth(L2).await;
 
     let settings = olga.ask("/settings", "Team reminders").await;
     assert!(settings.body().ends_with("\nTeam reminders: on."), "{}", settings.body());
@@ -526,9 +524,9 @@ async fn reminders_reach_only_unfinished_reachable_members_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dutch_lead_exports_csv_for_excel_and_json() {
     let (tg, _data, _bot) = setup(&[("PEILBOT_MIN_RESPONDENTS", "3")]).await;
-    let noa = Person::speaking(&tg, 500, "Noa", "nl");
-    let m: Vec<Person> = (1..=4).map(|k| Person::new(&tg, 500 + k, &format!("Member{k}"))).collect();
-    team_with(&noa, "Burgerzaken", &m.iter().collect::<Vec<_>>()).await;
+    let noa = Person::new(&tg, 500, "Noa", Some("nl"));
+    let m = people(&tg, 500, "Member", 4);
+    team_with(&noa, "Burgerzaken", &m).await;
 
     let empty = noa.ask("/export", "niets te exporteren").await;
     assert_eq!(
@@ -636,9 +634,9 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_english_lead_exports_csv_for_dutch_excel_and_a_workbook_of_numbers() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let ada = Person::new(&tg, 550, "Ada");
-    let m: Vec<Person> = (1..=7).map(|k| Person::new(&tg, 550 + k, &format!("Member{k}"))).collect();
-    team_with(&ada, "Digital Office", &m.iter().collect::<Vec<_>>()).await;
+    let ada = Person::new(&tg, 550, "Ada", Some("en"));
+    let m = people(&tg, 550, "Member", 7);
+    team_with(&ada, "Digital Office", &m).await;
     // Scores 1, 2, 3, 3, 3, 4, 5 in every dimension (n = 7), ambition 4 for all:
     //   median 3; Q1 at rank 1.5: (2 + 3) / 2 = 2.5; Q3 at rank 4.5: (3 + 4) / 2 = 3.5; IQR 1;
     //   gap 4 - 3 = 1.
@@ -741,14 +739,14 @@ fn excel_day(serial: f64) -> String {
 async fn the_org_view_shows_admins_only_teams_over_the_threshold() {
     // 2 is below the floor of 3: the bot uses 3.
     let (tg, _data, _bot) = setup(&[("PEILBOT_ADMINS", "999, 600"), ("PEILBOT_MIN_RESPONDENTS", "2")]).await;
-    let ada = Person::new(&tg, 600, "Ada");
-    let bo = Person::new(&tg, 610, "Bo");
-    let big: Vec<Person> = (1..=3).map(|k| Person::new(&tg, 610 + k, &format!("Big{k}"))).collect();
-    let sal = Person::new(&tg, 620, "Sal");
-    let small: Vec<Person> = (1..=2).map(|k| Person::new(&tg, 620 + k, &format!("Small{k}"))).collect();
+    let ada = Person::new(&tg, 600, "Ada", Some("en"));
+    let bo = Person::new(&tg, 610, "Bo", Some("en"));
+    let big = people(&tg, 610, "Big", 3);
+    let sal = Person::new(&tg, 620, "Sal", Some("en"));
+    let small = people(&tg, 620, "Small", 2);
 
     assert_eq!(ada.ask("/org", "No team").await.body(), "No team has enough respondents yet.");
-    team_with(&bo, "Big", &big.iter().collect::<Vec<_>>()).await;
+    team_with(&bo, "Big", &big).await;
     let code = new_team(&sal, "Small").await;
     let confirm = small[0].ask(&format!("/start join_{code}"), "Do you want to join").await;
     assert!(confirm.body().contains("only sees results of 3 people or more"), "{}", confirm.body());
@@ -805,10 +803,10 @@ async fn the_org_view_shows_admins_only_teams_over_the_threshold() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_org_view_does_not_reveal_a_single_new_answer() {
     let (tg, _data, _bot) = setup(&[("PEILBOT_ADMINS", "700"), ("PEILBOT_MIN_RESPONDENTS", "3")]).await;
-    let ada = Person::new(&tg, 700, "Ada");
-    let lea = Person::new(&tg, 710, "Lea");
-    let m: Vec<Person> = (1..=4).map(|k| Person::new(&tg, 710 + k, &format!("Member{k}"))).collect();
-    team_with(&lea, "Delta", &m.iter().collect::<Vec<_>>()).await;
+    let ada = Person::new(&tg, 700, "Ada", Some("en"));
+    let lea = Person::new(&tg, 710, "Lea", Some("en"));
+    let m = people(&tg, 710, "Member", 4);
+    team_with(&lea, "Delta", &m).await;
 
     // Scores 1, 2, 3: median 2.
     complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3)]).await;
@@ -828,9 +826,9 @@ async fn the_org_view_does_not_reveal_a_single_new_answer() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn export_includes_a_round_with_enough_respondents_that_no_one_viewed_yet() {
     let (tg, _data, _bot) = setup(&[("PEILBOT_MIN_RESPONDENTS", "3")]).await;
-    let lea = Person::new(&tg, 800, "Lea");
-    let m: Vec<Person> = (1..=3).map(|k| Person::new(&tg, 800 + k, &format!("Member{k}"))).collect();
-    team_with(&lea, "Echo", &m.iter().collect::<Vec<_>>()).await;
+    let lea = Person::new(&tg, 800, "Lea", Some("en"));
+    let m = people(&tg, 800, "Member", 3);
+    team_with(&lea, "Echo", &m).await;
     complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3)]).await;
 
     let mark = lea.mark();
@@ -850,34 +848,22 @@ async fn export_includes_a_round_with_enough_respondents_that_no_one_viewed_yet(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_scan_finished_just_before_a_new_round_counts_for_the_old_one() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let lea = Person::new(&tg, 900, "Lea");
-    let max = Person::new(&tg, 901, "Max");
-    team_with(&lea, "Foxtrot", &[&max]).await;
+    let lea = Person::new(&tg, 900, "Lea", Some("en"));
+    let max = Person::new(&tg, 901, "Max", Some("en"));
+    team_with(&lea, "Foxtrot", [&max]).await;
 
     // Max's scan up to the last question; then, early in a second, the last tap and at
     // once /newround (well within the same second).
     let mark = max.mark();
     max.say("/scan");
-    let question = max.expect_after(mark, "Question 1 of 23").await;
-    loop {
-        let current = tg.message(max.id(), question.message_id).unwrap();
-        let (n, total) = progress(current.body()).unwrap();
-        if n == total {
-            break;
-        }
-        max.press(question.message_id, &answer_data(&current)[L3]).await;
-        tg.wait_until(WAIT, |tg| {
-            tg.message(max.id(), question.message_id)
-                .is_some_and(|m| progress(m.body()).is_some_and(|(next, _)| next == n + 1))
-        })
-        .await
-        .unwrap();
-    }
+    max.expect_after(mark, "Question 1 of 23").await;
+    let (_, total) = max.progress().expect("a question");
+    max.answer_until(total, L3).await;
     while std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_millis() > 100 {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
-    let last = tg.message(max.id(), question.message_id).unwrap();
-    max.press(question.message_id, &answer_data(&last)[POLICY]).await;
+    let last = max.current_question();
+    max.press(last.message_id, &answer_data(&last)[POLICY]).await;
     lea.ask("/newround", "is open").await;
 
     let refused = lea.ask("/team", "members have finished").await;
@@ -894,9 +880,9 @@ async fn a_scan_finished_just_before_a_new_round_counts_for_the_old_one() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn members_who_join_at_the_same_moment_all_count() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let lea = Person::new(&tg, 1000, "Lea");
+    let lea = Person::new(&tg, 1000, "Lea", Some("en"));
     let code = new_team(&lea, "Golf").await;
-    let people: Vec<Person> = (1..=12).map(|k| Person::new(&tg, 1000 + k, &format!("P{k}"))).collect();
+    let people = people(&tg, 1000, "P", 12);
     let mut confirms = Vec::new();
     for person in &people {
         confirms.push(person.ask(&format!("/start join_{code}"), "Do you want to join").await);
@@ -921,14 +907,14 @@ async fn members_who_join_at_the_same_moment_all_count() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_team_name_of_digits_stays_as_typed() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let bond = Person::new(&tg, 700, "Bond");
+    let bond = Person::new(&tg, 700, "Bond", Some("en"));
     let created = bond.ask("/newteam 007", "is created").await;
     assert!(
         created.body().starts_with("Team \"007\" is created, and you are its lead."),
         "{}",
         created.body()
     );
-    let noor = Person::speaking(&tg, 701, "Noor", "nl");
+    let noor = Person::new(&tg, 701, "Noor", Some("nl"));
     let created = noor.ask("/newteam 0,50", "is aangemaakt").await;
     assert!(created.body().starts_with("Team \"0,50\" is aangemaakt"), "{}", created.body());
     assert_eq!(bond.ask("/teams", "Your teams").await.body(), "Your teams:\n007: lead");

@@ -2,8 +2,8 @@
 //! Bot API server (`tests/support/fake_telegram.rs`). Each test tells one story, with its
 //! own fake server and its own data folder.
 //!
-//! Helpers: a [`Person`] says things (`say("/scan")`), taps buttons on the question in
-//! front of them (`tap("Agreed")`, `tap_nth(2)`), and waits for the bot
+//! A [`Person`] (`tests/support/person.rs`) says things (`say("/scan")`), taps buttons on
+//! the question in front of them (`tap("Agreed")`, `tap_nth(2)`), and waits for the bot
 //! (`expect_question(4)`, `expect_text("Done")`).
 
 mod support;
@@ -11,11 +11,11 @@ mod support;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use support::bot::{PeilBot, run_to_exit, serve_command};
+use support::bot::{PeilBot, run_to_exit, serve_command, setup, store};
 use support::fake_telegram::*;
+use support::person::{Person, answers_to};
+use support::{WAIT, progress};
 
-/// Generous, so a loaded machine does not fail the suite; a passing test waits far less.
-const WAIT: Duration = Duration::from_secs(20);
 /// Questions in the quick scan when no answer hides one.
 const TOTAL: usize = 23;
 /// Choices are 0-based: the third button is level 3.
@@ -25,184 +25,9 @@ const THIRD: usize = 2;
 // Helpers
 // ---------------------------------------------------------------------------
 
-/// A person in a private chat with the bot.
-struct Person {
-    tg: FakeTelegram,
-    chat: FakeChat,
-}
-
-impl Person {
-    fn new(tg: &FakeTelegram, id: i64, name: &str, language_code: Option<&str>) -> Person {
-        Person { tg: tg.clone(), chat: FakeChat::private(id, name, language_code) }
-    }
-
-    fn id(&self) -> i64 {
-        self.chat.id()
-    }
-
-    /// Types a message (a command or free text). Returns the update id.
-    fn say(&self, text: &str) -> i64 {
-        self.tg.send_text(&self.chat, text)
-    }
-
-    /// Every bot message in this chat, in its current state, oldest first.
-    fn messages(&self) -> Vec<SentMessage> {
-        self.tg.messages(self.id())
-    }
-
-    /// The message that shows the question to answer now: the newest one with answer
-    /// buttons (older question messages lose theirs).
-    fn question_message(&self) -> Option<SentMessage> {
-        self.messages().into_iter().rev().find(|m| m.buttons().any(|(_, data)| data.starts_with("a:")))
-    }
-
-    /// "Question N of M" of the current question, if one is shown.
-    fn progress(&self) -> Option<(usize, usize)> {
-        self.question_message().and_then(|m| progress(m.body()))
-    }
-
-    fn question_number(&self) -> Option<usize> {
-        self.progress().map(|(n, _)| n)
-    }
-
-    fn current_question(&self) -> SentMessage {
-        self.question_message().unwrap_or_else(|| panic!("no question is shown\n{}", self.tg.dump()))
-    }
-
-    /// Taps the button labelled `label` on the current question. Returns the query id.
-    fn tap(&self, label: &str) -> String {
-        let message = self.current_question();
-        self.tg.press_label(&self.chat, message.message_id, label)
-    }
-
-    /// Taps the `index`-th button (0-based) on the current question. Returns the query id.
-    fn tap_nth(&self, index: usize) -> String {
-        let message = self.current_question();
-        let data = message
-            .buttons()
-            .nth(index)
-            .map(|(_, data)| data.clone())
-            .unwrap_or_else(|| panic!("no button {index} on {message:?}"));
-        self.tg.press(&self.chat, message.message_id, &data)
-    }
-
-    /// Waits until the current question is number `n`, and returns its message.
-    async fn expect_question(&self, n: usize) -> SentMessage {
-        let mut found = None;
-        self.tg
-            .wait_until(WAIT, |_| {
-                found = self.question_message().filter(|m| progress(m.body()).map(|(p, _)| p) == Some(n));
-                found.is_some()
-            })
-            .await
-            .unwrap_or_else(|err| panic!("question {n} never became current: {err:?}"));
-        found.expect("found")
-    }
-
-    /// Waits for a bot message containing `needle`, and returns the newest such one.
-    async fn expect_text(&self, needle: &str) -> SentMessage {
-        self.tg
-            .wait_for_message(self.id(), WAIT, |m| m.body().contains(needle))
-            .await
-            .unwrap_or_else(|err| panic!("no message containing {needle:?}: {err:?}"))
-    }
-
-    /// Waits for the bot to answer callback query `query_id` and returns the answer's
-    /// text (`None`: answered without text). Works for queries the fake did not issue
-    /// too (pushed raw): the bot's call is what counts, whatever the fake replied.
-    async fn callback_answer(&self, query_id: &str) -> Option<String> {
-        self.tg
-            .wait_until(WAIT, |tg| !answers_to(tg, query_id).is_empty())
-            .await
-            .unwrap_or_else(|err| panic!("query {query_id} was never answered: {err:?}"));
-        answers_to(&self.tg, query_id)[0].params.get("text").and_then(Value::as_str).map(str::to_owned)
-    }
-
-    /// Answers the current question with the `index`-th choice and waits for the next one
-    /// (or, for the last question, returns at once).
-    async fn answer_nth(&self, index: usize) {
-        let (n, total) =
-            self.progress().unwrap_or_else(|| panic!("no question is shown\n{}", self.tg.dump()));
-        let query = self.tap_nth(index);
-        assert_eq!(self.callback_answer(&query).await, None, "a valid tap is answered without a notice");
-        if n < total {
-            self.expect_question(n + 1).await;
-        }
-    }
-
-    /// Answers every question from the current one to the last with the `index`-th choice.
-    async fn answer_all(&self, index: usize) {
-        while let Some((n, total)) = self.progress() {
-            self.answer_nth(index).await;
-            if n == total {
-                return;
-            }
-        }
-    }
-
-    /// Answers with the `index`-th choice until question `n` is current.
-    async fn answer_until(&self, n: usize, index: usize) {
-        while self.question_number().expect("a question is shown") < n {
-            self.answer_nth(index).await;
-        }
-        assert_eq!(self.question_number(), Some(n));
-    }
-
-    /// Waits for the end of a scan: the question message turned into `done`, then the
-    /// snapshot text and the chart. Returns (snapshot text, chart message).
-    async fn expect_snapshot(&self, done: &str, title: &str) -> (String, SentMessage) {
-        self.expect_text(done).await;
-        let chart = self
-            .tg
-            .wait_for_message(self.id(), WAIT, |m| m.photo.is_some())
-            .await
-            .unwrap_or_else(|err| panic!("no chart photo: {err:?}"));
-        let text = self.expect_text(title).await;
-        (text.body().to_owned(), chart)
-    }
-
-    /// A tap on `data` under `message` as Telegram would deliver it, but pushed raw: for
-    /// buttons the message no longer shows (a stale or forged tap). Returns the update.
-    fn raw_tap(&self, message: &SentMessage, data: &str, query_id: &str) -> Value {
-        FakeTelegram::tap_update(&self.chat, message, data, query_id)
-    }
-
-    /// Sends `/help` and waits for its reply: updates of one chat are handled in order, so
-    /// once this is answered, everything sent before it has been handled.
-    async fn sync(&self) {
-        let helps =
-            |tg: &FakeTelegram| tg.messages(self.id()).iter().filter(|m| m.body().contains("/help ")).count();
-        let before = helps(&self.tg);
-        self.say("/help");
-        self.tg
-            .wait_until(WAIT, |tg| helps(tg) > before)
-            .await
-            .unwrap_or_else(|err| panic!("/help was not answered: {err:?}"));
-    }
-}
-
-/// Parses "Question N of M" / "Vraag N van M" from any line of a question text.
-fn progress(text: &str) -> Option<(usize, usize)> {
-    text.lines().find_map(|line| {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        match words.as_slice() {
-            ["Question" | "Vraag", n, "of" | "van", m, ..] => Some((n.parse().ok()?, m.parse().ok()?)),
-            _ => None,
-        }
-    })
-}
-
 /// The labels marked as the answer given earlier ("✓ Agreed").
 fn marked(message: &SentMessage) -> Vec<&str> {
     message.button_labels().into_iter().filter(|l| l.starts_with("✓ ")).collect()
-}
-
-/// The bot's `answerCallbackQuery` calls for one query id.
-fn answers_to(tg: &FakeTelegram, query_id: &str) -> Vec<Call> {
-    tg.calls_to("answerCallbackQuery")
-        .into_iter()
-        .filter(|c| c.params.get("callback_query_id").and_then(Value::as_str) == Some(query_id))
-        .collect()
 }
 
 /// The bot's calls of `method` for one chat.
@@ -253,18 +78,6 @@ fn assert_within_telegram_limits(tg: &FakeTelegram) {
     }
 }
 
-/// A fake Telegram, a fresh data folder and the bot running on both.
-async fn setup() -> (FakeTelegram, tempfile::TempDir, PeilBot) {
-    let tg = FakeTelegram::start().await;
-    let data = tempfile::tempdir().expect("temp dir");
-    let bot = PeilBot::start(&tg, &data.path().join("store")).await;
-    (tg, data, bot)
-}
-
-fn store(data: &tempfile::TempDir) -> std::path::PathBuf {
-    data.path().join("store")
-}
-
 // ---------------------------------------------------------------------------
 // 1. A complete scan, in each language
 // ---------------------------------------------------------------------------
@@ -283,7 +96,7 @@ struct Language {
 }
 
 async fn complete_scan_in(lang: Language) {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let anna = Person::new(&tg, 4242, "Anna", Some(lang.code));
 
     anna.say("/scan");
@@ -377,7 +190,7 @@ async fn an_english_speaking_colleague_completes_the_scan() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_scan_of_only_dont_know_still_gets_a_snapshot_and_chart() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let wim = Person::new(&tg, 523, "Wim", Some("nl"));
     wim.say("/scan");
     wim.expect_question(1).await;
@@ -403,7 +216,7 @@ async fn a_scan_of_only_dont_know_still_gets_a_snapshot_and_chart() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let bram = Person::new(&tg, 501, "Bram", Some("en"));
     bram.say("/scan");
     bram.expect_question(1).await;
@@ -456,7 +269,7 @@ async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn switching_language_mid_scan_keeps_the_question() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let chris = Person::new(&tg, 503, "Chris", Some("nl"));
     chris.say("/scan");
     chris.expect_question(1).await;
@@ -498,7 +311,7 @@ async fn switching_language_mid_scan_keeps_the_question() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_explicit_language_choice_outlasts_the_telegram_language() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let ulla = Person::new(&tg, 521, "Ulla", Some("nl"));
     ulla.say("/language");
     let menu = ulla.expect_text("Welke taal heb je liever?").await;
@@ -522,7 +335,7 @@ async fn an_explicit_language_choice_outlasts_the_telegram_language() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_tap_on_an_answered_question_changes_nothing() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let dana = Person::new(&tg, 504, "Dana", Some("en"));
     dana.say("/scan");
     let first = dana.expect_question(1).await;
@@ -536,8 +349,7 @@ async fn a_tap_on_an_answered_question_changes_nothing() {
     // A second tap on the same spot, still carrying question 1's data (a double tap, or
     // Telegram delivering a tap on the message as it was).
     let messages_before = dana.messages();
-    tg.push_raw(dana.raw_tap(&second, &old_data, "stale-1"));
-    let answer = dana.callback_answer("stale-1").await;
+    let answer = dana.forge_tap_on(&second, &old_data, "stale-1").await;
     assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
     dana.sync().await;
     let after = tg.message(dana.id(), second.message_id).unwrap();
@@ -553,7 +365,7 @@ async fn a_tap_on_an_answered_question_changes_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_tap_on_an_older_question_message_offers_the_current_question_again() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let dana = Person::new(&tg, 505, "Dana", Some("en"));
     dana.say("/scan");
     dana.expect_question(1).await;
@@ -597,7 +409,7 @@ async fn a_tap_on_an_older_question_message_offers_the_current_question_again() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let emma = Person::new(&tg, 506, "Emma", Some("en"));
     emma.say("/scan");
     emma.expect_question(1).await;
@@ -608,8 +420,7 @@ async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
     emma.expect_snapshot("Done, thank you!", "Your digital maturity snapshot").await;
     let done = tg.message(emma.id(), last.message_id).unwrap();
 
-    tg.push_raw(emma.raw_tap(&done, &last_data, "after-done"));
-    let answer = emma.callback_answer("after-done").await;
+    let answer = emma.forge_tap_on(&done, &last_data, "after-done").await;
     assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
     emma.sync().await;
     assert_eq!(tg.message(emma.id(), last.message_id).unwrap(), done, "the done message is untouched");
@@ -624,8 +435,7 @@ async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
     emma.expect_text("The scan has stopped and its answers are deleted.").await;
     let cancelled = tg.message(emma.id(), first.message_id).unwrap();
     assert!(cancelled.keyboard.is_empty(), "cancelling takes the buttons off");
-    tg.push_raw(emma.raw_tap(&cancelled, "a:1:0:2", "after-cancel"));
-    let answer = emma.callback_answer("after-cancel").await;
+    let answer = emma.forge_tap_on(&cancelled, "a:1:0:2", "after-cancel").await;
     assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
     emma.sync().await;
     assert!(emma.question_message().is_none());
@@ -634,7 +444,7 @@ async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_a_failed_edit_a_tap_on_the_outdated_question_offers_the_current_one() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let sara = Person::new(&tg, 519, "Sara", Some("en"));
     sara.say("/scan");
     let first = sara.expect_question(1).await;
@@ -660,7 +470,7 @@ async fn after_a_failed_edit_a_tap_on_the_outdated_question_offers_the_current_o
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_back_command_reopens_the_previous_question() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let tom = Person::new(&tg, 520, "Tom", Some("en"));
     tom.say("/scan");
     tom.expect_question(1).await;
@@ -697,7 +507,7 @@ async fn the_back_command_reopens_the_previous_question() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forged_button_data_changes_nothing() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let frank = Person::new(&tg, 507, "Frank", Some("en"));
     frank.say("/scan");
     frank.expect_question(1).await;
@@ -719,8 +529,7 @@ async fn forged_button_data_changes_nothing() {
     ];
     for (i, data) in forged.iter().enumerate() {
         let query = format!("forged-{i}");
-        tg.push_raw(frank.raw_tap(&question, data, &query));
-        let answer = frank.callback_answer(&query).await;
+        let answer = frank.forge_tap_on(&question, data, &query).await;
         let text = answer.unwrap_or_else(|| panic!("{data:?} was answered without a notice"));
         assert!((1..=200).contains(&text.chars().count()), "{data:?}: {text:?}");
         assert!(
@@ -749,7 +558,7 @@ async fn forged_button_data_changes_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn free_text_during_a_scan_gets_a_hint_and_the_same_question() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let gina = Person::new(&tg, 508, "Gina", Some("nl"));
     gina.say("/scan");
     gina.expect_question(1).await;
@@ -777,7 +586,7 @@ async fn free_text_during_a_scan_gets_a_hint_and_the_same_question() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_a_group_the_bot_links_to_a_private_chat() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let hans = FakeUser::new(509, "Hans").with_language("en");
     let group = FakeChat::group(-100_509, "Team Digital", hans.clone());
     let link = "https://t.me/peilbot_test_bot?start=scan";
@@ -810,7 +619,7 @@ async fn in_a_group_the_bot_links_to_a_private_chat() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_a_group_commands_for_other_bots_are_left_alone() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let vera = FakeUser::new(522, "Vera").with_language("en");
     let group = FakeChat::supergroup(-100_522, "Team Digital", vera);
     tg.send_text(&group, "/help@other_bot");
@@ -826,9 +635,7 @@ async fn in_a_group_commands_for_other_bots_are_left_alone() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_a_crash_the_scan_resumes_where_it_was() {
-    let tg = FakeTelegram::start().await;
-    let data = tempfile::tempdir().unwrap();
-    let bot = PeilBot::start(&tg, &store(&data)).await;
+    let (tg, data, bot) = setup(&[]).await;
     let ilse = Person::new(&tg, 510, "Ilse", Some("en"));
     ilse.say("/scan");
     ilse.expect_question(1).await;
@@ -852,9 +659,7 @@ async fn after_a_crash_the_scan_resumes_where_it_was() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn buttons_from_before_a_restart_still_work() {
-    let tg = FakeTelegram::start().await;
-    let data = tempfile::tempdir().unwrap();
-    let bot = PeilBot::start(&tg, &store(&data)).await;
+    let (tg, data, bot) = setup(&[]).await;
     let jan = Person::new(&tg, 511, "Jan", Some("nl"));
     jan.say("/scan");
     jan.expect_question(1).await;
@@ -874,9 +679,7 @@ async fn buttons_from_before_a_restart_still_work() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_update_delivered_twice_counts_once() {
-    let tg = FakeTelegram::start().await;
-    let data = tempfile::tempdir().unwrap();
-    let bot = PeilBot::start(&tg, &store(&data)).await;
+    let (tg, data, bot) = setup(&[]).await;
     let kim = Person::new(&tg, 512, "Kim", Some("en"));
     kim.say("/scan");
     kim.expect_question(1).await;
@@ -935,7 +738,7 @@ async fn an_update_delivered_twice_counts_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rate_limited_message_is_waited_out_and_still_arrives() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let lars = Person::new(&tg, 513, "Lars", Some("en"));
 
     tg.fail_next("sendMessage", Some(lars.id()), FakeError::RetryAfter(1));
@@ -963,7 +766,7 @@ async fn a_rate_limited_message_is_waited_out_and_still_arrives() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_person_who_blocked_the_bot_is_not_retried_and_others_are_served() {
-    let (tg, _data, bot) = setup().await;
+    let (tg, _data, bot) = setup(&[]).await;
     let mia = Person::new(&tg, 514, "Mia", Some("en"));
     let noor = Person::new(&tg, 515, "Noor", Some("nl"));
 
@@ -994,7 +797,7 @@ async fn a_person_who_blocked_the_bot_is_not_retried_and_others_are_served() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_block_in_the_middle_of_a_scan_does_not_stop_the_bot() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let olaf = Person::new(&tg, 516, "Olaf", Some("en"));
     let piet = Person::new(&tg, 517, "Piet", Some("en"));
     olaf.say("/scan");
@@ -1025,7 +828,7 @@ async fn a_block_in_the_middle_of_a_scan_does_not_stop_the_bot() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_command_gets_the_help() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let rob = Person::new(&tg, 518, "Rob", Some("en"));
     rob.say("/frobnicate");
     let reply = rob.expect_text("I don't know that command.").await;
@@ -1056,7 +859,7 @@ async fn an_unknown_command_gets_the_help() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn start_up_registers_commands_and_descriptions_per_language() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     assert_eq!(tg.calls()[0].method.to_ascii_lowercase(), "getme");
 
     let language = |call: &Call| call.params.get("language_code").and_then(Value::as_str).map(str::to_owned);
@@ -1206,7 +1009,7 @@ fn serve_with_an_unreachable_api_never_shows_the_token() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forget_deletes_everything_after_a_confirming_tap() {
-    let (tg, _data, _bot) = setup().await;
+    let (tg, _data, _bot) = setup(&[]).await;
     let lot = Person::new(&tg, 530, "Lot", Some("en"));
     lot.say("/scan");
     lot.expect_question(1).await;

@@ -8,10 +8,10 @@ use std::net::{TcpListener, TcpStream};
 use std::time::Duration;
 
 use serde_json::json;
+use support::WAIT;
 use support::bot::serve_command;
 use support::fake_telegram::{FakeChat, FakeTelegram, TOKEN};
 
-const WAIT: Duration = Duration::from_secs(20);
 const SECRET: &str = "s3cret-Token_1";
 
 fn free_port() -> u16 {

@@ -1,12 +1,14 @@
 //! Runs the real `peilbot serve` binary against a [`FakeTelegram`], as a black box.
 //!
 //! ```ignore
-//! let tg = FakeTelegram::start().await;
-//! let data = tempfile::tempdir().unwrap();
-//! let bot = PeilBot::start(&tg, data.path()).await; // ready once it long-polls
-//! // ... act as users through `tg` ...
+//! let (tg, data, bot) = setup(&[]).await; // the fake, a data folder, the bot once it long-polls
+//! // ... act as users through `tg` (or a `Person`) ...
 //! bot.kill(); // SIGKILL, like a crash; Drop does the same
+//! let bot = PeilBot::start(&tg, &store(&data)).await; // again, on the same store
 //! ```
+//!
+//! [`serve_command`] and [`run_to_exit`] are for runs that stop by themselves (a missing
+//! token, an unreachable API).
 //!
 //! The bot's stderr (`RUST_LOG=info`) is collected by a thread and printed when a test
 //! panics while the bot is alive, so a failing test shows what the bot logged.
@@ -14,7 +16,7 @@
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -56,13 +58,9 @@ pub fn serve_command(data: &Path) -> Command {
 }
 
 impl PeilBot {
-    /// Starts `peilbot serve` on `data` against `tg` and returns without waiting.
-    pub fn spawn(tg: &FakeTelegram, data: &Path) -> PeilBot {
-        PeilBot::spawn_with(tg, data, &[])
-    }
-
-    /// Like [`PeilBot::spawn`], with extra environment (e.g. `PEILBOT_ADMINS`).
-    pub fn spawn_with(tg: &FakeTelegram, data: &Path, env: &[(&str, &str)]) -> PeilBot {
+    /// Starts `peilbot serve` on `data` against `tg`, with extra environment (e.g.
+    /// `PEILBOT_ADMINS`), and returns without waiting.
+    fn spawn(tg: &FakeTelegram, data: &Path, env: &[(&str, &str)]) -> PeilBot {
         let mut command = serve_command(data);
         command.env("TELOXIDE_TOKEN", TOKEN).env("TELOXIDE_API_URL", tg.url());
         command.env_remove("PEILBOT_MIN_RESPONDENTS");
@@ -93,7 +91,7 @@ impl PeilBot {
     /// Like [`PeilBot::start`], with extra environment (e.g. `PEILBOT_ADMINS`).
     pub async fn start_with(tg: &FakeTelegram, data: &Path, env: &[(&str, &str)]) -> PeilBot {
         let polls_before = tg.calls_to("getUpdates").len();
-        let mut bot = PeilBot::spawn_with(tg, data, env);
+        let mut bot = PeilBot::spawn(tg, data, env);
         let deadline = Instant::now() + START_TIMEOUT;
         while tg.calls_to("getUpdates").len() <= polls_before {
             if let Ok(Some(status)) = bot.child.try_wait() {
@@ -158,6 +156,20 @@ impl Drop for PeilBot {
             eprintln!("--- peilbot stderr ---\n{}--- end of peilbot stderr ---", self.log());
         }
     }
+}
+
+/// A fake Telegram, a fresh data folder and the bot running on both (with extra `env`,
+/// e.g. `PEILBOT_ADMINS`), its store in [`store`].
+pub async fn setup(env: &[(&str, &str)]) -> (FakeTelegram, tempfile::TempDir, PeilBot) {
+    let tg = FakeTelegram::start().await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let bot = PeilBot::start_with(&tg, &store(&data), env).await;
+    (tg, data, bot)
+}
+
+/// Where [`setup`] keeps the bot's store in `data`: to start the bot again on it.
+pub fn store(data: &tempfile::TempDir) -> PathBuf {
+    data.path().join("store")
 }
 
 /// What a `peilbot serve` run that ended by itself left behind.

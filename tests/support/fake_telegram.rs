@@ -25,11 +25,10 @@
 //! through long polling (`getUpdates`), and can make calls fail on purpose
 //! ([`FakeTelegram::fail_next`], [`FakeTelegram::block_chat`]).
 //!
-//! Telegram's limits are enforced: text 1..=4096 characters (after HTML
-//! parsing when `parse_mode` is HTML), captions up to 1024 characters,
-//! `callback_data` 1..=64 bytes, callback answers up to 200 characters, edits
-//! that change nothing are refused, and HTML markup must use tags Telegram
-//! supports and be balanced. Markdown parse modes are not validated.
+//! Telegram's limits are enforced: text 1..=4096 characters, captions up to
+//! 1024 characters, `callback_data` 1..=64 bytes, callback answers up to 200
+//! characters, and edits that change nothing are refused. Texts are plain:
+//! the bot sends no `parse_mode`, and the fake reads none.
 
 #![allow(dead_code)]
 
@@ -86,16 +85,14 @@ pub struct FakeUser {
     pub id: i64,
     /// First name, as shown in Telegram.
     pub first_name: String,
-    /// Optional `@username` (without the `@`).
-    pub username: Option<String>,
     /// IETF language tag of the user's Telegram client, e.g. `"nl"`.
     pub language_code: Option<String>,
 }
 
 impl FakeUser {
-    /// A user with an id, a first name and no username or language.
+    /// A user with an id, a first name and no language.
     pub fn new(id: i64, first_name: &str) -> Self {
-        Self { id, first_name: first_name.to_owned(), username: None, language_code: None }
+        Self { id, first_name: first_name.to_owned(), language_code: None }
     }
 
     /// The same user with the given client language (`language_code`).
@@ -104,18 +101,9 @@ impl FakeUser {
         self
     }
 
-    /// The same user with the given `@username` (without the `@`).
-    pub fn with_username(mut self, username: &str) -> Self {
-        self.username = Some(username.to_owned());
-        self
-    }
-
     /// The user as a Telegram `User` object.
     fn to_json(&self) -> Value {
         let mut user = json!({ "id": self.id, "is_bot": false, "first_name": self.first_name });
-        if let Some(username) = &self.username {
-            user["username"] = json!(username);
-        }
         if let Some(language_code) = &self.language_code {
             user["language_code"] = json!(language_code);
         }
@@ -161,17 +149,6 @@ impl FakeChat {
         FakeChat::Group { id: group_id, title: title.to_owned(), supergroup: true, from }
     }
 
-    /// The same group chat, with another member sending. Private chats are
-    /// returned unchanged (only their own user can write in them).
-    pub fn as_member(&self, member: FakeUser) -> Self {
-        match self {
-            FakeChat::Private(_) => self.clone(),
-            FakeChat::Group { id, title, supergroup, .. } => {
-                FakeChat::Group { id: *id, title: title.clone(), supergroup: *supergroup, from: member }
-            }
-        }
-    }
-
     /// The chat id.
     pub fn id(&self) -> i64 {
         match self {
@@ -192,11 +169,7 @@ impl FakeChat {
     fn to_json(&self) -> Value {
         match self {
             FakeChat::Private(user) => {
-                let mut chat = json!({ "id": user.id, "type": "private", "first_name": user.first_name });
-                if let Some(username) = &user.username {
-                    chat["username"] = json!(username);
-                }
-                chat
+                json!({ "id": user.id, "type": "private", "first_name": user.first_name })
             }
             FakeChat::Group { id, title, supergroup, .. } => json!({
                 "id": id,
@@ -266,13 +239,11 @@ pub struct SentMessage {
     pub chat_id: i64,
     /// Telegram message id (per chat, shared with the users' messages).
     pub message_id: i32,
-    /// Text of a text message, exactly as the bot sent it (HTML markup
-    /// included when `parse_mode` is HTML); `None` for media messages.
+    /// Text of a text message, exactly as the bot sent it; `None` for media
+    /// messages.
     pub text: Option<String>,
     /// Caption of a photo/document message, as the bot sent it.
     pub caption: Option<String>,
-    /// The `parse_mode` of the text or caption, if any (e.g. `"HTML"`).
-    pub parse_mode: Option<String>,
     /// The photo of a `sendPhoto` message.
     pub photo: Option<SentFile>,
     /// The document of a `sendDocument` message.
@@ -307,7 +278,7 @@ impl SentMessage {
     }
 
     /// The message as a Telegram `Message` object, as Telegram would send it
-    /// back (HTML is rendered to plain text; no entities are reported).
+    /// back (no entities are reported).
     fn to_json(&self, chat: &Value) -> Value {
         let mut message = json!({
             "message_id": self.message_id,
@@ -315,12 +286,11 @@ impl SentMessage {
             "chat": chat,
             "date": self.date,
         });
-        let render = |s: &str| visible_text(s, self.parse_mode.as_deref()).unwrap_or_else(|_| s.to_owned());
         if let Some(text) = &self.text {
-            message["text"] = json!(render(text));
+            message["text"] = json!(text);
         }
         if let Some(caption) = &self.caption {
-            message["caption"] = json!(render(caption));
+            message["caption"] = json!(caption);
         }
         if let Some(photo) = &self.photo {
             let (width, height) = image_size(&photo.data);
@@ -586,23 +556,18 @@ impl FakeTelegram {
         self.press(chat, message_id, &data)
     }
 
-    /// A tap on `data` under bot message `message` in a private chat, as Telegram delivers
+    /// A tap on `data` under bot message `message` in `chat`, as Telegram delivers
     /// it, for [`FakeTelegram::push_raw`]: unlike [`FakeTelegram::press`] the data need not
     /// be on the message (a stale or forged tap), and the query id is the caller's.
     pub fn tap_update(chat: &FakeChat, message: &SentMessage, data: &str, query_id: &str) -> Value {
-        let user = chat.user();
-        let mut from = json!({ "id": user.id, "is_bot": false, "first_name": user.first_name });
-        if let Some(code) = &user.language_code {
-            from["language_code"] = json!(code);
-        }
         json!({
             "callback_query": {
                 "id": query_id,
-                "from": from,
+                "from": chat.user().to_json(),
                 "message": {
                     "message_id": message.message_id,
                     "from": bot_user_json(),
-                    "chat": { "id": chat.id(), "type": "private", "first_name": user.first_name },
+                    "chat": chat.to_json(),
                     "date": message.date,
                     "text": message.body(),
                 },
@@ -1127,7 +1092,7 @@ async fn read_params(request: Request) -> Result<Params, ApiFailure> {
 /// arrays, numbers, booleans) into JSON so recorded params look like JSON
 /// requests. Free-text fields stay strings.
 fn multipart_text_value(name: &str, text: String) -> Value {
-    if matches!(name, "text" | "caption" | "parse_mode") {
+    if matches!(name, "text" | "caption") {
         return Value::String(text);
     }
     match serde_json::from_str::<Value>(&text) {
@@ -1304,15 +1269,13 @@ impl FakeState {
     fn send_message(&mut self, params: &Params) -> ApiResult {
         let chat_id = self.known_chat(params)?;
         let text = params.str("text").unwrap_or("").to_owned();
-        let parse_mode = params.str("parse_mode").map(str::to_owned);
-        check_text(&text, parse_mode.as_deref(), "message is too long")?;
+        check_text(&text, "message is too long")?;
         let keyboard = parse_keyboard(params.fields.get("reply_markup"))?;
         let message = SentMessage {
             chat_id,
             message_id: 0,
             text: Some(text),
             caption: None,
-            parse_mode,
             photo: None,
             document: None,
             keyboard,
@@ -1325,12 +1288,8 @@ impl FakeState {
     fn send_media(&mut self, params: &Params, media: Media) -> ApiResult {
         let chat_id = self.known_chat(params)?;
         let caption = params.str("caption").map(str::to_owned);
-        let parse_mode = params.str("parse_mode").map(str::to_owned);
-        if let Some(caption) = &caption {
-            let visible = visible_text(caption, parse_mode.as_deref())?;
-            if visible.chars().count() > MAX_CAPTION_CHARS {
-                return Err(ApiFailure::bad_request("message caption is too long"));
-            }
+        if caption.as_ref().is_some_and(|caption| caption.chars().count() > MAX_CAPTION_CHARS) {
+            return Err(ApiFailure::bad_request("message caption is too long"));
         }
         let keyboard = parse_keyboard(params.fields.get("reply_markup"))?;
         let field = media.field();
@@ -1368,7 +1327,6 @@ impl FakeState {
             message_id: 0,
             text: None,
             caption,
-            parse_mode,
             photo,
             document,
             keyboard,
@@ -1402,7 +1360,6 @@ impl FakeState {
             .ok_or_else(|| ApiFailure::bad_request("message identifier is not specified"))?;
         let keyboard = parse_keyboard(params.fields.get("reply_markup"))?;
         let text = params.str(edit.field()).unwrap_or("").to_owned();
-        let parse_mode = params.str("parse_mode").map(str::to_owned);
 
         let Some(chat) = self.chats.get_mut(&chat_id) else {
             return Err(ApiFailure::bad_request("chat not found"));
@@ -1417,20 +1374,17 @@ impl FakeState {
                 if message.text.is_none() {
                     return Err(ApiFailure::bad_request("there is no text in the message to edit"));
                 }
-                check_text(&text, parse_mode.as_deref(), "MESSAGE_TOO_LONG")?;
+                check_text(&text, "MESSAGE_TOO_LONG")?;
                 updated.text = Some(text);
-                updated.parse_mode = parse_mode;
             }
             Edit::Caption => {
                 if message.text.is_some() {
                     return Err(ApiFailure::bad_request("there is no caption in the message to edit"));
                 }
-                let visible = visible_text(&text, parse_mode.as_deref())?;
-                if visible.chars().count() > MAX_CAPTION_CHARS {
+                if text.chars().count() > MAX_CAPTION_CHARS {
                     return Err(ApiFailure::bad_request("MESSAGE_TOO_LONG"));
                 }
                 updated.caption = (!text.is_empty()).then_some(text);
-                updated.parse_mode = parse_mode;
             }
             Edit::ReplyMarkup => {}
         }
@@ -1527,122 +1481,15 @@ impl Edit {
 // ---------------------------------------------------------------------------
 
 /// Checks a message text: not empty (after trimming), at most
-/// [`MAX_TEXT_CHARS`] visible characters, valid markup.
-fn check_text(text: &str, parse_mode: Option<&str>, too_long: &str) -> Result<(), ApiFailure> {
-    let visible = visible_text(text, parse_mode)?;
-    if visible.trim().is_empty() {
+/// [`MAX_TEXT_CHARS`] characters.
+fn check_text(text: &str, too_long: &str) -> Result<(), ApiFailure> {
+    if text.trim().is_empty() {
         return Err(ApiFailure::bad_request("message text is empty"));
     }
-    if visible.chars().count() > MAX_TEXT_CHARS {
+    if text.chars().count() > MAX_TEXT_CHARS {
         return Err(ApiFailure::bad_request(too_long));
     }
     Ok(())
-}
-
-/// The text a user sees: HTML is parsed (tags removed, entities decoded) and
-/// checked like Telegram does; other parse modes are returned unchanged.
-fn visible_text(text: &str, parse_mode: Option<&str>) -> Result<String, ApiFailure> {
-    if parse_mode.is_some_and(|m| m.eq_ignore_ascii_case("html")) {
-        render_html(text).map_err(|why| ApiFailure::bad_request(&format!("can't parse entities: {why}")))
-    } else {
-        Ok(text.to_owned())
-    }
-}
-
-/// Tags Telegram's HTML parse mode supports.
-const HTML_TAGS: &[&str] = &[
-    "b",
-    "strong",
-    "i",
-    "em",
-    "u",
-    "ins",
-    "s",
-    "strike",
-    "del",
-    "span",
-    "tg-spoiler",
-    "a",
-    "tg-emoji",
-    "code",
-    "pre",
-    "blockquote",
-];
-
-/// Parses Telegram-style HTML into plain text; `Err` describes the first
-/// problem the way Telegram's error message does.
-fn render_html(text: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(text.len());
-    let mut open: Vec<String> = Vec::new();
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        let offset = text.len() - rest.len();
-        match c {
-            '<' => {
-                let Some(end) = rest.find('>') else {
-                    return Err(format!("Unclosed start tag at byte offset {offset}"));
-                };
-                let tag = &rest[1..end];
-                if let Some(name) = tag.strip_prefix('/') {
-                    let name = name.trim().to_ascii_lowercase();
-                    match open.pop() {
-                        Some(expected) if expected == name => {}
-                        Some(expected) => {
-                            return Err(format!(
-                                "Unmatched end tag at byte offset {offset}, expected \"</{expected}>\", found \"</{name}>\""
-                            ));
-                        }
-                        None => return Err(format!("Unexpected end tag at byte offset {offset}")),
-                    }
-                } else {
-                    let name = tag.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-                    if !HTML_TAGS.contains(&name.as_str()) {
-                        return Err(format!("Unsupported start tag \"{name}\" at byte offset {offset}"));
-                    }
-                    open.push(name);
-                }
-                rest = &rest[end + 1..];
-            }
-            '&' => {
-                let entity = rest[1..].find(';').filter(|&n| n <= 10).map(|n| &rest[1..=n]);
-                match entity.and_then(decode_entity) {
-                    Some(decoded) => {
-                        out.push(decoded);
-                        rest = &rest[entity.map_or(1, |e| e.len() + 2)..];
-                    }
-                    None => {
-                        out.push('&');
-                        rest = &rest[1..];
-                    }
-                }
-            }
-            _ => {
-                out.push(c);
-                rest = &rest[c.len_utf8()..];
-            }
-        }
-    }
-    match open.last() {
-        Some(name) => Err(format!("Can't find end tag corresponding to start tag \"{name}\"")),
-        None => Ok(out),
-    }
-}
-
-fn decode_entity(name: &str) -> Option<char> {
-    match name {
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "amp" => Some('&'),
-        "quot" => Some('"'),
-        _ => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)
-        }
-    }
 }
 
 /// Parses and validates `reply_markup`; only inline keyboards are kept (reply

@@ -1,6 +1,37 @@
-//! Helpers shared by the Telegram test binaries: a fake Bot API server and a way to run the
-//! real `peilbot serve` against it.
+//! What the black-box tests share. Each test binary declares `mod support;` and uses its
+//! part:
+//!
+//! - [`binary`]: runs the built `peilbot` once to completion (`chat`, `flows check`) and
+//!   reads the shipped Fluent files;
+//! - [`fake_telegram`]: a fake Telegram Bot API server;
+//! - [`bot`]: runs the real `peilbot serve` against it;
+//! - [`person`]: a person in a private chat with that bot;
+//! - [`members`]: people in teams, for the team stories;
+//! - here: [`progress`] ("Question N of M", as the terminal and the bot show it) and
+//!   [`WAIT`].
 
+pub mod binary;
 pub mod bot;
 pub mod fake_telegram;
 pub mod members;
+pub mod person;
+
+use std::time::Duration;
+
+/// How long a test waits for the bot. Generous, so a loaded machine does not fail the
+/// suite; a passing test waits far less.
+#[allow(dead_code)] // not every test binary waits
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// Parses "Question N of M" / "Vraag N van M" from the first line of `text` that starts
+/// with it.
+#[allow(dead_code)] // not every test binary reads questions
+pub fn progress(text: &str) -> Option<(usize, usize)> {
+    text.lines().find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            ["Question" | "Vraag", n, "of" | "van", m, ..] => Some((n.parse().ok()?, m.parse().ok()?)),
+            _ => None,
+        }
+    })
+}

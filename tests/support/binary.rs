@@ -1,5 +1,7 @@
-//! Shared by `tests/flows_check.rs` and `tests/chat.rs`: running the built binary, and
-//! reading the shipped Fluent files directly (independently of the program's own loader).
+//! The built `peilbot` binary run once to completion ([`peilbot`]: arguments, stdin and
+//! environment in, stdout, stderr and exit status out), and the shipped Fluent files read
+//! directly ([`ftl_entries`], [`message`]), independently of the program's own loader.
+//! Used by `tests/chat.rs` and `tests/flows_check.rs`.
 
 // Each test binary uses only part of this module.
 #![allow(dead_code)]
