@@ -3,8 +3,9 @@
 //! `peilbot flows check` and every start-up run the same checks, so a flow that names a
 //! missing message, or a message missing in one language, never reaches a person. The
 //! checks: flow syntax and references (see `flow`), Fluent syntax, every message present
-//! in all three languages (Flemish may fall back to Dutch), every key a flow or the
-//! program uses defined everywhere, and every message formatting without errors.
+//! in every language of `lang`'s table (a language with a fallback, like Flemish, may take
+//! it from there), every key a flow or the program uses defined everywhere, each language
+//! named in every language, and every message formatting without errors.
 
 use std::collections::BTreeMap;
 
@@ -12,8 +13,8 @@ use fluent_syntax::ast;
 
 use crate::diagnostic::Diagnostic;
 use crate::flow::Flow;
-use crate::i18n::{Locales, definition_line};
-use crate::lang::Lang;
+use crate::i18n::{Locales, definition_line, fallback_chain};
+use crate::lang::{Lang, LanguageSpec};
 use crate::messages::{self, Msg};
 use crate::sources::{SourceFile, Sources};
 
@@ -28,8 +29,18 @@ pub struct Content {
 /// The flow every adapter offers.
 pub const DEFAULT_FLOW: &str = "quickscan";
 
+/// Every other language is checked against English: the same messages, no others, and only
+/// the variables the English message has.
+const REFERENCE: Lang = Lang::En;
+
 impl Content {
+    /// Loads and checks the flows and the languages of `lang`'s table.
     pub fn load(sources: &Sources) -> Result<Content, Vec<Diagnostic>> {
+        Content::load_for(sources, &Lang::SPECS)
+    }
+
+    /// Loads and checks the flows and `languages`, each of which must be complete.
+    pub fn load_for(sources: &Sources, languages: &[LanguageSpec]) -> Result<Content, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut flows = Vec::new();
         if sources.flows.is_empty() {
@@ -47,21 +58,21 @@ impl Content {
                 errors.push(Diagnostic::new(&file.path, line, format!("duplicate flow id `{}`", flow.id)));
             }
         }
-        let locales = match Locales::build(sources) {
+        let locales = match Locales::build_for(sources, languages) {
             Ok(locales) => locales,
             Err(diagnostics) => {
                 errors.extend(diagnostics);
                 return Err(errors);
             }
         };
-        errors.extend(check_translations(sources));
-        errors.extend(check_variables(sources));
+        errors.extend(check_translations(sources, languages));
+        errors.extend(check_variables(sources, languages));
         for (file, flow) in &flows {
             for key in flow.message_keys() {
-                let missing: Vec<&str> = Lang::ALL
+                let missing: Vec<&str> = languages
                     .iter()
-                    .filter(|&&lang| !locales.has(lang, &key))
-                    .map(|lang| lang.tag())
+                    .filter(|spec| !locales.has_in(spec.tag, &key))
+                    .map(|spec| spec.tag)
                     .collect();
                 if !missing.is_empty() {
                     let line = line_containing(&file.text, &format!("\"{key}\"")).unwrap_or(1);
@@ -70,8 +81,8 @@ impl Content {
                 }
             }
         }
-        errors.extend(check_program_messages(&locales));
-        errors.extend(check_formatting(sources, &locales));
+        errors.extend(check_program_messages(&locales, languages));
+        errors.extend(check_formatting(sources, &locales, languages));
 
         if !errors.is_empty() {
             return Err(errors);
@@ -81,12 +92,12 @@ impl Content {
             return Err(vec![Diagnostic::new("flows", 1, format!("no flow with id `{DEFAULT_FLOW}`"))]);
         }
         let questions: usize = flows.iter().map(|f| f.questions.len()).sum();
-        let messages = message_ids(sources.locale(Lang::En.tag())).len();
+        let messages = message_ids(sources.locale(REFERENCE.tag())).len();
         let summary = format!(
             "{} flow(s) with {questions} questions; {} languages ({}) with {messages} messages each; every key present, every message formats",
             flows.len(),
-            Lang::ALL.len(),
-            Lang::ALL.map(Lang::tag).join(", "),
+            languages.len(),
+            languages.iter().map(|spec| spec.tag).collect::<Vec<_>>().join(", "),
         );
         Ok(Content { flows, locales, summary })
     }
@@ -131,32 +142,44 @@ fn message_ids(files: &[SourceFile]) -> Definitions {
     ids
 }
 
-/// English is the reference: Dutch must have each of its messages and no others;
-/// Flemish, with Dutch as its fallback, likewise.
-fn check_translations(sources: &Sources) -> Vec<Diagnostic> {
-    let english = message_ids(sources.locale(Lang::En.tag()));
-    let dutch = message_ids(sources.locale(Lang::Nl.tag()));
-    let flemish_own = message_ids(sources.locale(Lang::NlBe.tag()));
-    let mut flemish = dutch.clone();
-    flemish.extend(flemish_own.clone());
+/// The Fluent files a language speaks from: its own, then its fallbacks' (Flemish: nl-BE's,
+/// then nl's). Where a message is defined twice, the first file wins, as in its bundle.
+fn files_with_fallbacks(
+    sources: &Sources,
+    spec: &LanguageSpec,
+    languages: &[LanguageSpec],
+) -> Vec<SourceFile> {
+    // `Locales::build_for` has refused a broken chain before any check runs.
+    let chain = fallback_chain(spec, languages).unwrap_or_else(|_| vec![spec.tag]);
+    chain.into_iter().flat_map(|tag| sources.locale(tag).iter().cloned()).collect()
+}
 
+/// The languages checked against English.
+fn translations(languages: &[LanguageSpec]) -> impl Iterator<Item = &LanguageSpec> {
+    languages.iter().filter(|spec| spec.tag != REFERENCE.tag())
+}
+
+/// English is the reference: every other language must have each of its messages (in its
+/// own files or its fallbacks') and define no others.
+fn check_translations(sources: &Sources, languages: &[LanguageSpec]) -> Vec<Diagnostic> {
+    let english = message_ids(sources.locale(REFERENCE.tag()));
     let mut errors = Vec::new();
-    for (lang, defined) in [(Lang::Nl, &dutch), (Lang::NlBe, &flemish)] {
+    for spec in translations(languages) {
+        let defined = message_ids(&files_with_fallbacks(sources, spec, languages));
         for (id, (file, line)) in &english {
             if !defined.contains_key(id) {
                 let message =
-                    format!("message `{id}` has no {} translation (locales/{}/)", lang.tag(), lang.tag());
+                    format!("message `{id}` has no {} translation (locales/{}/)", spec.tag, spec.tag);
                 errors.push(Diagnostic::new(file, *line, message));
             }
         }
     }
-    for (id, (file, line)) in dutch.iter().chain(&flemish_own) {
-        if !english.contains_key(id) {
-            errors.push(Diagnostic::new(
-                file,
-                *line,
-                format!("message `{id}` is not in English (locales/en/)"),
-            ));
+    for spec in translations(languages) {
+        for (id, (file, line)) in message_ids(sources.locale(spec.tag)) {
+            if !english.contains_key(&id) {
+                let message = format!("message `{id}` is not in English (locales/{}/)", REFERENCE.tag());
+                errors.push(Diagnostic::new(&file, line, message));
+            }
         }
     }
     errors
@@ -164,11 +187,11 @@ fn check_translations(sources: &Sources) -> Vec<Diagnostic> {
 
 /// A translation may only use variables its English original is given: a misspelt
 /// `{ $variable }` would otherwise show up literally.
-fn check_variables(sources: &Sources) -> Vec<Diagnostic> {
-    let english = variables_by_message(sources.locale(Lang::En.tag()));
+fn check_variables(sources: &Sources, languages: &[LanguageSpec]) -> Vec<Diagnostic> {
+    let english = variables_by_message(sources.locale(REFERENCE.tag()));
     let mut errors = Vec::new();
-    for lang in [Lang::Nl, Lang::NlBe] {
-        for file in sources.locale(lang.tag()) {
+    for spec in translations(languages) {
+        for file in sources.locale(spec.tag) {
             for (id, used) in variables_by_message(std::slice::from_ref(file)) {
                 let Some(known) = english.get(&id) else { continue };
                 for variable in used.iter().filter(|v| !known.contains(*v)) {
@@ -234,15 +257,27 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut Vec<String>)
     }
 }
 
-/// The program's own messages (see `messages`) must exist in every language.
-fn check_program_messages(locales: &Locales) -> Vec<Diagnostic> {
+/// The program's own messages (see `messages`) must exist in every language, and so must
+/// each language's name (`lang-<tag>`, for the language buttons).
+fn check_program_messages(locales: &Locales, languages: &[LanguageSpec]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for msg in Msg::ALL {
-        for lang in Lang::ALL {
-            if !locales.has(lang, msg.key()) {
-                let message = format!("program message `{}` is missing in {}", msg.key(), lang.tag());
+        for spec in languages {
+            if !locales.has_in(spec.tag, msg.key()) {
+                let message = format!("program message `{}` is missing in {}", msg.key(), spec.tag);
                 errors.push(Diagnostic::new(messages::SOURCE_PATH, msg.definition_line(), message));
             }
+        }
+    }
+    for named in languages {
+        let key = named.name_key();
+        // A name that is also a program message has been checked above.
+        if Msg::ALL.iter().any(|msg| msg.key() == key) {
+            continue;
+        }
+        for spec in languages.iter().filter(|spec| !locales.has_in(spec.tag, &key)) {
+            let message = format!("`{key}`, the name of language {}, is missing in {}", named.tag, spec.tag);
+            errors.push(Diagnostic::new(&format!("locales/{}", spec.tag), 1, message));
         }
     }
     errors
@@ -250,21 +285,16 @@ fn check_program_messages(locales: &Locales) -> Vec<Diagnostic> {
 
 /// Formats every message in every language; anything but an absent argument is an error
 /// (a reference to a missing term or message, a selector without a default).
-fn check_formatting(sources: &Sources, locales: &Locales) -> Vec<Diagnostic> {
+fn check_formatting(sources: &Sources, locales: &Locales, languages: &[LanguageSpec]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    for lang in Lang::ALL {
-        let mut files = sources.locale(lang.tag()).to_vec();
-        if lang == Lang::NlBe {
-            files.extend_from_slice(sources.locale(Lang::Nl.tag()));
-        }
-        for (id, (file, line)) in message_ids(&files) {
-            let Err(problems) = locales.try_text(lang, &id, &[]) else {
+    for spec in languages {
+        for (id, (file, line)) in message_ids(&files_with_fallbacks(sources, spec, languages)) {
+            let Err(problems) = locales.try_text_in(spec.tag, &id, &[]) else {
                 continue;
             };
             let real: Vec<&str> = problems.split("; ").filter(|p| !p.contains("Unknown variable")).collect();
             if !real.is_empty() {
-                let message =
-                    format!("message `{id}` does not format in {}: {}", lang.tag(), real.join("; "));
+                let message = format!("message `{id}` does not format in {}: {}", spec.tag, real.join("; "));
                 errors.push(Diagnostic::new(&file, line, message));
             }
         }

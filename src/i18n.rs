@@ -1,11 +1,11 @@
 //! Every word a person reads: Fluent bundles built from `locales/<lang>/*.ftl`.
 //!
-//! Flemish (`nl-BE`) is built as Netherlands Dutch overridden by its own files, so it only
-//! holds what really differs (its terms, such as `-org = lokaal bestuur`, and the messages
-//! that need other words). Bundles are checked complete at start-up (see `check`), so a
-//! lookup that fails here is a bug; it is logged and shows the key rather than nothing.
-
-use std::collections::HashMap;
+//! One bundle per language of the table in `lang` (or of the [`LanguageSpec`]s given). A
+//! language with a fallback is built as its fallback overridden by its own files: Flemish
+//! (`nl-BE`) is Netherlands Dutch plus what really differs (its terms, such as
+//! `-org = lokaal bestuur`, and the messages that need other words). Bundles are checked
+//! complete at start-up (see `content`), so a lookup that fails here is a bug; it is logged
+//! and shows the key rather than nothing.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -13,7 +13,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::Diagnostic;
 use crate::flow::line_of;
-use crate::lang::Lang;
+use crate::lang::{Lang, LanguageSpec};
 use crate::messages::Msg;
 use crate::sources::{SourceFile, Sources};
 
@@ -58,38 +58,67 @@ impl From<u8> for Arg {
     }
 }
 
-/// The message bundles of all three languages.
+/// The message bundles, one per language, by tag.
 pub struct Locales {
-    bundles: HashMap<Lang, Bundle>,
+    bundles: Vec<(&'static str, Bundle)>,
 }
 
 impl Locales {
-    /// Builds the bundles; syntax errors and duplicate definitions name their file and line.
+    /// Builds the bundles of the languages in `lang`'s table.
     pub fn build(sources: &Sources) -> Result<Locales, Vec<Diagnostic>> {
+        Locales::build_for(sources, &Lang::SPECS)
+    }
+
+    /// Builds a bundle for each of `languages` from `locales/<tag>/`, on top of its
+    /// fallbacks' files; syntax errors and duplicate definitions name their file and line.
+    pub fn build_for(sources: &Sources, languages: &[LanguageSpec]) -> Result<Locales, Vec<Diagnostic>> {
         let mut errors = Vec::new();
-        let mut bundles = HashMap::new();
-        for lang in Lang::ALL {
-            let mut bundle = new_bundle(lang);
-            // Flemish starts from Dutch and overrides what differs.
-            if lang == Lang::NlBe {
-                add_files(&mut bundle, sources.locale(Lang::Nl.tag()), false, &mut Vec::new());
-            }
-            let files = sources.locale(lang.tag());
+        let mut bundles = Vec::new();
+        for spec in languages {
+            let chain = match fallback_chain(spec, languages) {
+                Ok(chain) => chain,
+                Err(problem) => {
+                    errors.push(problem);
+                    continue;
+                }
+            };
+            let Ok(id) = spec.tag.parse::<LanguageIdentifier>() else {
+                errors.push(Diagnostic::new(&folder(spec.tag), 1, "not a valid language tag"));
+                continue;
+            };
+            let files = sources.locale(spec.tag);
             if files.is_empty() {
                 errors.push(Diagnostic::new(
-                    &format!("locales/{}", lang.tag()),
+                    &folder(spec.tag),
                     1,
                     "language folder is missing or has no .ftl files",
                 ));
             }
-            add_files(&mut bundle, files, lang == Lang::NlBe, &mut errors);
-            bundles.insert(lang, bundle);
+            let mut bundle = new_bundle(id);
+            // The root of the chain first; each language after it overrides what differs.
+            // The fallbacks' own mistakes are reported when they are built themselves.
+            for (layer, tag) in chain.iter().rev().enumerate() {
+                let own = *tag == spec.tag;
+                let mut ignored = Vec::new();
+                let errors = if own { &mut errors } else { &mut ignored };
+                add_files(&mut bundle, sources.locale(tag), layer > 0, errors);
+            }
+            bundles.push((spec.tag, bundle));
         }
         if errors.is_empty() { Ok(Locales { bundles }) } else { Err(errors) }
     }
 
+    fn bundle(&self, tag: &str) -> Option<&Bundle> {
+        self.bundles.iter().find(|(own, _)| *own == tag).map(|(_, bundle)| bundle)
+    }
+
     pub fn has(&self, lang: Lang, key: &str) -> bool {
-        self.bundles[&lang].has_message(key)
+        self.has_in(lang.tag(), key)
+    }
+
+    /// Whether the language with this tag has the message (its own or its fallback's).
+    pub fn has_in(&self, tag: &str, key: &str) -> bool {
+        self.bundle(tag).is_some_and(|bundle| bundle.has_message(key))
     }
 
     /// A message of the program's own, without arguments.
@@ -115,7 +144,12 @@ impl Locales {
 
     /// Formats a message, or says what is wrong with it.
     pub fn try_text(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> Result<String, String> {
-        let bundle = &self.bundles[&lang];
+        self.try_text_in(lang.tag(), key, args)
+    }
+
+    /// [`Locales::try_text`] in the language with this tag.
+    pub fn try_text_in(&self, tag: &str, key: &str, args: &[(&str, Arg)]) -> Result<String, String> {
+        let bundle = self.bundle(tag).ok_or("no such language")?;
         let message = bundle.get_message(key).ok_or("no such message")?;
         let pattern = message.value().ok_or("message has no value")?;
         let mut fluent_args = FluentArgs::new();
@@ -135,8 +169,35 @@ impl Locales {
     }
 }
 
-fn new_bundle(lang: Lang) -> Bundle {
-    let id: LanguageIdentifier = lang.tag().parse().expect("our tags are valid");
+/// The tags of a language and its fallbacks, its own first (`["nl-BE", "nl"]`). A fallback
+/// that is not among `languages`, or a chain that comes back to itself, is refused.
+pub fn fallback_chain(
+    spec: &LanguageSpec,
+    languages: &[LanguageSpec],
+) -> Result<Vec<&'static str>, Diagnostic> {
+    let mut chain = vec![spec.tag];
+    let mut current = *spec;
+    while let Some(fallback) = current.fallback {
+        let Some(next) = languages.iter().find(|other| other.tag == fallback) else {
+            let message = format!("`{}` falls back to `{fallback}`, which is not a language here", spec.tag);
+            return Err(Diagnostic::new(&folder(spec.tag), 1, message));
+        };
+        if chain.contains(&next.tag) {
+            let circle = format!("{} -> {}", chain.join(" -> "), next.tag);
+            let message = format!("the fallbacks of `{}` go round in a circle: {circle}", spec.tag);
+            return Err(Diagnostic::new(&folder(spec.tag), 1, message));
+        }
+        chain.push(next.tag);
+        current = *next;
+    }
+    Ok(chain)
+}
+
+fn folder(tag: &str) -> String {
+    format!("locales/{tag}")
+}
+
+fn new_bundle(id: LanguageIdentifier) -> Bundle {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Unicode isolation marks around arguments show up as junk in chat clients.
     bundle.set_use_isolating(false);
