@@ -96,6 +96,11 @@ impl<'a> Presenter<'a> {
             .collect()
     }
 
+    /// A language's name ("Vlaams"), from its `lang-<tag>` message.
+    pub fn language_name(&self, lang: Lang) -> String {
+        self.key(&lang.spec().name_key())
+    }
+
     /// "A Vision & leadership".
     pub fn dimension_name(&self, dimension: usize) -> String {
         let dimension = &self.flow.dimensions[dimension];

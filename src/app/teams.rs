@@ -376,7 +376,7 @@ pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
 /// The settings text and buttons: language and team reminders.
 pub fn settings(app: &App, session: &Session) -> Reply {
     let presenter = app.presenter(session.state.lang);
-    let language = presenter.msg(lang_name(session.state.lang));
+    let language = presenter.language_name(session.state.lang);
     let reminders = presenter.msg(if session.record.reminders_off {
         Msg::SettingsRemindersOff
     } else {
@@ -401,15 +401,6 @@ pub fn language_buttons(app: &App, lang: Lang) -> Vec<Button> {
     let presenter = app.presenter(lang);
     Lang::ALL
         .iter()
-        .map(|&l| Button { label: presenter.msg(lang_name(l)), action: Action::Language(l) })
+        .map(|&l| Button { label: presenter.language_name(l), action: Action::Language(l) })
         .collect()
-}
-
-/// The message that names a language.
-pub fn lang_name(lang: Lang) -> Msg {
-    match lang {
-        Lang::Nl => Msg::LangNl,
-        Lang::NlBe => Msg::LangNlBe,
-        Lang::En => Msg::LangEn,
-    }
 }
