@@ -18,8 +18,8 @@ use teloxide::types::{CallbackQuery, MessageId};
 
 use super::commands::Said;
 use super::send::retrying;
-use super::turn::{Tap, Turn, detected_lang, keyboard, update_key};
-use super::{HandlerResult, Shared, TgBot, teams};
+use super::teams;
+use super::turn::{HandlerResult, Shared, Tap, TgBot, Turn, detected_lang, keyboard, update_key};
 use crate::app::{Action, Button};
 use crate::engine::{self, Event, Output, Screen};
 use crate::lang::Lang;

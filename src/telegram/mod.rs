@@ -41,31 +41,13 @@ use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::store::Store;
 use commands::{Command, Said};
+pub use turn::{HandlerError, HandlerResult, Shared, TgBot};
 
 pub use config::{ConfigError, Token};
 pub use send::split_text;
 
-/// The bot the endpoints talk to: plain, or wrapped in teloxide's `Throttle`.
-pub trait TgBot:
-    Requester<Err = teloxide::RequestError, GetUpdates: Send> + Clone + Send + Sync + 'static
-{
-}
-impl<B> TgBot for B where
-    B: Requester<Err = teloxide::RequestError, GetUpdates: Send> + Clone + Send + Sync + 'static
-{
-}
-
-type HandlerError = Box<dyn std::error::Error + Send + Sync>;
-type HandlerResult = Result<(), HandlerError>;
-
 /// Applied update ids kept to recognise redeliveries (far more than a day of traffic).
 const KEEP_UPDATE_IDS: usize = 100_000;
-
-/// What every endpoint shares: the application, and the bot's @username for deep links.
-pub struct Shared {
-    pub app: App,
-    pub username: String,
-}
 
 /// How `peilbot serve` runs.
 pub struct ServeConfig {

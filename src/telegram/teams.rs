@@ -4,8 +4,7 @@
 use teloxide::prelude::*;
 
 use super::send::{is_opt_out, retrying};
-use super::turn::{Tap, Turn, chat_of, keyboard};
-use super::{HandlerResult, TgBot};
+use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard};
 use crate::app::teams::{self, Context, JOIN_PREFIX, LEAD_PREFIX, Outcome};
 use crate::app::{Action, Part, Reply, Session, TeamAction};
 use crate::engine::Event;

@@ -10,7 +10,6 @@ use teloxide::types::{
 };
 
 use super::send::{ignore_not_modified, is_opt_out, retrying, split_text};
-use super::{HandlerResult, Shared, TgBot};
 use crate::app::{Action, App, Button, Part, Reply, Session, teams};
 use crate::chart;
 use crate::engine::{Event, Output, QuestionView, Screen, Transition};
@@ -22,6 +21,25 @@ use crate::present::Presenter;
 use crate::score::Snapshot;
 use crate::store::StoreError;
 use crate::unix_now;
+
+/// The bot the endpoints talk to: plain, or wrapped in teloxide's `Throttle`.
+pub trait TgBot:
+    Requester<Err = teloxide::RequestError, GetUpdates: Send> + Clone + Send + Sync + 'static
+{
+}
+impl<B> TgBot for B where
+    B: Requester<Err = teloxide::RequestError, GetUpdates: Send> + Clone + Send + Sync + 'static
+{
+}
+
+pub type HandlerError = Box<dyn std::error::Error + Send + Sync>;
+pub type HandlerResult = Result<(), HandlerError>;
+
+/// What every endpoint shares: the application, and the bot's @username for deep links.
+pub struct Shared {
+    pub app: App,
+    pub username: String,
+}
 
 /// Telegram's limits on a message and on a callback answer, in characters.
 const MAX_TEXT: usize = 4096;
