@@ -7,12 +7,13 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use peilbot::cli::load_content;
-use peilbot::engine::{Event, Screen, State, step};
+use peilbot::engine::{Event, Response, Screen, State, step};
 use peilbot::flow::{Answer, Answers};
 use peilbot::lang::Lang;
 use peilbot::present::Presenter;
 use peilbot::score::snapshot;
 use peilbot::store::{Commit, PersonId, Store};
+use peilbot::team::Team;
 use peilbot::team_stats::team_stats;
 
 const ROUNDS: usize = 5;
@@ -81,6 +82,54 @@ fn main() {
             Commit { scan: Some(scan.clone()), update: Some(format!("u{update}")), ..Commit::default() };
         store.commit(&person, &commit).expect("commit");
     });
+
+    // A lead's team result goes through the published-set rule, which sets the candidate
+    // against every set any team ever published: its cost grows with the organisation.
+    for teams in [1, 100] {
+        let (dir, store, lead) = organisation(flow, teams, 20, &answers);
+        let team = store.teams_of(&lead).expect("teams")[0].id.clone();
+        let rules = peilbot::anonymity::Rules::default();
+        let name = format!("store: team result of 20, among {teams} team(s)");
+        bench(&name, 50, || {
+            black_box(store.team_result(flow, &team, &lead, rules).expect("read").expect("a result"));
+        });
+        let name = format!("store: org view over {teams} team(s) of 20");
+        bench(&name, 5, || {
+            black_box(store.org_view(flow, rules).expect("org view"));
+        });
+        drop(dir);
+    }
+}
+
+/// A store with `teams` teams of `size` people who each completed a scan; returns the
+/// lead of the first team.
+fn organisation(
+    flow: &peilbot::flow::Flow,
+    teams: usize,
+    size: usize,
+    answers: &Answers,
+) -> (tempfile::TempDir, Store, PersonId) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = Store::open(dir.path()).expect("store opens");
+    let mut first_lead = None;
+    for t in 0..teams {
+        let members: Vec<PersonId> = (0..size).map(|m| PersonId(format!("bench:{t}:{m}"))).collect();
+        let mut team = Team::new(&format!("Team {t}"), members[0].clone(), 0, peilbot::random::team_seed());
+        team.members.extend(members.iter().cloned());
+        store.create_team(&team).expect("team");
+        for member in &members {
+            let response = Response {
+                flow_id: flow.id.clone(),
+                flow_version: flow.version,
+                answers: answers.clone(),
+                started_at: 1,
+                completed_at: 2,
+            };
+            store.commit(member, &Commit { completed: Some(response), ..Commit::default() }).expect("commit");
+        }
+        first_lead.get_or_insert(members[0].clone());
+    }
+    (dir, store, first_lead.expect("at least one team"))
 }
 
 /// Varied answers: levels spread over the scale, some "don't know".
