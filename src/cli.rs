@@ -93,6 +93,7 @@ pub struct DataDir {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    private_files();
     init_logging();
     let result = match cli.command {
         Command::Chat { lang, data } => chat(lang, &data.path),
@@ -127,6 +128,16 @@ pub fn load_content() -> anyhow::Result<Content> {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         anyhow::anyhow!("the built-in flows or locales are broken:\n{}", lines.join("\n"))
     })
+}
+
+/// Everything we create (the data folder and sled's files in it) is readable by this user
+/// only: the answers of public employees are not for other accounts on the machine.
+fn private_files() {
+    #[cfg(unix)]
+    // SAFETY: umask only sets this process's file mode mask; it cannot fail.
+    unsafe {
+        libc::umask(0o077);
+    }
 }
 
 fn chat(lang: Option<Lang>, data: &Path) -> anyhow::Result<()> {

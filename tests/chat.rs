@@ -400,3 +400,30 @@ fn without_data_or_peilbot_data_answers_go_to_peilbot_data_here() {
     assert_line(&second.stdout, &message("en", "scan-resumed"));
     assert_eq!(progress_lines(&second.stdout), ["Question 2 of 23"]);
 }
+
+/// The data folder and every file in it are readable by the user running peilbot only.
+#[cfg(unix)]
+#[test]
+fn the_data_folder_is_private_to_its_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = data_dir();
+    let store = data.path().join("store");
+    chat(&store, Some("en"), &typed(&["3", "quit"]));
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&store), 0o700, "the folder");
+    let mut files = 0;
+    let mut folders = vec![store.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                assert_eq!(mode(&path), 0o700, "{}", path.display());
+                folders.push(path);
+            } else {
+                assert_eq!(mode(&path), 0o600, "{}", path.display());
+                files += 1;
+            }
+        }
+    }
+    assert!(files > 0, "sled wrote its files");
+}

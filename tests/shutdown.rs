@@ -1,4 +1,5 @@
-//! Ctrl-C stops `peilbot serve` cleanly, with every acknowledged answer on disk.
+//! Ctrl-C (SIGINT) and SIGTERM (`docker stop`, `systemctl stop`) stop `peilbot serve`
+//! cleanly, with every acknowledged answer on disk.
 
 mod support;
 
@@ -13,6 +14,16 @@ fn question_number(text: &str) -> Option<usize> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ctrl_c_stops_cleanly_and_keeps_every_answer() {
+    stops_cleanly_on("INT").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_cleanly_and_keeps_every_answer() {
+    stops_cleanly_on("TERM").await;
+}
+
+/// Three answers, the signal, a restart: the scan goes on at question 4.
+async fn stops_cleanly_on(signal: &str) {
     let tg = FakeTelegram::start().await;
     let data = tempfile::tempdir().unwrap();
     let mut bot = PeilBot::start(&tg, data.path()).await;
@@ -32,8 +43,9 @@ async fn ctrl_c_stops_cleanly_and_keeps_every_answer() {
         .unwrap();
     }
 
-    let status = bot.interrupt(WAIT).expect("the bot stops within the timeout after Ctrl-C");
+    let status = bot.signal(signal, WAIT).expect("the bot stops within the timeout after the signal");
     assert!(status.success(), "a clean stop exits with success: {status}");
+    assert!(bot.log().contains("stopping: finishing the updates in flight"), "{}", bot.log());
     assert!(bot.log().contains("all answers are on disk"), "{}", bot.log());
 
     let _bot = PeilBot::start(&tg, data.path()).await;

@@ -88,3 +88,25 @@ async fn webhook_updates_are_answered_and_forged_posts_refused() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// A port already in use is a start-up error: a message, a non-zero exit, and no webhook
+/// registered with Telegram.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_listen_port_in_use_stops_the_start_with_an_error() {
+    let tg = FakeTelegram::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let mut command = serve_command(data.path());
+    command.env("TELOXIDE_TOKEN", TOKEN).env("TELOXIDE_API_URL", tg.url()).args([
+        "--webhook",
+        &format!("http://127.0.0.1:{port}/hook"),
+        "--listen",
+        &format!("127.0.0.1:{port}"),
+    ]);
+    let exit = support::bot::run_to_exit(command, WAIT);
+    assert!(!exit.status.success(), "{}", exit.stderr);
+    assert!(exit.stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")), "{}", exit.stderr);
+    assert!(tg.calls_to("setWebhook").is_empty(), "no webhook was registered");
+    drop(taken);
+}

@@ -101,7 +101,7 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) a store in `path`, refusing one of another schema version.
     pub fn open(path: &Path) -> Result<Store> {
-        let db = sled::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        let db = open_db(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         let meta = db.open_tree("meta")?;
         match meta.get("schema")? {
             None => {
@@ -259,6 +259,21 @@ impl Store {
         self.db.flush()?;
         Ok(())
     }
+}
+
+/// Opens the sled database, waiting a little while another handle on it (in this process,
+/// or a predecessor that is still exiting) lets go of its file lock.
+fn open_db(path: &Path) -> sled::Result<sled::Db> {
+    const TRIES: usize = 30;
+    for _ in 1..TRIES {
+        match sled::open(path) {
+            Err(sled::Error::Io(err)) if err.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            result => return result,
+        }
+    }
+    sled::open(path)
 }
 
 pub(crate) fn response_prefix(id: &PersonId) -> Vec<u8> {

@@ -112,25 +112,72 @@ async fn dispatch<B: TgBot>(
     shared: Arc<Shared>,
     webhook: Option<Webhook>,
 ) -> anyhow::Result<()> {
+    // Bound before anything is registered with Telegram: a port in use is a start-up error.
+    let socket = match &webhook {
+        Some(webhook) => Some(
+            tokio::net::TcpListener::bind(webhook.listen)
+                .await
+                .map_err(|err| anyhow::anyhow!("cannot listen on {}: {err}", webhook.listen))?,
+        ),
+        None => None,
+    };
     let mut dispatcher = Dispatcher::builder(bot, schema::<B>())
         .dependencies(dptree::deps![shared])
         .default_handler(|_| async {})
         .error_handler(LoggingErrorHandler::with_custom_text("an update could not be handled"))
-        .enable_ctrlc_handler()
         .build();
-    match webhook {
+    tokio::spawn(stop_on_signal(dispatcher.shutdown_token()));
+    match webhook.zip(socket) {
         None => dispatcher.dispatch().await,
-        Some(webhook) => {
+        Some((webhook, socket)) => {
             let mut options = webhooks::Options::new(webhook.listen, webhook.url);
             if let Some(secret) = webhook.secret {
                 options = options.secret_token(secret);
             }
-            let listener = webhooks::axum(plain, options).await?;
+            let (listener, stopped, router) = webhooks::axum_to_router(plain, options).await?;
+            // The listener stops accepting once the dispatcher stops taking updates.
+            let server =
+                tokio::spawn(
+                    async move { axum::serve(socket, router).with_graceful_shutdown(stopped).await },
+                );
             let errors = LoggingErrorHandler::with_custom_text("the webhook listener failed");
             dispatcher.dispatch_with_listener(listener, errors).await;
+            server.await??;
         }
     }
     Ok(())
+}
+
+/// SIGINT (Ctrl-C) and SIGTERM (`docker stop`, `systemctl stop`) both stop the bot
+/// cleanly: no new updates are taken, the ones in flight finish and are committed.
+async fn stop_on_signal(token: teloxide::dispatching::ShutdownToken) {
+    loop {
+        stop_signal().await;
+        tracing::info!("stopping: finishing the updates in flight");
+        match token.shutdown() {
+            Ok(stopped) => return stopped.await,
+            // A signal before the dispatcher runs: wait for the next one.
+            Err(_) => tracing::info!("not running yet"),
+        }
+    }
+}
+
+#[cfg(unix)]
+async fn stop_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let Ok(mut term) = signal(SignalKind::terminate()) else {
+        let _ = tokio::signal::ctrl_c().await;
+        return;
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = term.recv() => {}
+    }
+}
+
+#[cfg(not(unix))]
+async fn stop_signal() {
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// The whole routing tree: every command and every button, in one place.

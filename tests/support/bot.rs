@@ -121,8 +121,13 @@ impl PeilBot {
 
     /// Sends SIGINT (Ctrl-C) and waits, at most `timeout`, for the bot to stop by itself.
     pub fn interrupt(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        self.signal("INT", timeout)
+    }
+
+    /// Sends a signal by name ("INT", "TERM") and waits up to `timeout` for the exit.
+    pub fn signal(&mut self, name: &str, timeout: Duration) -> Option<ExitStatus> {
         let pid = self.child.id().to_string();
-        let _ = Command::new("kill").args(["-INT", &pid]).status();
+        let _ = Command::new("kill").args([&format!("-{name}"), &pid]).status();
         let deadline = Instant::now() + timeout;
         while Instant::now() < deadline {
             if let Ok(Some(status)) = self.child.try_wait() {
