@@ -12,6 +12,7 @@ use crate::anonymity::Rules;
 use crate::app::App;
 use crate::content::Content;
 use crate::lang::Lang;
+use crate::logging::{self, LogFormat};
 use crate::sources::Sources;
 use crate::store::Store;
 use crate::telegram::{self, ServeConfig, Token, Webhook, config};
@@ -22,6 +23,9 @@ use crate::terminal::Chat;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Log lines as text, or as one JSON object per line.
+    #[arg(long, global = true, value_enum, env = "PEILBOT_LOG_FORMAT", default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
 }
 
 #[derive(Debug, Subcommand)]
@@ -94,7 +98,7 @@ pub struct DataDir {
 
 pub fn run(cli: Cli) -> ExitCode {
     private_files();
-    init_logging();
+    logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
         Command::Chat { lang, data } => chat(lang, &data.path),
         Command::Serve {
@@ -196,11 +200,4 @@ fn check(dir: Option<&Path>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Logs go to stderr; `RUST_LOG` tunes them (default: info for peilbot, warnings otherwise).
-fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,peilbot=info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(io::stderr).try_init();
 }

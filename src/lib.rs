@@ -16,6 +16,7 @@ pub mod cli;
 pub mod content;
 pub mod export;
 pub mod i18n;
+pub mod logging;
 pub mod present;
 pub mod random;
 pub mod sources;
