@@ -41,43 +41,49 @@ pub enum Command {
     /// Run the Telegram bot (long polling, or a webhook with --webhook and --listen).
     ///
     /// Reads the token from TELOXIDE_TOKEN; TELOXIDE_API_URL points it at another Bot API server.
-    Serve {
-        #[command(flatten)]
-        data: DataDir,
-        /// Bot API server URL (default: Telegram's).
-        #[arg(long, env = "TELOXIDE_API_URL")]
-        api_url: Option<String>,
-        /// Receive updates on this public HTTPS URL instead of long polling.
-        #[arg(long, requires = "listen")]
-        webhook: Option<Url>,
-        /// Address the webhook server listens on, e.g. 0.0.0.0:8443.
-        #[arg(long, requires = "webhook")]
-        listen: Option<SocketAddr>,
-        /// Secret Telegram must send with each webhook update (default: a random one).
-        #[arg(long, env = "PEILBOT_WEBHOOK_SECRET", hide_env_values = true)]
-        webhook_secret: Option<String>,
-        /// Do not space out messages to Telegram's rate limits (for tests against a local fake).
-        ///
-        /// The environment variable takes 1/0, true/false, yes/no or on/off.
-        #[arg(
-            long,
-            env = "PEILBOT_NO_THROTTLE",
-            action = clap::ArgAction::SetTrue,
-            value_parser = clap::builder::BoolishValueParser::new()
-        )]
-        no_throttle: bool,
-        /// No team result over fewer respondents than this (at least 3).
-        #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::store::DEFAULT_MIN_RESPONDENTS)]
-        min_respondents: usize,
-        /// Telegram user ids of organisation admins (comma-separated), who may use /org.
-        #[arg(long, env = "PEILBOT_ADMINS")]
-        admins: Option<String>,
-    },
+    Serve(Box<ServeArgs>),
     /// Work with the question flows.
     Flows {
         #[command(subcommand)]
         command: FlowsCommand,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub data: DataDir,
+    /// Bot API server URL (default: Telegram's).
+    #[arg(long, env = "TELOXIDE_API_URL")]
+    pub api_url: Option<String>,
+    /// Receive updates on this public HTTPS URL instead of long polling.
+    #[arg(long, requires = "listen")]
+    pub webhook: Option<Url>,
+    /// Address the webhook server listens on, e.g. 0.0.0.0:8443.
+    #[arg(long, requires = "webhook")]
+    pub listen: Option<SocketAddr>,
+    /// Secret Telegram must send with each webhook update (default: a random one).
+    #[arg(long, env = "PEILBOT_WEBHOOK_SECRET", hide_env_values = true)]
+    pub webhook_secret: Option<String>,
+    /// Do not space out messages to Telegram's rate limits (for tests against a local fake).
+    ///
+    /// The environment variable takes 1/0, true/false, yes/no or on/off.
+    #[arg(
+    long,
+    env = "PEILBOT_NO_THROTTLE",
+    action = clap::ArgAction::SetTrue,
+    value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    pub no_throttle: bool,
+    /// No team result over fewer respondents than this (at least 3).
+    #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::store::DEFAULT_MIN_RESPONDENTS)]
+    pub min_respondents: usize,
+    /// Telegram user ids of organisation admins (comma-separated), who may use /org.
+    #[arg(long, env = "PEILBOT_ADMINS")]
+    pub admins: Option<String>,
+    /// Serve /healthz and /metrics (Prometheus) on this address, e.g. 127.0.0.1:9187.
+    #[arg(long, env = "PEILBOT_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,20 +107,7 @@ pub fn run(cli: Cli) -> ExitCode {
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
         Command::Chat { lang, data } => chat(lang, &data.path),
-        Command::Serve {
-            data,
-            api_url,
-            webhook,
-            listen,
-            webhook_secret,
-            no_throttle,
-            min_respondents,
-            admins,
-        } => {
-            let webhook =
-                webhook.zip(listen).map(|(url, listen)| Webhook { url, listen, secret: webhook_secret });
-            serve(&data.path, api_url.as_deref(), webhook, !no_throttle, min_respondents, admins.as_deref())
-        }
+        Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
     };
     match result {
@@ -158,20 +151,21 @@ fn chat(lang: Option<Lang>, data: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn serve(
-    data: &Path,
-    api_url: Option<&str>,
-    webhook: Option<Webhook>,
-    throttle: bool,
-    min_respondents: usize,
-    admins: Option<&str>,
-) -> anyhow::Result<()> {
+fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let token = Token::parse(&std::env::var("TELOXIDE_TOKEN").unwrap_or_default())?;
-    let api_url = config::api_url(api_url)?;
-    let admins = config::admins(admins)?;
+    let secret = args.webhook_secret;
+    let webhook = args.webhook.zip(args.listen).map(|(url, listen)| Webhook { url, listen, secret });
+    let config = ServeConfig {
+        token,
+        api_url: config::api_url(args.api_url.as_deref())?,
+        throttle: !args.no_throttle,
+        webhook,
+        min_respondents: args.min_respondents,
+        admins: config::admins(args.admins.as_deref())?,
+        metrics_listen: args.metrics_listen,
+    };
     let content = load_content()?;
-    let store = Store::open(data)?;
-    let config = ServeConfig { token, api_url, throttle, webhook, min_respondents, admins };
+    let store = Store::open(&args.data.path)?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(telegram::serve(config, content, store))
 }

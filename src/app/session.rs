@@ -42,6 +42,7 @@ impl Session {
         if let Event::SetLanguage(lang) = event {
             self.record.lang = Some(lang);
         }
+        let answered = matches!(event, Event::Answer { .. } | Event::DontKnow { .. });
         let transition = engine::step(app.flow(), &self.state, event, now);
         let commit = Commit {
             person: Some(self.record.clone()),
@@ -49,7 +50,15 @@ impl Session {
             completed: transition.completed.clone(),
             update: self.update.clone(),
         };
+        let started = std::time::Instant::now();
         app.store.commit(&self.person, &commit)?;
+        metrics::histogram!("peilbot_commit_seconds").record(started.elapsed());
+        if answered && transition.changed {
+            metrics::counter!("peilbot_answers_committed_total").increment(1);
+        }
+        if transition.completed.is_some() {
+            metrics::counter!("peilbot_scans_completed_total").increment(1);
+        }
         self.state = transition.state.clone();
         Ok(transition)
     }

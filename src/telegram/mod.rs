@@ -18,6 +18,7 @@
 mod chat;
 pub mod commands;
 pub mod config;
+pub mod health;
 mod send;
 mod teams;
 mod turn;
@@ -58,6 +59,8 @@ pub struct ServeConfig {
     pub webhook: Option<Webhook>,
     pub min_respondents: usize,
     pub admins: Vec<UserId>,
+    /// Where `/healthz` and `/metrics` are served, if anywhere.
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 pub struct Webhook {
@@ -70,6 +73,10 @@ pub struct Webhook {
 
 /// Runs the bot until Ctrl-C; every acknowledged answer is on disk when it returns.
 pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyhow::Result<()> {
+    let metrics = match config.metrics_listen {
+        Some(addr) => Some(health::bind(addr, store.clone()).await?),
+        None => None,
+    };
     let mut bot = Bot::new(config.token.expose());
     if let Some(url) = &config.api_url {
         bot = bot.set_api_url(url.clone());
@@ -95,11 +102,21 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
     let shared = Arc::new(Shared { app, username });
     register(&bot, &shared.app).await;
 
+    let (stopped, on_stop) = tokio::sync::oneshot::channel::<()>();
+    let metrics = metrics.map(|endpoint| {
+        tokio::spawn(endpoint.serve(async {
+            let _ = on_stop.await;
+        }))
+    });
     if config.throttle {
         let throttled = Throttle::new_spawn(bot.clone(), Limits::default());
         dispatch(throttled, bot, shared, config.webhook).await?;
     } else {
         dispatch(bot.clone(), bot, shared, config.webhook).await?;
+    }
+    let _ = stopped.send(());
+    if let Some(metrics) = metrics {
+        metrics.await??;
     }
     store.flush()?;
     tracing::info!("stopped; all answers are on disk");
@@ -187,7 +204,10 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
 
     let first_delivery = dptree::filter(|update: Update, shared: Arc<Shared>| {
         // A store error here must not drop the update: treat it as new.
-        !shared.app.store.seen_update(&turn::update_key(&update)).unwrap_or(false)
+        let seen = shared.app.store.seen_update(&turn::update_key(&update)).unwrap_or(false);
+        let counter = if seen { "peilbot_updates_redelivered_total" } else { "peilbot_updates_total" };
+        metrics::counter!(counter).increment(1);
+        !seen
     });
     let commands = dptree::entry()
         .branch(case![C::Start(payload)].endpoint(chat::start::<B>))

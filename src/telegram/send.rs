@@ -7,6 +7,8 @@ use std::future::Future;
 use teloxide::ApiError;
 use teloxide::RequestError;
 
+use super::health::record_api_result;
+
 /// Tries after a 429 before giving up; each waits as long as Telegram asked.
 const RETRY_AFTER_TRIES: usize = 5;
 
@@ -16,16 +18,26 @@ where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, RequestError>>,
 {
+    let started = std::time::Instant::now();
     for _ in 0..RETRY_AFTER_TRIES {
-        match request().await {
+        let result = request().await;
+        record_api_result(&result);
+        match result {
             Err(RequestError::RetryAfter(wait)) => {
                 tracing::info!(seconds = wait.seconds(), "Telegram asked to slow down; waiting");
+                metrics::counter!("peilbot_retry_after_total").increment(1);
                 tokio::time::sleep(wait.duration()).await;
             }
-            other => return other,
+            other => {
+                metrics::histogram!("peilbot_reply_seconds").record(started.elapsed());
+                return other;
+            }
         }
     }
-    request().await
+    let result = request().await;
+    record_api_result(&result);
+    metrics::histogram!("peilbot_reply_seconds").record(started.elapsed());
+    result
 }
 
 /// An edit that changes nothing is not a failure.

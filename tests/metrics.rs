@@ -1,0 +1,96 @@
+//! What an operator's monitoring reads: `/healthz` and `/metrics` on `--metrics-listen`.
+
+mod support;
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+
+use support::WAIT;
+use support::bot::{PeilBot, run_to_exit, serve_command};
+use support::fake_telegram::{FakeChat, FakeTelegram, TOKEN};
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// GETs a path and returns the status code and the body.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response.split_whitespace().nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map_or(String::new(), |(_, body)| body.to_string());
+    (status, body)
+}
+
+/// The value of a metric line that starts with `name` (without labels), if any.
+fn value(metrics: &str, name: &str) -> Option<f64> {
+    metrics.lines().find(|line| line.split([' ', '{']).next() == Some(name))?.rsplit(' ').next()?.parse().ok()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_and_metrics_are_served_and_move_with_the_traffic() {
+    let tg = FakeTelegram::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut bot = PeilBot::start_with(&tg, data.path(), &[("PEILBOT_METRICS_LISTEN", &listen)]).await;
+
+    assert_eq!(get(port, "/healthz"), (200, "ok\n".to_string()));
+    let (status, before) = get(port, "/metrics");
+    assert_eq!(status, 200);
+
+    let ada = FakeChat::private(81, "Ada", Some("en"));
+    tg.send_text(&ada, "/scan");
+    let question = tg.wait_for_message(81, WAIT, |m| !m.keyboard.is_empty()).await.unwrap();
+    for n in 2..=3 {
+        let current = tg.message(81, question.message_id).unwrap();
+        tg.press(&ada, question.message_id, &current.keyboard[2][0].1);
+        let expected = format!("Question {n} of");
+        tg.wait_until(WAIT, |tg| {
+            tg.message(81, question.message_id).is_some_and(|m| m.body().contains(&expected))
+        })
+        .await
+        .unwrap();
+    }
+
+    let (status, after) = get(port, "/metrics");
+    assert_eq!(status, 200);
+    let updates = value(&after, "peilbot_updates_total").expect("updates are counted");
+    assert!(updates >= 3.0 && updates > value(&before, "peilbot_updates_total").unwrap_or(0.0), "{after}");
+    assert_eq!(value(&after, "peilbot_answers_committed_total"), Some(2.0), "{after}");
+    assert!(value(&after, "peilbot_commit_seconds_count").is_some_and(|n| n >= 3.0), "{after}");
+    assert!(value(&after, "peilbot_reply_seconds_count").is_some_and(|n| n >= 3.0), "{after}");
+    assert!(
+        after.contains("# TYPE peilbot_commit_seconds summary")
+            || after.contains("# TYPE peilbot_commit_seconds histogram")
+    );
+    // Nothing about who: no person ids, names or chats.
+    for who in ["tg:81", "Ada", "chat"] {
+        assert!(!after.lines().filter(|l| !l.starts_with('#')).any(|l| l.contains(who)), "{who} in\n{after}");
+    }
+    bot.interrupt(WAIT).expect("stops");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_metrics_port_in_use_stops_the_start_with_an_error() {
+    let tg = FakeTelegram::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let mut command = serve_command(data.path());
+    command
+        .env("TELOXIDE_TOKEN", TOKEN)
+        .env("TELOXIDE_API_URL", tg.url())
+        .args(["--metrics-listen", &format!("127.0.0.1:{port}")]);
+    let exit = run_to_exit(command, WAIT);
+    assert!(!exit.status.success(), "{}", exit.stderr);
+    assert!(
+        exit.stderr.contains(&format!("cannot listen for metrics on 127.0.0.1:{port}")),
+        "{}",
+        exit.stderr
+    );
+    drop(taken);
+}
