@@ -3,41 +3,52 @@
 //! an opt-out, reported to the caller instead of retried.
 
 use std::future::Future;
+use std::time::{Duration, Instant};
 
 use teloxide::ApiError;
 use teloxide::RequestError;
 
 use super::health::record_api_result;
 
-/// Tries after a 429 before giving up; each waits as long as Telegram asked.
-const RETRY_AFTER_TRIES: usize = 5;
+/// How long a call a person waits for is retried (after a 429, or a network error)
+/// before it is given up; their next message then shows the current question again.
+const GIVE_UP_AFTER: Duration = Duration::from_secs(60);
+/// The first wait after a network error; it doubles up to [`MAX_BACKOFF`].
+const FIRST_BACKOFF: Duration = Duration::from_millis(250);
+const MAX_BACKOFF: Duration = Duration::from_secs(8);
 
-/// Runs a request, waiting out "retry after" answers.
+/// Runs a request until it is delivered: a 429 is waited out as long as Telegram asks, a
+/// network error is retried with a growing pause, for at most [`GIVE_UP_AFTER`]. Calls
+/// for one chat are made in order, since each endpoint awaits its calls one by one.
 pub async fn retrying<T, F, Fut>(mut request: F) -> Result<T, RequestError>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, RequestError>>,
 {
-    let started = std::time::Instant::now();
-    for _ in 0..RETRY_AFTER_TRIES {
+    let started = Instant::now();
+    let mut backoff = FIRST_BACKOFF;
+    loop {
         let result = request().await;
         record_api_result(&result);
-        match result {
+        let wait = match &result {
             Err(RequestError::RetryAfter(wait)) => {
                 tracing::info!(seconds = wait.seconds(), "Telegram asked to slow down; waiting");
                 metrics::counter!("peilbot_retry_after_total").increment(1);
-                tokio::time::sleep(wait.duration()).await;
+                wait.duration()
             }
-            other => {
-                metrics::histogram!("peilbot_reply_seconds").record(started.elapsed());
-                return other;
+            Err(RequestError::Network(_) | RequestError::Io(_)) => {
+                let wait = backoff;
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+                wait
             }
+            _ => Duration::ZERO,
+        };
+        if wait.is_zero() || started.elapsed() + wait > GIVE_UP_AFTER {
+            metrics::histogram!("peilbot_reply_seconds").record(started.elapsed());
+            return result;
         }
+        tokio::time::sleep(wait).await;
     }
-    let result = request().await;
-    record_api_result(&result);
-    metrics::histogram!("peilbot_reply_seconds").record(started.elapsed());
-    result
 }
 
 /// An edit that changes nothing is not a failure.

@@ -203,15 +203,17 @@ impl<B: TgBot> Turn<B> {
     }
 
     pub async fn answer_callback(&self, query: &CallbackQuery, text: Option<String>) {
-        // Answered once, at once: a late or repeated answer fails with "query is too old".
-        let sending = {
+        // Answered first, before anything slow: a late answer fails with "query is too old".
+        let text = text.map(|text| text.chars().take(MAX_CALLBACK_TEXT).collect::<String>());
+        let result = retrying(|| {
             let mut request = self.bot.answer_callback_query(query.id.clone());
-            if let Some(text) = text {
-                request = request.text(text.chars().take(MAX_CALLBACK_TEXT).collect::<String>());
+            if let Some(text) = text.clone() {
+                request = request.text(text);
             }
             request.send()
-        };
-        if let Err(err) = sending.await {
+        })
+        .await;
+        if let Err(err) = result {
             tracing::warn!(%err, "could not answer a button tap");
         }
     }

@@ -188,6 +188,23 @@ impl FakeChat {
     }
 }
 
+/// Flood control in force (see [`FakeTelegram::flood`]).
+#[derive(Clone, Debug)]
+struct Flood {
+    retry_after: u32,
+    calls: u64,
+}
+
+/// The methods a flood refuses every other time.
+const FLOODED: [&str; 6] = [
+    "sendmessage",
+    "editmessagetext",
+    "editmessagereplymarkup",
+    "sendphoto",
+    "senddocument",
+    "answercallbackquery",
+];
+
 /// An error to inject with [`FakeTelegram::fail_next`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FakeError {
@@ -615,6 +632,13 @@ impl FakeTelegram {
         self.state().failures.push(InjectedFailure { method: method.to_ascii_lowercase(), chat_id, error });
     }
 
+    /// Flood control: from now on every other call that sends, edits or answers
+    /// (sendMessage, editMessageText, editMessageReplyMarkup, sendPhoto, sendDocument,
+    /// answerCallbackQuery) is refused with `429 Too Many Requests: retry after N`.
+    pub fn flood(&self, retry_after: u32) {
+        self.state().flood = Some(Flood { retry_after, calls: 0 });
+    }
+
     /// From now on every call with `chat_id` (sends, edits, chat actions)
     /// fails with `403 Forbidden: bot was blocked by the user`.
     pub fn block_chat(&self, chat_id: i64) {
@@ -807,6 +831,7 @@ struct FakeState {
     callback_answers: Vec<CallbackAnswer>,
     calls: Vec<Call>,
     failures: Vec<InjectedFailure>,
+    flood: Option<Flood>,
     blocked: HashSet<i64>,
     webhook_url: Option<String>,
     commands: Option<Value>,
@@ -1182,6 +1207,14 @@ impl FakeState {
         }
         if chat_id.is_some_and(|id| self.blocked.contains(&id)) {
             return Err(ApiFailure::blocked());
+        }
+        if let Some(flood) =
+            self.flood.as_mut().filter(|_| FLOODED.contains(&method.to_ascii_lowercase().as_str()))
+        {
+            flood.calls += 1;
+            if flood.calls % 2 == 1 {
+                return Err(ApiFailure::from(&FakeError::RetryAfter(flood.retry_after)));
+            }
         }
         Ok(())
     }
