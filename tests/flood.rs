@@ -49,8 +49,11 @@ async fn every_tap_is_answered_and_every_edit_arrives_under_flood_control() {
         queries.iter().all(|query| answers.iter().any(|answer| &answer.query_id == query))
     };
     tg.wait_until(WAIT, answered).await.expect("every tap got an answer that Telegram accepted");
-    let refused =
-        tg.calls().iter().filter(|call| call.error.as_ref().is_some_and(|e| e.contains("Too Many Requests"))).count();
+    let refused = tg
+        .calls()
+        .iter()
+        .filter(|call| call.error.as_ref().is_some_and(|e| e.contains("Too Many Requests")))
+        .count();
     assert!(refused >= TAPS * people.len(), "the flood was on: {refused} calls refused");
     for person in &people {
         let shown = person.current_question();

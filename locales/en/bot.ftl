@@ -75,6 +75,7 @@ tg-help = What I can do:
     /help this list
 tg-idle = Type /scan to start the quick scan.
 tg-stale-button = That button is no longer valid. Here is the current question.
+tg-unavailable = Sorry, I cannot save anything right now, so that last step did not count. Your earlier answers are safe. Please try again in a few minutes.
 tg-unknown-command = I don't know that command.
 tg-group = I only collect answers in a private chat, so that nobody sees anyone else's answers. Start here: { $link }
 tg-back-button = « Back

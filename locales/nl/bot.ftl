@@ -75,6 +75,7 @@ tg-help = Wat ik kan:
     /help dit overzicht
 tg-idle = Typ /scan om de quickscan te starten.
 tg-stale-button = Die knop geldt niet meer. Hier is de huidige vraag.
+tg-unavailable = Sorry, ik kan nu even niets opslaan, dus die laatste stap telt niet. Je eerdere antwoorden zijn veilig. Probeer het over een paar minuten opnieuw.
 tg-unknown-command = Die opdracht ken ik niet.
 tg-group = Ik verzamel antwoorden alleen in een privégesprek, zodat niemand de antwoorden van een ander ziet. Begin hier: { $link }
 tg-back-button = « Terug

@@ -1,8 +1,8 @@
 //! What an operator watches: `/healthz` and `/metrics` (Prometheus text format) on
 //! `serve --metrics-listen ADDR`, off by default.
 //!
-//! `/healthz` answers 200 while the store answers and the last contact with the Bot API
-//! succeeded, 503 otherwise. Metrics count updates, answers, completed scans and Bot API
+//! `/healthz` answers 200 while the store answers, its last commit succeeded and the last
+//! contact with the Bot API succeeded, 503 otherwise. Metrics count updates, answers, completed scans and Bot API
 //! errors by kind, and time commits and replies; they never carry a person's id or a team
 //! name (labels are fixed words).
 
@@ -21,6 +21,16 @@ use crate::store::Store;
 
 /// Whether the last Bot API call got through (a refusal by Telegram counts as contact).
 static BOT_API_REACHED: AtomicBool = AtomicBool::new(true);
+/// Whether the last commit to the store succeeded.
+static STORE_WRITES: AtomicBool = AtomicBool::new(true);
+
+/// Records whether a commit succeeded, for `/healthz`.
+pub fn record_store_write(ok: bool) {
+    STORE_WRITES.store(ok, Ordering::Relaxed);
+    if !ok {
+        metrics::counter!("peilbot_store_errors_total").increment(1);
+    }
+}
 
 /// Records the outcome of one Bot API call, for `/healthz` and the error counters.
 pub fn record_api_result<T>(result: &Result<T, RequestError>) {
@@ -74,7 +84,7 @@ impl Endpoint {
 }
 
 async fn healthz(State(state): State<Arc<(PrometheusHandle, Store)>>) -> (StatusCode, &'static str) {
-    let store_ok = state.1.seen_update("healthz").is_ok();
+    let store_ok = state.1.seen_update("healthz").is_ok() && STORE_WRITES.load(Ordering::Relaxed);
     match (store_ok, BOT_API_REACHED.load(Ordering::Relaxed)) {
         (true, true) => (StatusCode::OK, "ok\n"),
         (false, _) => (StatusCode::SERVICE_UNAVAILABLE, "the store does not answer\n"),
@@ -90,6 +100,7 @@ fn describe() {
     describe_counter!("peilbot_scans_completed_total", "Scans completed");
     describe_counter!("peilbot_bot_api_errors_total", "Bot API calls that failed, by kind");
     describe_counter!("peilbot_retry_after_total", "Waits Telegram asked for (429)");
+    describe_counter!("peilbot_store_errors_total", "Commits that failed (for example a full disk)");
     describe_histogram!("peilbot_commit_seconds", Unit::Seconds, "Durable commits: transaction and flush");
     describe_histogram!(
         "peilbot_reply_seconds",

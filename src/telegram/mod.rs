@@ -24,12 +24,13 @@ mod teams;
 mod turn;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use teloxide::adaptors::throttle::{Limits, Throttle};
-use teloxide::dispatching::UpdateHandler;
+use teloxide::dispatching::{ShutdownToken, UpdateHandler};
 use teloxide::dptree::case;
-use teloxide::error_handlers::LoggingErrorHandler;
+use teloxide::error_handlers::{ErrorHandler, LoggingErrorHandler};
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, UserId};
 use teloxide::update_listeners::webhooks;
@@ -118,6 +119,11 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
     if let Some(metrics) = metrics {
         metrics.await??;
     }
+    if STORE_FAILED.load(Ordering::Relaxed) {
+        anyhow::bail!(
+            "stopped because the store could not be written (is the disk full?); answers acknowledged before are on disk"
+        );
+    }
     store.flush()?;
     tracing::info!("stopped; all answers are on disk");
     Ok(())
@@ -138,11 +144,13 @@ async fn dispatch<B: TgBot>(
         ),
         None => None,
     };
+    let stop = Arc::new(OnceLock::new());
     let mut dispatcher = Dispatcher::builder(bot, schema::<B>())
-        .dependencies(dptree::deps![shared])
+        .dependencies(dptree::deps![shared.clone()])
         .default_handler(|_| async {})
-        .error_handler(LoggingErrorHandler::with_custom_text("an update could not be handled"))
+        .error_handler(apologising(plain.clone(), shared.clone(), stop.clone()))
         .build();
+    let _ = stop.set(dispatcher.shutdown_token());
     tokio::spawn(stop_on_signal(dispatcher.shutdown_token()));
     match webhook.zip(socket) {
         None => dispatcher.dispatch().await,
@@ -165,9 +173,41 @@ async fn dispatch<B: TgBot>(
     Ok(())
 }
 
+/// Logs a failed update; when a change could not be stored, tells the person so.
+///
+/// A store that failed to write (a full disk, a broken volume) is not trusted again in this
+/// process: the bot stops taking updates and exits non-zero, so its supervisor (systemd,
+/// Docker) starts it afresh, on a store opened anew, once writes can succeed.
+fn apologising(
+    bot: Bot,
+    shared: Arc<Shared>,
+    stop: Arc<OnceLock<ShutdownToken>>,
+) -> Arc<dyn ErrorHandler<HandlerError> + Send + Sync> {
+    Arc::new(move |err: HandlerError| {
+        let (bot, shared, stop) = (bot.clone(), shared.clone(), stop.clone());
+        async move {
+            tracing::error!(%err, "an update could not be handled");
+            let Some(unavailable) = err.downcast_ref::<turn::Unavailable>() else { return };
+            let text = shared.app.content.locales.msg(unavailable.lang, Msg::TgUnavailable);
+            if let Err(err) = send::retrying(|| bot.send_message(unavailable.chat, text.clone()).send()).await
+            {
+                tracing::warn!(%err, "could not say that the store is unavailable");
+            }
+            STORE_FAILED.store(true, Ordering::Relaxed);
+            // Only started here: the dispatcher waits for this very update to finish.
+            if stop.get().is_some_and(|token| token.shutdown().is_ok()) {
+                tracing::error!("the store cannot be written; stopping so that peilbot is started afresh");
+            }
+        }
+    })
+}
+
+/// Set once a commit failed: `serve` then ends with an error, for the supervisor.
+static STORE_FAILED: AtomicBool = AtomicBool::new(false);
+
 /// SIGINT (Ctrl-C) and SIGTERM (`docker stop`, `systemctl stop`) both stop the bot
 /// cleanly: no new updates are taken, the ones in flight finish and are committed.
-async fn stop_on_signal(token: teloxide::dispatching::ShutdownToken) {
+async fn stop_on_signal(token: ShutdownToken) {
     loop {
         stop_signal().await;
         tracing::info!("stopping: finishing the updates in flight");

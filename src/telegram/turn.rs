@@ -74,6 +74,17 @@ pub fn keyboard(rows: &[Vec<Button>]) -> InlineKeyboardMarkup {
     }))
 }
 
+/// A change that could not be stored: nothing was acknowledged, and the person is told
+/// that the bot cannot save right now (their earlier answers are safe).
+#[derive(Debug, thiserror::Error)]
+#[error("could not store a change: {source}")]
+pub struct Unavailable {
+    pub chat: ChatId,
+    pub lang: Lang,
+    #[source]
+    pub source: StoreError,
+}
+
 /// A tap on a button: the query to answer and the message it was on.
 #[derive(Debug, Clone)]
 pub struct Tap {
@@ -122,14 +133,22 @@ impl<B: TgBot> Turn<B> {
     }
 
     /// Runs one engine step and commits it, with this update's id, before any reply.
-    pub fn step(&mut self, event: Event) -> Result<Transition, StoreError> {
+    pub fn step(&mut self, event: Event) -> Result<Transition, Unavailable> {
         let shared = self.shared.clone();
-        self.session.step(&shared.app, event, unix_now())
+        let result = self.session.step(&shared.app, event, unix_now());
+        self.checked(result)
     }
 
     /// Commits the person's record (and this update) when no engine step did.
-    pub fn save(&self) -> Result<(), StoreError> {
-        self.session.save(&self.shared.app)
+    pub fn save(&self) -> Result<(), Unavailable> {
+        self.checked(self.session.save(&self.shared.app))
+    }
+
+    /// A failed commit becomes an error that says where to apologise (see `schema`'s
+    /// error handler), and turns `/healthz` unhealthy until a commit succeeds again.
+    fn checked<T>(&self, result: Result<T, StoreError>) -> Result<T, Unavailable> {
+        super::health::record_store_write(result.is_ok());
+        result.map_err(|source| Unavailable { chat: self.chat, lang: self.session.state.lang, source })
     }
 
     /// Sends a text (split if needed); a person who blocked us is marked unreachable.

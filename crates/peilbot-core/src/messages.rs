@@ -66,6 +66,7 @@ messages! {
     TgHelp => "tg-help",
     TgIdle => "tg-idle",
     TgStaleButton => "tg-stale-button",
+    TgUnavailable => "tg-unavailable",
     TgUnknownCommand => "tg-unknown-command",
     TgGroup => "tg-group",
     TgBackButton => "tg-back-button",
