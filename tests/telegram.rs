@@ -1007,6 +1007,56 @@ fn serve_with_an_unreachable_api_never_shows_the_token() {
     assert_one_line_error(&exit, Some("UnreachableSECRET"));
 }
 
+/// Only the confirmation the bot sent deletes anything: a forged "forget" button (without
+/// the one-time code, or with another), or one from an older confirmation, deletes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_or_old_forget_button_deletes_nothing() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let ida = Person::new(&tg, 531, "Ida", Some("en"));
+    ida.say("/scan");
+    ida.expect_question(1).await;
+    ida.answer_all(THIRD).await;
+    ida.expect_text("Your digital maturity snapshot").await;
+
+    let answer = ida.forge_tap("f", "forged-forget-1").await;
+    assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
+    let old = ida.ask("/forget", "This deletes everything").await;
+    let old_data = old.button_data("Delete my data").expect("a confirming button").to_owned();
+    assert!(old_data.starts_with("f:") && old_data.len() == 2 + 22, "{old_data}");
+    let forged = format!("f:{}", "A".repeat(22));
+    assert!(ida.forge_tap_on(&old, &forged, "forged-forget-2").await.is_some(), "refused with a notice");
+    // A second /forget makes the first confirmation old.
+    ida.ask("/forget", "This deletes everything").await;
+    assert!(ida.forge_tap_on(&old, &old_data, "old-forget").await.is_some(), "refused with a notice");
+
+    let snapshot = ida.ask("/snapshot", "snapshot").await;
+    assert!(
+        snapshot.body().starts_with("Your digital maturity snapshot"),
+        "nothing was deleted: {}",
+        snapshot.body()
+    );
+}
+
+/// A tap whose message claims someone else's chat is answered and changes nothing there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tap_claiming_another_persons_chat_changes_nothing_there() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let ben = Person::new(&tg, 532, "Ben", Some("en"));
+    let eve = Person::new(&tg, 533, "Eve", Some("en"));
+    ben.say("/scan");
+    let question = ben.expect_question(1).await;
+    let answer = question.buttons().nth(THIRD).map(|(_, data)| data.clone()).unwrap();
+    // Eve's tap, carrying Ben's message and chat.
+    let mut forged = FakeTelegram::tap_update(&ben.chat, &question, &answer, "eve-forged");
+    forged["callback_query"]["from"] = eve.chat.user().to_json();
+    tg.push_raw(forged);
+    assert!(eve.callback_answer("eve-forged").await.is_some(), "answered, with a notice");
+    ben.sync().await;
+    assert_eq!(ben.question_number(), Some(1), "Ben's scan did not move");
+    assert!(!tg.message(532, question.message_id).unwrap().keyboard.is_empty(), "Ben's buttons stay");
+    assert!(eve.messages().is_empty(), "nothing went to Eve either");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forget_deletes_everything_after_a_confirming_tap() {
     let (tg, _data, _bot) = setup(&[]).await;

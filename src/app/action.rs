@@ -14,7 +14,7 @@
 //! p:t:<id>   a team picked for an action (t = team result, see `TeamAction`)
 //! s          start or resume the scan
 //! r:0, r:1   team reminders off or on
-//! f          forget me: delete everything kept about this person
+//! f:<code>   forget me: delete everything kept about this person (a one-time code)
 //! ```
 
 use crate::lang::Lang;
@@ -25,14 +25,25 @@ pub const MAX_BYTES: usize = 64;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    Answer { flow_version: u32, question: u16, choice: u8 },
-    Back { flow_version: u32, question: u16 },
+    Answer {
+        flow_version: u32,
+        question: u16,
+        choice: u8,
+    },
+    Back {
+        flow_version: u32,
+        question: u16,
+    },
     Language(Lang),
     Join(String),
-    Pick { action: TeamAction, team: String },
+    Pick {
+        action: TeamAction,
+        team: String,
+    },
     StartScan,
     Reminders(bool),
-    Forget,
+    /// Forget me, confirmed with the one-time code the confirmation carried.
+    Forget(String),
 }
 
 /// What a lead (or member) picked a team for, when they are in several.
@@ -85,7 +96,7 @@ impl Action {
             Action::Pick { action, team } => format!("p:{}:{team}", action.code()),
             Action::StartScan => "s".to_string(),
             Action::Reminders(on) => format!("r:{}", u8::from(*on)),
-            Action::Forget => "f".to_string(),
+            Action::Forget(code) => format!("f:{code}"),
         }
     }
 
@@ -110,7 +121,7 @@ impl Action {
                 Some(Action::Pick { action: TeamAction::from_code(action)?, team: team.to_string() })
             }
             ["s"] => Some(Action::StartScan),
-            ["f"] => Some(Action::Forget),
+            ["f", code] if is_invite_code(code) => Some(Action::Forget(code.to_string())),
             ["r", "0"] => Some(Action::Reminders(false)),
             ["r", "1"] => Some(Action::Reminders(true)),
             _ => None,
@@ -145,7 +156,7 @@ mod tests {
             Action::Pick { action: TeamAction::Leave, team: "AAAAAAAAAAA".into() },
             Action::Pick { action: TeamAction::Result, team: "a-b_c123XYZ".into() },
             Action::StartScan,
-            Action::Forget,
+            Action::Forget(crate::random::new_invite_code()),
             Action::Reminders(true),
             Action::Reminders(false),
         ];

@@ -55,6 +55,10 @@ pub struct Person {
     /// The person turned team reminders off in /settings.
     #[serde(default)]
     pub reminders_off: bool,
+    /// The one-time code of the last /forget confirmation sent to the person: only a tap
+    /// that carries it deletes anything.
+    #[serde(default)]
+    pub forget_code: Option<String>,
 }
 
 /// Everything one event changes, written at once.

@@ -88,8 +88,10 @@ pub async fn settings<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
     turn.send(reply).await
 }
 
-pub async fn forget_confirm<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    let button = Button { label: turn.msg(Msg::TgForgetButton), action: Action::Forget };
+pub async fn forget_confirm<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
+    let code = crate::random::new_invite_code();
+    turn.session.record.forget_code = Some(code.clone());
+    let button = Button { label: turn.msg(Msg::TgForgetButton), action: Action::Forget(code) };
     let text = turn.msg(Msg::TgForgetConfirm);
     say(turn, text, vec![button]).await
 }
@@ -145,8 +147,10 @@ pub async fn group_message<B: TgBot>(
     Ok(())
 }
 
-/// A tap on a button in a group: we never ask questions there.
-pub async fn group_tap<B: TgBot>(
+/// A tap we do not act on: in a group (we never ask questions there), on a message we
+/// cannot see, or claiming a chat that is not the tapper's own. It is answered, so the
+/// button stops spinning, and changes nothing.
+pub async fn unowned_tap<B: TgBot>(
     bot: B,
     shared: Arc<Shared>,
     update: Update,
@@ -253,9 +257,13 @@ pub async fn choose_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, lang: Lang) 
     }
 }
 
-/// Deletes everything kept about the person, after their confirming tap. Only the
-/// update id stays, so a redelivery of this tap is not applied twice.
-pub async fn forget<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
+/// Deletes everything kept about the person, after their confirming tap on the last
+/// confirmation the bot sent them (forged or old buttons delete nothing). Only the update
+/// id stays, so a redelivery of this tap is not applied twice.
+pub async fn forget<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> HandlerResult {
+    if turn.session.record.forget_code.as_deref() != Some(code.as_str()) {
+        return refuse(turn, &tap, Msg::TgStaleButton).await;
+    }
     let store = &turn.app().store;
     store.forget(&turn.session.person)?;
     if let Some(update) = &turn.session.update {

@@ -276,7 +276,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
             dptree::filter_map(|tap: turn::Tap| tap.query.data.as_deref().and_then(Action::decode))
                 .branch(scan_tap.endpoint(chat::scan_tap::<B>))
                 .branch(case![A::Language(lang)].endpoint(chat::choose_language::<B>))
-                .branch(case![A::Forget].endpoint(chat::forget::<B>))
+                .branch(case![A::Forget(code)].endpoint(chat::forget::<B>))
                 .branch(case![A::Join(code)].endpoint(teams::join::<B>))
                 .branch(dptree::filter(|a: Action| matches!(a, A::Pick { .. })).endpoint(teams::picked::<B>))
                 .branch(case![A::StartScan].endpoint(teams::start_scan::<B>))
@@ -292,9 +292,9 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .branch(private.chain(private_message))
                 .endpoint(chat::group_message::<B>),
         )
-        .branch(Update::filter_callback_query().branch(private_tap.chain(taps)).branch(
-            dptree::filter(|query: CallbackQuery| query.message.is_some()).endpoint(chat::group_tap::<B>),
-        ))
+        .branch(
+            Update::filter_callback_query().branch(private_tap.chain(taps)).endpoint(chat::unowned_tap::<B>),
+        )
         .branch(dptree::endpoint(chat::other_update))
 }
 
@@ -338,9 +338,13 @@ fn tap(query: CallbackQuery) -> Option<turn::Tap> {
     Some(turn::Tap { query, message })
 }
 
-/// The person's turn for a tap in a private chat.
+/// The person's turn for a tap in their own private chat; a tap whose message claims
+/// another chat (forged) gets none.
 fn tap_turn<B: TgBot>(bot: B, shared: Arc<Shared>, update: Update, tap: turn::Tap) -> Option<turn::Turn<B>> {
     let chat = tap.query.message.as_ref()?.chat().id;
+    if chat.0 != tap.query.from.id.0 as i64 {
+        return None;
+    }
     turn::Turn::load(shared, bot, chat, &tap.query.from, &update)
         .map_err(|err| tracing::error!(%err, "could not load a person"))
         .ok()

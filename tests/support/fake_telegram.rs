@@ -102,7 +102,7 @@ impl FakeUser {
     }
 
     /// The user as a Telegram `User` object.
-    fn to_json(&self) -> Value {
+    pub fn to_json(&self) -> Value {
         let mut user = json!({ "id": self.id, "is_bot": false, "first_name": self.first_name });
         if let Some(language_code) = &self.language_code {
             user["language_code"] = json!(language_code);
