@@ -82,6 +82,8 @@ pub enum StoreError {
     Schema { path: PathBuf, found: String, expected: u32 },
     #[error("storage error: {0}")]
     Sled(#[from] sled::Error),
+    #[error("the store did not finish a write within {0} s (is the disk full?)")]
+    Stalled(u64),
     #[error("stored data could not be read: {0}")]
     Corrupt(#[from] serde_json::Error),
 }

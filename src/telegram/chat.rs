@@ -31,7 +31,7 @@ pub const SCAN_PAYLOAD: &str = "scan";
 
 /// Runs an engine event and shows its output as new messages.
 async fn step_and_show<B: TgBot>(mut turn: Turn<B>, event: Event) -> HandlerResult {
-    let transition = turn.step(event)?;
+    let transition = turn.step(event).await?;
     turn.show(&transition.output).await
 }
 
@@ -54,7 +54,7 @@ pub async fn text<B: TgBot>(turn: Turn<B>, text: String) -> HandlerResult {
 
 /// Says one of our messages (after recording the update), with buttons if any.
 async fn say<B: TgBot>(mut turn: Turn<B>, text: String, buttons: Vec<Button>) -> HandlerResult {
-    turn.save()?;
+    turn.save().await?;
     let markup = (!buttons.is_empty()).then(|| keyboard(&[buttons]));
     turn.say(text, markup).await?;
     Ok(())
@@ -72,18 +72,18 @@ pub async fn unknown_command<B: TgBot>(turn: Turn<B>) -> HandlerResult {
 
 /// Another bot's command ("/scan@other_bot"): recorded, not answered.
 pub async fn not_ours<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    Ok(turn.save()?)
+    Ok(turn.save().await?)
 }
 
 pub async fn language<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
-    turn.save()?;
+    turn.save().await?;
     let keyboard = turn.language_keyboard();
     turn.say(turn.msg(Msg::TgChooseLanguage), Some(keyboard)).await?;
     Ok(())
 }
 
 pub async fn settings<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
-    turn.save()?;
+    turn.save().await?;
     let reply = crate::app::teams::settings(turn.app(), &turn.session);
     turn.send(reply).await
 }
@@ -100,7 +100,7 @@ pub async fn forget_confirm<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
 pub async fn start<B: TgBot>(mut turn: Turn<B>, payload: String) -> HandlerResult {
     match payload.as_str() {
         "" => {
-            turn.save()?;
+            turn.save().await?;
             let text = format!("{}\n\n{}", turn.msg(Msg::TgWelcome), turn.msg(Msg::TgChooseLanguage));
             let keyboard = turn.language_keyboard();
             turn.say(text, Some(keyboard)).await?;
@@ -112,7 +112,7 @@ pub async fn start<B: TgBot>(mut turn: Turn<B>, payload: String) -> HandlerResul
 }
 
 pub async fn snapshot<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
-    turn.save()?;
+    turn.save().await?;
     match turn.app().store.latest_response(&turn.session.person)? {
         None => {
             turn.say(turn.msg(Msg::SnapshotNone), None).await?;
@@ -167,7 +167,7 @@ pub async fn scan_tap<B: TgBot>(mut turn: Turn<B>, tap: Tap, action: Action) -> 
     let Some(event) = scan_event(&turn, &action) else {
         return refuse(turn, &tap, Msg::TgStaleButton).await;
     };
-    let transition = turn.step(event)?;
+    let transition = turn.step(event).await?;
     if let Some(refusal) = transition.output.notices.first().filter(|_| !transition.changed) {
         return refuse(turn, &tap, *refusal).await;
     }
@@ -180,12 +180,12 @@ pub async fn scan_tap<B: TgBot>(mut turn: Turn<B>, tap: Tap, action: Action) -> 
             }
             turn.edit(tap.message, text, Some(keyboard)).await?;
             turn.session.record.question_message = Some(tap.message.0);
-            turn.save()?;
+            turn.save().await?;
         }
         Screen::Snapshot(snapshot) => {
             turn.edit(tap.message, turn.msg(Msg::ScanFinished), None).await?;
             turn.session.record.question_message = None;
-            turn.save()?;
+            turn.save().await?;
             turn.send_snapshot(snapshot).await?;
         }
         Screen::Idle => turn.show(&transition.output).await?,
@@ -222,7 +222,7 @@ fn scan_event<B: TgBot>(turn: &Turn<B>, action: &Action) -> Option<Event> {
 /// A tap that cannot count: say why in the tap's answer, take the buttons off an old
 /// message, and offer the current question again. Nothing else changes.
 async fn refuse<B: TgBot>(mut turn: Turn<B>, tap: &Tap, why: Msg) -> HandlerResult {
-    turn.save()?;
+    turn.save().await?;
     turn.answer_callback(&tap.query, Some(turn.msg(why))).await;
     match engine::current_view(turn.flow(), &turn.session.state) {
         // The question message normally shows the current question already; after a
@@ -242,7 +242,7 @@ async fn refuse<B: TgBot>(mut turn: Turn<B>, tap: &Tap, why: Msg) -> HandlerResu
 }
 
 pub async fn choose_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, lang: Lang) -> HandlerResult {
-    turn.step(Event::SetLanguage(lang))?;
+    turn.step(Event::SetLanguage(lang)).await?;
     turn.answer_callback(&tap.query, None).await;
     turn.edit(tap.message, turn.msg(Msg::LanguageChanged), None).await?;
     if turn.session.record.question_message == Some(tap.message.0) {

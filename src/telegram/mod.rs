@@ -197,10 +197,20 @@ fn apologising(
             // Only started here: the dispatcher waits for this very update to finish.
             if stop.get().is_some_and(|token| token.shutdown().is_ok()) {
                 tracing::error!("the store cannot be written; stopping so that peilbot is started afresh");
+                // A write stuck in sled would hold the shutdown (and the store's own drop)
+                // forever: after a grace period for the updates in flight, exit regardless.
+                std::thread::spawn(|| {
+                    std::thread::sleep(STOP_GRACE);
+                    eprintln!("peilbot: stopped because the store could not be written (is the disk full?)");
+                    std::process::exit(1);
+                });
             }
         }
     })
 }
+
+/// How long the updates in flight get to finish once the store has failed.
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Set once a commit failed: `serve` then ends with an error, for the supervisor.
 static STORE_FAILED: AtomicBool = AtomicBool::new(false);

@@ -56,7 +56,7 @@ async fn carry_out<B: TgBot>(
     mut turn: Turn<B>,
     action: impl FnOnce(&Context, &Session) -> teams::Result<Outcome>,
 ) -> HandlerResult {
-    turn.save()?;
+    turn.save().await?;
     let link = links(&turn);
     let outcome = action(&Context { app: turn.app(), now: unix_now(), link: &link }, &turn.session)?;
     let (team, nudges) = match outcome {
@@ -98,7 +98,7 @@ pub async fn join<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> Handle
     let link = links(&turn);
     let joined =
         teams::join(&Context { app: turn.app(), now: unix_now(), link: &link }, &turn.session, &code)?;
-    turn.save()?;
+    turn.save().await?;
     let Some(joined) = joined else {
         turn.answer_callback(&tap.query, Some(turn.msg(Msg::TgInvalidLink))).await;
         turn.strip_keyboard(tap.message).await;
@@ -111,14 +111,14 @@ pub async fn join<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> Handle
 /// "Start or continue the quick scan" under a welcome or a reminder.
 pub async fn start_scan<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
     turn.answer_callback(&tap.query, None).await;
-    let transition = turn.step(Event::Start)?;
+    let transition = turn.step(Event::Start).await?;
     turn.show(&transition.output).await
 }
 
 /// Team reminders on or off, from /settings: the settings message is updated in place.
 pub async fn reminders<B: TgBot>(mut turn: Turn<B>, tap: Tap, on: bool) -> HandlerResult {
     turn.session.record.reminders_off = !on;
-    turn.save()?;
+    turn.save().await?;
     turn.answer_callback(&tap.query, None).await;
     let settings = teams::settings(turn.app(), &turn.session);
     edit_into(turn, tap, settings).await

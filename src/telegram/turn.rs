@@ -3,6 +3,7 @@
 //! person blocked us".
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use teloxide::prelude::*;
 use teloxide::types::{
@@ -39,6 +40,22 @@ pub type HandlerResult = Result<(), HandlerError>;
 pub struct Shared {
     pub app: App,
     pub username: String,
+}
+
+/// How long a commit may take before the store is taken for broken: on a full disk sled
+/// blocks in its flush rather than failing.
+const COMMIT_DEADLINE: Duration = Duration::from_secs(10);
+
+/// Runs a store write off the async workers, so a slow disk stalls no other chat, and
+/// gives up on it after [`COMMIT_DEADLINE`].
+async fn on_blocking_pool<T: Send + 'static>(
+    write: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, StoreError> {
+    match tokio::time::timeout(COMMIT_DEADLINE, tokio::task::spawn_blocking(write)).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(panicked)) => std::panic::resume_unwind(panicked.into_panic()),
+        Err(_) => Err(StoreError::Stalled(COMMIT_DEADLINE.as_secs())),
+    }
 }
 
 /// Telegram's limits on a message and on a callback answer, in characters.
@@ -133,15 +150,23 @@ impl<B: TgBot> Turn<B> {
     }
 
     /// Runs one engine step and commits it, with this update's id, before any reply.
-    pub fn step(&mut self, event: Event) -> Result<Transition, Unavailable> {
-        let shared = self.shared.clone();
-        let result = self.session.step(&shared.app, event, unix_now());
-        self.checked(result)
+    pub async fn step(&mut self, event: Event) -> Result<Transition, Unavailable> {
+        let (shared, mut session) = (self.shared.clone(), self.session.clone());
+        let stepped = on_blocking_pool(move || {
+            let transition = session.step(&shared.app, event, unix_now());
+            transition.map(|transition| (session, transition))
+        })
+        .await;
+        let (session, transition) = self.checked(stepped)?;
+        self.session = session;
+        Ok(transition)
     }
 
     /// Commits the person's record (and this update) when no engine step did.
-    pub fn save(&self) -> Result<(), Unavailable> {
-        self.checked(self.session.save(&self.shared.app))
+    pub async fn save(&self) -> Result<(), Unavailable> {
+        let (shared, session) = (self.shared.clone(), self.session.clone());
+        let saved = on_blocking_pool(move || session.save(&shared.app)).await;
+        self.checked(saved)
     }
 
     /// A failed commit becomes an error that says where to apologise (see `schema`'s
@@ -182,7 +207,7 @@ impl<B: TgBot> Turn<B> {
     pub fn failed(&mut self, err: teloxide::RequestError) -> Result<(), teloxide::RequestError> {
         if is_opt_out(&err) {
             self.session.record.unreachable = true;
-            if let Err(store_err) = self.save() {
+            if let Err(store_err) = self.session.save(&self.shared.app) {
                 tracing::error!(%store_err, "could not mark a person unreachable");
             }
             Ok(())
@@ -271,7 +296,7 @@ impl<B: TgBot> Turn<B> {
                 }
                 let sent = self.say(text, Some(keyboard)).await?;
                 self.session.record.question_message = sent.map(|id| id.0);
-                self.save()?;
+                self.save().await?;
             }
             Screen::Snapshot(snapshot) => {
                 self.say_notices(&output.notices).await?;
@@ -284,7 +309,7 @@ impl<B: TgBot> Turn<B> {
                 }
                 if let Some(old) = self.session.record.question_message.take() {
                     self.strip_keyboard(MessageId(old)).await;
-                    self.save()?;
+                    self.save().await?;
                 }
                 self.say_notices(&notices).await?;
             }
