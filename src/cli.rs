@@ -76,7 +76,7 @@ pub struct ServeArgs {
     )]
     pub no_throttle: bool,
     /// No team result over fewer respondents than this (at least 3).
-    #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::store::DEFAULT_MIN_RESPONDENTS)]
+    #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::anonymity::DEFAULT_MIN_RESPONDENTS)]
     pub min_respondents: usize,
     /// Telegram user ids of organisation admins (comma-separated), who may use /org.
     #[arg(long, env = "PEILBOT_ADMINS")]

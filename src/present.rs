@@ -205,19 +205,18 @@ impl<'a> Presenter<'a> {
     /// The overall index and its level in one sentence, with the reason when capped.
     fn overall(&self, overall: &Overall) -> String {
         let index = ("index", self.number(overall.index).into());
-        let main = MAIN_SCALE;
         if !overall.capped() {
             return self.msg_with(
                 Msg::SnapshotOverall,
-                &[index, ("level", self.scale_label(main, overall.level).into())],
+                &[index, ("level", self.scale_label(MAIN_SCALE, overall.level).into())],
             );
         }
         self.msg_with(
             Msg::SnapshotOverallCapped,
             &[
                 index,
-                ("level", self.scale_label(main, overall.level).into()),
-                ("uncapped", self.scale_label(main, overall.uncapped).into()),
+                ("level", self.scale_label(MAIN_SCALE, overall.level).into()),
+                ("uncapped", self.scale_label(MAIN_SCALE, overall.uncapped).into()),
                 ("lowest", self.dimension_name(overall.lowest).into()),
             ],
         )
@@ -260,13 +259,12 @@ impl<'a> Presenter<'a> {
 
     /// The words on a profile chart; `spread` is the legend entry for team charts.
     fn profile_text(&self, title: String, spread: Option<String>) -> ProfileText {
-        let main = MAIN_SCALE;
         ProfileText {
             title,
             current: self.msg(Msg::ChartCurrent),
             ambition: self.msg(Msg::ChartAmbition),
             spread,
-            levels: std::array::from_fn(|i| self.scale_label(main, i as u8 + 1)),
+            levels: std::array::from_fn(|i| self.scale_label(MAIN_SCALE, i as u8 + 1)),
         }
     }
 

@@ -7,6 +7,16 @@ use support::WAIT;
 use support::bot::PeilBot;
 use support::fake_telegram::{FakeChat, FakeTelegram, TOKEN};
 
+/// The whole log of a bot run with `env` that starts a scan, takes one answer and stops.
+async fn log_of_a_short_run(env: &[(&str, &str)]) -> String {
+    let tg = FakeTelegram::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let mut bot = PeilBot::start_with(&tg, data.path(), env).await;
+    some_traffic(&tg).await;
+    bot.interrupt(WAIT).expect("stops");
+    bot.log()
+}
+
 /// A scan started and one answer tapped, so requests of every kind were logged.
 async fn some_traffic(tg: &FakeTelegram) {
     let ada = FakeChat::private(71, "Ada", Some("en"));
@@ -20,12 +30,7 @@ async fn some_traffic(tg: &FakeTelegram) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_token_never_appears_in_a_trace_log() {
-    let tg = FakeTelegram::start().await;
-    let data = tempfile::tempdir().unwrap();
-    let mut bot = PeilBot::start_with(&tg, data.path(), &[("RUST_LOG", "trace")]).await;
-    some_traffic(&tg).await;
-    bot.interrupt(WAIT).expect("stops");
-    let log = bot.log();
+    let log = log_of_a_short_run(&[("RUST_LOG", "trace")]).await;
     assert!(log.contains("getUpdates") || log.lines().count() > 50, "a trace log was written:\n{log}");
     let secret = TOKEN.split_once(':').unwrap().1;
     assert!(!log.contains(secret), "the token is in the log");
@@ -33,12 +38,7 @@ async fn the_token_never_appears_in_a_trace_log() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn json_logs_are_one_object_per_line() {
-    let tg = FakeTelegram::start().await;
-    let data = tempfile::tempdir().unwrap();
-    let mut bot = PeilBot::start_with(&tg, data.path(), &[("PEILBOT_LOG_FORMAT", "json")]).await;
-    some_traffic(&tg).await;
-    bot.interrupt(WAIT).expect("stops");
-    let log = bot.log();
+    let log = log_of_a_short_run(&[("PEILBOT_LOG_FORMAT", "json")]).await;
     let lines: Vec<&str> = log.lines().filter(|line| !line.trim().is_empty()).collect();
     assert!(lines.len() >= 2, "{log}");
     for line in &lines {

@@ -6,8 +6,8 @@ use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 
 use support::WAIT;
-use support::bot::{PeilBot, run_to_exit, serve_command};
-use support::fake_telegram::{FakeChat, FakeTelegram, TOKEN};
+use support::bot::{PeilBot, run_to_exit, serve_against};
+use support::fake_telegram::{FakeChat, FakeTelegram};
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
@@ -80,11 +80,8 @@ async fn a_metrics_port_in_use_stops_the_start_with_an_error() {
     let data = tempfile::tempdir().unwrap();
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
-    let mut command = serve_command(data.path());
-    command
-        .env("TELOXIDE_TOKEN", TOKEN)
-        .env("TELOXIDE_API_URL", tg.url())
-        .args(["--metrics-listen", &format!("127.0.0.1:{port}")]);
+    let mut command = serve_against(&tg, data.path());
+    command.args(["--metrics-listen", &format!("127.0.0.1:{port}")]);
     let exit = run_to_exit(command, WAIT);
     assert!(!exit.status.success(), "{}", exit.stderr);
     assert!(

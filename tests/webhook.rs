@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::json;
 use support::WAIT;
-use support::bot::serve_command;
+use support::bot::{serve_against, serve_command};
 use support::fake_telegram::{FakeChat, FakeTelegram, TOKEN};
 
 const SECRET: &str = "s3cret-Token_1";
@@ -97,8 +97,8 @@ async fn a_listen_port_in_use_stops_the_start_with_an_error() {
     let data = tempfile::tempdir().unwrap();
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
-    let mut command = serve_command(data.path());
-    command.env("TELOXIDE_TOKEN", TOKEN).env("TELOXIDE_API_URL", tg.url()).args([
+    let mut command = serve_against(&tg, data.path());
+    command.args([
         "--webhook",
         &format!("http://127.0.0.1:{port}/hook"),
         "--listen",

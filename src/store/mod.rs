@@ -27,8 +27,6 @@ use crate::engine::{Response, Scan};
 mod teams;
 
 use crate::lang::Lang;
-// The thresholds live with the rules; the command line still names them from here.
-pub use crate::anonymity::{DEFAULT_MIN_RESPONDENTS, MIN_RESPONDENTS_FLOOR};
 pub use crate::team::{RoundExport, TeamRefusal, TeamResult};
 
 /// Bumped whenever the layout above changes in a way old code cannot read.

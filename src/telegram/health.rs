@@ -34,21 +34,20 @@ pub fn record_store_write(ok: bool) {
 
 /// Records the outcome of one Bot API call, for `/healthz` and the error counters.
 pub fn record_api_result<T>(result: &Result<T, RequestError>) {
-    let kind = match result {
-        Ok(_) => {
-            BOT_API_REACHED.store(true, Ordering::Relaxed);
-            return;
-        }
-        Err(RequestError::RetryAfter(_)) => "retry_after",
-        Err(RequestError::Api(_)) => "api",
-        Err(RequestError::MigrateToChatId(_)) => "migrate",
-        Err(RequestError::Network(_)) => "network",
-        Err(RequestError::InvalidJson { .. }) => "invalid_json",
-        Err(RequestError::Io(_)) => "io",
+    // Telegram answering at all, even with a refusal, counts as contact.
+    let (reached, kind) = match result {
+        Ok(_) => (true, None),
+        Err(RequestError::RetryAfter(_)) => (true, Some("retry_after")),
+        Err(RequestError::Api(_)) => (true, Some("api")),
+        Err(RequestError::MigrateToChatId(_)) => (true, Some("migrate")),
+        Err(RequestError::InvalidJson { .. }) => (true, Some("invalid_json")),
+        Err(RequestError::Network(_)) => (false, Some("network")),
+        Err(RequestError::Io(_)) => (false, Some("io")),
     };
-    let reached = !matches!(kind, "network" | "io");
     BOT_API_REACHED.store(reached, Ordering::Relaxed);
-    metrics::counter!("peilbot_bot_api_errors_total", "kind" => kind).increment(1);
+    if let Some(kind) = kind {
+        metrics::counter!("peilbot_bot_api_errors_total", "kind" => kind).increment(1);
+    }
 }
 
 /// A bound metrics listener, ready to serve.

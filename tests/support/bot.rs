@@ -61,8 +61,7 @@ impl PeilBot {
     /// Starts `peilbot serve` on `data` against `tg`, with extra environment (e.g.
     /// `PEILBOT_ADMINS`), and returns without waiting.
     fn spawn(tg: &FakeTelegram, data: &Path, env: &[(&str, &str)]) -> PeilBot {
-        let mut command = serve_command(data);
-        command.env("TELOXIDE_TOKEN", TOKEN).env("TELOXIDE_API_URL", tg.url());
+        let mut command = serve_against(tg, data);
         command.env_remove("PEILBOT_MIN_RESPONDENTS");
         for (key, value) in env {
             command.env(key, value);
@@ -184,6 +183,13 @@ pub struct Exit {
 }
 
 /// Runs `command` to completion (killing it after `timeout`, which fails the test).
+/// [`serve_command`] pointed at `tg` with its token.
+pub fn serve_against(tg: &FakeTelegram, data: &Path) -> Command {
+    let mut command = serve_command(data);
+    command.env("TELOXIDE_TOKEN", TOKEN).env("TELOXIDE_API_URL", tg.url());
+    command
+}
+
 pub fn run_to_exit(mut command: Command, timeout: Duration) -> Exit {
     let mut child = command.spawn().expect("cannot start the peilbot binary");
     let mut stderr = child.stderr.take().expect("stderr is piped");
