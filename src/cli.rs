@@ -31,12 +31,15 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Take the quick scan in this terminal (reads answers line by line from stdin).
+    #[command(after_help = CHAT_COMMANDS)]
     Chat {
         /// Language: nl, nl-BE or en (default: your earlier choice, else $LANG).
         #[arg(long)]
         lang: Option<Lang>,
         #[command(flatten)]
         data: DataDir,
+        #[command(flatten)]
+        retention: Retention,
     },
     /// Run the Telegram bot (long polling, or a webhook with --webhook and --listen).
     ///
@@ -48,6 +51,23 @@ pub enum Command {
         command: FlowsCommand,
     },
 }
+
+/// What can be typed in `peilbot chat` (also in Dutch: terug, annuleer, taal, stop).
+const CHAT_COMMANDS: &str = "\
+In the chat, type:
+  1, 2, 3 ...   answer with the number of your choice
+  back          go to the previous question
+  skip, ?       answer \"don't know\" (where a question offers it)
+  lang nl       switch language: nl, nl-BE or en
+  start         start a scan (or go on with the one in progress)
+  cancel        stop the scan and delete its answers (asks first)
+  privacy       what is kept, who sees what, and for how long
+  mydata        everything kept about you, as a summary and as JSON
+  forget        delete everything kept about you (asks first)
+  help          the commands
+  quit          stop for now; your answers are kept
+
+Example, scripted: printf '3\\n3\\nquit\\n' | peilbot chat --data /tmp/peilbot-try";
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -84,6 +104,15 @@ pub struct ServeArgs {
     /// Serve /healthz and /metrics (Prometheus) on this address, e.g. 127.0.0.1:9187.
     #[arg(long, env = "PEILBOT_METRICS_LISTEN")]
     pub metrics_listen: Option<SocketAddr>,
+    #[command(flatten)]
+    pub retention: Retention,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Retention {
+    /// Delete completed scans this many days after they were finished (at start-up and daily).
+    #[arg(long = "retention-days", env = "PEILBOT_RETENTION_DAYS", default_value_t = crate::app::privacy::DEFAULT_RETENTION_DAYS)]
+    pub days: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,17 +135,25 @@ pub fn run(cli: Cli) -> ExitCode {
     private_files();
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
-        Command::Chat { lang, data } => chat(lang, &data.path),
+        Command::Chat { lang, data, retention } => chat(lang, &data.path, retention.days),
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`peilbot chat | head`): nothing left to say to anyone.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("peilbot: {err:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The built-in flows and locales, checked; a broken build says what is wrong.
@@ -137,15 +174,18 @@ fn private_files() {
     }
 }
 
-fn chat(lang: Option<Lang>, data: &Path) -> anyhow::Result<()> {
+fn chat(lang: Option<Lang>, data: &Path, retention_days: u32) -> anyhow::Result<()> {
     let app = App {
         content: load_content()?,
         store: Store::open(data)?,
         rules: Rules::default(),
         admins: Vec::new(),
+        retention_days,
     };
+    crate::app::privacy::sweep(&app, crate::unix_now())?;
     let fallback = std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code));
-    let mut chat = Chat::open(&app, lang, fallback, io::stdout().lock())?;
+    use std::io::IsTerminal;
+    let mut chat = Chat::open(&app, lang, fallback, io::stdout().lock())?.interactive(io::stdin().is_terminal());
     chat.run(io::stdin().lock())?;
     app.store.flush()?;
     Ok(())
@@ -163,6 +203,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         min_respondents: args.min_respondents,
         admins: config::admins(args.admins.as_deref())?,
         metrics_listen: args.metrics_listen,
+        retention_days: args.retention.days,
     };
     let content = load_content()?;
     let store = Store::open(&args.data.path)?;

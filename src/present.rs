@@ -36,6 +36,8 @@ pub struct ChoiceLabel {
     pub label: String,
     /// The answer given earlier, when the person came back to this question.
     pub chosen: bool,
+    /// The level this choice stands for, on a scale (buttons show it: "3 · Agreed").
+    pub level: Option<u8>,
 }
 
 impl<'a> Presenter<'a> {
@@ -55,13 +57,21 @@ impl<'a> Presenter<'a> {
         self.content.locales.text(self.lang, key, &[])
     }
 
-    /// "Question 4 of 23" and a small bar.
+    /// "Question 4 of 23" (or "of about 23" while a later question may be skipped) and
+    /// a small bar, full on the last question.
     pub fn progress(&self, view: &QuestionView) -> String {
-        let done = (view.position.saturating_sub(1) * BAR_WIDTH) / view.total.max(1);
+        let done = (view.position * BAR_WIDTH / view.total.max(1)).min(BAR_WIDTH);
         let bar = format!("{}{}", "▰".repeat(done), "▱".repeat(BAR_WIDTH - done));
-        let line =
-            self.msg_with(Msg::Progress, &[("position", view.position.into()), ("total", view.total.into())]);
+        let msg = if view.estimate { Msg::ProgressAbout } else { Msg::Progress };
+        let line = self.msg_with(msg, &[("position", view.position.into()), ("total", view.total.into())]);
         format!("{line}  {bar}")
+    }
+
+    /// "1 Not started · 2 Ad hoc · …": the levels of the main scale on one line.
+    fn legend(&self) -> String {
+        let levels: Vec<String> =
+            (1..=SCALE_POINTS).map(|level| format!("{level} {}", self.scale_label(MAIN_SCALE, level))).collect();
+        self.msg_with(Msg::ScaleLegend, &[("levels", levels.join(" · ").into())])
     }
 
     /// The intro (for a new scan), progress, the dimension and the question.
@@ -69,7 +79,12 @@ impl<'a> Presenter<'a> {
         let question = &self.flow.questions[view.question];
         let mut parts = Vec::new();
         if view.intro {
-            parts.push(format!("{}\n{}", self.key(&self.flow.title), self.key(&self.flow.intro)));
+            // The intro names the counts the progress line uses, so the two agree.
+            let statements =
+                self.flow.questions.iter().filter(|q| matches!(q.kind, QuestionKind::Scale { .. })).count();
+            let args = [("questions", view.total.into()), ("statements", statements.into())];
+            let intro = self.content.locales.text(self.lang, &self.flow.intro, &args);
+            parts.push(format!("{}\n{intro}\n{}", self.key(&self.flow.title), self.legend()));
         }
         parts.push(self.progress(view));
         let mut args = Vec::new();
@@ -92,6 +107,10 @@ impl<'a> Presenter<'a> {
             .map(|offer| ChoiceLabel {
                 chosen: view.previous.as_ref() == Some(&offer.answer),
                 label: self.key(&offer.label),
+                level: match offer.answer {
+                    crate::flow::Answer::Level(level) => Some(level),
+                    _ => None,
+                },
             })
             .collect()
     }
@@ -129,6 +148,15 @@ impl<'a> Presenter<'a> {
 
     /// The individual snapshot as plain text (no markup, so any chat client shows it as is).
     pub fn snapshot(&self, snapshot: &Snapshot) -> String {
+        self.snapshot_text(snapshot, false)
+    }
+
+    /// The snapshot with a small bar after each theme's score (for the terminal).
+    pub fn snapshot_with_bars(&self, snapshot: &Snapshot) -> String {
+        self.snapshot_text(snapshot, true)
+    }
+
+    fn snapshot_text(&self, snapshot: &Snapshot, bars: bool) -> String {
         let mut out = vec![self.msg(Msg::SnapshotTitle), String::new()];
         for dim in &snapshot.dimensions {
             let name = self.dimension_name(dim.dimension);
@@ -143,15 +171,29 @@ impl<'a> Presenter<'a> {
                 continue;
             };
             let level = level_of(score);
-            out.push(self.msg_with(
+            let mut line = self.msg_with(
                 Msg::SnapshotDimension,
                 &[
                     ("name", name.into()),
                     ("score", self.number(score).into()),
                     ("level", self.level_label(dim.dimension, level).into()),
                 ],
-            ));
+            );
+            if bars {
+                let filled = usize::from(level);
+                let cells = usize::from(SCALE_POINTS);
+                line = format!("{line}  {}{}", "▰".repeat(filled), "▱".repeat(cells - filled));
+            }
+            out.push(line);
             let mut ambition = match (dim.ambition, dim.gap()) {
+                (Some(ambition), Some(gap)) if gap < 0.0 => self.msg_with(
+                    Msg::SnapshotAboveAmbition,
+                    &[
+                        ("ambition", ambition.into()),
+                        ("level", self.ambition_label(dim.dimension, f64::from(ambition)).into()),
+                        ("above", self.number(-gap).into()),
+                    ],
+                ),
                 (Some(ambition), Some(gap)) => self.msg_with(
                     Msg::SnapshotAmbition,
                     &[
@@ -163,7 +205,9 @@ impl<'a> Presenter<'a> {
                 ),
                 _ => self.msg(Msg::SnapshotNoAmbition),
             };
-            ambition.push_str(&self.gap_note(dim.gap_status));
+            if !dim.gap().is_some_and(|gap| gap < 0.0) {
+                ambition.push_str(&self.gap_note(dim.gap_status));
+            }
             out.push(format!("  {ambition}"));
             if dim.dont_know > 0 {
                 out.push(format!(
@@ -329,6 +373,8 @@ impl Presenter<'_> {
             };
             if dim.gap_status(self.flow) == Some(GapStatus::Priority) {
                 line.push_str(&format!(" · {}", self.msg(Msg::SnapshotPriority)));
+            } else if dim.gap().is_some_and(|gap| gap < 0.0) {
+                line.push_str(&format!(" · {}", self.msg(Msg::TeamAboveAmbition)));
             }
             out.push(line);
             let mut details = Vec::new();

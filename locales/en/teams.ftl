@@ -2,7 +2,7 @@
 
 ## Creating, inviting, joining
 
-team-created = Team "{ $team }" is created, and you are its lead. Share this link with your team: { $link }
+team-created = Team "{ $team }" has been created, and you are its lead. Share this link with your team: { $link }
 team-invite = Invite link for "{ $team }": { $link }
 team-new-invite = New invite link for "{ $team }": { $link }
     The old link no longer works.
@@ -28,7 +28,11 @@ team-lead-not-member = Join the team first with its invite link, then open this 
 ## Rounds and the team result
 
 team-round-opened = Round { $round } of "{ $team }" is open and round { $previous } is closed. Scans finished from now on count for the new round.
-team-too-few = "{ $team }", round { $round }: { $respondents } of { $members } members have finished. A team result needs at least { $needed } people, so { $more } more are needed. This protects everyone's answers.
+team-too-few = "{ $team }", round { $round }: { $respondents ->
+        [0] nobody has finished the scan yet.
+        [one] 1 of { $members } members has finished.
+       *[other] { $respondents } of { $members } members have finished.
+    } A team result needs at least { $needed } people, so { $more } more are needed. This protects everyone's answers.
 team-held = "{ $team }", round { $round }: { $respondents } of { $members } members have finished, but a result would differ by fewer than { $step } people from one already shown (of a team with largely the same people). It appears once more people have finished. This protects everyone's answers.
 team-result-title = Team "{ $team }", round { $round }: { $respondents } of { $members } members have finished.
 team-result-frozen = This is the result as it was shown before, over { $shown } people. A new result is only shown once it differs by at least { $step } people from every result already shown, of this team or of a team with the same people, so that nobody's answers can be read from the difference.
@@ -68,7 +72,10 @@ export-col-dont-know = Don't know (%)
 ## Reminders
 
 remind-nudge = A reminder from your team "{ $team }": the digital maturity quick scan takes about 6 minutes. Your own answers stay yours; the team only sees results of { $min } people or more.
-remind-sent = Reminder sent to { $count } member(s) who have not finished round { $round }. Anyone who turned reminders off, blocked the bot or got a reminder in the last day was skipped.
+remind-sent = { $count ->
+        [0] There is nobody to remind: everyone has finished round { $round }, turned reminders off, blocked the bot or got a reminder in the last day.
+       *[other] Reminder sent to { $count } member(s) who have not finished round { $round }. Anyone who turned reminders off, blocked the bot or got a reminder in the last day was skipped.
+    }
 settings-reminders-on = Team reminders: on.
 settings-reminders-off = Team reminders: off.
 settings-reminders-turn-off = Turn team reminders off
@@ -92,3 +99,16 @@ cmd-newround = Close the current round and open the next
 cmd-team = The team result (leads)
 cmd-export = The team results as CSV and JSON (leads)
 cmd-remind = Remind members who have not finished (leads)
+
+# issue 12: confirmations, names and empty cases
+
+team-above-ambition = already above the ambition
+confirm-new-round = Close round { $round } of "{ $team }" and open round { $next }? Scans finished from then on count for the new round; the closed round keeps its last result. This cannot be undone.
+confirm-new-round-button = Yes, open round { $next }
+confirm-leave = Leave "{ $team }"? From the next result on, your answers no longer count for this team.
+confirm-leave-sole-lead = You are the only lead of "{ $team }": if you leave, the team has no lead, and nobody can see its results or open a new round. To hand it over, make someone else a lead first with /addlead. Leave anyway?
+confirm-leave-button = Yes, leave the team
+team-left-no-lead = You left "{ $team }". The team now has no lead. Team results already shown stay as they were; your answers stay yours.
+team-name-duplicate = You already lead a team called "{ $team }". Give the new team another name.
+team-picked = Team: { $team }
+remind-queued = It is outside working hours, so the reminders for "{ $team }" ({ $count }) wait until the next working day at 9:00 (Dutch and Belgian time).

@@ -29,10 +29,11 @@ team-lead-not-member = Word eerst lid van het team via de uitnodigingslink, en o
 ## Rounds and the team result
 
 team-round-opened = Ronde { $round } van "{ $team }" is geopend en ronde { $previous } is gesloten. Scans die vanaf nu worden afgerond, tellen mee voor de nieuwe ronde.
-team-too-few = "{ $team }", ronde { $round }: { $respondents } van de { $members } teamleden { $respondents ->
-        [one] heeft
-       *[other] hebben
-    } de scan afgerond. Voor een teamresultaat zijn minstens { $needed } mensen nodig: nog { $more } te gaan. Zo blijven ieders antwoorden beschermd.
+team-too-few = "{ $team }", ronde { $round }: { $respondents ->
+        [0] nog niemand heeft de scan afgerond.
+        [one] 1 van de { $members } teamleden heeft de scan afgerond.
+       *[other] { $respondents } van de { $members } teamleden hebben de scan afgerond.
+    } Voor een teamresultaat zijn minstens { $needed } mensen nodig: nog { $more } te gaan. Zo blijven ieders antwoorden beschermd.
 team-held = "{ $team }", ronde { $round }: { $respondents } van de { $members } teamleden zijn klaar, maar een resultaat zou met minder dan { $step } mensen verschillen van een resultaat dat al getoond is (van een team met grotendeels dezelfde mensen). Het verschijnt zodra meer mensen klaar zijn. Zo blijven ieders antwoorden beschermd.
 team-result-title = Team "{ $team }", ronde { $round }: { $respondents } van de { $members } teamleden { $respondents ->
         [one] heeft
@@ -76,9 +77,10 @@ export-col-dont-know = Weet ik niet (%)
 
 remind-nudge = Een herinnering van je team "{ $team }": de quickscan digitale volwassenheid duurt ongeveer 6 minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
 remind-sent = { $count ->
-        [one] Herinnering gestuurd naar { $count } teamlid dat ronde { $round } nog niet heeft afgerond.
-       *[other] Herinnering gestuurd naar { $count } teamleden die ronde { $round } nog niet hebben afgerond.
-    } Wie herinneringen heeft uitgezet, de bot heeft geblokkeerd of de afgelopen 24 uur al een herinnering kreeg, is overgeslagen.
+        [0] Er is niemand om te herinneren: iedereen heeft ronde { $round } afgerond, herinneringen uitgezet, de bot geblokkeerd of de afgelopen 24 uur al een herinnering gekregen.
+        [one] Herinnering gestuurd naar { $count } teamlid dat ronde { $round } nog niet heeft afgerond. Wie herinneringen heeft uitgezet, de bot heeft geblokkeerd of de afgelopen 24 uur al een herinnering kreeg, is overgeslagen.
+       *[other] Herinnering gestuurd naar { $count } teamleden die ronde { $round } nog niet hebben afgerond. Wie herinneringen heeft uitgezet, de bot heeft geblokkeerd of de afgelopen 24 uur al een herinnering kreeg, is overgeslagen.
+    }
 settings-reminders-on = Teamherinneringen: aan.
 settings-reminders-off = Teamherinneringen: uit.
 settings-reminders-turn-off = Teamherinneringen uitzetten
@@ -102,3 +104,16 @@ cmd-newround = De huidige ronde sluiten en de volgende openen
 cmd-team = Het teamresultaat (teamleiders)
 cmd-export = De teamresultaten als CSV en JSON (teamleiders)
 cmd-remind = Teamleden herinneren die nog niet klaar zijn (teamleiders)
+
+# issue 12: bevestigingen, namen en lege gevallen
+
+team-above-ambition = al boven de ambitie
+confirm-new-round = Ronde { $round } van "{ $team }" sluiten en ronde { $next } openen? Scans die daarna worden afgerond, tellen mee voor de nieuwe ronde; de gesloten ronde houdt haar laatste resultaat. Dat kan niet ongedaan worden gemaakt.
+confirm-new-round-button = Ja, open ronde { $next }
+confirm-leave = "{ $team }" verlaten? Vanaf het volgende resultaat tellen je antwoorden niet meer mee voor dit team.
+confirm-leave-sole-lead = Je bent de enige teamleider van "{ $team }": als je weggaat, heeft het team geen teamleider meer, en kan niemand de resultaten zien of een nieuwe ronde openen. Wil je het overdragen, maak dan eerst iemand anders teamleider met /addlead. Toch verlaten?
+confirm-leave-button = Ja, verlaat het team
+team-left-no-lead = Je hebt "{ $team }" verlaten. Het team heeft nu geen teamleider. Teamresultaten die al getoond zijn blijven zoals ze waren; je antwoorden blijven van jou.
+team-name-duplicate = Je bent al teamleider van een team dat "{ $team }" heet. Geef het nieuwe team een andere naam.
+team-picked = Team: { $team }
+remind-queued = Het is buiten werktijd, dus de herinneringen voor "{ $team }" ({ $count }) wachten tot de volgende werkdag om 9.00 uur.

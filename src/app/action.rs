@@ -15,6 +15,9 @@
 //! s          start or resume the scan
 //! r:0, r:1   team reminders off or on
 //! f:<code>   forget me: delete everything kept about this person (a one-time code)
+//! x          yes, stop the scan and delete its answers (after /cancel)
+//! y:r:<id>   yes, go ahead with a team action that cannot be undone (r: new round, l: leave)
+//! n          no: leave everything as it is (under any confirmation)
 //! ```
 
 use crate::lang::Lang;
@@ -44,6 +47,15 @@ pub enum Action {
     Reminders(bool),
     /// Forget me, confirmed with the one-time code the confirmation carried.
     Forget(String),
+    /// Yes, stop the scan in progress and delete its answers.
+    ConfirmCancel,
+    /// Yes, carry out a team action that was asked about first.
+    Confirm {
+        action: TeamAction,
+        team: String,
+    },
+    /// No, under any confirmation: nothing changes.
+    Dismiss,
 }
 
 /// What a lead (or member) picked a team for, when they are in several.
@@ -97,6 +109,9 @@ impl Action {
             Action::StartScan => "s".to_string(),
             Action::Reminders(on) => format!("r:{}", u8::from(*on)),
             Action::Forget(code) => format!("f:{code}"),
+            Action::ConfirmCancel => "x".to_string(),
+            Action::Confirm { action, team } => format!("y:{}:{team}", action.code()),
+            Action::Dismiss => "n".to_string(),
         }
     }
 
@@ -121,6 +136,11 @@ impl Action {
                 Some(Action::Pick { action: TeamAction::from_code(action)?, team: team.to_string() })
             }
             ["s"] => Some(Action::StartScan),
+            ["x"] => Some(Action::ConfirmCancel),
+            ["n"] => Some(Action::Dismiss),
+            ["y", action, team] if is_team_id(team) => {
+                Some(Action::Confirm { action: TeamAction::from_code(action)?, team: team.to_string() })
+            }
             ["f", code] if is_invite_code(code) => Some(Action::Forget(code.to_string())),
             ["r", "0"] => Some(Action::Reminders(false)),
             ["r", "1"] => Some(Action::Reminders(true)),
@@ -159,6 +179,9 @@ mod tests {
             Action::Forget(crate::random::new_invite_code()),
             Action::Reminders(true),
             Action::Reminders(false),
+            Action::ConfirmCancel,
+            Action::Dismiss,
+            Action::Confirm { action: TeamAction::NewRound, team: "a-b_c123XYZ".into() },
         ];
         for callback in samples {
             let data = callback.encode();
@@ -212,6 +235,11 @@ mod tests {
             "r:2",
             "r:",
             "r:01",
+            "x:1",
+            "n:",
+            "y:r:",
+            "y:q:AAAAAAAAAAA",
+            "y:r:AAAAAAAAAAA:x",
         ];
         for data in bad {
             assert_eq!(Action::decode(data), None, "{data:?} was accepted");

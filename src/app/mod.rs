@@ -11,6 +11,7 @@
 //! operation, a [`Reply`] into its own messages.
 
 pub mod action;
+pub mod privacy;
 pub mod reply;
 pub mod session;
 pub mod teams;
@@ -33,6 +34,8 @@ pub struct App {
     pub rules: Rules,
     /// Organisation admins, who may see the org view.
     pub admins: Vec<PersonId>,
+    /// Completed responses are deleted this many days after they were completed.
+    pub retention_days: u32,
 }
 
 impl App {

@@ -23,7 +23,8 @@ use crate::messages::Msg;
 use crate::person::PersonId;
 use crate::present::Presenter;
 use crate::random::{new_invite_code, team_seed};
-use crate::store::TeamRefusal;
+use crate::store::{QueuedNudge, TeamRefusal};
+use crate::working_hours;
 use crate::team::{Team, is_invite_code};
 
 /// Deep-link payload prefixes: an invite, and a one-time lead invite.
@@ -95,15 +96,34 @@ fn progress_args(team: &Team, respondents: usize) -> Vec<(&'static str, Arg)> {
 
 /// `/newteam NAME`: a new team led by the person.
 pub fn new_team(cx: &Context, session: &Session, name: &str) -> Result<Reply> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > MAX_TEAM_NAME {
+    let name = name.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    if !name.chars().any(is_visible) || name.chars().count() > MAX_TEAM_NAME {
         return Ok(cx.say(session, Msg::TeamNameMissing, &[]));
+    }
+    let same = |team: &Team| team.is_lead(&session.person) && team.name.to_lowercase() == name.to_lowercase();
+    if cx.app.store.teams_of(&session.person)?.iter().any(same) {
+        return Ok(cx.say(session, Msg::TeamNameDuplicate, &[("team", name.into())]));
     }
     let team = Team::new(name, session.person.clone(), cx.now, team_seed());
     cx.app.store.create_team(&team)?;
     let mut args = team_args(&team);
     args.push(("link", (cx.link)(&format!("{JOIN_PREFIX}{}", team.invite)).into()));
     Ok(cx.say(session, Msg::TeamCreated, &args))
+}
+
+/// Characters that take no room on screen: zero-width spaces and joiners, direction
+/// marks, the byte order mark, variation selectors, the soft hyphen and fillers.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// A character a person can see: not a space, a control character or an invisible one.
+fn is_visible(c: char) -> bool {
+    !c.is_whitespace() && !c.is_control() && !is_invisible(c)
 }
 
 /// `/teams`: the person's teams and their role in each.
@@ -156,6 +176,43 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
     if action != TeamAction::Leave && !team.is_lead(&session.person) {
         return Ok(cx.say(session, Msg::TeamNotLead, &[]).into());
     }
+    if matches!(action, TeamAction::Leave | TeamAction::NewRound) {
+        return Ok(confirm(cx, session, action, &team).into());
+    }
+    carry_out(cx, session, action, team)
+}
+
+/// The tap on "Yes" under a confirmation: the action, checked again.
+pub fn confirmed(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -> Result<Outcome> {
+    let Some(team) = cx.app.store.team(team_id)? else { return Ok(cx.say(session, Msg::TgStaleButton, &[]).into()) };
+    if action != TeamAction::Leave && !team.is_lead(&session.person) {
+        return Ok(cx.say(session, Msg::TeamNotLead, &[]).into());
+    }
+    carry_out(cx, session, action, team)
+}
+
+/// Asks before what cannot be undone: closing a round, leaving a team (and says when
+/// the team would be left without a lead).
+fn confirm(cx: &Context, session: &Session, action: TeamAction, team: &Team) -> Reply {
+    let presenter = cx.presenter(session);
+    let mut args = team_args(team);
+    let round = team.current_round().number;
+    args.extend([("round", round.into()), ("next", (round + 1).into())]);
+    let sole_lead = team.is_lead(&session.person) && team.leads.len() == 1 && team.members.len() > 1;
+    let (question, yes) = match action {
+        TeamAction::NewRound => (Msg::ConfirmNewRound, Msg::ConfirmNewRoundButton),
+        _ if sole_lead => (Msg::ConfirmLeaveSoleLead, Msg::ConfirmLeaveButton),
+        _ => (Msg::ConfirmLeave, Msg::ConfirmLeaveButton),
+    };
+    let buttons = vec![
+        Button { label: presenter.msg(yes), action: Action::Confirm { action, team: team.id.clone() } },
+        Button { label: presenter.msg(Msg::ConfirmNoButton), action: Action::Dismiss },
+    ];
+    Reply { parts: vec![Part::Text { text: presenter.msg_with(question, &args), buttons: vec![buttons] }] }
+}
+
+fn carry_out(cx: &Context, session: &Session, action: TeamAction, team: Team) -> Result<Outcome> {
+    let (store, team_id) = (&cx.app.store, team.id.as_str());
     let reply = match action {
         TeamAction::Leave => leave(cx, session, &team)?,
         TeamAction::Result => result(cx, session, &team)?,
@@ -245,16 +302,50 @@ fn remind(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
         Ok(due) => due,
         Err(_) => return Ok(cx.say(session, Msg::TeamNotLead, &[]).into()),
     };
+    if !working_hours::is_open(cx.now) {
+        // Outside working hours: kept for the next working morning (see `queued_nudges`).
+        for member in &due {
+            cx.app.store.queue_nudge(member, &QueuedNudge { team: team.id.clone(), queued_at: cx.now })?;
+        }
+        let mut args = team_args(team);
+        args.push(("count", due.len().into()));
+        return Ok(cx.say(session, Msg::RemindQueued, &args).into());
+    }
     let mut nudges = Vec::new();
     for member in due {
-        let lang = cx.app.store.person(&member)?.lang.unwrap_or(Lang::En);
-        let text = cx.app.presenter(lang).msg_with(
-            Msg::RemindNudge,
-            &[("team", team.name.as_str().into()), ("min", cx.app.rules.min_respondents().into())],
-        );
-        nudges.push(Nudge { member, text, button: cx.start_scan_button(lang) });
+        nudges.push(nudge(cx.app, team, member)?);
     }
     Ok(Outcome::Nudges { team: team.clone(), nudges })
+}
+
+/// A reminder for one member, in the language stored for them.
+fn nudge(app: &App, team: &Team, member: PersonId) -> Result<Nudge> {
+    let lang = app.store.person(&member)?.lang.unwrap_or(Lang::En);
+    let presenter = app.presenter(lang);
+    let text = presenter.msg_with(
+        Msg::RemindNudge,
+        &[("team", team.name.as_str().into()), ("min", app.rules.min_respondents().into())],
+    );
+    let button = Button { label: presenter.msg(Msg::TeamStartScanButton), action: Action::StartScan };
+    Ok(Nudge { member, text, button })
+}
+
+/// Reminders queued outside working hours, once they have begun: each member still in
+/// the team, reachable, with reminders on and not finished this round gets one.
+pub fn queued_nudges(app: &App, now: u64) -> Result<Vec<Nudge>> {
+    if !working_hours::is_open(now) {
+        return Ok(Vec::new());
+    }
+    let mut nudges = Vec::new();
+    for (member, queued) in app.store.take_queued_nudges()? {
+        let Some(team) = app.store.team(&queued.team)? else { continue };
+        let person = app.store.person(&member)?;
+        let finished = app.store.has_finished_round(app.flow(), &team, &member)?;
+        if team.members.contains(&member) && !person.unreachable && !person.reminders_off && !finished {
+            nudges.push(nudge(app, &team, member)?);
+        }
+    }
+    Ok(nudges)
 }
 
 /// What the lead is told after the nudges went out.
@@ -278,12 +369,11 @@ fn leave(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
         if !team.members.contains(&person) {
             return Msg::TeamNotMember;
         }
-        if team.is_lead(&person) && team.leads.len() == 1 && team.members.len() > 1 {
-            return Msg::TeamLastLead;
-        }
+        // Asked and confirmed (see `confirm`): the team is left without a lead.
+        let last_lead = team.is_lead(&person) && team.leads.len() == 1 && team.members.len() > 1;
         team.members.remove(&person);
         team.leads.remove(&person);
-        Msg::TeamLeft
+        if last_lead { Msg::TeamLeftNoLead } else { Msg::TeamLeft }
     })?;
     Ok(cx.say(session, outcome.unwrap_or(Msg::TeamNotMember), &team_args(team)))
 }

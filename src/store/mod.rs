@@ -15,6 +15,8 @@
 //! - `teams`: team id → [`Team`]; `invites`: invite code → team id (see `teams`).
 //! - `reminded`: person id → when they were last nudged (milliseconds, big-endian); kept
 //!   apart from `people` so a nudge never races the person's own writes.
+//! - `queued`: person id → [`QueuedNudge`], a reminder asked for outside working hours,
+//!   sent on the next working morning.
 
 use std::path::{Path, PathBuf};
 
@@ -42,7 +44,8 @@ fn key(id: &PersonId) -> &[u8] {
 /// What we keep about a person besides their answers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Person {
-    /// The language the person chose; `None` until they chose one.
+    /// The person's language: the one their app reported at first contact, or the one
+    /// they chose since; `None` only in records from before languages were kept.
     pub lang: Option<Lang>,
     /// The chat message that shows the current question (Telegram edits it in place).
     #[serde(default)]
@@ -57,6 +60,16 @@ pub struct Person {
     /// that carries it deletes anything.
     #[serde(default)]
     pub forget_code: Option<String>,
+    /// When the person was shown the privacy notice (first contact); `None` until then.
+    #[serde(default)]
+    pub noticed_at: Option<u64>,
+}
+
+/// A reminder a lead asked for outside working hours, to be sent when they begin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueuedNudge {
+    pub team: String,
+    pub queued_at: u64,
 }
 
 /// Everything one event changes, written at once.
@@ -72,8 +85,9 @@ pub struct Commit {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open the data folder {path}: {source} (is another peilbot using it?)")]
-    Open { path: PathBuf, source: sled::Error },
+    /// Says the cause once (not again as a source), and guesses only when it is a lock.
+    #[error("cannot open the data folder {path}: {}", open_cause(.cause))]
+    Open { path: PathBuf, cause: sled::Error },
     #[error(
         "the data folder {path} was written by a peilbot with store schema {found}; this one reads schema {expected}. Use another --data folder, or a peilbot that matches."
     )]
@@ -88,6 +102,23 @@ pub enum StoreError {
 
 type Result<T> = std::result::Result<T, StoreError>;
 
+/// Why a data folder did not open, in words that point at the fix.
+fn open_cause(err: &sled::Error) -> String {
+    match err {
+        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock => {
+            "another peilbot is using it".to_string()
+        }
+        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+            "permission denied (check who owns the folder)".to_string()
+        }
+        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::NotADirectory => {
+            "it is a file, not a folder".to_string()
+        }
+        sled::Error::Io(io) => io.to_string(),
+        other => other.to_string(),
+    }
+}
+
 #[derive(Clone)]
 pub struct Store {
     db: sled::Db,
@@ -98,6 +129,7 @@ pub struct Store {
     teams: sled::Tree,
     invites: sled::Tree,
     reminded: sled::Tree,
+    queued: sled::Tree,
     /// Serialises read-change-write of team records: different chats are handled at once.
     team_lock: std::sync::Arc<std::sync::Mutex<()>>,
 }
@@ -105,7 +137,7 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) a store in `path`, refusing one of another schema version.
     pub fn open(path: &Path) -> Result<Store> {
-        let db = open_db(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        let db = open_db(path).map_err(|cause| StoreError::Open { path: path.to_path_buf(), cause })?;
         let meta = db.open_tree("meta")?;
         match meta.get("schema")? {
             None => {
@@ -129,6 +161,7 @@ impl Store {
             teams: db.open_tree("teams")?,
             invites: db.open_tree("invites")?,
             reminded: db.open_tree("reminded")?,
+            queued: db.open_tree("queued")?,
             team_lock: Default::default(),
             db,
         })
@@ -236,14 +269,63 @@ impl Store {
         self.leave_all_teams(id)?;
         let responses: Vec<sled::IVec> =
             self.responses.scan_prefix(response_prefix(id)).keys().collect::<sled::Result<_>>()?;
-        for key in responses {
-            self.responses.remove(key)?;
-        }
+        self.delete_responses(&responses)?;
         self.people.remove(key(id))?;
         self.scans.remove(key(id))?;
         self.reminded.remove(key(id))?;
+        self.queued.remove(key(id))?;
         self.db.flush()?;
         Ok(())
+    }
+
+    /// Retention: deletes every completed response finished before `cutoff` (Unix
+    /// milliseconds), and returns how many. Team results from then on count only what
+    /// is kept; results already published hold response numbers only.
+    pub fn delete_responses_before(&self, cutoff: u64) -> Result<usize> {
+        let mut old = Vec::new();
+        for key in self.responses.iter().keys() {
+            let key = key?;
+            // The key ends in the completion time and the sequence, 8 bytes each.
+            let completed = key.len().checked_sub(16).and_then(|at| key[at..at + 8].try_into().ok());
+            if completed.map(u64::from_be_bytes).is_some_and(|at| at < cutoff) {
+                old.push(key);
+            }
+        }
+        self.delete_responses(&old)?;
+        self.db.flush()?;
+        Ok(old.len())
+    }
+
+    /// The one way completed responses are deleted (by /forget and by retention).
+    fn delete_responses(&self, keys: &[sled::IVec]) -> Result<()> {
+        let mut batch = sled::Batch::default();
+        for key in keys {
+            batch.remove(key);
+        }
+        self.responses.apply_batch(batch)?;
+        Ok(())
+    }
+
+    /// Keeps a reminder for the next working morning (one per person: a newer one wins).
+    pub fn queue_nudge(&self, id: &PersonId, nudge: &QueuedNudge) -> Result<()> {
+        self.queued.insert(key(id), serde_json::to_vec(nudge)?)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Takes every queued reminder out of the queue, to be sent now.
+    pub fn take_queued_nudges(&self) -> Result<Vec<(PersonId, QueuedNudge)>> {
+        let mut taken = Vec::new();
+        for entry in self.queued.iter() {
+            let (person, value) = entry?;
+            // Removed only if unchanged, so a nudge queued meanwhile is not lost.
+            if self.queued.compare_and_swap(&person, Some(&value), None as Option<&[u8]>)?.is_ok() {
+                let person = PersonId(String::from_utf8_lossy(&person).into_owned());
+                taken.push((person, serde_json::from_slice(&value)?));
+            }
+        }
+        self.db.flush()?;
+        Ok(taken)
     }
 
     /// Forgets all but the newest `keep` applied update ids. Telegram redelivers only

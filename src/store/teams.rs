@@ -240,6 +240,16 @@ impl Store {
         Ok(Ok(due))
     }
 
+    /// Whether a member has finished the team's current round.
+    pub fn has_finished_round(&self, flow: &Flow, team: &Team, member: &PersonId) -> Result<bool> {
+        Ok(self.round_response(flow, team.current_round(), member)?.is_some())
+    }
+
+    /// When the person was last nudged, if ever (Unix milliseconds).
+    pub fn last_reminded(&self, person: &PersonId) -> Result<Option<u64>> {
+        Ok(self.reminded.get(person.0.as_bytes())?.as_deref().and_then(millis))
+    }
+
     /// Per team with a published result in its current round, that result.
     pub fn org_view(&self, flow: &Flow, rules: Rules) -> Result<Vec<(String, TeamStats)>> {
         let _guard = self.lock_teams();

@@ -24,6 +24,7 @@ use crate::app::{Action, Button};
 use crate::engine::{self, Event, Output, Screen};
 use crate::lang::Lang;
 use crate::messages::Msg;
+use crate::app::privacy;
 use crate::score;
 
 /// The deep-link payload that opens the scan (used by the link offered in groups).
@@ -35,20 +36,107 @@ async fn step_and_show<B: TgBot>(mut turn: Turn<B>, event: Event) -> HandlerResu
     turn.show(&transition.output).await
 }
 
+/// `/scan`: starts or resumes, except at first contact: then the person has just been
+/// shown the privacy notice, and the scan starts with their own tap on "Start".
 pub async fn scan<B: TgBot>(turn: Turn<B>) -> HandlerResult {
+    if turn.first_contact {
+        return ready(turn).await;
+    }
     step_and_show(turn, Event::Start).await
+}
+
+/// Sent before anything else at a person's first contact: the welcome and the privacy
+/// notice, in a message of its own that no later tap edits away.
+pub async fn greet<B: TgBot>(mut turn: Turn<B>) -> Option<Turn<B>> {
+    if !turn.first_contact {
+        return Some(turn);
+    }
+    turn.session.record.noticed_at = Some(crate::unix_now());
+    if let Err(err) = turn.save().await {
+        tracing::error!(%err, "could not record the privacy notice");
+        return None;
+    }
+    if let Err(err) = send_welcome(&mut turn).await {
+        tracing::warn!(%err, "could not send the privacy notice");
+    }
+    Some(turn)
+}
+
+async fn send_welcome<B: TgBot>(turn: &mut Turn<B>) -> Result<(), teloxide::RequestError> {
+    let notice = privacy::notice(turn.app(), turn.session.state.lang, Msg::PrivacyCommandsTg);
+    turn.say(format!("{}\n\n{notice}", turn.msg(Msg::TgWelcome)), None).await.map(drop)
+}
+
+/// "Which language? Tap Start when you are ready." with the language buttons and "Start".
+async fn ready<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
+    turn.save().await?;
+    let keyboard = keyboard(&ready_buttons(&turn));
+    turn.say(turn.msg(Msg::TgReady), Some(keyboard)).await?;
+    Ok(())
+}
+
+fn ready_buttons<B: TgBot>(turn: &Turn<B>) -> Vec<Vec<Button>> {
+    vec![crate::app::teams::language_buttons(turn.app(), turn.session.state.lang), vec![start_button(turn)]]
+}
+
+fn start_button<B: TgBot>(turn: &Turn<B>) -> Button {
+    Button { label: turn.msg(Msg::TgStartButton), action: Action::StartScan }
+}
+
+/// `/privacy`: the full statement, with the configured team threshold.
+pub async fn privacy_statement<B: TgBot>(turn: Turn<B>) -> HandlerResult {
+    let text = privacy::statement(turn.app(), turn.session.state.lang);
+    say(turn, text, Vec::new()).await
+}
+
+/// `/mydata`: a summary and a JSON file of everything kept about the person.
+pub async fn my_data<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
+    turn.save().await?;
+    let reply = privacy::my_data(turn.app(), &turn.session)?;
+    turn.send(reply).await
 }
 
 pub async fn back<B: TgBot>(turn: Turn<B>) -> HandlerResult {
     step_and_show(turn, Event::Back).await
 }
 
+/// `/cancel` deletes a scan's answers, so it asks first; without a scan it says so.
 pub async fn cancel<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    step_and_show(turn, Event::Cancel).await
+    let Some(scan) = &turn.session.state.scan else { return step_and_show(turn, Event::Cancel).await };
+    let text = turn.presenter().msg_with(Msg::ConfirmCancel, &[("answers", scan.answers.len().into())]);
+    let yes = Button { label: turn.msg(Msg::ConfirmCancelButton), action: Action::ConfirmCancel };
+    let no = Button { label: turn.msg(Msg::ConfirmNoButton), action: Action::Dismiss };
+    say(turn, text, vec![yes, no]).await
+}
+
+/// "Yes, stop" under the /cancel question: the scan and its answers go.
+pub async fn cancel_confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
+    let transition = turn.step(Event::Cancel).await?;
+    turn.answer_callback(&tap.query, None).await;
+    let text: Vec<String> = transition.output.notices.iter().map(|n| turn.msg(*n)).collect();
+    turn.edit(tap.message, text.join("\n"), None).await?;
+    if let Some(old) = turn.session.record.question_message.take() {
+        turn.strip_keyboard(MessageId(old)).await;
+        turn.save().await?;
+    }
+    Ok(())
+}
+
+/// "No" under a confirmation: nothing changes, and the question says so.
+pub async fn dismiss<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
+    // A /forget confirmation declined is spent: its code deletes nothing any more.
+    turn.session.record.forget_code = None;
+    turn.save().await?;
+    turn.answer_callback(&tap.query, None).await;
+    turn.edit(tap.message, turn.msg(Msg::NothingChanged), None).await?;
+    Ok(())
 }
 
 /// Text where a button is expected: the engine says so and shows the question again.
 pub async fn text<B: TgBot>(turn: Turn<B>, text: String) -> HandlerResult {
+    if turn.first_contact {
+        return ready(turn).await;
+    }
     step_and_show(turn, Event::Text(text)).await
 }
 
@@ -91,22 +179,23 @@ pub async fn settings<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
 pub async fn forget_confirm<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
     let code = crate::random::new_invite_code();
     turn.session.record.forget_code = Some(code.clone());
-    let button = Button { label: turn.msg(Msg::TgForgetButton), action: Action::Forget(code) };
-    let text = turn.msg(Msg::TgForgetConfirm);
-    say(turn, text, vec![button]).await
+    let yes = Button { label: turn.msg(Msg::TgForgetButton), action: Action::Forget(code) };
+    let no = Button { label: turn.msg(Msg::TgForgetKeepButton), action: Action::Dismiss };
+    let text = privacy::forget_question(turn.app(), &turn.session)?;
+    say(turn, text, vec![yes, no]).await
 }
 
 /// `/start` greets and explains what is kept; `/start PAYLOAD` comes from a deep link.
 pub async fn start<B: TgBot>(mut turn: Turn<B>, payload: String) -> HandlerResult {
     match payload.as_str() {
         "" => {
-            turn.save().await?;
-            let text = format!("{}\n\n{}", turn.msg(Msg::TgWelcome), turn.msg(Msg::TgChooseLanguage));
-            let keyboard = turn.language_keyboard();
-            turn.say(text, Some(keyboard)).await?;
-            Ok(())
+            // At first contact the welcome went out already (see `greet`).
+            if !turn.first_contact {
+                send_welcome(&mut turn).await?;
+            }
+            ready(turn).await
         }
-        SCAN_PAYLOAD => step_and_show(turn, Event::Start).await,
+        SCAN_PAYLOAD => scan(turn).await,
         payload => teams::deep_link(turn, payload).await,
     }
 }
@@ -241,17 +330,22 @@ async fn refuse<B: TgBot>(mut turn: Turn<B>, tap: &Tap, why: Msg) -> HandlerResu
     Ok(())
 }
 
+/// A language button: only the message with the buttons changes (never the notice above
+/// it); without a scan it keeps a "Start" button, in the new language.
 pub async fn choose_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, lang: Lang) -> HandlerResult {
     turn.step(Event::SetLanguage(lang)).await?;
     turn.answer_callback(&tap.query, None).await;
-    turn.edit(tap.message, turn.msg(Msg::LanguageChanged), None).await?;
     if turn.session.record.question_message == Some(tap.message.0) {
         turn.session.record.question_message = None;
     }
     match engine::current_view(turn.flow(), &turn.session.state) {
-        Some(view) => turn.show(&Output { notices: Vec::new(), screen: Screen::Question(view) }).await,
+        Some(view) => {
+            turn.edit(tap.message, turn.msg(Msg::LanguageChanged), None).await?;
+            turn.show(&Output { notices: Vec::new(), screen: Screen::Question(view) }).await
+        }
         None => {
-            turn.say(turn.msg(Msg::TgIdle), None).await?;
+            let markup = keyboard(&ready_buttons(&turn));
+            turn.edit(tap.message, turn.msg(Msg::LanguageChanged), Some(markup)).await?;
             Ok(())
         }
     }
@@ -260,7 +354,7 @@ pub async fn choose_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, lang: Lang) 
 /// Deletes everything kept about the person, after their confirming tap on the last
 /// confirmation the bot sent them (forged or old buttons delete nothing). Only the update
 /// id stays, so a redelivery of this tap is not applied twice.
-pub async fn forget<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> HandlerResult {
+pub async fn forget<B: TgBot>(turn: Turn<B>, tap: Tap, code: String) -> HandlerResult {
     if turn.session.record.forget_code.as_deref() != Some(code.as_str()) {
         return refuse(turn, &tap, Msg::TgStaleButton).await;
     }
@@ -270,7 +364,12 @@ pub async fn forget<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> Hand
         store.mark_update(update)?;
     }
     turn.answer_callback(&tap.query, None).await;
-    turn.edit(tap.message, turn.msg(Msg::TgForgotten), None).await?;
+    // Straight to Telegram: the turn's own edit would write the person back on a 403.
+    let text = turn.msg(Msg::TgForgotten);
+    let edit = || turn.bot.edit_message_text(turn.chat, tap.message, text.clone()).into_future();
+    if let Err(err) = retrying(edit).await {
+        tracing::warn!(%err, "could not confirm a deletion");
+    }
     Ok(())
 }
 

@@ -50,6 +50,10 @@ pub enum Command {
     Leave,
     #[command(description = "cmd-forget")]
     Forget,
+    #[command(description = "cmd-privacy")]
+    Privacy,
+    #[command(description = "cmd-mydata")]
+    Mydata,
     // For organisation admins only, so not in the menu.
     #[command(hide)]
     Org,
@@ -99,7 +103,7 @@ mod tests {
     #[test]
     fn every_command_in_the_menu_is_described_by_a_message() {
         let menu = menu();
-        assert_eq!(menu.len(), 19);
+        assert_eq!(menu.len(), 21);
         assert_eq!(menu[0], ("scan".to_string(), Msg::CmdScan));
         assert!(menu.iter().all(|(name, _)| name != "org"), "/org is for admins, not in the menu");
     }

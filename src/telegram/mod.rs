@@ -62,6 +62,8 @@ pub struct ServeConfig {
     pub admins: Vec<UserId>,
     /// Where `/healthz` and `/metrics` are served, if anywhere.
     pub metrics_listen: Option<SocketAddr>,
+    /// Days a completed response is kept (see `app::privacy`).
+    pub retention_days: u32,
 }
 
 pub struct Webhook {
@@ -99,9 +101,15 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
         tracing::info!(pruned, "forgot old update ids");
     }
     let admins = config.admins.into_iter().map(turn::person_of).collect();
-    let app = App { content, store: store.clone(), rules, admins };
+    let app = App { content, store: store.clone(), rules, admins, retention_days: config.retention_days };
+    let deleted = crate::app::privacy::sweep(&app, crate::unix_now())?;
+    if deleted > 0 {
+        tracing::info!(deleted, "deleted responses past the retention period");
+    }
     let shared = Arc::new(Shared { app, username });
     register(&bot, &shared.app).await;
+    tokio::spawn(retention(shared.clone()));
+    tokio::spawn(teams::deliver_queued(bot.clone(), shared.clone()));
 
     let (stopped, on_stop) = tokio::sync::oneshot::channel::<()>();
     let metrics = metrics.map(|endpoint| {
@@ -268,6 +276,8 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
         .branch(case![C::Language].endpoint(chat::language::<B>))
         .branch(case![C::Settings].endpoint(chat::settings::<B>))
         .branch(case![C::Forget].endpoint(chat::forget_confirm::<B>))
+        .branch(case![C::Privacy].endpoint(chat::privacy_statement::<B>))
+        .branch(case![C::Mydata].endpoint(chat::my_data::<B>))
         .branch(case![C::Help].endpoint(chat::help::<B>))
         .branch(case![C::Newteam(name)].endpoint(teams::new_team::<B>))
         .branch(case![C::Teams].endpoint(teams::list::<B>))
@@ -275,6 +285,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
         .branch(dptree::filter_map(team_action).endpoint(teams::pick::<B>));
     let private_message = dptree::filter_map(said)
         .filter_map(message_turn::<B>)
+        .filter_map_async(chat::greet::<B>)
         .branch(case![Said::Command(command)].chain(commands))
         .branch(case![Said::Text(text)].endpoint(chat::text::<B>))
         .branch(case![Said::Unknown].endpoint(chat::unknown_command::<B>))
@@ -287,6 +298,11 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .branch(scan_tap.endpoint(chat::scan_tap::<B>))
                 .branch(case![A::Language(lang)].endpoint(chat::choose_language::<B>))
                 .branch(case![A::Forget(code)].endpoint(chat::forget::<B>))
+                .branch(case![A::ConfirmCancel].endpoint(chat::cancel_confirmed::<B>))
+                .branch(case![A::Dismiss].endpoint(chat::dismiss::<B>))
+                .branch(
+                    dptree::filter(|a: Action| matches!(a, A::Confirm { .. })).endpoint(teams::confirmed::<B>),
+                )
                 .branch(case![A::Join(code)].endpoint(teams::join::<B>))
                 .branch(dptree::filter(|a: Action| matches!(a, A::Pick { .. })).endpoint(teams::picked::<B>))
                 .branch(case![A::StartScan].endpoint(teams::start_scan::<B>))
@@ -358,6 +374,24 @@ fn tap_turn<B: TgBot>(bot: B, shared: Arc<Shared>, update: Update, tap: turn::Ta
     turn::Turn::load(shared, bot, chat, &tap.query.from, &update)
         .map_err(|err| tracing::error!(%err, "could not load a person"))
         .ok()
+}
+
+/// Deletes completed responses past the retention period, at start-up and then daily.
+async fn retention(shared: Arc<Shared>) {
+    let period = crate::app::privacy::SWEEP_EVERY;
+    // The first sweep ran at start-up, before any update was taken.
+    let mut every = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+    loop {
+        every.tick().await;
+        let app = shared.clone();
+        let swept = tokio::task::spawn_blocking(move || crate::app::privacy::sweep(&app.app, crate::unix_now()));
+        match swept.await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(deleted)) => tracing::info!(deleted, "deleted responses past the retention period"),
+            Ok(Err(err)) => tracing::error!(%err, "could not delete responses past the retention period"),
+            Err(err) => tracing::error!(%err, "the retention sweep failed"),
+        }
+    }
 }
 
 /// Command lists and descriptions per language, so Telegram shows them in the person's

@@ -42,12 +42,70 @@ pub async fn pick<B: TgBot>(turn: Turn<B>, action: TeamAction) -> HandlerResult 
     carry_out(turn, |cx, session| teams::pick(cx, session, action)).await
 }
 
-/// A team picked from the "Which team?" buttons.
+/// A team picked from the "Which team?" buttons: the question becomes the team's name.
 pub async fn picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> HandlerResult {
     let Action::Pick { action, team } = picked else { return Ok(()) };
     turn.answer_callback(&tap.query, None).await;
-    turn.strip_keyboard(tap.message).await;
+    match turn.app().store.team(&team)? {
+        Some(found) => {
+            let text = turn.presenter().msg_with(Msg::TeamPicked, &[("team", found.name.as_str().into())]);
+            turn.edit(tap.message, text, None).await?;
+        }
+        None => turn.strip_keyboard(tap.message).await,
+    }
     carry_out(turn, |cx, session| teams::run(cx, session, action, &team)).await
+}
+
+/// "Yes" under a confirmation of a team action: the confirmation keeps its text, loses
+/// its buttons, and the action is carried out.
+pub async fn confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap, confirmed: Action) -> HandlerResult {
+    let Action::Confirm { action, team } = confirmed else { return Ok(()) };
+    turn.answer_callback(&tap.query, None).await;
+    turn.strip_keyboard(tap.message).await;
+    carry_out(turn, |cx, session| teams::confirmed(cx, session, action, &team)).await
+}
+
+/// Delivers reminders queued outside working hours, once they begin: checked every
+/// minute while the bot runs.
+pub async fn deliver_queued<B: TgBot>(bot: B, shared: std::sync::Arc<super::Shared>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        let app_shared = shared.clone();
+        let taken = tokio::task::spawn_blocking(move || teams::queued_nudges(&app_shared.app, unix_now())).await;
+        let nudges = match taken {
+            Ok(Ok(nudges)) => nudges,
+            Ok(Err(err)) => {
+                tracing::error!(%err, "could not read the queued reminders");
+                continue;
+            }
+            Err(err) => std::panic::resume_unwind(err.into_panic()),
+        };
+        let sent = deliver(&bot, &shared.app, nudges).await;
+        if sent > 0 {
+            tracing::info!(sent, "queued reminders sent");
+        }
+    }
+}
+
+/// Sends nudges one by one; a member who blocked the bot is marked and not tried again.
+async fn deliver<B: TgBot>(bot: &B, app: &crate::app::App, nudges: Vec<teams::Nudge>) -> usize {
+    let mut sent = 0;
+    for nudge in nudges {
+        let Some(chat) = chat_of(&nudge.member) else { continue };
+        let markup = keyboard(&[vec![nudge.button]]);
+        let send = || bot.send_message(chat, nudge.text.clone()).reply_markup(markup.clone()).send();
+        match retrying(send).await {
+            Ok(_) => sent += 1,
+            Err(err) if is_opt_out(&err) => {
+                if let Err(err) = teams::unreachable(app, &nudge.member) {
+                    tracing::error!(%err, "could not mark a member unreachable");
+                }
+            }
+            Err(err) => tracing::warn!(%err, "a reminder could not be sent"),
+        }
+    }
+    sent
 }
 
 /// Runs a team action; nudges are delivered here, one by one, and the lead is told how
@@ -63,17 +121,7 @@ async fn carry_out<B: TgBot>(
         Outcome::Reply(reply) => return turn.send(reply).await,
         Outcome::Nudges { team, nudges } => (team, nudges),
     };
-    let mut sent = 0;
-    for nudge in nudges {
-        let Some(chat) = chat_of(&nudge.member) else { continue };
-        let markup = keyboard(&[vec![nudge.button]]);
-        let send = || turn.bot.send_message(chat, nudge.text.clone()).reply_markup(markup.clone()).send();
-        match retrying(send).await {
-            Ok(_) => sent += 1,
-            Err(err) if is_opt_out(&err) => teams::unreachable(turn.app(), &nudge.member)?,
-            Err(err) => tracing::warn!(%err, "a reminder could not be sent"),
-        }
-    }
+    let sent = deliver(&turn.bot, turn.app(), nudges).await;
     let cx = Context { app: turn.app(), now: unix_now(), link: &link };
     let report = teams::reminders_sent(&cx, &turn.session, &team, sent);
     turn.send(report).await

@@ -91,6 +91,15 @@ pub fn keyboard(rows: &[Vec<Button>]) -> InlineKeyboardMarkup {
     }))
 }
 
+/// Telegram will not edit this message (too old, deleted, or not ours).
+fn cannot_edit(err: &teloxide::RequestError) -> bool {
+    use teloxide::ApiError;
+    matches!(
+        err,
+        teloxide::RequestError::Api(ApiError::MessageCantBeEdited | ApiError::MessageToEditNotFound)
+    )
+}
+
 /// A change that could not be stored: nothing was acknowledged, and the person is told
 /// that the bot cannot save right now (their earlier answers are safe).
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +125,8 @@ pub struct Turn<B> {
     pub bot: B,
     pub chat: ChatId,
     pub session: Session,
+    /// This update is the person's first contact: they have not seen the privacy notice.
+    pub first_contact: bool,
 }
 
 impl<B: TgBot> Turn<B> {
@@ -130,7 +141,8 @@ impl<B: TgBot> Turn<B> {
             Session::load(&shared.app, person_of(user.id), detected_lang(user), Some(update_key(update)))?;
         // Writing to us again is the opposite of blocking us.
         session.record.unreachable = false;
-        Ok(Turn { shared, bot, chat, session })
+        let first_contact = session.record.noticed_at.is_none();
+        Ok(Turn { shared, bot, chat, session, first_contact })
     }
 
     pub fn app(&self) -> &App {
@@ -232,6 +244,8 @@ impl<B: TgBot> Turn<B> {
         })
         .await;
         match ignore_not_modified(result) {
+            // Too old or gone: say it in a new message instead.
+            Err(err) if cannot_edit(&err) => self.say(text, keyboard).await.map(drop),
             Err(err) => self.failed(err),
             ok => ok,
         }
@@ -274,7 +288,11 @@ impl<B: TgBot> Turn<B> {
             .into_iter()
             .enumerate()
             .map(|(choice, label)| {
-                let label = if label.chosen { format!("✓ {}", label.label) } else { label.label };
+                let text = match label.level {
+                    Some(level) => format!("{level} · {}", label.label),
+                    None => label.label,
+                };
+                let label = if label.chosen { format!("✓ {text}") } else { text };
                 let data = Action::Answer { flow_version: version, question, choice: choice as u8 }.encode();
                 vec![InlineKeyboardButton::callback(label, data)]
             })

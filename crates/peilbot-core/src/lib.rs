@@ -20,3 +20,4 @@ pub mod person;
 pub mod score;
 pub mod team;
 pub mod team_stats;
+pub mod working_hours;
