@@ -185,7 +185,8 @@ fn chat(lang: Option<Lang>, data: &Path, retention_days: u32) -> anyhow::Result<
     crate::app::privacy::sweep(&app, crate::unix_now())?;
     let fallback = std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code));
     use std::io::IsTerminal;
-    let mut chat = Chat::open(&app, lang, fallback, io::stdout().lock())?.interactive(io::stdin().is_terminal());
+    let mut chat =
+        Chat::open(&app, lang, fallback, io::stdout().lock())?.interactive(io::stdin().is_terminal());
     chat.run(io::stdin().lock())?;
     app.store.flush()?;
     Ok(())

@@ -69,8 +69,9 @@ impl<'a> Presenter<'a> {
 
     /// "1 Not started · 2 Ad hoc · …": the levels of the main scale on one line.
     fn legend(&self) -> String {
-        let levels: Vec<String> =
-            (1..=SCALE_POINTS).map(|level| format!("{level} {}", self.scale_label(MAIN_SCALE, level))).collect();
+        let levels: Vec<String> = (1..=SCALE_POINTS)
+            .map(|level| format!("{level} {}", self.scale_label(MAIN_SCALE, level)))
+            .collect();
         self.msg_with(Msg::ScaleLegend, &[("levels", levels.join(" · ").into())])
     }
 

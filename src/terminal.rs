@@ -23,8 +23,8 @@ use std::io::{BufRead, Write};
 use anyhow::Result;
 
 use crate::app::{App, Part, Session, privacy};
-use crate::flow::Answer;
 use crate::engine::{self, Event, Output, Screen};
+use crate::flow::Answer;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::person::PersonId;

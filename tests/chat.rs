@@ -310,7 +310,12 @@ fn an_unknown_language_is_refused_and_changes_nothing() {
     // Still English, and the next answer goes to question 2.
     assert_eq!(
         progress_lines(&out),
-        ["Question 1 of about 23", "Question 2 of about 23", "Question 2 of about 23", "Question 3 of about 23"]
+        [
+            "Question 1 of about 23",
+            "Question 2 of about 23",
+            "Question 2 of about 23",
+            "Question 3 of about 23"
+        ]
     );
 }
 
@@ -333,7 +338,12 @@ fn back_changes_the_previous_answer() {
     let out = chat(data.path(), Some("en"), &typed(&lines));
     assert_eq!(
         progress_lines(&out)[..4],
-        ["Question 1 of about 23", "Question 2 of about 23", "Question 3 of about 23", "Question 2 of about 23"]
+        [
+            "Question 1 of about 23",
+            "Question 2 of about 23",
+            "Question 3 of about 23",
+            "Question 2 of about 23"
+        ]
     );
     assert_line(&out, "  3. Agreed  ✓");
     assert_line(&out, "A Vision & leadership: 3.5 (Agreed)  ▰▰▰▱▱");

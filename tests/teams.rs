@@ -184,7 +184,7 @@ async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_on
         .await;
     // Rounds are stored in whole seconds: close the round in a later second than the scans.
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    let opened = rik.ask("/newround", "is open").await;
+    let opened = rik.confirm("/newround", "is open").await.1;
     assert_eq!(
         opened.body(),
         "Round 2 of \"Rho\" is open and round 1 is closed. Scans finished from now on count for the new round."
@@ -251,12 +251,12 @@ async fn invites_join_leads_and_leaving() {
     assert!(too_long.body().starts_with("Give the team a name"));
     assert_eq!(lea.ask("/teams", "You are not in").await.body().lines().count(), 1);
 
-    let created = lea.ask("/newteam Alpha", "is created").await;
+    let created = lea.ask("/newteam Alpha", "has been created").await;
     let code = link_code(created.body(), "join_");
     assert_eq!(
         created.body(),
         format!(
-            "Team \"Alpha\" is created, and you are its lead. Share this link with your team: \
+            "Team \"Alpha\" has been created, and you are its lead. Share this link with your team: \
              {LINK_PREFIX}join_{code}"
         )
     );
@@ -282,7 +282,7 @@ async fn invites_join_leads_and_leaving() {
     .expect("the confirmation turns into a welcome with the scan button");
     let mark = ann.mark();
     assert_eq!(ann.press(confirm.message_id, "s").await, None);
-    let first = ann.expect_after(mark, "Question 1 of 23").await;
+    let first = ann.expect_after(mark, "Question 1 of about 23").await;
     assert!(!answer_data(&first).is_empty(), "the scan's first question, with its buttons");
     let again = ann.ask(&format!("/start join_{code}"), "already").await;
     assert_eq!(again.body(), "You are already in \"Alpha\".");
@@ -341,12 +341,20 @@ async fn invites_join_leads_and_leaving() {
     assert!(notice.as_deref().is_some_and(|n| n.starts_with(INVALID_LINK)), "{notice:?}");
     assert!(dan.ask("/teams", "You are not in").await.body().starts_with("You are not in a team yet."));
 
-    // The only lead cannot leave a team with members; a member cannot make leads.
+    // The only lead is told the team would have no lead (and leaves only on "yes"); a
+    // member cannot make leads.
     let last = lea.ask("/leave", "only lead").await;
-    assert_eq!(
-        last.body(),
-        "You are the only lead of \"Alpha\". Make someone else a lead first (/addlead), then leave."
+    assert!(
+        last.body().starts_with("You are the only lead of \"Alpha\": if you leave, the team has no lead")
     );
+    assert!(last.body().contains("/addlead"), "{}", last.body());
+    assert_eq!(last.button_labels(), ["Yes, leave the team", "No"]);
+    assert_eq!(lea.press(last.message_id, "n").await, None);
+    tg.wait_until(WAIT, |tg| {
+        tg.message(lea.id(), last.message_id).is_some_and(|m| m.body() == "Fine: nothing has changed.")
+    })
+    .await
+    .expect("no is honoured");
     assert!(ann.ask("/addlead", NOT_LEAD).await.body().starts_with(NOT_LEAD));
 
     // A one-time lead link: not for outsiders, works once.
@@ -377,7 +385,7 @@ async fn invites_join_leads_and_leaving() {
     );
 
     // Leaving.
-    let left = cas.ask("/leave", "You left").await;
+    let left = cas.confirm("/leave", "You left").await.1;
     assert_eq!(
         left.body(),
         "You left \"Alpha\". Team results already shown stay as they were; from the next result on, \
@@ -385,7 +393,7 @@ async fn invites_join_leads_and_leaving() {
     );
     assert!(cas.ask("/teams", "You are not in").await.body().starts_with("You are not in a team yet."));
     assert_eq!(cas.ask("/leave", "You are not in a team").await.body(), "You are not in a team.");
-    let left = lea.ask("/leave", "You left").await;
+    let left = lea.confirm("/leave", "You left").await.1;
     assert!(left.body().starts_with("You left \"Alpha\"."), "with Ann as lead, Lea may go");
     let refused = ann.ask("/team", "members have finished").await;
     assert!(
@@ -410,6 +418,11 @@ async fn invites_join_leads_and_leaving() {
     tg.wait_until(WAIT, |tg| tg.message(ann.id(), pick.message_id).is_some_and(|m| m.keyboard.is_empty()))
         .await
         .expect("the pick buttons are taken off");
+    assert_eq!(
+        tg.message(ann.id(), pick.message_id).unwrap().body(),
+        "Team: Beta",
+        "the question names the pick"
+    );
     assert_eq!(ann.ask("/teams", "Your teams").await.body(), "Your teams:\nAlpha: lead\nBeta: lead");
     let pick = ann.ask("/leave", "Which team?").await;
     assert_eq!(pick.button_labels(), ["Alpha", "Beta"]);
@@ -435,7 +448,7 @@ async fn reminders_reach_only_unfinished_reachable_members_once() {
     complete_scan(&fin, L3, L4).await;
     let mark = uma.mark();
     uma.say("/scan");
-    uma.expect_after(mark, "Question 1 of 23").await;
+    uma.expect_after(mark, "Question 1 of about 23").await;
     uma.answer_nth(L2).await;
 
     let settings = olga.ask("/settings", "Team reminders").await;
@@ -511,10 +524,10 @@ async fn reminders_reach_only_unfinished_reachable_members_once() {
     // The nudge's button continues the scan where it was, or starts it.
     let mark = uma.mark();
     assert_eq!(uma.press(nudges(&uma)[0].message_id, "s").await, None);
-    uma.expect_after(mark, "Question 2 of 23").await;
+    uma.expect_after(mark, "Question 2 of about 23").await;
     let mark = ned.mark();
     assert_eq!(ned.press(nudges(&ned)[0].message_id, "s").await, None);
-    ned.expect_after(mark, "Question 1 of 23").await;
+    ned.expect_after(mark, "Question 1 of about 23").await;
 }
 
 // ---------------------------------------------------------------------------
@@ -539,7 +552,7 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
     tg.wait_for_message(noa.id(), WAIT, |msg| msg.message_id > mark && msg.photo.is_some()).await.unwrap();
     complete_scan(&m[3], L5, L3).await;
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    noa.ask("/newround", "Ronde 2").await;
+    noa.confirm("/newround", "Ronde 2").await;
 
     let documents = export_documents(&tg, &noa).await;
     let csv_message = &documents[0];
@@ -856,7 +869,7 @@ async fn a_scan_finished_just_before_a_new_round_counts_for_the_old_one() {
     // once /newround (well within the same second).
     let mark = max.mark();
     max.say("/scan");
-    max.expect_after(mark, "Question 1 of 23").await;
+    max.expect_after(mark, "Question 1 of about 23").await;
     let (_, total) = max.progress().expect("a question");
     max.answer_until(total, L3).await;
     while std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_millis() > 100 {
@@ -864,7 +877,7 @@ async fn a_scan_finished_just_before_a_new_round_counts_for_the_old_one() {
     }
     let last = max.current_question();
     max.press(last.message_id, &answer_data(&last)[POLICY]).await;
-    lea.ask("/newround", "is open").await;
+    lea.confirm("/newround", "is open").await;
 
     let refused = lea.ask("/team", "members have finished").await;
     assert!(
@@ -908,9 +921,9 @@ async fn members_who_join_at_the_same_moment_all_count() {
 async fn a_team_name_of_digits_stays_as_typed() {
     let (tg, _data, _bot) = setup(&[]).await;
     let bond = Person::new(&tg, 700, "Bond", Some("en"));
-    let created = bond.ask("/newteam 007", "is created").await;
+    let created = bond.ask("/newteam 007", "has been created").await;
     assert!(
-        created.body().starts_with("Team \"007\" is created, and you are its lead."),
+        created.body().starts_with("Team \"007\" has been created, and you are its lead."),
         "{}",
         created.body()
     );

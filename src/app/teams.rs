@@ -24,8 +24,8 @@ use crate::person::PersonId;
 use crate::present::Presenter;
 use crate::random::{new_invite_code, team_seed};
 use crate::store::{QueuedNudge, TeamRefusal};
-use crate::working_hours;
 use crate::team::{Team, is_invite_code};
+use crate::working_hours;
 
 /// Deep-link payload prefixes: an invite, and a one-time lead invite.
 pub const JOIN_PREFIX: &str = "join_";
@@ -184,7 +184,9 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
 
 /// The tap on "Yes" under a confirmation: the action, checked again.
 pub fn confirmed(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -> Result<Outcome> {
-    let Some(team) = cx.app.store.team(team_id)? else { return Ok(cx.say(session, Msg::TgStaleButton, &[]).into()) };
+    let Some(team) = cx.app.store.team(team_id)? else {
+        return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
+    };
     if action != TeamAction::Leave && !team.is_lead(&session.person) {
         return Ok(cx.say(session, Msg::TeamNotLead, &[]).into());
     }

@@ -20,11 +20,11 @@ use super::commands::Said;
 use super::send::retrying;
 use super::teams;
 use super::turn::{HandlerResult, Shared, Tap, TgBot, Turn, detected_lang, keyboard, update_key};
+use crate::app::privacy;
 use crate::app::{Action, Button};
 use crate::engine::{self, Event, Output, Screen};
 use crate::lang::Lang;
 use crate::messages::Msg;
-use crate::app::privacy;
 use crate::score;
 
 /// The deep-link payload that opens the scan (used by the link offered in groups).
@@ -51,13 +51,16 @@ pub async fn greet<B: TgBot>(mut turn: Turn<B>) -> Option<Turn<B>> {
     if !turn.first_contact {
         return Some(turn);
     }
-    turn.session.record.noticed_at = Some(crate::unix_now());
+    if let Err(err) = send_welcome(&mut turn).await {
+        tracing::warn!(%err, "could not send the privacy notice");
+    }
+    // Recorded once it arrived: a person who blocked the bot gets it when they return.
+    if !turn.session.record.unreachable {
+        turn.session.record.noticed_at = Some(crate::unix_now());
+    }
     if let Err(err) = turn.save().await {
         tracing::error!(%err, "could not record the privacy notice");
         return None;
-    }
-    if let Err(err) = send_welcome(&mut turn).await {
-        tracing::warn!(%err, "could not send the privacy notice");
     }
     Some(turn)
 }

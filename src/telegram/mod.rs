@@ -301,7 +301,8 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .branch(case![A::ConfirmCancel].endpoint(chat::cancel_confirmed::<B>))
                 .branch(case![A::Dismiss].endpoint(chat::dismiss::<B>))
                 .branch(
-                    dptree::filter(|a: Action| matches!(a, A::Confirm { .. })).endpoint(teams::confirmed::<B>),
+                    dptree::filter(|a: Action| matches!(a, A::Confirm { .. }))
+                        .endpoint(teams::confirmed::<B>),
                 )
                 .branch(case![A::Join(code)].endpoint(teams::join::<B>))
                 .branch(dptree::filter(|a: Action| matches!(a, A::Pick { .. })).endpoint(teams::picked::<B>))
@@ -384,7 +385,8 @@ async fn retention(shared: Arc<Shared>) {
     loop {
         every.tick().await;
         let app = shared.clone();
-        let swept = tokio::task::spawn_blocking(move || crate::app::privacy::sweep(&app.app, crate::unix_now()));
+        let swept =
+            tokio::task::spawn_blocking(move || crate::app::privacy::sweep(&app.app, crate::unix_now()));
         match swept.await {
             Ok(Ok(0)) => {}
             Ok(Ok(deleted)) => tracing::info!(deleted, "deleted responses past the retention period"),

@@ -72,7 +72,8 @@ pub async fn deliver_queued<B: TgBot>(bot: B, shared: std::sync::Arc<super::Shar
     loop {
         every.tick().await;
         let app_shared = shared.clone();
-        let taken = tokio::task::spawn_blocking(move || teams::queued_nudges(&app_shared.app, unix_now())).await;
+        let taken =
+            tokio::task::spawn_blocking(move || teams::queued_nudges(&app_shared.app, unix_now())).await;
         let nudges = match taken {
             Ok(Ok(nudges)) => nudges,
             Ok(Err(err)) => {

@@ -12,7 +12,7 @@
 
 use super::fake_telegram::{FakeTelegram, SentMessage};
 use super::person::{Person, answer_data};
-use super::{WAIT, progress};
+use super::WAIT;
 
 /// Choice indexes (0-based) on a scale question: level n is index n - 1.
 pub const L1: usize = 0;
@@ -60,16 +60,7 @@ pub async fn complete_scan(person: &Person, level: usize, ambition: usize) {
 /// Like [`complete_scan`], with the `role` (a choice index) on the role question.
 pub async fn complete_scan_as(person: &Person, level: usize, ambition: usize, role: usize) {
     let mark = person.mark();
-    person.say("/scan");
-    person
-        .tg
-        .wait_for_message(person.id(), WAIT, |m| {
-            m.message_id > mark
-                && progress(m.body()).is_some_and(|(n, _)| n == 1)
-                && !answer_data(m).is_empty()
-        })
-        .await
-        .unwrap_or_else(|err| panic!("/scan did not show question 1: {err:?}"));
+    person.start_scan().await;
     while let Some((n, total)) = person.progress() {
         let question = person.current_question();
         let body = question.body().to_lowercase();

@@ -258,9 +258,10 @@ fn view(flow: &Flow, state: &State, cursor: usize, intro: bool) -> QuestionView 
     let shown: Vec<usize> = (0..flow.questions.len()).filter(|&q| flow.is_shown(q, answers)).collect();
     let position = shown.iter().position(|&q| q == cursor).map_or(shown.len(), |p| p + 1);
     // A question whose condition waits on an unanswered question is counted as shown.
-    let estimate = flow.questions.iter().any(|q| {
-        q.show_if.as_ref().is_some_and(|c| !answers.contains_key(&flow.questions[c.question].id))
-    });
+    let estimate = flow
+        .questions
+        .iter()
+        .any(|q| q.show_if.as_ref().is_some_and(|c| !answers.contains_key(&flow.questions[c.question].id)));
     QuestionView {
         question: cursor,
         position,
