@@ -207,7 +207,10 @@ fn confirm(cx: &Context, session: &Session, action: TeamAction, team: &Team) -> 
         _ => (Msg::ConfirmLeave, Msg::ConfirmLeaveButton),
     };
     let buttons = vec![
-        Button { label: presenter.msg(yes), action: Action::Confirm { action, team: team.id.clone() } },
+        Button {
+            label: presenter.msg_with(yes, &args),
+            action: Action::Confirm { action, team: team.id.clone() },
+        },
         Button { label: presenter.msg(Msg::ConfirmNoButton), action: Action::Dismiss },
     ];
     Reply { parts: vec![Part::Text { text: presenter.msg_with(question, &args), buttons: vec![buttons] }] }
@@ -344,6 +347,7 @@ pub fn queued_nudges(app: &App, now: u64) -> Result<Vec<Nudge>> {
         let person = app.store.person(&member)?;
         let finished = app.store.has_finished_round(app.flow(), &team, &member)?;
         if team.members.contains(&member) && !person.unreachable && !person.reminders_off && !finished {
+            app.store.mark_reminded(&member, now)?;
             nudges.push(nudge(app, &team, member)?);
         }
     }

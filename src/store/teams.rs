@@ -245,6 +245,13 @@ impl Store {
         Ok(self.round_response(flow, team.current_round(), member)?.is_some())
     }
 
+    /// Records a nudge sent now (a queued one, delivered), for the once-a-day rule.
+    pub fn mark_reminded(&self, person: &PersonId, now: u64) -> Result<()> {
+        self.reminded.insert(person.0.as_bytes(), &now.to_be_bytes())?;
+        self.db.flush()?;
+        Ok(())
+    }
+
     /// When the person was last nudged, if ever (Unix milliseconds).
     pub fn last_reminded(&self, person: &PersonId) -> Result<Option<u64>> {
         Ok(self.reminded.get(person.0.as_bytes())?.as_deref().and_then(millis))

@@ -194,6 +194,10 @@ impl<B: TgBot> Turn<B> {
         text: String,
         keyboard: Option<InlineKeyboardMarkup>,
     ) -> Result<Option<MessageId>, teloxide::RequestError> {
+        // Blocked us during this turn: the rest of it is not tried (nor retried).
+        if self.session.record.unreachable {
+            return Ok(None);
+        }
         let parts = split_text(&text, MAX_TEXT);
         let last = parts.len().saturating_sub(1);
         let mut sent = None;

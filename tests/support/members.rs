@@ -10,9 +10,9 @@
 // Each test binary uses only part of this module.
 #![allow(dead_code)]
 
+use super::WAIT;
 use super::fake_telegram::{FakeTelegram, SentMessage};
 use super::person::{Person, answer_data};
-use super::WAIT;
 
 /// Choice indexes (0-based) on a scale question: level n is index n - 1.
 pub const L1: usize = 0;
