@@ -437,3 +437,153 @@ fn the_data_folder_is_private_to_its_user() {
     }
     assert!(files > 0, "sled wrote its files");
 }
+
+// ---------------------------------------------------------------------------
+// Issue 12: privacy and polish in the terminal
+// ---------------------------------------------------------------------------
+
+/// The first lines of the privacy notice, in English.
+const NOTICE: &str = "Before you begin: what I keep, and who sees it.";
+
+#[test]
+fn the_privacy_notice_is_printed_once_and_needs_no_answer() {
+    let data = data_dir();
+    let first = chat(data.path(), Some("en"), &typed(&["2"]));
+    assert_line(&first, NOTICE);
+    assert!(first.contains("730 days"), "{first}");
+    // The scan went on right after it: the first answer counted.
+    assert_eq!(progress_lines(&first).last(), Some(&"Question 2 of about 23"));
+    let second = chat(data.path(), Some("en"), "");
+    assert_no_line_containing(&second, NOTICE);
+}
+
+#[test]
+fn privacy_and_mydata_tell_what_is_kept() {
+    let data = data_dir();
+    chat(data.path(), Some("en"), &typed(&SCRIPT));
+    let out = chat(data.path(), Some("en"), &typed(&["privacy", "mydata"]));
+    assert_line(&out, "How Peilbot handles your data");
+    assert!(out.contains("team results over 5 people or more"), "{out}");
+    let summary = out.lines().find(|l| l.starts_with("What I keep about you:")).expect("a summary");
+    assert!(summary.contains("one finished scan"), "{summary}");
+    assert!(summary.ends_with("holds all of it, exactly as stored."), "{summary}");
+    // The JSON document follows the summary, whole.
+    let start = out.find("{\n").expect("a JSON document");
+    let mut stream = serde_json::Deserializer::from_str(&out[start..]).into_iter::<serde_json::Value>();
+    let document = stream.next().expect("JSON").expect("valid JSON");
+    assert_eq!(document["person"], "local:terminal");
+    assert_eq!(document["completed_scans"][0]["answers"]["a1"], serde_json::json!({ "level": 2 }));
+}
+
+#[test]
+fn forget_asks_for_yes_and_then_deletes_everything() {
+    let data = data_dir();
+    chat(data.path(), Some("en"), &typed(&SCRIPT));
+    let kept = chat(data.path(), Some("en"), &typed(&["forget", "no", "mydata"]));
+    assert_line(&kept, "Type \"yes\" to go ahead; anything else leaves everything as it is.");
+    assert_line(&kept, "Fine: nothing has changed.");
+    assert!(kept.contains("one finished scan"), "{kept}");
+
+    let gone = chat(data.path(), Some("en"), &typed(&["forget", "yes", "mydata"]));
+    assert_line(&gone, &message("en", "chat-forgotten"));
+    assert!(gone.contains("no finished scans, no scan in progress"), "{gone}");
+    // A new run meets the person as for the first time.
+    let again = chat(data.path(), Some("en"), "");
+    assert_line(&again, NOTICE);
+}
+
+#[test]
+fn cancel_asks_for_yes_first() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&["2", "3", "cancel", "no", "4"]));
+    assert_line(&out, "Stop the scan? Your 2 answers so far will be deleted. This cannot be undone.");
+    assert_eq!(progress_lines(&out).last(), Some(&"Question 4 of about 23"), "no: the scan goes on");
+}
+
+#[test]
+fn output_wraps_at_the_terminal_width() {
+    for (columns, width) in [(Some("40"), 40), (None, 80)] {
+        let data = data_dir();
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_peilbot"));
+        command.args(["chat", "--lang", "en", "--data", data.path().to_str().unwrap()]);
+        command.env("LANG", "C").env_remove("COLUMNS").stdin(std::process::Stdio::null());
+        if let Some(columns) = columns {
+            command.env("COLUMNS", columns);
+        }
+        let stdout = String::from_utf8(command.output().unwrap().stdout).unwrap();
+        let longest = stdout.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(longest <= width, "a line of {longest} characters at width {width}:\n{stdout}");
+        assert!(longest > width - 15, "the width is used: {longest} of {width}");
+        // A bullet's later lines line up with its text.
+        let lines: Vec<&str> = stdout.lines().collect();
+        let bullet = lines.iter().position(|l| l.starts_with("• What I keep")).expect("the notice");
+        assert!(lines[bullet + 1].starts_with("  "), "{stdout}");
+    }
+}
+
+#[test]
+fn the_role_question_offers_no_skip_and_the_snapshot_has_a_bar_per_theme() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&SCRIPT[..22]));
+    let role = out.split(&message("en", "q-role")).nth(1).expect("the role question");
+    assert_line(role, "(number, \"back\", \"help\")");
+    let finished = chat(data.path(), Some("en"), &typed(&["?", "1"]));
+    assert_line(&finished, &message("en", "notice-out-of-range"));
+    assert_line(&finished, "G Culture & collaboration: 5.0 (Leading)  ▰▰▰▰▰");
+}
+
+#[test]
+fn the_terminal_never_speaks_of_taps() {
+    let data = data_dir();
+    for lang in ["en", "nl", "nl-BE"] {
+        let out = chat(data.path(), Some(lang), &typed(&SCRIPT));
+        let lower = out.to_lowercase();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+        for word in ["tap", "taps", "tapping", "tik", "tikken", "tikt"] {
+            assert!(!words.contains(&word), "{lang} says {word:?}:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn chat_help_lists_the_commands_in_the_chat() {
+    let run = peilbot(&["chat", "--help"], "", &[], None);
+    assert!(run.status.success());
+    for command in ["back", "skip, ?", "lang nl", "cancel", "privacy", "mydata", "forget", "quit"] {
+        assert!(run.stdout.contains(command), "{command} missing from:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_chat_quietly() {
+    use std::io::{Read, Write};
+    let data = data_dir();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_peilbot"))
+        .args(["chat", "--lang", "en", "--data", data.path().to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take()); // like `| head`
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(typed(&SCRIPT).as_bytes());
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "exit {:?}", output.status);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "nothing said about the pipe");
+}
+
+#[test]
+fn a_data_folder_that_is_a_file_is_named_with_its_cause_once() {
+    let data = data_dir();
+    let file = data.path().join("answers");
+    std::fs::write(&file, "").unwrap();
+    let (_, stderr, status) = run_chat(&["--data", file.to_str().unwrap()], "");
+    assert!(!status.success());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("it is a file, not a folder"), "{stderr}");
+    assert!(!stderr.contains("another peilbot"), "no guess about a lock: {stderr}");
+}
