@@ -106,7 +106,8 @@ impl<'a, W: Write> Chat<'a, W> {
         for line in text.lines() {
             let indent: String = line.chars().take_while(|c| *c == ' ').collect();
             // A bullet's later lines line up with its text.
-            let hanging = if line.trim_start().starts_with("• ") { format!("{indent}  ") } else { indent.clone() };
+            let hanging =
+                if line.trim_start().starts_with("• ") { format!("{indent}  ") } else { indent.clone() };
             let options = textwrap::Options::new(self.width)
                 .initial_indent(&indent)
                 .subsequent_indent(&hanging)

@@ -587,3 +587,18 @@ fn a_data_folder_that_is_a_file_is_named_with_its_cause_once() {
     assert!(stderr.contains("it is a file, not a folder"), "{stderr}");
     assert!(!stderr.contains("another peilbot"), "no guess about a lock: {stderr}");
 }
+
+#[test]
+fn above_the_ambition_is_said_in_words() {
+    // A: 5 and 5, ambition 3: two levels above what the person wants in two years.
+    let mut lines = vec!["5", "5", "3"];
+    lines.extend_from_slice(&SCRIPT[3..]);
+    for (lang, expected) in [
+        ("en", "  In two years: 3 (Agreed). You are already 2.0 above that."),
+        ("nl", "  Over twee jaar: 3 (Afgesproken). Je zit daar nu al 2,0 boven."),
+    ] {
+        let data = data_dir();
+        let out = chat(data.path(), Some(lang), &typed(&lines));
+        assert_line(&out, expected);
+    }
+}

@@ -105,7 +105,10 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     for dimension in DIMENSIONS {
         let (line, details) = dimension_lines(&eight, dimension);
         let level = level_name(dimension, 3);
-        assert_eq!(line, format!("{dimension}: median 3.5 ({level}), ambition 3.0, gap -0.5"));
+        assert_eq!(
+            line,
+            format!("{dimension}: median 3.5 ({level}), ambition 3.0, gap -0.5 · already above the ambition")
+        );
         assert_eq!(details, "spread (IQR) 3.0: divided view · don't know 0%");
     }
     // All eight chose "Policy": a group of 8, but the rest of the team is 0, not 7, and a
