@@ -463,7 +463,7 @@ fn privacy_and_mydata_tell_what_is_kept() {
     chat(data.path(), Some("en"), &typed(&SCRIPT));
     let out = chat(data.path(), Some("en"), &typed(&["privacy", "mydata"]));
     assert_line(&out, "How Peilbot handles your data");
-    assert!(out.contains("team results over 5 people or more"), "{out}");
+    assert!(out.contains("team results of 5 people or more"), "{out}");
     let summary = out.lines().find(|l| l.starts_with("What I keep about you:")).expect("a summary");
     assert!(summary.contains("one finished scan"), "{summary}");
     assert!(summary.ends_with("holds all of it, exactly as stored."), "{summary}");

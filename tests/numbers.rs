@@ -99,7 +99,12 @@ fn check_gap(lang: Lang, values: &[(String, f64)], line: &str) -> Result<(), Tes
     // current, ambition, gap: the last three numbers.
     prop_assert!(values.len() >= 3, "{line}");
     let [(_, current), (_, ambition), (gap, _)] = &values[values.len() - 3..] else { unreachable!() };
-    prop_assert_eq!(gap, &difference(lang, *ambition, *current), "{}", line);
+    if ambition < current && !gap.starts_with('-') {
+        // "You are already 1.5 above that": the distance above the ambition, in words.
+        prop_assert_eq!(gap, &difference(lang, *current, *ambition), "{}", line);
+    } else {
+        prop_assert_eq!(gap, &difference(lang, *ambition, *current), "{}", line);
+    }
     Ok(())
 }
 
@@ -131,7 +136,8 @@ proptest! {
                     values.extend(numbers(next, lang));
                     prop_assert_eq!(values[1].1, f64::from(ambition), "{}", next);
                     check_gap(lang, &values, next)?;
-                    let gap = values[2].1;
+                    // Above the ambition the line gives the distance above it, in words.
+                    let gap = if f64::from(ambition) < current { -values[2].1 } else { values[2].1 };
                     let priority = presenter.msg(peilbot::messages::Msg::SnapshotPriority);
                     prop_assert_eq!(next.contains(&format!("· {priority}")), gap >= 1.5, "{}", next);
                 }

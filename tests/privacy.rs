@@ -41,7 +41,7 @@ async fn first_contact_shows_a_notice_that_a_language_tap_keeps_and_waits_for_st
     let ready = ready_message(&pim, 0).await;
     let notice = pim.messages().into_iter().next().expect("the notice came first");
     assert!(notice.body().starts_with("Hello! I am Peilbot."), "{}", notice.body());
-    for part in ["What I keep:", "over 5 people or more", "730 days", "/privacy", "/mydata", "/forget"] {
+    for part in ["What I keep:", "of 5 people or more", "730 days", "/privacy", "/mydata", "/forget"] {
         assert!(notice.body().contains(part), "the notice says {part:?}: {}", notice.body());
     }
     assert!(notice.keyboard.is_empty(), "nothing to tap on the notice, so nothing edits it away");
@@ -82,11 +82,11 @@ async fn privacy_names_the_configured_team_minimum_and_retention() {
     roos.say("/start");
     let ready = ready_message(&roos, 0).await;
     let notice = roos.messages().into_iter().find(|m| m.message_id < ready.message_id).expect("a notice");
-    assert!(notice.body().contains("teamresultaten over 3 mensen of meer"), "{}", notice.body());
+    assert!(notice.body().contains("teamresultaten van 3 mensen of meer"), "{}", notice.body());
     assert!(notice.body().contains("90 dagen"), "{}", notice.body());
 
     let statement = roos.ask("/privacy", "Zo gaat Peilbot met je gegevens om").await;
-    assert!(statement.body().contains("over 3 mensen of meer"), "{}", statement.body());
+    assert!(statement.body().contains("van 3 mensen of meer"), "{}", statement.body());
     assert!(statement.body().contains("90 dagen na het afronden gewist"), "{}", statement.body());
     assert!(!statement.body().contains(" 5 mensen"), "not the default: {}", statement.body());
 }

@@ -101,7 +101,7 @@ scale-legend = Levels: { $levels }
 snapshot-above-ambition = In two years: { $ambition } ({ $level }). You are already { $above } above that.
 privacy-notice = Before you begin: what I keep, and who sees it.
     • What I keep: the id of your chat account, your language, your answers and when you gave them, and the teams you are in.
-    • Who sees what: your own answers and your snapshot are for you alone. A team lead only ever sees team results over { $min } people or more, never who answered what.
+    • Who sees what: your own answers and your snapshot are for you alone. A team lead only ever sees team results of { $min } people or more, never who answered what.
     • How long: a finished scan is deleted { $days } days after you finished it, and everything at once whenever you ask.
 privacy-statement = How Peilbot handles your data
     
@@ -109,7 +109,7 @@ privacy-statement = How Peilbot handles your data
     
     Why: to give you your own snapshot, and your team and your organisation anonymous results.
     
-    Who sees what: your own answers and your snapshot are for you alone. A team lead only sees team results over { $min } people or more: medians, spread and shares of "don't know", never who answered what and never a lowest or highest value. A breakdown by role needs groups of at least 7. Whoever runs this bot's server holds the stored data and must protect it.
+    Who sees what: your own answers and your snapshot are for you alone. A team lead only sees team results of { $min } people or more: medians, spread and shares of "don't know", never who answered what and never a lowest or highest value. A breakdown by role needs groups of at least 7. Whoever runs this bot's server holds the stored data and must protect it.
     
     How long: a finished scan is deleted { $days } days after it was finished. A scan you stop with /cancel is deleted at once. Team results already shown stay as they were: they hold no one's own answers.
     

@@ -101,7 +101,7 @@ scale-legend = Niveaus: { $levels }
 snapshot-above-ambition = Over twee jaar: { $ambition } ({ $level }). Je zit daar nu al { $above } boven.
 privacy-notice = Voor je begint: wat ik bewaar, en wie wat ziet.
     • Wat ik bewaar: de id van je chataccount, je taal, je antwoorden en wanneer je ze gaf, en de teams waar je in zit.
-    • Wie wat ziet: je eigen antwoorden en je momentopname zijn alleen voor jou. Een teamleider ziet alleen teamresultaten over { $min } mensen of meer, nooit wie wat antwoordde.
+    • Wie wat ziet: je eigen antwoorden en je momentopname zijn alleen voor jou. Een teamleider ziet alleen teamresultaten van { $min } mensen of meer, nooit wie wat antwoordde.
     • Hoe lang: een afgeronde scan wordt { $days } dagen na het afronden gewist, en alles in één keer wanneer je dat vraagt.
 privacy-statement = Zo gaat Peilbot met je gegevens om
     
@@ -109,7 +109,7 @@ privacy-statement = Zo gaat Peilbot met je gegevens om
     
     Waarom: om je je eigen momentopname te geven, en je team en je organisatie anonieme resultaten.
     
-    Wie wat ziet: je eigen antwoorden en je momentopname zijn alleen voor jou. Een teamleider ziet alleen teamresultaten over { $min } mensen of meer: medianen, spreiding en het aandeel "weet ik niet", nooit wie wat antwoordde en nooit een laagste of hoogste waarde. Een uitsplitsing per rol vraagt groepen van minstens 7. Wie de server van deze bot beheert, heeft de bewaarde gegevens in handen en moet ze beschermen.
+    Wie wat ziet: je eigen antwoorden en je momentopname zijn alleen voor jou. Een teamleider ziet alleen teamresultaten van { $min } mensen of meer: medianen, spreiding en het aandeel "weet ik niet", nooit wie wat antwoordde en nooit een laagste of hoogste waarde. Een uitsplitsing per rol vraagt groepen van minstens 7. Wie de server van deze bot beheert, heeft de bewaarde gegevens in handen en moet ze beschermen.
     
     Hoe lang: een afgeronde scan wordt { $days } dagen na het afronden gewist. Een scan die je met /cancel stopt, wordt meteen gewist. Teamresultaten die al getoond zijn, blijven zoals ze waren: daarin staan geen antwoorden van één persoon.
     
