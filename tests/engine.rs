@@ -281,8 +281,7 @@ proptest! {
 fn the_total_is_an_estimate_until_the_skip_is_decided() {
     let mut state = started();
     let mut seen = Vec::new();
-    loop {
-        let Screen::Question(view) = step(flow(), &state, Event::Resume, 1).output.screen else { break };
+    while let Screen::Question(view) = step(flow(), &state, Event::Resume, 1).output.screen {
         seen.push((view.position, view.total, view.estimate));
         // Everything at level 1: e1 "not started" skips e2.
         let next = answer(&state, 0);
