@@ -71,7 +71,7 @@ pub async fn unknown_command<B: TgBot>(turn: Turn<B>) -> HandlerResult {
 }
 
 /// Another bot's command ("/scan@other_bot"): recorded, not answered.
-pub async fn not_ours<B: TgBot>(turn: Turn<B>) -> HandlerResult {
+pub async fn not_ours<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
     Ok(turn.save().await?)
 }
 
@@ -163,32 +163,41 @@ pub async fn unowned_tap<B: TgBot>(
 }
 
 /// A tap on an answer or back button of the scan, possibly old or forged.
+///
+/// One commit per tap, before any reply: the answer, the scan, a completed response, the
+/// update id and which message now shows the question (the tapped one, edited in place).
 pub async fn scan_tap<B: TgBot>(mut turn: Turn<B>, tap: Tap, action: Action) -> HandlerResult {
     let Some(event) = scan_event(&turn, &action) else {
         return refuse(turn, &tap, Msg::TgStaleButton).await;
     };
-    let transition = turn.step(event).await?;
+    let transition = turn.advance(event);
     if let Some(refusal) = transition.output.notices.first().filter(|_| !transition.changed) {
         return refuse(turn, &tap, *refusal).await;
     }
-    turn.answer_callback(&tap.query, None).await;
+    let shown_before = turn.session.record.question_message;
     match &transition.output.screen {
         Screen::Question(view) => {
-            let (text, keyboard) = turn.question(view, &transition.output.notices);
-            if let Some(old) = turn.session.record.question_message.filter(|old| *old != tap.message.0) {
-                turn.strip_keyboard(MessageId(old)).await;
-            }
-            turn.edit(tap.message, text, Some(keyboard)).await?;
             turn.session.record.question_message = Some(tap.message.0);
             turn.save().await?;
+            turn.answer_callback(&tap.query, None).await;
+            if let Some(old) = shown_before.filter(|old| *old != tap.message.0) {
+                turn.strip_keyboard(MessageId(old)).await;
+            }
+            let (text, keyboard) = turn.question(view, &transition.output.notices);
+            turn.edit(tap.message, text, Some(keyboard)).await?;
         }
         Screen::Snapshot(snapshot) => {
-            turn.edit(tap.message, turn.msg(Msg::ScanFinished), None).await?;
             turn.session.record.question_message = None;
             turn.save().await?;
+            turn.answer_callback(&tap.query, None).await;
+            turn.edit(tap.message, turn.msg(Msg::ScanFinished), None).await?;
             turn.send_snapshot(snapshot).await?;
         }
-        Screen::Idle => turn.show(&transition.output).await?,
+        Screen::Idle => {
+            turn.save().await?;
+            turn.answer_callback(&tap.query, None).await;
+            turn.show(&transition.output).await?;
+        }
     }
     Ok(())
 }
@@ -242,12 +251,13 @@ async fn refuse<B: TgBot>(mut turn: Turn<B>, tap: &Tap, why: Msg) -> HandlerResu
 }
 
 pub async fn choose_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, lang: Lang) -> HandlerResult {
-    turn.step(Event::SetLanguage(lang)).await?;
-    turn.answer_callback(&tap.query, None).await;
-    turn.edit(tap.message, turn.msg(Msg::LanguageChanged), None).await?;
+    turn.advance(Event::SetLanguage(lang));
     if turn.session.record.question_message == Some(tap.message.0) {
         turn.session.record.question_message = None;
     }
+    turn.save().await?;
+    turn.answer_callback(&tap.query, None).await;
+    turn.edit(tap.message, turn.msg(Msg::LanguageChanged), None).await?;
     match engine::current_view(turn.flow(), &turn.session.state) {
         Some(view) => turn.show(&Output { notices: Vec::new(), screen: Screen::Question(view) }).await,
         None => {
