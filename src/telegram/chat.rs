@@ -19,7 +19,9 @@ use teloxide::types::{CallbackQuery, MessageId};
 use super::commands::Said;
 use super::send::retrying;
 use super::teams;
-use super::turn::{HandlerResult, Shared, Tap, TgBot, Turn, detected_lang, keyboard, update_key};
+use super::turn::{
+    HandlerResult, Shared, Tap, TgBot, Turn, detected_lang, keyboard, on_blocking_pool, update_key,
+};
 use crate::app::{Action, Button};
 use crate::engine::{self, Event, Output, Screen};
 use crate::lang::Lang;
@@ -132,7 +134,7 @@ pub async fn group_message<B: TgBot>(
     update: Update,
     msg: Message,
 ) -> HandlerResult {
-    shared.app.store.mark_update(&update_key(&update))?;
+    mark_update(&shared, &update).await?;
     // Plain chatter and other bots' commands are not ours to answer.
     let ours = msg.text().map(|text| Said::parse(text, &shared.username));
     if !matches!(ours, Some(Said::Command(_) | Said::Unknown)) {
@@ -156,7 +158,7 @@ pub async fn unowned_tap<B: TgBot>(
     update: Update,
     query: CallbackQuery,
 ) -> HandlerResult {
-    shared.app.store.mark_update(&update_key(&update))?;
+    mark_update(&shared, &update).await?;
     let text = shared.app.content.locales.msg(detected_lang(&query.from), Msg::TgStaleButton);
     let _ = bot.answer_callback_query(query.id.clone()).text(text).send().await;
     Ok(())
@@ -274,18 +276,26 @@ pub async fn forget<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> Hand
     if turn.session.record.forget_code.as_deref() != Some(code.as_str()) {
         return refuse(turn, &tap, Msg::TgStaleButton).await;
     }
-    let store = &turn.app().store;
-    store.forget(&turn.session.person)?;
-    if let Some(update) = &turn.session.update {
-        store.mark_update(update)?;
-    }
+    let (shared, person, update) =
+        (turn.shared.clone(), turn.session.person.clone(), turn.session.update.clone());
+    on_blocking_pool(move || {
+        shared.app.store.forget(&person)?;
+        update.map_or(Ok(()), |update| shared.app.store.mark_update(&update))
+    })
+    .await?;
     turn.answer_callback(&tap.query, None).await;
     turn.edit(tap.message, turn.msg(Msg::TgForgotten), None).await?;
     Ok(())
 }
 
+/// Records an update that changes nothing else (on the blocking pool: it waits for the disk).
+async fn mark_update(shared: &Arc<Shared>, update: &Update) -> Result<(), crate::store::StoreError> {
+    let (shared, key) = (shared.clone(), update_key(update));
+    on_blocking_pool(move || shared.app.store.mark_update(&key)).await
+}
+
 /// Updates we do not act on are still recorded, so they are not handled twice.
 pub async fn other_update(shared: Arc<Shared>, update: Update) -> HandlerResult {
-    shared.app.store.mark_update(&update_key(&update))?;
+    mark_update(&shared, &update).await?;
     Ok(())
 }
