@@ -4,7 +4,7 @@
 use teloxide::prelude::*;
 
 use super::send::{is_opt_out, retrying};
-use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard};
+use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard, off_async};
 use crate::app::teams::{self, Context, JOIN_PREFIX, LEAD_PREFIX, Outcome};
 use crate::app::{Action, Part, Reply, Session, TeamAction};
 use crate::engine::Event;
@@ -20,13 +20,22 @@ fn links<B: TgBot>(turn: &Turn<B>) -> impl Fn(&str) -> String + Send + Sync + us
 /// Runs a team operation with this turn's surroundings and sends its reply.
 async fn reply<B: TgBot>(
     turn: Turn<B>,
-    operation: impl FnOnce(&Context, &Session) -> teams::Result<Reply>,
+    operation: impl FnOnce(&Context, &Session) -> teams::Result<Reply> + Send + 'static,
 ) -> HandlerResult {
-    carry_out(turn, |cx, session| operation(cx, session).map(Outcome::Reply)).await
+    carry_out(turn, move |cx, session| operation(cx, session).map(Outcome::Reply)).await
+}
+
+/// Runs a team operation (store reads and writes, results, charts) on the blocking pool.
+async fn run_off_async<B: TgBot, T: Send + 'static>(
+    turn: &Turn<B>,
+    operation: impl FnOnce(&Context, &Session) -> teams::Result<T> + Send + 'static,
+) -> teams::Result<T> {
+    let (shared, session, link) = (turn.shared.clone(), turn.session.clone(), links(turn));
+    off_async(move || operation(&Context { app: &shared.app, now: unix_now(), link: &link }, &session)).await
 }
 
 pub async fn new_team<B: TgBot>(turn: Turn<B>, name: String) -> HandlerResult {
-    reply(turn, |cx, session| teams::new_team(cx, session, &name)).await
+    reply(turn, move |cx, session| teams::new_team(cx, session, &name)).await
 }
 
 pub async fn list<B: TgBot>(turn: Turn<B>) -> HandlerResult {
@@ -39,21 +48,22 @@ pub async fn org<B: TgBot>(turn: Turn<B>) -> HandlerResult {
 
 /// A command that acts on one of the person's teams (asking which when there are several).
 pub async fn pick<B: TgBot>(turn: Turn<B>, action: TeamAction) -> HandlerResult {
-    carry_out(turn, |cx, session| teams::pick(cx, session, action)).await
+    carry_out(turn, move |cx, session| teams::pick(cx, session, action)).await
 }
 
 /// A team picked from the "Which team?" buttons: the question becomes the team's name.
 pub async fn picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> HandlerResult {
     let Action::Pick { action, team } = picked else { return Ok(()) };
     turn.answer_callback(&tap.query, None).await;
-    match turn.app().store.team(&team)? {
+    let (shared, id) = (turn.shared.clone(), team.clone());
+    match off_async(move || shared.app.store.team(&id)).await? {
         Some(found) => {
             let text = turn.presenter().msg_with(Msg::TeamPicked, &[("team", found.name.as_str().into())]);
             turn.edit(tap.message, text, None).await?;
         }
         None => turn.strip_keyboard(tap.message).await,
     }
-    carry_out(turn, |cx, session| teams::run(cx, session, action, &team)).await
+    carry_out(turn, move |cx, session| teams::run(cx, session, action, &team)).await
 }
 
 /// "Yes" under a confirmation of a team action: the confirmation keeps its text, loses
@@ -62,7 +72,7 @@ pub async fn confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap, confirmed: Action)
     let Action::Confirm { action, team } = confirmed else { return Ok(()) };
     turn.answer_callback(&tap.query, None).await;
     turn.strip_keyboard(tap.message).await;
-    carry_out(turn, |cx, session| teams::confirmed(cx, session, action, &team)).await
+    carry_out(turn, move |cx, session| teams::confirmed(cx, session, action, &team)).await
 }
 
 /// Delivers reminders queued outside working hours, once they begin: checked every
@@ -82,15 +92,20 @@ pub async fn deliver_queued<B: TgBot>(bot: B, shared: std::sync::Arc<super::Shar
             }
             Err(err) => std::panic::resume_unwind(err.into_panic()),
         };
-        let sent = deliver(&bot, &shared.app, nudges).await;
-        if sent > 0 {
-            tracing::info!(sent, "queued reminders sent");
+        match deliver(&bot, &shared, nudges).await {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!(sent, "queued reminders sent"),
+            Err(err) => tracing::error!(%err, "could not mark a member unreachable"),
         }
     }
 }
 
 /// Sends nudges one by one; a member who blocked the bot is marked and not tried again.
-async fn deliver<B: TgBot>(bot: &B, app: &crate::app::App, nudges: Vec<teams::Nudge>) -> usize {
+async fn deliver<B: TgBot>(
+    bot: &B,
+    shared: &std::sync::Arc<super::Shared>,
+    nudges: Vec<teams::Nudge>,
+) -> teams::Result<usize> {
     let mut sent = 0;
     for nudge in nudges {
         let Some(chat) = chat_of(&nudge.member) else { continue };
@@ -99,30 +114,29 @@ async fn deliver<B: TgBot>(bot: &B, app: &crate::app::App, nudges: Vec<teams::Nu
         match retrying(send).await {
             Ok(_) => sent += 1,
             Err(err) if is_opt_out(&err) => {
-                if let Err(err) = teams::unreachable(app, &nudge.member) {
-                    tracing::error!(%err, "could not mark a member unreachable");
-                }
+                let (shared, member) = (shared.clone(), nudge.member.clone());
+                off_async(move || teams::unreachable(&shared.app, &member)).await?
             }
             Err(err) => tracing::warn!(%err, "a reminder could not be sent"),
         }
     }
-    sent
+    Ok(sent)
 }
 
 /// Runs a team action; nudges are delivered here, one by one, and the lead is told how
 /// many arrived. A member who blocked the bot is marked and not tried again.
 async fn carry_out<B: TgBot>(
     mut turn: Turn<B>,
-    action: impl FnOnce(&Context, &Session) -> teams::Result<Outcome>,
+    action: impl FnOnce(&Context, &Session) -> teams::Result<Outcome> + Send + 'static,
 ) -> HandlerResult {
     turn.save().await?;
-    let link = links(&turn);
-    let outcome = action(&Context { app: turn.app(), now: unix_now(), link: &link }, &turn.session)?;
+    let outcome = run_off_async(&turn, action).await?;
     let (team, nudges) = match outcome {
         Outcome::Reply(reply) => return turn.send(reply).await,
         Outcome::Nudges { team, nudges } => (team, nudges),
     };
-    let sent = deliver(&turn.bot, turn.app(), nudges).await;
+    let sent = deliver(&turn.bot, &turn.shared, nudges).await?;
+    let link = links(&turn);
     let cx = Context { app: turn.app(), now: unix_now(), link: &link };
     let report = teams::reminders_sent(&cx, &turn.session, &team, sent);
     turn.send(report).await
@@ -132,11 +146,11 @@ async fn carry_out<B: TgBot>(
 pub async fn deep_link<B: TgBot>(turn: Turn<B>, payload: &str) -> HandlerResult {
     if let Some(code) = payload.strip_prefix(JOIN_PREFIX) {
         let code = code.to_string();
-        return reply(turn, |cx, session| teams::offer_to_join(cx, session, &code)).await;
+        return reply(turn, move |cx, session| teams::offer_to_join(cx, session, &code)).await;
     }
     if let Some(code) = payload.strip_prefix(LEAD_PREFIX) {
         let code = code.to_string();
-        return reply(turn, |cx, session| teams::become_lead(cx, session, &code)).await;
+        return reply(turn, move |cx, session| teams::become_lead(cx, session, &code)).await;
     }
     reply(turn, |cx, session| Ok(Reply::text(cx.app.presenter(session.state.lang).msg(Msg::TgInvalidLink))))
         .await
@@ -144,9 +158,7 @@ pub async fn deep_link<B: TgBot>(turn: Turn<B>, payload: &str) -> HandlerResult 
 
 /// The confirming tap on "Join the team": the confirmation turns into a welcome.
 pub async fn join<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> HandlerResult {
-    let link = links(&turn);
-    let joined =
-        teams::join(&Context { app: turn.app(), now: unix_now(), link: &link }, &turn.session, &code)?;
+    let joined = run_off_async(&turn, move |cx, session| teams::join(cx, session, &code)).await?;
     turn.save().await?;
     let Some(joined) = joined else {
         turn.answer_callback(&tap.query, Some(turn.msg(Msg::TgInvalidLink))).await;
