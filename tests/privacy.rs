@@ -223,8 +223,16 @@ async fn a_sole_lead_is_told_before_forgetting_or_leaving() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn finished_scans_past_retention_are_deleted_at_start_up() {
     let (tg, data, bot) = setup(&[]).await;
+    let lead = Person::new(&tg, 1231, "Lea", Some("en"));
     let ria = Person::new(&tg, 1230, "Ria", Some("en"));
+    team_with(&lead, "Alpha", [&ria]).await;
     complete_scan(&ria, L3, L4).await;
+    let counted = lead.ask("/team", "finished").await;
+    assert!(
+        counted.body().starts_with("\"Alpha\", round 1: 1 of 2 members has finished."),
+        "{}",
+        counted.body()
+    );
     bot.kill();
 
     // Kept over a restart within the period.
@@ -237,6 +245,13 @@ async fn finished_scans_past_retention_are_deleted_at_start_up() {
     let bot = PeilBot::start_with(&tg, &store(&data), &[("PEILBOT_RETENTION_DAYS", "0")]).await;
     let gone = ria.ask("/snapshot", "completed").await;
     assert_eq!(gone.body(), "You have not completed a scan yet.");
+    // The team counts only what is kept.
+    let team = lead.ask("/team", "finished").await;
+    assert!(
+        team.body().starts_with("\"Alpha\", round 1: nobody has finished the scan yet."),
+        "{}",
+        team.body()
+    );
     assert!(bot.log().contains("deleted responses past the retention period"), "{}", bot.log());
 }
 
