@@ -320,8 +320,8 @@ async fn reminders_outside_working_hours_wait_and_reach_members_in_their_own_lan
     let queued = lead.ask("/remind", "outside working hours").await;
     assert_eq!(
         queued.body(),
-        "It is outside working hours, so the reminders for \"Alpha\" (1) wait until the next working day \
-         at 9:00 (Dutch and Belgian time)."
+        "It is outside working hours, so the messages to the members of \"Alpha\" (1) wait until the next \
+         working day at 9:00 (Dutch and Belgian time)."
     );
     let before = joe.messages().len();
     joe.sync().await;

@@ -111,4 +111,4 @@ confirm-leave-button = Yes, leave the team
 team-left-no-lead = You left "{ $team }". The team now has no lead. Team results already shown stay as they were; your answers stay yours.
 team-name-duplicate = You already lead a team called "{ $team }". Give the new team another name.
 team-picked = Team: { $team }
-remind-queued = It is outside working hours, so the reminders for "{ $team }" ({ $count }) wait until the next working day at 9:00 (Dutch and Belgian time).
+remind-queued = It is outside working hours, so the messages to the members of "{ $team }" ({ $count }) wait until the next working day at 9:00 (Dutch and Belgian time).

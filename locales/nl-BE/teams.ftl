@@ -30,4 +30,4 @@ cmd-remind = Teamleden herinneren die nog niet klaar zijn (teamverantwoordelijke
 confirm-leave-sole-lead = Je bent de enige teamverantwoordelijke van "{ $team }": als je weggaat, heeft het team geen teamverantwoordelijke meer, en kan niemand de resultaten zien of een nieuwe ronde openen. Wil je het overdragen, maak dan eerst iemand anders teamverantwoordelijke met /addlead. Toch verlaten?
 team-left-no-lead = Je hebt "{ $team }" verlaten. Het team heeft nu geen teamverantwoordelijke. Teamresultaten die al getoond zijn blijven zoals ze waren; je antwoorden blijven van jou.
 team-name-duplicate = Je bent al teamverantwoordelijke van een team dat "{ $team }" heet. Geef het nieuwe team een andere naam.
-remind-queued = Het is buiten de werkuren, dus de herinneringen voor "{ $team }" ({ $count }) wachten tot de volgende werkdag om 9 uur.
+remind-queued = Het is buiten de werkuren, dus de berichten aan de leden van "{ $team }" ({ $count }) wachten tot de volgende werkdag om 9 uur.

@@ -116,4 +116,4 @@ confirm-leave-button = Ja, verlaat het team
 team-left-no-lead = Je hebt "{ $team }" verlaten. Het team heeft nu geen teamleider. Teamresultaten die al getoond zijn blijven zoals ze waren; je antwoorden blijven van jou.
 team-name-duplicate = Je bent al teamleider van een team dat "{ $team }" heet. Geef het nieuwe team een andere naam.
 team-picked = Team: { $team }
-remind-queued = Het is buiten werktijd, dus de herinneringen voor "{ $team }" ({ $count }) wachten tot de volgende werkdag om 9.00 uur.
+remind-queued = Het is buiten werktijd, dus de berichten aan de leden van "{ $team }" ({ $count }) wachten tot de volgende werkdag om 9.00 uur.

@@ -217,6 +217,11 @@ fn confirm(cx: &Context, session: &Session, action: TeamAction, team: &Team) -> 
 }
 
 fn carry_out(cx: &Context, session: &Session, action: TeamAction, team: Team) -> Result<Outcome> {
+    let outcome = perform(cx, session, action, team)?;
+    within_working_hours(cx, session, outcome)
+}
+
+fn perform(cx: &Context, session: &Session, action: TeamAction, team: Team) -> Result<Outcome> {
     let (store, team_id) = (&cx.app.store, team.id.as_str());
     let reply = match action {
         TeamAction::Leave => leave(cx, session, &team)?,
@@ -307,15 +312,6 @@ fn remind(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
         Ok(due) => due,
         Err(_) => return Ok(cx.say(session, Msg::TeamNotLead, &[]).into()),
     };
-    if !working_hours::is_open(cx.now) {
-        // Outside working hours: kept for the next working morning (see `queued_nudges`).
-        for member in &due {
-            cx.app.store.queue_nudge(member, &QueuedNudge { team: team.id.clone(), queued_at: cx.now })?;
-        }
-        let mut args = team_args(team);
-        args.push(("count", due.len().into()));
-        return Ok(cx.say(session, Msg::RemindQueued, &args).into());
-    }
     let mut nudges = Vec::new();
     for member in due {
         nudges.push(nudge(cx.app, team, member)?);
@@ -335,8 +331,30 @@ fn nudge(app: &App, team: &Team, member: PersonId) -> Result<Nudge> {
     Ok(Nudge { member, text, button })
 }
 
-/// Reminders queued outside working hours, once they have begun: each member still in
-/// the team, reachable, with reminders on and not finished this round gets one.
+/// Nudges go out on working days from 9:00 to 17:00 only: made outside those hours, they
+/// are kept as they are (each in its member's language) for the next working morning, and
+/// the lead is told so. Every team action's outcome passes through here.
+fn within_working_hours(cx: &Context, session: &Session, outcome: Outcome) -> Result<Outcome> {
+    let Outcome::Nudges { team, nudges } = outcome else { return Ok(outcome) };
+    if working_hours::is_open(cx.now) {
+        return Ok(Outcome::Nudges { team, nudges });
+    }
+    for nudge in &nudges {
+        let queued = QueuedNudge {
+            team: team.id.clone(),
+            queued_at: cx.now,
+            text: nudge.text.clone(),
+            button: nudge.button.label.clone(),
+        };
+        cx.app.store.queue_nudge(&nudge.member, &queued)?;
+    }
+    let mut args = team_args(&team);
+    args.push(("count", nudges.len().into()));
+    Ok(cx.say(session, Msg::RemindQueued, &args).into())
+}
+
+/// Nudges queued outside working hours, once they have begun: each member still in the
+/// team, reachable, with reminders on and not finished this round gets theirs.
 pub fn queued_nudges(app: &App, now: u64) -> Result<Vec<Nudge>> {
     if !working_hours::is_open(now) {
         return Ok(Vec::new());
@@ -348,7 +366,8 @@ pub fn queued_nudges(app: &App, now: u64) -> Result<Vec<Nudge>> {
         let finished = app.store.has_finished_round(app.flow(), &team, &member)?;
         if team.members.contains(&member) && !person.unreachable && !person.reminders_off && !finished {
             app.store.mark_reminded(&member, now)?;
-            nudges.push(nudge(app, &team, member)?);
+            let button = Button { label: queued.button, action: Action::StartScan };
+            nudges.push(Nudge { member, text: queued.text, button });
         }
     }
     Ok(nudges)

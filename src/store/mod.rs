@@ -18,8 +18,8 @@
 //! - `teams`: team id → [`Team`]; `invites`: invite code → team id (see `teams`).
 //! - `reminded`: person id → when they were last nudged (milliseconds, big-endian); kept
 //!   apart from `people` so a nudge never races the person's own writes.
-//! - `queued`: person id → [`QueuedNudge`], a reminder asked for outside working hours,
-//!   sent on the next working morning.
+//! - `queued`: person id → [`QueuedNudge`], a nudge made outside working hours, sent on
+//!   the next working morning.
 //!
 //! Indexes, derived from the above and changed in the same transaction (see `index`):
 //! - `memberships`: person id, 0, team id → empty.
@@ -90,11 +90,14 @@ pub struct Person {
     pub noticed_at: Option<u64>,
 }
 
-/// A reminder a lead asked for outside working hours, to be sent when they begin.
+/// A nudge (a reminder, a round notice) made outside working hours, to be sent when they
+/// begin: in the member's language as it was made, with the label of its start button.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QueuedNudge {
     pub team: String,
     pub queued_at: u64,
+    pub text: String,
+    pub button: String,
 }
 
 /// Everything one event changes, written at once.
