@@ -107,8 +107,7 @@ async fn each_tap_of_a_whole_scan_is_flushed_exactly_once() {
     let flushes = || value(&get(port, "/metrics").1, "peilbot_store_flushes_total").unwrap_or(0.0);
 
     let ada = Person::new(&tg, 82, "Ada", Some("en"));
-    ada.say("/scan");
-    ada.expect_question(1).await;
+    ada.start_scan().await;
     let (_, total) = ada.progress().expect("a question");
     let before = flushes();
     let mut taps = 0;
