@@ -160,6 +160,8 @@ pub struct Store {
     /// Serialises read-change-write of team records and of the round index (a completed
     /// response takes it too): different chats are handled at once.
     team_lock: Arc<std::sync::Mutex<()>>,
+    /// Per team round, the responses in its index (see `index::Candidates`).
+    candidates: index::Candidates,
     flows: Arc<Vec<Flow>>,
     flush_each_commit: bool,
     flushes: Arc<AtomicU64>,
@@ -196,6 +198,7 @@ impl Store {
             published: db.open_tree("published")?,
             published_by_response: db.open_tree("published-by-response")?,
             team_lock: Default::default(),
+            candidates: Default::default(),
             flows: Arc::new(options.flows),
             flush_each_commit: options.flush_each_commit,
             flushes: Default::default(),
