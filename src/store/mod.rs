@@ -368,10 +368,14 @@ impl Store {
 /// Opens the sled database, waiting a little while another handle on it (in this process,
 /// or a predecessor that is still exiting) lets go of its file lock.
 fn open_db(config: &sled::Config) -> sled::Result<sled::Db> {
-    const TRIES: usize = 100;
+    const TRIES: usize = 30;
     for _ in 1..TRIES {
         match config.open() {
-            Err(sled::Error::Io(err)) if err.kind() == std::io::ErrorKind::WouldBlock => {
+            // sled reports a held lock as a custom error that only says so in words.
+            Err(sled::Error::Io(err))
+                if err.kind() == std::io::ErrorKind::WouldBlock
+                    || err.to_string().contains("could not acquire lock") =>
+            {
                 std::thread::sleep(std::time::Duration::from_millis(100));
             }
             result => return result,
