@@ -203,6 +203,7 @@ fn chat(lang: Option<Lang>, data: &DataDir, retention_days: u32) -> anyhow::Resu
         Chat::open(&app, lang, fallback, io::stdout().lock())?.interactive(io::stdin().is_terminal());
     chat.run(io::stdin().lock())?;
     app.store.flush()?;
+    tracing::debug!(flushes = app.store.flushes(), "the store waited for the disk");
     Ok(())
 }
 

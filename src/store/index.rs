@@ -13,7 +13,8 @@
 //! flow, exactly the member's latest response of that flow completed inside the round
 //! (by completion time, then id), as `store::teams` read it from every response before.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use super::changes::Changes;
 use super::encoding::{
@@ -26,6 +27,35 @@ use crate::engine::Response;
 use crate::flow::Flow;
 use crate::team::{Round, Team};
 use crate::team_stats::Respondent;
+
+/// Per team, round and flow, the ids of the responses in the round's index, in order: a
+/// lead's view that publishes nothing new then reads no index at all. A team's entries are
+/// dropped whenever its round index changes; both happen with the team lock held, so a
+/// cached list is never older than the index.
+#[derive(Clone, Default)]
+pub(super) struct Candidates(Arc<Mutex<HashMap<RoundKey, Arc<Vec<ResponseId>>>>>);
+
+/// (team id, round number, flow id)
+type RoundKey = (String, u32, String);
+
+impl Candidates {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<RoundKey, Arc<Vec<ResponseId>>>> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn forget_team(&self, team: &str) {
+        self.map().retain(|(cached, _, _), _| cached != team);
+    }
+}
+
+/// A member's record in a round's index (see [`Store::round_members`]).
+pub(super) struct RoundMember {
+    pub response: ResponseId,
+    key: sled::IVec,
+    value: sled::IVec,
+    /// Where the person id starts in `key`.
+    prefix: usize,
+}
 
 impl RoundWindow {
     fn of(round: &Round) -> RoundWindow {
@@ -79,6 +109,7 @@ impl Store {
     ) -> Result<()> {
         let entry = self.entry(id, response);
         for team in self.team_ids_of(person)? {
+            self.candidates.forget_team(&team);
             let Some(window) = self.round_window(&team)? else { continue };
             if !window.contains(response.completed_at) {
                 continue;
@@ -103,6 +134,7 @@ impl Store {
         old: Option<&Team>,
         team: &Team,
     ) -> Result<()> {
+        self.candidates.forget_team(&team.id);
         let none = BTreeSet::new();
         let old_members = old.map_or(&none, |old| &old.members);
         let added: Vec<&PersonId> = team.members.difference(old_members).collect();
@@ -239,30 +271,55 @@ impl Store {
         self.rounds.get(team)?.map(|bytes| decode(&bytes)).transpose()
     }
 
-    /// Each member's latest response of this flow in the team's current round, with its id
-    /// and scores; a response scored with another version of the flow (or none) is scored
-    /// again, as it always was.
-    pub(super) fn round_respondents(
-        &self,
-        flow: &Flow,
-        team: &Team,
-    ) -> Result<Vec<(ResponseId, Respondent)>> {
+    /// Each member's latest response of this flow in the team's current round, read without
+    /// its scores (enough to know the candidate set).
+    pub(super) fn round_members(&self, flow: &Flow, team: &Team) -> Result<Vec<RoundMember>> {
         let round = team.current_round();
         let prefix = round_prefix(&team.id, round.number);
-        let mut respondents = Vec::new();
+        let mut members = Vec::new();
         for item in self.round_index.scan_prefix(&prefix) {
             let (key, value) = item?;
-            let Some((person, flow_id)) = member_and_flow(&key[prefix.len()..]) else { continue };
+            let Some((_, flow_id)) = member_and_flow(&key[prefix.len()..]) else { continue };
             if flow_id != flow.id.as_bytes() {
                 continue;
             }
-            let entry: RoundEntry = decode(&value)?;
-            if !Team::in_round(round, entry.completed_at) {
-                continue;
+            // The entry starts with its response id and completion time (see `RoundEntry`).
+            let ((response, completed_at), _) = postcard::take_from_bytes::<(ResponseId, u64)>(&value)?;
+            if Team::in_round(round, completed_at) {
+                members.push(RoundMember { response, key, value, prefix: prefix.len() });
             }
+        }
+        Ok(members)
+    }
+
+    /// The ids of [`Store::round_members`], from the cache when the index did not change.
+    pub(super) fn round_candidate(&self, flow: &Flow, team: &Team) -> Result<Arc<Vec<ResponseId>>> {
+        let key = (team.id.clone(), team.current_round().number, flow.id.clone());
+        if let Some(ids) = self.candidates.map().get(&key) {
+            return Ok(ids.clone());
+        }
+        let mut ids: Vec<ResponseId> = self.round_members(flow, team)?.iter().map(|m| m.response).collect();
+        ids.sort_unstable();
+        let ids = Arc::new(ids);
+        self.candidates.map().insert(key, ids.clone());
+        Ok(ids)
+    }
+
+    /// The scores of members' responses, as computed when they were completed; a response
+    /// scored with another version of the flow (or not at all) is scored again, as it
+    /// always was.
+    pub(super) fn scores(
+        &self,
+        flow: &Flow,
+        members: &[RoundMember],
+    ) -> Result<Vec<(ResponseId, Respondent)>> {
+        let mut scored = Vec::with_capacity(members.len());
+        for member in members {
+            let entry: RoundEntry = decode(&member.value)?;
             let scores = match entry.scores {
                 Some(scores) if scores.flow_version == flow.version => scores,
                 _ => {
+                    let Some((person, _)) = member_and_flow(&member.key[member.prefix..]) else { continue };
                     let person = PersonId(String::from_utf8_lossy(person).into_owned());
                     let mut key = response_prefix(&person);
                     key.extend_from_slice(&entry.completed_at.to_be_bytes());
@@ -271,9 +328,9 @@ impl Store {
                     Respondent::of(flow, &decode_response(&bytes)?.answers)
                 }
             };
-            respondents.push((entry.response, scores));
+            scored.push((entry.response, scores));
         }
-        Ok(respondents)
+        Ok(scored)
     }
 
     /// Whether a member has a response of this flow in the team's current round.

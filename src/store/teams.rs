@@ -150,8 +150,18 @@ impl Store {
     /// the round's own published set adds nothing: every set published since was set
     /// against it, and the rule is symmetric, so only the threshold is checked again.
     fn publish(&self, flow: &Flow, team: &mut Team, rules: Rules) -> Result<Publication> {
-        let responses = self.round_respondents(flow, team)?;
-        let candidate: RespondentSet = responses.iter().map(|(id, _)| *id).collect();
+        let ids = self.round_candidate(flow, team)?;
+        if let Some(shown) = team.current_round().shown.as_ref().filter(|s| s.set.iter().eq(ids.iter())) {
+            let verdict = anonymity::verdict(rules, &shown.set, []);
+            return Ok(Publication {
+                respondents_now: ids.len(),
+                verdict,
+                up_to_date: true,
+                published: false,
+            });
+        }
+        let members = self.round_members(flow, team)?;
+        let candidate: RespondentSet = members.iter().map(|member| member.response).collect();
         let already = team.current_round().shown.as_ref().is_some_and(|s| s.set == candidate);
         let overlapping = if already { Vec::new() } else { self.overlapping_sets(&candidate)? };
         let published: Vec<&RespondentSet> = overlapping.iter().collect();
@@ -165,6 +175,8 @@ impl Store {
         }
         let published_now = verdict == Verdict::Publish && !already;
         if published_now {
+            // Scores are read only for a result that is published.
+            let responses = self.scores(flow, &members)?;
             let groups = publish_groups(flow, &responses, &candidate, &published);
             let round = team.rounds.last_mut().expect("a team always has a round");
             round.shown = Some(aggregate(flow, responses.iter().map(|(id, respondent)| (*id, respondent))));
