@@ -15,6 +15,7 @@
 //! - `teams`: team id → [`Team`]; `invites`: invite code → team id (see `teams`).
 //! - `reminded`: person id → when they were last nudged (milliseconds, big-endian); kept
 //!   apart from `people` so a nudge never races the person's own writes.
+//! - `org`: `shown` → the organisation-wide result last published (see `org`).
 
 use std::path::{Path, PathBuf};
 
@@ -24,10 +25,12 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 
 use crate::engine::{Response, Scan};
 
+mod org;
 mod teams;
 
 use crate::lang::Lang;
-pub use crate::team::{RoundExport, TeamRefusal, TeamResult};
+pub use crate::team::{OrgView, RoundExport, TeamRefusal, TeamResult};
+pub use teams::Viewer;
 
 /// Bumped whenever the layout above changes in a way old code cannot read.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -98,6 +101,9 @@ pub struct Store {
     teams: sled::Tree,
     invites: sled::Tree,
     reminded: sled::Tree,
+    org: sled::Tree,
+    /// Bulk loading (`peilbot demo`): writes are not flushed one by one, only by [`Store::flush`].
+    deferred: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Serialises read-change-write of team records: different chats are handled at once.
     team_lock: std::sync::Arc<std::sync::Mutex<()>>,
 }
@@ -129,6 +135,8 @@ impl Store {
             teams: db.open_tree("teams")?,
             invites: db.open_tree("invites")?,
             reminded: db.open_tree("reminded")?,
+            org: db.open_tree("org")?,
+            deferred: Default::default(),
             team_lock: Default::default(),
             db,
         })
@@ -218,7 +226,20 @@ impl Store {
                 TransactionError::Storage(err) => StoreError::Sled(err),
                 TransactionError::Abort(()) => unreachable!("the transaction never aborts"),
             })?;
-        self.db.flush()?;
+        self.durable()
+    }
+
+    /// For bulk loading only: while on, writes wait for [`Store::flush`] instead of being
+    /// flushed one by one (a crash loses what was not flushed yet).
+    pub fn defer_flushes(&self, on: bool) {
+        self.deferred.store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Flushes a write to disk, unless flushes are deferred.
+    fn durable(&self) -> Result<()> {
+        if !self.deferred.load(std::sync::atomic::Ordering::Relaxed) {
+            self.db.flush()?;
+        }
         Ok(())
     }
 

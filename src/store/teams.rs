@@ -14,14 +14,22 @@ use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, V
 use crate::engine::Response;
 use crate::flow::{Answer, Answers, Flow, QuestionKind};
 use crate::team::{Round, RoundExport, Shown, Team, TeamRefusal, TeamResult};
-use crate::team_stats::{TeamStats, team_stats};
+use crate::team_stats::team_stats;
 
 /// A member is nudged at most once per this many milliseconds (a day).
 pub const REMIND_INTERVAL: u64 = 24 * 60 * 60 * 1000;
 
+/// Who asks for a team result: one of its leads, or an organisation admin (the command
+/// line's `peilbot team`). Both get the same published result.
+#[derive(Debug, Clone, Copy)]
+pub enum Viewer<'a> {
+    Lead(&'a PersonId),
+    Admin,
+}
+
 /// What [`Store::publish`] found for the current round.
-struct Publication {
-    respondents_now: usize,
+pub(super) struct Publication {
+    pub(super) respondents_now: usize,
     verdict: Verdict,
     up_to_date: bool,
 }
@@ -59,7 +67,7 @@ impl Store {
         Ok(Some(outcome))
     }
 
-    fn lock_teams(&self) -> std::sync::MutexGuard<'_, ()> {
+    pub(super) fn lock_teams(&self) -> std::sync::MutexGuard<'_, ()> {
         self.team_lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
@@ -80,8 +88,7 @@ impl Store {
         }
         self.invites.apply_batch(batch)?;
         self.teams.insert(team.id.as_bytes(), value)?;
-        self.db.flush()?;
-        Ok(())
+        self.durable()
     }
 
     pub fn all_teams(&self) -> Result<Vec<Team>> {
@@ -104,9 +111,20 @@ impl Store {
         viewer: &PersonId,
         rules: Rules,
     ) -> Result<std::result::Result<TeamResult, TeamRefusal>> {
+        self.team_result_as(flow, team_id, Viewer::Lead(viewer), rules)
+    }
+
+    /// The current round's result, for a lead of the team or an admin.
+    pub fn team_result_as(
+        &self,
+        flow: &Flow,
+        team_id: &str,
+        viewer: Viewer,
+        rules: Rules,
+    ) -> Result<std::result::Result<TeamResult, TeamRefusal>> {
         let _guard = self.lock_teams();
         let Some(mut team) = self.team(team_id)? else { return Ok(Err(TeamRefusal::NoSuchTeam)) };
-        if !team.is_lead(viewer) {
+        if matches!(viewer, Viewer::Lead(person) if !team.is_lead(person)) {
             return Ok(Err(TeamRefusal::NotALead));
         }
         let publication = self.publish(flow, &mut team, rules)?;
@@ -135,12 +153,17 @@ impl Store {
     /// other. Role groups are published with it when they pass their own rule. Every
     /// view goes through here, so none of them can be set against another to read one
     /// person's answers. Call with the team lock held.
-    fn publish(&self, flow: &Flow, team: &mut Team, rules: Rules) -> Result<Publication> {
+    pub(super) fn publish(&self, flow: &Flow, team: &mut Team, rules: Rules) -> Result<Publication> {
         let responses = self.round_answers(flow, team, team.current_round())?;
         let candidate: RespondentSet = responses.iter().map(|(id, _)| *id).collect();
         let others = self.all_teams()?.into_iter().filter(|other| other.id != team.id).collect::<Vec<_>>();
-        let published: Vec<&RespondentSet> =
-            others.iter().flat_map(Team::published_sets).chain(team.published_sets()).collect();
+        let org = self.org_shown()?;
+        let published: Vec<&RespondentSet> = others
+            .iter()
+            .flat_map(Team::published_sets)
+            .chain(team.published_sets())
+            .chain(org.as_ref().map(|shown| &shown.set))
+            .collect();
         let mut verdict = anonymity::verdict(rules, &candidate, published.iter().copied());
         let round = team.current_round();
         if let Some(legacy) = round.shown.as_ref().filter(|s| s.set.is_empty() && s.respondents > 0) {
@@ -240,22 +263,6 @@ impl Store {
         Ok(Ok(due))
     }
 
-    /// Per team with a published result in its current round, that result.
-    pub fn org_view(&self, flow: &Flow, rules: Rules) -> Result<Vec<(String, TeamStats)>> {
-        let _guard = self.lock_teams();
-        let mut rows = Vec::new();
-        for team in self.all_teams()? {
-            // Read again: publishing an earlier team changed what is published.
-            let Some(mut team) = self.team(&team.id)? else { continue };
-            self.publish(flow, &mut team, rules)?;
-            if let Some(shown) = &team.current_round().shown {
-                rows.push((team.name.clone(), shown.stats.clone()));
-            }
-        }
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(rows)
-    }
-
     /// Removes a person from every team (for "forget me").
     pub fn leave_all_teams(&self, person: &PersonId) -> Result<()> {
         let _guard = self.lock_teams();
@@ -268,7 +275,7 @@ impl Store {
     }
 
     /// Each member's latest response of this flow completed inside the round, with its id.
-    fn round_answers(&self, flow: &Flow, team: &Team, round: &Round) -> Result<Vec<(ResponseId, Answers)>> {
+    pub(super) fn round_answers(&self, flow: &Flow, team: &Team, round: &Round) -> Result<Vec<(ResponseId, Answers)>> {
         let mut answers = Vec::new();
         for member in &team.members {
             if let Some((id, response)) = self.round_response(flow, round, member)? {
@@ -296,7 +303,7 @@ fn millis(bytes: &[u8]) -> Option<u64> {
     Some(u64::from_be_bytes(bytes.try_into().ok()?))
 }
 
-fn aggregate(flow: &Flow, responses: &[(ResponseId, Answers)]) -> Shown {
+pub(super) fn aggregate(flow: &Flow, responses: &[(ResponseId, Answers)]) -> Shown {
     let answers: Vec<&Answers> = responses.iter().map(|(_, answers)| answers).collect();
     Shown {
         respondents: responses.len(),
