@@ -17,7 +17,7 @@ use crate::demo;
 use crate::lang::Lang;
 use crate::logging::{self, LogFormat};
 use crate::sources::Sources;
-use crate::store::Store;
+use crate::store::{Options, Store};
 use crate::telegram::{self, ServeConfig, Token, Webhook, config};
 use crate::terminal::Chat;
 
@@ -151,17 +151,30 @@ pub struct DataDir {
     /// Where answers are kept (a sled database folder).
     #[arg(long = "data", env = "PEILBOT_DATA", default_value = "peilbot-data")]
     pub path: PathBuf,
+    /// Memory for the store's page cache, in MB.
+    #[arg(long, env = "PEILBOT_CACHE_MB", default_value_t = crate::store::DEFAULT_CACHE_MB)]
+    pub cache_mb: u64,
+}
+
+impl DataDir {
+    /// Opens the store, scoring completed responses with the content's flows (and
+    /// migrating an older store).
+    pub fn open(&self, content: &Content) -> anyhow::Result<Store> {
+        let options =
+            Options { cache_bytes: self.cache_mb * 1024 * 1024, ..Options::with_flows(&content.flows) };
+        Ok(Store::open_with(&self.path, options)?)
+    }
 }
 
 pub fn run(cli: Cli) -> ExitCode {
     private_files();
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
-        Command::Chat { lang, data } => chat(lang, &data.path),
+        Command::Chat { lang, data } => chat(lang, &data),
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
         Command::Demo { data, teams, people, rounds, seed } => {
-            demo(&data.path, demo::Spec { teams, people, rounds, seed })
+            demo(&data, demo::Spec { teams, people, rounds, seed })
         }
         Command::Team { name, results } => {
             results.app().and_then(|(app, lang)| admin::team(&app, lang, &name))
@@ -205,9 +218,10 @@ fn terminal_lang() -> Lang {
 impl ResultsArgs {
     /// The app over the data folder, and the language to answer in.
     fn app(&self) -> anyhow::Result<(App, Lang)> {
+        let content = load_content()?;
         let app = App {
-            content: load_content()?,
-            store: Store::open(&self.data.path)?,
+            store: self.data.open(&content)?,
+            content,
             rules: Rules::new(self.min_respondents),
             admins: Vec::new(),
         };
@@ -215,22 +229,20 @@ impl ResultsArgs {
     }
 }
 
-fn demo(data: &Path, spec: demo::Spec) -> anyhow::Result<()> {
+fn demo(data: &DataDir, spec: demo::Spec) -> anyhow::Result<()> {
     let content = load_content()?;
-    let store = Store::open(data)?;
+    // Bulk loading: flushed once at the end, not after every scan.
+    let options = Options { cache_bytes: data.cache_mb * 1024 * 1024, flush_each_commit: false, ..Options::with_flows(&content.flows) };
+    let store = Store::open_with(&data.path, options)?;
     let started = std::time::Instant::now();
     let made = demo::fill(&store, content.default_flow(), spec)?;
-    print!("{}", made.summary(data, started.elapsed()));
+    print!("{}", made.summary(&data.path, started.elapsed()));
     Ok(())
 }
 
-fn chat(lang: Option<Lang>, data: &Path) -> anyhow::Result<()> {
-    let app = App {
-        content: load_content()?,
-        store: Store::open(data)?,
-        rules: Rules::default(),
-        admins: Vec::new(),
-    };
+fn chat(lang: Option<Lang>, data: &DataDir) -> anyhow::Result<()> {
+    let content = load_content()?;
+    let app = App { store: data.open(&content)?, content, rules: Rules::default(), admins: Vec::new() };
     let mut chat = Chat::open(&app, lang, terminal_lang(), io::stdout().lock())?;
     chat.run(io::stdin().lock())?;
     app.store.flush()?;
@@ -251,7 +263,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         metrics_listen: args.metrics_listen,
     };
     let content = load_content()?;
-    let store = Store::open(&args.data.path)?;
+    let store = args.data.open(&content)?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(telegram::serve(config, content, store))
 }

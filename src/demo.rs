@@ -8,7 +8,8 @@
 //! hidden by `show_if` are skipped as they would be), completed responses are committed
 //! with [`Store::commit`], teams are created with [`Store::create_team`] and rounds
 //! closed with [`Store::new_round`], which publishes their final results by the
-//! anonymity rules. Only flushing is deferred until the end (see [`Store::defer_flushes`]).
+//! anonymity rules. Open the store for bulk loading (`Options::flush_each_commit` off):
+//! it is flushed once, at the end.
 //!
 //! How answers are drawn: each team has a level per theme (an organisation-wide mean
 //! plus a team effect), a spread (some teams agree, some are divided), an ambition gap
@@ -135,7 +136,6 @@ pub fn fill(store: &Store, flow: &Flow, spec: Spec) -> Result<Made, DemoError> {
     let sizes = team_sizes(&mut rng, spec.teams, spec.people);
     let names = team_names(&mut rng, spec.teams);
     let start = START;
-    store.defer_flushes(true);
     let mut next_person = 0;
     let mut teams = Vec::new();
     for (name, size) in names.iter().zip(sizes) {
@@ -181,7 +181,6 @@ pub fn fill(store: &Store, flow: &Flow, spec: Spec) -> Result<Made, DemoError> {
         }
     }
     store.flush()?;
-    store.defer_flushes(false);
     Ok(Made { people: spec.people, teams: spec.teams, rounds: spec.rounds, responses, team_names: names })
 }
 

@@ -10,7 +10,7 @@ use peilbot::demo::{self, Spec};
 use peilbot::engine::State;
 use peilbot::lang::Lang;
 use peilbot::person::PersonId;
-use peilbot::store::Store;
+use peilbot::store::{Options, Store};
 
 /// Telegram's limits for a photo.
 const MAX_SIDES: u32 = 10_000;
@@ -26,8 +26,9 @@ fn assert_fits_telegram(png: &[u8], what: &str) {
 fn a_thousand_teams_make_pages_telegram_accepts() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let spec = Spec { teams: 1000, people: 16_000, rounds: 1, seed: 11 };
-    let store = Store::open(dir.path()).expect("a store");
     let content = peilbot::cli::load_content().expect("the built-in content");
+    let options = Options { flush_each_commit: false, ..Options::with_flows(&content.flows) };
+    let store = Store::open_with(dir.path(), options).expect("a store");
     demo::fill(&store, content.default_flow(), spec).expect("the demo fills");
     let admin = PersonId("local:admin".into());
     let app = App { content, store, rules: Rules::default(), admins: vec![admin.clone()] };

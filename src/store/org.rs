@@ -1,20 +1,25 @@
 //! The organisation view: every team's latest published result, the teams without one
 //! as counts, and one organisation-wide result over all their respondents.
 //!
-//! The organisation-wide result is a published set like any team's: it is published only
-//! by [`anonymity::verdict`] against every set published before (and every team
-//! publication is set against it in turn, see `teams`), so it cannot be set against a
-//! team result, or against itself a little later, to single anyone out.
+//! The organisation-wide result is over the responses the team rows are computed over
+//! (each team's published set of the round it is shown with) and the responses so far of
+//! the teams below the minimum, each response once. It is a published set like any team's:
+//! published only by [`anonymity::verdict`] against every set it overlaps with, and every
+//! team publication is set against it in turn (see [`Store::org_set_near`]), so it cannot
+//! be set against a team result, or against itself a little later, to single anyone out.
 
 use std::collections::BTreeMap;
 
-use super::{Result, Store, read};
-use crate::anonymity::{self, RespondentSet, ResponseId, Rules, Verdict};
-use crate::flow::{Answers, Flow};
-use crate::team::{OrgPending, OrgTeam, OrgView, Shown, Team};
+use super::encoding::{decode_response, decode_set, encode_set};
+use super::{Result, Store, read, response_id, response_prefix};
+use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
+use crate::flow::Flow;
+use crate::team::{OrgPending, OrgTeam, OrgView, Round, Shown, Team};
+use crate::team_stats::Respondent;
 
-/// The key of the organisation-wide result in the `org` tree.
+/// Keys in the `org` tree: the result last published, and how many responses it is over.
 const SHOWN: &[u8] = b"shown";
+const SET: &[u8] = b"set";
 
 impl Store {
     /// The organisation view, for an admin. Each team's current round is published first
@@ -23,23 +28,29 @@ impl Store {
     pub fn org_view(&self, flow: &Flow, rules: Rules) -> Result<OrgView> {
         let _guard = self.lock_teams();
         let mut view = OrgView::default();
-        // Everyone the view is about, each response once (people may be in several teams).
-        let mut everyone: BTreeMap<ResponseId, Answers> = BTreeMap::new();
+        let mut published = false;
+        // The responses the view is over, and the teams whose scores for them are needed
+        // only when the organisation-wide result is new.
+        let mut candidate = RespondentSet::new();
+        let mut sources: Vec<(Team, Option<u32>)> = Vec::new();
         let ids: Vec<sled::IVec> = self.teams.iter().keys().collect::<sled::Result<_>>()?;
         for id in ids {
-            // Read again: publishing an earlier team changed what is published.
             let Some(mut team) = self.team(&String::from_utf8_lossy(&id))? else { continue };
             let publication = self.publish(flow, &mut team, rules)?;
-            let round = match team.latest_shown_round() {
+            published |= publication.published;
+            match team.latest_shown_round() {
                 Some(round) => {
+                    let shown = round.shown.clone().expect("the latest shown round has a result");
+                    candidate.extend(shown.set.iter().copied());
                     view.teams.push(OrgTeam {
                         team: team.name.clone(),
                         round: round.number,
                         current_round: team.current_round().number,
                         members: team.members.len(),
-                        shown: round.shown.clone().expect("the latest shown round has a result"),
+                        shown,
                     });
-                    round
+                    let number = round.number;
+                    sources.push((team, Some(number)));
                 }
                 None => {
                     view.pending.push(OrgPending {
@@ -48,39 +59,102 @@ impl Store {
                         respondents: publication.respondents_now,
                         members: team.members.len(),
                     });
-                    team.current_round()
+                    candidate.extend(self.round_respondents(flow, &team)?.into_iter().map(|(id, _)| id));
+                    sources.push((team, None));
                 }
-            };
-            everyone.extend(self.round_answers(flow, &team, round)?);
+            }
         }
         view.teams.sort_by(|a, b| a.team.cmp(&b.team));
         view.pending.sort_by(|a, b| a.team.cmp(&b.team));
-        view.respondents_now = everyone.len();
-        view.overall = self.publish_org(flow, rules, everyone.into_iter().collect())?;
+        view.respondents_now = candidate.len();
+        let (overall, org_published) = self.publish_org(flow, rules, candidate, &sources)?;
+        view.overall = overall;
+        self.flush_if(published || org_published)?;
         Ok(view)
     }
 
-    /// The organisation-wide result last published.
-    pub(super) fn org_shown(&self) -> Result<Option<Shown>> {
-        read(&self.org, SHOWN)
+    /// The organisation-wide set, when it is close enough in size to a candidate of `len`
+    /// responses to be too close to it (sets that differ in size by [`MIN_DIFFERENCE`] or
+    /// more never are), so a team publication is set against it only in a tiny organisation.
+    pub(super) fn org_set_near(&self, len: usize) -> Result<Option<RespondentSet>> {
+        let Some(bytes) = self.org.get(SET)? else { return Ok(None) };
+        let set = decode_set(&bytes)?;
+        Ok((set.len().abs_diff(len) < MIN_DIFFERENCE).then_some(set))
     }
 
-    /// Publishes the organisation-wide result over `responses` when the rules allow it,
-    /// and returns the one last published. Call with the team lock held.
-    fn publish_org(&self, flow: &Flow, rules: Rules, responses: Vec<(ResponseId, Answers)>) -> Result<Option<Shown>> {
-        let candidate: RespondentSet = responses.iter().map(|(id, _)| *id).collect();
-        let shown = self.org_shown()?;
+    /// Publishes the organisation-wide result over `candidate` when the rules allow it;
+    /// returns the one last published, and whether it is new. Call with the team lock held.
+    fn publish_org(
+        &self,
+        flow: &Flow,
+        rules: Rules,
+        candidate: RespondentSet,
+        sources: &[(Team, Option<u32>)],
+    ) -> Result<(Option<Shown>, bool)> {
+        let shown: Option<Shown> = read(&self.org, SHOWN)?;
         if shown.as_ref().is_some_and(|shown| shown.set == candidate) {
-            return Ok(shown);
+            return Ok((shown, false));
         }
-        let teams = self.all_teams()?;
-        let published = teams.iter().flat_map(Team::published_sets).chain(shown.as_ref().map(|s| &s.set));
-        if anonymity::verdict(rules, &candidate, published) != Verdict::Publish {
-            return Ok(shown);
+        let mut published = self.overlapping_sets(&candidate)?;
+        published.extend(shown.iter().map(|shown| shown.set.clone()));
+        if anonymity::verdict(rules, &candidate, &published) != Verdict::Publish {
+            return Ok((shown, false));
         }
-        let shown = super::teams::aggregate(flow, &responses);
+        let scores = self.scores_of(flow, &candidate, sources)?;
+        let shown = super::teams::aggregate(flow, scores.iter().map(|(id, respondent)| (*id, respondent)));
+        self.org.insert(SET, encode_set(&shown.set)?)?;
         self.org.insert(SHOWN, serde_json::to_vec(&shown)?)?;
-        self.durable()?;
-        Ok(Some(shown))
+        Ok((Some(shown), true))
+    }
+
+    /// The scores of the responses in `wanted`: from the round index for current rounds,
+    /// from the members' responses for an earlier round a team is shown with. A response
+    /// deleted since (`/forget`) is not found, and so not counted.
+    fn scores_of(
+        &self,
+        flow: &Flow,
+        wanted: &RespondentSet,
+        sources: &[(Team, Option<u32>)],
+    ) -> Result<BTreeMap<ResponseId, Respondent>> {
+        let mut scores = BTreeMap::new();
+        for (team, round) in sources {
+            let current = team.current_round();
+            match round.and_then(|number| team.rounds.iter().find(|r| r.number == number)) {
+                Some(round) if round.number != current.number => {
+                    scores.extend(self.closed_round_scores(flow, team, round, wanted)?);
+                }
+                _ => scores.extend(self.round_respondents(flow, team)?.into_iter().filter(|(id, _)| wanted.contains(id))),
+            }
+        }
+        Ok(scores)
+    }
+
+    /// The scores of the wanted responses of the team's members completed inside a round
+    /// that is no longer current (the round index holds only current rounds).
+    fn closed_round_scores(
+        &self,
+        flow: &Flow,
+        team: &Team,
+        round: &Round,
+        wanted: &RespondentSet,
+    ) -> Result<Vec<(ResponseId, Respondent)>> {
+        let mut scores = Vec::new();
+        for member in &team.members {
+            for item in self.responses.scan_prefix(response_prefix(member)).rev() {
+                let (key, value) = item?;
+                let id = response_id(&key);
+                if !wanted.contains(&id) {
+                    continue;
+                }
+                let response = decode_response(&value)?;
+                if response.completed_at < round.opened_at {
+                    break; // keys are in order of completion
+                }
+                if response.flow_id == flow.id && Team::in_round(round, response.completed_at) {
+                    scores.push((id, Respondent::of(flow, &response.answers)));
+                }
+            }
+        }
+        Ok(scores)
     }
 }
