@@ -355,7 +355,7 @@ mod tests {
             row("Burgerzaken", [Some(4.0), Some(3.0), Some(f64::NAN), Some(2.0), Some(1.0), Some(5.0), Some(3.8)]),
         ];
         let png = heatmap_png(&text(), &rows).unwrap();
-        assert_png(&png, (1080, 930), "heatmap");
+        assert_png(&png, (1080, 1026), "heatmap");
     }
 
     #[test]
