@@ -74,7 +74,8 @@ fn demo_store(spec: Spec) -> PathBuf {
         started.elapsed().as_secs_f64()
     );
     // One team of 10,000 of the same people, open since before the first round.
-    let members: Vec<PersonId> = (0..BIG_TEAM.min(spec.people)).map(|i| PersonId(format!("demo:{i:06}"))).collect();
+    let members: Vec<PersonId> =
+        (0..BIG_TEAM.min(spec.people)).map(|i| PersonId(format!("demo:{i:06}"))).collect();
     let mut team = Team::new(BIG_TEAM_NAME, members[0].clone(), 0, TeamSeed { id: [9; 8], invite: [9; 16] });
     team.members.extend(members);
     let started = Instant::now();
@@ -142,7 +143,12 @@ fn main() {
         let store = Store::open_with(&dir, Options::with_flows(&content.flows)).expect("the store opens");
         let flow = content.default_flow();
         let rules = Rules::default();
-        let big = store.all_teams().expect("teams").into_iter().find(|t| t.name == BIG_TEAM_NAME).expect("the big team");
+        let big = store
+            .all_teams()
+            .expect("teams")
+            .into_iter()
+            .find(|t| t.name == BIG_TEAM_NAME)
+            .expect("the big team");
         let lead = big.leads.iter().next().expect("a lead").clone();
         let started = Instant::now();
         let result = store.team_result(flow, &big.id, &lead, rules).expect("read");
@@ -151,7 +157,9 @@ fn main() {
         let warm = median(|| {
             black_box(store.team_result(flow, &big.id, &lead, rules).expect("read").ok());
         });
-        println!("team result over {respondents} respondents: first {first:.2?}, then {warm:.2?} (median of {ROUNDS})");
+        println!(
+            "team result over {respondents} respondents: first {first:.2?}, then {warm:.2?} (median of {ROUNDS})"
+        );
 
         let started = Instant::now();
         let view = store.org_view(flow, rules).expect("org view");
@@ -189,7 +197,10 @@ fn main() {
         }
         let cold = started.elapsed();
         tokio::time::sleep(Duration::from_secs(3)).await;
-        println!("peilbot serve: cold start (until it polls) {cold:.2?}, idle RSS {:.0} MB", rss_mb(child.id()));
+        println!(
+            "peilbot serve: cold start (until it polls) {cold:.2?}, idle RSS {:.0} MB",
+            rss_mb(child.id())
+        );
         let _ = child.kill();
         let _ = child.wait();
         tg.shutdown().await;

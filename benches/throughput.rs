@@ -92,7 +92,9 @@ async fn user(tg: FakeTelegram, id: i64, choice: usize) -> usize {
         tokio::time::sleep(Duration::from_millis(1)).await;
     };
     loop {
-        let Some((_, data)) = question.buttons().nth(choice).map(|(l, d)| (l.clone(), d.clone())) else { break };
+        let Some((_, data)) = question.buttons().nth(choice).map(|(l, d)| (l.clone(), d.clone())) else {
+            break;
+        };
         let before = question.body().to_owned();
         tg.press(&chat, question.message_id, &data);
         updates += 1;
@@ -112,8 +114,7 @@ async fn measure(tg: &FakeTelegram, mut command: Command, choice: usize, first_u
     let mut child = command.spawn().expect("the bot starts");
     wait_for_polling(tg, &mut child).await;
     let (cpu_before, own_before, started) = (process_cpu(child.id()), own_cpu(), Instant::now());
-    let users: Vec<_> =
-        (0..USERS).map(|i| tokio::spawn(user(tg.clone(), first_user + i, choice))).collect();
+    let users: Vec<_> = (0..USERS).map(|i| tokio::spawn(user(tg.clone(), first_user + i, choice))).collect();
     let mut updates = 0;
     for user in users {
         updates += user.await.expect("a user finished");

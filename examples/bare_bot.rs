@@ -10,7 +10,8 @@ use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 fn keyboard(step: u32) -> InlineKeyboardMarkup {
-    let row = (1..=6).map(|choice| InlineKeyboardButton::callback(choice.to_string(), format!("t:{step}:{choice}")));
+    let row = (1..=6)
+        .map(|choice| InlineKeyboardButton::callback(choice.to_string(), format!("t:{step}:{choice}")));
     InlineKeyboardMarkup::new(row.map(|button| vec![button]))
 }
 
@@ -28,10 +29,16 @@ async fn main() {
         }))
         .branch(Update::filter_callback_query().endpoint(move |bot: Bot, query: CallbackQuery| async move {
             bot.answer_callback_query(query.id.clone()).await?;
-            let step: u32 = query.data.as_deref().and_then(|d| d.split(':').nth(1)?.parse().ok()).unwrap_or(1);
+            let step: u32 =
+                query.data.as_deref().and_then(|d| d.split(':').nth(1)?.parse().ok()).unwrap_or(1);
             if let Some(message) = query.regular_message() {
-                let edit = bot.edit_message_text(message.chat.id, message.id, format!("Question {}", step + 1));
-                if step < taps { edit.reply_markup(keyboard(step + 1)).await?; } else { edit.await?; }
+                let edit =
+                    bot.edit_message_text(message.chat.id, message.id, format!("Question {}", step + 1));
+                if step < taps {
+                    edit.reply_markup(keyboard(step + 1)).await?;
+                } else {
+                    edit.await?;
+                }
             }
             respond(())
         }));

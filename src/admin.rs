@@ -75,7 +75,11 @@ fn find_team(app: &App, name: &str) -> anyhow::Result<Team> {
         }
         several => {
             let ids: Vec<&str> = several.iter().map(|team| team.id.as_str()).collect();
-            bail!("{} teams are called \"{name}\"; give one of their ids instead: {}", several.len(), ids.join(", "))
+            bail!(
+                "{} teams are called \"{name}\"; give one of their ids instead: {}",
+                several.len(),
+                ids.join(", ")
+            )
         }
     }
 }
@@ -106,7 +110,9 @@ pub fn org(app: &App, lang: Lang, format: OrgFormat, out: Option<&Path>) -> anyh
         OrgFormat::Png => {
             let pages = org::pages(&presenter, &view, &attention_order(&view), cx.now, None)?;
             match (pages.as_slice(), out) {
-                ([], _) => bail!("no team and no organisation-wide result has enough respondents for a picture yet"),
+                ([], _) => {
+                    bail!("no team and no organisation-wide result has enough respondents for a picture yet")
+                }
                 ([(png, _)], out) => write_out(out, png, true),
                 (_, None) => bail!(
                     "the heatmap has {} pages; give --out org.png to write them as org-01.png, org-02.png, …",
@@ -115,7 +121,8 @@ pub fn org(app: &App, lang: Lang, format: OrgFormat, out: Option<&Path>) -> anyh
                 (pages, Some(out)) => {
                     for (number, (png, _)) in (1..).zip(pages) {
                         let path = numbered(out, number);
-                        std::fs::write(&path, png).with_context(|| format!("cannot write {}", path.display()))?;
+                        std::fs::write(&path, png)
+                            .with_context(|| format!("cannot write {}", path.display()))?;
                     }
                     eprintln!("wrote {} pages: {} …", pages.len(), numbered(out, 1).display());
                     Ok(())
@@ -139,7 +146,9 @@ fn write_out(out: Option<&Path>, bytes: &[u8], binary: bool) -> anyhow::Result<(
     }
     let mut stdout = std::io::stdout().lock();
     if binary && stdout.is_terminal() {
-        bail!("this format is binary and stdout is a terminal; give --out FILE, or redirect stdout to a file");
+        bail!(
+            "this format is binary and stdout is a terminal; give --out FILE, or redirect stdout to a file"
+        );
     }
     stdout.write_all(bytes)?;
     Ok(())

@@ -232,7 +232,11 @@ impl ResultsArgs {
 fn demo(data: &DataDir, spec: demo::Spec) -> anyhow::Result<()> {
     let content = load_content()?;
     // Bulk loading: flushed once at the end, not after every scan.
-    let options = Options { cache_bytes: data.cache_mb * 1024 * 1024, flush_each_commit: false, ..Options::with_flows(&content.flows) };
+    let options = Options {
+        cache_bytes: data.cache_mb * 1024 * 1024,
+        flush_each_commit: false,
+        ..Options::with_flows(&content.flows)
+    };
     let store = Store::open_with(&data.path, options)?;
     let started = std::time::Instant::now();
     let made = demo::fill(&store, content.default_flow(), spec)?;

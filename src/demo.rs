@@ -50,7 +50,9 @@ pub struct Made {
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
-    #[error("a demo needs at least one team, and at least 3 people per team (asked: {people} people in {teams} teams)")]
+    #[error(
+        "a demo needs at least one team, and at least 3 people per team (asked: {people} people in {teams} teams)"
+    )]
     TooFewPeople { people: usize, teams: usize },
     #[error("a demo needs at least one round")]
     NoRounds,
@@ -77,19 +79,77 @@ const THEME_MEANS: [f64; 7] = [2.9, 2.4, 3.0, 2.7, 2.0, 2.6, 3.0];
 const DONT_KNOW: [f64; 7] = [0.03, 0.07, 0.04, 0.09, 0.14, 0.03, 0.03];
 
 const MUNICIPALITIES: [&str; 40] = [
-    "Amersfoort", "Apeldoorn", "Arnhem", "Assen", "Breda", "Delft", "Deventer", "Dordrecht", "Ede", "Eindhoven",
-    "Emmen", "Enschede", "Gouda", "Groningen", "Haarlem", "Helmond", "Hengelo", "Hilversum", "Leeuwarden", "Leiden",
-    "Lelystad", "Maastricht", "Nijmegen", "Oss", "Roermond", "Schiedam", "Tilburg", "Utrecht", "Venlo", "Zwolle",
-    "Antwerpen", "Brugge", "Gent", "Hasselt", "Kortrijk", "Leuven", "Mechelen", "Oostende", "Roeselare", "Sint-Niklaas",
+    "Amersfoort",
+    "Apeldoorn",
+    "Arnhem",
+    "Assen",
+    "Breda",
+    "Delft",
+    "Deventer",
+    "Dordrecht",
+    "Ede",
+    "Eindhoven",
+    "Emmen",
+    "Enschede",
+    "Gouda",
+    "Groningen",
+    "Haarlem",
+    "Helmond",
+    "Hengelo",
+    "Hilversum",
+    "Leeuwarden",
+    "Leiden",
+    "Lelystad",
+    "Maastricht",
+    "Nijmegen",
+    "Oss",
+    "Roermond",
+    "Schiedam",
+    "Tilburg",
+    "Utrecht",
+    "Venlo",
+    "Zwolle",
+    "Antwerpen",
+    "Brugge",
+    "Gent",
+    "Hasselt",
+    "Kortrijk",
+    "Leuven",
+    "Mechelen",
+    "Oostende",
+    "Roeselare",
+    "Sint-Niklaas",
 ];
 const DEPARTMENTS: [&str; 25] = [
-    "Burgerzaken", "Financiën", "Sociaal Domein", "Ruimtelijke Ordening", "ICT", "Informatiebeheer", "Communicatie",
-    "HR", "Inkoop", "Belastingen", "Vergunningen", "Openbare Ruimte", "Wonen", "Economie", "Onderwijs", "Jeugd",
-    "Zorg en Welzijn", "Veiligheid", "Klantcontact", "Data en Analyse", "Juridische Zaken", "Facilitair",
-    "Bestuursondersteuning", "Milieu", "Mobiliteit",
+    "Burgerzaken",
+    "Financiën",
+    "Sociaal Domein",
+    "Ruimtelijke Ordening",
+    "ICT",
+    "Informatiebeheer",
+    "Communicatie",
+    "HR",
+    "Inkoop",
+    "Belastingen",
+    "Vergunningen",
+    "Openbare Ruimte",
+    "Wonen",
+    "Economie",
+    "Onderwijs",
+    "Jeugd",
+    "Zorg en Welzijn",
+    "Veiligheid",
+    "Klantcontact",
+    "Data en Analyse",
+    "Juridische Zaken",
+    "Facilitair",
+    "Bestuursondersteuning",
+    "Milieu",
+    "Mobiliteit",
 ];
 /// Roles by how common they are (ids from the flow's choice question).
-const ROLES: [(&str, u32); 5] = [("policy", 35), ("service", 30), ("it-data", 12), ("management", 8), ("other", 15)];
+const ROLES: [(&str, u32); 5] =
+    [("policy", 35), ("service", 30), ("it-data", 12), ("management", 8), ("other", 15)];
 
 /// A team's character: where it stands, how much its members differ, how much it wants.
 struct Character {
@@ -143,7 +203,13 @@ pub fn fill(store: &Store, flow: &Flow, spec: Spec) -> Result<Made, DemoError> {
         next_person += size;
         for member in &members {
             let lang = pick_lang(&mut rng);
-            store.commit(member, &Commit { person: Some(Person { lang: Some(lang), ..Person::default() }), ..Commit::default() })?;
+            store.commit(
+                member,
+                &Commit {
+                    person: Some(Person { lang: Some(lang), ..Person::default() }),
+                    ..Commit::default()
+                },
+            )?;
         }
         let mut team = Team::new(name, members[0].clone(), start, seed(&mut rng));
         team.members.extend(members.iter().cloned());
@@ -159,8 +225,11 @@ pub fn fill(store: &Store, flow: &Flow, spec: Spec) -> Result<Made, DemoError> {
         let last = round + 1 == spec.rounds;
         for (_, members, character) in &teams {
             // The open round is still running: some teams are not at the minimum yet.
-            let participation =
-                if last { character.participation * rng.random_range(0.15..1.0) } else { character.participation };
+            let participation = if last {
+                character.participation * rng.random_range(0.15..1.0)
+            } else {
+                character.participation
+            };
             for member in members {
                 if !rng.random_bool(participation) {
                     continue;

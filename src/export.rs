@@ -202,26 +202,31 @@ impl OrgRow {
 /// result (by name), then the teams without one.
 pub fn org_rows(flow: &Flow, locales: &Locales, lang: Lang, view: &OrgView) -> Vec<OrgRow> {
     let themes = |team: &str, round: Option<u32>, members: Option<usize>, shown: &Shown| -> Vec<OrgRow> {
-        shown.stats.dimensions.iter().map(|stats| OrgRow {
-            team: team.to_string(),
-            round,
-            respondents: shown.respondents,
-            members,
-            dimension: Some(format!(
-                "{} {}",
-                flow.dimensions[stats.dimension].id.to_uppercase(),
-                locales.text(lang, &flow.dimensions[stats.dimension].name, &[])
-            )),
-            median_current: stats.current,
-            median_ambition: stats.ambition,
-            gap: stats.gap(),
-            iqr: stats.iqr(),
-            dont_know_percent: Some(percent(stats.dont_know_share)),
-        })
-        .collect()
+        shown
+            .stats
+            .dimensions
+            .iter()
+            .map(|stats| OrgRow {
+                team: team.to_string(),
+                round,
+                respondents: shown.respondents,
+                members,
+                dimension: Some(format!(
+                    "{} {}",
+                    flow.dimensions[stats.dimension].id.to_uppercase(),
+                    locales.text(lang, &flow.dimensions[stats.dimension].name, &[])
+                )),
+                median_current: stats.current,
+                median_ambition: stats.ambition,
+                gap: stats.gap(),
+                iqr: stats.iqr(),
+                dont_know_percent: Some(percent(stats.dont_know_share)),
+            })
+            .collect()
     };
     let whole = locales.msg(lang, Msg::OrgWholeOrganisation);
-    let mut rows: Vec<OrgRow> = view.overall.iter().flat_map(|shown| themes(&whole, None, None, shown)).collect();
+    let mut rows: Vec<OrgRow> =
+        view.overall.iter().flat_map(|shown| themes(&whole, None, None, shown)).collect();
     for team in &view.teams {
         rows.extend(themes(&team.team, Some(team.round), Some(team.members), &team.shown));
     }

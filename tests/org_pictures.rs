@@ -34,11 +34,19 @@ fn a_thousand_teams_make_pages_telegram_accepts() {
     let app = App { content, store, rules: Rules::default(), admins: vec![admin.clone()] };
     let link = |payload: &str| payload.to_string();
     let cx = Context { app: &app, now: demo::now(spec), link: &link };
-    let session = Session { person: admin, record: Default::default(), state: State { lang: Lang::Nl, scan: None }, update: None };
+    let session = Session {
+        person: admin,
+        record: Default::default(),
+        state: State { lang: Lang::Nl, scan: None },
+        update: None,
+    };
 
     let reply = peilbot::app::org::org(&cx, &session).expect("the org view");
-    let photos: Vec<&Vec<u8>> =
-        reply.parts.iter().filter_map(|part| if let Part::Photo { png, .. } = part { Some(png) } else { None }).collect();
+    let photos: Vec<&Vec<u8>> = reply
+        .parts
+        .iter()
+        .filter_map(|part| if let Part::Photo { png, .. } = part { Some(png) } else { None })
+        .collect();
     assert_eq!(photos.len(), CHAT_PAGES, "a chat gets a few pages, not one per 25 teams");
     for (i, png) in photos.iter().enumerate() {
         assert_fits_telegram(png, &format!("chat page {}", i + 1));
@@ -47,7 +55,9 @@ fn a_thousand_teams_make_pages_telegram_accepts() {
         .parts
         .iter()
         .find_map(|part| match part {
-            Part::Document { bytes, name: "peilbot-org.csv", .. } => Some(String::from_utf8_lossy(bytes).into_owned()),
+            Part::Document { bytes, name: "peilbot-org.csv", .. } => {
+                Some(String::from_utf8_lossy(bytes).into_owned())
+            }
             _ => None,
         })
         .expect("the full table as a file");
@@ -59,8 +69,11 @@ fn a_thousand_teams_make_pages_telegram_accepts() {
     let ranked = attention_order(&view);
     assert!(ranked.len() > CHAT_PAGES * TEAMS_PER_PAGE, "more teams than a chat gets: {}", ranked.len());
     let pages_in_all = ranked.len().div_ceil(TEAMS_PER_PAGE);
-    let captions: Vec<&String> =
-        reply.parts.iter().filter_map(|part| if let Part::Photo { caption, .. } = part { Some(caption) } else { None }).collect();
+    let captions: Vec<&String> = reply
+        .parts
+        .iter()
+        .filter_map(|part| if let Part::Photo { caption, .. } = part { Some(caption) } else { None })
+        .collect();
     for (i, caption) in captions.iter().enumerate() {
         assert!(caption.contains(&format!("afbeelding {} van {pages_in_all}", i + 1)), "{caption}");
     }

@@ -33,7 +33,8 @@ fn org_table(dir: &Path, lang: &str) -> Vec<Vec<String>> {
     let run = org(dir, &["--format", "csv", "--lang", lang]);
     assert!(run.status.success(), "org failed: {}", run.stderr);
     let text = run.stdout.strip_prefix('\u{feff}').expect("CSV for Excel starts with a byte order mark");
-    let mut reader = csv::ReaderBuilder::new().delimiter(b';').has_headers(false).from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(b';').has_headers(false).from_reader(text.as_bytes());
     reader.records().map(|r| r.expect("a CSV record").iter().map(String::from).collect()).collect()
 }
 
@@ -120,7 +121,8 @@ fn an_admin_sees_a_team_result_or_only_counts_below_the_minimum() {
     demo(dir.path(), 30, 3);
     let table = org_table(dir.path(), "en");
     let data = dir.path().to_str().unwrap();
-    let pending = table.iter().find(|row| row[4].is_empty() && row[0] != "Team").expect("a team below the minimum");
+    let pending =
+        table.iter().find(|row| row[4].is_empty() && row[0] != "Team").expect("a team below the minimum");
     let run = peilbot(&["team", "--data", data, &pending[0]], "", &[("LANG", "nl_NL.UTF-8")], None);
     assert!(run.status.success(), "{}", run.stderr);
     let expected = format!("{} van de {} teamleden", pending[2], pending[3]);

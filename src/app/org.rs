@@ -1,7 +1,8 @@
 //! The organisation view, for admins: in a chat (`/org`) and on the command line
 //! (`peilbot org`), from the same published results.
 //!
-//! A chat gets the counts and the whole organisation as text, at most [`CHAT_PAGES`]
+//! A chat gets the counts and the whole organisation as text (and each team's figures in
+//! a small organisation), at most [`CHAT_PAGES`]
 //! heatmap pictures of the teams that need attention first (the most divided themes,
 //! then the lowest levels: where a management team's conversation should start), and
 //! every team as a table file. Pictures of 1,000 teams in alphabetical order would be
@@ -24,6 +25,8 @@ pub const TEAMS_PER_PAGE: usize = HEATMAP_ROWS_PER_PAGE - 1;
 pub const CHAT_PAGES: usize = 4;
 /// Teams without a result a chat names at most (the file has all).
 const CHAT_PENDING: usize = 20;
+/// Up to this many teams, a chat gets each team's figures as text too.
+const CHAT_TEAM_TEXT: usize = 10;
 
 /// `/org`: the organisation view, for admins.
 pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
@@ -35,7 +38,8 @@ pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
     if view.teams.is_empty() && view.pending.is_empty() {
         return Ok(Reply::text(presenter.msg(Msg::OrgNone)));
     }
-    let mut text = presenter.org_text(&view, cx.app.rules, OrgDetail { every_team: false, pending: CHAT_PENDING });
+    let detail = OrgDetail { every_team: view.teams.len() <= CHAT_TEAM_TEXT, pending: CHAT_PENDING };
+    let mut text = presenter.org_text(&view, cx.app.rules, detail);
     let ranked = attention_order(&view);
     let pictures = pages(&presenter, &view, &ranked, cx.now, Some(CHAT_PAGES))?;
     if !ranked.is_empty() {
@@ -61,7 +65,11 @@ pub fn attention_order(view: &OrgView) -> Vec<&OrgTeam> {
         let dimensions = &team.shown.stats.dimensions;
         let divided = dimensions.iter().filter(|d| d.agreement() == Some(Agreement::Divided)).count();
         let medians: Vec<f64> = dimensions.iter().filter_map(|d| d.current).collect();
-        let mean = if medians.is_empty() { f64::INFINITY } else { medians.iter().sum::<f64>() / medians.len() as f64 };
+        let mean = if medians.is_empty() {
+            f64::INFINITY
+        } else {
+            medians.iter().sum::<f64>() / medians.len() as f64
+        };
         (divided, mean)
     };
     let mut teams: Vec<(&OrgTeam, (usize, f64))> = view.teams.iter().map(|team| (team, key(team))).collect();
@@ -83,7 +91,8 @@ pub fn pages(
         return Ok(Vec::new());
     }
     let date = export::date(now);
-    let chunks: Vec<&[&OrgTeam]> = if teams.is_empty() { vec![&[]] } else { teams.chunks(TEAMS_PER_PAGE).collect() };
+    let chunks: Vec<&[&OrgTeam]> =
+        if teams.is_empty() { vec![&[]] } else { teams.chunks(TEAMS_PER_PAGE).collect() };
     let pages = chunks.len();
     chunks
         .into_iter()
@@ -114,6 +123,10 @@ pub fn files(cx: &Context, lang: Lang, view: &OrgView) -> Result<Vec<Part>> {
             name: "peilbot-org.xlsx",
             caption: locales.msg(lang, Msg::OrgFileCaption),
         },
-        Part::Document { bytes: export::org_csv(&rows, locales, lang)?, name: "peilbot-org.csv", caption: String::new() },
+        Part::Document {
+            bytes: export::org_csv(&rows, locales, lang)?,
+            name: "peilbot-org.csv",
+            caption: String::new(),
+        },
     ])
 }

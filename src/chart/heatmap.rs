@@ -69,7 +69,8 @@ pub fn heatmap_png(text: &HeatmapText, rows: &[HeatmapRow]) -> Result<Vec<u8>, C
     if rows.is_empty() || text.columns.is_empty() {
         return Err(ChartError::Empty);
     }
-    let fits = rows.len() <= HEATMAP_ROWS_PER_PAGE && rows.iter().all(|row| row.cells.len() == text.columns.len());
+    let fits =
+        rows.len() <= HEATMAP_ROWS_PER_PAGE && rows.iter().all(|row| row.cells.len() == text.columns.len());
     if !fits {
         return Err(ChartError::Shape { rows: rows.len(), columns: text.columns.len() });
     }
@@ -188,10 +189,18 @@ fn draw_header(canvas: &Canvas<'_, '_>, layout: &Layout, text: &HeatmapText) -> 
     canvas.text(&text.count, style, (layout.count_centre(), y))
 }
 
-fn draw_row(canvas: &Canvas<'_, '_>, layout: &Layout, index: usize, row: &HeatmapRow) -> Result<(), ChartError> {
+fn draw_row(
+    canvas: &Canvas<'_, '_>,
+    layout: &Layout,
+    index: usize,
+    row: &HeatmapRow,
+) -> Result<(), ChartError> {
     let top = layout.row_top(index);
     if row.highlight {
-        let band = [(Layout::MARGIN - 8, top), (Layout::WIDTH - Layout::MARGIN + 8, top + Layout::ROW_HEIGHT - Layout::GAP)];
+        let band = [
+            (Layout::MARGIN - 8, top),
+            (Layout::WIDTH - Layout::MARGIN + 8, top + Layout::ROW_HEIGHT - Layout::GAP),
+        ];
         canvas.area.draw(&Rectangle::new(band, STRIPE.filled()))?;
     }
     let name = Lettering::new(28.0, INK, Align::Left);
@@ -255,7 +264,8 @@ fn draw_key(canvas: &Canvas<'_, '_>, layout: &Layout, text: &HeatmapText) -> Res
     let rows = usize::try_from(layout.key_rows()).unwrap_or(1).max(1);
     for (i, name) in text.key.iter().enumerate() {
         let x = Layout::MARGIN + i32::try_from(i / rows).unwrap_or(0) * half;
-        let y = layout.key_top() + i32::try_from(i % rows).unwrap_or(0) * Layout::KEY_LINE + Layout::KEY_LINE / 2;
+        let y =
+            layout.key_top() + i32::try_from(i % rows).unwrap_or(0) * Layout::KEY_LINE + Layout::KEY_LINE / 2;
         canvas.text(&canvas.ellipsize(name, style, half - 16), style, (x, y))?;
     }
     let style = Lettering::new(22.0, MUTED, Align::Left);
@@ -270,7 +280,9 @@ fn draw_colour_bar(canvas: &Canvas<'_, '_>, layout: &Layout, levels: &[String; 5
     let left = Layout::MARGIN;
     let width = Layout::WIDTH - 2 * Layout::MARGIN;
     let top = layout.bar_top() + 8;
-    let level_at = |dx: i32| LOWEST_LEVEL - 0.5 + (HIGHEST_LEVEL - LOWEST_LEVEL + 1.0) * f64::from(dx) / f64::from(width);
+    let level_at = |dx: i32| {
+        LOWEST_LEVEL - 0.5 + (HIGHEST_LEVEL - LOWEST_LEVEL + 1.0) * f64::from(dx) / f64::from(width)
+    };
     for dx in 0..width {
         let strip = [(left + dx, top), (left + dx + 1, top + HEIGHT)];
         canvas.area.draw(&Rectangle::new(strip, level_colour(level_at(dx)).filled()))?;
@@ -310,7 +322,8 @@ mod tests {
     fn text() -> HeatmapText {
         HeatmapText {
             title: "Mediaan huidig niveau per team".into(),
-            caption: "30-11-2026 · pagina 1 van 1 · teams 1–4 van 4, de meest verdeelde en zwakste eerst".into(),
+            caption: "30-11-2026 · pagina 1 van 1 · teams 1–4 van 4, de meest verdeelde en zwakste eerst"
+                .into(),
             columns: ["A", "B", "C", "D", "E", "F", "G"].map(String::from).to_vec(),
             key: [
                 "A Visie & leiderschap",
@@ -325,7 +338,8 @@ mod tests {
             .to_vec(),
             count: "N".into(),
             how_to_read: "Het getal is de mediaan nu, daaronder de kloof tot de ambitie.".into(),
-            levels: ["Nog niet gestart", "Losse initiatieven", "Afgesproken", "Ingebed", "Voorloper"].map(String::from),
+            levels: ["Nog niet gestart", "Losse initiatieven", "Afgesproken", "Ingebed", "Voorloper"]
+                .map(String::from),
         }
     }
 
@@ -349,10 +363,19 @@ mod tests {
     #[test]
     fn a_page_with_empty_cells_fits_a_phone() {
         let rows = vec![
-            row("Hele organisatie", [Some(2.0), Some(2.5), Some(3.0), Some(3.5), Some(4.0), Some(1.0), Some(5.0)]),
-            row("Bestuursondersteuning Sint-Niklaas 2", [Some(3.5), None, Some(2.3), Some(1.5), Some(4.5), Some(3.0), Some(2.0)]),
+            row(
+                "Hele organisatie",
+                [Some(2.0), Some(2.5), Some(3.0), Some(3.5), Some(4.0), Some(1.0), Some(5.0)],
+            ),
+            row(
+                "Bestuursondersteuning Sint-Niklaas 2",
+                [Some(3.5), None, Some(2.3), Some(1.5), Some(4.5), Some(3.0), Some(2.0)],
+            ),
             row("ICT", [None; 7]),
-            row("Burgerzaken", [Some(4.0), Some(3.0), Some(f64::NAN), Some(2.0), Some(1.0), Some(5.0), Some(3.8)]),
+            row(
+                "Burgerzaken",
+                [Some(4.0), Some(3.0), Some(f64::NAN), Some(2.0), Some(1.0), Some(5.0), Some(3.8)],
+            ),
         ];
         let png = heatmap_png(&text(), &rows).unwrap();
         assert_png(&png, (1080, 1026), "heatmap");

@@ -95,7 +95,8 @@ impl Presenter<'_> {
     fn theme_lines(&self, stats: &TeamStats) -> Vec<String> {
         let labels = [Msg::OrgRowNow, Msg::OrgRowAmbition, Msg::OrgRowGap].map(|msg| self.msg(msg));
         let width = labels.iter().map(|label| label.chars().count()).max().unwrap_or(0);
-        let values: [fn(&DimensionStats) -> Option<f64>; 3] = [|d| d.current, |d| d.ambition, DimensionStats::gap];
+        let values: [fn(&DimensionStats) -> Option<f64>; 3] =
+            [|d| d.current, |d| d.ambition, DimensionStats::gap];
         labels
             .iter()
             .zip(values)

@@ -50,8 +50,8 @@ mod teams;
 
 use crate::lang::Lang;
 pub use crate::team::{OrgView, RoundExport, TeamRefusal, TeamResult};
-pub use teams::Viewer;
 use changes::Changes;
+pub use teams::Viewer;
 
 /// Bumped whenever the layout above changes in a way old code cannot read. Opening a
 /// store of an older schema migrates it (`migrate`); a newer one is refused.

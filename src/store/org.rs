@@ -123,7 +123,9 @@ impl Store {
                 Some(round) if round.number != current.number => {
                     scores.extend(self.closed_round_scores(flow, team, round, wanted)?);
                 }
-                _ => scores.extend(self.round_respondents(flow, team)?.into_iter().filter(|(id, _)| wanted.contains(id))),
+                _ => scores.extend(
+                    self.round_respondents(flow, team)?.into_iter().filter(|(id, _)| wanted.contains(id)),
+                ),
             }
         }
         Ok(scores)

@@ -305,7 +305,10 @@ fn millis(bytes: &[u8]) -> Option<u64> {
     Some(u64::from_be_bytes(bytes.try_into().ok()?))
 }
 
-pub(super) fn aggregate<'a>(flow: &Flow, responses: impl IntoIterator<Item = (ResponseId, &'a Respondent)>) -> Shown {
+pub(super) fn aggregate<'a>(
+    flow: &Flow,
+    responses: impl IntoIterator<Item = (ResponseId, &'a Respondent)>,
+) -> Shown {
     let (set, respondents): (RespondentSet, Vec<&Respondent>) = responses.into_iter().unzip();
     Shown { respondents: respondents.len(), set, stats: stats_of(flow, &respondents) }
 }
