@@ -11,7 +11,6 @@ use anyhow::{Context as _, bail};
 use crate::app::org::{self, attention_order};
 use crate::app::teams::{self, Context};
 use crate::app::{App, Part, Reply, Session};
-use crate::engine::State;
 use crate::lang::Lang;
 use crate::person::PersonId;
 use crate::present::OrgDetail;
@@ -33,13 +32,10 @@ pub enum OrgFormat {
 }
 
 /// An admin's session in `lang`.
-fn session(lang: Lang) -> Session {
-    Session {
-        person: PersonId(ADMIN.to_string()),
-        record: Default::default(),
-        state: State { lang, scan: None },
-        update: None,
-    }
+fn session(app: &App, lang: Lang) -> anyhow::Result<Session> {
+    let mut session = Session::load(app, PersonId(ADMIN.to_string()), lang, None)?;
+    session.state.lang = lang;
+    Ok(session)
 }
 
 fn no_links(payload: &str) -> String {
@@ -50,7 +46,7 @@ fn no_links(payload: &str) -> String {
 pub fn team(app: &App, lang: Lang, name: &str) -> anyhow::Result<()> {
     let team = find_team(app, name)?;
     let cx = Context { app, now: unix_now(), link: &no_links };
-    let reply = teams::result_for(&cx, &session(lang), &team, Viewer::Admin)?;
+    let reply = teams::result_for(&cx, &session(app, lang)?, &team, Viewer::Admin)?;
     print_texts(&reply);
     Ok(())
 }

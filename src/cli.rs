@@ -250,6 +250,7 @@ fn chat(lang: Option<Lang>, data: &DataDir) -> anyhow::Result<()> {
     let mut chat = Chat::open(&app, lang, terminal_lang(), io::stdout().lock())?;
     chat.run(io::stdin().lock())?;
     app.store.flush()?;
+    tracing::debug!(flushes = app.store.flushes(), "the store waited for the disk");
     Ok(())
 }
 

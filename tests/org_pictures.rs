@@ -7,7 +7,6 @@ use peilbot::app::org::{CHAT_PAGES, TEAMS_PER_PAGE, attention_order, pages};
 use peilbot::app::teams::Context;
 use peilbot::app::{App, Part, Session};
 use peilbot::demo::{self, Spec};
-use peilbot::engine::State;
 use peilbot::lang::Lang;
 use peilbot::person::PersonId;
 use peilbot::store::{Options, Store};
@@ -34,12 +33,7 @@ fn a_thousand_teams_make_pages_telegram_accepts() {
     let app = App { content, store, rules: Rules::default(), admins: vec![admin.clone()] };
     let link = |payload: &str| payload.to_string();
     let cx = Context { app: &app, now: demo::now(spec), link: &link };
-    let session = Session {
-        person: admin,
-        record: Default::default(),
-        state: State { lang: Lang::Nl, scan: None },
-        update: None,
-    };
+    let session = Session::load(&app, PersonId("local:admin".into()), Lang::Nl, None).expect("a session");
 
     let reply = peilbot::app::org::org(&cx, &session).expect("the org view");
     let photos: Vec<&Vec<u8>> = reply

@@ -371,7 +371,7 @@ impl Store {
 /// Opens the sled database, waiting a little while another handle on it (in this process,
 /// or a predecessor that is still exiting) lets go of its file lock.
 fn open_db(config: &sled::Config) -> sled::Result<sled::Db> {
-    const TRIES: usize = 30;
+    const TRIES: usize = 100;
     for _ in 1..TRIES {
         match config.open() {
             Err(sled::Error::Io(err)) if err.kind() == std::io::ErrorKind::WouldBlock => {

@@ -59,7 +59,7 @@ impl Store {
                         respondents: publication.respondents_now,
                         members: team.members.len(),
                     });
-                    candidate.extend(self.round_respondents(flow, &team)?.into_iter().map(|(id, _)| id));
+                    candidate.extend(self.round_members(flow, &team)?.into_iter().map(|member| member.response));
                     sources.push((team, None));
                 }
             }
@@ -123,9 +123,11 @@ impl Store {
                 Some(round) if round.number != current.number => {
                     scores.extend(self.closed_round_scores(flow, team, round, wanted)?);
                 }
-                _ => scores.extend(
-                    self.round_respondents(flow, team)?.into_iter().filter(|(id, _)| wanted.contains(id)),
-                ),
+                _ => {
+                    let mut members = self.round_members(flow, team)?;
+                    members.retain(|member| wanted.contains(&member.response));
+                    scores.extend(self.scores(flow, &members)?);
+                }
             }
         }
         Ok(scores)

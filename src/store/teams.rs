@@ -169,8 +169,8 @@ impl Store {
     /// the round's own published set adds nothing: every set published since was set
     /// against it, and the rule is symmetric, so only the threshold is checked again.
     pub(super) fn publish(&self, flow: &Flow, team: &mut Team, rules: Rules) -> Result<Publication> {
-        let responses = self.round_respondents(flow, team)?;
-        let candidate: RespondentSet = responses.iter().map(|(id, _)| *id).collect();
+        let members = self.round_members(flow, team)?;
+        let candidate: RespondentSet = members.iter().map(|member| member.response).collect();
         let already = team.current_round().shown.as_ref().is_some_and(|s| s.set == candidate);
         let mut overlapping = if already { Vec::new() } else { self.overlapping_sets(&candidate)? };
         if !already {
@@ -187,6 +187,8 @@ impl Store {
         }
         let published_now = verdict == Verdict::Publish && !already;
         if published_now {
+            // Scores are read only for a result that is published.
+            let responses = self.scores(flow, &members)?;
             let groups = publish_groups(flow, &responses, &candidate, &published);
             let round = team.rounds.last_mut().expect("a team always has a round");
             round.shown = Some(aggregate(flow, responses.iter().map(|(id, respondent)| (*id, respondent))));
