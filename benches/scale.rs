@@ -99,6 +99,7 @@ fn disk_size(dir: &Path) -> u64 {
 }
 
 /// Runs the binary to completion; returns its wall time and peak RSS in MB.
+#[allow(clippy::zombie_processes)] // wait4 reaps it, with its own resource usage
 fn run_binary(args: &[&str]) -> (Duration, f64) {
     let started = Instant::now();
     let child = Command::new(env!("CARGO_BIN_EXE_peilbot"))

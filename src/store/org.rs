@@ -59,7 +59,8 @@ impl Store {
                         respondents: publication.respondents_now,
                         members: team.members.len(),
                     });
-                    candidate.extend(self.round_members(flow, &team)?.into_iter().map(|member| member.response));
+                    candidate
+                        .extend(self.round_members(flow, &team)?.into_iter().map(|member| member.response));
                     sources.push((team, None));
                 }
             }
