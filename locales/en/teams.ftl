@@ -96,12 +96,12 @@ cmd-remind = Remind members who have not finished (leads)
 # issue 9 and 11: the organisation view for a management team
 export-col-members = Members
 org-summary = { $teams ->
-    [one] 1 team has a result
-   *[other] { $teams } teams have a result
-}, { $pending ->
-    [one] 1 team not yet
-   *[other] { $pending } teams not yet
-}; { $respondents } respondents in all.
+        [one] 1 team has a result
+       *[other] { $teams } teams have a result
+    }, { $pending ->
+        [one] 1 team not yet
+       *[other] { $pending } teams not yet
+    }; { $respondents } respondents in all.
 org-overall-title = Whole organisation, { $respondents } respondents (median per theme):
 org-overall-none = There is no organisation-wide result yet: it needs at least { $min } respondents, and must differ by at least { $step } from every result already shown.
 org-row-now = now
