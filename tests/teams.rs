@@ -792,6 +792,10 @@ async fn the_org_view_shows_admins_only_teams_over_the_threshold() {
     assert!(!body.contains("Small ·"), "no figures for a team below the minimum: {body}");
     // Big's three and Small's two are two more than Big's published three: held.
     assert!(body.contains("There is no organisation-wide result yet"), "{body}");
+    let is_csv = |m: &SentMessage| m.document.as_ref().is_some_and(|d| d.filename == "peilbot-org.csv");
+    tg.wait_for_message(ada.id(), WAIT, |m| m.message_id > mark && is_csv(m))
+        .await
+        .expect("the table as CSV");
     let files: Vec<String> =
         ada.since(mark).iter().filter_map(|m| Some(m.document.as_ref()?.filename.clone())).collect();
     assert_eq!(files, ["peilbot-org.xlsx", "peilbot-org.csv"], "the full table as files");
