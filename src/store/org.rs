@@ -59,8 +59,7 @@ impl Store {
                         respondents: publication.respondents_now,
                         members: team.members.len(),
                     });
-                    candidate
-                        .extend(self.round_members(flow, &team)?.into_iter().map(|member| member.response));
+                    candidate.extend(self.round_candidate(flow, &team)?.iter().copied());
                     sources.push((team, None));
                 }
             }
