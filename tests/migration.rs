@@ -59,7 +59,15 @@ fn observe(store: &Store, content: &Content) -> String {
         let due = store.take_reminders(flow, &team.id, &lead, 10_000_000).unwrap();
         writeln!(out, "reminders due: {due:?}").unwrap();
     }
-    writeln!(out, "== org\n{:?}", store.org_view(flow, rules).unwrap()).unwrap();
+    // In the shape schema 1's code showed it: the teams published in their current round.
+    let view = store.org_view(flow, rules).unwrap();
+    let current: Vec<_> = view
+        .teams
+        .into_iter()
+        .filter(|t| t.round == t.current_round)
+        .map(|t| (t.team, t.shown.stats))
+        .collect();
+    writeln!(out, "== org\n{current:?}").unwrap();
     for person in people() {
         writeln!(out, "== person {}", person.0).unwrap();
         writeln!(out, "record: {:?}", store.person(&person).unwrap()).unwrap();

@@ -1,5 +1,5 @@
 //! Team operations, for every channel: creating teams, invites, rounds, the team result,
-//! export, reminders and the organisation view.
+//! export and reminders (the organisation view is in `org`).
 //!
 //! ```text
 //! lead:    /newteam Burgerzaken      bot: link <deep link>join_<code>
@@ -23,7 +23,7 @@ use crate::messages::Msg;
 use crate::person::PersonId;
 use crate::present::Presenter;
 use crate::random::{new_invite_code, team_seed};
-use crate::store::TeamRefusal;
+use crate::store::{TeamRefusal, Viewer};
 use crate::team::{Team, is_invite_code};
 
 /// Deep-link payload prefixes: an invite, and a one-time lead invite.
@@ -193,7 +193,12 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
 
 /// The team result as text and chart, or why there is none yet.
 fn result(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
-    let outcome = cx.app.store.team_result(cx.app.flow(), &team.id, &session.person, cx.app.rules)?;
+    result_for(cx, session, team, Viewer::Lead(&session.person))
+}
+
+/// The team result for a lead, or for an admin (`peilbot team`): the same publication.
+pub fn result_for(cx: &Context, session: &Session, team: &Team, viewer: Viewer) -> Result<Reply> {
+    let outcome = cx.app.store.team_result_as(cx.app.flow(), &team.id, viewer, cx.app.rules)?;
     match outcome {
         Ok(result) => {
             let presenter = cx.presenter(session);
@@ -341,36 +346,6 @@ pub fn become_lead(cx: &Context, session: &Session, code: &str) -> Result<Reply>
         Msg::TeamLeadAdded
     })?;
     Ok(cx.say(session, outcome.unwrap_or(Msg::TgInvalidLink), &team_args(&team)))
-}
-
-/// `/org`: the median current level per team, as a table and a heatmap, for admins.
-pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
-    if !cx.app.admins.contains(&session.person) {
-        return Ok(cx.say(session, Msg::OrgNotAdmin, &[]));
-    }
-    let flow = cx.app.flow();
-    let rows = cx.app.store.org_view(flow, cx.app.rules)?;
-    if rows.is_empty() {
-        return Ok(cx.say(session, Msg::OrgNone, &[]));
-    }
-    let presenter = cx.presenter(session);
-    let columns: Vec<String> = (0..flow.dimensions.len()).map(|d| presenter.dimension_name(d)).collect();
-    let title = presenter.msg_with(Msg::OrgTitle, &[("min", cx.app.rules.min_respondents().into())]);
-    let header: Vec<String> = flow.dimensions.iter().map(|d| d.id.to_uppercase()).collect();
-    let mut lines = vec![title.clone(), String::new(), header.join(" · ")];
-    let (mut names, mut cells) = (Vec::new(), Vec::new());
-    for (team, stats) in &rows {
-        let values: Vec<Option<f64>> = stats.dimensions.iter().map(|d| d.current).collect();
-        let shown: Vec<String> =
-            values.iter().map(|v| v.map_or("-".to_string(), |v| presenter.number(v))).collect();
-        lines.push(format!("{team}: {}", shown.join(" · ")));
-        names.push(team.clone());
-        cells.push(values);
-    }
-    let png = chart::heatmap_png(&title, &names, &columns, &cells, |v| presenter.number(v))?;
-    let mut reply = Reply::text(lines.join("\n"));
-    reply.push(Part::Photo { png, name: "peilbot-org.png", caption: String::new() });
-    Ok(reply)
 }
 
 /// The settings text and buttons: language and team reminders.

@@ -43,7 +43,7 @@ pub async fn list<B: TgBot>(turn: Turn<B>) -> HandlerResult {
 }
 
 pub async fn org<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    reply(turn, teams::org).await
+    reply(turn, crate::app::org::org).await
 }
 
 /// A command that acts on one of the person's teams (asking which when there are several).
