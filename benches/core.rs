@@ -60,7 +60,7 @@ fn main() {
         black_box(presenter.snapshot(&snap));
     });
 
-    let (rows, labels) = presenter.chart(&snap);
+    let (rows, labels) = presenter.chart(&snap, 0);
     bench("chart: snapshot PNG", 20, || {
         black_box(peilbot::chart::profile_png(&rows, &labels).expect("renders"));
     });

@@ -7,7 +7,7 @@
 
 // The core, under the names the app has always used for them.
 pub use peilbot_core::{
-    anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats,
+    advice, anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats,
 };
 
 pub mod app;

@@ -147,7 +147,7 @@ proptest! {
                 prop_assert_eq!(index, &lang.decimal(mean), "{}", line);
             }
             // The chart's row notes say the same as the text.
-            let (rows, _) = presenter.chart(&snapshot);
+            let (rows, _) = presenter.chart(&snapshot, 0);
             for row in rows {
                 let Some(note) = &row.note else { continue };
                 let values = numbers(note, lang);

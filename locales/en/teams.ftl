@@ -92,3 +92,28 @@ cmd-newround = Close the current round and open the next
 cmd-team = The team result (leads)
 cmd-export = The team results as CSV and JSON (leads)
 cmd-remind = Remind members who have not finished (leads)
+
+# issue 11: team advice
+team-advice-title = What to do next:
+team-advice-no-priorities = No theme has a gap of 1.5 or more: keep what works, and look at the themes below.
+team-advice-priority = { $rank }. { $name } (gap { $gap }): { $step }
+team-advice-talk-first = Talk about this first, views are divided: { $list }
+team-advice-make-visible = Make this visible, many answered "don't know": { $list }
+team-advice-share = { $name } ({ $share }%)
+team-statements-lowest = Lowest-scoring statements:
+team-statements-unknown = Most "don't know":
+team-statement-median = • { $statement } (median { $median })
+team-statement-dont-know = • { $statement } ({ $share }% don't know)
+
+# issue 11: rounds
+team-result-title-closed = Team "{ $team }", round { $round } (closed): { $respondents } people took part.
+team-round-button = Round { $round }
+round-opened-nudge = Round { $round } of your team "{ $team }" has started: the digital maturity quick scan takes about 6 minutes. Your own answers stay yours; the team only sees results of { $min } people or more.
+round-opened-sent = { $count ->
+    [one] 1 member was told, with a button to start.
+   *[other] { $count } members were told, with a button to start.
+}
+chart-facts = { $date } · don't know { $dontknow }%
+chart-team-facts = N = { $respondents } · { $date } · don't know { $dontknow }%
+chart-previous = Round { $round }
+date-short = { $year }-{ $month }-{ $day }

@@ -102,3 +102,28 @@ cmd-newround = De huidige ronde sluiten en de volgende openen
 cmd-team = Het teamresultaat (teamleiders)
 cmd-export = De teamresultaten als CSV en JSON (teamleiders)
 cmd-remind = Teamleden herinneren die nog niet klaar zijn (teamleiders)
+
+# issue 11: team advice
+team-advice-title = Wat nu te doen:
+team-advice-no-priorities = Geen thema heeft een kloof van 1,5 of meer: houd vast wat werkt en kijk naar de thema's hieronder.
+team-advice-priority = { $rank }. { $name } (kloof { $gap }): { $step }
+team-advice-talk-first = Bespreek dit eerst, de meningen zijn verdeeld: { $list }
+team-advice-make-visible = Maak dit zichtbaar, veel mensen antwoordden "weet ik niet": { $list }
+team-advice-share = { $name } ({ $share }%)
+team-statements-lowest = Stellingen met de laagste score:
+team-statements-unknown = Vaakst "weet ik niet":
+team-statement-median = • { $statement } (mediaan { $median })
+team-statement-dont-know = • { $statement } ({ $share }% weet ik niet)
+
+# issue 11: rounds
+team-result-title-closed = Team "{ $team }", ronde { $round } (gesloten): { $respondents } mensen deden mee.
+team-round-button = Ronde { $round }
+round-opened-nudge = Ronde { $round } van je team "{ $team }" is begonnen: de quickscan digitale volwassenheid duurt ongeveer 6 minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
+round-opened-sent = { $count ->
+    [one] 1 teamlid heeft een bericht gekregen, met een knop om te beginnen.
+   *[other] { $count } teamleden hebben een bericht gekregen, met een knop om te beginnen.
+}
+chart-facts = { $date } · weet ik niet { $dontknow }%
+chart-team-facts = N = { $respondents } · { $date } · weet ik niet { $dontknow }%
+chart-previous = Ronde { $round }
+date-short = { $day }-{ $month }-{ $year }

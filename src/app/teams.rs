@@ -14,7 +14,6 @@
 //! say, and return it as a [`Reply`]. The channel sends it and makes the deep links.
 
 use super::{Action, App, Button, Part, Reply, Session, TeamAction};
-use crate::anonymity::MIN_DIFFERENCE;
 use crate::chart;
 use crate::export;
 use crate::i18n::Arg;
@@ -47,7 +46,16 @@ pub struct Context<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     Reply(Reply),
-    Nudges { team: Team, nudges: Vec<Nudge> },
+    Nudges { team: Team, nudges: Vec<Nudge>, kind: NudgeKind },
+}
+
+/// Why members are nudged, which decides what the lead is told afterwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NudgeKind {
+    /// `/remind`.
+    Reminder,
+    /// `/newround` opened this round.
+    RoundOpened(u32),
 }
 
 impl From<Reply> for Outcome {
@@ -76,21 +84,17 @@ impl Context<'_> {
     fn start_scan_button(&self, lang: Lang) -> Button {
         Button { label: self.app.presenter(lang).msg(Msg::TeamStartScanButton), action: Action::StartScan }
     }
+
+    /// A nudge for a member, in their stored language, with a button to start the scan.
+    fn nudge(&self, member: &PersonId, lang: Option<Lang>, msg: Msg, args: &[(&str, Arg)]) -> Nudge {
+        let lang = lang.unwrap_or(Lang::En);
+        let text = self.app.presenter(lang).msg_with(msg, args);
+        Nudge { member: member.clone(), text, button: self.start_scan_button(lang) }
+    }
 }
 
 fn team_args(team: &Team) -> Vec<(&'static str, Arg)> {
     vec![("team", team.name.as_str().into())]
-}
-
-/// The team, its round and how many of its members have finished.
-fn progress_args(team: &Team, respondents: usize) -> Vec<(&'static str, Arg)> {
-    let mut args = team_args(team);
-    args.extend([
-        ("round", team.current_round().number.into()),
-        ("respondents", respondents.into()),
-        ("members", team.members.len().into()),
-    ]);
-    args
 }
 
 /// `/newteam NAME`: a new team led by the person.
@@ -158,17 +162,10 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
     }
     let reply = match action {
         TeamAction::Leave => leave(cx, session, &team)?,
-        TeamAction::Result => result(cx, session, &team)?,
+        TeamAction::Result => result(cx, session, &team, None)?,
         TeamAction::Export => export(cx, session, &team)?,
         TeamAction::Remind => return remind(cx, session, &team),
-        TeamAction::NewRound => match store.new_round(cx.app.flow(), team_id, cx.app.rules, cx.now)? {
-            Some(round) => {
-                let mut args = team_args(&team);
-                args.extend([("round", round.into()), ("previous", (round - 1).into())]);
-                cx.say(session, Msg::TeamRoundOpened, &args)
-            }
-            None => cx.say(session, Msg::TgStaleButton, &[]),
-        },
+        TeamAction::NewRound => return new_round(cx, session, &team),
         TeamAction::AddLead => {
             let code = new_invite_code();
             store.update_team(team_id, |team| team.lead_invite = Some(code.clone()))?;
@@ -191,30 +188,67 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
     Ok(reply.into())
 }
 
-/// The team result as text and chart, or why there is none yet.
-fn result(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
-    let outcome = cx.app.store.team_result(cx.app.flow(), &team.id, &session.person, cx.app.rules)?;
+/// The team result as text and chart, or why there is none yet: the round asked for, or
+/// the current round, or while that has too few responses the latest round that had
+/// enough. Buttons under the text lead to the other rounds with a result.
+fn result(cx: &Context, session: &Session, team: &Team, round: Option<u32>) -> Result<Reply> {
+    let store = &cx.app.store;
+    let outcome = store.team_result(cx.app.flow(), &team.id, &session.person, cx.app.rules, round)?;
+    let presenter = cx.presenter(session);
     match outcome {
         Ok(result) => {
-            let presenter = cx.presenter(session);
-            let (rows, labels) = presenter.team_chart(&result);
+            let (rows, labels) = presenter.team_chart(&result, cx.now);
             let png = chart::profile_png(&rows, &labels)?;
-            let mut reply = Reply::text(presenter.team_result(&result));
+            let buttons = result
+                .published_rounds
+                .iter()
+                .filter(|&&number| number != result.round)
+                .map(|&number| Button {
+                    label: presenter.msg_with(Msg::TeamRoundButton, &[("round", number.into())]),
+                    action: Action::Round { team: team.id.clone(), round: number },
+                })
+                .collect::<Vec<_>>();
+            let text = presenter.team_result(&result);
+            let buttons = if buttons.is_empty() { Vec::new() } else { vec![buttons] };
+            let mut reply = Reply { parts: vec![Part::Text { text, buttons }] };
             reply.push(Part::Photo { png, name: "peilbot-team.png", caption: labels.title });
             Ok(reply)
         }
-        Err(TeamRefusal::TooFew { respondents, needed }) => {
-            let mut args = progress_args(team, respondents);
-            args.extend([("needed", needed.into()), ("more", (needed - respondents).into())]);
-            Ok(cx.say(session, Msg::TeamTooFew, &args))
-        }
-        Err(TeamRefusal::Held { respondents }) => {
-            let mut args = progress_args(team, respondents);
-            args.push(("step", MIN_DIFFERENCE.into()));
-            Ok(cx.say(session, Msg::TeamHeld, &args))
-        }
-        Err(_) => Ok(cx.say(session, Msg::TeamNotLead, &[])),
+        Err(TeamRefusal::NoSuchRound) => Ok(cx.say(session, Msg::TgStaleButton, &[])),
+        Err(refusal) => Ok(Reply::text(
+            presenter
+                .refusal(&team.name, team.current_round().number, team.members.len(), &refusal)
+                .unwrap_or_else(|| presenter.msg(Msg::TeamNotLead)),
+        )),
     }
+}
+
+/// A round's result, from a button under an earlier result.
+pub fn round_result(cx: &Context, session: &Session, team_id: &str, round: u32) -> Result<Reply> {
+    let Some(team) = cx.app.store.team(team_id)? else { return Ok(cx.say(session, Msg::TgStaleButton, &[])) };
+    result(cx, session, &team, Some(round))
+}
+
+/// `/newround`: closes the round, opens the next, and tells every member (one message,
+/// in their own language, with a button to start).
+fn new_round(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
+    let Some(round) = cx.app.store.new_round(cx.app.flow(), &team.id, cx.app.rules, cx.now)? else {
+        return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
+    };
+    let mut nudges = Vec::new();
+    for member in team.members.iter().filter(|member| **member != session.person) {
+        let person = cx.app.store.person(member)?;
+        if person.unreachable || person.reminders_off {
+            continue;
+        }
+        let args = [
+            ("team", team.name.as_str().into()),
+            ("round", round.into()),
+            ("min", cx.app.rules.min_respondents().into()),
+        ];
+        nudges.push(cx.nudge(member, person.lang, Msg::RoundOpenedNudge, &args));
+    }
+    Ok(Outcome::Nudges { team: team.clone(), nudges, kind: NudgeKind::RoundOpened(round) })
 }
 
 /// Every published round as CSV (for Dutch Excel), as a workbook and as JSON.
@@ -247,21 +281,29 @@ fn remind(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
     };
     let mut nudges = Vec::new();
     for member in due {
-        let lang = cx.app.store.person(&member)?.lang.unwrap_or(Lang::En);
-        let text = cx.app.presenter(lang).msg_with(
-            Msg::RemindNudge,
-            &[("team", team.name.as_str().into()), ("min", cx.app.rules.min_respondents().into())],
-        );
-        nudges.push(Nudge { member, text, button: cx.start_scan_button(lang) });
+        let lang = cx.app.store.person(&member)?.lang;
+        let args = [("team", team.name.as_str().into()), ("min", cx.app.rules.min_respondents().into())];
+        nudges.push(cx.nudge(&member, lang, Msg::RemindNudge, &args));
     }
-    Ok(Outcome::Nudges { team: team.clone(), nudges })
+    Ok(Outcome::Nudges { team: team.clone(), nudges, kind: NudgeKind::Reminder })
 }
 
 /// What the lead is told after the nudges went out.
-pub fn reminders_sent(cx: &Context, session: &Session, team: &Team, sent: usize) -> Reply {
+pub fn nudges_sent(cx: &Context, session: &Session, team: &Team, kind: NudgeKind, sent: usize) -> Reply {
     let mut args = team_args(team);
-    args.extend([("count", sent.into()), ("round", team.current_round().number.into())]);
-    cx.say(session, Msg::RemindSent, &args)
+    args.push(("count", sent.into()));
+    match kind {
+        NudgeKind::Reminder => {
+            args.push(("round", team.current_round().number.into()));
+            cx.say(session, Msg::RemindSent, &args)
+        }
+        NudgeKind::RoundOpened(round) => {
+            args.extend([("round", round.into()), ("previous", (round - 1).into())]);
+            let presenter = cx.presenter(session);
+            let opened = presenter.msg_with(Msg::TeamRoundOpened, &args);
+            Reply::text(format!("{opened}\n{}", presenter.msg_with(Msg::RoundOpenedSent, &args)))
+        }
+    }
 }
 
 /// Marks a member who blocked the channel, so they are not tried again.

@@ -289,6 +289,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .branch(case![A::Forget(code)].endpoint(chat::forget::<B>))
                 .branch(case![A::Join(code)].endpoint(teams::join::<B>))
                 .branch(dptree::filter(|a: Action| matches!(a, A::Pick { .. })).endpoint(teams::picked::<B>))
+                .branch(dptree::filter(|a: Action| matches!(a, A::Round { .. })).endpoint(teams::round::<B>))
                 .branch(case![A::StartScan].endpoint(teams::start_scan::<B>))
                 .branch(case![A::Reminders(on)].endpoint(teams::reminders::<B>)),
         )

@@ -50,6 +50,13 @@ pub async fn picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> Ha
     carry_out(turn, |cx, session| teams::run(cx, session, action, &team)).await
 }
 
+/// A round picked from the buttons under a team result.
+pub async fn round<B: TgBot>(turn: Turn<B>, tap: Tap, picked: Action) -> HandlerResult {
+    let Action::Round { team, round } = picked else { return Ok(()) };
+    turn.answer_callback(&tap.query, None).await;
+    reply(turn, |cx, session| teams::round_result(cx, session, &team, round)).await
+}
+
 /// Runs a team action; nudges are delivered here, one by one, and the lead is told how
 /// many arrived. A member who blocked the bot is marked and not tried again.
 async fn carry_out<B: TgBot>(
@@ -59,9 +66,9 @@ async fn carry_out<B: TgBot>(
     turn.save().await?;
     let link = links(&turn);
     let outcome = action(&Context { app: turn.app(), now: unix_now(), link: &link }, &turn.session)?;
-    let (team, nudges) = match outcome {
+    let (team, nudges, kind) = match outcome {
         Outcome::Reply(reply) => return turn.send(reply).await,
-        Outcome::Nudges { team, nudges } => (team, nudges),
+        Outcome::Nudges { team, nudges, kind } => (team, nudges, kind),
     };
     let mut sent = 0;
     for nudge in nudges {
@@ -75,7 +82,7 @@ async fn carry_out<B: TgBot>(
         }
     }
     let cx = Context { app: turn.app(), now: unix_now(), link: &link };
-    let report = teams::reminders_sent(&cx, &turn.session, &team, sent);
+    let report = teams::nudges_sent(&cx, &turn.session, &team, kind, sent);
     turn.send(report).await
 }
 

@@ -160,6 +160,25 @@ messages! {
     CmdTeam => "cmd-team",
     CmdExport => "cmd-export",
     CmdRemind => "cmd-remind",
+    // issue 11: team advice, rounds, the report, commands per role
+    TeamAdviceTitle => "team-advice-title",
+    TeamAdviceNoPriorities => "team-advice-no-priorities",
+    TeamAdvicePriority => "team-advice-priority",
+    TeamAdviceTalkFirst => "team-advice-talk-first",
+    TeamAdviceMakeVisible => "team-advice-make-visible",
+    TeamAdviceShare => "team-advice-share",
+    TeamStatementsLowest => "team-statements-lowest",
+    TeamStatementsUnknown => "team-statements-unknown",
+    TeamStatementMedian => "team-statement-median",
+    TeamStatementDontKnow => "team-statement-dont-know",
+    TeamResultTitleClosed => "team-result-title-closed",
+    TeamRoundButton => "team-round-button",
+    RoundOpenedNudge => "round-opened-nudge",
+    RoundOpenedSent => "round-opened-sent",
+    ChartFacts => "chart-facts",
+    ChartTeamFacts => "chart-team-facts",
+    ChartPrevious => "chart-previous",
+    DateShort => "date-short",
 }
 
 /// This file, for diagnostics that point at a message's definition.
