@@ -1,4 +1,4 @@
-//! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`.
+//! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`, `peilbot report`.
 
 use std::io;
 use std::net::SocketAddr;
@@ -47,6 +47,8 @@ pub enum Command {
         #[command(subcommand)]
         command: FlowsCommand,
     },
+    /// Write a team's report (or with --org the organisation's) as a PDF.
+    Report(crate::report::cli::ReportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -109,6 +111,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Chat { lang, data } => chat(lang, &data.path),
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
+        Command::Report(args) => load_content().and_then(|content| crate::report::cli::run(args, content)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

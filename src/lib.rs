@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod logging;
 pub mod present;
 pub mod random;
+pub mod report;
 pub mod sources;
 pub mod store;
 pub mod telegram;

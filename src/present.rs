@@ -7,6 +7,7 @@
 //! change and level it writes agrees with the numbers beside it.
 
 mod advice;
+pub mod report;
 
 use crate::anonymity::MIN_DIFFERENCE;
 use crate::chart::{ProfileRow, ProfileText};

@@ -117,3 +117,29 @@ chart-facts = { $date } · don't know { $dontknow }%
 chart-team-facts = N = { $respondents } · { $date } · don't know { $dontknow }%
 chart-previous = Round { $round }
 date-short = { $year }-{ $month }-{ $day }
+
+# issue 11: the report and commands per role
+cmd-report = A PDF report of the team result to share (leads; for admins, the organisation)
+cmd-org = The organisation view (admins)
+report-title = Digital maturity of team "{ $team }"
+report-facts = { $date } · { $flow } · { $round } · { $respondents } people took part
+report-round-open = round { $round }
+report-round-closed = round { $round } (closed)
+report-priorities = Priorities and next steps
+report-views = Where views are shared and where they differ
+report-shared = Shared view: { $list }
+report-divided = Divided view, talk about this first: { $list }
+report-no-theme = no theme
+report-change = Change since the last round
+report-change-since = Medians now against round { $round }:
+report-change-line = { $name }: { $before } → { $now } ({ $change })
+report-no-change = This is the first round with a result, so there is nothing to compare with yet.
+report-how-to-read = How to read this report
+report-anonymity-title = About anonymity
+report-anonymity = This report holds only team results over at least { $min } people: medians, spreads and shares. No one's own answers are in it, nor a lowest or highest value, and no result that differs by fewer than 3 people from another one shown, so nobody's answers can be read from it. Each person's own snapshot is theirs alone.
+report-caption = The report of "{ $team }", round { $round }, to share with your team.
+report-org-title = Digital maturity of the organisation
+report-org-facts = { $date } · { $flow } · { $teams } team(s) with a result
+report-org-teams = Median now per team
+report-org-team = { $team } ({ $respondents } people): { $medians }
+report-org-caption = The organisation report, to share with management.

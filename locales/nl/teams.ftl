@@ -127,3 +127,29 @@ chart-facts = { $date } · weet ik niet { $dontknow }%
 chart-team-facts = N = { $respondents } · { $date } · weet ik niet { $dontknow }%
 chart-previous = Ronde { $round }
 date-short = { $day }-{ $month }-{ $year }
+
+# issue 11: the report and commands per role
+cmd-report = Een pdf-rapport van het teamresultaat om te delen (teamleiders; voor beheerders de organisatie)
+cmd-org = Het overzicht van de organisatie (beheerders)
+report-title = Digitale volwassenheid van team "{ $team }"
+report-facts = { $date } · { $flow } · { $round } · { $respondents } mensen deden mee
+report-round-open = ronde { $round }
+report-round-closed = ronde { $round } (gesloten)
+report-priorities = Prioriteiten en volgende stappen
+report-views = Waar de beelden gedeeld zijn en waar ze uiteenlopen
+report-shared = Gedeeld beeld: { $list }
+report-divided = Verdeeld beeld, bespreek dit eerst: { $list }
+report-no-theme = geen enkel thema
+report-change = Verandering sinds de vorige ronde
+report-change-since = Medianen nu tegenover ronde { $round }:
+report-change-line = { $name }: { $before } → { $now } ({ $change })
+report-no-change = Dit is de eerste ronde met een resultaat, dus er is nog niets om mee te vergelijken.
+report-how-to-read = Zo lees je dit rapport
+report-anonymity-title = Over anonimiteit
+report-anonymity = Dit rapport bevat alleen teamresultaten over minstens { $min } mensen: medianen, spreiding en aandelen. Niemands eigen antwoorden staan erin, geen laagste of hoogste waarde, en geen resultaat dat met minder dan 3 mensen verschilt van een ander getoond resultaat, zodat niemands antwoorden eruit af te leiden zijn. Ieders eigen momentopname blijft privé.
+report-caption = Het rapport van "{ $team }", ronde { $round }, om met je team te delen.
+report-org-title = Digitale volwassenheid van de organisatie
+report-org-facts = { $date } · { $flow } · { $teams } team(s) met een resultaat
+report-org-teams = Mediaan nu per team
+report-org-team = { $team } ({ $respondents } mensen): { $medians }
+report-org-caption = Het rapport van de organisatie, om met het managementteam te delen.

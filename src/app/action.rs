@@ -63,10 +63,11 @@ pub enum TeamAction {
     Remind,
     AddLead,
     Leave,
+    Report,
 }
 
 impl TeamAction {
-    const CODES: [(TeamAction, char); 8] = [
+    const CODES: [(TeamAction, char); 9] = [
         (TeamAction::Result, 't'),
         (TeamAction::Invite, 'i'),
         (TeamAction::NewInvite, 'n'),
@@ -75,6 +76,7 @@ impl TeamAction {
         (TeamAction::Remind, 'm'),
         (TeamAction::AddLead, 'a'),
         (TeamAction::Leave, 'l'),
+        (TeamAction::Report, 'd'),
     ];
 
     fn code(self) -> char {

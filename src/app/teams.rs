@@ -164,6 +164,7 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
         TeamAction::Leave => leave(cx, session, &team)?,
         TeamAction::Result => result(cx, session, &team, None)?,
         TeamAction::Export => export(cx, session, &team)?,
+        TeamAction::Report => report_team(cx, session, &team)?,
         TeamAction::Remind => return remind(cx, session, &team),
         TeamAction::NewRound => return new_round(cx, session, &team),
         TeamAction::AddLead => {
@@ -215,12 +216,16 @@ fn result(cx: &Context, session: &Session, team: &Team, round: Option<u32>) -> R
             Ok(reply)
         }
         Err(TeamRefusal::NoSuchRound) => Ok(cx.say(session, Msg::TgStaleButton, &[])),
-        Err(refusal) => Ok(Reply::text(
-            presenter
-                .refusal(&team.name, team.current_round().number, team.members.len(), &refusal)
-                .unwrap_or_else(|| presenter.msg(Msg::TeamNotLead)),
-        )),
+        Err(refusal) => Ok(refused(cx, session, team, &refusal)),
     }
+}
+
+/// Why a team has no result to show the person (yet).
+fn refused(cx: &Context, session: &Session, team: &Team, refusal: &TeamRefusal) -> Reply {
+    let presenter = cx.presenter(session);
+    let round = team.current_round().number;
+    let text = presenter.refusal(&team.name, round, team.members.len(), refusal);
+    Reply::text(text.unwrap_or_else(|| presenter.msg(Msg::TeamNotLead)))
 }
 
 /// A round's result, from a button under an earlier result.
@@ -249,6 +254,37 @@ fn new_round(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
         nudges.push(cx.nudge(member, person.lang, Msg::RoundOpenedNudge, &args));
     }
     Ok(Outcome::Nudges { team: team.clone(), nudges, kind: NudgeKind::RoundOpened(round) })
+}
+
+/// `/report`: the organisation's report for an admin who asks for it (or leads no
+/// team), otherwise the team report of the team the lead picks.
+pub fn report(cx: &Context, session: &Session, org: bool) -> Result<Outcome> {
+    let admin = cx.app.admins.contains(&session.person);
+    let leads = cx.app.roles(&session.person)?.lead;
+    if !(admin && (org || !leads)) {
+        return pick(cx, session, TeamAction::Report);
+    }
+    let lang = session.state.lang;
+    let Some(pdf) = crate::report::org_pdf(cx.app, lang, cx.now)? else {
+        return Ok(cx.say(session, Msg::OrgNone, &[]).into());
+    };
+    let caption = cx.presenter(session).msg(Msg::ReportOrgCaption);
+    Ok(Reply { parts: vec![Part::Document { bytes: pdf, name: "peilbot-organisation.pdf", caption }] }.into())
+}
+
+/// A team's report as a PDF, or why there is none yet.
+fn report_team(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
+    let store = &cx.app.store;
+    let presenter = cx.presenter(session);
+    match store.team_result(cx.app.flow(), &team.id, &session.person, cx.app.rules, None)? {
+        Ok(result) => {
+            let pdf = crate::report::team_pdf(cx.app, &result, session.state.lang, cx.now)?;
+            let args = [("team", team.name.as_str().into()), ("round", result.round.into())];
+            let caption = presenter.msg_with(Msg::ReportCaption, &args);
+            Ok(Reply { parts: vec![Part::Document { bytes: pdf, name: "peilbot-report.pdf", caption }] })
+        }
+        Err(refusal) => Ok(refused(cx, session, team, &refusal)),
+    }
 }
 
 /// Every published round as CSV (for Dutch Excel), as a workbook and as JSON.

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 
 use super::{Area, ChartError, INK};
 
-const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
+pub(crate) const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 
 /// The embedded font, parsed once.
 pub(super) fn dejavu_sans() -> Result<&'static FontRef<'static>, ChartError> {

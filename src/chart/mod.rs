@@ -34,6 +34,7 @@ mod canvas;
 mod heatmap;
 mod profile;
 
+pub(crate) use canvas::DEJAVU_SANS;
 pub use heatmap::heatmap_png;
 pub use profile::profile_png;
 

@@ -60,13 +60,19 @@ async fn say<B: TgBot>(mut turn: Turn<B>, text: String, buttons: Vec<Button>) ->
     Ok(())
 }
 
+/// What this person may use, by their roles, in their language.
+fn help_text<B: TgBot>(turn: &Turn<B>) -> anyhow::Result<String> {
+    let roles = turn.app().roles(&turn.session.person)?;
+    Ok(super::menus::help(&turn.app().content.locales, turn.session.state.lang, roles))
+}
+
 pub async fn help<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    let text = turn.msg(Msg::TgHelp);
+    let text = help_text(&turn)?;
     say(turn, text, Vec::new()).await
 }
 
 pub async fn unknown_command<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    let text = format!("{}\n\n{}", turn.msg(Msg::TgUnknownCommand), turn.msg(Msg::TgHelp));
+    let text = format!("{}\n\n{}", turn.msg(Msg::TgUnknownCommand), help_text(&turn)?);
     say(turn, text, Vec::new()).await
 }
 
@@ -271,6 +277,8 @@ pub async fn forget<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> Hand
     }
     turn.answer_callback(&tap.query, None).await;
     turn.edit(tap.message, turn.msg(Msg::TgForgotten), None).await?;
+    // A lead who is forgotten leads nothing: their chat gets the default menu back.
+    super::menus::Refresh::after(&turn).run().await;
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 use teloxide::prelude::*;
 
+use super::menus::Refresh;
 use super::send::{is_opt_out, retrying};
 use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard};
 use crate::app::teams::{self, Context, JOIN_PREFIX, LEAD_PREFIX, Outcome};
@@ -26,7 +27,10 @@ async fn reply<B: TgBot>(
 }
 
 pub async fn new_team<B: TgBot>(turn: Turn<B>, name: String) -> HandlerResult {
-    reply(turn, |cx, session| teams::new_team(cx, session, &name)).await
+    let menu = Refresh::after(&turn);
+    reply(turn, |cx, session| teams::new_team(cx, session, &name)).await?;
+    menu.run().await;
+    Ok(())
 }
 
 pub async fn list<B: TgBot>(turn: Turn<B>) -> HandlerResult {
@@ -37,9 +41,20 @@ pub async fn org<B: TgBot>(turn: Turn<B>) -> HandlerResult {
     reply(turn, teams::org).await
 }
 
+/// `/report`: a PDF of the team result (a lead), or of the organisation (an admin who
+/// leads no team, or `/report org`).
+pub async fn report<B: TgBot>(turn: Turn<B>, what: String) -> HandlerResult {
+    carry_out(turn, |cx, session| teams::report(cx, session, what.trim() == "org")).await
+}
+
 /// A command that acts on one of the person's teams (asking which when there are several).
 pub async fn pick<B: TgBot>(turn: Turn<B>, action: TeamAction) -> HandlerResult {
-    carry_out(turn, |cx, session| teams::pick(cx, session, action)).await
+    let menu = Refresh::after(&turn);
+    carry_out(turn, |cx, session| teams::pick(cx, session, action)).await?;
+    if action == TeamAction::Leave {
+        menu.run().await;
+    }
+    Ok(())
 }
 
 /// A team picked from the "Which team?" buttons.
@@ -47,7 +62,12 @@ pub async fn picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> Ha
     let Action::Pick { action, team } = picked else { return Ok(()) };
     turn.answer_callback(&tap.query, None).await;
     turn.strip_keyboard(tap.message).await;
-    carry_out(turn, |cx, session| teams::run(cx, session, action, &team)).await
+    let menu = Refresh::after(&turn);
+    carry_out(turn, |cx, session| teams::run(cx, session, action, &team)).await?;
+    if action == TeamAction::Leave {
+        menu.run().await;
+    }
+    Ok(())
 }
 
 /// A round picked from the buttons under a team result.
@@ -94,7 +114,10 @@ pub async fn deep_link<B: TgBot>(turn: Turn<B>, payload: &str) -> HandlerResult 
     }
     if let Some(code) = payload.strip_prefix(LEAD_PREFIX) {
         let code = code.to_string();
-        return reply(turn, |cx, session| teams::become_lead(cx, session, &code)).await;
+        let menu = Refresh::after(&turn);
+        reply(turn, |cx, session| teams::become_lead(cx, session, &code)).await?;
+        menu.run().await;
+        return Ok(());
     }
     reply(turn, |cx, session| Ok(Reply::text(cx.app.presenter(session.state.lang).msg(Msg::TgInvalidLink))))
         .await
