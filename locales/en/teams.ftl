@@ -112,7 +112,7 @@ round-opened-nudge = Round { $round } of your team "{ $team }" has started: the 
 round-opened-sent = { $count ->
     [one] 1 member was told, with a button to start.
    *[other] { $count } members were told, with a button to start.
-}
+    }
 chart-facts = { $date } · don't know { $dontknow }%
 chart-team-facts = N = { $respondents } · { $date } · don't know { $dontknow }%
 chart-previous = Round { $round }

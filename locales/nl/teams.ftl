@@ -122,7 +122,7 @@ round-opened-nudge = Ronde { $round } van je team "{ $team }" is begonnen: de qu
 round-opened-sent = { $count ->
     [one] 1 teamlid heeft een bericht gekregen, met een knop om te beginnen.
    *[other] { $count } teamleden hebben een bericht gekregen, met een knop om te beginnen.
-}
+    }
 chart-facts = { $date } · weet ik niet { $dontknow }%
 chart-team-facts = N = { $respondents } · { $date } · weet ik niet { $dontknow }%
 chart-previous = Ronde { $round }
