@@ -91,7 +91,7 @@ fn main() {
         let rules = peilbot::anonymity::Rules::default();
         let name = format!("store: team result of 20, among {teams} team(s)");
         bench(&name, 50, || {
-            black_box(store.team_result(flow, &team, &lead, rules).expect("read").expect("a result"));
+            black_box(store.team_result(flow, &team, &lead, rules, None).expect("read").expect("a result"));
         });
         let name = format!("store: org view over {teams} team(s) of 20");
         bench(&name, 5, || {

@@ -71,7 +71,9 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
     let (tg, data, bot) = setup(&[]).await;
     let lea = Person::new(&tg, 100, "Lea", Some("en"));
     let members = team_with_known_answers(&tg, &lea, "Burgerzaken", 100).await;
-    assert_phone_picture(&tg.messages(members[0].id()).into_iter().rev().find(|m| m.photo.is_some()).unwrap());
+    assert_phone_picture(
+        &tg.messages(members[0].id()).into_iter().rev().find(|m| m.photo.is_some()).unwrap(),
+    );
 
     let (result, chart) = lea.team_result("/team").await;
     assert_phone_picture(&chart);
@@ -110,7 +112,10 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
         .expect("a report");
     let pdf = &report.document.as_ref().unwrap().data;
     assert!(pdf.starts_with(b"%PDF"), "a PDF");
-    assert_eq!(report.caption.as_deref(), Some("The report of \"Burgerzaken\", round 1, to share with your team."));
+    assert_eq!(
+        report.caption.as_deref(),
+        Some("The report of \"Burgerzaken\", round 1, to share with your team.")
+    );
     let file = data.path().join("chat-report.pdf");
     std::fs::write(&file, pdf).unwrap();
     // For a look at it: PEILBOT_REPORT_DIR=/tmp/reports cargo test --test lead.
@@ -141,7 +146,15 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
     bot.kill();
     let out = data.path().join("cli-report.pdf");
     let run = peilbot(
-        &["report", "--data", store(&data).to_str().unwrap(), "--team", "Burgerzaken", "--out", out.to_str().unwrap()],
+        &[
+            "report",
+            "--data",
+            store(&data).to_str().unwrap(),
+            "--team",
+            "Burgerzaken",
+            "--out",
+            out.to_str().unwrap(),
+        ],
         "",
         &[],
         None,
@@ -150,7 +163,15 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
     assert_eq!(pdf_text(&out), text, "the command line writes the same report");
     let run = peilbot(
-        &["report", "--data", store(&data).to_str().unwrap(), "--team", "Nobody", "--out", out.to_str().unwrap()],
+        &[
+            "report",
+            "--data",
+            store(&data).to_str().unwrap(),
+            "--team",
+            "Nobody",
+            "--out",
+            out.to_str().unwrap(),
+        ],
         "",
         &[],
         None,
@@ -164,7 +185,8 @@ async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() 
     let rik = Person::new(&tg, 200, "Rik", Some("en"));
     let m = people(&tg, 200, "Member", 5);
     team_with(&rik, "Rho", &m).await;
-    complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3), (&m[3], L4, L3), (&m[4], L5, L3)]).await;
+    complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3), (&m[3], L4, L3), (&m[4], L5, L3)])
+        .await;
     // Rounds are stored in milliseconds: open the next round after the scans.
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     // One member speaks Dutch: they are told in Dutch.
@@ -211,12 +233,14 @@ async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() 
     m[0].expect_text("Question 1 of").await;
     m[0].say("/cancel");
     m[0].expect_text("The scan has stopped").await;
-    complete_scans(&[(&m[0], L4, L4), (&m[1], L4, L4), (&m[2], L4, L4), (&m[3], L4, L4), (&m[4], L4, L4)]).await;
+    complete_scans(&[(&m[0], L4, L4), (&m[1], L4, L4), (&m[2], L4, L4), (&m[3], L4, L4), (&m[4], L4, L4)])
+        .await;
     let mark = rik.mark();
     let (round2, _) = rik.team_result("/team").await;
     assert!(round2.starts_with("Team \"Rho\", round 2: 5 of 6 members have finished."), "{round2}");
     assert!(round2.contains("change since round 1: +1.0"), "{round2}");
-    let text = rik.since(mark).into_iter().find(|msg| msg.body().starts_with("Team \"Rho\", round 2")).unwrap();
+    let text =
+        rik.since(mark).into_iter().find(|msg| msg.body().starts_with("Team \"Rho\", round 2")).unwrap();
     let earlier = text.button_data("Round 1").expect("a button to round 1").to_owned();
     assert!(earlier.len() <= 64 && earlier.starts_with("h:1:"), "{earlier}");
 
@@ -224,7 +248,8 @@ async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() 
     rik.press(text.message_id, &earlier).await;
     let (round1, _) = rik.expect_result_after(mark).await;
     assert!(round1.starts_with("Team \"Rho\", round 1 (closed): 5 people took part.\n\n"), "{round1}");
-    let again = rik.since(mark).into_iter().find(|msg| msg.body().starts_with("Team \"Rho\", round 1")).unwrap();
+    let again =
+        rik.since(mark).into_iter().find(|msg| msg.body().starts_with("Team \"Rho\", round 1")).unwrap();
     assert_eq!(again.button_labels(), vec!["Round 2"]);
 
     // A member cannot use the button: it is the lead's.

@@ -143,3 +143,4 @@ report-org-facts = { $date } · { $flow } · { $teams } team(s) with a result
 report-org-teams = Median now per team
 report-org-team = { $team } ({ $respondents } people): { $medians }
 report-org-caption = The organisation report, to share with management.
+report-statements = Statements that stand out

@@ -153,3 +153,4 @@ report-org-facts = { $date } · { $flow } · { $teams } team(s) met een resultaa
 report-org-teams = Mediaan nu per team
 report-org-team = { $team } ({ $respondents } mensen): { $medians }
 report-org-caption = Het rapport van de organisatie, om met het managementteam te delen.
+report-statements = Stellingen die opvallen

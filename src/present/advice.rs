@@ -12,11 +12,23 @@ impl Presenter<'_> {
     /// The advice section of a team result, as lines.
     pub fn team_advice(&self, stats: &TeamStats, advice: &Advice) -> Vec<String> {
         let mut out = vec![self.msg(Msg::TeamAdviceTitle)];
-        if advice.priorities.is_empty() {
-            out.push(self.msg(Msg::TeamAdviceNoPriorities));
+        out.extend(self.priority_steps(advice));
+        if !advice.talk_first.is_empty() {
+            let list = self.dimension_list(&advice.talk_first);
+            out.push(self.msg_with(Msg::TeamAdviceTalkFirst, &[("list", list.into())]));
         }
-        for (rank, priority) in advice.priorities.iter().enumerate() {
-            out.push(self.msg_with(
+        out.extend(self.make_visible(stats, advice));
+        out.extend(self.statements(stats, advice));
+        out
+    }
+
+    /// "1. A Vision & leadership (gap 3.0): <the flow's next step>", per priority.
+    pub fn priority_steps(&self, advice: &Advice) -> Vec<String> {
+        if advice.priorities.is_empty() {
+            return vec![self.msg(Msg::TeamAdviceNoPriorities)];
+        }
+        let steps = advice.priorities.iter().enumerate().map(|(rank, priority)| {
+            self.msg_with(
                 Msg::TeamAdvicePriority,
                 &[
                     ("rank", (rank + 1).into()),
@@ -24,28 +36,28 @@ impl Presenter<'_> {
                     ("gap", self.number(priority.gap).into()),
                     ("step", self.key(&priority.next_step).into()),
                 ],
-            ));
+            )
+        });
+        steps.collect()
+    }
+
+    /// "Make this visible: E AI readiness (40%)", when a theme has much "don't know".
+    pub fn make_visible(&self, stats: &TeamStats, advice: &Advice) -> Option<String> {
+        if advice.make_visible.is_empty() {
+            return None;
         }
-        if !advice.talk_first.is_empty() {
-            let list = self.dimension_list(&advice.talk_first);
-            out.push(self.msg_with(Msg::TeamAdviceTalkFirst, &[("list", list.into())]));
-        }
-        if !advice.make_visible.is_empty() {
-            let list: Vec<String> = advice
-                .make_visible
-                .iter()
-                .map(|&d| {
-                    let share = self.lang.percent(stats.dimensions[d].dont_know_share);
-                    self.msg_with(
-                        Msg::TeamAdviceShare,
-                        &[("name", self.dimension_name(d).into()), ("share", share.into())],
-                    )
-                })
-                .collect();
-            out.push(self.msg_with(Msg::TeamAdviceMakeVisible, &[("list", list.join(", ").into())]));
-        }
-        out.extend(self.statements(stats, advice));
-        out
+        let list: Vec<String> = advice
+            .make_visible
+            .iter()
+            .map(|&d| {
+                let share = self.lang.percent(stats.dimensions[d].dont_know_share);
+                self.msg_with(
+                    Msg::TeamAdviceShare,
+                    &[("name", self.dimension_name(d).into()), ("share", share.into())],
+                )
+            })
+            .collect();
+        Some(self.msg_with(Msg::TeamAdviceMakeVisible, &[("list", list.join(", ").into())]))
     }
 
     /// The lowest-scoring statements and those with the most "don't know".

@@ -41,13 +41,16 @@ impl Presenter<'_> {
             Block::Chart,
             Block::Heading(self.msg(Msg::ReportPriorities)),
         ];
-        // The advice lines after their own title, which the heading replaces.
-        let mut lines = self.team_advice(stats, &advice).into_iter().skip(1);
-        blocks.extend(lines.by_ref().take(advice.priorities.len().max(1)).map(Block::Paragraph));
+        blocks.extend(self.priority_steps(&advice).into_iter().map(Block::Paragraph));
         blocks.push(Block::Heading(self.msg(Msg::ReportViews)));
         blocks.push(Block::Paragraph(self.views(&advice.shared, Msg::ReportShared)));
         blocks.push(Block::Paragraph(self.views(&advice.talk_first, Msg::ReportDivided)));
-        blocks.extend(lines.map(Block::Paragraph));
+        blocks.extend(self.make_visible(stats, &advice).map(Block::Paragraph));
+        let statements = self.statements(stats, &advice);
+        if !statements.is_empty() {
+            blocks.push(Block::Heading(self.msg(Msg::ReportStatements)));
+            blocks.extend(statements.into_iter().map(Block::Paragraph));
+        }
         blocks.push(Block::Heading(self.msg(Msg::ReportChange)));
         blocks.extend(self.change(result).into_iter().map(Block::Paragraph));
         blocks.push(Block::Heading(self.msg(Msg::ReportHowToRead)));

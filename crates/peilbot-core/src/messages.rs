@@ -203,6 +203,7 @@ messages! {
     ReportOrgTeams => "report-org-teams",
     ReportOrgTeam => "report-org-team",
     ReportOrgCaption => "report-org-caption",
+    ReportStatements => "report-statements",
 }
 
 /// This file, for diagnostics that point at a message's definition.
