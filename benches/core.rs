@@ -99,6 +99,25 @@ fn main() {
         });
         drop(dir);
     }
+
+    // What /report and `peilbot report` make: the chart, the words and an A4 PDF with the
+    // font embedded as a subset.
+    let (dir, store, lead) = organisation(flow, 1, 20, &answers);
+    let team = store.teams_of(&lead).expect("teams")[0].id.clone();
+    let app = peilbot::app::App {
+        content: load_content().expect("content"),
+        store,
+        rules: peilbot::anonymity::Rules::default(),
+        admins: Vec::new(),
+    };
+    let result =
+        app.store.team_result(app.flow(), &team, &lead, app.rules, None).expect("read").expect("a result");
+    let pdf = peilbot::report::team_pdf(&app, &result, Lang::Nl, 0).expect("a report");
+    println!("report: team PDF is {} KiB", pdf.len() / 1024);
+    bench("report: team PDF (chart, text, A4, font subset)", 10, || {
+        black_box(peilbot::report::team_pdf(&app, &result, Lang::Nl, 0).expect("a report"));
+    });
+    drop(dir);
 }
 
 /// A store with `teams` teams of `size` people who each completed a scan; returns the

@@ -320,9 +320,20 @@ async fn each_role_gets_its_own_menu_and_help() {
     assert!(help.body().contains("/org The organisation view (admins)"), "{}", help.body());
     bas.ask("/org", "beheerders").await;
 
+    // Her own menu follows her language.
+    let before = tg.calls_to("setMyCommands").len();
+    let choose = ann.ask("/language", "language").await;
+    ann.press(choose.message_id, "l:nl").await;
+    ann.expect_text("Vanaf nu spreek ik Nederlands.").await;
+    tg.wait_until(WAIT, |tg| tg.calls_to("setMyCommands").len() > before).await.expect("a Dutch menu");
+    let dutch = tg.calls_to("setMyCommands").pop().unwrap();
+    assert_eq!(scoped_chat(&dutch), Some(301));
+    let scan = dutch.params["commands"].as_array().unwrap().iter().find(|c| c["command"] == "scan").cloned();
+    assert_eq!(scan.unwrap()["description"], "De quickscan starten of verdergaan");
+
     // Leaving her only team as its last member, Ann is a person again: her own menu goes.
     let before = tg.calls_to("deleteMyCommands").len();
-    ann.ask("/leave", "You left").await;
+    ann.ask("/leave", "Je hebt").await;
     tg.wait_until(WAIT, |tg| tg.calls_to("deleteMyCommands").len() > before).await.expect("the menu removed");
     let removed = tg.calls_to("deleteMyCommands").pop().unwrap();
     assert_eq!(removed.params["scope"]["chat_id"].as_i64(), Some(301));

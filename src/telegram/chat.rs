@@ -251,6 +251,8 @@ pub async fn choose_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, lang: Lang) 
     turn.step(Event::SetLanguage(lang)).await?;
     turn.answer_callback(&tap.query, None).await;
     turn.edit(tap.message, turn.msg(Msg::LanguageChanged), None).await?;
+    // A lead's or admin's own menu follows their language.
+    super::menus::Refresh::after(&turn).relabel().await;
     if turn.session.record.question_message == Some(tap.message.0) {
         turn.session.record.question_message = None;
     }

@@ -86,4 +86,11 @@ impl<B: TgBot> Refresh<B> {
     pub async fn run(self) {
         refresh(&self.bot, &self.shared.app, &self.person, Some(self.lang)).await;
     }
+
+    /// Only for a person with a menu of their own (after a change of language).
+    pub async fn relabel(self) {
+        if self.shared.app.roles(&self.person).is_ok_and(|roles| roles.any()) {
+            self.run().await;
+        }
+    }
 }
