@@ -337,6 +337,9 @@ async fn each_role_gets_its_own_menu_and_help() {
     tg.wait_until(WAIT, |tg| tg.calls_to("deleteMyCommands").len() > before).await.expect("the menu removed");
     let removed = tg.calls_to("deleteMyCommands").pop().unwrap();
     assert_eq!(removed.params["scope"]["chat_id"].as_i64(), Some(301));
+    assert_eq!(tg.menu(Some(301), None), None, "her chat shows the default menu again");
+    assert_eq!(tg.menu(None, Some("nl")).as_deref(), Some(names(everyone[1]).as_slice()));
+    assert!(tg.menu(Some(300), None).is_some_and(|menu| menu.contains(&"org".to_string())));
 }
 
 /// The commands a `/help` reply lists, one per line after its title, without the slash.
