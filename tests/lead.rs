@@ -68,7 +68,7 @@ async fn team_with_known_answers(tg: &FakeTelegram, lead: &Person, name: &str, f
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_report_to_share() {
-    let (tg, data, bot) = setup(&[]).await;
+    let (tg, data, bot) = setup(&[("PEILBOT_ADMINS", "150")]).await;
     let lea = Person::new(&tg, 100, "Lea", Some("en"));
     let members = team_with_known_answers(&tg, &lea, "Burgerzaken", 100).await;
     assert_phone_picture(
@@ -141,6 +141,24 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
     assert!(fonts.contains("DejaVuSans") && fonts.lines().skip(2).all(|l| l.contains(" yes ")), "{fonts}");
     let info = Command::new("pdfinfo").arg(&file).output().expect("pdfinfo");
     assert!(String::from_utf8_lossy(&info.stdout).contains("(A4)"), "A4");
+
+    // An admin's report is the organisation's: every team with a result, as counts and medians.
+    let ada = Person::new(&tg, 150, "Ada", Some("en"));
+    let mark = ada.mark();
+    ada.say("/report");
+    let org = tg
+        .wait_for_message(ada.id(), WAIT, |m| m.message_id > mark && m.document.is_some())
+        .await
+        .expect("the organisation's report");
+    assert_eq!(org.document.as_ref().unwrap().filename, "peilbot-organisation.pdf");
+    let org_file = data.path().join("org-report.pdf");
+    std::fs::write(&org_file, &org.document.as_ref().unwrap().data).unwrap();
+    let org_text = pdf_text(&org_file);
+    assert!(org_text.contains("Digital maturity of the organisation"), "{org_text}");
+    assert!(
+        org_text.contains("Burgerzaken (5 people): A 1.0 · B 2.0 · C 3.0 · D 1.0 · E 4.0 · F 2.0 · G 3.0"),
+        "{org_text}"
+    );
 
     // The same report from the command line, once the bot has stopped.
     bot.kill();
