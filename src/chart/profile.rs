@@ -118,7 +118,7 @@ impl Layout {
             .collect();
         let levels: Vec<String> =
             text.levels.iter().enumerate().map(|(i, name)| format!("{} {name}", i + 1)).collect();
-        let key = canvas.wrap(&levels.join(" · "), KEY, Self::TEXT_WIDTH, 5);
+        let key = flow_items(canvas, &levels, KEY, Self::TEXT_WIDTH);
         let legend = legend(canvas, text, spread, previous);
         let lines = |count: usize, height: i32| i32::try_from(count).unwrap_or(0) * height;
         let mut content =
@@ -162,6 +162,22 @@ fn legend(canvas: &Canvas<'_, '_>, text: &ProfileText, spread: bool, previous: b
             entry
         })
         .collect()
+}
+
+/// Items joined by " · " over as many lines as they need, each item kept whole on
+/// one line where it fits one.
+fn flow_items(canvas: &Canvas<'_, '_>, items: &[String], style: Lettering, width: i32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for item in items {
+        let joined = lines.last().map(|line| format!("{line} · {item}"));
+        match joined {
+            Some(joined) if canvas.text_width(&joined, style) <= width => {
+                *lines.last_mut().expect("a line") = joined;
+            }
+            _ => lines.extend(canvas.wrap(item, style, width, 2)),
+        }
+    }
+    lines
 }
 
 /// Draws lines of text from `top` down; returns where the next thing starts.
