@@ -28,6 +28,8 @@ use crate::team::{Team, is_invite_code};
 /// Deep-link payload prefixes: an invite, and a one-time lead invite.
 pub const JOIN_PREFIX: &str = "join_";
 pub const LEAD_PREFIX: &str = "lead_";
+/// Buttons to earlier rounds per row under a team result.
+const ROUND_BUTTONS_PER_ROW: usize = 4;
 /// Longest team name, in characters.
 const MAX_TEAM_NAME: usize = 64;
 
@@ -210,7 +212,8 @@ fn result(cx: &Context, session: &Session, team: &Team, round: Option<u32>) -> R
                 })
                 .collect::<Vec<_>>();
             let text = presenter.team_result(&result);
-            let buttons = if buttons.is_empty() { Vec::new() } else { vec![buttons] };
+            // Rows of a few, so many rounds still fit a phone's width.
+            let buttons = buttons.chunks(ROUND_BUTTONS_PER_ROW).map(<[Button]>::to_vec).collect();
             let mut reply = Reply { parts: vec![Part::Text { text, buttons }] };
             reply.push(Part::Photo { png, name: "peilbot-team.png", caption: labels.title });
             Ok(reply)
