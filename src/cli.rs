@@ -14,7 +14,7 @@ use crate::content::Content;
 use crate::lang::Lang;
 use crate::logging::{self, LogFormat};
 use crate::sources::Sources;
-use crate::store::Store;
+use crate::store::{Options, Store};
 use crate::telegram::{self, ServeConfig, Token, Webhook, config};
 use crate::terminal::Chat;
 
@@ -102,13 +102,26 @@ pub struct DataDir {
     /// Where answers are kept (a sled database folder).
     #[arg(long = "data", env = "PEILBOT_DATA", default_value = "peilbot-data")]
     pub path: PathBuf,
+    /// Memory for the store's page cache, in MB.
+    #[arg(long, env = "PEILBOT_CACHE_MB", default_value_t = crate::store::DEFAULT_CACHE_MB)]
+    pub cache_mb: u64,
+}
+
+impl DataDir {
+    /// Opens the store, scoring completed responses with the content's flows (and
+    /// migrating an older store).
+    pub fn open(&self, content: &Content) -> anyhow::Result<Store> {
+        let options =
+            Options { cache_bytes: self.cache_mb * 1024 * 1024, ..Options::with_flows(&content.flows) };
+        Ok(Store::open_with(&self.path, options)?)
+    }
 }
 
 pub fn run(cli: Cli) -> ExitCode {
     private_files();
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
-        Command::Chat { lang, data } => chat(lang, &data.path),
+        Command::Chat { lang, data } => chat(lang, &data),
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
         Command::Report(args) => load_content().and_then(|content| crate::report::cli::run(args, content)),
@@ -140,13 +153,9 @@ fn private_files() {
     }
 }
 
-fn chat(lang: Option<Lang>, data: &Path) -> anyhow::Result<()> {
-    let app = App {
-        content: load_content()?,
-        store: Store::open(data)?,
-        rules: Rules::default(),
-        admins: Vec::new(),
-    };
+fn chat(lang: Option<Lang>, data: &DataDir) -> anyhow::Result<()> {
+    let content = load_content()?;
+    let app = App { store: data.open(&content)?, content, rules: Rules::default(), admins: Vec::new() };
     let fallback = std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code));
     let mut chat = Chat::open(&app, lang, fallback, io::stdout().lock())?;
     chat.run(io::stdin().lock())?;
@@ -168,7 +177,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         metrics_listen: args.metrics_listen,
     };
     let content = load_content()?;
-    let store = Store::open(&args.data.path)?;
+    let store = args.data.open(&content)?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(telegram::serve(config, content, store))
 }

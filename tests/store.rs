@@ -4,7 +4,7 @@
 use peilbot::engine::{Response, Scan};
 use peilbot::flow::{Answer, Answers};
 use peilbot::lang::Lang;
-use peilbot::store::{Commit, Person, PersonId, SCHEMA_VERSION, Store, StoreError};
+use peilbot::store::{Commit, Options, Person, PersonId, SCHEMA_VERSION, Store, StoreError};
 
 fn scan(cursor: usize) -> Scan {
     let mut answers = Answers::new();
@@ -119,4 +119,35 @@ fn forgetting_a_person_deletes_their_data_and_memberships() {
     assert_eq!(store.person(&bob).unwrap(), person);
     assert_eq!(store.responses(&bob).unwrap(), vec![response(9, 3)]);
     assert!(store.team(&team.id).unwrap().unwrap().is_lead(&bob));
+}
+
+#[test]
+fn a_commit_waits_for_the_disk_once_and_a_bulk_load_only_when_it_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let me = PersonId("tg:7".into());
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let before = store.flushes();
+        let commit = Commit {
+            person: Some(Person::default()),
+            scan: Some(None),
+            completed: Some(response(100, 2)),
+            update: Some("tg:1".into()),
+        };
+        store.commit(&me, &commit).unwrap();
+        assert_eq!(store.flushes() - before, 1);
+        store.write(&me, &Commit { person: Some(Person::default()), ..Commit::default() }).unwrap();
+        assert_eq!(store.flushes() - before, 1, "a write that may be lost does not wait");
+    }
+    let bulk =
+        Store::open_with(dir.path(), Options { flush_each_commit: false, ..Options::default() }).unwrap();
+    let before = bulk.flushes();
+    for at in 200..300 {
+        bulk.commit(&me, &Commit { completed: Some(response(at, 3)), ..Commit::default() }).unwrap();
+    }
+    assert_eq!(bulk.flushes(), before, "bulk commits do not wait for the disk");
+    bulk.flush().unwrap();
+    assert_eq!(bulk.flushes(), before + 1);
+    drop(bulk);
+    assert_eq!(Store::open(dir.path()).unwrap().responses(&me).unwrap().len(), 101);
 }
