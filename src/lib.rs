@@ -10,10 +10,12 @@ pub use peilbot_core::{
     advice, anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats,
 };
 
+pub mod admin;
 pub mod app;
 pub mod chart;
 pub mod cli;
 pub mod content;
+pub mod demo;
 pub mod export;
 pub mod i18n;
 pub mod logging;

@@ -21,6 +21,9 @@ use crate::score::{GapStatus, Overall, Snapshot, level_of};
 use crate::team::{TeamRefusal, TeamResult};
 use crate::team_stats::Agreement;
 
+mod org;
+pub use org::{OrgDetail, OrgPage};
+
 /// The flow's first scale is its main one: the overall level and the chart's axis use it.
 const MAIN_SCALE: usize = 0;
 

@@ -63,12 +63,11 @@ fn observe(store: &Store, content: &Content) -> String {
         let due = store.take_reminders(flow, &team.id, &lead, 10_000_000).unwrap();
         writeln!(out, "reminders due: {due:?}").unwrap();
     }
-    let org: Vec<_> = store
-        .org_view(flow, rules)
-        .unwrap()
-        .into_iter()
-        .map(|(team, stats)| (team, schema_1::TeamStats::of(&stats)))
-        .collect();
+    // Then: the teams with a result in their current round, each with its medians.
+    let view = store.org_view(flow, rules).unwrap();
+    let current = view.teams.iter().filter(|team| team.round == team.current_round);
+    let org: Vec<_> =
+        current.map(|team| (team.team.clone(), schema_1::TeamStats::of(&team.shown.stats))).collect();
     writeln!(out, "== org\n{org:?}").unwrap();
     for person in people() {
         writeln!(out, "== person {}", person.0).unwrap();
@@ -88,7 +87,8 @@ fn observe(store: &Store, content: &Content) -> String {
 
 /// The views as the schema 1 code had them, for comparing with what it printed: what later
 /// issues added to a view (issue 11: per-statement figures, the overall "don't know", the
-/// round history, team advice) is left out, and while the current round has too few
+/// round history, team advice; issue 9: the organisation view's rounds, counts and
+/// organisation-wide result) is left out, and while the current round has too few
 /// responses the view is its refusal, as it was then (today `/team` shows the latest round
 /// that had enough, with that refusal beside it). Each type prints as its namesake did.
 mod schema_1 {

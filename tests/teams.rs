@@ -780,11 +780,21 @@ async fn the_org_view_shows_admins_only_teams_over_the_threshold() {
     assert!(heatmap.photo.as_ref().is_some_and(SentFile::is_png));
     let table =
         ada.since(mark).into_iter().find(|m| m.body().starts_with("Organisation view")).expect("a table");
-    assert_eq!(
-        table.body(),
-        "Organisation view: median current level per team, only teams with at least 3 respondents in their \
-         current round.\n\nA · B · C · D · E · F · G\nBig: 3.0 · 3.0 · 3.0 · 3.0 · 3.0 · 3.0 · 3.0"
+    let body = table.body();
+    assert!(
+        body.starts_with("Organisation view: per team the latest round with at least 3 respondents"),
+        "{body}"
     );
+    assert!(body.contains("\nBig · round 1 · N = 3 of 4 members\n"), "{body}");
+    let now = "A 3.0 · B 3.0 · C 3.0 · D 3.0 · E 3.0 · F 3.0 · G 3.0";
+    assert!(body.lines().any(|line| line.starts_with("  now") && line.ends_with(now)), "{body}");
+    assert!(body.contains("\nSmall: round 1, 2 of 3 members finished\n"), "counts only: {body}");
+    assert!(!body.contains("Small ·"), "no figures for a team below the minimum: {body}");
+    // Big's three and Small's two are two more than Big's published three: held.
+    assert!(body.contains("There is no organisation-wide result yet"), "{body}");
+    let files: Vec<String> =
+        ada.since(mark).iter().filter_map(|m| Some(m.document.as_ref()?.filename.clone())).collect();
+    assert_eq!(files, ["peilbot-org.xlsx", "peilbot-org.csv"], "the full table as files");
 
     for person in [&bo, &sal, &big[0]] {
         let refused = person.ask("/org", "Only organisation admins").await;
@@ -811,7 +821,13 @@ async fn the_org_view_does_not_reveal_a_single_new_answer() {
     // Scores 1, 2, 3: median 2.
     complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3)]).await;
     let before = ada.ask("/org", "Organisation view").await;
-    assert!(before.body().ends_with("Delta: 2.0 · 2.0 · 2.0 · 2.0 · 2.0 · 2.0 · 2.0"), "{}", before.body());
+    let now = "A 2.0 · B 2.0 · C 2.0 · D 2.0 · E 2.0 · F 2.0 · G 2.0";
+    assert!(before.body().contains("Delta · round 1 · N = 3 of 5 members"), "{}", before.body());
+    assert!(
+        before.body().lines().any(|line| line.starts_with("  now") && line.ends_with(now)),
+        "{}",
+        before.body()
+    );
 
     // One more (level 5): 1, 2, 3, 5 would give 2.5, which tells the admin (who may well
     // know who just finished) that this person scored above 3 everywhere.

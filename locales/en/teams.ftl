@@ -76,7 +76,7 @@ settings-reminders-turn-on = Turn team reminders on
 
 ## Organisation view
 
-org-title = Organisation view: median current level per team, only teams with at least { $min } respondents in their current round.
+org-title = Organisation view: per team the latest round with at least { $min } respondents, with ambition, gap and N.
 org-none = No team has enough respondents yet.
 org-not-admin = Only organisation admins can use /org.
 
@@ -144,3 +144,32 @@ report-org-teams = Median now per team
 report-org-team = { $team } ({ $respondents } people): { $medians }
 report-org-caption = The organisation report, to share with management.
 report-statements = Statements that stand out
+
+# issue 9 and 11: the organisation view for a management team
+export-col-members = Members
+org-summary = { $teams ->
+    [one] 1 team has a result
+   *[other] { $teams } teams have a result
+}, { $pending ->
+    [one] 1 team not yet
+   *[other] { $pending } teams not yet
+}; { $respondents } respondents in all.
+org-overall-title = Whole organisation, { $respondents } respondents (median per theme):
+org-overall-none = There is no organisation-wide result yet: it needs at least { $min } respondents, and must differ by at least { $step } from every result already shown.
+org-row-now = now
+org-row-ambition = ambition
+org-row-gap = gap
+org-team-line = { $team } · round { $round } · N = { $respondents } of { $members } members
+org-pending-title = Not enough respondents yet (counts only):
+org-pending-line = { $team }: round { $round }, { $respondents } of { $members } members finished
+org-pending-more = …and { $count } more; every team is in the file.
+org-pictures-note = The pictures show the teams that need attention first: the most divided themes first, then the lowest levels ({ $shown } of { $teams } teams, { $per } per picture). Every team is in the file.
+org-chart-title = Median level now per team
+org-chart-caption = { $date } · picture { $page } of { $pages } · teams { $from }–{ $to } of { $teams }, most divided and weakest first
+org-chart-how-to-read = The number (and its colour) is the median level now; under it, the gap to the median ambition. Hatched: not enough answers. N: respondents in the round shown.
+org-chart-count = N
+org-chart-round = round { $round }
+org-chart-organisation = Whole organisation
+org-chart-all-teams = all teams
+org-file-caption = Every team and the whole organisation as a table: CSV for Excel and a workbook.
+org-whole-organisation = Whole organisation

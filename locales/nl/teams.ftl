@@ -86,7 +86,7 @@ settings-reminders-turn-on = Teamherinneringen aanzetten
 
 ## Organisation view
 
-org-title = Organisatieoverzicht: de mediaan van het huidige niveau per team, alleen voor teams met minstens { $min } deelnemers in hun huidige ronde.
+org-title = Organisatieoverzicht: per team de laatste ronde met minstens { $min } deelnemers, met ambitie, kloof en N.
 org-none = Nog geen enkel team heeft genoeg deelnemers.
 org-not-admin = Alleen beheerders van de organisatie kunnen /org gebruiken.
 
@@ -154,3 +154,32 @@ report-org-teams = Mediaan nu per team
 report-org-team = { $team } ({ $respondents } mensen): { $medians }
 report-org-caption = Het rapport van de organisatie, om met het managementteam te delen.
 report-statements = Stellingen die opvallen
+
+# issue 9 en 11: het organisatieoverzicht voor een managementteam
+export-col-members = Teamleden
+org-summary = { $teams ->
+    [one] 1 team heeft een resultaat
+   *[other] { $teams } teams hebben een resultaat
+}, { $pending ->
+    [one] 1 team nog niet
+   *[other] { $pending } teams nog niet
+}; { $respondents } deelnemers in totaal.
+org-overall-title = Hele organisatie, { $respondents } deelnemers (mediaan per thema):
+org-overall-none = Er is nog geen resultaat voor de hele organisatie: daarvoor zijn minstens { $min } deelnemers nodig, en het moet minstens { $step } deelnemers verschillen van elk resultaat dat al getoond is.
+org-row-now = nu
+org-row-ambition = ambitie
+org-row-gap = kloof
+org-team-line = { $team } · ronde { $round } · N = { $respondents } van { $members } teamleden
+org-pending-title = Nog niet genoeg deelnemers (alleen aantallen):
+org-pending-line = { $team }: ronde { $round }, { $respondents } van de { $members } teamleden klaar
+org-pending-more = …en nog { $count }; alle teams staan in het bestand.
+org-pictures-note = De afbeeldingen tonen eerst de teams die de meeste aandacht vragen: eerst de meest verdeelde thema's, dan de laagste niveaus ({ $shown } van de { $teams } teams, { $per } per afbeelding). Alle teams staan in het bestand.
+org-chart-title = Mediaan van het niveau nu, per team
+org-chart-caption = { $date } · afbeelding { $page } van { $pages } · teams { $from }–{ $to } van { $teams }, meest verdeeld en zwakst eerst
+org-chart-how-to-read = Het getal (en de kleur) is de mediaan van het niveau nu; daaronder de kloof tot de mediaan van de ambitie. Gearceerd: te weinig antwoorden. N: deelnemers in de getoonde ronde.
+org-chart-count = N
+org-chart-round = ronde { $round }
+org-chart-organisation = Hele organisatie
+org-chart-all-teams = alle teams
+org-file-caption = Alle teams en de hele organisatie als tabel: CSV voor Excel en een werkmap.
+org-whole-organisation = Hele organisatie

@@ -1,5 +1,5 @@
 //! Team operations, for every channel: creating teams, invites, rounds, the team result,
-//! export, reminders and the organisation view.
+//! export and reminders (the organisation view is in `org`).
 //!
 //! ```text
 //! lead:    /newteam Burgerzaken      bot: link <deep link>join_<code>
@@ -22,7 +22,7 @@ use crate::messages::Msg;
 use crate::person::PersonId;
 use crate::present::Presenter;
 use crate::random::{new_invite_code, team_seed};
-use crate::store::TeamRefusal;
+use crate::store::{TeamRefusal, Viewer};
 use crate::team::{Team, is_invite_code};
 
 /// Deep-link payload prefixes: an invite, and a one-time lead invite.
@@ -195,8 +195,18 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
 /// the current round, or while that has too few responses the latest round that had
 /// enough. Buttons under the text lead to the other rounds with a result.
 fn result(cx: &Context, session: &Session, team: &Team, round: Option<u32>) -> Result<Reply> {
-    let store = &cx.app.store;
-    let outcome = store.team_result(cx.app.flow(), &team.id, &session.person, cx.app.rules, round)?;
+    result_for(cx, session, team, Viewer::Lead(&session.person), round)
+}
+
+/// The team result for a lead, or for an admin (`peilbot team`): the same publication.
+pub fn result_for(
+    cx: &Context,
+    session: &Session,
+    team: &Team,
+    viewer: Viewer,
+    round: Option<u32>,
+) -> Result<Reply> {
+    let outcome = cx.app.store.team_result_as(cx.app.flow(), &team.id, viewer, cx.app.rules, round)?;
     let presenter = cx.presenter(session);
     match outcome {
         Ok(result) => {
@@ -267,12 +277,23 @@ pub fn report(cx: &Context, session: &Session, org: bool) -> Result<Outcome> {
     if !(admin && (org || !leads)) {
         return pick(cx, session, TeamAction::Report);
     }
-    let lang = session.state.lang;
-    let Some(pdf) = crate::report::org_pdf(cx.app, lang, cx.now)? else {
+    let Some(pdf) = org_report(cx.app, &cx.presenter(session), cx.now)? else {
         return Ok(cx.say(session, Msg::OrgNone, &[]).into());
     };
     let caption = cx.presenter(session).msg(Msg::ReportOrgCaption);
     Ok(Reply { parts: vec![Part::Document { bytes: pdf, name: "peilbot-organisation.pdf", caption }] }.into())
+}
+
+/// The organisation's report as a PDF, or `None` while no team has a result.
+pub fn org_report(app: &App, presenter: &Presenter, now: u64) -> Result<Option<Vec<u8>>> {
+    let view = app.store.org_view(app.flow(), app.rules)?;
+    if view.teams.is_empty() {
+        return Ok(None);
+    }
+    let ranked = super::org::attention_order(&view);
+    let heatmap = super::org::pages(presenter, &view, &ranked, now, Some(1))?.into_iter().next();
+    let png = heatmap.map(|(png, _)| png);
+    Ok(Some(crate::report::org_pdf(presenter, &view, png.as_deref(), app.rules.min_respondents(), now)?))
 }
 
 /// A team's report as a PDF, or why there is none yet.
@@ -281,7 +302,7 @@ fn report_team(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
     let presenter = cx.presenter(session);
     match store.team_result(cx.app.flow(), &team.id, &session.person, cx.app.rules, None)? {
         Ok(result) => {
-            let pdf = crate::report::team_pdf(cx.app, &result, session.state.lang, cx.now)?;
+            let pdf = crate::report::team_pdf(&presenter, &result, cx.app.rules.min_respondents(), cx.now)?;
             let args = [("team", team.name.as_str().into()), ("round", result.round.into())];
             let caption = presenter.msg_with(Msg::ReportCaption, &args);
             Ok(Reply { parts: vec![Part::Document { bytes: pdf, name: "peilbot-report.pdf", caption }] })
@@ -422,36 +443,6 @@ pub fn become_lead(cx: &Context, session: &Session, code: &str) -> Result<Reply>
         Msg::TeamLeadAdded
     })?;
     Ok(cx.say(session, outcome.unwrap_or(Msg::TgInvalidLink), &team_args(&team)))
-}
-
-/// `/org`: the median current level per team, as a table and a heatmap, for admins.
-pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
-    if !cx.app.admins.contains(&session.person) {
-        return Ok(cx.say(session, Msg::OrgNotAdmin, &[]));
-    }
-    let flow = cx.app.flow();
-    let rows = cx.app.store.org_view(flow, cx.app.rules)?;
-    if rows.is_empty() {
-        return Ok(cx.say(session, Msg::OrgNone, &[]));
-    }
-    let presenter = cx.presenter(session);
-    let columns: Vec<String> = (0..flow.dimensions.len()).map(|d| presenter.dimension_name(d)).collect();
-    let title = presenter.msg_with(Msg::OrgTitle, &[("min", cx.app.rules.min_respondents().into())]);
-    let header: Vec<String> = flow.dimensions.iter().map(|d| d.id.to_uppercase()).collect();
-    let mut lines = vec![title.clone(), String::new(), header.join(" · ")];
-    let (mut names, mut cells) = (Vec::new(), Vec::new());
-    for (team, stats) in &rows {
-        let values: Vec<Option<f64>> = stats.dimensions.iter().map(|d| d.current).collect();
-        let shown: Vec<String> =
-            values.iter().map(|v| v.map_or("-".to_string(), |v| presenter.number(v))).collect();
-        lines.push(format!("{team}: {}", shown.join(" · ")));
-        names.push(team.clone());
-        cells.push(values);
-    }
-    let png = chart::heatmap_png(&title, &names, &columns, &cells, |v| presenter.number(v))?;
-    let mut reply = Reply::text(lines.join("\n"));
-    reply.push(Part::Photo { png, name: "peilbot-org.png", caption: String::new() });
-    Ok(reply)
 }
 
 /// The settings text and buttons: language and team reminders.

@@ -9,9 +9,10 @@
 //!   charts, the interquartile range of the members' levels a black whisker.
 //!   The value axis runs from level 1 to 5 and is labelled with the level
 //!   names.
-//! * [`heatmap_png`]: teams × dimensions, each cell coloured by the median
-//!   current level and showing the number; cells without data are hatched
-//!   grey.
+//! * [`heatmap_png`]: one page of teams × dimensions for the organisation
+//!   view, each cell coloured by the median current level and showing it with
+//!   the gap to the ambition; cells without data are hatched grey. At most
+//!   [`HEATMAP_ROWS_PER_PAGE`] rows, so every page is a photo Telegram accepts.
 //!
 //! All words and numbers come from the caller, already translated and formatted
 //! by the one formatter of the reader's language (`Lang::decimal`), so a chart
@@ -35,7 +36,7 @@ mod heatmap;
 mod profile;
 
 pub(crate) use canvas::DEJAVU_SANS;
-pub use heatmap::heatmap_png;
+pub use heatmap::{HEATMAP_ROWS_PER_PAGE, HeatmapCell, HeatmapRow, HeatmapText, heatmap_png};
 pub use profile::profile_png;
 
 use image::ColorType;

@@ -5,7 +5,7 @@
 use super::Presenter;
 use crate::advice::advice;
 use crate::messages::Msg;
-use crate::team::TeamResult;
+use crate::team::{OrgTeam, OrgView, TeamResult};
 use crate::team_stats::TeamStats;
 
 /// One block of a report, top to bottom.
@@ -62,7 +62,7 @@ impl Presenter<'_> {
     }
 
     /// The organisation's report: per team with a published result its medians now.
-    pub fn org_report(&self, rows: &[(String, TeamStats)], min_respondents: usize, now: u64) -> Vec<Block> {
+    pub fn org_report(&self, view: &OrgView, min_respondents: usize, now: u64) -> Vec<Block> {
         let mut blocks = vec![
             Block::Title(self.msg(Msg::ReportOrgTitle)),
             Block::Note(self.msg_with(
@@ -70,13 +70,14 @@ impl Presenter<'_> {
                 &[
                     ("date", self.date(now).into()),
                     ("flow", self.key(&self.flow.title).into()),
-                    ("teams", rows.len().into()),
+                    ("teams", view.teams.len().into()),
                 ],
             )),
             Block::Chart,
             Block::Heading(self.msg(Msg::ReportOrgTeams)),
         ];
-        for (team, stats) in rows {
+        for OrgTeam { team, shown, .. } in &view.teams {
+            let stats = &shown.stats;
             let medians: Vec<String> = stats
                 .dimensions
                 .iter()

@@ -1,7 +1,7 @@
 //! `peilbot report --data DIR --team NAME --out FILE`: the same PDF `/report` sends, from
 //! the command line, for whoever runs the bot (and so holds the data folder anyway). The
-//! result is published by the same rules as in the chat, as the team's lead sees it, in
-//! that lead's language unless `--lang` says otherwise.
+//! result is published by the same rules as in the chat (as `peilbot team` shows it), in
+//! the team lead's language unless `--lang` says otherwise.
 
 use std::path::PathBuf;
 
@@ -10,7 +10,7 @@ use anyhow::{Context as _, bail};
 use crate::anonymity::Rules;
 use crate::app::App;
 use crate::lang::Lang;
-use crate::store::Store;
+use crate::store::{Store, Viewer};
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
@@ -42,7 +42,7 @@ pub fn run(args: ReportArgs, content: crate::content::Content) -> anyhow::Result
     let (pdf, what) = match &args.team {
         None => {
             let lang = args.lang.unwrap_or(fallback);
-            let pdf = crate::report::org_pdf(&app, lang, now)?;
+            let pdf = crate::app::teams::org_report(&app, &app.presenter(lang), now)?;
             (pdf.context("no team has a published result yet")?, "the organisation".to_string())
         }
         Some(name) => team_report(&app, name, args.lang, fallback, now)?,
@@ -70,16 +70,17 @@ fn team_report(
         }
         _ => bail!("{} teams are called {name:?}; rename one in the bot first", teams.len()),
     };
-    // Seen as its lead sees it: the same published result, by the same rules.
-    let lead = team.leads.iter().next().context("the team has no lead")?;
-    let lang = match lang {
-        Some(lang) => lang,
-        None => app.store.person(lead)?.lang.unwrap_or(fallback),
+    // In the lead's language, and the same published result a lead sees, by the same rules.
+    let lead = team.leads.iter().next();
+    let lang = match (lang, lead) {
+        (Some(lang), _) => lang,
+        (None, Some(lead)) => app.store.person(lead)?.lang.unwrap_or(fallback),
+        (None, None) => fallback,
     };
-    let result = app.store.team_result(app.flow(), &team.id, lead, app.rules, None)?;
+    let result = app.store.team_result_as(app.flow(), &team.id, Viewer::Admin, app.rules, None)?;
     let result =
         result.map_err(|refusal| anyhow::anyhow!("{name:?} has no team result yet ({refusal:?})"))?;
-    let pdf = crate::report::team_pdf(app, &result, lang, now)?;
+    let pdf = crate::report::team_pdf(&app.presenter(lang), &result, app.rules.min_respondents(), now)?;
     let what = format!("team {name:?}, round {}, {} respondents", result.round, result.shown.respondents);
     Ok((pdf, what))
 }

@@ -27,6 +27,15 @@ use crate::flow::Flow;
 use crate::team::{Round, Team};
 use crate::team_stats::Respondent;
 
+/// A member's record in a round's index (see [`Store::round_members`]).
+pub(super) struct RoundMember {
+    pub response: ResponseId,
+    key: sled::IVec,
+    value: sled::IVec,
+    /// Where the person id starts in `key`.
+    prefix: usize,
+}
+
 impl RoundWindow {
     fn of(round: &Round) -> RoundWindow {
         RoundWindow { number: round.number, opened_at: round.opened_at, closed_at: round.closed_at }
@@ -219,30 +228,42 @@ impl Store {
         self.rounds.get(team)?.map(|bytes| decode(&bytes)).transpose()
     }
 
-    /// Each member's latest response of this flow in the team's current round, with its id
-    /// and scores; a response scored with another version of the flow (or none) is scored
-    /// again, as it always was.
-    pub(super) fn round_respondents(
-        &self,
-        flow: &Flow,
-        team: &Team,
-    ) -> Result<Vec<(ResponseId, Respondent)>> {
+    /// Each member's latest response of this flow in the team's current round, read without
+    /// its scores (enough to know the candidate set).
+    pub(super) fn round_members(&self, flow: &Flow, team: &Team) -> Result<Vec<RoundMember>> {
         let round = team.current_round();
         let prefix = round_prefix(&team.id, round.number);
-        let mut respondents = Vec::new();
+        let mut members = Vec::new();
         for item in self.round_index.scan_prefix(&prefix) {
             let (key, value) = item?;
-            let Some((person, flow_id)) = member_and_flow(&key[prefix.len()..]) else { continue };
+            let Some((_, flow_id)) = member_and_flow(&key[prefix.len()..]) else { continue };
             if flow_id != flow.id.as_bytes() {
                 continue;
             }
-            let entry: RoundEntry = decode(&value)?;
-            if !Team::in_round(round, entry.completed_at) {
-                continue;
+            // The entry starts with its response id and completion time (see `RoundEntry`).
+            let ((response, completed_at), _) = postcard::take_from_bytes::<(ResponseId, u64)>(&value)?;
+            if Team::in_round(round, completed_at) {
+                members.push(RoundMember { response, key, value, prefix: prefix.len() });
             }
+        }
+        Ok(members)
+    }
+
+    /// The scores of members' responses, as computed when they were completed; a response
+    /// scored with another version of the flow (or not at all) is scored again, as it
+    /// always was.
+    pub(super) fn scores(
+        &self,
+        flow: &Flow,
+        members: &[RoundMember],
+    ) -> Result<Vec<(ResponseId, Respondent)>> {
+        let mut scored = Vec::with_capacity(members.len());
+        for member in members {
+            let entry: RoundEntry = decode(&member.value)?;
             let scores = match entry.scores {
                 Some(scores) if scores.flow_version == flow.version => scores,
                 _ => {
+                    let Some((person, _)) = member_and_flow(&member.key[member.prefix..]) else { continue };
                     let person = PersonId(String::from_utf8_lossy(person).into_owned());
                     let mut key = response_prefix(&person);
                     key.extend_from_slice(&entry.completed_at.to_be_bytes());
@@ -251,9 +272,9 @@ impl Store {
                     Respondent::of(flow, &decode_response(&bytes)?.answers)
                 }
             };
-            respondents.push((entry.response, scores));
+            scored.push((entry.response, scores));
         }
-        Ok(respondents)
+        Ok(scored)
     }
 
     /// Whether a member has a response of this flow in the team's current round.

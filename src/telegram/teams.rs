@@ -47,7 +47,7 @@ pub async fn list<B: TgBot>(turn: Turn<B>) -> HandlerResult {
 }
 
 pub async fn org<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    reply(turn, teams::org).await
+    reply(turn, crate::app::org::org).await
 }
 
 /// `/report`: a PDF of the team result (a lead), or of the organisation (an admin who

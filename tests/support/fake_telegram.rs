@@ -46,6 +46,7 @@ use axum::{
     extract::{DefaultBodyLimit, FromRequest, Multipart, Request, State},
     http::{StatusCode, header},
     response::{IntoResponse, Response},
+    serve::ListenerExt,
 };
 use serde_json::{Map, Value, json};
 use tokio::{net::TcpListener, sync::Notify, task::JoinHandle, time::Instant};
@@ -428,6 +429,13 @@ impl FakeTelegram {
             .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
             .with_state(shared.clone());
         let stop = shared.clone();
+        // No Nagle delay on replies: without it a small response can wait for the bot's
+        // delayed ACK, and the fake, not the bot, would set the pace of a benchmark.
+        let listener = listener.tap_io(|stream| {
+            if let Err(err) = stream.set_nodelay(true) {
+                eprintln!("fake telegram: cannot set TCP_NODELAY: {err}");
+            }
+        });
         let server = tokio::spawn(async move {
             let result = axum::serve(listener, app)
                 .with_graceful_shutdown(async move { stop.closed.notified().await })

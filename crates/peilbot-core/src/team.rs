@@ -124,6 +124,49 @@ pub struct RoundExport {
     pub shown: Shown,
 }
 
+/// One team in the organisation view: its latest round with a published result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgTeam {
+    pub team: String,
+    /// The round the result is of (the latest that reached the minimum).
+    pub round: u32,
+    /// The team's current round, which may still be below the minimum.
+    pub current_round: u32,
+    pub members: usize,
+    pub shown: Shown,
+}
+
+/// A team without any published result yet: its progress, as counts only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgPending {
+    pub team: String,
+    pub round: u32,
+    pub respondents: usize,
+    pub members: usize,
+}
+
+/// What an organisation admin sees: every team's latest published result, the teams
+/// without one as counts, and the organisation-wide result over all respondents (itself
+/// a published set, by the same rules).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrgView {
+    /// By team name.
+    pub teams: Vec<OrgTeam>,
+    /// By team name.
+    pub pending: Vec<OrgPending>,
+    /// The organisation-wide result last published, if any.
+    pub overall: Option<Shown>,
+    /// How many responses the organisation-wide result would be over now.
+    pub respondents_now: usize,
+}
+
+impl Team {
+    /// The latest round with a published result.
+    pub fn latest_shown_round(&self) -> Option<&Round> {
+        self.rounds.iter().rev().find(|round| round.shown.is_some())
+    }
+}
+
 impl Team {
     pub fn new(name: &str, lead: PersonId, now: u64, seed: TeamSeed) -> Team {
         Team {
