@@ -13,7 +13,8 @@
 //! flow, exactly the member's latest response of that flow completed inside the round
 //! (by completion time, then id), as `store::teams` read it from every response before.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use super::changes::Changes;
 use super::encoding::{
@@ -26,6 +27,26 @@ use crate::engine::Response;
 use crate::flow::Flow;
 use crate::team::{Round, Team};
 use crate::team_stats::Respondent;
+
+/// Per team, round and flow, the ids of the responses in the round's index, in order: a
+/// lead's view that publishes nothing new then reads no index at all. A team's entries are
+/// dropped whenever its round index changes; both happen with the team lock held, so a
+/// cached list is never older than the index.
+#[derive(Clone, Default)]
+pub(super) struct Candidates(Arc<Mutex<HashMap<RoundKey, Arc<Vec<ResponseId>>>>>);
+
+/// (team id, round number, flow id)
+type RoundKey = (String, u32, String);
+
+impl Candidates {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<RoundKey, Arc<Vec<ResponseId>>>> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn forget_team(&self, team: &str) {
+        self.map().retain(|(cached, _, _), _| cached != team);
+    }
+}
 
 /// A member's record in a round's index (see [`Store::round_members`]).
 pub(super) struct RoundMember {
@@ -88,6 +109,7 @@ impl Store {
     ) -> Result<()> {
         let entry = self.entry(id, response);
         for team in self.team_ids_of(person)? {
+            self.candidates.forget_team(&team);
             let Some(window) = self.round_window(&team)? else { continue };
             if !window.contains(response.completed_at) {
                 continue;
@@ -112,6 +134,7 @@ impl Store {
         old: Option<&Team>,
         team: &Team,
     ) -> Result<()> {
+        self.candidates.forget_team(&team.id);
         let none = BTreeSet::new();
         let old_members = old.map_or(&none, |old| &old.members);
         let added: Vec<&PersonId> = team.members.difference(old_members).collect();
@@ -247,6 +270,19 @@ impl Store {
             }
         }
         Ok(members)
+    }
+
+    /// The ids of [`Store::round_members`], from the cache when the index did not change.
+    pub(super) fn round_candidate(&self, flow: &Flow, team: &Team) -> Result<Arc<Vec<ResponseId>>> {
+        let key = (team.id.clone(), team.current_round().number, flow.id.clone());
+        if let Some(ids) = self.candidates.map().get(&key) {
+            return Ok(ids.clone());
+        }
+        let mut ids: Vec<ResponseId> = self.round_members(flow, team)?.iter().map(|m| m.response).collect();
+        ids.sort_unstable();
+        let ids = Arc::new(ids);
+        self.candidates.map().insert(key, ids.clone());
+        Ok(ids)
     }
 
     /// The scores of members' responses, as computed when they were completed; a response

@@ -165,6 +165,8 @@ pub struct Store {
     /// Serialises read-change-write of team records and of the round index (a completed
     /// response takes it too): different chats are handled at once.
     team_lock: Arc<std::sync::Mutex<()>>,
+    /// Per team round, the responses in its index (see `index::Candidates`).
+    candidates: index::Candidates,
     flows: Arc<Vec<Flow>>,
     flush_each_commit: bool,
     flushes: Arc<AtomicU64>,
@@ -202,6 +204,7 @@ impl Store {
             published_by_response: db.open_tree("published-by-response")?,
             org: db.open_tree("org")?,
             team_lock: Default::default(),
+            candidates: Default::default(),
             flows: Arc::new(options.flows),
             flush_each_commit: options.flush_each_commit,
             flushes: Default::default(),
@@ -371,10 +374,14 @@ impl Store {
 /// Opens the sled database, waiting a little while another handle on it (in this process,
 /// or a predecessor that is still exiting) lets go of its file lock.
 fn open_db(config: &sled::Config) -> sled::Result<sled::Db> {
-    const TRIES: usize = 100;
+    const TRIES: usize = 30;
     for _ in 1..TRIES {
         match config.open() {
-            Err(sled::Error::Io(err)) if err.kind() == std::io::ErrorKind::WouldBlock => {
+            // sled reports a held lock as a custom error that only says so in words.
+            Err(sled::Error::Io(err))
+                if err.kind() == std::io::ErrorKind::WouldBlock
+                    || err.to_string().contains("could not acquire lock") =>
+            {
                 std::thread::sleep(std::time::Duration::from_millis(100));
             }
             result => return result,

@@ -186,6 +186,16 @@ impl Store {
     /// the round's own published set adds nothing: every set published since was set
     /// against it, and the rule is symmetric, so only the threshold is checked again.
     pub(super) fn publish(&self, flow: &Flow, team: &mut Team, rules: Rules) -> Result<Publication> {
+        let ids = self.round_candidate(flow, team)?;
+        if let Some(shown) = team.current_round().shown.as_ref().filter(|s| s.set.iter().eq(ids.iter())) {
+            let verdict = anonymity::verdict(rules, &shown.set, []);
+            return Ok(Publication {
+                respondents_now: ids.len(),
+                verdict,
+                up_to_date: true,
+                published: false,
+            });
+        }
         let members = self.round_members(flow, team)?;
         let candidate: RespondentSet = members.iter().map(|member| member.response).collect();
         let already = team.current_round().shown.as_ref().is_some_and(|s| s.set == candidate);
