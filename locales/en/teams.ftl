@@ -150,10 +150,10 @@ export-col-members = Members
 org-summary = { $teams ->
     [one] 1 team has a result
    *[other] { $teams } teams have a result
-}, { $pending ->
+    }, { $pending ->
     [one] 1 team not yet
    *[other] { $pending } teams not yet
-}; { $respondents } respondents in all.
+    }; { $respondents } respondents in all.
 org-overall-title = Whole organisation, { $respondents } respondents (median per theme):
 org-overall-none = There is no organisation-wide result yet: it needs at least { $min } respondents, and must differ by at least { $step } from every result already shown.
 org-row-now = now

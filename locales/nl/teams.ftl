@@ -160,10 +160,10 @@ export-col-members = Teamleden
 org-summary = { $teams ->
     [one] 1 team heeft een resultaat
    *[other] { $teams } teams hebben een resultaat
-}, { $pending ->
+    }, { $pending ->
     [one] 1 team nog niet
    *[other] { $pending } teams nog niet
-}; { $respondents } deelnemers in totaal.
+    }; { $respondents } deelnemers in totaal.
 org-overall-title = Hele organisatie, { $respondents } deelnemers (mediaan per thema):
 org-overall-none = Er is nog geen resultaat voor de hele organisatie: daarvoor zijn minstens { $min } deelnemers nodig, en het moet minstens { $step } deelnemers verschillen van elk resultaat dat al getoond is.
 org-row-now = nu
