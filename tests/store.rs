@@ -169,7 +169,14 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
         store.commit(&id(who), &Commit { completed: Some(response), ..Commit::default() }).unwrap();
     };
     let now = |team: &str| match store.team_result(flow, team, &id(1), rules, None).unwrap() {
-        Ok(result) => result.respondents_now,
+        // While the new round is short, the latest round with a result is shown beside it.
+        Ok(result) => match result.open {
+            Some(peilbot::team::OpenRound {
+                refusal: peilbot::team::TeamRefusal::TooFew { respondents, .. },
+                ..
+            }) => respondents,
+            _ => result.respondents_now,
+        },
         Err(peilbot::team::TeamRefusal::TooFew { respondents, .. }) => respondents,
         Err(other) => panic!("{other:?}"),
     };
