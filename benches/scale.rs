@@ -152,11 +152,11 @@ fn main() {
             .expect("the big team");
         let lead = big.leads.iter().next().expect("a lead").clone();
         let started = Instant::now();
-        let result = store.team_result(flow, &big.id, &lead, rules).expect("read");
+        let result = store.team_result(flow, &big.id, &lead, rules, None).expect("read");
         let first = started.elapsed();
         let respondents = result.as_ref().map_or(0, |r| r.respondents_now);
         let warm = median(|| {
-            black_box(store.team_result(flow, &big.id, &lead, rules).expect("read").ok());
+            black_box(store.team_result(flow, &big.id, &lead, rules, None).expect("read").ok());
         });
         println!(
             "team result over {respondents} respondents: first {first:.2?}, then {warm:.2?} (median of {ROUNDS})"

@@ -46,7 +46,7 @@ fn no_links(payload: &str) -> String {
 pub fn team(app: &App, lang: Lang, name: &str) -> anyhow::Result<()> {
     let team = find_team(app, name)?;
     let cx = Context { app, now: unix_now(), link: &no_links };
-    let reply = teams::result_for(&cx, &session(app, lang)?, &team, Viewer::Admin)?;
+    let reply = teams::result_for(&cx, &session(app, lang)?, &team, Viewer::Admin, None)?;
     print_texts(&reply);
     Ok(())
 }

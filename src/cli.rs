@@ -1,5 +1,5 @@
-//! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`, and for the
-//! admin on the server `peilbot demo`, `peilbot team` and `peilbot org`.
+//! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`, `peilbot report`,
+//! and for the admin on the server `peilbot demo`, `peilbot team` and `peilbot org`.
 
 use std::io;
 use std::net::SocketAddr;
@@ -50,6 +50,8 @@ pub enum Command {
         #[command(subcommand)]
         command: FlowsCommand,
     },
+    /// Write a team's report (or with --org the organisation's) as a PDF.
+    Report(crate::report::cli::ReportArgs),
     /// Fill a new data folder with synthetic people, teams and rounds, to try the results.
     Demo {
         #[command(flatten)]
@@ -173,6 +175,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Chat { lang, data } => chat(lang, &data),
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
+        Command::Report(args) => load_content().and_then(|content| crate::report::cli::run(args, content)),
         Command::Demo { data, teams, people, rounds, seed } => {
             demo(&data, demo::Spec { teams, people, rounds, seed })
         }

@@ -7,7 +7,7 @@
 
 // The core, under the names the app has always used for them.
 pub use peilbot_core::{
-    anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats,
+    advice, anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats,
 };
 
 pub mod admin;
@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod logging;
 pub mod present;
 pub mod random;
+pub mod report;
 pub mod sources;
 pub mod store;
 pub mod telegram;

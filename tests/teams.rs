@@ -187,25 +187,25 @@ async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_on
     let opened = rik.ask("/newround", "is open").await;
     assert_eq!(
         opened.body(),
-        "Round 2 of \"Rho\" is open and round 1 is closed. Scans finished from now on count for the new round."
+        "Round 2 of \"Rho\" is open and round 1 is closed. Scans finished from now on count for the new round.\n\
+         5 members were told, with a button to start."
     );
-    let refused = rik.ask("/team", "members have finished").await;
-    assert_eq!(
-        refused.body(),
-        "\"Rho\", round 2: 0 of 6 members have finished. A team result needs at least 5 people, \
-         so 5 more are needed. This protects everyone's answers."
+    // Until round 2 has enough people, /team shows round 1 and says where round 2 stands.
+    let (shown, _) = rik.team_result("/team").await;
+    assert!(
+        shown.starts_with(
+            "Team \"Rho\", round 1 (closed): 5 people took part.\n\"Rho\", round 2: 0 of 6 members have \
+             finished. A team result needs at least 5 people, so 5 more are needed. This protects everyone's answers.\n\n"
+        ),
+        "{shown}"
     );
 
     // Round 2: three members tap level 1, one "don't know" everywhere, one level 3; all
     // want level 4 in two years.
     complete_scans(&[(&m[0], L1, L4), (&m[1], L1, L4), (&m[2], L1, L4), (&m[3], DONT_KNOW, L4)]).await;
-    let refused = rik.ask("/team", "members have finished").await;
-    assert!(
-        refused.body().starts_with("\"Rho\", round 2: 4 of 6 members have finished."),
-        "{}",
-        refused.body()
-    );
-    assert!(refused.body().contains("so 1 more are needed"), "{}", refused.body());
+    let (shown, _) = rik.team_result("/team").await;
+    assert!(shown.contains("\n\"Rho\", round 2: 4 of 6 members have finished."), "{shown}");
+    assert!(shown.contains("so 1 more are needed"), "{shown}");
 
     // Scores 1, 1, 1, 3 (who answered only "don't know" has no score; n = 4):
     //   median at rank 1.5: (1 + 1) / 2 = 1

@@ -93,14 +93,66 @@ cmd-team = The team result (leads)
 cmd-export = The team results as CSV and JSON (leads)
 cmd-remind = Remind members who have not finished (leads)
 
+# issue 11: team advice
+team-advice-title = What to do next:
+team-advice-no-priorities = No theme has a gap of 1.5 or more: keep what works, and look at the themes below.
+team-advice-priority = { $rank }. { $name } (gap { $gap }): { $step }
+team-advice-talk-first = Talk about this first, views are divided: { $list }
+team-advice-make-visible = Make this visible, many answered "don't know": { $list }
+team-advice-share = { $name } ({ $share }%)
+team-statements-lowest = Lowest-scoring statements:
+team-statements-unknown = Most "don't know":
+team-statement-median = • { $statement } (median { $median })
+team-statement-dont-know = • { $statement } ({ $share }% don't know)
+
+# issue 11: rounds
+team-result-title-closed = Team "{ $team }", round { $round } (closed): { $respondents } people took part.
+team-round-button = Round { $round }
+round-opened-nudge = Round { $round } of your team "{ $team }" has started: the digital maturity quick scan takes about 6 minutes. Your own answers stay yours; the team only sees results of { $min } people or more.
+round-opened-sent = { $count ->
+    [one] 1 member was told, with a button to start.
+   *[other] { $count } members were told, with a button to start.
+    }
+chart-facts = { $date } · don't know { $dontknow }%
+chart-team-facts = N = { $respondents } · { $date } · don't know { $dontknow }%
+chart-previous = Round { $round }
+date-short = { $year }-{ $month }-{ $day }
+
+# issue 11: the report and commands per role
+cmd-report = A PDF report of the team result to share (leads; for admins, the organisation)
+cmd-org = The organisation view (admins)
+report-title = Digital maturity of team "{ $team }"
+report-facts = { $date } · { $flow } · { $round } · { $respondents } people took part
+report-round-open = round { $round }
+report-round-closed = round { $round } (closed)
+report-priorities = Priorities and next steps
+report-views = Where views are shared and where they differ
+report-shared = Shared view: { $list }
+report-divided = Divided view, talk about this first: { $list }
+report-no-theme = no theme
+report-change = Change since the last round
+report-change-since = Medians now against round { $round }:
+report-change-line = { $name }: { $before } → { $now } ({ $change })
+report-no-change = This is the first round with a result, so there is nothing to compare with yet.
+report-how-to-read = How to read this report
+report-anonymity-title = About anonymity
+report-anonymity = This report holds only team results over at least { $min } people: medians, spreads and shares. No one's own answers are in it, nor a lowest or highest value, and no result that differs by fewer than 3 people from another one shown, so nobody's answers can be read from it. Each person's own snapshot is theirs alone.
+report-caption = The report of "{ $team }", round { $round }, to share with your team.
+report-org-title = Digital maturity of the organisation
+report-org-facts = { $date } · { $flow } · { $teams } team(s) with a result
+report-org-teams = Median now per team
+report-org-team = { $team } ({ $respondents } people): { $medians }
+report-org-caption = The organisation report, to share with management.
+report-statements = Statements that stand out
+
 # issue 9 and 11: the organisation view for a management team
 export-col-members = Members
 org-summary = { $teams ->
-        [one] 1 team has a result
-       *[other] { $teams } teams have a result
+    [one] 1 team has a result
+   *[other] { $teams } teams have a result
     }, { $pending ->
-        [one] 1 team not yet
-       *[other] { $pending } teams not yet
+    [one] 1 team not yet
+   *[other] { $pending } teams not yet
     }; { $respondents } respondents in all.
 org-overall-title = Whole organisation, { $respondents } respondents (median per theme):
 org-overall-none = There is no organisation-wide result yet: it needs at least { $min } respondents, and must differ by at least { $step } from every result already shown.

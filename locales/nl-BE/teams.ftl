@@ -24,3 +24,9 @@ cmd-addlead = Een ander teamlid teamverantwoordelijke maken
 cmd-team = Het teamresultaat (teamverantwoordelijken)
 cmd-export = De teamresultaten als CSV en JSON (teamverantwoordelijken)
 cmd-remind = Teamleden herinneren die nog niet klaar zijn (teamverantwoordelijken)
+
+# issue 11: rounds
+round-opened-nudge = Ronde { $round } van je team "{ $team }" is begonnen: de quickscan digitale maturiteit duurt een zestal minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
+
+# issue 11: the report and commands per role
+cmd-report = Een pdf-rapport van het teamresultaat om te delen (teamverantwoordelijken; voor beheerders de organisatie)

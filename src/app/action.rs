@@ -12,6 +12,7 @@
 //! l:nl-BE    choose a language
 //! j:<code>   join the team of this invite code (after the confirmation tap)
 //! p:t:<id>   a team picked for an action (t = team result, see `TeamAction`)
+//! h:2:<id>   the team result of an earlier round (here round 2) of team <id>
 //! s          start or resume the scan
 //! r:0, r:1   team reminders off or on
 //! f:<code>   forget me: delete everything kept about this person (a one-time code)
@@ -44,6 +45,11 @@ pub enum Action {
     Reminders(bool),
     /// Forget me, confirmed with the one-time code the confirmation carried.
     Forget(String),
+    /// The team result of one round, from the buttons under a team result.
+    Round {
+        team: String,
+        round: u32,
+    },
 }
 
 /// What a lead (or member) picked a team for, when they are in several.
@@ -57,10 +63,11 @@ pub enum TeamAction {
     Remind,
     AddLead,
     Leave,
+    Report,
 }
 
 impl TeamAction {
-    const CODES: [(TeamAction, char); 8] = [
+    const CODES: [(TeamAction, char); 9] = [
         (TeamAction::Result, 't'),
         (TeamAction::Invite, 'i'),
         (TeamAction::NewInvite, 'n'),
@@ -69,6 +76,7 @@ impl TeamAction {
         (TeamAction::Remind, 'm'),
         (TeamAction::AddLead, 'a'),
         (TeamAction::Leave, 'l'),
+        (TeamAction::Report, 'd'),
     ];
 
     fn code(self) -> char {
@@ -97,6 +105,7 @@ impl Action {
             Action::StartScan => "s".to_string(),
             Action::Reminders(on) => format!("r:{}", u8::from(*on)),
             Action::Forget(code) => format!("f:{code}"),
+            Action::Round { team, round } => format!("h:{round}:{team}"),
         }
     }
 
@@ -122,6 +131,9 @@ impl Action {
             }
             ["s"] => Some(Action::StartScan),
             ["f", code] if is_invite_code(code) => Some(Action::Forget(code.to_string())),
+            ["h", round, team] if is_team_id(team) => {
+                Some(Action::Round { team: team.to_string(), round: number(round)? })
+            }
             ["r", "0"] => Some(Action::Reminders(false)),
             ["r", "1"] => Some(Action::Reminders(true)),
             _ => None,
@@ -159,6 +171,8 @@ mod tests {
             Action::Forget(crate::random::new_invite_code()),
             Action::Reminders(true),
             Action::Reminders(false),
+            Action::Round { team: "a-b_c123XYZ".into(), round: 1 },
+            Action::Round { team: "AAAAAAAAAAA".into(), round: u32::MAX },
         ];
         for callback in samples {
             let data = callback.encode();
@@ -212,6 +226,11 @@ mod tests {
             "r:2",
             "r:",
             "r:01",
+            "h:1",
+            "h::AAAAAAAAAAA",
+            "h:01:AAAAAAAAAAA",
+            "h:1:AAAA",
+            "h:4294967296:AAAAAAAAAAA",
         ];
         for data in bad {
             assert_eq!(Action::decode(data), None, "{data:?} was accepted");

@@ -13,11 +13,13 @@
 pub mod action;
 pub mod org;
 pub mod reply;
+pub mod roles;
 pub mod session;
 pub mod teams;
 
 pub use action::{Action, TeamAction};
 pub use reply::{Button, Part, Reply};
+pub use roles::{Audience, Roles};
 pub use session::Session;
 
 use crate::anonymity::Rules;

@@ -112,24 +112,29 @@ impl Store {
         Ok(teams)
     }
 
-    /// The current round's result, for a lead of the team.
+    /// A round's result, for a lead of the team: the round asked for, or else the current
+    /// one once it has a published result, or else the latest round that has one (saying
+    /// why the current round has none yet). The current round is published first, as in
+    /// every view.
     pub fn team_result(
         &self,
         flow: &Flow,
         team_id: &str,
         viewer: &PersonId,
         rules: Rules,
+        round: Option<u32>,
     ) -> Result<std::result::Result<TeamResult, TeamRefusal>> {
-        self.team_result_as(flow, team_id, Viewer::Lead(viewer), rules)
+        self.team_result_as(flow, team_id, Viewer::Lead(viewer), rules, round)
     }
 
-    /// The current round's result, for a lead of the team or an admin.
+    /// A round's result (see [`Store::team_result`]), for a lead of the team or an admin.
     pub fn team_result_as(
         &self,
         flow: &Flow,
         team_id: &str,
         viewer: Viewer,
         rules: Rules,
+        round: Option<u32>,
     ) -> Result<std::result::Result<TeamResult, TeamRefusal>> {
         let _guard = self.lock_teams();
         let Some(mut team) = self.team(team_id)? else { return Ok(Err(TeamRefusal::NoSuchTeam)) };
@@ -138,23 +143,35 @@ impl Store {
         }
         let publication = self.publish(flow, &mut team, rules)?;
         self.flush_if(publication.published)?;
-        let round = team.current_round();
-        let Some(shown) = round.shown.clone() else {
-            return Ok(Err(match publication.verdict {
-                Verdict::TooFew { respondents, needed } => TeamRefusal::TooFew { respondents, needed },
-                _ => TeamRefusal::Held { respondents: publication.respondents_now },
-            }));
+        let current = team.current_round().number;
+        let refusal = match publication.verdict {
+            Verdict::TooFew { respondents, needed } => TeamRefusal::TooFew { respondents, needed },
+            _ => TeamRefusal::Held { respondents: publication.respondents_now },
         };
-        let previous = team.rounds.iter().rev().nth(1).and_then(|r| r.shown.clone());
+        let Some(shown_round) = team.published_round(round) else {
+            return Ok(Err(if round.is_some() { TeamRefusal::NoSuchRound } else { refusal }));
+        };
+        let is_current = shown_round.number == current;
+        let shown = shown_round.shown.clone().expect("a published round has a result");
+        let previous = team
+            .rounds
+            .iter()
+            .rev()
+            .filter(|r| r.number < shown_round.number)
+            .find_map(|r| Some((r.number, r.shown.clone()?)));
         Ok(Ok(TeamResult {
             team: team.name.clone(),
-            round: round.number,
+            round: shown_round.number,
             members: team.members.len(),
-            respondents_now: publication.respondents_now,
+            respondents_now: if is_current { publication.respondents_now } else { shown.respondents },
+            up_to_date: !is_current || publication.up_to_date,
             shown,
-            up_to_date: publication.up_to_date,
             previous,
-            by_role: round.groups.iter().map(|(role, shown)| (role.clone(), shown.clone())).collect(),
+            by_role: shown_round.groups.iter().map(|(role, shown)| (role.clone(), shown.clone())).collect(),
+            closed_at: shown_round.closed_at,
+            open: (!is_current && team.current_round().shown.is_none())
+                .then_some(crate::team::OpenRound { round: current, refusal }),
+            published_rounds: team.rounds.iter().filter(|r| r.shown.is_some()).map(|r| r.number).collect(),
         }))
     }
 
