@@ -1,4 +1,5 @@
-//! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`.
+//! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`, `peilbot report`,
+//! and for the admin on the server `peilbot demo`, `peilbot team` and `peilbot org`.
 
 use std::io;
 use std::net::SocketAddr;
@@ -8,9 +9,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use url::Url;
 
+use crate::admin::{self, OrgFormat};
 use crate::anonymity::Rules;
 use crate::app::App;
 use crate::content::Content;
+use crate::demo;
 use crate::lang::Lang;
 use crate::logging::{self, LogFormat};
 use crate::sources::Sources;
@@ -50,6 +53,56 @@ pub enum Command {
         #[command(subcommand)]
         command: FlowsCommand,
     },
+    /// Write a team's report (or with --org the organisation's) as a PDF.
+    Report(crate::report::cli::ReportArgs),
+    /// Fill a new data folder with synthetic people, teams and rounds, to try the results.
+    Demo {
+        #[command(flatten)]
+        data: DataDir,
+        /// How many teams.
+        #[arg(long)]
+        teams: usize,
+        /// How many people, spread over the teams (at least 3 per team).
+        #[arg(long)]
+        people: usize,
+        /// Rounds per team; all but the last are closed.
+        #[arg(long, default_value_t = 3)]
+        rounds: u32,
+        /// The same seed makes the same organisation.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// A team's result, as its lead sees it in the chat (for the admin on the server).
+    Team {
+        /// The team's name (or its id, when several teams share a name).
+        name: String,
+        #[command(flatten)]
+        results: ResultsArgs,
+    },
+    /// The organisation view: every team's latest result and the whole organisation.
+    Org {
+        /// text (to read), csv or xlsx (every team as a table), png (heatmap pages).
+        #[arg(long, value_enum, default_value_t = OrgFormat::Text)]
+        format: OrgFormat,
+        /// Where to write it (png with several pages: PATH-01.png, PATH-02.png, …); default stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        results: ResultsArgs,
+    },
+}
+
+/// What `peilbot team` and `peilbot org` share.
+#[derive(Debug, clap::Args)]
+pub struct ResultsArgs {
+    #[command(flatten)]
+    pub data: DataDir,
+    /// Language: nl, nl-BE or en (default: from $LANG).
+    #[arg(long)]
+    pub lang: Option<Lang>,
+    /// No team result over fewer respondents than this (at least 3), as for the bot.
+    #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::anonymity::DEFAULT_MIN_RESPONDENTS)]
+    pub min_respondents: usize,
 }
 
 /// What can be typed in `peilbot chat` (also in Dutch: terug, annuleer, taal, stop).
@@ -151,6 +204,16 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Chat { lang, data, retention } => chat(lang, &data, retention.days),
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
+        Command::Report(args) => load_content().and_then(|content| crate::report::cli::run(args, content)),
+        Command::Demo { data, teams, people, rounds, seed } => {
+            demo(&data, demo::Spec { teams, people, rounds, seed })
+        }
+        Command::Team { name, results } => {
+            results.app().and_then(|(app, lang)| admin::team(&app, lang, &name))
+        }
+        Command::Org { format, out, results } => {
+            results.app().and_then(|(app, lang)| admin::org(&app, lang, format, out.as_deref()))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -187,6 +250,42 @@ fn private_files() {
     }
 }
 
+/// The language of the terminal: `LANG`, else English.
+fn terminal_lang() -> Lang {
+    std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code))
+}
+
+impl ResultsArgs {
+    /// The app over the data folder, and the language to answer in.
+    fn app(&self) -> anyhow::Result<(App, Lang)> {
+        let content = load_content()?;
+        let app = App {
+            store: self.data.open(&content)?,
+            content,
+            rules: Rules::new(self.min_respondents),
+            admins: Vec::new(),
+            // Read-only: this view deletes nothing, so the default period is only a placeholder.
+            retention_days: crate::app::privacy::DEFAULT_RETENTION_DAYS,
+        };
+        Ok((app, self.lang.unwrap_or_else(terminal_lang)))
+    }
+}
+
+fn demo(data: &DataDir, spec: demo::Spec) -> anyhow::Result<()> {
+    let content = load_content()?;
+    // Bulk loading: flushed once at the end, not after every scan.
+    let options = Options {
+        cache_bytes: data.cache_mb * 1024 * 1024,
+        flush_each_commit: false,
+        ..Options::with_flows(&content.flows)
+    };
+    let store = Store::open_with(&data.path, options)?;
+    let started = std::time::Instant::now();
+    let made = demo::fill(&store, content.default_flow(), spec)?;
+    print!("{}", made.summary(&data.path, started.elapsed()));
+    Ok(())
+}
+
 fn chat(lang: Option<Lang>, data: &DataDir, retention_days: u32) -> anyhow::Result<()> {
     let content = load_content()?;
     let app = App {
@@ -197,10 +296,9 @@ fn chat(lang: Option<Lang>, data: &DataDir, retention_days: u32) -> anyhow::Resu
         retention_days,
     };
     crate::app::privacy::sweep(&app, crate::unix_now())?;
-    let fallback = std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code));
     use std::io::IsTerminal;
     let mut chat =
-        Chat::open(&app, lang, fallback, io::stdout().lock())?.interactive(io::stdin().is_terminal());
+        Chat::open(&app, lang, terminal_lang(), io::stdout().lock())?.interactive(io::stdin().is_terminal());
     chat.run(io::stdin().lock())?;
     app.store.flush()?;
     tracing::debug!(flushes = app.store.flushes(), "the store waited for the disk");

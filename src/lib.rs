@@ -7,18 +7,22 @@
 
 // The core, under the names the app has always used for them.
 pub use peilbot_core::{
-    anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats, working_hours,
+    advice, anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats,
+    working_hours,
 };
 
+pub mod admin;
 pub mod app;
 pub mod chart;
 pub mod cli;
 pub mod content;
+pub mod demo;
 pub mod export;
 pub mod i18n;
 pub mod logging;
 pub mod present;
 pub mod random;
+pub mod report;
 pub mod sources;
 pub mod store;
 pub mod telegram;

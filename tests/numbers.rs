@@ -153,7 +153,7 @@ proptest! {
                 prop_assert_eq!(index, &lang.decimal(mean), "{}", line);
             }
             // The chart's row notes say the same as the text.
-            let (rows, _) = presenter.chart(&snapshot);
+            let (rows, _) = presenter.chart(&snapshot, 0);
             for row in rows {
                 let Some(note) = &row.note else { continue };
                 let values = numbers(note, lang);
@@ -183,8 +183,11 @@ proptest! {
             respondents_now: round2.len(),
             shown: shown(&round2),
             up_to_date: true,
-            previous: Some(shown(&round1)),
+            previous: Some((1, shown(&round1))),
             by_role: Vec::new(),
+            closed_at: None,
+            open: None,
+            published_rounds: vec![1, 2],
         };
         for lang in Lang::ALL {
             let presenter = Presenter::new(content(), flow, lang);
@@ -205,7 +208,7 @@ proptest! {
                     check_gap(lang, &values, line)?;
                 }
                 // "change since round 1: +0.5" on the details line, against round 1 as shown.
-                let before = result.previous.as_ref().unwrap().stats.dimensions[d].current;
+                let before = result.previous.as_ref().unwrap().1.stats.dimensions[d].current;
                 let details = lines[at + 1];
                 match before {
                     Some(before) => {
@@ -217,7 +220,7 @@ proptest! {
                     None => prop_assert!(!details.contains(" 1: "), "{details}"),
                 }
             }
-            let (rows, _) = presenter.team_chart(&result);
+            let (rows, _) = presenter.team_chart(&result, 0);
             for row in rows {
                 let Some(note) = &row.note else { continue };
                 let values = numbers(note, lang);

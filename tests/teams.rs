@@ -190,25 +190,25 @@ async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_on
     let opened = rik.confirm("/newround", "is open").await.1;
     assert_eq!(
         opened.body(),
-        "Round 2 of \"Rho\" is open and round 1 is closed. Scans finished from now on count for the new round."
+        "Round 2 of \"Rho\" is open and round 1 is closed. Scans finished from now on count for the new round.\n\
+         5 members were told, with a button to start."
     );
-    let refused = rik.ask("/team", "finished").await;
-    assert_eq!(
-        refused.body(),
-        "\"Rho\", round 2: nobody has finished the scan yet. A team result needs at least 5 people, \
-         so 5 more are needed. This protects everyone's answers."
+    // Until round 2 has enough people, /team shows round 1 and says where round 2 stands.
+    let (shown, _) = rik.team_result("/team").await;
+    assert!(
+        shown.starts_with(
+            "Team \"Rho\", round 1 (closed): 5 people took part.\n\"Rho\", round 2: nobody has finished \
+             the scan yet. A team result needs at least 5 people, so 5 more are needed. This protects everyone's answers.\n\n"
+        ),
+        "{shown}"
     );
 
     // Round 2: three members tap level 1, one "don't know" everywhere, one level 3; all
     // want level 4 in two years.
     complete_scans(&[(&m[0], L1, L4), (&m[1], L1, L4), (&m[2], L1, L4), (&m[3], DONT_KNOW, L4)]).await;
-    let refused = rik.ask("/team", "finished").await;
-    assert!(
-        refused.body().starts_with("\"Rho\", round 2: 4 of 6 members have finished."),
-        "{}",
-        refused.body()
-    );
-    assert!(refused.body().contains("so 1 more are needed"), "{}", refused.body());
+    let (shown, _) = rik.team_result("/team").await;
+    assert!(shown.contains("\n\"Rho\", round 2: 4 of 6 members have finished."), "{shown}");
+    assert!(shown.contains("so 1 more are needed"), "{shown}");
 
     // Scores 1, 1, 1, 3 (who answered only "don't know" has no score; n = 4):
     //   median at rank 1.5: (1 + 1) / 2 = 1
@@ -796,11 +796,25 @@ async fn the_org_view_shows_admins_only_teams_over_the_threshold() {
     assert!(heatmap.photo.as_ref().is_some_and(SentFile::is_png));
     let table =
         ada.since(mark).into_iter().find(|m| m.body().starts_with("Organisation view")).expect("a table");
-    assert_eq!(
-        table.body(),
-        "Organisation view: median current level per team, only teams with at least 3 respondents in their \
-         current round.\n\nA · B · C · D · E · F · G\nBig: 3.0 · 3.0 · 3.0 · 3.0 · 3.0 · 3.0 · 3.0"
+    let body = table.body();
+    assert!(
+        body.starts_with("Organisation view: per team the latest round with at least 3 respondents"),
+        "{body}"
     );
+    assert!(body.contains("\nBig · round 1 · N = 3 of 4 members\n"), "{body}");
+    let now = "A 3.0 · B 3.0 · C 3.0 · D 3.0 · E 3.0 · F 3.0 · G 3.0";
+    assert!(body.lines().any(|line| line.starts_with("  now") && line.ends_with(now)), "{body}");
+    assert!(body.contains("\nSmall: round 1, 2 of 3 members finished\n"), "counts only: {body}");
+    assert!(!body.contains("Small ·"), "no figures for a team below the minimum: {body}");
+    // Big's three and Small's two are two more than Big's published three: held.
+    assert!(body.contains("There is no organisation-wide result yet"), "{body}");
+    let is_csv = |m: &SentMessage| m.document.as_ref().is_some_and(|d| d.filename == "peilbot-org.csv");
+    tg.wait_for_message(ada.id(), WAIT, |m| m.message_id > mark && is_csv(m))
+        .await
+        .expect("the table as CSV");
+    let files: Vec<String> =
+        ada.since(mark).iter().filter_map(|m| Some(m.document.as_ref()?.filename.clone())).collect();
+    assert_eq!(files, ["peilbot-org.xlsx", "peilbot-org.csv"], "the full table as files");
 
     for person in [&bo, &sal, &big[0]] {
         let refused = person.ask("/org", "Only organisation admins").await;
@@ -827,7 +841,13 @@ async fn the_org_view_does_not_reveal_a_single_new_answer() {
     // Scores 1, 2, 3: median 2.
     complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3)]).await;
     let before = ada.ask("/org", "Organisation view").await;
-    assert!(before.body().ends_with("Delta: 2.0 · 2.0 · 2.0 · 2.0 · 2.0 · 2.0 · 2.0"), "{}", before.body());
+    let now = "A 2.0 · B 2.0 · C 2.0 · D 2.0 · E 2.0 · F 2.0 · G 2.0";
+    assert!(before.body().contains("Delta · round 1 · N = 3 of 5 members"), "{}", before.body());
+    assert!(
+        before.body().lines().any(|line| line.starts_with("  now") && line.ends_with(now)),
+        "{}",
+        before.body()
+    );
 
     // One more (level 5): 1, 2, 3, 5 would give 2.5, which tells the admin (who may well
     // know who just finished) that this person scored above 3 everywhere.

@@ -60,14 +60,6 @@ chat-start-again = Type "start" for a new scan, or "quit" to stop.
 tg-welcome = Hello! I am Peilbot. I take you through a short quick scan of your { -org }'s digital maturity: about 6 minutes, and at the end you get your own snapshot with a next step for each theme.
 tg-choose-language = Which language do you prefer?
 tg-help = What I can do:
-    /scan start the quick scan, or go on where you left off
-    /back change your previous answer
-    /snapshot your latest snapshot, as text and as a chart
-    /language choose Nederlands, Vlaams or English
-    /settings your settings
-    /cancel stop the scan and delete its answers
-    /forget delete everything kept about you
-    /help this list
 tg-idle = Type /scan to start the quick scan.
 tg-stale-button = That button is no longer valid. Here is the current question.
 tg-unavailable = Sorry, I cannot save anything right now, so that last step did not count. Your earlier answers are safe. Please try again in a few minutes.

@@ -60,14 +60,6 @@ chat-start-again = Typ "start" voor een nieuwe scan, of "stop" om te stoppen.
 tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door een korte quickscan van de digitale volwassenheid van je { -org }: zo'n 6 minuten, en aan het eind krijg je je eigen momentopname met per thema een volgende stap.
 tg-choose-language = Welke taal heb je liever?
 tg-help = Wat ik kan:
-    /scan de quickscan starten, of verdergaan waar je was
-    /back je vorige antwoord veranderen
-    /snapshot je laatste momentopname, als tekst en als grafiek
-    /language kies Nederlands, Vlaams of English
-    /settings je instellingen
-    /cancel de scan stoppen en de antwoorden wissen
-    /forget alles wissen wat over je bewaard wordt
-    /help dit overzicht
 tg-idle = Typ /scan om de quickscan te starten.
 tg-stale-button = Die knop geldt niet meer. Hier is de huidige vraag.
 tg-unavailable = Sorry, ik kan nu even niets opslaan, dus die laatste stap telt niet. Je eerdere antwoorden zijn veilig. Probeer het over een paar minuten opnieuw.

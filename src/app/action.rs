@@ -12,6 +12,7 @@
 //! l:nl-BE    choose a language
 //! j:<code>   join the team of this invite code (after the confirmation tap)
 //! p:t:<id>   a team picked for an action (t = team result, see `TeamAction`)
+//! h:2:<id>   the team result of an earlier round (here round 2) of team <id>
 //! s          start or resume the scan
 //! r:0, r:1   team reminders off or on
 //! f:<code>   forget me: delete everything kept about this person (a one-time code)
@@ -56,6 +57,11 @@ pub enum Action {
     },
     /// No, under any confirmation: nothing changes.
     Dismiss,
+    /// The team result of one round, from the buttons under a team result.
+    Round {
+        team: String,
+        round: u32,
+    },
 }
 
 /// What a lead (or member) picked a team for, when they are in several.
@@ -69,10 +75,11 @@ pub enum TeamAction {
     Remind,
     AddLead,
     Leave,
+    Report,
 }
 
 impl TeamAction {
-    const CODES: [(TeamAction, char); 8] = [
+    const CODES: [(TeamAction, char); 9] = [
         (TeamAction::Result, 't'),
         (TeamAction::Invite, 'i'),
         (TeamAction::NewInvite, 'n'),
@@ -81,6 +88,7 @@ impl TeamAction {
         (TeamAction::Remind, 'm'),
         (TeamAction::AddLead, 'a'),
         (TeamAction::Leave, 'l'),
+        (TeamAction::Report, 'd'),
     ];
 
     fn code(self) -> char {
@@ -112,6 +120,7 @@ impl Action {
             Action::ConfirmCancel => "x".to_string(),
             Action::Confirm { action, team } => format!("y:{}:{team}", action.code()),
             Action::Dismiss => "n".to_string(),
+            Action::Round { team, round } => format!("h:{round}:{team}"),
         }
     }
 
@@ -142,6 +151,9 @@ impl Action {
                 Some(Action::Confirm { action: TeamAction::from_code(action)?, team: team.to_string() })
             }
             ["f", code] if is_invite_code(code) => Some(Action::Forget(code.to_string())),
+            ["h", round, team] if is_team_id(team) => {
+                Some(Action::Round { team: team.to_string(), round: number(round)? })
+            }
             ["r", "0"] => Some(Action::Reminders(false)),
             ["r", "1"] => Some(Action::Reminders(true)),
             _ => None,
@@ -182,6 +194,8 @@ mod tests {
             Action::ConfirmCancel,
             Action::Dismiss,
             Action::Confirm { action: TeamAction::NewRound, team: "a-b_c123XYZ".into() },
+            Action::Round { team: "a-b_c123XYZ".into(), round: 1 },
+            Action::Round { team: "AAAAAAAAAAA".into(), round: u32::MAX },
         ];
         for callback in samples {
             let data = callback.encode();
@@ -240,6 +254,11 @@ mod tests {
             "y:r:",
             "y:q:AAAAAAAAAAA",
             "y:r:AAAAAAAAAAA:x",
+            "h:1",
+            "h::AAAAAAAAAAA",
+            "h:01:AAAAAAAAAAA",
+            "h:1:AAAA",
+            "h:4294967296:AAAAAAAAAAA",
         ];
         for data in bad {
             assert_eq!(Action::decode(data), None, "{data:?} was accepted");

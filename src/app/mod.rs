@@ -4,20 +4,23 @@
 //! - [`Session`] is one person's turn: load what is stored, run an engine step, commit
 //!   it (flushed) before any reply, and hand back what to show.
 //! - [`teams`] holds the team operations (create, join, rounds, results, export,
-//!   reminders, the org view) as functions that return a [`Reply`]: texts, files and
-//!   buttons as [`Action`]s, never a Telegram type.
+//!   reminders) as functions that return a [`Reply`]: texts, files and
+//!   buttons as [`Action`]s, never a Telegram type; [`org`] the organisation view.
 //!
 //! A channel only translates: its input into an [`Event`](crate::engine::Event) or a team
 //! operation, a [`Reply`] into its own messages.
 
 pub mod action;
+pub mod org;
 pub mod privacy;
 pub mod reply;
+pub mod roles;
 pub mod session;
 pub mod teams;
 
 pub use action::{Action, TeamAction};
 pub use reply::{Button, Part, Reply};
+pub use roles::{Audience, Roles};
 pub use session::Session;
 
 use crate::anonymity::Rules;

@@ -1,5 +1,5 @@
 //! Team operations, for every channel: creating teams, invites, rounds, the team result,
-//! export, reminders and the organisation view.
+//! export and reminders (the organisation view is in `org`).
 //!
 //! ```text
 //! lead:    /newteam Burgerzaken      bot: link <deep link>join_<code>
@@ -14,7 +14,6 @@
 //! say, and return it as a [`Reply`]. The channel sends it and makes the deep links.
 
 use super::{Action, App, Button, Part, Reply, Session, TeamAction};
-use crate::anonymity::MIN_DIFFERENCE;
 use crate::chart;
 use crate::export;
 use crate::i18n::Arg;
@@ -23,13 +22,15 @@ use crate::messages::Msg;
 use crate::person::PersonId;
 use crate::present::Presenter;
 use crate::random::{new_invite_code, team_seed};
-use crate::store::{QueuedNudge, TeamRefusal};
+use crate::store::{QueuedNudge, TeamRefusal, Viewer};
 use crate::team::{Team, is_invite_code};
 use crate::working_hours;
 
 /// Deep-link payload prefixes: an invite, and a one-time lead invite.
 pub const JOIN_PREFIX: &str = "join_";
 pub const LEAD_PREFIX: &str = "lead_";
+/// Buttons to earlier rounds per row under a team result.
+const ROUND_BUTTONS_PER_ROW: usize = 4;
 /// Longest team name, in characters.
 const MAX_TEAM_NAME: usize = 64;
 
@@ -48,7 +49,16 @@ pub struct Context<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     Reply(Reply),
-    Nudges { team: Team, nudges: Vec<Nudge> },
+    Nudges { team: Team, nudges: Vec<Nudge>, kind: NudgeKind },
+}
+
+/// Why members are nudged, which decides what the lead is told afterwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NudgeKind {
+    /// `/remind`.
+    Reminder,
+    /// `/newround` opened this round.
+    RoundOpened(u32),
 }
 
 impl From<Reply> for Outcome {
@@ -77,21 +87,17 @@ impl Context<'_> {
     fn start_scan_button(&self, lang: Lang) -> Button {
         Button { label: self.app.presenter(lang).msg(Msg::TeamStartScanButton), action: Action::StartScan }
     }
+
+    /// A nudge for a member, in their stored language, with a button to start the scan.
+    fn nudge(&self, member: &PersonId, lang: Option<Lang>, msg: Msg, args: &[(&str, Arg)]) -> Nudge {
+        let lang = lang.unwrap_or(Lang::En);
+        let text = self.app.presenter(lang).msg_with(msg, args);
+        Nudge { member: member.clone(), text, button: self.start_scan_button(lang) }
+    }
 }
 
 fn team_args(team: &Team) -> Vec<(&'static str, Arg)> {
     vec![("team", team.name.as_str().into())]
-}
-
-/// The team, its round and how many of its members have finished.
-fn progress_args(team: &Team, respondents: usize) -> Vec<(&'static str, Arg)> {
-    let mut args = team_args(team);
-    args.extend([
-        ("round", team.current_round().number.into()),
-        ("respondents", respondents.into()),
-        ("members", team.members.len().into()),
-    ]);
-    args
 }
 
 /// `/newteam NAME`: a new team led by the person.
@@ -225,17 +231,11 @@ fn perform(cx: &Context, session: &Session, action: TeamAction, team: Team) -> R
     let (store, team_id) = (&cx.app.store, team.id.as_str());
     let reply = match action {
         TeamAction::Leave => leave(cx, session, &team)?,
-        TeamAction::Result => result(cx, session, &team)?,
+        TeamAction::Result => result(cx, session, &team, None)?,
         TeamAction::Export => export(cx, session, &team)?,
+        TeamAction::Report => report_team(cx, session, &team)?,
         TeamAction::Remind => return remind(cx, session, &team),
-        TeamAction::NewRound => match store.new_round(cx.app.flow(), team_id, cx.app.rules, cx.now)? {
-            Some(round) => {
-                let mut args = team_args(&team);
-                args.extend([("round", round.into()), ("previous", (round - 1).into())]);
-                cx.say(session, Msg::TeamRoundOpened, &args)
-            }
-            None => cx.say(session, Msg::TgStaleButton, &[]),
-        },
+        TeamAction::NewRound => return new_round(cx, session, &team),
         TeamAction::AddLead => {
             let code = new_invite_code();
             store.update_team(team_id, |team| team.lead_invite = Some(code.clone()))?;
@@ -258,29 +258,123 @@ fn perform(cx: &Context, session: &Session, action: TeamAction, team: Team) -> R
     Ok(reply.into())
 }
 
-/// The team result as text and chart, or why there is none yet.
-fn result(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
-    let outcome = cx.app.store.team_result(cx.app.flow(), &team.id, &session.person, cx.app.rules)?;
+/// The team result as text and chart, or why there is none yet: the round asked for, or
+/// the current round, or while that has too few responses the latest round that had
+/// enough. Buttons under the text lead to the other rounds with a result.
+fn result(cx: &Context, session: &Session, team: &Team, round: Option<u32>) -> Result<Reply> {
+    result_for(cx, session, team, Viewer::Lead(&session.person), round)
+}
+
+/// The team result for a lead, or for an admin (`peilbot team`): the same publication.
+pub fn result_for(
+    cx: &Context,
+    session: &Session,
+    team: &Team,
+    viewer: Viewer,
+    round: Option<u32>,
+) -> Result<Reply> {
+    let outcome = cx.app.store.team_result_as(cx.app.flow(), &team.id, viewer, cx.app.rules, round)?;
+    let presenter = cx.presenter(session);
     match outcome {
         Ok(result) => {
-            let presenter = cx.presenter(session);
-            let (rows, labels) = presenter.team_chart(&result);
+            let (rows, labels) = presenter.team_chart(&result, cx.now);
             let png = chart::profile_png(&rows, &labels)?;
-            let mut reply = Reply::text(presenter.team_result(&result));
+            let buttons = result
+                .published_rounds
+                .iter()
+                .filter(|&&number| number != result.round)
+                .map(|&number| Button {
+                    label: presenter.msg_with(Msg::TeamRoundButton, &[("round", number.into())]),
+                    action: Action::Round { team: team.id.clone(), round: number },
+                })
+                .collect::<Vec<_>>();
+            let text = presenter.team_result(&result);
+            // Rows of a few, so many rounds still fit a phone's width.
+            let buttons = buttons.chunks(ROUND_BUTTONS_PER_ROW).map(<[Button]>::to_vec).collect();
+            let mut reply = Reply { parts: vec![Part::Text { text, buttons }] };
             reply.push(Part::Photo { png, name: "peilbot-team.png", caption: labels.title });
             Ok(reply)
         }
-        Err(TeamRefusal::TooFew { respondents, needed }) => {
-            let mut args = progress_args(team, respondents);
-            args.extend([("needed", needed.into()), ("more", (needed - respondents).into())]);
-            Ok(cx.say(session, Msg::TeamTooFew, &args))
+        Err(TeamRefusal::NoSuchRound) => Ok(cx.say(session, Msg::TgStaleButton, &[])),
+        Err(refusal) => Ok(refused(cx, session, team, &refusal)),
+    }
+}
+
+/// Why a team has no result to show the person (yet).
+fn refused(cx: &Context, session: &Session, team: &Team, refusal: &TeamRefusal) -> Reply {
+    let presenter = cx.presenter(session);
+    let round = team.current_round().number;
+    let text = presenter.refusal(&team.name, round, team.members.len(), refusal);
+    Reply::text(text.unwrap_or_else(|| presenter.msg(Msg::TeamNotLead)))
+}
+
+/// A round's result, from a button under an earlier result.
+pub fn round_result(cx: &Context, session: &Session, team_id: &str, round: u32) -> Result<Reply> {
+    let Some(team) = cx.app.store.team(team_id)? else { return Ok(cx.say(session, Msg::TgStaleButton, &[])) };
+    result(cx, session, &team, Some(round))
+}
+
+/// `/newround`: closes the round, opens the next, and tells every member (one message,
+/// in their own language, with a button to start).
+fn new_round(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
+    let Some(round) = cx.app.store.new_round(cx.app.flow(), &team.id, cx.app.rules, cx.now)? else {
+        return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
+    };
+    let mut nudges = Vec::new();
+    for member in team.members.iter().filter(|member| **member != session.person) {
+        let person = cx.app.store.person(member)?;
+        if person.unreachable || person.reminders_off {
+            continue;
         }
-        Err(TeamRefusal::Held { respondents }) => {
-            let mut args = progress_args(team, respondents);
-            args.push(("step", MIN_DIFFERENCE.into()));
-            Ok(cx.say(session, Msg::TeamHeld, &args))
+        let args = [
+            ("team", team.name.as_str().into()),
+            ("round", round.into()),
+            ("min", cx.app.rules.min_respondents().into()),
+        ];
+        nudges.push(cx.nudge(member, person.lang, Msg::RoundOpenedNudge, &args));
+    }
+    Ok(Outcome::Nudges { team: team.clone(), nudges, kind: NudgeKind::RoundOpened(round) })
+}
+
+/// `/report`: the organisation's report for an admin who asks for it (or leads no
+/// team), otherwise the team report of the team the lead picks.
+pub fn report(cx: &Context, session: &Session, org: bool) -> Result<Outcome> {
+    let admin = cx.app.admins.contains(&session.person);
+    let leads = cx.app.roles(&session.person)?.lead;
+    if !(admin && (org || !leads)) {
+        return pick(cx, session, TeamAction::Report);
+    }
+    let Some(pdf) = org_report(cx.app, &cx.presenter(session), cx.now)? else {
+        return Ok(cx.say(session, Msg::OrgNone, &[]).into());
+    };
+    let caption = cx.presenter(session).msg(Msg::ReportOrgCaption);
+    Ok(Reply { parts: vec![Part::Document { bytes: pdf, name: "peilbot-organisation.pdf", caption }] }.into())
+}
+
+/// The organisation's report as a PDF, or `None` while no team has a result.
+pub fn org_report(app: &App, presenter: &Presenter, now: u64) -> Result<Option<Vec<u8>>> {
+    let view = app.store.org_view(app.flow(), app.rules)?;
+    if view.teams.is_empty() {
+        return Ok(None);
+    }
+    let ranked = super::org::attention_order(&view);
+    let heatmap = super::org::pages(presenter, &view, &ranked, now, Some(1))?.into_iter().next();
+    let png = heatmap.map(|(png, _)| png);
+    Ok(Some(crate::report::org_pdf(presenter, &view, png.as_deref(), app.rules.min_respondents(), now)?))
+}
+
+/// A team's report as a PDF, or why there is none yet.
+fn report_team(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
+    let store = &cx.app.store;
+    let presenter = cx.presenter(session);
+    match store.team_result(cx.app.flow(), &team.id, &session.person, cx.app.rules, None)? {
+        Ok(result) => {
+            let pdf = crate::report::team_pdf(&presenter, &result, cx.app.rules.min_respondents(), cx.now)?;
+            let args = [("team", team.name.as_str().into()), ("round", result.round.into())];
+            let caption = presenter.msg_with(Msg::ReportCaption, &args);
+            Ok(Reply { parts: vec![Part::Document { bytes: pdf, name: "peilbot-report.pdf", caption }] })
         }
-        Err(_) => Ok(cx.say(session, Msg::TeamNotLead, &[])),
+        Err(refusal) => Ok(refused(cx, session, team, &refusal)),
     }
 }
 
@@ -314,30 +408,20 @@ fn remind(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
     };
     let mut nudges = Vec::new();
     for member in due {
-        nudges.push(nudge(cx.app, team, member)?);
+        let lang = cx.app.store.person(&member)?.lang;
+        let args = [("team", team.name.as_str().into()), ("min", cx.app.rules.min_respondents().into())];
+        nudges.push(cx.nudge(&member, lang, Msg::RemindNudge, &args));
     }
-    Ok(Outcome::Nudges { team: team.clone(), nudges })
-}
-
-/// A reminder for one member, in the language stored for them.
-fn nudge(app: &App, team: &Team, member: PersonId) -> Result<Nudge> {
-    let lang = app.store.person(&member)?.lang.unwrap_or(Lang::En);
-    let presenter = app.presenter(lang);
-    let text = presenter.msg_with(
-        Msg::RemindNudge,
-        &[("team", team.name.as_str().into()), ("min", app.rules.min_respondents().into())],
-    );
-    let button = Button { label: presenter.msg(Msg::TeamStartScanButton), action: Action::StartScan };
-    Ok(Nudge { member, text, button })
+    Ok(Outcome::Nudges { team: team.clone(), nudges, kind: NudgeKind::Reminder })
 }
 
 /// Nudges go out on working days from 9:00 to 17:00 only: made outside those hours, they
 /// are kept as they are (each in its member's language) for the next working morning, and
 /// the lead is told so. Every team action's outcome passes through here.
 fn within_working_hours(cx: &Context, session: &Session, outcome: Outcome) -> Result<Outcome> {
-    let Outcome::Nudges { team, nudges } = outcome else { return Ok(outcome) };
+    let Outcome::Nudges { team, nudges, kind } = outcome else { return Ok(outcome) };
     if working_hours::is_open(cx.now) {
-        return Ok(Outcome::Nudges { team, nudges });
+        return Ok(Outcome::Nudges { team, nudges, kind });
     }
     for nudge in &nudges {
         let queued = QueuedNudge {
@@ -350,7 +434,17 @@ fn within_working_hours(cx: &Context, session: &Session, outcome: Outcome) -> Re
     }
     let mut args = team_args(&team);
     args.push(("count", nudges.len().into()));
-    Ok(cx.say(session, Msg::RemindQueued, &args).into())
+    let presenter = cx.presenter(session);
+    let queued = presenter.msg_with(Msg::RemindQueued, &args);
+    match kind {
+        NudgeKind::Reminder => Ok(Reply::text(queued).into()),
+        // The round is open already; only the notices to the members wait.
+        NudgeKind::RoundOpened(round) => {
+            args.extend([("round", round.into()), ("previous", (round - 1).into())]);
+            let opened = presenter.msg_with(Msg::TeamRoundOpened, &args);
+            Ok(Reply::text(format!("{opened}\n{queued}")).into())
+        }
+    }
 }
 
 /// Nudges queued outside working hours, once they have begun: each member still in the
@@ -374,10 +468,21 @@ pub fn queued_nudges(app: &App, now: u64) -> Result<Vec<Nudge>> {
 }
 
 /// What the lead is told after the nudges went out.
-pub fn reminders_sent(cx: &Context, session: &Session, team: &Team, sent: usize) -> Reply {
+pub fn nudges_sent(cx: &Context, session: &Session, team: &Team, kind: NudgeKind, sent: usize) -> Reply {
     let mut args = team_args(team);
-    args.extend([("count", sent.into()), ("round", team.current_round().number.into())]);
-    cx.say(session, Msg::RemindSent, &args)
+    args.push(("count", sent.into()));
+    match kind {
+        NudgeKind::Reminder => {
+            args.push(("round", team.current_round().number.into()));
+            cx.say(session, Msg::RemindSent, &args)
+        }
+        NudgeKind::RoundOpened(round) => {
+            args.extend([("round", round.into()), ("previous", (round - 1).into())]);
+            let presenter = cx.presenter(session);
+            let opened = presenter.msg_with(Msg::TeamRoundOpened, &args);
+            Reply::text(format!("{opened}\n{}", presenter.msg_with(Msg::RoundOpenedSent, &args)))
+        }
+    }
 }
 
 /// Marks a member who blocked the channel, so they are not tried again.
@@ -456,36 +561,6 @@ pub fn become_lead(cx: &Context, session: &Session, code: &str) -> Result<Reply>
         Msg::TeamLeadAdded
     })?;
     Ok(cx.say(session, outcome.unwrap_or(Msg::TgInvalidLink), &team_args(&team)))
-}
-
-/// `/org`: the median current level per team, as a table and a heatmap, for admins.
-pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
-    if !cx.app.admins.contains(&session.person) {
-        return Ok(cx.say(session, Msg::OrgNotAdmin, &[]));
-    }
-    let flow = cx.app.flow();
-    let rows = cx.app.store.org_view(flow, cx.app.rules)?;
-    if rows.is_empty() {
-        return Ok(cx.say(session, Msg::OrgNone, &[]));
-    }
-    let presenter = cx.presenter(session);
-    let columns: Vec<String> = (0..flow.dimensions.len()).map(|d| presenter.dimension_name(d)).collect();
-    let title = presenter.msg_with(Msg::OrgTitle, &[("min", cx.app.rules.min_respondents().into())]);
-    let header: Vec<String> = flow.dimensions.iter().map(|d| d.id.to_uppercase()).collect();
-    let mut lines = vec![title.clone(), String::new(), header.join(" · ")];
-    let (mut names, mut cells) = (Vec::new(), Vec::new());
-    for (team, stats) in &rows {
-        let values: Vec<Option<f64>> = stats.dimensions.iter().map(|d| d.current).collect();
-        let shown: Vec<String> =
-            values.iter().map(|v| v.map_or("-".to_string(), |v| presenter.number(v))).collect();
-        lines.push(format!("{team}: {}", shown.join(" · ")));
-        names.push(team.clone());
-        cells.push(values);
-    }
-    let png = chart::heatmap_png(&title, &names, &columns, &cells, |v| presenter.number(v))?;
-    let mut reply = Reply::text(lines.join("\n"));
-    reply.push(Part::Photo { png, name: "peilbot-org.png", caption: String::new() });
-    Ok(reply)
 }
 
 /// The settings text and buttons: language and team reminders.

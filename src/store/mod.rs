@@ -30,6 +30,8 @@
 //! - `published`: team id, 0, round, 0, group ("" for the whole round) → a published set;
 //!   `published-by-response`: response id (big-endian), published key → empty, so the
 //!   published-set rule reads only the sets a candidate overlaps with.
+//! - `org`: `shown` → the organisation-wide result last published, `size` → how many
+//!   responses it is over (see `org`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -45,11 +47,13 @@ mod changes;
 mod encoding;
 mod index;
 mod migrate;
+mod org;
 mod teams;
 
 use crate::lang::Lang;
-pub use crate::team::{RoundExport, TeamRefusal, TeamResult};
+pub use crate::team::{OrgView, RoundExport, TeamRefusal, TeamResult};
 use changes::Changes;
+pub use teams::Viewer;
 
 /// Bumped whenever the layout above changes in a way old code cannot read. Opening a
 /// store of an older schema migrates it (`migrate`); a newer one is refused.
@@ -192,6 +196,7 @@ pub struct Store {
     round_index: sled::Tree,
     published: sled::Tree,
     published_by_response: sled::Tree,
+    org: sled::Tree,
     /// Serialises read-change-write of team records and of the round index (a completed
     /// response takes it too): different chats are handled at once.
     team_lock: Arc<std::sync::Mutex<()>>,
@@ -233,6 +238,7 @@ impl Store {
             round_index: db.open_tree("round-index")?,
             published: db.open_tree("published")?,
             published_by_response: db.open_tree("published-by-response")?,
+            org: db.open_tree("org")?,
             team_lock: Default::default(),
             candidates: Default::default(),
             flows: Arc::new(options.flows),

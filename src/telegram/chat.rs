@@ -153,13 +153,19 @@ async fn say<B: TgBot>(mut turn: Turn<B>, text: String, buttons: Vec<Button>) ->
     Ok(())
 }
 
+/// What this person may use, by their roles, in their language.
+fn help_text<B: TgBot>(turn: &Turn<B>) -> anyhow::Result<String> {
+    let roles = turn.app().roles(&turn.session.person)?;
+    Ok(super::menus::help(&turn.app().content.locales, turn.session.state.lang, roles))
+}
+
 pub async fn help<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    let text = turn.msg(Msg::TgHelp);
+    let text = help_text(&turn)?;
     say(turn, text, Vec::new()).await
 }
 
 pub async fn unknown_command<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    let text = format!("{}\n\n{}", turn.msg(Msg::TgUnknownCommand), turn.msg(Msg::TgHelp));
+    let text = format!("{}\n\n{}", turn.msg(Msg::TgUnknownCommand), help_text(&turn)?);
     say(turn, text, Vec::new()).await
 }
 
@@ -353,6 +359,8 @@ pub async fn choose_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, lang: Lang) 
     }
     turn.save().await?;
     turn.answer_callback(&tap.query, None).await;
+    // A lead's or admin's own menu follows their language.
+    super::menus::Refresh::after(&turn).relabel().await;
     match engine::current_view(turn.flow(), &turn.session.state) {
         Some(view) => {
             turn.edit(tap.message, turn.msg(Msg::LanguageChanged), None).await?;
@@ -387,6 +395,8 @@ pub async fn forget<B: TgBot>(turn: Turn<B>, tap: Tap, code: String) -> HandlerR
     if let Err(err) = retrying(edit).await {
         tracing::warn!(%err, "could not confirm a deletion");
     }
+    // A lead who is forgotten leads nothing: their chat gets the default menu back.
+    super::menus::Refresh::after(&turn).run().await;
     Ok(())
 }
 

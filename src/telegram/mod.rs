@@ -19,6 +19,7 @@ mod chat;
 pub mod commands;
 pub mod config;
 pub mod health;
+mod menus;
 mod send;
 mod teams;
 mod turn;
@@ -32,12 +33,12 @@ use teloxide::dispatching::{ShutdownToken, UpdateHandler};
 use teloxide::dptree::case;
 use teloxide::error_handlers::{ErrorHandler, LoggingErrorHandler};
 use teloxide::prelude::*;
-use teloxide::types::{BotCommand, UserId};
+use teloxide::types::UserId;
 use teloxide::update_listeners::webhooks;
 use url::Url;
 
 use crate::anonymity::Rules;
-use crate::app::{Action, App, TeamAction};
+use crate::app::{Action, App, Roles, TeamAction};
 use crate::content::Content;
 use crate::lang::Lang;
 use crate::messages::Msg;
@@ -282,6 +283,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
         .branch(case![C::Newteam(name)].endpoint(teams::new_team::<B>))
         .branch(case![C::Teams].endpoint(teams::list::<B>))
         .branch(case![C::Org].endpoint(teams::org::<B>))
+        .branch(case![C::Report(what)].endpoint(teams::report::<B>))
         .branch(dptree::filter_map(team_action).endpoint(teams::pick::<B>));
     let private_message = dptree::filter_map(said)
         .filter_map(message_turn::<B>)
@@ -306,6 +308,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 )
                 .branch(case![A::Join(code)].endpoint(teams::join::<B>))
                 .branch(dptree::filter(|a: Action| matches!(a, A::Pick { .. })).endpoint(teams::picked::<B>))
+                .branch(dptree::filter(|a: Action| matches!(a, A::Round { .. })).endpoint(teams::round::<B>))
                 .branch(case![A::StartScan].endpoint(teams::start_scan::<B>))
                 .branch(case![A::Reminders(on)].endpoint(teams::reminders::<B>)),
         )
@@ -402,11 +405,7 @@ async fn register(bot: &Bot, app: &App) {
     // Telegram picks lists by two-letter code; Flemish users get the Dutch ones.
     for (lang, code) in [(Lang::En, None), (Lang::Nl, Some("nl")), (Lang::En, Some("en"))] {
         let locales = &app.content.locales;
-        let commands: Vec<BotCommand> = commands::menu()
-            .into_iter()
-            .map(|(name, description)| BotCommand::new(name, locales.msg(lang, description)))
-            .collect();
-        let mut set_commands = bot.set_my_commands(commands);
+        let mut set_commands = bot.set_my_commands(menus::commands(locales, lang, Roles::EVERYONE));
         let mut description = bot.set_my_description().description(locales.msg(lang, Msg::TgDescription));
         let mut short =
             bot.set_my_short_description().short_description(locales.msg(lang, Msg::TgShortDescription));
@@ -420,4 +419,5 @@ async fn register(bot: &Bot, app: &App) {
             tracing::warn!(%err, "could not register commands or descriptions");
         }
     }
+    menus::refresh_all(bot, app).await;
 }

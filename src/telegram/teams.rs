@@ -3,6 +3,7 @@
 
 use teloxide::prelude::*;
 
+use super::menus::Refresh;
 use super::send::{is_opt_out, retrying};
 use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard, off_async};
 use crate::app::teams::{self, Context, JOIN_PREFIX, LEAD_PREFIX, Outcome};
@@ -35,7 +36,10 @@ async fn run_off_async<B: TgBot, T: Send + 'static>(
 }
 
 pub async fn new_team<B: TgBot>(turn: Turn<B>, name: String) -> HandlerResult {
-    reply(turn, move |cx, session| teams::new_team(cx, session, &name)).await
+    let menu = Refresh::after(&turn);
+    reply(turn, move |cx, session| teams::new_team(cx, session, &name)).await?;
+    menu.run().await;
+    Ok(())
 }
 
 pub async fn list<B: TgBot>(turn: Turn<B>) -> HandlerResult {
@@ -43,7 +47,13 @@ pub async fn list<B: TgBot>(turn: Turn<B>) -> HandlerResult {
 }
 
 pub async fn org<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    reply(turn, teams::org).await
+    reply(turn, crate::app::org::org).await
+}
+
+/// `/report`: a PDF of the team result (a lead), or of the organisation (an admin who
+/// leads no team, or `/report org`).
+pub async fn report<B: TgBot>(turn: Turn<B>, what: String) -> HandlerResult {
+    carry_out(turn, move |cx, session| teams::report(cx, session, what.trim() == "org")).await
 }
 
 /// A command that acts on one of the person's teams (asking which when there are several).
@@ -66,13 +76,26 @@ pub async fn picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> Ha
     carry_out(turn, move |cx, session| teams::run(cx, session, action, &team)).await
 }
 
+/// A round picked from the buttons under a team result.
+pub async fn round<B: TgBot>(turn: Turn<B>, tap: Tap, picked: Action) -> HandlerResult {
+    let Action::Round { team, round } = picked else { return Ok(()) };
+    turn.answer_callback(&tap.query, None).await;
+    reply(turn, move |cx, session| teams::round_result(cx, session, &team, round)).await
+}
+
 /// "Yes" under a confirmation of a team action: the confirmation keeps its text, loses
 /// its buttons, and the action is carried out.
 pub async fn confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap, confirmed: Action) -> HandlerResult {
     let Action::Confirm { action, team } = confirmed else { return Ok(()) };
     turn.answer_callback(&tap.query, None).await;
     turn.strip_keyboard(tap.message).await;
-    carry_out(turn, move |cx, session| teams::confirmed(cx, session, action, &team)).await
+    // A lead who left may lead nothing now: their menu follows (Leave is only ever confirmed).
+    let menu = Refresh::after(&turn);
+    carry_out(turn, move |cx, session| teams::confirmed(cx, session, action, &team)).await?;
+    if action == TeamAction::Leave {
+        menu.run().await;
+    }
+    Ok(())
 }
 
 /// Delivers reminders queued outside working hours, once they begin: checked every
@@ -131,14 +154,14 @@ async fn carry_out<B: TgBot>(
 ) -> HandlerResult {
     turn.save().await?;
     let outcome = run_off_async(&turn, action).await?;
-    let (team, nudges) = match outcome {
+    let (team, nudges, kind) = match outcome {
         Outcome::Reply(reply) => return turn.send(reply).await,
-        Outcome::Nudges { team, nudges } => (team, nudges),
+        Outcome::Nudges { team, nudges, kind } => (team, nudges, kind),
     };
     let sent = deliver(&turn.bot, &turn.shared, nudges).await?;
     let link = links(&turn);
     let cx = Context { app: turn.app(), now: unix_now(), link: &link };
-    let report = teams::reminders_sent(&cx, &turn.session, &team, sent);
+    let report = teams::nudges_sent(&cx, &turn.session, &team, kind, sent);
     turn.send(report).await
 }
 
@@ -150,7 +173,10 @@ pub async fn deep_link<B: TgBot>(turn: Turn<B>, payload: &str) -> HandlerResult 
     }
     if let Some(code) = payload.strip_prefix(LEAD_PREFIX) {
         let code = code.to_string();
-        return reply(turn, move |cx, session| teams::become_lead(cx, session, &code)).await;
+        let menu = Refresh::after(&turn);
+        reply(turn, move |cx, session| teams::become_lead(cx, session, &code)).await?;
+        menu.run().await;
+        return Ok(());
     }
     reply(turn, |cx, session| Ok(Reply::text(cx.app.presenter(session.state.lang).msg(Msg::TgInvalidLink))))
         .await

@@ -375,7 +375,7 @@ impl<B: TgBot> Turn<B> {
     pub async fn send_snapshot(&mut self, snapshot: &Snapshot) -> HandlerResult {
         let presenter = self.presenter();
         let text = presenter.snapshot(snapshot);
-        let (rows, labels) = presenter.chart(snapshot);
+        let (rows, labels) = presenter.chart(snapshot, crate::unix_now());
         let caption = self.msg(Msg::ChartTitle);
         self.say(text, None).await?;
         if self.session.record.unreachable {

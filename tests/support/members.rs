@@ -59,6 +59,26 @@ pub async fn complete_scan(person: &Person, level: usize, ambition: usize) {
 
 /// Like [`complete_scan`], with the `role` (a choice index) on the role question.
 pub async fn complete_scan_as(person: &Person, level: usize, ambition: usize, role: usize) {
+    complete_scan_with(person, role, |_, is_ambition| if is_ambition { ambition } else { level }).await;
+}
+
+/// Like [`complete_scan`], per theme: `levels[d]` on every item of theme `d` and
+/// `ambitions[d]` on its ambition question (choice indexes, in the order of
+/// [`DIMENSIONS`]), the first role.
+pub async fn complete_scan_by_theme(person: &Person, levels: [usize; 7], ambitions: [usize; 7]) {
+    complete_scan_with(person, POLICY, |body, is_ambition| {
+        let theme = DIMENSIONS
+            .iter()
+            .position(|name| body.contains(name))
+            .unwrap_or_else(|| panic!("no theme named in {body:?}"));
+        if is_ambition { ambitions[theme] } else { levels[theme] }
+    })
+    .await;
+}
+
+/// `/scan` and a tap per question: `role` on the role question, otherwise what `choose`
+/// says for the question's text and whether it asks for an ambition.
+async fn complete_scan_with(person: &Person, role: usize, choose: impl Fn(&str, bool) -> usize) {
     let mark = person.mark();
     person.start_scan().await;
     while let Some((n, total)) = person.progress() {
@@ -66,10 +86,10 @@ pub async fn complete_scan_as(person: &Person, level: usize, ambition: usize, ro
         let body = question.body().to_lowercase();
         let index = if answer_data(&question).len() == 5 {
             role
-        } else if body.contains("realistically be in 2 years") || body.contains("over 2 jaar realistisch") {
-            ambition
         } else {
-            level
+            let ambition =
+                body.contains("realistically be in 2 years") || body.contains("over 2 jaar realistisch");
+            choose(question.body(), ambition)
         };
         person.answer_nth(index).await;
         if n == total {

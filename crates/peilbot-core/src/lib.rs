@@ -10,6 +10,7 @@
 //! The compiler keeps this crate pure: its dependencies (see Cargo.toml) include no
 //! async runtime, storage, network or drawing crate.
 
+pub mod advice;
 pub mod anonymity;
 pub mod diagnostic;
 pub mod engine;
