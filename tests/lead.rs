@@ -174,7 +174,8 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
             out.to_str().unwrap(),
         ],
         "",
-        &[],
+        // The bot ran on the tests' working-hours clock; the report is dated by the same one.
+        &[("PEILBOT_FAKE_NOW", &support::bot::working_time().to_string())],
         None,
     );
     assert!(run.status.success(), "{}", run.stderr);
