@@ -241,8 +241,11 @@ async fn finished_scans_past_retention_are_deleted_at_start_up() {
     assert!(kept.body().starts_with("Your digital maturity snapshot"), "{}", kept.body());
     bot.kill();
 
-    // A period of 0 days: everything finished before the start is past it.
-    let bot = PeilBot::start_with(&tg, &store(&data), &[("PEILBOT_RETENTION_DAYS", "0")]).await;
+    // A period of 0 days, started an hour later: everything finished before the start is
+    // past it. (The test clock may sit on the next working morning, where the scan was done.)
+    let later = (support::bot::working_time() + 60 * 60 * 1000).to_string();
+    let env = [("PEILBOT_RETENTION_DAYS", "0"), ("PEILBOT_FAKE_NOW", later.as_str())];
+    let bot = PeilBot::start_with(&tg, &store(&data), &env).await;
     let gone = ria.ask("/snapshot", "completed").await;
     assert_eq!(gone.body(), "You have not completed a scan yet.");
     // The team counts only what is kept.
