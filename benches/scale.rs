@@ -3,11 +3,11 @@
 //! `peilbot demo`'s own code. Run with `cargo bench --bench scale`; figures are recorded in
 //! BENCHMARKS.md.
 //!
-//! The store is made once and kept in `target/bench-scale/` (delete it to make it again);
-//! it takes a few minutes. Then: a lead's team result over 10,000 respondents, the org
-//! view over 1,001 teams (in this process); and with the real binary, `peilbot org`'s wall
-//! time and peak RSS, `peilbot serve`'s cold start (until it polls the fake Bot API) and
-//! idle RSS, and the store's size on disk.
+//! The store is made once and kept in `target/bench-scale/` (or `$SCALE_DIR`; delete it to
+//! make it again); it takes a few minutes. Then: the store's size on disk and per tree, a
+//! lead's team result over 10,000 respondents, the org view over 1,001 teams (in this
+//! process); and with the real binary, `peilbot org`'s wall time and peak RSS, `peilbot
+//! serve`'s cold start (until it polls the fake Bot API) and idle RSS.
 //!
 //! `SCALE_TEAMS`, `SCALE_PEOPLE` and `SCALE_ROUNDS` make another organisation.
 
@@ -51,9 +51,9 @@ fn median(mut f: impl FnMut()) -> Duration {
 
 /// Makes the demo store (and the big team) unless it is there already.
 fn demo_store(spec: Spec) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target/bench-scale")
-        .join(format!("demo-{}-{}-{}-{}", spec.teams, spec.people, spec.rounds, spec.seed));
+    let root = std::env::var_os("SCALE_DIR")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-scale"), PathBuf::from);
+    let dir = root.join(format!("demo-{}-{}-{}-{}", spec.teams, spec.people, spec.rounds, spec.seed));
     let complete = dir.with_extension("complete");
     if complete.exists() {
         println!("using the demo store in {}", dir.display());
@@ -138,6 +138,15 @@ fn main() {
     let dir = demo_store(spec);
     let data = dir.to_str().expect("a UTF-8 path");
     println!("store on disk: {:.0} MB", disk_size(&dir) as f64 / 1e6);
+    {
+        let store = Store::open(&dir).expect("the store opens");
+        let sizes = store.tree_sizes().expect("tree sizes");
+        let total: u64 = sizes.iter().map(|(_, _, bytes)| bytes).sum();
+        println!("records (keys + values): {:.0} MB in all", total as f64 / 1e6);
+        for (name, records, bytes) in sizes.iter().filter(|(_, _, bytes)| *bytes > 0) {
+            println!("  {name}: {records} records, {:.1} MB", *bytes as f64 / 1e6);
+        }
+    }
 
     {
         let content = load_content().expect("content");

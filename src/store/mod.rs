@@ -445,6 +445,23 @@ impl Store {
         Ok(())
     }
 
+    /// Per tree: its name, how many records it holds and their bytes (keys and values), to
+    /// see what takes the space on disk (sled's files add its own overhead and garbage).
+    pub fn tree_sizes(&self) -> Result<Vec<(String, usize, u64)>> {
+        let mut sizes = Vec::new();
+        for name in self.db.tree_names() {
+            let tree = self.db.open_tree(&name)?;
+            let (mut records, mut bytes) = (0, 0);
+            for entry in tree.iter() {
+                let (key, value) = entry?;
+                records += 1;
+                bytes += (key.len() + value.len()) as u64;
+            }
+            sizes.push((String::from_utf8_lossy(&name).into_owned(), records, bytes));
+        }
+        Ok(sizes)
+    }
+
     /// How many times this store waited for the disk since it was opened.
     pub fn flushes(&self) -> u64 {
         self.flushes.load(Ordering::Relaxed)
