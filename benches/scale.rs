@@ -199,7 +199,9 @@ fn main() {
         let tg = FakeTelegram::start().await;
         let started = Instant::now();
         let mut command = support::bot::serve_against(&tg, &dir);
-        command.env("RUST_LOG", "warn").stderr(Stdio::null());
+        // The demo's rounds are from 2024 on: the default retention (730 days) would delete
+        // the older ones at start-up, and change the store for the next run.
+        command.env("RUST_LOG", "warn").env("PEILBOT_RETENTION_DAYS", "36500").stderr(Stdio::null());
         let mut child = command.spawn().expect("serve starts");
         while tg.calls_to("getUpdates").is_empty() {
             assert!(child.try_wait().expect("try_wait").is_none(), "serve exited early");
