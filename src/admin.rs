@@ -53,19 +53,26 @@ pub fn team(app: &App, lang: Lang, name: &str) -> anyhow::Result<()> {
 
 /// A team by its exact name (or id); a name several teams share is refused, with their ids.
 fn find_team(app: &App, name: &str) -> anyhow::Result<Team> {
-    let teams = app.store.all_teams()?;
-    let matching: Vec<&Team> = teams.iter().filter(|team| team.name == name || team.id == name).collect();
+    // One record at a time: a large organisation's records together take hundreds of MB.
+    let (mut matching, mut names) = (Vec::new(), Vec::new());
+    for team in app.store.each_team() {
+        let team = team?;
+        names.push(team.name.clone());
+        if team.name == name || team.id == name {
+            matching.push(team);
+        }
+    }
     match matching.as_slice() {
-        [team] => Ok((*team).clone()),
+        [team] => Ok(team.clone()),
         [] => {
-            let close: Vec<&str> = teams
+            let close: Vec<&str> = names
                 .iter()
-                .filter(|team| team.name.to_lowercase().contains(&name.to_lowercase()))
+                .filter(|team| team.to_lowercase().contains(&name.to_lowercase()))
                 .take(10)
-                .map(|team| team.name.as_str())
+                .map(String::as_str)
                 .collect();
             if close.is_empty() {
-                bail!("there is no team called \"{name}\" ({} teams in the store)", teams.len())
+                bail!("there is no team called \"{name}\" ({} teams in the store)", names.len())
             }
             bail!("there is no team called \"{name}\"; did you mean: {}?", close.join(", "))
         }

@@ -52,8 +52,8 @@ impl App {
     /// Everyone who has a role of their own (for their menus at start-up).
     pub fn people_with_roles(&self) -> anyhow::Result<Vec<PersonId>> {
         let mut people: Vec<PersonId> = self.admins.clone();
-        for team in self.store.all_teams()? {
-            people.extend(team.leads.iter().cloned());
+        for team in self.store.each_team() {
+            people.extend(team?.leads);
         }
         people.sort();
         people.dedup();

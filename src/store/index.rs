@@ -22,29 +22,56 @@ use super::encoding::{
     member_and_flow, member_prefix, round_prefix,
 };
 use super::{PersonId, Result, Store, key, response_prefix};
-use crate::anonymity::{RespondentSet, ResponseId};
+use crate::anonymity::{RespondentSet, ResponseId, Rules};
 use crate::engine::Response;
 use crate::flow::Flow;
-use crate::team::{Round, Team};
+use crate::team::{OrgView, Round, Team};
 use crate::team_stats::Respondent;
 
 /// Per team, round and flow, the ids of the responses in the round's index, in order: a
 /// lead's view that publishes nothing new then reads no index at all. A team's entries are
 /// dropped whenever its round index changes; both happen with the team lock held, so a
 /// cached list is never older than the index.
+///
+/// Beside them, the last organisation view: it is made from every team's record, round
+/// index and published sets (and the organisation-wide result it publishes itself), all of
+/// which change only where a team's entries are dropped here, so it is dropped with them.
 #[derive(Clone, Default)]
-pub(super) struct Candidates(Arc<Mutex<HashMap<RoundKey, Arc<Vec<ResponseId>>>>>);
+pub(super) struct Candidates(Arc<Mutex<Cached>>);
+
+#[derive(Default)]
+pub(super) struct Cached {
+    rounds: HashMap<RoundKey, Arc<Vec<ResponseId>>>,
+    org: Option<(OrgKey, OrgView)>,
+}
 
 /// (team id, round number, flow id)
 type RoundKey = (String, u32, String);
+/// (flow id, flow version, rules): what an organisation view is made with besides the store.
+type OrgKey = (String, u32, Rules);
 
 impl Candidates {
-    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<RoundKey, Arc<Vec<ResponseId>>>> {
+    fn map(&self) -> std::sync::MutexGuard<'_, Cached> {
         self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn forget_team(&self, team: &str) {
-        self.map().retain(|(cached, _, _), _| cached != team);
+        let mut cached = self.map();
+        cached.rounds.retain(|(cached, _, _), _| cached != team);
+        cached.org = None;
+    }
+
+    /// The organisation view made last with this flow and these rules, if nothing it was
+    /// made from changed since: publishing again would publish nothing and give the same.
+    pub(super) fn org_view(&self, flow: &Flow, rules: Rules) -> Option<OrgView> {
+        let cached = self.map();
+        let (key, view) = cached.org.as_ref()?;
+        (*key == (flow.id.clone(), flow.version, rules)).then(|| view.clone())
+    }
+
+    /// Keeps an organisation view just made (with the team lock held, after its own writes).
+    pub(super) fn keep_org_view(&self, flow: &Flow, rules: Rules, view: &OrgView) {
+        self.map().org = Some(((flow.id.clone(), flow.version, rules), view.clone()));
     }
 }
 
@@ -245,6 +272,7 @@ impl Store {
         let person = PersonId(String::from_utf8_lossy(&key[..end]).into_owned());
         let id = super::response_id(key);
         for team in self.team_ids_of(&person)? {
+            self.candidates.forget_team(&team);
             let Some(window) = self.round_window(&team)? else { continue };
             for item in self.round_index.scan_prefix(member_prefix(&team, window.number, &person)) {
                 let (index_key, value) = item?;
@@ -295,13 +323,13 @@ impl Store {
     /// The ids of [`Store::round_members`], from the cache when the index did not change.
     pub(super) fn round_candidate(&self, flow: &Flow, team: &Team) -> Result<Arc<Vec<ResponseId>>> {
         let key = (team.id.clone(), team.current_round().number, flow.id.clone());
-        if let Some(ids) = self.candidates.map().get(&key) {
+        if let Some(ids) = self.candidates.map().rounds.get(&key) {
             return Ok(ids.clone());
         }
         let mut ids: Vec<ResponseId> = self.round_members(flow, team)?.iter().map(|m| m.response).collect();
         ids.sort_unstable();
         let ids = Arc::new(ids);
-        self.candidates.map().insert(key, ids.clone());
+        self.candidates.map().rounds.insert(key, ids.clone());
         Ok(ids)
     }
 

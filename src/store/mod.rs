@@ -48,6 +48,7 @@ mod encoding;
 mod index;
 mod migrate;
 mod org;
+mod team_cache;
 mod teams;
 
 use crate::lang::Lang;
@@ -202,6 +203,8 @@ pub struct Store {
     team_lock: Arc<std::sync::Mutex<()>>,
     /// Per team round, the responses in its index (see `index::Candidates`).
     candidates: index::Candidates,
+    /// Decoded team records (see `team_cache`).
+    team_cache: team_cache::TeamCache,
     flows: Arc<Vec<Flow>>,
     flush_each_commit: bool,
     flushes: Arc<AtomicU64>,
@@ -241,6 +244,7 @@ impl Store {
             org: db.open_tree("org")?,
             team_lock: Default::default(),
             candidates: Default::default(),
+            team_cache: Default::default(),
             flows: Arc::new(options.flows),
             flush_each_commit: options.flush_each_commit,
             flushes: Default::default(),
@@ -445,7 +449,7 @@ impl Store {
         Ok(())
     }
 
-    /// Per tree: its name, how many records it holds and their bytes (keys and values), to
+    /// Per tree, by name: how many records it holds and their bytes (keys and values), to
     /// see what takes the space on disk (sled's files add its own overhead and garbage).
     pub fn tree_sizes(&self) -> Result<Vec<(String, usize, u64)>> {
         let mut sizes = Vec::new();
@@ -459,6 +463,7 @@ impl Store {
             }
             sizes.push((String::from_utf8_lossy(&name).into_owned(), records, bytes));
         }
+        sizes.sort();
         Ok(sizes)
     }
 

@@ -27,15 +27,19 @@ impl Store {
     /// the minimum, or listed with its progress when none has.
     pub fn org_view(&self, flow: &Flow, rules: Rules) -> Result<OrgView> {
         let _guard = self.lock_teams();
+        if let Some(view) = self.candidates.org_view(flow, rules) {
+            return Ok(view);
+        }
         let mut view = OrgView::default();
         let mut published = false;
         // The responses the view is over, and the teams whose scores for them are needed
         // only when the organisation-wide result is new.
         let mut candidate = RespondentSet::new();
-        let mut sources: Vec<(Team, Option<u32>)> = Vec::new();
+        // Team ids only: a thousand teams' records together would take hundreds of MB.
+        let mut sources: Vec<(String, Option<u32>)> = Vec::new();
         let ids: Vec<sled::IVec> = self.teams.iter().keys().collect::<sled::Result<_>>()?;
         for id in ids {
-            let Some(mut team) = self.team(&String::from_utf8_lossy(&id))? else { continue };
+            let Some(mut team) = self.team_passing(&String::from_utf8_lossy(&id))? else { continue };
             let publication = self.publish(flow, &mut team, rules)?;
             published |= publication.published;
             match team.latest_shown_round() {
@@ -50,7 +54,7 @@ impl Store {
                         shown,
                     });
                     let number = round.number;
-                    sources.push((team, Some(number)));
+                    sources.push((team.id, Some(number)));
                 }
                 None => {
                     view.pending.push(OrgPending {
@@ -60,7 +64,7 @@ impl Store {
                         members: team.members.len(),
                     });
                     candidate.extend(self.round_candidate(flow, &team)?.iter().copied());
-                    sources.push((team, None));
+                    sources.push((team.id, None));
                 }
             }
         }
@@ -70,6 +74,7 @@ impl Store {
         let (overall, org_published) = self.publish_org(flow, rules, candidate, &sources)?;
         view.overall = overall;
         self.flush_if(published || org_published)?;
+        self.candidates.keep_org_view(flow, rules, &view);
         Ok(view)
     }
 
@@ -89,7 +94,7 @@ impl Store {
         flow: &Flow,
         rules: Rules,
         candidate: RespondentSet,
-        sources: &[(Team, Option<u32>)],
+        sources: &[(String, Option<u32>)],
     ) -> Result<(Option<Shown>, bool)> {
         let shown: Option<Shown> = read(&self.org, SHOWN)?;
         if shown.as_ref().is_some_and(|shown| shown.set == candidate) {
@@ -114,10 +119,12 @@ impl Store {
         &self,
         flow: &Flow,
         wanted: &RespondentSet,
-        sources: &[(Team, Option<u32>)],
+        sources: &[(String, Option<u32>)],
     ) -> Result<BTreeMap<ResponseId, Respondent>> {
         let mut scores = BTreeMap::new();
-        for (team, round) in sources {
+        for (id, round) in sources {
+            let Some(team) = self.team_passing(id)? else { continue };
+            let team = &team;
             let current = team.current_round();
             match round.and_then(|number| team.rounds.iter().find(|r| r.number == number)) {
                 Some(round) if round.number != current.number => {

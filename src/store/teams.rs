@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 
 use super::changes::Changes;
-use super::{PersonId, Result, Store, read};
+use super::{PersonId, Result, Store};
 use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
 use crate::flow::{Flow, QuestionKind};
 use crate::team::{Round, RoundExport, Shown, Team, TeamRefusal, TeamResult};
@@ -41,7 +41,7 @@ pub(super) struct Publication {
 
 impl Store {
     pub fn team(&self, id: &str) -> Result<Option<Team>> {
-        read(&self.teams, id.as_bytes())
+        Ok(self.shared_team(id)?.map(std::sync::Arc::unwrap_or_clone))
     }
 
     /// The team an invite code belongs to (a lead invite when `lead` is set).
@@ -95,11 +95,19 @@ impl Store {
         }
         changes.insert(&self.teams, team.id.as_bytes(), serde_json::to_vec(team)?);
         self.index_team(&mut changes, old.as_ref(), team)?;
-        changes.apply()
+        let applied = changes.apply();
+        self.team_cache.written(&team.id);
+        applied
     }
 
     pub fn all_teams(&self) -> Result<Vec<Team>> {
-        self.teams.iter().values().map(|value| Ok(serde_json::from_slice(&value?)?)).collect()
+        self.each_team().collect()
+    }
+
+    /// Every team, read one at a time: a large organisation's records together take
+    /// hundreds of MB, so what needs only a little of each should not hold them all.
+    pub fn each_team(&self) -> impl Iterator<Item = Result<Team>> + '_ {
+        self.teams.iter().values().map(|value| Ok(serde_json::from_slice(&value?)?))
     }
 
     /// The teams a person belongs to, by name.
