@@ -83,19 +83,17 @@ fn demo_store(spec: Spec) -> PathBuf {
     store.flush().expect("flush");
     println!("big team of {BIG_TEAM} made in {:.1} s", started.elapsed().as_secs_f64());
     drop(store);
+    // As `peilbot demo` does after its bulk load.
+    let started = Instant::now();
+    println!("store on disk after the bulk load: {:.0} MB", disk_size(&dir) as f64 / 1e6);
+    peilbot::store::compact(&dir).expect("the store compacts");
+    println!("compacted in {:.1} s", started.elapsed().as_secs_f64());
     std::fs::write(&complete, "").expect("mark the store complete");
     dir
 }
 
 fn disk_size(dir: &Path) -> u64 {
-    std::fs::read_dir(dir)
-        .expect("the store folder")
-        .map(|entry| {
-            let entry = entry.expect("an entry");
-            let meta = entry.metadata().expect("metadata");
-            if meta.is_dir() { disk_size(&entry.path()) } else { meta.len() }
-        })
-        .sum()
+    peilbot::store::disk_size(dir).expect("the store folder")
 }
 
 /// Runs the binary to completion; returns its wall time and peak RSS in MB.

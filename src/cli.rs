@@ -90,6 +90,12 @@ pub enum Command {
         #[command(flatten)]
         results: ResultsArgs,
     },
+    /// Rewrite a data folder with only what is live in it, to give back the disk space old
+    /// writes took (stop the bot first; `peilbot demo` does this after its bulk load).
+    Compact {
+        #[command(flatten)]
+        data: DataDir,
+    },
 }
 
 /// What `peilbot team` and `peilbot org` share.
@@ -214,6 +220,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Org { format, out, results } => {
             results.app().and_then(|(app, lang)| admin::org(&app, lang, format, out.as_deref()))
         }
+        Command::Compact { data } => compact(&data),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -282,7 +289,18 @@ fn demo(data: &DataDir, spec: demo::Spec) -> anyhow::Result<()> {
     let store = Store::open_with(&data.path, options)?;
     let started = std::time::Instant::now();
     let made = demo::fill(&store, content.default_flow(), spec)?;
+    // The bulk load left most of sled's log unused; a fresh copy holds only what is live.
+    drop(store);
+    crate::store::compact(&data.path)?;
     print!("{}", made.summary(&data.path, started.elapsed()));
+    Ok(())
+}
+
+fn compact(data: &DataDir) -> anyhow::Result<()> {
+    let size = |path: &std::path::Path| crate::store::disk_size(path).map(|bytes| bytes as f64 / 1e6);
+    let before = size(&data.path)?;
+    crate::store::compact(&data.path)?;
+    println!("{}: {before:.0} MB before, {:.0} MB now", data.path.display(), size(&data.path)?);
     Ok(())
 }
 

@@ -211,3 +211,47 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
     let open = result.open.expect("beside the short round 2").refusal;
     assert!(matches!(open, peilbot::team::TeamRefusal::TooFew { respondents: 1, .. }), "{open:?}");
 }
+
+/// `peilbot compact` (and `peilbot demo` after its bulk load) rewrites the folder: every
+/// record is there afterwards, the views show what they showed, and a response completed
+/// later gets an id no earlier response had (ids are what published sets hold).
+#[test]
+fn a_compacted_store_keeps_every_record_and_hands_out_new_response_ids() {
+    use peilbot::anonymity::Rules;
+    use peilbot::demo::{self, Spec};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data");
+    let content = peilbot::cli::load_content().unwrap();
+    let flow = content.default_flow();
+    let spec = Spec { teams: 4, people: 60, rounds: 2, seed: 3 };
+    {
+        let options = Options { flush_each_commit: false, ..Options::with_flows(&content.flows) };
+        let store = Store::open_with(&path, options).unwrap();
+        demo::fill(&store, flow, spec).unwrap();
+        store.org_view(flow, Rules::default()).unwrap();
+    }
+    let (records, view, ids) = {
+        // Reopened, so the view is read as stored, as it is after compacting.
+        let store = Store::open_with(&path, Options::with_flows(&content.flows)).unwrap();
+        let view = store.org_view(flow, Rules::default()).unwrap();
+        let people: Vec<PersonId> = (0..spec.people).map(|i| PersonId(format!("demo:{i:06}"))).collect();
+        let ids: Vec<u64> = people
+            .iter()
+            .flat_map(|person| store.responses_with_ids(person).unwrap())
+            .map(|(id, _)| id)
+            .collect();
+        (store.tree_sizes().unwrap(), view, ids)
+    };
+    assert!(view.overall.is_some(), "the demo organisation has a result to compare");
+
+    peilbot::store::compact(&path).unwrap();
+    let store = Store::open_with(&path, Options::with_flows(&content.flows)).unwrap();
+    assert_eq!(store.tree_sizes().unwrap(), records);
+    assert_eq!(store.org_view(flow, Rules::default()).unwrap(), view);
+    let newcomer = PersonId("tg:77".into());
+    store.commit(&newcomer, &Commit { completed: Some(response(50, 2)), ..Commit::default() }).unwrap();
+    let (new_id, _) = store.responses_with_ids(&newcomer).unwrap()[0];
+    assert!(ids.iter().all(|id| *id < new_id), "response id {new_id} was handed out before");
+    assert!(!dir.path().join("data.compacting").exists() && !dir.path().join("data.compacted").exists());
+}

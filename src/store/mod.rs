@@ -44,6 +44,7 @@ use crate::engine::{Response, Scan};
 use crate::flow::Flow;
 
 mod changes;
+mod compact;
 mod encoding;
 mod index;
 mod migrate;
@@ -54,6 +55,7 @@ mod teams;
 use crate::lang::Lang;
 pub use crate::team::{OrgView, RoundExport, TeamRefusal, TeamResult};
 use changes::Changes;
+pub use compact::{compact, disk_size};
 pub use teams::Viewer;
 
 /// Bumped whenever the layout above changes in a way old code cannot read. Opening a

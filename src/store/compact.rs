@@ -1,0 +1,78 @@
+//! Rewriting a store's folder with only what is live in it. sled appends every write to
+//! its log and reclaims old space slowly; after a bulk load (`peilbot demo`: every team
+//! record rewritten at each round, every index built up record by record) most of the log
+//! is space no record uses any more.
+
+use std::path::Path;
+
+use super::{Result, StoreError, open_db};
+
+/// Records copied per batch: bounded memory on a large store.
+const BATCH: usize = 10_000;
+/// sled's page cache for each of the two stores while copying.
+const CACHE: u64 = 16 * 1024 * 1024;
+
+/// Copies every tree of the store in `path` into a fresh sled folder, then puts that one in
+/// its place. Call it with no store open on `path`. Response ids come from sled's id
+/// generator, so the copy never hands out an id the original did.
+pub fn compact(path: &Path) -> Result<()> {
+    let fresh = path.with_extension("compacting");
+    let old_dir = path.with_extension("compacted");
+    if old_dir.exists() && !path.exists() {
+        // Cut short between the two renames below: the original is the one to keep.
+        std::fs::rename(&old_dir, path).map_err(sled::Error::Io)?;
+    }
+    remove_dir(&fresh)?;
+    remove_dir(&old_dir)?;
+    {
+        let old = open_db(&sled::Config::new().path(path).cache_capacity(CACHE))
+            .map_err(|cause| StoreError::Open { path: path.to_path_buf(), cause })?;
+        let new = sled::Config::new()
+            .path(&fresh)
+            .cache_capacity(CACHE)
+            .create_new(true)
+            .open()
+            .map_err(|cause| StoreError::Open { path: fresh.clone(), cause })?;
+        for name in old.tree_names() {
+            let (from, to) = (old.open_tree(&name)?, new.open_tree(&name)?);
+            let mut batch = sled::Batch::default();
+            let mut pending = 0;
+            for item in from.iter() {
+                let (key, value) = item?;
+                batch.insert(key, value);
+                pending += 1;
+                if pending == BATCH {
+                    to.apply_batch(std::mem::take(&mut batch))?;
+                    pending = 0;
+                }
+            }
+            to.apply_batch(batch)?;
+        }
+        // sled persists the generator every million ids and resumes above the last
+        // persisted count, so counting up to the original's next id is enough.
+        let next = old.generate_id()?;
+        while new.generate_id()? < next {}
+        new.flush()?;
+    }
+    std::fs::rename(path, &old_dir).map_err(sled::Error::Io)?;
+    std::fs::rename(&fresh, path).map_err(sled::Error::Io)?;
+    remove_dir(&old_dir)
+}
+
+fn remove_dir(dir: &Path) -> Result<()> {
+    match std::fs::remove_dir_all(dir) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(sled::Error::Io(err).into()),
+        _ => Ok(()),
+    }
+}
+
+/// The bytes of every file in a folder and its subfolders.
+pub fn disk_size(dir: &Path) -> std::io::Result<u64> {
+    let mut total = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let meta = entry.metadata()?;
+        total += if meta.is_dir() { disk_size(&entry.path())? } else { meta.len() };
+    }
+    Ok(total)
+}
