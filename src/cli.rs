@@ -30,13 +30,18 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Take the quick scan in this terminal (reads answers line by line from stdin).
+    /// Take a scan in this terminal (reads answers line by line from stdin).
     Chat {
         /// Language: nl, nl-BE or en (default: your earlier choice, else $LANG).
         #[arg(long)]
         lang: Option<Lang>,
+        /// Start or resume this flow (see `peilbot flows list`) instead of choosing from a menu.
+        #[arg(long)]
+        flow: Option<String>,
         #[command(flatten)]
         data: DataDir,
+        #[command(flatten)]
+        content: ContentDir,
     },
     /// Run the Telegram bot (long polling, or a webhook with --webhook and --listen).
     ///
@@ -53,6 +58,8 @@ pub enum Command {
 pub struct ServeArgs {
     #[command(flatten)]
     pub data: DataDir,
+    #[command(flatten)]
+    pub content: ContentDir,
     /// Bot API server URL (default: Telegram's).
     #[arg(long, env = "TELOXIDE_API_URL")]
     pub api_url: Option<String>,
@@ -90,9 +97,27 @@ pub struct ServeArgs {
 pub enum FlowsCommand {
     /// Validate every flow and every locale; errors name the file and line.
     Check {
-        /// A folder with flows/ and locales/ (default: the ones built into this binary).
+        /// A folder with flows/ and locales/, a flows/ folder or one .toml file, checked on
+        /// top of the built-in ones as `--content` would run it (default: the built-in ones).
         dir: Option<PathBuf>,
     },
+    /// List the flows a person can take: id, title, minutes and questions.
+    List {
+        #[command(flatten)]
+        content: ContentDir,
+        /// Titles in this language (default: English).
+        #[arg(long, default_value_t = Lang::En)]
+        lang: Lang,
+    },
+}
+
+/// Flows and locales added at run time to the built-in ones.
+#[derive(Debug, clap::Args)]
+pub struct ContentDir {
+    /// A folder with flows/ and locales/ whose flows are offered beside the built-in ones
+    /// (a flow with a built-in id replaces it); checked at start-up like `flows check`.
+    #[arg(long = "content", env = "PEILBOT_CONTENT")]
+    pub path: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -106,9 +131,12 @@ pub fn run(cli: Cli) -> ExitCode {
     private_files();
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
-        Command::Chat { lang, data } => chat(lang, &data.path),
+        Command::Chat { lang, flow, data, content } => chat(lang, flow, &data.path, content.path.as_deref()),
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
+        Command::Flows { command: FlowsCommand::List { content, lang } } => {
+            list(content.path.as_deref(), lang)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -121,9 +149,23 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// The built-in flows and locales, checked; a broken build says what is wrong.
 pub fn load_content() -> anyhow::Result<Content> {
-    Content::load(&Sources::embedded()).map_err(|errors| {
+    load_content_from(None)
+}
+
+/// The built-in flows and locales with a content folder's on top, checked exactly as
+/// `flows check` checks them; any problem refuses to start, naming file:line.
+pub fn load_content_from(content: Option<&Path>) -> anyhow::Result<Content> {
+    let (sources, origin) = match content {
+        None => (Sources::embedded(), "the built-in flows or locales are broken".to_string()),
+        Some(dir) => (
+            Sources::with_content(dir)
+                .map_err(|err| anyhow::anyhow!("cannot read the content folder {}: {err}", dir.display()))?,
+            format!("the content folder {} has problems (see `peilbot flows check`)", dir.display()),
+        ),
+    };
+    Content::load(&sources).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        anyhow::anyhow!("the built-in flows or locales are broken:\n{}", lines.join("\n"))
+        anyhow::anyhow!("{origin}:\n{}", lines.join("\n"))
     })
 }
 
@@ -137,15 +179,16 @@ fn private_files() {
     }
 }
 
-fn chat(lang: Option<Lang>, data: &Path) -> anyhow::Result<()> {
+fn chat(lang: Option<Lang>, flow: Option<String>, data: &Path, content: Option<&Path>) -> anyhow::Result<()> {
     let app = App {
-        content: load_content()?,
+        content: load_content_from(content)?,
         store: Store::open(data)?,
         rules: Rules::default(),
         admins: Vec::new(),
     };
     let fallback = std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code));
     let mut chat = Chat::open(&app, lang, fallback, io::stdout().lock())?;
+    chat.choose_flow(flow);
     chat.run(io::stdin().lock())?;
     app.store.flush()?;
     Ok(())
@@ -164,16 +207,32 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         admins: config::admins(args.admins.as_deref())?,
         metrics_listen: args.metrics_listen,
     };
-    let content = load_content()?;
+    let content = load_content_from(args.content.path.as_deref())?;
     let store = Store::open(&args.data.path)?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(telegram::serve(config, content, store))
 }
 
+/// `flows list`: one line per flow, in menu order.
+fn list(content: Option<&Path>, lang: Lang) -> anyhow::Result<()> {
+    let content = load_content_from(content)?;
+    for flow in content.catalog() {
+        let title = content.locales.text(lang, &flow.title, &[]);
+        println!(
+            "{}\t{title}\t{} min\t{} questions\tversion {}",
+            flow.id,
+            flow.minutes,
+            flow.question_count(),
+            flow.version
+        );
+    }
+    Ok(())
+}
+
 fn check(dir: Option<&Path>) -> ExitCode {
     let (sources, origin) = match dir {
         None => (Sources::embedded(), "built-in flows and locales".to_string()),
-        Some(dir) => match Sources::from_dir(dir) {
+        Some(dir) => match Sources::with_content(dir) {
             Ok(sources) => (sources, dir.display().to_string()),
             Err(err) => {
                 eprintln!("peilbot: cannot read flows/ and locales/ in {}: {err}", dir.display());

@@ -9,9 +9,9 @@ team-new-invite = New invite link for "{ $team }": { $link }
 team-name-missing = Give the team a name of at most 64 characters, for example: /newteam Customer service
 team-join-confirm = Do you want to join the team "{ $team }"? Your own answers stay yours: the team lead only sees results of { $min } people or more, never who answered what.
 team-join-button = Join the team
-team-joined = Welcome to "{ $team }"! Take the quick scan when it suits you.
+team-joined = Welcome to "{ $team }"! Take "{ $title }" when it suits you.
 team-already-member = You are already in "{ $team }".
-team-start-scan-button = Start or continue the quick scan
+team-start-scan-button = Start or continue: { $title }
 team-list-title = Your teams:
 team-list-lead = { $team }: lead
 team-list-member = { $team }: member
@@ -27,7 +27,7 @@ team-lead-not-member = Join the team first with its invite link, then open this 
 
 ## Rounds and the team result
 
-team-round-opened = Round { $round } of "{ $team }" is open and round { $previous } is closed. Scans finished from now on count for the new round.
+team-round-opened = Round { $round } of "{ $team }" is open and round { $previous } is closed. The new round asks "{ $title }"; scans finished from now on count for it.
 team-too-few = "{ $team }", round { $round }: { $respondents } of { $members } members have finished. A team result needs at least { $needed } people, so { $more } more are needed. This protects everyone's answers.
 team-held = "{ $team }", round { $round }: { $respondents } of { $members } members have finished, but a result would differ by fewer than { $step } people from one already shown (of a team with largely the same people). It appears once more people have finished. This protects everyone's answers.
 team-result-title = Team "{ $team }", round { $round }: { $respondents } of { $members } members have finished.
@@ -67,7 +67,7 @@ export-col-dont-know = Don't know (%)
 
 ## Reminders
 
-remind-nudge = A reminder from your team "{ $team }": the digital maturity quick scan takes about 6 minutes. Your own answers stay yours; the team only sees results of { $min } people or more.
+remind-nudge = A reminder from your team "{ $team }": "{ $title }" takes about { $minutes } minutes. Your own answers stay yours; the team only sees results of { $min } people or more.
 remind-sent = Reminder sent to { $count } member(s) who have not finished round { $round }. Anyone who turned reminders off, blocked the bot or got a reminder in the last day was skipped.
 settings-reminders-on = Team reminders: on.
 settings-reminders-off = Team reminders: off.
@@ -92,3 +92,11 @@ cmd-newround = Close the current round and open the next
 cmd-team = The team result (leads)
 cmd-export = The team results as CSV and JSON (leads)
 cmd-remind = Remind members who have not finished (leads)
+
+# issue 10: rounds per flow
+
+team-round-flow = Round 1 asks "{ $title }". Should your team take another scan in this round? Choose it here, before anyone has finished.
+team-round-flow-set = Round { $round } of "{ $team }" now asks "{ $title }". The invite link leads to it.
+team-round-flow-locked = Round { $round } of "{ $team }" already has a result, so its scan stays as it is. Open a new round with /newround to ask "{ $title }".
+team-new-round-pick = Which scan should the new round of "{ $team }" ask? The current round closes when you choose.
+org-flow-title = { $title }

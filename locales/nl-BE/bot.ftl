@@ -4,7 +4,7 @@ scan-finished = Klaar, bedankt! Hier is je momentopname.
 notice-language-changed = Vanaf nu spreek ik Vlaams.
 snapshot-title = Jouw momentopname digitale maturiteit
 snapshot-how-to-read = Zo lees je dit: elk thema scoort het gemiddelde van je antwoorden, van 1 (nog niet gestart) tot 5 (voorloper). "Weet ik niet" telt niet mee in de score; veel "weet ik niet" is op zich al een bevinding. Alle getallen zijn afgerond op één decimaal (1,97 wordt 2,0 en 1,45 wordt 1,5); het niveau, de kloof en de totaalindex zijn berekend met de getallen zoals je ze hier ziet. De kloof is je ambitie min waar je nu staat; een kloof van 1,5 of meer is een prioriteit, en de drie grootste staan voorop. Je eigen antwoorden zijn alleen van jou: een teamverantwoordelijke ziet ze nooit.
-chat-welcome = Peilbot: de quickscan digitale maturiteit. Antwoord met het nummer van je keuze. Typ "help" voor de opdrachten.
+chat-welcome = Peilbot: korte scans van de digitale maturiteit. Antwoord met het nummer van je keuze. Typ "help" voor de opdrachten.
 tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door een korte quickscan van de digitale maturiteit van je { -org }: een zestal minuten tikken, en op het einde krijg je je eigen momentopname met per thema een volgende stap.
     
     Wat ik bijhoud: je taal, je antwoorden en wanneer je ze gaf. Je eigen antwoorden zijn alleen van jou: een teamverantwoordelijke ziet alleen teamresultaten van 5 mensen of meer, nooit wie wat antwoordde. /cancel stopt een scan en wist de antwoorden; /forget wist alles wat ik over je bijhoud.

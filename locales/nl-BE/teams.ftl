@@ -15,7 +15,7 @@ team-lead-added = Je bent nu teamverantwoordelijke van "{ $team }". Met /team zi
 
 ## Reminders
 
-remind-nudge = Een herinnering van je team "{ $team }": de quickscan digitale maturiteit duurt een zestal minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
+remind-nudge = Een herinnering van je team "{ $team }": "{ $title }" duurt een { $minutes }-tal minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
 
 ## Team commands in the menu
 

@@ -10,9 +10,9 @@ team-new-invite = Nieuwe uitnodigingslink voor "{ $team }": { $link }
 team-name-missing = Geef het team een naam van hoogstens 64 tekens, bijvoorbeeld: /newteam Klantcontact
 team-join-confirm = Wil je lid worden van het team "{ $team }"? Je eigen antwoorden blijven van jou: de teamleider ziet alleen resultaten van { $min } mensen of meer, nooit wie wat antwoordde.
 team-join-button = Lid worden van het team
-team-joined = Welkom bij "{ $team }"! Doe de quickscan wanneer het je uitkomt.
+team-joined = Welkom bij "{ $team }"! Doe "{ $title }" wanneer het je uitkomt.
 team-already-member = Je bent al lid van "{ $team }".
-team-start-scan-button = Quickscan starten of verdergaan
+team-start-scan-button = Starten of verdergaan: { $title }
 team-list-title = Jouw teams:
 team-list-lead = { $team }: teamleider
 team-list-member = { $team }: lid
@@ -28,7 +28,7 @@ team-lead-not-member = Word eerst lid van het team via de uitnodigingslink, en o
 
 ## Rounds and the team result
 
-team-round-opened = Ronde { $round } van "{ $team }" is geopend en ronde { $previous } is gesloten. Scans die vanaf nu worden afgerond, tellen mee voor de nieuwe ronde.
+team-round-opened = Ronde { $round } van "{ $team }" is geopend en ronde { $previous } is gesloten. De nieuwe ronde vraagt "{ $title }"; scans die vanaf nu worden afgerond, tellen mee voor de nieuwe ronde.
 team-too-few = "{ $team }", ronde { $round }: { $respondents } van de { $members } teamleden { $respondents ->
         [one] heeft
        *[other] hebben
@@ -74,7 +74,7 @@ export-col-dont-know = Weet ik niet (%)
 
 ## Reminders
 
-remind-nudge = Een herinnering van je team "{ $team }": de quickscan digitale volwassenheid duurt ongeveer 6 minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
+remind-nudge = Een herinnering van je team "{ $team }": "{ $title }" duurt ongeveer { $minutes } minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
 remind-sent = { $count ->
         [one] Herinnering gestuurd naar { $count } teamlid dat ronde { $round } nog niet heeft afgerond.
        *[other] Herinnering gestuurd naar { $count } teamleden die ronde { $round } nog niet hebben afgerond.
@@ -102,3 +102,11 @@ cmd-newround = De huidige ronde sluiten en de volgende openen
 cmd-team = Het teamresultaat (teamleiders)
 cmd-export = De teamresultaten als CSV en JSON (teamleiders)
 cmd-remind = Teamleden herinneren die nog niet klaar zijn (teamleiders)
+
+# issue 10: rounds per flow
+
+team-round-flow = Ronde 1 vraagt "{ $title }". Moet je team in deze ronde een andere scan doen? Kies die hier, voordat iemand klaar is.
+team-round-flow-set = Ronde { $round } van "{ $team }" vraagt nu "{ $title }". De uitnodigingslink leidt daarheen.
+team-round-flow-locked = Ronde { $round } van "{ $team }" heeft al een resultaat, dus de scan blijft zoals hij is. Open met /newround een nieuwe ronde om "{ $title }" te vragen.
+team-new-round-pick = Welke scan vraagt de nieuwe ronde van "{ $team }"? De huidige ronde sluit zodra je kiest.
+org-flow-title = { $title }

@@ -6,6 +6,7 @@
 //! crash and an update delivered twice is applied once.
 
 use crate::engine::{self, Event, State, Transition};
+use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::person::PersonId;
 use crate::store::{Commit, Person, StoreError};
@@ -36,14 +37,21 @@ impl Session {
         Ok(Session { person, record, state, update })
     }
 
-    /// Runs one engine step and commits it before any reply. A language the person chose
-    /// is kept, even when it equals the detected one.
+    /// Runs one engine step on the flow of the scan in progress (else the default flow)
+    /// and commits it before any reply.
     pub fn step(&mut self, app: &App, event: Event, now: u64) -> Result<Transition, StoreError> {
+        let flow = app.flow_of(&self.state);
+        self.step_in(app, flow, event, now)
+    }
+
+    /// Runs one engine step on a given flow and commits it before any reply. A language
+    /// the person chose is kept, even when it equals the detected one.
+    pub fn step_in(&mut self, app: &App, flow: &Flow, event: Event, now: u64) -> Result<Transition, StoreError> {
         if let Event::SetLanguage(lang) = event {
             self.record.lang = Some(lang);
         }
         let answered = matches!(event, Event::Answer { .. } | Event::DontKnow { .. });
-        let transition = engine::step(app.flow(), &self.state, event, now);
+        let transition = engine::step(flow, &self.state, event, now);
         let commit = Commit {
             person: Some(self.record.clone()),
             scan: Some(transition.state.scan.clone()),

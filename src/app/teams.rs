@@ -13,7 +13,8 @@
 //! published aggregates (see `anonymity`); these functions decide who asked and what to
 //! say, and return it as a [`Reply`]. The channel sends it and makes the deep links.
 
-use super::{Action, App, Button, Part, Reply, Session, TeamAction};
+use super::{Action, App, Button, Part, Reply, Session, TeamAction, catalog};
+use crate::flow::Flow;
 use crate::anonymity::MIN_DIFFERENCE;
 use crate::chart;
 use crate::export;
@@ -73,9 +74,31 @@ impl Context<'_> {
         Reply::text(self.presenter(session).msg_with(msg, args))
     }
 
-    fn start_scan_button(&self, lang: Lang) -> Button {
-        Button { label: self.app.presenter(lang).msg(Msg::TeamStartScanButton), action: Action::StartScan }
+    /// "Start or continue: <the round's flow>", for a member of this team.
+    fn start_scan_button(&self, lang: Lang, team: &Team) -> Button {
+        let flow = round_flow(self.app, team);
+        let title = catalog::title(self.app, flow, lang);
+        let label = self.app.presenter(lang).msg_with(Msg::TeamStartScanButton, &[("title", title.into())]);
+        Button { label, action: Action::Scan(flow.id.clone()) }
     }
+}
+
+/// The flow a team's current round asks (the default one if it is no longer offered).
+pub fn round_flow<'a>(app: &'a App, team: &Team) -> &'a Flow {
+    app.flow_by_id(&team.current_round().flow).unwrap_or_else(|| app.flow())
+}
+
+/// One button per flow, for choosing which flow a round asks.
+fn flow_buttons(cx: &Context, session: &Session, action: impl Fn(&Flow) -> Action) -> Vec<Vec<Button>> {
+    cx.app
+        .content
+        .catalog()
+        .iter()
+        .map(|flow| {
+            let label = catalog::title(cx.app, flow, session.state.lang);
+            vec![Button { label, action: action(flow) }]
+        })
+        .collect()
 }
 
 fn team_args(team: &Team) -> Vec<(&'static str, Arg)> {
@@ -99,11 +122,71 @@ pub fn new_team(cx: &Context, session: &Session, name: &str) -> Result<Reply> {
     if name.is_empty() || name.chars().count() > MAX_TEAM_NAME {
         return Ok(cx.say(session, Msg::TeamNameMissing, &[]));
     }
-    let team = Team::new(name, session.person.clone(), cx.now, team_seed());
+    let flow = cx.app.flow();
+    let team = Team::for_flow(name, session.person.clone(), cx.now, team_seed(), &flow.id, flow.version);
     cx.app.store.create_team(&team)?;
     let mut args = team_args(&team);
     args.push(("link", (cx.link)(&format!("{JOIN_PREFIX}{}", team.invite)).into()));
-    Ok(cx.say(session, Msg::TeamCreated, &args))
+    let mut reply = cx.say(session, Msg::TeamCreated, &args);
+    if cx.app.content.catalog().len() > 1 {
+        // The quick scan unless the lead picks another flow for this first round.
+        let title = catalog::title(cx.app, flow, session.state.lang);
+        let text = cx.presenter(session).msg_with(Msg::TeamRoundFlow, &[("title", title.into())]);
+        let buttons = flow_buttons(cx, session, |f| Action::RoundFlow { team: team.id.clone(), flow: f.id.clone() });
+        reply.push(Part::Text { text, buttons });
+    }
+    Ok(reply)
+}
+
+/// A lead picked the flow for the current round: allowed until a result was published,
+/// so a published result never mixes flows.
+pub fn set_round_flow(cx: &Context, session: &Session, team_id: &str, flow_id: &str) -> Result<Reply> {
+    let (Some(team), Some(flow)) = (cx.app.store.team(team_id)?, cx.app.flow_by_id(flow_id)) else {
+        return Ok(cx.say(session, Msg::TgStaleButton, &[]));
+    };
+    if !team.is_lead(&session.person) {
+        return Ok(cx.say(session, Msg::TeamNotLead, &[]));
+    }
+    let (id, version) = (flow.id.clone(), flow.version);
+    let set = cx.app.store.update_team(team_id, |team| {
+        let round = team.rounds.last_mut().expect("a team always has a round");
+        let open = round.shown.is_none() && round.groups.is_empty();
+        if open {
+            round.flow = id;
+            round.flow_version = version;
+        }
+        open
+    })?;
+    let mut args = team_args(&team);
+    args.extend([
+        ("title", catalog::title(cx.app, flow, session.state.lang).into()),
+        ("round", team.current_round().number.into()),
+    ]);
+    let msg = if set == Some(true) { Msg::TeamRoundFlowSet } else { Msg::TeamRoundFlowLocked };
+    Ok(cx.say(session, msg, &args))
+}
+
+/// Closes the current round and opens one on `flow_id`.
+pub fn new_round(cx: &Context, session: &Session, team_id: &str, flow_id: &str) -> Result<Reply> {
+    let store = &cx.app.store;
+    let (Some(team), Some(next)) = (store.team(team_id)?, cx.app.flow_by_id(flow_id)) else {
+        return Ok(cx.say(session, Msg::TgStaleButton, &[]));
+    };
+    if !team.is_lead(&session.person) {
+        return Ok(cx.say(session, Msg::TeamNotLead, &[]));
+    }
+    Ok(match store.new_round(round_flow(cx.app, &team), team_id, cx.app.rules, cx.now, next)? {
+        Some(round) => {
+            let mut args = team_args(&team);
+            args.extend([
+                ("round", round.into()),
+                ("previous", (round - 1).into()),
+                ("title", catalog::title(cx.app, next, session.state.lang).into()),
+            ]);
+            cx.say(session, Msg::TeamRoundOpened, &args)
+        }
+        None => cx.say(session, Msg::TgStaleButton, &[]),
+    })
 }
 
 /// `/teams`: the person's teams and their role in each.
@@ -161,14 +244,13 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
         TeamAction::Result => result(cx, session, &team)?,
         TeamAction::Export => export(cx, session, &team)?,
         TeamAction::Remind => return remind(cx, session, &team),
-        TeamAction::NewRound => match store.new_round(cx.app.flow(), team_id, cx.app.rules, cx.now)? {
-            Some(round) => {
-                let mut args = team_args(&team);
-                args.extend([("round", round.into()), ("previous", (round - 1).into())]);
-                cx.say(session, Msg::TeamRoundOpened, &args)
-            }
-            None => cx.say(session, Msg::TgStaleButton, &[]),
-        },
+        TeamAction::NewRound if cx.app.content.catalog().len() > 1 => {
+            let text = cx.presenter(session).msg_with(Msg::TeamNewRoundPick, &team_args(&team));
+            let buttons =
+                flow_buttons(cx, session, |f| Action::NewRound { team: team.id.clone(), flow: f.id.clone() });
+            Reply { parts: vec![Part::Text { text, buttons }] }
+        }
+        TeamAction::NewRound => new_round(cx, session, team_id, &cx.app.flow().id)?,
         TeamAction::AddLead => {
             let code = new_invite_code();
             store.update_team(team_id, |team| team.lead_invite = Some(code.clone()))?;
@@ -193,10 +275,11 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
 
 /// The team result as text and chart, or why there is none yet.
 fn result(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
-    let outcome = cx.app.store.team_result(cx.app.flow(), &team.id, &session.person, cx.app.rules)?;
+    let flow = round_flow(cx.app, team);
+    let outcome = cx.app.store.team_result(flow, &team.id, &session.person, cx.app.rules)?;
     match outcome {
         Ok(result) => {
-            let presenter = cx.presenter(session);
+            let presenter = cx.app.presenter_for(flow, session.state.lang);
             let (rows, labels) = presenter.team_chart(&result);
             let png = chart::profile_png(&rows, &labels)?;
             let mut reply = Reply::text(presenter.team_result(&result));
@@ -219,7 +302,7 @@ fn result(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
 
 /// Every published round as CSV (for Dutch Excel), as a workbook and as JSON.
 fn export(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
-    let (flow, locales, lang) = (cx.app.flow(), &cx.app.content.locales, session.state.lang);
+    let (flow, locales, lang) = (round_flow(cx.app, team), &cx.app.content.locales, session.state.lang);
     let rounds = match cx.app.store.team_export(flow, &team.id, &session.person, cx.app.rules)? {
         Ok(rounds) => rounds,
         Err(_) => return Ok(cx.say(session, Msg::TeamNotLead, &[])),
@@ -241,7 +324,8 @@ fn export(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
 
 /// `/remind`: members to nudge now (marked as nudged), each in their own language.
 fn remind(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
-    let due = match cx.app.store.take_reminders(cx.app.flow(), &team.id, &session.person, cx.now)? {
+    let flow = round_flow(cx.app, team);
+    let due = match cx.app.store.take_reminders(flow, &team.id, &session.person, cx.now)? {
         Ok(due) => due,
         Err(_) => return Ok(cx.say(session, Msg::TeamNotLead, &[]).into()),
     };
@@ -250,9 +334,14 @@ fn remind(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
         let lang = cx.app.store.person(&member)?.lang.unwrap_or(Lang::En);
         let text = cx.app.presenter(lang).msg_with(
             Msg::RemindNudge,
-            &[("team", team.name.as_str().into()), ("min", cx.app.rules.min_respondents().into())],
+            &[
+                ("team", team.name.as_str().into()),
+                ("min", cx.app.rules.min_respondents().into()),
+                ("title", catalog::title(cx.app, flow, lang).into()),
+                ("minutes", flow.minutes.into()),
+            ],
         );
-        nudges.push(Nudge { member, text, button: cx.start_scan_button(lang) });
+        nudges.push(Nudge { member, text, button: cx.start_scan_button(lang, team) });
     }
     Ok(Outcome::Nudges { team: team.clone(), nudges })
 }
@@ -295,7 +384,7 @@ pub fn offer_to_join(cx: &Context, session: &Session, code: &str) -> Result<Repl
     let presenter = cx.presenter(session);
     if team.members.contains(&session.person) {
         let text = presenter.msg_with(Msg::TeamAlreadyMember, &team_args(&team));
-        return Ok(Reply::with_button(text, cx.start_scan_button(session.state.lang)));
+        return Ok(Reply::with_button(text, cx.start_scan_button(session.state.lang, &team)));
     }
     let mut args = team_args(&team);
     args.push(("min", cx.app.rules.min_respondents().into()));
@@ -319,8 +408,10 @@ pub fn join(cx: &Context, session: &Session, code: &str) -> Result<Option<Reply>
     if joined != Some(true) {
         return Ok(None);
     }
-    let text = cx.presenter(session).msg_with(Msg::TeamJoined, &team_args(&team));
-    Ok(Some(Reply::with_button(text, cx.start_scan_button(session.state.lang))))
+    let mut args = team_args(&team);
+    args.push(("title", catalog::title(cx.app, round_flow(cx.app, &team), session.state.lang).into()));
+    let text = cx.presenter(session).msg_with(Msg::TeamJoined, &args);
+    Ok(Some(Reply::with_button(text, cx.start_scan_button(session.state.lang, &team))))
 }
 
 /// A one-time lead link was opened by a member: they become a lead.
@@ -348,14 +439,29 @@ pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
     if !cx.app.admins.contains(&session.person) {
         return Ok(cx.say(session, Msg::OrgNotAdmin, &[]));
     }
-    let flow = cx.app.flow();
-    let rows = cx.app.store.org_view(flow, cx.app.rules)?;
-    if rows.is_empty() {
+    let mut reply = Reply::default();
+    for flow in cx.app.content.catalog() {
+        reply.parts.extend(org_for(cx, session, flow)?.parts);
+    }
+    if reply.parts.is_empty() {
         return Ok(cx.say(session, Msg::OrgNone, &[]));
     }
-    let presenter = cx.presenter(session);
+    Ok(reply)
+}
+
+/// The org view of the teams whose current round asks `flow` (nothing when there are none).
+fn org_for(cx: &Context, session: &Session, flow: &Flow) -> Result<Reply> {
+    let rows = cx.app.store.org_view(flow, cx.app.rules)?;
+    if rows.is_empty() {
+        return Ok(Reply::default());
+    }
+    let presenter = cx.app.presenter_for(flow, session.state.lang);
     let columns: Vec<String> = (0..flow.dimensions.len()).map(|d| presenter.dimension_name(d)).collect();
-    let title = presenter.msg_with(Msg::OrgTitle, &[("min", cx.app.rules.min_respondents().into())]);
+    let title = format!(
+        "{}\n{}",
+        presenter.msg_with(Msg::OrgFlowTitle, &[("title", catalog::title(cx.app, flow, session.state.lang).into())]),
+        presenter.msg_with(Msg::OrgTitle, &[("min", cx.app.rules.min_respondents().into())])
+    );
     let header: Vec<String> = flow.dimensions.iter().map(|d| d.id.to_uppercase()).collect();
     let mut lines = vec![title.clone(), String::new(), header.join(" · ")];
     let (mut names, mut cells) = (Vec::new(), Vec::new());

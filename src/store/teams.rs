@@ -117,7 +117,14 @@ impl Store {
                 _ => TeamRefusal::Held { respondents: publication.respondents_now },
             }));
         };
-        let previous = team.rounds.iter().rev().nth(1).and_then(|r| r.shown.clone());
+        // "Change since" only between rounds of the same flow version: others ask other questions.
+        let previous = team
+            .rounds
+            .iter()
+            .rev()
+            .nth(1)
+            .filter(|r| r.flow == round.flow && r.flow_version == round.flow_version)
+            .and_then(|r| r.shown.clone());
         Ok(Ok(TeamResult {
             team: team.name.clone(),
             round: round.number,
@@ -164,7 +171,15 @@ impl Store {
     /// Closes the current round and opens the next; returns the new round's number. The
     /// closed round keeps the last result the rules published for it: a result over
     /// everyone who answered is only published when it passes them.
-    pub fn new_round(&self, flow: &Flow, team_id: &str, rules: Rules, now: u64) -> Result<Option<u32>> {
+    /// `flow` is the closing round's flow, `next` the one the new round asks.
+    pub fn new_round(
+        &self,
+        flow: &Flow,
+        team_id: &str,
+        rules: Rules,
+        now: u64,
+        next: &Flow,
+    ) -> Result<Option<u32>> {
         let _guard = self.lock_teams();
         let Some(mut team) = self.team(team_id)? else { return Ok(None) };
         self.publish(flow, &mut team, rules)?;
@@ -172,7 +187,7 @@ impl Store {
         round.closed_at = Some(now);
         let number = round.number + 1;
         // The new round opens just after the old one closes: a scan belongs to one round.
-        team.rounds.push(Round::open(number, now + 1));
+        team.rounds.push(Round::open(number, now + 1, &next.id, next.version));
         self.write_team(&team)?;
         Ok(Some(number))
     }
@@ -195,6 +210,8 @@ impl Store {
         Ok(Ok(team
             .rounds
             .iter()
+            // One flow version per export: the rounds that asked the questions of `flow`.
+            .filter(|round| round.flow == flow.id && round.flow_version == flow.version)
             .filter_map(|round| {
                 Some(RoundExport {
                     round: round.number,
@@ -247,6 +264,10 @@ impl Store {
         for team in self.all_teams()? {
             // Read again: publishing an earlier team changed what is published.
             let Some(mut team) = self.team(&team.id)? else { continue };
+            let round = team.current_round();
+            if round.flow != flow.id || round.flow_version != flow.version {
+                continue;
+            }
             self.publish(flow, &mut team, rules)?;
             if let Some(shown) = &team.current_round().shown {
                 rows.push((team.name.clone(), shown.stats.clone()));
@@ -288,7 +309,9 @@ impl Store {
         Ok(responses
             .into_iter()
             .rev()
-            .find(|(_, r)| r.flow_id == flow.id && Team::in_round(round, r.completed_at)))
+            .find(|(_, r)| {
+                r.flow_id == flow.id && r.flow_version == flow.version && Team::in_round(round, r.completed_at)
+            }))
     }
 }
 

@@ -11,8 +11,9 @@ use crate::messages::Msg;
 #[derive(BotCommands, Debug, Clone, PartialEq, Eq)]
 #[command(rename_rule = "lowercase")]
 pub enum Command {
+    /// `/scan`, or `/scan ID` for one flow.
     #[command(description = "cmd-scan")]
-    Scan,
+    Scan(String),
     #[command(description = "cmd-back")]
     Back,
     #[command(description = "cmd-snapshot")]
@@ -53,6 +54,8 @@ pub enum Command {
     // For organisation admins only, so not in the menu.
     #[command(hide)]
     Org,
+    #[command(description = "cmd-history")]
+    History,
 }
 
 /// What a text message in a private chat is, for the router.
@@ -99,7 +102,7 @@ mod tests {
     #[test]
     fn every_command_in_the_menu_is_described_by_a_message() {
         let menu = menu();
-        assert_eq!(menu.len(), 19);
+        assert_eq!(menu.len(), 20);
         assert_eq!(menu[0], ("scan".to_string(), Msg::CmdScan));
         assert!(menu.iter().all(|(name, _)| name != "org"), "/org is for admins, not in the menu");
     }
@@ -107,8 +110,9 @@ mod tests {
     #[test]
     fn messages_are_sorted_into_commands_other_bots_unknown_and_text() {
         let said = |text| Said::parse(text, "peilbot_bot");
-        assert_eq!(said("/scan"), Said::Command(Command::Scan));
-        assert_eq!(said("/scan@PeilBot_Bot"), Said::Command(Command::Scan));
+        assert_eq!(said("/scan"), Said::Command(Command::Scan(String::new())));
+        assert_eq!(said("/scan@PeilBot_Bot"), Said::Command(Command::Scan(String::new())));
+        assert_eq!(said("/scan aiscan"), Said::Command(Command::Scan("aiscan".into())));
         assert_eq!(said("/start join_abc"), Said::Command(Command::Start("join_abc".into())));
         assert_eq!(said("/start"), Said::Command(Command::Start(String::new())));
         assert_eq!(

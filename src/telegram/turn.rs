@@ -11,7 +11,7 @@ use teloxide::types::{
 };
 
 use super::send::{ignore_not_modified, is_opt_out, retrying, split_text};
-use crate::app::{Action, App, Button, Part, Reply, Session, teams};
+use crate::app::{Action, App, Button, Part, Reply, Session, history, teams};
 use crate::chart;
 use crate::engine::{Event, Output, QuestionView, Screen, Transition};
 use crate::flow::Flow;
@@ -116,6 +116,8 @@ pub struct Turn<B> {
     pub bot: B,
     pub chat: ChatId,
     pub session: Session,
+    /// The flow of this turn's engine step, which a finished scan no longer names.
+    pub stepped: Option<String>,
 }
 
 impl<B: TgBot> Turn<B> {
@@ -130,19 +132,26 @@ impl<B: TgBot> Turn<B> {
             Session::load(&shared.app, person_of(user.id), detected_lang(user), Some(update_key(update)))?;
         // Writing to us again is the opposite of blocking us.
         session.record.unreachable = false;
-        Ok(Turn { shared, bot, chat, session })
+        Ok(Turn { shared, bot, chat, session, stepped: None })
     }
 
     pub fn app(&self) -> &App {
         &self.shared.app
     }
 
+    /// The flow this turn is about: the scan in progress's, else the one just stepped
+    /// (a scan that just finished), else the default one.
     pub fn flow(&self) -> &Flow {
-        self.app().flow()
+        let app = self.app();
+        match (&self.session.state.scan, &self.stepped) {
+            (Some(_), _) => app.flow_of(&self.session.state),
+            (None, Some(id)) => app.flow_by_id(id).unwrap_or_else(|| app.flow()),
+            (None, None) => app.flow(),
+        }
     }
 
     pub fn presenter(&self) -> Presenter<'_> {
-        self.app().presenter(self.session.state.lang)
+        self.app().presenter_for(self.flow(), self.session.state.lang)
     }
 
     pub fn msg(&self, msg: Msg) -> String {
@@ -151,9 +160,18 @@ impl<B: TgBot> Turn<B> {
 
     /// Runs one engine step and commits it, with this update's id, before any reply.
     pub async fn step(&mut self, event: Event) -> Result<Transition, Unavailable> {
+        let flow = self.flow().id.clone();
+        self.step_in(flow, event).await
+    }
+
+    /// Runs one engine step on the flow with this id (a flow of the catalog).
+    pub async fn step_in(&mut self, flow: String, event: Event) -> Result<Transition, Unavailable> {
         let (shared, mut session) = (self.shared.clone(), self.session.clone());
+        self.stepped = Some(flow.clone());
         let stepped = on_blocking_pool(move || {
-            let transition = session.step(&shared.app, event, unix_now());
+            let app = &shared.app;
+            let flow = app.flow_by_id(&flow).unwrap_or_else(|| app.flow());
+            let transition = session.step_in(app, flow, event, unix_now());
             transition.map(|transition| (session, transition))
         })
         .await;
@@ -267,7 +285,7 @@ impl<B: TgBot> Turn<B> {
         let presenter = self.presenter();
         let mut text: Vec<String> = notices.iter().map(|n| presenter.msg(*n)).collect();
         text.push(presenter.question(view));
-        let version = self.flow().version;
+        let (flow, version) = (self.flow().id.clone(), self.flow().version);
         let question = view.question as u16;
         let mut rows: Vec<Vec<InlineKeyboardButton>> = presenter
             .choices(view)
@@ -275,12 +293,14 @@ impl<B: TgBot> Turn<B> {
             .enumerate()
             .map(|(choice, label)| {
                 let label = if label.chosen { format!("✓ {}", label.label) } else { label.label };
-                let data = Action::Answer { flow_version: version, question, choice: choice as u8 }.encode();
+                let data =
+                    Action::Answer { flow: flow.clone(), flow_version: version, question, choice: choice as u8 }
+                        .encode();
                 vec![InlineKeyboardButton::callback(label, data)]
             })
             .collect();
         if view.position > 1 {
-            let data = Action::Back { flow_version: version, question }.encode();
+            let data = Action::Back { flow: flow.clone(), flow_version: version, question }.encode();
             rows.push(vec![InlineKeyboardButton::callback(presenter.msg(Msg::TgBackButton), data)]);
         }
         (text.join("\n\n"), InlineKeyboardMarkup::new(rows))
@@ -325,10 +345,23 @@ impl<B: TgBot> Turn<B> {
         Ok(())
     }
 
-    /// The snapshot as text, then as a chart.
+    /// A scan just finished: its snapshot, with the change since the person's previous scan
+    /// of the same flow and the flow's reference lines, as text and as a chart.
     pub async fn send_snapshot(&mut self, snapshot: &Snapshot) -> HandlerResult {
+        let text = history::finished_text(
+            self.app(),
+            &self.session.person,
+            self.session.state.lang,
+            self.flow(),
+            snapshot,
+        )
+        .map_err(|source| Unavailable { chat: self.chat, lang: self.session.state.lang, source })?;
+        self.send_snapshot_text(text, snapshot).await
+    }
+
+    /// A snapshot's text, then its chart.
+    pub async fn send_snapshot_text(&mut self, text: String, snapshot: &Snapshot) -> HandlerResult {
         let presenter = self.presenter();
-        let text = presenter.snapshot(snapshot);
         let (rows, labels) = presenter.chart(snapshot);
         let caption = self.msg(Msg::ChartTitle);
         self.say(text, None).await?;

@@ -46,6 +46,12 @@ pub struct Team {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     pub number: u32,
+    /// The flow this round asks (teams stored before flows were per round: the quick scan).
+    #[serde(default = "default_flow")]
+    pub flow: String,
+    /// Its version when the round opened: results only count responses to this version.
+    #[serde(default = "first_version")]
+    pub flow_version: u32,
     pub opened_at: u64,
     pub closed_at: Option<u64>,
     /// The result last published for this round; once closed, its final result.
@@ -53,6 +59,14 @@ pub struct Round {
     /// The result last published per role group (only groups the rules allowed).
     #[serde(default)]
     pub groups: BTreeMap<String, Shown>,
+}
+
+fn default_flow() -> String {
+    crate::flow::DEFAULT_FLOW.to_string()
+}
+
+fn first_version() -> u32 {
+    1
 }
 
 /// A published result: over which responses, and what was shown.
@@ -108,7 +122,13 @@ pub struct RoundExport {
 }
 
 impl Team {
+    /// A team whose first round asks the default flow, version 1.
     pub fn new(name: &str, lead: PersonId, now: u64, seed: TeamSeed) -> Team {
+        Team::for_flow(name, lead, now, seed, crate::flow::DEFAULT_FLOW, 1)
+    }
+
+    /// A team whose first round asks this flow.
+    pub fn for_flow(name: &str, lead: PersonId, now: u64, seed: TeamSeed, flow: &str, version: u32) -> Team {
         Team {
             id: URL_SAFE_NO_PAD.encode(seed.id),
             name: name.to_string(),
@@ -116,7 +136,7 @@ impl Team {
             members: BTreeSet::from([lead]),
             invite: invite_code(seed.invite),
             lead_invite: None,
-            rounds: vec![Round::open(1, now)],
+            rounds: vec![Round::open(1, now, flow, version)],
         }
     }
 
@@ -140,8 +160,16 @@ impl Team {
 }
 
 impl Round {
-    pub fn open(number: u32, opened_at: u64) -> Round {
-        Round { number, opened_at, closed_at: None, shown: None, groups: BTreeMap::new() }
+    pub fn open(number: u32, opened_at: u64, flow: &str, flow_version: u32) -> Round {
+        Round {
+            number,
+            flow: flow.to_string(),
+            flow_version,
+            opened_at,
+            closed_at: None,
+            shown: None,
+            groups: BTreeMap::new(),
+        }
     }
 }
 
