@@ -117,7 +117,7 @@ pub struct ContentDir {
     /// A folder with flows/ and locales/ whose flows are offered beside the built-in ones
     /// (a flow with a built-in id replaces it); checked at start-up like `flows check`.
     #[arg(long = "content", env = "PEILBOT_CONTENT")]
-    pub path: Option<PathBuf>,
+    pub content: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -131,11 +131,11 @@ pub fn run(cli: Cli) -> ExitCode {
     private_files();
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
-        Command::Chat { lang, flow, data, content } => chat(lang, flow, &data.path, content.path.as_deref()),
+        Command::Chat { lang, flow, data, content } => chat(lang, flow, &data.path, content.content.as_deref()),
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
         Command::Flows { command: FlowsCommand::List { content, lang } } => {
-            list(content.path.as_deref(), lang)
+            list(content.content.as_deref(), lang)
         }
     };
     match result {
@@ -207,7 +207,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         admins: config::admins(args.admins.as_deref())?,
         metrics_listen: args.metrics_listen,
     };
-    let content = load_content_from(args.content.path.as_deref())?;
+    let content = load_content_from(args.content.content.as_deref())?;
     let store = Store::open(&args.data.path)?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(telegram::serve(config, content, store))
