@@ -20,7 +20,7 @@ async fn log_of_a_short_run(env: &[(&str, &str)]) -> String {
 /// A scan started and one answer tapped, so requests of every kind were logged.
 async fn some_traffic(tg: &FakeTelegram) {
     let ada = FakeChat::private(71, "Ada", Some("en"));
-    tg.send_text(&ada, "/scan");
+    tg.send_text(&ada, "/scan quickscan");
     let question = tg.wait_for_message(71, WAIT, |m| !m.keyboard.is_empty()).await.unwrap();
     tg.press(&ada, question.message_id, &question.keyboard[2][0].1);
     tg.wait_until(WAIT, |tg| tg.message(71, question.message_id).is_some_and(|m| m.body().contains("2 of")))

@@ -43,7 +43,7 @@ async fn health_and_metrics_are_served_and_move_with_the_traffic() {
     assert_eq!(status, 200);
 
     let ada = FakeChat::private(81, "Ada", Some("en"));
-    tg.send_text(&ada, "/scan");
+    tg.send_text(&ada, "/scan quickscan");
     let question = tg.wait_for_message(81, WAIT, |m| !m.keyboard.is_empty()).await.unwrap();
     for n in 2..=3 {
         let current = tg.message(81, question.message_id).unwrap();

@@ -29,7 +29,7 @@ async fn stops_cleanly_on(signal: &str) {
     let mut bot = PeilBot::start(&tg, data.path()).await;
     let ada = FakeChat::private(91, "Ada", Some("en"));
 
-    tg.send_text(&ada, "/scan");
+    tg.send_text(&ada, "/scan quickscan");
     let question = tg.wait_for_message(91, WAIT, |m| question_number(m.body()) == Some(1)).await.unwrap();
     for n in 1..=3 {
         // The scan edits one message in place; tap its third level ("Agreed").
@@ -49,7 +49,7 @@ async fn stops_cleanly_on(signal: &str) {
     assert!(bot.log().contains("all answers are on disk"), "{}", bot.log());
 
     let _bot = PeilBot::start(&tg, data.path()).await;
-    tg.send_text(&ada, "/scan");
+    tg.send_text(&ada, "/scan quickscan");
     let resumed = tg
         .wait_for_message(91, WAIT, |m| {
             m.message_id > question.message_id && question_number(m.body()).is_some()

@@ -434,7 +434,7 @@ async fn reminders_reach_only_unfinished_reachable_members_once() {
 
     complete_scan(&fin, L3, L4).await;
     let mark = uma.mark();
-    uma.say("/scan");
+    uma.say("/scan quickscan");
     uma.expect_after(mark, "Question 1 of 23").await;
     uma.answer_nth(L2).await;
 
@@ -855,7 +855,7 @@ async fn a_scan_finished_just_before_a_new_round_counts_for_the_old_one() {
     // Max's scan up to the last question; then, early in a second, the last tap and at
     // once /newround (well within the same second).
     let mark = max.mark();
-    max.say("/scan");
+    max.say("/scan quickscan");
     max.expect_after(mark, "Question 1 of 23").await;
     let (_, total) = max.progress().expect("a question");
     max.answer_until(total, L3).await;

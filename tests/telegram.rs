@@ -99,7 +99,7 @@ async fn complete_scan_in(lang: Language) {
     let (tg, _data, _bot) = setup(&[]).await;
     let anna = Person::new(&tg, 4242, "Anna", Some(lang.code));
 
-    anna.say("/scan");
+    anna.say("/scan quickscan");
     let first = anna.expect_question(1).await;
     assert!(first.body().contains(lang.first), "question 1 in {}: {:?}", lang.code, first.body());
     assert_eq!(progress(first.body()), Some((1, TOTAL)));
@@ -192,7 +192,7 @@ async fn an_english_speaking_colleague_completes_the_scan() {
 async fn a_scan_of_only_dont_know_still_gets_a_snapshot_and_chart() {
     let (tg, _data, _bot) = setup(&[]).await;
     let wim = Person::new(&tg, 523, "Wim", Some("nl"));
-    wim.say("/scan");
+    wim.say("/scan quickscan");
     wim.expect_question(1).await;
     loop {
         let (n, total) = wim.progress().expect("a question");
@@ -218,7 +218,7 @@ async fn a_scan_of_only_dont_know_still_gets_a_snapshot_and_chart() {
 async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
     let (tg, _data, _bot) = setup(&[]).await;
     let bram = Person::new(&tg, 501, "Bram", Some("en"));
-    bram.say("/scan");
+    bram.say("/scan quickscan");
     bram.expect_question(1).await;
     bram.answer_until(4, THIRD).await;
     let fourth = bram.current_question();
@@ -271,7 +271,7 @@ async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
 async fn switching_language_mid_scan_keeps_the_question() {
     let (tg, _data, _bot) = setup(&[]).await;
     let chris = Person::new(&tg, 503, "Chris", Some("nl"));
-    chris.say("/scan");
+    chris.say("/scan quickscan");
     chris.expect_question(1).await;
     chris.answer_until(5, THIRD).await;
     let dutch = chris.current_question();
@@ -337,7 +337,7 @@ async fn an_explicit_language_choice_outlasts_the_telegram_language() {
 async fn a_tap_on_an_answered_question_changes_nothing() {
     let (tg, _data, _bot) = setup(&[]).await;
     let dana = Person::new(&tg, 504, "Dana", Some("en"));
-    dana.say("/scan");
+    dana.say("/scan quickscan");
     let first = dana.expect_question(1).await;
     // The data of question 1's "Agreed", before the message turns into question 2.
     let old_data = first.button_data("Agreed").unwrap().to_owned();
@@ -367,7 +367,7 @@ async fn a_tap_on_an_answered_question_changes_nothing() {
 async fn a_tap_on_an_older_question_message_offers_the_current_question_again() {
     let (tg, _data, _bot) = setup(&[]).await;
     let dana = Person::new(&tg, 505, "Dana", Some("en"));
-    dana.say("/scan");
+    dana.say("/scan quickscan");
     dana.expect_question(1).await;
     dana.answer_nth(THIRD).await;
     let old = dana.expect_question(2).await;
@@ -411,7 +411,7 @@ async fn a_tap_on_an_older_question_message_offers_the_current_question_again() 
 async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
     let (tg, _data, _bot) = setup(&[]).await;
     let emma = Person::new(&tg, 506, "Emma", Some("en"));
-    emma.say("/scan");
+    emma.say("/scan quickscan");
     emma.expect_question(1).await;
     emma.answer_until(TOTAL, THIRD).await;
     let last = emma.current_question();
@@ -429,7 +429,7 @@ async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
     assert_eq!(responses, 1, "the scan was not finished twice");
 
     // A new scan, cancelled: its buttons are stale too.
-    emma.say("/scan");
+    emma.say("/scan quickscan");
     let first = emma.expect_question(1).await;
     emma.say("/cancel");
     emma.expect_text("The scan has stopped and its answers are deleted.").await;
@@ -446,7 +446,7 @@ async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
 async fn after_a_failed_edit_a_tap_on_the_outdated_question_offers_the_current_one() {
     let (tg, _data, _bot) = setup(&[]).await;
     let sara = Person::new(&tg, 519, "Sara", Some("en"));
-    sara.say("/scan");
+    sara.say("/scan quickscan");
     let first = sara.expect_question(1).await;
 
     // Sara answers question 1, but Telegram fails to edit the message into question 2 (a
@@ -472,7 +472,7 @@ async fn after_a_failed_edit_a_tap_on_the_outdated_question_offers_the_current_o
 async fn the_back_command_reopens_the_previous_question() {
     let (tg, _data, _bot) = setup(&[]).await;
     let tom = Person::new(&tg, 520, "Tom", Some("en"));
-    tom.say("/scan");
+    tom.say("/scan quickscan");
     tom.expect_question(1).await;
     tom.answer_until(3, THIRD).await;
     let third = tom.current_question();
@@ -509,7 +509,7 @@ async fn the_back_command_reopens_the_previous_question() {
 async fn forged_button_data_changes_nothing() {
     let (tg, _data, _bot) = setup(&[]).await;
     let frank = Person::new(&tg, 507, "Frank", Some("en"));
-    frank.say("/scan");
+    frank.say("/scan quickscan");
     frank.expect_question(1).await;
     frank.answer_nth(THIRD).await;
     let question = frank.expect_question(2).await;
@@ -560,7 +560,7 @@ async fn forged_button_data_changes_nothing() {
 async fn free_text_during_a_scan_gets_a_hint_and_the_same_question() {
     let (tg, _data, _bot) = setup(&[]).await;
     let gina = Person::new(&tg, 508, "Gina", Some("nl"));
-    gina.say("/scan");
+    gina.say("/scan quickscan");
     gina.expect_question(1).await;
     gina.answer_nth(THIRD).await;
     let old = gina.expect_question(2).await;
@@ -637,7 +637,7 @@ async fn in_a_group_commands_for_other_bots_are_left_alone() {
 async fn after_a_crash_the_scan_resumes_where_it_was() {
     let (tg, data, bot) = setup(&[]).await;
     let ilse = Person::new(&tg, 510, "Ilse", Some("en"));
-    ilse.say("/scan");
+    ilse.say("/scan quickscan");
     ilse.expect_question(1).await;
     ilse.answer_until(6, THIRD).await;
     let before_crash = ilse.current_question();
@@ -645,7 +645,7 @@ async fn after_a_crash_the_scan_resumes_where_it_was() {
     bot.kill(); // SIGKILL: no shutdown, no flush
     let _bot = PeilBot::start(&tg, &store(&data)).await;
 
-    ilse.say("/scan");
+    ilse.say("/scan quickscan");
     let resumed = ilse.expect_text("Welcome back: we go on where you left off.").await;
     assert_eq!(progress(resumed.body()), Some((6, TOTAL)), "{:?}", resumed.body());
     assert_eq!(ilse.question_number(), Some(6));
@@ -661,7 +661,7 @@ async fn after_a_crash_the_scan_resumes_where_it_was() {
 async fn buttons_from_before_a_restart_still_work() {
     let (tg, data, bot) = setup(&[]).await;
     let jan = Person::new(&tg, 511, "Jan", Some("nl"));
-    jan.say("/scan");
+    jan.say("/scan quickscan");
     jan.expect_question(1).await;
     jan.answer_until(3, THIRD).await;
 
@@ -681,7 +681,7 @@ async fn buttons_from_before_a_restart_still_work() {
 async fn an_update_delivered_twice_counts_once() {
     let (tg, data, bot) = setup(&[]).await;
     let kim = Person::new(&tg, 512, "Kim", Some("en"));
-    kim.say("/scan");
+    kim.say("/scan quickscan");
     kim.expect_question(1).await;
     kim.answer_nth(THIRD).await;
     let second = kim.expect_question(2).await;
@@ -743,7 +743,7 @@ async fn a_rate_limited_message_is_waited_out_and_still_arrives() {
 
     tg.fail_next("sendMessage", Some(lars.id()), FakeError::RetryAfter(1));
     let asked = Instant::now();
-    lars.say("/scan");
+    lars.say("/scan quickscan");
     lars.expect_question(1).await;
     assert!(asked.elapsed() >= Duration::from_millis(900), "the bot waited as Telegram asked");
     let sends = calls_for(&tg, "sendMessage", lars.id());
@@ -771,9 +771,9 @@ async fn a_person_who_blocked_the_bot_is_not_retried_and_others_are_served() {
     let noor = Person::new(&tg, 515, "Noor", Some("nl"));
 
     tg.block_chat(mia.id());
-    mia.say("/scan");
+    mia.say("/scan quickscan");
     tg.wait_until(WAIT, |tg| !calls_for(tg, "sendMessage", mia.id()).is_empty()).await.unwrap();
-    noor.say("/scan");
+    noor.say("/scan quickscan");
     noor.expect_question(1).await;
     noor.answer_nth(THIRD).await;
     mia.say("/help");
@@ -789,7 +789,7 @@ async fn a_person_who_blocked_the_bot_is_not_retried_and_others_are_served() {
 
     // Mia unblocks the bot and writes again: she is served.
     tg.unblock_chat(mia.id());
-    mia.say("/scan");
+    mia.say("/scan quickscan");
     let resumed = mia.expect_question(1).await;
     assert!(resumed.body().contains("Question 1 of 23"));
     drop(bot);
@@ -800,7 +800,7 @@ async fn a_block_in_the_middle_of_a_scan_does_not_stop_the_bot() {
     let (tg, _data, _bot) = setup(&[]).await;
     let olaf = Person::new(&tg, 516, "Olaf", Some("en"));
     let piet = Person::new(&tg, 517, "Piet", Some("en"));
-    olaf.say("/scan");
+    olaf.say("/scan quickscan");
     olaf.expect_question(1).await;
 
     // Olaf taps, then blocks the bot before the question could be edited.
@@ -810,14 +810,14 @@ async fn a_block_in_the_middle_of_a_scan_does_not_stop_the_bot() {
     tg.wait_until(WAIT, |tg| calls_for(tg, "editMessageText", olaf.id()).iter().any(|c| c.error.is_some()))
         .await
         .unwrap();
-    piet.say("/scan");
+    piet.say("/scan quickscan");
     piet.expect_question(1).await;
     piet.sync().await;
     let edits = calls_for(&tg, "editMessageText", olaf.id());
     assert_eq!(edits.len(), 1, "the blocked edit was not retried: {edits:#?}");
 
     // The answer was kept: when Olaf comes back, he is at question 2.
-    olaf.say("/scan");
+    olaf.say("/scan quickscan");
     let resumed = olaf.expect_text("Welcome back").await;
     assert_eq!(progress(resumed.body()), Some((2, TOTAL)));
 }
@@ -1013,7 +1013,7 @@ fn serve_with_an_unreachable_api_never_shows_the_token() {
 async fn a_forged_or_old_forget_button_deletes_nothing() {
     let (tg, _data, _bot) = setup(&[]).await;
     let ida = Person::new(&tg, 531, "Ida", Some("en"));
-    ida.say("/scan");
+    ida.say("/scan quickscan");
     ida.expect_question(1).await;
     ida.answer_all(THIRD).await;
     ida.expect_text("Your digital maturity snapshot").await;
@@ -1043,7 +1043,7 @@ async fn a_tap_claiming_another_persons_chat_changes_nothing_there() {
     let (tg, _data, _bot) = setup(&[]).await;
     let ben = Person::new(&tg, 532, "Ben", Some("en"));
     let eve = Person::new(&tg, 533, "Eve", Some("en"));
-    ben.say("/scan");
+    ben.say("/scan quickscan");
     let question = ben.expect_question(1).await;
     let answer = question.buttons().nth(THIRD).map(|(_, data)| data.clone()).unwrap();
     // Eve's tap, carrying Ben's message and chat.
@@ -1061,11 +1061,11 @@ async fn a_tap_claiming_another_persons_chat_changes_nothing_there() {
 async fn forget_deletes_everything_after_a_confirming_tap() {
     let (tg, _data, _bot) = setup(&[]).await;
     let lot = Person::new(&tg, 530, "Lot", Some("en"));
-    lot.say("/scan");
+    lot.say("/scan quickscan");
     lot.expect_question(1).await;
     lot.answer_all(THIRD).await;
     lot.expect_text("Your digital maturity snapshot").await;
-    lot.say("/scan");
+    lot.say("/scan quickscan");
     lot.expect_question(1).await;
     lot.answer_until(4, THIRD).await;
 
@@ -1079,7 +1079,7 @@ async fn forget_deletes_everything_after_a_confirming_tap() {
     lot.say("/snapshot");
     lot.expect_text("You have not completed a scan yet.").await;
     let before = lot.messages().len();
-    lot.say("/scan");
+    lot.say("/scan quickscan");
     tg.wait_until(WAIT, |_| lot.messages().len() > before).await.unwrap();
     let fresh = lot.expect_question(1).await;
     assert!(!fresh.body().contains("Welcome back"), "{}", fresh.body());

@@ -60,7 +60,7 @@ pub async fn complete_scan(person: &Person, level: usize, ambition: usize) {
 /// Like [`complete_scan`], with the `role` (a choice index) on the role question.
 pub async fn complete_scan_as(person: &Person, level: usize, ambition: usize, role: usize) {
     let mark = person.mark();
-    person.say("/scan");
+    person.say("/scan quickscan");
     person
         .tg
         .wait_for_message(person.id(), WAIT, |m| {
