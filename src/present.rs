@@ -199,7 +199,11 @@ impl<'a> Presenter<'a> {
 
     /// The public-values warning, for the flag dimension's score as shown.
     fn flag(&self, score: f64) -> String {
-        self.msg_with(Msg::SnapshotPublicValuesFlag, &[("score", self.number(score).into())])
+        let args = [("score", self.number(score).into())];
+        match &self.flow.scoring.flag_message {
+            Some(key) => self.content.locales.text(self.lang, key, &args),
+            None => self.msg_with(Msg::SnapshotPublicValuesFlag, &args),
+        }
     }
 
     /// The overall index and its level in one sentence, with the reason when capped.

@@ -28,6 +28,8 @@ ai-q-s2 = The organisation gives time and training to learn to work with AI resp
 ai-q-v1 = We use AI where it adds value for residents or staff: beyond pilots, in supported everyday use.
 ai-q-v2 = We stop AI pilots that do not deliver, and we decide that on purpose.
 
+ai-flag = Attention: lawful and explainable use scores { $score }, below 2. Check the legal basis of AI in use and how you would explain it, before anything else.
+
 ## Next steps per dimension and level reached
 
 ai-next-r-1 = Ask your manager which AI tools you may use, and with which data, and put the answer where colleagues can find it.

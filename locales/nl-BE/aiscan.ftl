@@ -15,3 +15,4 @@ ai-next-p-4 = Test AI-toepassingen op informatieveiligheid en datalekken, voor g
 ai-next-h-3 = Volg AI in gebruik op voor fouten en vooringenomenheid, en hou bij wat je vindt.
 ai-next-v-4 = Stop wat niets oplevert, en breid uit wat werkt, met ondersteuning en een budget in het meerjarenplan.
 ai-next-v-2 = Kies de meest kansrijke pilot en bepaal samen met de bevoegde schepen wat nodig is om er ondersteund dagelijks gebruik van te maken.
+ai-flag = Let op: rechtmatig en uitlegbaar gebruik scoort { $score }, lager dan 2. Toets eerst de wettelijke basis van de AI die jullie gebruiken en hoe je die zou uitleggen.

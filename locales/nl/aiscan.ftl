@@ -28,6 +28,8 @@ ai-q-s2 = De organisatie geeft tijd en training om verantwoord met AI te leren w
 ai-q-v1 = We zetten AI in waar het iets oplevert voor inwoners of { -staff }: voorbij pilots, in ondersteund dagelijks gebruik.
 ai-q-v2 = We stoppen AI-pilots die niets opleveren, en dat besluiten we bewust.
 
+ai-flag = Let op: rechtmatig en uitlegbaar gebruik scoort { $score }, lager dan 2. Toets eerst de grondslag van de AI die jullie gebruiken en hoe je die zou uitleggen.
+
 ## Next steps per dimension and level reached
 
 ai-next-r-1 = Vraag je leidinggevende welke AI-tools je mag gebruiken, en met welke gegevens, en zet het antwoord waar collega's het vinden.

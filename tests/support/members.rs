@@ -59,8 +59,13 @@ pub async fn complete_scan(person: &Person, level: usize, ambition: usize) {
 
 /// Like [`complete_scan`], with the `role` (a choice index) on the role question.
 pub async fn complete_scan_as(person: &Person, level: usize, ambition: usize, role: usize) {
+    complete_flow(person, "quickscan", level, ambition, role).await;
+}
+
+/// Like [`complete_scan_as`], for the flow with this id (`/scan ID`).
+pub async fn complete_flow(person: &Person, flow: &str, level: usize, ambition: usize, role: usize) {
     let mark = person.mark();
-    person.say("/scan quickscan");
+    person.say(&format!("/scan {flow}"));
     person
         .tg
         .wait_for_message(person.id(), WAIT, |m| {

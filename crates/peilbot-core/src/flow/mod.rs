@@ -122,6 +122,10 @@ pub struct Scoring {
     /// The dimension that is always flagged when it scores below `flag_below`.
     pub flag_dimension: String,
     pub flag_below: f64,
+    /// Message key of the warning under a flagged score (given `$score`); without one the
+    /// program's public-values warning is shown.
+    #[serde(default)]
+    pub flag_message: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -249,6 +253,7 @@ impl Flow {
     /// Every message key this flow refers to, each once.
     pub fn message_keys(&self) -> Vec<String> {
         let mut keys = vec![self.title.clone(), self.intro.clone()];
+        keys.extend(self.scoring.flag_message.iter().cloned());
         keys.extend(self.references.regions.iter().map(|r| r.name.clone()));
         for figure in &self.references.figures {
             keys.push(figure.label.clone());
