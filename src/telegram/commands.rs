@@ -11,7 +11,7 @@ use crate::messages::Msg;
 #[derive(BotCommands, Debug, Clone, PartialEq, Eq)]
 #[command(rename_rule = "lowercase")]
 pub enum Command {
-    /// `/scan`, or `/scan ID` for one flow.
+    // `/scan`, or `/scan ID` for one flow.
     #[command(description = "cmd-scan")]
     Scan(String),
     #[command(description = "cmd-back")]

@@ -1,0 +1,189 @@
+//! Flows, plural, on Telegram (the real `peilbot serve` against the fake Bot API): the menu
+//! behind `/scan`, `/scan ID` and the `scan_<ID>` deep link, both shipped flows in every
+//! language, asking before another scan replaces the one in progress, rounds that belong
+//! to one flow, and a person's change since last time and history.
+
+mod support;
+
+use support::binary::message;
+use support::bot::setup;
+use support::members::{L3, L4, POLICY, complete_flow, join, new_team, people};
+use support::person::Person;
+use support::progress;
+
+const AI_EN: &str = "AI readiness and responsible use";
+const QUICK_EN: &str = "Digital maturity quick scan";
+
+/// The flow menu's message after `/scan`, with a button per flow.
+async fn menu(person: &Person, lang: &str) -> support::fake_telegram::SentMessage {
+    person.ask("/scan", &message(lang, "flow-menu-title")).await
+}
+
+async fn expect_start(person: &Person, total: usize) {
+    let first = person.expect_question(1).await;
+    assert_eq!(progress(first.body()), Some((1, total)), "{}", first.body());
+}
+
+#[tokio::test]
+async fn both_flows_end_to_end_in_each_language() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let cases = [
+        ("en", "about 4 minutes, 19 questions", "the Netherlands 0.65 · Belgium 0.61 · OECD average 0.70"),
+        ("nl", "ongeveer 4 minuten, 19 vragen", "Nederland 0,65 · OESO-gemiddelde 0,70"),
+        ("nl-BE", "ongeveer 4 minuten, 19 vragen", "België 0,61 · OESO-gemiddelde 0,70"),
+    ];
+    for (i, (lang, minutes, reference)) in cases.into_iter().enumerate() {
+        let person = Person::new(&tg, 700 + i as i64, "Lies", Some(lang));
+        let ai_title = message(lang, "aiscan-title");
+        let quick_title = message(lang, "quickscan-title");
+
+        // The menu: every flow, its minutes and questions, one button each.
+        let offered = menu(&person, lang).await;
+        assert!(offered.body().contains(minutes), "{lang}: {}", offered.body());
+        assert_eq!(offered.button_labels(), [quick_title.as_str(), ai_title.as_str()], "{lang}");
+        let data = offered.button_data(&ai_title).expect("a button for the AI scan").to_string();
+        assert_eq!(person.press(offered.message_id, &data).await, None);
+        expect_start(&person, 19).await;
+        person.answer_all(L3).await;
+        let (ai, chart) = person.expect_snapshot(&message(lang, "scan-finished"), &ai_title).await;
+        assert!(chart.photo.as_ref().is_some_and(|png| png.is_png()));
+        for id in ["r", "l", "p", "h", "s", "v"] {
+            let name = format!("{} {}", id.to_uppercase(), message(lang, &format!("ai-dim-{id}")));
+            assert!(ai.contains(&name), "{lang}: no {name:?} in:\n{ai}");
+        }
+        assert!(!ai.contains(&message(lang, "snapshot-references-title")), "the AI scan has no reference lines");
+        if lang == "nl-BE" {
+            assert!(ai.contains("P Privacy & informatieveiligheid: 3,0"), "{ai}");
+            for word in ["Algoritmeregister", "IAMA", "gemeente"] {
+                assert!(!ai.contains(word), "Flemish says no {word:?}:\n{ai}");
+            }
+        }
+
+        // The quick scan through its deep link, with the reader's country as context.
+        let mark = person.mark();
+        person.say("/start scan_quickscan");
+        expect_start(&person, 23).await;
+        person.answer_all(L3).await;
+        person.expect_snapshot(&message(lang, "scan-finished"), &quick_title).await;
+        let quick = person.expect_after(mark, &message(lang, "snapshot-references-title")).await;
+        let quick = quick.body();
+        assert!(quick.starts_with(&quick_title), "the snapshot names its flow:\n{quick}");
+        assert!(quick.contains(reference), "{lang}: no {reference:?} in:\n{quick}");
+        assert!(quick.contains("(OECD, 2025)") && quick.contains("(Eurostat, 2023)"), "{quick}");
+    }
+}
+
+#[tokio::test]
+async fn scan_id_and_deep_links_start_one_flow_and_an_unknown_one_gets_the_menu() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let ada = Person::new(&tg, 801, "Ada", Some("en"));
+    ada.say("/start scan_aiscan");
+    expect_start(&ada, 19).await;
+
+    let bob = Person::new(&tg, 802, "Bob", Some("en"));
+    let unknown = bob.ask("/start scan_nope", "There is no scan called \"nope\".").await;
+    assert_eq!(unknown.button_labels(), [QUICK_EN, AI_EN], "the menu follows");
+    bob.say("/scan aiscan");
+    expect_start(&bob, 19).await;
+}
+
+#[tokio::test]
+async fn another_scan_mid_scan_asks_first_and_never_drops_answers_silently() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let eva = Person::new(&tg, 901, "Eva", Some("en"));
+    eva.say("/scan aiscan");
+    expect_start(&eva, 19).await;
+    eva.answer_until(3, L3).await;
+
+    // Plain /scan goes on with the scan in progress.
+    let mark = eva.mark();
+    eva.say("/scan");
+    eva.expect_after(mark, &message("en", "scan-resumed")).await;
+    assert_eq!(eva.progress(), Some((3, 19)));
+
+    let confirm = eva.ask("/scan quickscan", "You are in the middle of").await;
+    assert!(confirm.body().contains(&format!("\"{AI_EN}\" (question 3 of 19)")), "{}", confirm.body());
+    let keep = format!("Continue \"{AI_EN}\"");
+    let instead = format!("Start \"{QUICK_EN}\" instead");
+    assert_eq!(confirm.button_labels(), [keep.as_str(), instead.as_str()]);
+    let data = confirm.button_data(&keep).unwrap().to_string();
+    assert_eq!(eva.press(confirm.message_id, &data).await, None);
+    eva.expect_after(confirm.message_id, &message("en", "scan-resumed")).await;
+    assert_eq!(eva.progress(), Some((3, 19)), "continuing keeps the answers");
+
+    let confirm = eva.ask("/scan quickscan", "You are in the middle of").await;
+    let data = confirm.button_data(&instead).unwrap().to_string();
+    assert_eq!(eva.press(confirm.message_id, &data).await, None);
+    eva.expect_after(confirm.message_id, "Question 1 of 23").await;
+    assert_eq!(eva.progress(), Some((1, 23)));
+}
+
+#[tokio::test]
+async fn a_team_round_asks_one_flow_and_its_results_are_that_flows() {
+    let (tg, _data, _bot) = setup(&[("PEILBOT_ADMINS", "950")]).await;
+    let lead = Person::new(&tg, 950, "Lea", Some("en"));
+    let code = new_team(&lead, "Digitaal").await;
+    let choice = lead.expect_text(&format!("Round 1 asks \"{QUICK_EN}\"")).await;
+    let data = choice.button_data(AI_EN).expect("a button per flow").to_string();
+    assert_eq!(lead.press(choice.message_id, &data).await, None);
+    lead.expect_text(&format!("Round 1 of \"Digitaal\" now asks \"{AI_EN}\"")).await;
+
+    let members = people(&tg, 960, "m", 5);
+    for member in &members {
+        join(member, &code).await;
+    }
+    // The invite leads to the round's flow.
+    let welcome = members[0].expect_text("Welcome to \"Digitaal\"").await;
+    assert!(welcome.body().contains(&format!("Take \"{AI_EN}\"")), "{}", welcome.body());
+    let start = format!("Start or continue: {AI_EN}");
+    assert_eq!(welcome.button_data(&start), Some("s:aiscan"));
+    assert_eq!(members[0].press(welcome.message_id, "s:aiscan").await, None);
+    expect_start(&members[0], 19).await;
+    members[0].answer_all(L3).await;
+    members[0].expect_text("Done").await;
+    for member in &members[1..] {
+        complete_flow(member, "aiscan", L3, L4, POLICY).await;
+    }
+    // A quick scan in the same round does not count for it.
+    complete_flow(&members[1], "quickscan", L4, L4, POLICY).await;
+
+    let (result, _) = lead.team_result("/team").await;
+    assert!(result.contains("5 of 6 members have finished"), "{result}");
+    assert!(result.contains("R Rules & ownership: median 3.0"), "{result}");
+    assert!(!result.contains("A Vision & leadership"), "no quick scan theme in an AI round:\n{result}");
+
+    let org = lead.ask("/org", AI_EN).await;
+    assert!(org.body().contains("R · L · P · H · S · V"), "{}", org.body());
+    assert!(!org.body().contains(QUICK_EN), "no team's current round asks the quick scan:\n{}", org.body());
+
+    let pick = lead.ask("/newround", "Which scan should the new round of \"Digitaal\" ask?").await;
+    let data = pick.button_data(QUICK_EN).unwrap().to_string();
+    assert_eq!(lead.press(pick.message_id, &data).await, None);
+    lead.expect_text(&format!("The new round asks \"{QUICK_EN}\"")).await;
+    let mark = lead.mark();
+    lead.say("/team");
+    let waiting = lead.expect_after(mark, "round 2").await;
+    assert!(waiting.body().contains("0 of 6 members have finished"), "{}", waiting.body());
+}
+
+#[tokio::test]
+async fn a_retake_shows_the_change_since_last_time_and_history_lists_both() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let ria = Person::new(&tg, 990, "Ria", Some("en"));
+    complete_flow(&ria, "quickscan", L3, L4, POLICY).await;
+    assert!(ria.messages().iter().all(|m| !m.body().contains("Since your previous scan")));
+    complete_flow(&ria, "quickscan", L4, L4, POLICY).await;
+    let retake = ria.expect_text("Since your previous scan (").await;
+    assert!(retake.body().contains("A Vision & leadership: 3.0 → 4.0 (+1.0)"), "{}", retake.body());
+
+    let mark = ria.mark();
+    ria.say("/snapshot");
+    let latest = ria.expect_after(mark, "Since your previous scan (").await;
+    assert!(latest.body().contains("G Culture & collaboration: 3.0 → 4.0 (+1.0)"), "{}", latest.body());
+
+    let history = ria.ask("/history", &message("en", "history-title")).await;
+    let items: Vec<&str> = history.body().lines().filter(|l| l.contains(QUICK_EN)).collect();
+    assert_eq!(items.len(), 2, "{}", history.body());
+    assert!(items[0].ends_with("overall 4.0 (Embedded)"), "newest first: {}", history.body());
+    assert!(items[1].ends_with("overall 3.0 (Agreed)"), "{}", history.body());
+}
