@@ -131,7 +131,9 @@ pub fn run(cli: Cli) -> ExitCode {
     private_files();
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
-        Command::Chat { lang, flow, data, content } => chat(lang, flow, &data.path, content.content.as_deref()),
+        Command::Chat { lang, flow, data, content } => {
+            chat(lang, flow, &data.path, content.content.as_deref())
+        }
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
         Command::Flows { command: FlowsCommand::List { content, lang } } => {

@@ -293,10 +293,14 @@ impl Presenter<'_> {
     pub fn date(&self, unix_ms: u64) -> String {
         let moment = time::OffsetDateTime::from_unix_timestamp((unix_ms / 1000) as i64).ok();
         let text = if self.lang.decimal_comma() {
-            moment.and_then(|m| m.format(time::macros::format_description!("[day padding:none]-[month padding:none]-[year]")).ok())
+            moment.and_then(|m| {
+                m.format(time::macros::format_description!("[day padding:none]-[month padding:none]-[year]"))
+                    .ok()
+            })
         } else {
             moment.and_then(|m| {
-                m.format(time::macros::format_description!("[day padding:none] [month repr:short] [year]")).ok()
+                m.format(time::macros::format_description!("[day padding:none] [month repr:short] [year]"))
+                    .ok()
             })
         };
         text.unwrap_or_default()
@@ -304,10 +308,12 @@ impl Presenter<'_> {
 
     /// Per dimension, the score then and now and the change, from the values as shown.
     pub fn change_since(&self, now: &Snapshot, before: &Snapshot, before_at: u64) -> String {
-        let mut lines = vec![self.msg_with(Msg::SnapshotChangeTitle, &[("date", self.date(before_at).into())])];
+        let mut lines =
+            vec![self.msg_with(Msg::SnapshotChangeTitle, &[("date", self.date(before_at).into())])];
         for (dim, change) in now.dimensions.iter().zip(crate::score::changes(now, before)) {
             let Some(change) = change else { continue };
-            let earlier = before.dimensions.iter().find(|d| d.dimension == dim.dimension).and_then(|d| d.score);
+            let earlier =
+                before.dimensions.iter().find(|d| d.dimension == dim.dimension).and_then(|d| d.score);
             let (Some(earlier), Some(score)) = (earlier, dim.score) else { continue };
             lines.push(self.msg_with(
                 Msg::SnapshotChange,

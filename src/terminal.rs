@@ -20,8 +20,8 @@ use std::io::{BufRead, Write};
 use anyhow::Result;
 
 use crate::app::{Action, App, Session, catalog, history};
-use crate::flow::Flow;
 use crate::engine::{self, Event, Output, Screen};
+use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::person::PersonId;
@@ -160,7 +160,9 @@ impl<'a, W: Write> Chat<'a, W> {
         let (app, state, lang) = (self.app, &self.session.state, self.session.state.lang);
         let menu = match catalog::choose(app, state, id) {
             None => catalog::unknown(app, state, lang, id),
-            Some(catalog::Choice::Confirm { current, wanted }) => catalog::confirm(app, state, lang, current, wanted),
+            Some(catalog::Choice::Confirm { current, wanted }) => {
+                catalog::confirm(app, state, lang, current, wanted)
+            }
             Some(catalog::Choice::Go(flow, event)) => return self.apply_in(flow, event),
         };
         self.show_menu(menu)
@@ -223,10 +225,14 @@ impl<'a, W: Write> Chat<'a, W> {
             ("help" | "hulp" | "h", _) => Input::Help,
             ("back" | "terug" | "b", _) => Input::Event(Event::Back),
             ("cancel" | "annuleer", _) => Input::Event(Event::Cancel),
-            ("start" | "scan", _) => Input::Scan(Some(rest.trim()).filter(|id| !id.is_empty()).map(str::to_string)),
+            ("start" | "scan", _) => {
+                Input::Scan(Some(rest.trim()).filter(|id| !id.is_empty()).map(str::to_string))
+            }
             ("snapshot" | "resultaat", _) => Input::Snapshot,
             ("history" | "geschiedenis", _) => Input::History,
-            (number, None) if menu_on_screen && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => {
+            (number, None)
+                if menu_on_screen && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) =>
+            {
                 Input::Pick(number.parse().unwrap_or(0))
             }
             ("lang" | "taal", _) => match rest.trim().parse() {

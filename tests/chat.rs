@@ -278,7 +278,8 @@ fn the_language_chosen_is_remembered() {
 fn without_a_choice_the_language_follows_lang() {
     let data = data_dir();
     let data_arg = data.path().to_str().expect("UTF-8 path");
-    let run = peilbot(&["chat", "--flow", "quickscan", "--data", data_arg], "", &[("LANG", "nl_BE.UTF-8")], None);
+    let run =
+        peilbot(&["chat", "--flow", "quickscan", "--data", data_arg], "", &[("LANG", "nl_BE.UTF-8")], None);
     assert!(run.status.success(), "{}", run.stderr);
     assert_line(&run.stdout, &message("nl-BE", "chat-welcome"));
     assert_line(&run.stdout, &message("nl-BE", "quickscan-title"));
@@ -382,7 +383,12 @@ fn peilbot_data_names_the_data_folder() {
     let data = data_dir();
     let folder = data.path().join("answers");
     let folder_text = folder.to_str().expect("UTF-8 path");
-    let run = peilbot(&["chat", "--flow", "quickscan", "--lang", "en"], &typed(&["2", "3"]), &[("PEILBOT_DATA", folder_text)], None);
+    let run = peilbot(
+        &["chat", "--flow", "quickscan", "--lang", "en"],
+        &typed(&["2", "3"]),
+        &[("PEILBOT_DATA", folder_text)],
+        None,
+    );
     assert!(run.status.success(), "{}", run.stderr);
     assert!(folder.is_dir(), "the data folder is created where PEILBOT_DATA says");
 
@@ -395,7 +401,8 @@ fn peilbot_data_names_the_data_folder() {
 #[test]
 fn without_data_or_peilbot_data_answers_go_to_peilbot_data_here() {
     let cwd = data_dir();
-    let first = peilbot(&["chat", "--flow", "quickscan", "--lang", "en"], &typed(&["2"]), &[], Some(cwd.path()));
+    let first =
+        peilbot(&["chat", "--flow", "quickscan", "--lang", "en"], &typed(&["2"]), &[], Some(cwd.path()));
     assert!(first.status.success(), "{}", first.stderr);
     assert!(cwd.path().join("peilbot-data").is_dir());
 

@@ -9,8 +9,8 @@ use std::fs;
 use std::path::Path;
 
 use support::binary::{manifest_dir, message, peilbot};
+use support::content::{KORT_EN, KORT_FLOW, KORT_NL, content_folder};
 use support::progress;
-use tempfile::TempDir;
 
 fn typed(lines: &[&str]) -> String {
     lines.iter().map(|line| format!("{line}\n")).collect()
@@ -84,7 +84,9 @@ fn flows_list_prints_every_flow() {
 /// flag on "lawful and explainable" below 2, and Flemish without Dutch-only references.
 #[test]
 fn the_ai_scan_end_to_end_in_each_language() {
-    for (lang, level_one) in [("en", "Not started"), ("nl", "Nog niet gestart"), ("nl-BE", "Nog niet gestart")] {
+    for (lang, level_one) in
+        [("en", "Not started"), ("nl", "Nog niet gestart"), ("nl-BE", "Nog niet gestart")]
+    {
         let data = tempfile::tempdir().unwrap();
         let answers = ai_answers("1", "3");
         let answers: Vec<&str> = answers.iter().map(String::as_str).collect();
@@ -194,8 +196,14 @@ fn a_retake_shows_the_change_since_last_time_and_history_lists_both() {
     let history = chat(data.path(), &[], &typed(&["history", "snapshot"]));
     let items: Vec<&str> = history.lines().filter(|line| line.contains(" · totaal ")).collect();
     assert_eq!(items.len(), 3, "{history}");
-    assert!(items[0].ends_with("· AI-gereedheid en verantwoord gebruik · totaal 2,0 (Losse initiatieven)"), "{history}");
-    assert!(items[1].ends_with("· Quickscan digitale volwassenheid · totaal 2,8 (Losse initiatieven)"), "{history}");
+    assert!(
+        items[0].ends_with("· AI-gereedheid en verantwoord gebruik · totaal 2,0 (Losse initiatieven)"),
+        "{history}"
+    );
+    assert!(
+        items[1].ends_with("· Quickscan digitale volwassenheid · totaal 2,8 (Losse initiatieven)"),
+        "{history}"
+    );
     assert!(items[2].contains("· Quickscan digitale volwassenheid · totaal"), "{history}");
     // "snapshot" shows the latest: the AI scan.
     assert_line(&history, &message("nl", "aiscan-title"));
@@ -206,13 +214,40 @@ fn a_retake_shows_the_change_since_last_time_and_history_lists_both() {
 #[test]
 fn reference_lines_follow_the_readers_country() {
     let cases = [
-        ("nl", vec!["Nederland 0,65 · OESO-gemiddelde 0,70", "(OECD, 2025)", "Nederland 82,7% · EU-gemiddelde 55,6%", "(Eurostat, 2023)", "Nederland: digitaal ontworpen 0,75"], vec!["België"]),
-        ("nl-BE", vec!["België 0,61 · OESO-gemiddelde 0,70", "België 59,4% · EU-gemiddelde 55,6%", "België: digitaal ontworpen 0,70 · datagedreven 0,52"], vec!["Nederland 0,65", "Nederland 82,7"]),
-        ("en", vec!["the Netherlands 0.65 · Belgium 0.61 · OECD average 0.70", "the Netherlands 82.7% · Belgium 59.4% · EU average 55.6%", "(OECD, 2025)"], vec![]),
+        (
+            "nl",
+            vec![
+                "Nederland 0,65 · OESO-gemiddelde 0,70",
+                "(OECD, 2025)",
+                "Nederland 82,7% · EU-gemiddelde 55,6%",
+                "(Eurostat, 2023)",
+                "Nederland: digitaal ontworpen 0,75",
+            ],
+            vec!["België"],
+        ),
+        (
+            "nl-BE",
+            vec![
+                "België 0,61 · OESO-gemiddelde 0,70",
+                "België 59,4% · EU-gemiddelde 55,6%",
+                "België: digitaal ontworpen 0,70 · datagedreven 0,52",
+            ],
+            vec!["Nederland 0,65", "Nederland 82,7"],
+        ),
+        (
+            "en",
+            vec![
+                "the Netherlands 0.65 · Belgium 0.61 · OECD average 0.70",
+                "the Netherlands 82.7% · Belgium 59.4% · EU average 55.6%",
+                "(OECD, 2025)",
+            ],
+            vec![],
+        ),
     ];
     for (lang, expected, absent) in cases {
         let data = tempfile::tempdir().unwrap();
-        let out = chat(data.path(), &["--flow", "quickscan", "--lang", lang], &quick_answers(["3", "3", "3"]));
+        let out =
+            chat(data.path(), &["--flow", "quickscan", "--lang", lang], &quick_answers(["3", "3", "3"]));
         assert_line(&out, &message(lang, "snapshot-references-title"));
         for text in expected {
             assert_contains(&out, text);
@@ -224,128 +259,7 @@ fn reference_lines_follow_the_readers_country() {
 }
 
 // -- a municipality's own flow, written from the README's "Writing flows" alone ----------
-
-const KORT_FLOW: &str = r#"id = "kort"
-version = 1
-title = "kort-title"
-intro = "kort-intro"
-minutes = 2
-
-[scoring]
-min_answered_share = 0.5
-priority_gap = 1.5
-overall_cap_above_lowest = 1
-flag_dimension = "w"
-flag_below = 2.0
-
-[[scales]]
-id = "level"
-labels = ["scale-level-1", "scale-level-2", "scale-level-3", "scale-level-4", "scale-level-5"]
-dont_know = "scale-dont-know"
-
-[[dimensions]]
-id = "w"
-name = "kort-dim-w"
-next_steps = ["kort-next-w-1", "kort-next-w-2", "kort-next-w-3", "kort-next-w-4", "kort-next-w-5"]
-
-[[dimensions]]
-id = "t"
-name = "kort-dim-t"
-next_steps = ["kort-next-t-1", "kort-next-t-2", "kort-next-t-3", "kort-next-t-4", "kort-next-t-5"]
-
-[[questions]]
-id = "w1"
-kind = "scale"
-dimension = "w"
-scale = "level"
-text = "kort-q-w1"
-
-[[questions]]
-id = "w-ambition"
-kind = "ambition"
-dimension = "w"
-scale = "level"
-text = "q-ambition"
-
-[[questions]]
-id = "t1"
-kind = "scale"
-dimension = "t"
-scale = "level"
-text = "kort-q-t1"
-
-[[questions]]
-id = "t-ambition"
-kind = "ambition"
-dimension = "t"
-scale = "level"
-text = "q-ambition"
-
-[[regions]]
-id = "nl"
-name = "region-nl"
-
-[[references]]
-label = "kort-ref"
-source = "CBS"
-year = 2024
-unit = "percent"
-values = { nl = 71.5 }
-
-[references_shown]
-nl = ["nl"]
-"#;
-
-const KORT_EN: &str = "kort-title = Hybrid work check
-kort-intro = Four quick questions about hybrid work in your { -org }.
-kort-dim-w = Workplace
-kort-dim-t = Tools
-kort-q-w1 = Our workplaces support working in the office and at home.
-kort-q-t1 = Everyone has the tools they need to work from anywhere.
-kort-next-w-1 = Ask your team what they miss when they work from home.
-kort-next-w-2 = Agree on a few days a week when everyone is in.
-kort-next-w-3 = Evaluate the agreements every quarter.
-kort-next-w-4 = Share what works with other departments.
-kort-next-w-5 = Help other municipalities with your approach.
-kort-next-t-1 = List the tools people are missing.
-kort-next-t-2 = Pick one standard tool for video calls.
-kort-next-t-3 = Train everyone in the standard tools.
-kort-next-t-4 = Review the tools once a year.
-kort-next-t-5 = Share your set of tools with others.
-kort-ref = Working from home at least sometimes
-";
-
-const KORT_NL: &str = "kort-title = Check hybride werken
-kort-intro = Vier korte vragen over hybride werken in je { -org }.
-kort-dim-w = Werkplek
-kort-dim-t = Middelen
-kort-q-w1 = Onze werkplekken ondersteunen werken op kantoor en thuis.
-kort-q-t1 = Iedereen heeft de middelen om overal te kunnen werken.
-kort-next-w-1 = Vraag je team wat ze missen als ze thuis werken.
-kort-next-w-2 = Spreek een paar vaste kantoordagen per week af.
-kort-next-w-3 = Evalueer de afspraken elk kwartaal.
-kort-next-w-4 = Deel wat werkt met andere afdelingen.
-kort-next-w-5 = Help andere gemeenten met jullie aanpak.
-kort-next-t-1 = Zet op een rij welke middelen mensen missen.
-kort-next-t-2 = Kies één standaardtool voor videobellen.
-kort-next-t-3 = Train iedereen in de standaardtools.
-kort-next-t-4 = Bekijk de tools eens per jaar opnieuw.
-kort-next-t-5 = Deel je set tools met anderen.
-kort-ref = Minstens af en toe thuiswerken
-";
-
-/// A content folder: `flows/kort.toml` and its messages in `locales/en` and `locales/nl`
-/// (Flemish falls back to Dutch).
-fn content_folder(flow: &str, english: &str) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("flows")).unwrap();
-    fs::write(dir.path().join("flows/kort.toml"), flow).unwrap();
-    for (lang, text) in [("en", english), ("nl", KORT_NL)] {
-        fs::create_dir_all(dir.path().join("locales").join(lang)).unwrap();
-        fs::write(dir.path().join("locales").join(lang).join("kort.ftl"), text).unwrap();
-    }
-    dir
-}
+// (the fixture: `tests/support/content.rs`)
 
 #[test]
 fn a_flow_folder_written_from_the_readme_is_offered_at_run_time() {
@@ -356,7 +270,11 @@ fn a_flow_folder_written_from_the_readme_is_offered_at_run_time() {
     assert!(check.status.success(), "{}", check.stderr);
     assert!(check.stdout.starts_with("ok: "), "{}", check.stdout);
     let list = peilbot(&["flows", "list", "--content", dir, "--lang", "nl"], "", &[], None);
-    assert!(list.stdout.lines().any(|l| l == "kort\tCheck hybride werken\t2 min\t4 questions\tversion 1"), "{}", list.stdout);
+    assert!(
+        list.stdout.lines().any(|l| l == "kort\tCheck hybride werken\t2 min\t4 questions\tversion 1"),
+        "{}",
+        list.stdout
+    );
 
     // Offered beside the built-in flows, through the flag or the environment.
     let data = tempfile::tempdir().unwrap();
@@ -387,33 +305,65 @@ fn a_broken_content_folder_refuses_to_start_with_file_and_line() {
 
     let chat = peilbot(&["chat", "--data", data.path().to_str().unwrap(), "--content", dir], "", &[], None);
     assert!(!chat.status.success());
-    assert!(chat.stderr.contains(&format!("flows/kort.toml:{line}: unknown dimension `x`")), "{}", chat.stderr);
+    assert!(
+        chat.stderr.contains(&format!("flows/kort.toml:{line}: unknown dimension `x`")),
+        "{}",
+        chat.stderr
+    );
     assert_eq!(chat.stdout, "", "nothing was offered");
 
     // `serve` refuses before it talks to Telegram, with the same words as `flows check`.
     let serve = peilbot(
-        &["serve", "--data", data.path().to_str().unwrap(), "--content", dir, "--api-url", "http://127.0.0.1:9/"],
+        &[
+            "serve",
+            "--data",
+            data.path().to_str().unwrap(),
+            "--content",
+            dir,
+            "--api-url",
+            "http://127.0.0.1:9/",
+        ],
         "",
         &[("TELOXIDE_TOKEN", "123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")],
         None,
     );
     assert!(!serve.status.success());
-    assert!(serve.stderr.contains(&format!("flows/kort.toml:{line}: unknown dimension `x`")), "{}", serve.stderr);
+    assert!(
+        serve.stderr.contains(&format!("flows/kort.toml:{line}: unknown dimension `x`")),
+        "{}",
+        serve.stderr
+    );
     let check = peilbot(&["flows", "check", dir], "", &[], None);
-    assert!(check.stderr.contains(&format!("flows/kort.toml:{line}: unknown dimension `x`")), "{}", check.stderr);
+    assert!(
+        check.stderr.contains(&format!("flows/kort.toml:{line}: unknown dimension `x`")),
+        "{}",
+        check.stderr
+    );
 
     // A message English has and Dutch lacks is named at its English line.
     let english = format!("{KORT_EN}kort-extra = Only in English\n");
     let untranslated = content_folder(KORT_FLOW, &english);
     let run = peilbot(
-        &["chat", "--data", data.path().to_str().unwrap(), "--content", untranslated.path().to_str().unwrap()],
+        &[
+            "chat",
+            "--data",
+            data.path().to_str().unwrap(),
+            "--content",
+            untranslated.path().to_str().unwrap(),
+        ],
         "",
         &[],
         None,
     );
     assert!(!run.status.success());
     let english_line = english.lines().position(|l| l.starts_with("kort-extra")).unwrap() + 1;
-    assert!(run.stderr.contains(&format!("locales/en/kort.ftl:{english_line}: message `kort-extra` has no nl translation")), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "locales/en/kort.ftl:{english_line}: message `kort-extra` has no nl translation"
+        )),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -425,7 +375,8 @@ fn flows_check_takes_a_flows_folder_or_one_file() {
         assert!(run.stdout.contains("3 flow(s)"), "{}", run.stdout);
     }
     let broken = content_folder(&KORT_FLOW.replace("minutes = 2", "minutes = 0"), KORT_EN);
-    let run = peilbot(&["flows", "check", broken.path().join("flows/kort.toml").to_str().unwrap()], "", &[], None);
+    let run =
+        peilbot(&["flows", "check", broken.path().join("flows/kort.toml").to_str().unwrap()], "", &[], None);
     assert!(!run.status.success());
     assert!(run.stderr.contains("flows/kort.toml:5: minutes must be at least 1"), "{}", run.stderr);
 }
@@ -435,10 +386,15 @@ fn flows_check_takes_a_flows_folder_or_one_file() {
 fn the_readmes_example_flow_passes_the_checks() {
     let readme = fs::read_to_string(manifest_dir().join("README.md")).unwrap();
     let section = &readme[readme.find("A complete flow file").expect("the README shows a complete flow")..];
-    let blocks: Vec<&str> = section.split("```toml\n").skip(1).map(|b| b.split("```").next().unwrap()).collect();
+    let blocks: Vec<&str> =
+        section.split("```toml\n").skip(1).map(|b| b.split("```").next().unwrap()).collect();
     let example = format!("{}\n{}", blocks[0], blocks[1]);
     let content = content_folder(&example, &format!("{KORT_EN}kort-q-w2 = Meeting rooms can be booked.\n"));
-    fs::write(content.path().join("locales/nl/kort.ftl"), format!("{KORT_NL}kort-q-w2 = Vergaderruimtes zijn te boeken.\n")).unwrap();
+    fs::write(
+        content.path().join("locales/nl/kort.ftl"),
+        format!("{KORT_NL}kort-q-w2 = Vergaderruimtes zijn te boeken.\n"),
+    )
+    .unwrap();
     let run = peilbot(&["flows", "check", content.path().to_str().unwrap()], "", &[], None);
     assert!(run.status.success(), "the README's example:\n{example}\n{}", run.stderr);
 }

@@ -25,7 +25,7 @@ fn assert_passes(run: &Run) {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "one line of output expected:\n{}", run.stdout);
     assert!(lines[0].starts_with("ok:"), "not ok: {}", lines[0]);
-    assert!(lines[0].contains("23 questions"), "{}", lines[0]);
+    assert!(lines[0].contains("2 flow(s) with 42 questions"), "{}", lines[0]);
     assert_eq!(run.stderr, "", "a clean run prints nothing to stderr");
 }
 
@@ -240,7 +240,7 @@ fn a_message_missing_in_dutch_is_missing_in_flemish_too() {
 #[test]
 fn a_fluent_syntax_error_names_the_ftl_line() {
     let file = "locales/en/bot.ftl";
-    let broken = check_with_edit(file, replace_once("{ $position } of", "{ $position of"));
+    let broken = check_with_edit(file, replace_once("Question { $position } of", "Question { $position of"));
     let line = line_with(&broken.edited, "{ $position of");
     assert_reported(&broken.stderr, file, line, &["syntax"]);
 }
@@ -280,7 +280,7 @@ fn a_reference_to_an_undefined_term_is_refused() {
 fn a_misspelt_variable_is_refused() {
     // Rendered, this would read "Vraag {$positie} van 23".
     let file = "locales/nl/bot.ftl";
-    let broken = check_with_edit(file, replace_once("{ $position }", "{ $positie }"));
+    let broken = check_with_edit(file, replace_once("Vraag { $position }", "Vraag { $positie }"));
     let line = line_with(&broken.edited, "$positie");
     assert_reported(&broken.stderr, file, line, &["positie"]);
 }

@@ -7,6 +7,7 @@ mod support;
 
 use support::binary::message;
 use support::bot::setup;
+use support::content::{KORT_EN, KORT_FLOW, content_folder};
 use support::members::{L3, L4, POLICY, complete_flow, join, new_team, people};
 use support::person::Person;
 use support::progress;
@@ -51,7 +52,10 @@ async fn both_flows_end_to_end_in_each_language() {
             let name = format!("{} {}", id.to_uppercase(), message(lang, &format!("ai-dim-{id}")));
             assert!(ai.contains(&name), "{lang}: no {name:?} in:\n{ai}");
         }
-        assert!(!ai.contains(&message(lang, "snapshot-references-title")), "the AI scan has no reference lines");
+        assert!(
+            !ai.contains(&message(lang, "snapshot-references-title")),
+            "the AI scan has no reference lines"
+        );
         if lang == "nl-BE" {
             assert!(ai.contains("P Privacy & informatieveiligheid: 3,0"), "{ai}");
             for word in ["Algoritmeregister", "IAMA", "gemeente"] {
@@ -186,4 +190,26 @@ async fn a_retake_shows_the_change_since_last_time_and_history_lists_both() {
     assert_eq!(items.len(), 2, "{}", history.body());
     assert!(items[0].ends_with("overall 4.0 (Embedded)"), "newest first: {}", history.body());
     assert!(items[1].ends_with("overall 3.0 (Agreed)"), "{}", history.body());
+}
+
+/// A content folder served at run time: its flow is in the menu beside the built-in ones
+/// and runs end to end, in the person's language.
+#[tokio::test]
+async fn a_content_folder_is_served_at_run_time() {
+    let content = content_folder(KORT_FLOW, KORT_EN);
+    let dir = content.path().to_str().unwrap().to_string();
+    let (tg, _data, _bot) = setup(&[("PEILBOT_CONTENT", dir.as_str())]).await;
+    let kees = Person::new(&tg, 1001, "Kees", Some("nl"));
+    let offered = menu(&kees, "nl").await;
+    assert!(
+        offered.body().contains("3. Check hybride werken: ongeveer 2 minuten, 4 vragen"),
+        "{}",
+        offered.body()
+    );
+    assert_eq!(offered.button_data("Check hybride werken"), Some("s:kort"));
+    assert_eq!(kees.press(offered.message_id, "s:kort").await, None);
+    expect_start(&kees, 4).await;
+    kees.answer_all(L3).await;
+    let (snapshot, _) = kees.expect_snapshot(&message("nl", "scan-finished"), "W Werkplek: 3,0").await;
+    assert!(snapshot.contains("Minstens af en toe thuiswerken (CBS, 2024): Nederland 71,5%"), "{snapshot}");
 }

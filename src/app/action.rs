@@ -57,9 +57,15 @@ pub enum Action {
     /// Start this flow, dropping the scan of another flow in progress (confirmed).
     ScanInstead(String),
     /// Open a new round of a team on this flow.
-    NewRound { team: String, flow: String },
+    NewRound {
+        team: String,
+        flow: String,
+    },
     /// Let the current round of a team ask this flow (only before any result).
-    RoundFlow { team: String, flow: String },
+    RoundFlow {
+        team: String,
+        flow: String,
+    },
 }
 
 /// What a lead (or member) picked a team for, when they are in several.
@@ -189,7 +195,12 @@ mod tests {
         let longest = format!("a{}", "9".repeat(crate::flow::MAX_FLOW_ID - 1));
         let samples = [
             Action::Answer { flow: "quickscan".into(), flow_version: 1, question: 7, choice: 3 },
-            Action::Answer { flow: longest.clone(), flow_version: u32::MAX, question: u16::MAX, choice: u8::MAX },
+            Action::Answer {
+                flow: longest.clone(),
+                flow_version: u32::MAX,
+                question: u16::MAX,
+                choice: u8::MAX,
+            },
             Action::Back { flow: "aiscan".into(), flow_version: 0, question: 0 },
             Action::Back { flow: longest.clone(), flow_version: u32::MAX, question: u16::MAX },
             Action::Scan(longest.clone()),
@@ -219,7 +230,10 @@ mod tests {
         let legacy = Action::decode("a:1:7:3");
         let expected = Action::Answer { flow: "quickscan".into(), flow_version: 1, question: 7, choice: 3 };
         assert_eq!(legacy, Some(expected));
-        assert_eq!(Action::decode("b:1:7"), Some(Action::Back { flow: "quickscan".into(), flow_version: 1, question: 7 }));
+        assert_eq!(
+            Action::decode("b:1:7"),
+            Some(Action::Back { flow: "quickscan".into(), flow_version: 1, question: 7 })
+        );
     }
 
     #[test]

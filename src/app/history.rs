@@ -28,21 +28,23 @@ pub struct Past<'a> {
 
 /// The person's completed scans of flows still offered, oldest first.
 pub fn completed<'a>(app: &'a App, person: &PersonId) -> Result<Vec<Past<'a>>, StoreError> {
-    Ok(app
-        .store
-        .responses(person)?
-        .into_iter()
-        .filter_map(|response| past(app, &response))
-        .collect())
+    Ok(app.store.responses(person)?.into_iter().filter_map(|response| past(app, &response)).collect())
 }
 
 fn past<'a>(app: &'a App, response: &Response) -> Option<Past<'a>> {
     let flow = app.flow_by_id(&response.flow_id).filter(|flow| flow.version == response.flow_version)?;
-    Some(Past { flow, completed_at: response.completed_at, snapshot: score::snapshot(flow, &response.answers) })
+    Some(Past {
+        flow,
+        completed_at: response.completed_at,
+        snapshot: score::snapshot(flow, &response.answers),
+    })
 }
 
 /// The latest completed scan, with the one of the same flow before it, if any.
-pub fn latest<'a>(app: &'a App, person: &PersonId) -> Result<Option<(Past<'a>, Option<Past<'a>>)>, StoreError> {
+pub fn latest<'a>(
+    app: &'a App,
+    person: &PersonId,
+) -> Result<Option<(Past<'a>, Option<Past<'a>>)>, StoreError> {
     let mut all = completed(app, person)?;
     let Some(latest) = all.pop() else { return Ok(None) };
     let before = all.into_iter().rev().find(|p| p.flow.id == latest.flow.id);
@@ -51,7 +53,13 @@ pub fn latest<'a>(app: &'a App, person: &PersonId) -> Result<Option<(Past<'a>, O
 
 /// The snapshot text with what puts it in context: the change since the person's previous
 /// scan of this flow, and the flow's reference lines for the person's country.
-pub fn snapshot_text(app: &App, lang: Lang, flow: &Flow, snapshot: &Snapshot, before: Option<&Past>) -> String {
+pub fn snapshot_text(
+    app: &App,
+    lang: Lang,
+    flow: &Flow,
+    snapshot: &Snapshot,
+    before: Option<&Past>,
+) -> String {
     let presenter = app.presenter_for(flow, lang);
     let mut parts = vec![
         presenter.msg_with(Msg::SnapshotFlowTitle, &[("title", catalog::title(app, flow, lang).into())]),
@@ -68,7 +76,13 @@ pub fn snapshot_text(app: &App, lang: Lang, flow: &Flow, snapshot: &Snapshot, be
 
 /// The snapshot of a scan just finished, set against the person's scan of the same flow
 /// before it (the finished one is already stored as their latest).
-pub fn finished_text(app: &App, person: &PersonId, lang: Lang, flow: &Flow, snapshot: &Snapshot) -> Result<String, StoreError> {
+pub fn finished_text(
+    app: &App,
+    person: &PersonId,
+    lang: Lang,
+    flow: &Flow,
+    snapshot: &Snapshot,
+) -> Result<String, StoreError> {
     let before = match latest(app, person)? {
         Some((latest, before)) if latest.flow.id == flow.id => before,
         _ => None,

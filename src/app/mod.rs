@@ -22,10 +22,10 @@ pub use reply::{Button, Part, Reply};
 pub use session::Session;
 
 use crate::anonymity::Rules;
+use crate::content::Content;
 use crate::engine::State;
 use crate::flow::Flow;
 use crate::lang::Lang;
-use crate::content::Content;
 use crate::person::PersonId;
 use crate::present::Presenter;
 use crate::store::Store;

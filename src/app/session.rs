@@ -46,7 +46,13 @@ impl Session {
 
     /// Runs one engine step on a given flow and commits it before any reply. A language
     /// the person chose is kept, even when it equals the detected one.
-    pub fn step_in(&mut self, app: &App, flow: &Flow, event: Event, now: u64) -> Result<Transition, StoreError> {
+    pub fn step_in(
+        &mut self,
+        app: &App,
+        flow: &Flow,
+        event: Event,
+        now: u64,
+    ) -> Result<Transition, StoreError> {
         if let Event::SetLanguage(lang) = event {
             self.record.lang = Some(lang);
         }

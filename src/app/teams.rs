@@ -14,10 +14,10 @@
 //! say, and return it as a [`Reply`]. The channel sends it and makes the deep links.
 
 use super::{Action, App, Button, Part, Reply, Session, TeamAction, catalog};
-use crate::flow::Flow;
 use crate::anonymity::MIN_DIFFERENCE;
 use crate::chart;
 use crate::export;
+use crate::flow::Flow;
 use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::messages::Msg;
@@ -132,7 +132,8 @@ pub fn new_team(cx: &Context, session: &Session, name: &str) -> Result<Reply> {
         // The quick scan unless the lead picks another flow for this first round.
         let title = catalog::title(cx.app, flow, session.state.lang);
         let text = cx.presenter(session).msg_with(Msg::TeamRoundFlow, &[("title", title.into())]);
-        let buttons = flow_buttons(cx, session, |f| Action::RoundFlow { team: team.id.clone(), flow: f.id.clone() });
+        let buttons =
+            flow_buttons(cx, session, |f| Action::RoundFlow { team: team.id.clone(), flow: f.id.clone() });
         reply.push(Part::Text { text, buttons });
     }
     Ok(reply)
@@ -459,7 +460,10 @@ fn org_for(cx: &Context, session: &Session, flow: &Flow) -> Result<Reply> {
     let columns: Vec<String> = (0..flow.dimensions.len()).map(|d| presenter.dimension_name(d)).collect();
     let title = format!(
         "{}\n{}",
-        presenter.msg_with(Msg::OrgFlowTitle, &[("title", catalog::title(cx.app, flow, session.state.lang).into())]),
+        presenter.msg_with(
+            Msg::OrgFlowTitle,
+            &[("title", catalog::title(cx.app, flow, session.state.lang).into())]
+        ),
         presenter.msg_with(Msg::OrgTitle, &[("min", cx.app.rules.min_respondents().into())])
     );
     let header: Vec<String> = flow.dimensions.iter().map(|d| d.id.to_uppercase()).collect();

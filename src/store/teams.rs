@@ -306,12 +306,9 @@ impl Store {
         member: &PersonId,
     ) -> Result<Option<(ResponseId, Response)>> {
         let responses = self.responses_with_ids(member)?;
-        Ok(responses
-            .into_iter()
-            .rev()
-            .find(|(_, r)| {
-                r.flow_id == flow.id && r.flow_version == flow.version && Team::in_round(round, r.completed_at)
-            }))
+        Ok(responses.into_iter().rev().find(|(_, r)| {
+            r.flow_id == flow.id && r.flow_version == flow.version && Team::in_round(round, r.completed_at)
+        }))
     }
 }
 

@@ -56,7 +56,9 @@ async fn choose<B: TgBot>(turn: Turn<B>, id: &str) -> HandlerResult {
     let (app, state, lang) = (turn.app(), &turn.session.state, turn.session.state.lang);
     let menu = match catalog::choose(app, state, id) {
         None => catalog::unknown(app, state, lang, id),
-        Some(catalog::Choice::Confirm { current, wanted }) => catalog::confirm(app, state, lang, current, wanted),
+        Some(catalog::Choice::Confirm { current, wanted }) => {
+            catalog::confirm(app, state, lang, current, wanted)
+        }
         Some(catalog::Choice::Go(flow, event)) => {
             let flow = flow.id.clone();
             return start_flow(turn, flow, event).await;
@@ -273,14 +275,17 @@ fn scan_event<B: TgBot>(turn: &Turn<B>, action: &Action) -> Option<Event> {
     let flow = turn.flow();
     let scan = turn.session.state.scan.as_ref()?;
     let (flow_id, flow_version, question) = match action {
-        Action::Answer { flow, flow_version, question, .. } | Action::Back { flow, flow_version, question } => {
-            (flow, *flow_version, usize::from(*question))
-        }
+        Action::Answer { flow, flow_version, question, .. }
+        | Action::Back { flow, flow_version, question } => (flow, *flow_version, usize::from(*question)),
         _ => return None,
     };
     // A button of another flow's question with the same number is just as stale.
     let same_flow = *flow_id == flow.id && scan.flow_id == flow.id;
-    if !same_flow || flow_version != flow.version || question != scan.cursor || scan.flow_version != flow.version {
+    if !same_flow
+        || flow_version != flow.version
+        || question != scan.cursor
+        || scan.flow_version != flow.version
+    {
         return None;
     }
     let id = flow.questions.get(question)?.id.clone();

@@ -293,9 +293,13 @@ impl<B: TgBot> Turn<B> {
             .enumerate()
             .map(|(choice, label)| {
                 let label = if label.chosen { format!("✓ {}", label.label) } else { label.label };
-                let data =
-                    Action::Answer { flow: flow.clone(), flow_version: version, question, choice: choice as u8 }
-                        .encode();
+                let data = Action::Answer {
+                    flow: flow.clone(),
+                    flow_version: version,
+                    question,
+                    choice: choice as u8,
+                }
+                .encode();
                 vec![InlineKeyboardButton::callback(label, data)]
             })
             .collect();

@@ -206,4 +206,12 @@ mod tests {
         // "join_" + code stays within Telegram's 64-character start payload.
         assert!(format!("join_{a}").len() <= 64);
     }
+
+    #[test]
+    fn a_round_stored_before_flows_were_per_round_asks_the_quick_scan() {
+        let stored = r#"{"number":2,"opened_at":5,"closed_at":null,"shown":null}"#;
+        let round: Round = serde_json::from_str(stored).expect("an old round reads");
+        assert_eq!((round.flow.as_str(), round.flow_version), ("quickscan", 1));
+        assert!(round.groups.is_empty());
+    }
 }

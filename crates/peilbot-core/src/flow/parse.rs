@@ -268,7 +268,10 @@ impl<'a> Validator<'a> {
                 parts: raw
                     .parts
                     .iter()
-                    .map(|part| ReferencePart { label: part.label.clone(), values: values(self, &part.values) })
+                    .map(|part| ReferencePart {
+                        label: part.label.clone(),
+                        values: values(self, &part.values),
+                    })
                     .collect(),
                 label: raw.label.into_inner(),
                 source: raw.source,
