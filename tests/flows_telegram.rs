@@ -71,7 +71,7 @@ async fn both_flows_end_to_end_in_each_language() {
         person.expect_snapshot(&message(lang, "scan-finished"), &quick_title).await;
         let quick = person.expect_after(mark, &message(lang, "snapshot-references-title")).await;
         let quick = quick.body();
-        assert!(quick.starts_with(&quick_title), "the snapshot names its flow:\n{quick}");
+        assert_eq!(quick.lines().nth(1), Some(quick_title.as_str()), "the snapshot names its flow:\n{quick}");
         assert!(quick.contains(reference), "{lang}: no {reference:?} in:\n{quick}");
         assert!(quick.contains("(OECD, 2025)") && quick.contains("(Eurostat, 2023)"), "{quick}");
     }
@@ -160,10 +160,12 @@ async fn a_team_round_asks_one_flow_and_its_results_are_that_flows() {
     assert!(org.body().contains("R · L · P · H · S · V"), "{}", org.body());
     assert!(!org.body().contains(QUICK_EN), "no team's current round asks the quick scan:\n{}", org.body());
 
-    let pick = lead.ask("/newround", "Which scan should the new round of \"Digitaal\" ask?").await;
+    // A new round asks what the last one asked, unless the lead picks another scan.
+    lead.ask("/newround", &format!("The new round asks \"{AI_EN}\"")).await;
+    let pick = lead.expect_text(&format!("Round 2 asks \"{AI_EN}\"")).await;
     let data = pick.button_data(QUICK_EN).unwrap().to_string();
     assert_eq!(lead.press(pick.message_id, &data).await, None);
-    lead.expect_text(&format!("The new round asks \"{QUICK_EN}\"")).await;
+    lead.expect_text(&format!("Round 2 of \"Digitaal\" now asks \"{QUICK_EN}\"")).await;
     let mark = lead.mark();
     lead.say("/team");
     let waiting = lead.expect_after(mark, "round 2").await;

@@ -192,7 +192,7 @@ fn a_message_deleted_from_the_new_language_is_named_with_file_and_language() {
 fn the_new_language_is_held_to_english_like_the_others() {
     let tree = Tree::with_complete_frisian();
     tree.edit("locales/fy/bot.ftl", |text| format!("{text}extra-remark = Noch wat\n"));
-    tree.edit("locales/fy/bot.ftl", replace_once("{ $position }", "{ $posysje }"));
+    tree.edit("locales/fy/bot.ftl", replace_once("Question { $position }", "Question { $posysje }"));
     tree.edit("locales/fy/quickscan.ftl", replace_once("q-a1 = Our { -org }", "q-a1 = Our { -orgg }"));
     let problems = tree.problems(&built_in_and(FRISIAN));
 

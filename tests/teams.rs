@@ -187,7 +187,7 @@ async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_on
     let opened = rik.ask("/newround", "is open").await;
     assert_eq!(
         opened.body(),
-        "Round 2 of \"Rho\" is open and round 1 is closed. Scans finished from now on count for the new round."
+        "Round 2 of \"Rho\" is open and round 1 is closed. The new round asks \"Digital maturity quick scan\"; scans finished from now on count for it."
     );
     let refused = rik.ask("/team", "members have finished").await;
     assert_eq!(
@@ -274,14 +274,18 @@ async fn invites_join_leads_and_leaving() {
     assert_eq!(ann.press(confirm.message_id, &format!("j:{code}")).await, None);
     tg.wait_until(WAIT, |tg| {
         tg.message(ann.id(), confirm.message_id).is_some_and(|m| {
-            m.body() == "Welcome to \"Alpha\"! Take the quick scan when it suits you."
-                && m.keyboard == vec![vec![("Start or continue the quick scan".to_owned(), "s".to_owned())]]
+            m.body() == "Welcome to \"Alpha\"! Take \"Digital maturity quick scan\" when it suits you."
+                && m.keyboard
+                    == vec![vec![(
+                        "Start or continue: Digital maturity quick scan".to_owned(),
+                        "s:quickscan".to_owned(),
+                    )]]
         })
     })
     .await
     .expect("the confirmation turns into a welcome with the scan button");
     let mark = ann.mark();
-    assert_eq!(ann.press(confirm.message_id, "s").await, None);
+    assert_eq!(ann.press(confirm.message_id, "s:quickscan").await, None);
     let first = ann.expect_after(mark, "Question 1 of 23").await;
     assert!(!answer_data(&first).is_empty(), "the scan's first question, with its buttons");
     let again = ann.ask(&format!("/start join_{code}"), "already").await;
@@ -476,12 +480,15 @@ async fn reminders_reach_only_unfinished_reachable_members_once() {
         assert_eq!(got.len(), 1, "{} gets one nudge\n{}", person.chat.user().first_name, tg.dump());
         assert_eq!(
             got[0].body(),
-            "A reminder from your team \"Alpha\": the digital maturity quick scan takes about 6 minutes. \
+            "A reminder from your team \"Alpha\": \"Digital maturity quick scan\" takes about 6 minutes. \
              Your own answers stay yours; the team only sees results of 5 people or more."
         );
         assert_eq!(
             got[0].keyboard,
-            vec![vec![("Start or continue the quick scan".to_owned(), "s".to_owned())]]
+            vec![vec![(
+                "Start or continue: Digital maturity quick scan".to_owned(),
+                "s:quickscan".to_owned()
+            )]]
         );
     }
     for person in [&lea, &fin, &olga, &bea, &zoe] {
@@ -510,10 +517,10 @@ async fn reminders_reach_only_unfinished_reachable_members_once() {
 
     // The nudge's button continues the scan where it was, or starts it.
     let mark = uma.mark();
-    assert_eq!(uma.press(nudges(&uma)[0].message_id, "s").await, None);
+    assert_eq!(uma.press(nudges(&uma)[0].message_id, "s:quickscan").await, None);
     uma.expect_after(mark, "Question 2 of 23").await;
     let mark = ned.mark();
-    assert_eq!(ned.press(nudges(&ned)[0].message_id, "s").await, None);
+    assert_eq!(ned.press(nudges(&ned)[0].message_id, "s:quickscan").await, None);
     ned.expect_after(mark, "Question 1 of 23").await;
 }
 
@@ -783,7 +790,7 @@ async fn the_org_view_shows_admins_only_teams_over_the_threshold() {
     assert_eq!(
         table.body(),
         "Organisation view: median current level per team, only teams with at least 3 respondents in their \
-         current round.\n\nA · B · C · D · E · F · G\nBig: 3.0 · 3.0 · 3.0 · 3.0 · 3.0 · 3.0 · 3.0"
+         current round.\nDigital maturity quick scan\n\nA · B · C · D · E · F · G\nBig: 3.0 · 3.0 · 3.0 · 3.0 · 3.0 · 3.0 · 3.0"
     );
 
     for person in [&bo, &sal, &big[0]] {

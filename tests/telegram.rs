@@ -341,7 +341,7 @@ async fn a_tap_on_an_answered_question_changes_nothing() {
     let first = dana.expect_question(1).await;
     // The data of question 1's "Agreed", before the message turns into question 2.
     let old_data = first.button_data("Agreed").unwrap().to_owned();
-    assert_eq!(old_data, "a:1:0:2");
+    assert_eq!(old_data, "a:quickscan:1:0:2");
     dana.answer_nth(THIRD).await;
     let second = dana.expect_question(2).await;
     assert_eq!(second.message_id, first.message_id);
@@ -605,9 +605,11 @@ async fn in_a_group_the_bot_links_to_a_private_chat() {
         assert!(message.keyboard.is_empty(), "no buttons in the group: {message:?}");
     }
 
-    // The link opens the private chat with "/start scan".
+    // The link opens the private chat with "/start scan": the menu of scans.
     let private = Person::new(&tg, hans.id, "Hans", Some("en"));
-    private.say("/start scan");
+    let menu = private.ask("/start scan", "Which scan would you like to take?").await;
+    let quick = menu.button_data("Digital maturity quick scan").expect("a button per scan").to_string();
+    private.press(menu.message_id, &quick).await;
     let first = private.expect_question(1).await;
     assert!(first.body().contains("Digital maturity quick scan"), "{:?}", first.body());
     private.answer_nth(THIRD).await;
@@ -889,7 +891,7 @@ async fn start_up_registers_commands_and_descriptions_per_language() {
     }
     let dutch = commands.iter().find(|c| language(c).as_deref() == Some("nl")).unwrap();
     let scan = dutch.params["commands"].as_array().unwrap().iter().find(|c| c["command"] == "scan").unwrap();
-    assert_eq!(scan["description"], "De quickscan starten of verdergaan");
+    assert_eq!(scan["description"], "Een scan starten of verdergaan");
 
     for method in ["setMyDescription", "setMyShortDescription"] {
         let calls = tg.calls_to(method);

@@ -95,8 +95,7 @@ cmd-remind = Remind members who have not finished (leads)
 
 # issue 10: rounds per flow
 
-team-round-flow = Round 1 asks "{ $title }". Should your team take another scan in this round? Choose it here, before anyone has finished.
+team-round-flow = Round { $round } asks "{ $title }". Should your team take another scan in this round? Choose it here, before anyone has finished.
 team-round-flow-set = Round { $round } of "{ $team }" now asks "{ $title }". The invite link leads to it.
 team-round-flow-locked = Round { $round } of "{ $team }" already has a result, so its scan stays as it is. Open a new round with /newround to ask "{ $title }".
-team-new-round-pick = Which scan should the new round of "{ $team }" ask? The current round closes when you choose.
 org-flow-title = { $title }

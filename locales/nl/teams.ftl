@@ -105,8 +105,7 @@ cmd-remind = Teamleden herinneren die nog niet klaar zijn (teamleiders)
 
 # issue 10: rounds per flow
 
-team-round-flow = Ronde 1 vraagt "{ $title }". Moet je team in deze ronde een andere scan doen? Kies die hier, voordat iemand klaar is.
+team-round-flow = Ronde { $round } vraagt "{ $title }". Moet je team in deze ronde een andere scan doen? Kies die hier, voordat iemand klaar is.
 team-round-flow-set = Ronde { $round } van "{ $team }" vraagt nu "{ $title }". De uitnodigingslink leidt daarheen.
 team-round-flow-locked = Ronde { $round } van "{ $team }" heeft al een resultaat, dus de scan blijft zoals hij is. Open met /newround een nieuwe ronde om "{ $title }" te vragen.
-team-new-round-pick = Welke scan vraagt de nieuwe ronde van "{ $team }"? De huidige ronde sluit zodra je kiest.
 org-flow-title = { $title }

@@ -16,7 +16,6 @@
 //! s          start or resume the scan (from before flows were named)
 //! s:<flow>   start or resume this flow (asking first when another scan is in progress)
 //! o:<flow>   start this flow instead of the scan in progress (after that question)
-//! n:<id>:<flow>  open a new round of team <id> on this flow
 //! u:<id>:<flow>  let the current round of team <id> ask this flow (before any result)
 //! r:0, r:1   team reminders off or on
 //! f:<code>   forget me: delete everything kept about this person (a one-time code)
@@ -56,11 +55,6 @@ pub enum Action {
     Scan(String),
     /// Start this flow, dropping the scan of another flow in progress (confirmed).
     ScanInstead(String),
-    /// Open a new round of a team on this flow.
-    NewRound {
-        team: String,
-        flow: String,
-    },
     /// Let the current round of a team ask this flow (only before any result).
     RoundFlow {
         team: String,
@@ -121,7 +115,6 @@ impl Action {
             Action::Forget(code) => format!("f:{code}"),
             Action::Scan(flow) => format!("s:{flow}"),
             Action::ScanInstead(flow) => format!("o:{flow}"),
-            Action::NewRound { team, flow } => format!("n:{team}:{flow}"),
             Action::RoundFlow { team, flow } => format!("u:{team}:{flow}"),
         }
     }
@@ -157,9 +150,6 @@ impl Action {
             }),
             ["s", flow] if is_flow_id(flow) => Some(Action::Scan(flow.to_string())),
             ["o", flow] if is_flow_id(flow) => Some(Action::ScanInstead(flow.to_string())),
-            ["n", team, flow] if is_team_id(team) && is_flow_id(flow) => {
-                Some(Action::NewRound { team: team.to_string(), flow: flow.to_string() })
-            }
             ["u", team, flow] if is_team_id(team) && is_flow_id(flow) => {
                 Some(Action::RoundFlow { team: team.to_string(), flow: flow.to_string() })
             }
@@ -205,7 +195,7 @@ mod tests {
             Action::Back { flow: longest.clone(), flow_version: u32::MAX, question: u16::MAX },
             Action::Scan(longest.clone()),
             Action::ScanInstead("aiscan".into()),
-            Action::NewRound { team: "a-b_c123XYZ".into(), flow: longest.clone() },
+            Action::RoundFlow { team: "a-b_c123XYZ".into(), flow: longest.clone() },
             Action::RoundFlow { team: "AAAAAAAAAAA".into(), flow: "quickscan".into() },
             Action::Language(Lang::Nl),
             Action::Language(Lang::NlBe),
@@ -286,7 +276,7 @@ mod tests {
             "s:",
             "s:Quickscan",
             "o:quick scan",
-            "n:AAAAAAAAAAA:",
+            "u:AAAAAAAAAAA:",
             "u:AAAAAAAAAA:quickscan",
         ];
         for data in bad {

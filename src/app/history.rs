@@ -61,10 +61,12 @@ pub fn snapshot_text(
     before: Option<&Past>,
 ) -> String {
     let presenter = app.presenter_for(flow, lang);
-    let mut parts = vec![
-        presenter.msg_with(Msg::SnapshotFlowTitle, &[("title", catalog::title(app, flow, lang).into())]),
-        presenter.snapshot(snapshot),
-    ];
+    // The snapshot's own title first, then which scan it is.
+    let text = presenter.snapshot(snapshot);
+    let (title, rest) = text.split_once('\n').unwrap_or((text.as_str(), ""));
+    let flow_title =
+        presenter.msg_with(Msg::SnapshotFlowTitle, &[("title", catalog::title(app, flow, lang).into())]);
+    let mut parts = vec![format!("{title}\n{flow_title}{rest}")];
     if let Some(before) = before {
         parts.push(presenter.change_since(snapshot, &before.snapshot, before.completed_at));
     }

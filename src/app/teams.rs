@@ -128,14 +128,7 @@ pub fn new_team(cx: &Context, session: &Session, name: &str) -> Result<Reply> {
     let mut args = team_args(&team);
     args.push(("link", (cx.link)(&format!("{JOIN_PREFIX}{}", team.invite)).into()));
     let mut reply = cx.say(session, Msg::TeamCreated, &args);
-    if cx.app.content.catalog().len() > 1 {
-        // The quick scan unless the lead picks another flow for this first round.
-        let title = catalog::title(cx.app, flow, session.state.lang);
-        let text = cx.presenter(session).msg_with(Msg::TeamRoundFlow, &[("title", title.into())]);
-        let buttons =
-            flow_buttons(cx, session, |f| Action::RoundFlow { team: team.id.clone(), flow: f.id.clone() });
-        reply.push(Part::Text { text, buttons });
-    }
+    reply.parts.extend(round_flow_choice(cx, session, &team, 1, flow).parts);
     Ok(reply)
 }
 
@@ -168,7 +161,7 @@ pub fn set_round_flow(cx: &Context, session: &Session, team_id: &str, flow_id: &
 }
 
 /// Closes the current round and opens one on `flow_id`.
-pub fn new_round(cx: &Context, session: &Session, team_id: &str, flow_id: &str) -> Result<Reply> {
+fn new_round(cx: &Context, session: &Session, team_id: &str, flow_id: &str) -> Result<Reply> {
     let store = &cx.app.store;
     let (Some(team), Some(next)) = (store.team(team_id)?, cx.app.flow_by_id(flow_id)) else {
         return Ok(cx.say(session, Msg::TgStaleButton, &[]));
@@ -184,10 +177,26 @@ pub fn new_round(cx: &Context, session: &Session, team_id: &str, flow_id: &str) 
                 ("previous", (round - 1).into()),
                 ("title", catalog::title(cx.app, next, session.state.lang).into()),
             ]);
-            cx.say(session, Msg::TeamRoundOpened, &args)
+            let mut reply = cx.say(session, Msg::TeamRoundOpened, &args);
+            reply.parts.extend(round_flow_choice(cx, session, &team, round, next).parts);
+            reply
         }
         None => cx.say(session, Msg::TgStaleButton, &[]),
     })
+}
+
+/// "Round N asks …; another scan?", with a button per flow, when there is more than one.
+fn round_flow_choice(cx: &Context, session: &Session, team: &Team, round: u32, flow: &Flow) -> Reply {
+    if cx.app.content.catalog().len() < 2 {
+        return Reply::default();
+    }
+    let title = catalog::title(cx.app, flow, session.state.lang);
+    let text = cx
+        .presenter(session)
+        .msg_with(Msg::TeamRoundFlow, &[("title", title.into()), ("round", round.into())]);
+    let buttons =
+        flow_buttons(cx, session, |f| Action::RoundFlow { team: team.id.clone(), flow: f.id.clone() });
+    Reply { parts: vec![Part::Text { text, buttons }] }
 }
 
 /// `/teams`: the person's teams and their role in each.
@@ -245,13 +254,8 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
         TeamAction::Result => result(cx, session, &team)?,
         TeamAction::Export => export(cx, session, &team)?,
         TeamAction::Remind => return remind(cx, session, &team),
-        TeamAction::NewRound if cx.app.content.catalog().len() > 1 => {
-            let text = cx.presenter(session).msg_with(Msg::TeamNewRoundPick, &team_args(&team));
-            let buttons =
-                flow_buttons(cx, session, |f| Action::NewRound { team: team.id.clone(), flow: f.id.clone() });
-            Reply { parts: vec![Part::Text { text, buttons }] }
-        }
-        TeamAction::NewRound => new_round(cx, session, team_id, &cx.app.flow().id)?,
+        // The new round asks what the closing one asked, unless the lead picks another.
+        TeamAction::NewRound => new_round(cx, session, team_id, &round_flow(cx.app, &team).id.clone())?,
         TeamAction::AddLead => {
             let code = new_invite_code();
             store.update_team(team_id, |team| team.lead_invite = Some(code.clone()))?;
@@ -458,13 +462,11 @@ fn org_for(cx: &Context, session: &Session, flow: &Flow) -> Result<Reply> {
     }
     let presenter = cx.app.presenter_for(flow, session.state.lang);
     let columns: Vec<String> = (0..flow.dimensions.len()).map(|d| presenter.dimension_name(d)).collect();
+    let flow_title = catalog::title(cx.app, flow, session.state.lang);
     let title = format!(
         "{}\n{}",
-        presenter.msg_with(
-            Msg::OrgFlowTitle,
-            &[("title", catalog::title(cx.app, flow, session.state.lang).into())]
-        ),
-        presenter.msg_with(Msg::OrgTitle, &[("min", cx.app.rules.min_respondents().into())])
+        presenter.msg_with(Msg::OrgTitle, &[("min", cx.app.rules.min_respondents().into())]),
+        presenter.msg_with(Msg::OrgFlowTitle, &[("title", flow_title.into())]),
     );
     let header: Vec<String> = flow.dimensions.iter().map(|d| d.id.to_uppercase()).collect();
     let mut lines = vec![title.clone(), String::new(), header.join(" · ")];

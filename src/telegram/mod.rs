@@ -294,7 +294,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .branch(case![A::Scan(id)].endpoint(chat::scan_picked::<B>))
                 .branch(case![A::ScanInstead(id)].endpoint(chat::scan_instead::<B>))
                 .branch(
-                    dptree::filter(|a: Action| matches!(a, A::NewRound { .. } | A::RoundFlow { .. }))
+                    dptree::filter(|a: Action| matches!(a, A::RoundFlow { .. }))
                         .endpoint(teams::round_flow::<B>),
                 )
                 .branch(case![A::Reminders(on)].endpoint(teams::reminders::<B>)),

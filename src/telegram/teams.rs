@@ -50,16 +50,12 @@ pub async fn picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> Ha
     carry_out(turn, |cx, session| teams::run(cx, session, action, &team)).await
 }
 
-/// A flow picked for a team's round: a new round on it, or the current round's flow.
+/// A flow picked for a team's current round.
 pub async fn round_flow<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> HandlerResult {
+    let Action::RoundFlow { team, flow } = picked else { return Ok(()) };
     turn.answer_callback(&tap.query, None).await;
     turn.strip_keyboard(tap.message).await;
-    reply(turn, move |cx, session| match &picked {
-        Action::NewRound { team, flow } => teams::new_round(cx, session, team, flow),
-        Action::RoundFlow { team, flow } => teams::set_round_flow(cx, session, team, flow),
-        _ => Ok(Reply::default()),
-    })
-    .await
+    reply(turn, move |cx, session| teams::set_round_flow(cx, session, &team, &flow)).await
 }
 
 /// Runs a team action; nudges are delivered here, one by one, and the lead is told how

@@ -187,7 +187,6 @@ messages! {
     TeamRoundFlow => "team-round-flow",
     TeamRoundFlowSet => "team-round-flow-set",
     TeamRoundFlowLocked => "team-round-flow-locked",
-    TeamNewRoundPick => "team-new-round-pick",
     OrgFlowTitle => "org-flow-title",
 }
 
