@@ -93,7 +93,10 @@ impl<'a, W: Write> Chat<'a, W> {
                 Input::Help => self.remark(Msg::ChatHelp)?,
                 Input::UnknownLanguage => self.remark(Msg::ChatUnknownLanguage)?,
                 Input::Scan(Some(id)) => self.choose(&id)?,
-                Input::Scan(None) if self.session.state.scan.is_some() => self.apply(Event::Start)?,
+                Input::Scan(None) if self.session.state.scan.is_some() => {
+                    let (flow, event) = catalog::resume(self.app, &self.session.state);
+                    self.apply_in(flow, event)?
+                }
                 Input::Scan(None) => self.scan_menu()?,
                 Input::Pick(number) => self.pick(number)?,
                 Input::Snapshot => self.snapshot()?,

@@ -398,3 +398,17 @@ fn the_readmes_example_flow_passes_the_checks() {
     let run = peilbot(&["flows", "check", content.path().to_str().unwrap()], "", &[], None);
     assert!(run.status.success(), "the README's example:\n{example}\n{}", run.stderr);
 }
+
+/// A scan of a flow that is no longer offered (its content folder is gone) cannot go on:
+/// "start" makes way for the quick scan instead of refusing for ever.
+#[test]
+fn a_scan_of_a_flow_no_longer_offered_makes_way() {
+    let content = content_folder(KORT_FLOW, KORT_EN);
+    let data = tempfile::tempdir().unwrap();
+    let started =
+        chat(data.path(), &["--content", content.path().to_str().unwrap(), "--flow", "kort"], &typed(&["3"]));
+    assert_eq!(progress_lines(&started), [(1, 4), (2, 4)]);
+    let after = chat(data.path(), &["--lang", "en"], &typed(&["start"]));
+    assert_line(&after, &message("en", "scan-outdated"));
+    assert_eq!(progress_lines(&after), [(1, 23)]);
+}

@@ -40,6 +40,16 @@ pub fn choose<'a>(app: &'a App, state: &State, id: &str) -> Option<Choice<'a>> {
     })
 }
 
+/// Going on plainly ("scan", `/scan` with a scan in progress): the scan in progress, or,
+/// when its flow is no longer offered (a content folder changed), the default flow in its
+/// place, since that scan cannot go on.
+pub fn resume<'a>(app: &'a App, state: &State) -> (&'a Flow, Event) {
+    match state.scan.as_ref() {
+        Some(scan) if app.flow_by_id(&scan.flow_id).is_none() => (app.flow(), Event::StartInstead),
+        _ => (app.flow_of(state), Event::Start),
+    }
+}
+
 /// A text with choices: the channel shows them as buttons or as numbered lines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Menu {

@@ -48,7 +48,9 @@ pub async fn scan<B: TgBot>(turn: Turn<B>, id: String) -> HandlerResult {
         let menu = catalog::menu(turn.app(), &turn.session.state, turn.session.state.lang);
         return offer(turn, menu).await;
     }
-    step_and_show(turn, Event::Start).await
+    let (flow, event) = catalog::resume(turn.app(), &turn.session.state);
+    let flow = flow.id.clone();
+    start_flow(turn, flow, event).await
 }
 
 /// Asks for one flow: starts or resumes it, or asks first when another is in progress.
