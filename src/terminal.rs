@@ -119,12 +119,7 @@ impl<'a, W: Write> Chat<'a, W> {
 
     /// The flow on screen: the scan in progress's, else the one just stepped, else the default.
     fn flow(&self) -> &'a Flow {
-        let app = self.app;
-        match (&self.session.state.scan, &self.stepped) {
-            (Some(_), _) => app.flow_of(&self.session.state),
-            (None, Some(id)) => app.flow_by_id(id).unwrap_or_else(|| app.flow()),
-            (None, None) => app.flow(),
-        }
+        self.app.flow_in_view(&self.session.state, self.stepped.as_deref())
     }
 
     fn presenter(&self) -> Presenter<'a> {

@@ -57,6 +57,16 @@ impl App {
         state.scan.as_ref().and_then(|scan| self.flow_by_id(&scan.flow_id)).unwrap_or_else(|| self.flow())
     }
 
+    /// The flow a channel shows: the scan in progress's, else `stepped` (the flow of the
+    /// last step, which a scan that just finished no longer names), else the default one.
+    pub fn flow_in_view(&self, state: &State, stepped: Option<&str>) -> &Flow {
+        match (&state.scan, stepped) {
+            (Some(_), _) => self.flow_of(state),
+            (None, Some(id)) => self.flow_by_id(id).unwrap_or_else(|| self.flow()),
+            (None, None) => self.flow(),
+        }
+    }
+
     /// A presenter for the default flow.
     pub fn presenter(&self, lang: Lang) -> Presenter<'_> {
         Presenter::new(&self.content, self.flow(), lang)

@@ -82,9 +82,8 @@ async fn offer<B: TgBot>(mut turn: Turn<B>, menu: catalog::Menu) -> HandlerResul
 }
 
 /// A flow picked from the menu (or "continue" under a confirmation).
-pub async fn scan_picked<B: TgBot>(turn: Turn<B>, tap: Tap, id: String) -> HandlerResult {
+pub async fn scan_picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, id: String) -> HandlerResult {
     turn.answer_callback(&tap.query, None).await;
-    let mut turn = turn;
     turn.strip_keyboard(tap.message).await;
     choose(turn, &id).await
 }

@@ -142,12 +142,7 @@ impl<B: TgBot> Turn<B> {
     /// The flow this turn is about: the scan in progress's, else the one just stepped
     /// (a scan that just finished), else the default one.
     pub fn flow(&self) -> &Flow {
-        let app = self.app();
-        match (&self.session.state.scan, &self.stepped) {
-            (Some(_), _) => app.flow_of(&self.session.state),
-            (None, Some(id)) => app.flow_by_id(id).unwrap_or_else(|| app.flow()),
-            (None, None) => app.flow(),
-        }
+        self.app().flow_in_view(&self.session.state, self.stepped.as_deref())
     }
 
     pub fn presenter(&self) -> Presenter<'_> {
