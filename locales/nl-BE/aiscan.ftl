@@ -9,6 +9,7 @@ ai-q-h2 = AI die in gebruik is, wordt opgevolgd op fouten en vooringenomenheid, 
 ai-next-r-1 = Vraag je leidinggevende welke AI-tools je mag gebruiken, en met welke gegevens, en zet het antwoord waar collega's het terugvinden.
 ai-next-r-4 = Hou het overzicht van de algoritmes die je gebruikt actueel en openbaar, en herbekijk de afspraken elk jaar samen met de algemeen directeur.
 ai-next-l-1 = Kies één AI-toepassing die jullie gebruiken en zoek uit wat de wettelijke basis is.
+ai-next-l-2 = Spreek af dat geen AI in gebruik gaat voordat de wettelijke basis en het risico onder de AI-verordening getoetst zijn.
 ai-next-l-3 = Doe voor elke toepassing met een hoog risico een impactbeoordeling op de grondrechten, en leg vast hoe je een beslissing uitlegt.
 ai-next-l-4 = Vertel inwoners in eenvoudige taal waar AI meespeelt in beslissingen, en hoe ze bezwaar kunnen indienen.
 ai-next-p-4 = Test AI-toepassingen op informatieveiligheid en datalekken, voor gebruik en daarna op geregelde tijdstippen.

@@ -66,7 +66,7 @@ pub fn snapshot_text(
     let (title, rest) = text.split_once('\n').unwrap_or((text.as_str(), ""));
     let flow_title =
         presenter.msg_with(Msg::SnapshotFlowTitle, &[("title", catalog::title(app, flow, lang).into())]);
-    let mut parts = vec![format!("{title}\n{flow_title}{rest}")];
+    let mut parts = vec![format!("{title}\n{flow_title}\n{rest}")];
     if let Some(before) = before {
         parts.push(presenter.change_since(snapshot, &before.snapshot, before.completed_at));
     }
