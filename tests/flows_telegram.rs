@@ -8,7 +8,7 @@ mod support;
 use support::binary::message;
 use support::bot::setup;
 use support::content::{KORT_EN, KORT_FLOW, content_folder};
-use support::members::{L3, L4, POLICY, complete_flow, join, new_team, people};
+use support::members::{L3, L4, POLICY, complete_flow, csv_rows, export_documents, join, new_team, people};
 use support::person::Person;
 use support::progress;
 
@@ -170,6 +170,13 @@ async fn a_team_round_asks_one_flow_and_its_results_are_that_flows() {
     lead.say("/team");
     let waiting = lead.expect_after(mark, "round 2").await;
     assert!(waiting.body().contains("0 of 6 members have finished"), "{}", waiting.body());
+
+    // The export keeps round 1, in the words of the flow it asked.
+    let documents = export_documents(&tg, &lead).await;
+    let rows = csv_rows(&documents[0]);
+    assert_eq!(rows.len(), 6, "round 1's six themes: {rows:?}");
+    assert!(rows.iter().all(|row| row[1] == "1"), "{rows:?}");
+    assert!(rows.iter().any(|row| row.iter().any(|cell| cell == "R Rules & ownership")), "{rows:?}");
 }
 
 #[tokio::test]

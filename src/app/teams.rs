@@ -315,7 +315,15 @@ fn export(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
     if rounds.is_empty() {
         return Ok(cx.say(session, Msg::TeamExportEmpty, &team_args(team)));
     }
-    let rows = export::rows(flow, locales, lang, &team.name, &rounds);
+    // Each round in the words of the flow it asked; rounds of a flow version no longer
+    // offered cannot be named, so they are left out rather than mixed with another's.
+    let mut rows = Vec::new();
+    for flow in cx.app.content.catalog() {
+        let asked: Vec<_> =
+            rounds.iter().filter(|r| r.flow == flow.id && r.flow_version == flow.version).cloned().collect();
+        rows.extend(export::rows(flow, locales, lang, &team.name, &asked));
+    }
+    rows.sort_by_key(|row| row.round);
     let caption = cx.presenter(session).msg_with(Msg::TeamExportCaption, &team_args(team));
     let document = |bytes, name| Part::Document { bytes, name, caption: String::new() };
     Ok(Reply {

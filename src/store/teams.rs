@@ -192,8 +192,8 @@ impl Store {
         Ok(Some(number))
     }
 
-    /// Per round, what a lead may see: every round's last published result; rounds
-    /// without one are left out.
+    /// Per round, what a lead may see: every round's last published result, with the flow
+    /// it asked; rounds without one are left out. `flow` is the current round's flow.
     pub fn team_export(
         &self,
         flow: &Flow,
@@ -210,11 +210,11 @@ impl Store {
         Ok(Ok(team
             .rounds
             .iter()
-            // One flow version per export: the rounds that asked the questions of `flow`.
-            .filter(|round| round.flow == flow.id && round.flow_version == flow.version)
             .filter_map(|round| {
                 Some(RoundExport {
                     round: round.number,
+                    flow: round.flow.clone(),
+                    flow_version: round.flow_version,
                     opened_at: round.opened_at,
                     closed_at: round.closed_at,
                     shown: round.shown.clone()?,

@@ -116,6 +116,9 @@ pub enum TeamRefusal {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoundExport {
     pub round: u32,
+    /// The flow and version the round asked: its dimensions are that flow's.
+    pub flow: String,
+    pub flow_version: u32,
     pub opened_at: u64,
     pub closed_at: Option<u64>,
     pub shown: Shown,
