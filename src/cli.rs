@@ -14,7 +14,7 @@ use crate::content::Content;
 use crate::lang::Lang;
 use crate::logging::{self, LogFormat};
 use crate::sources::Sources;
-use crate::store::Store;
+use crate::store::{Options, Store};
 use crate::telegram::{self, ServeConfig, Token, Webhook, config};
 use crate::terminal::Chat;
 
@@ -125,15 +125,26 @@ pub struct DataDir {
     /// Where answers are kept (a sled database folder).
     #[arg(long = "data", env = "PEILBOT_DATA", default_value = "peilbot-data")]
     pub path: PathBuf,
+    /// Memory for the store's page cache, in MB.
+    #[arg(long, env = "PEILBOT_CACHE_MB", default_value_t = crate::store::DEFAULT_CACHE_MB)]
+    pub cache_mb: u64,
+}
+
+impl DataDir {
+    /// Opens the store, scoring completed responses with the content's flows (and
+    /// migrating an older store).
+    pub fn open(&self, content: &Content) -> anyhow::Result<Store> {
+        let options =
+            Options { cache_bytes: self.cache_mb * 1024 * 1024, ..Options::with_flows(&content.flows) };
+        Ok(Store::open_with(&self.path, options)?)
+    }
 }
 
 pub fn run(cli: Cli) -> ExitCode {
     private_files();
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
-        Command::Chat { lang, flow, data, content } => {
-            chat(lang, flow, &data.path, content.content.as_deref())
-        }
+        Command::Chat { lang, flow, data, content } => chat(lang, flow, &data, content.content.as_deref()),
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
         Command::Flows { command: FlowsCommand::List { content, lang } } => {
@@ -181,18 +192,20 @@ fn private_files() {
     }
 }
 
-fn chat(lang: Option<Lang>, flow: Option<String>, data: &Path, content: Option<&Path>) -> anyhow::Result<()> {
-    let app = App {
-        content: load_content_from(content)?,
-        store: Store::open(data)?,
-        rules: Rules::default(),
-        admins: Vec::new(),
-    };
+fn chat(
+    lang: Option<Lang>,
+    flow: Option<String>,
+    data: &DataDir,
+    content: Option<&Path>,
+) -> anyhow::Result<()> {
+    let content = load_content_from(content)?;
+    let app = App { store: data.open(&content)?, content, rules: Rules::default(), admins: Vec::new() };
     let fallback = std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code));
     let mut chat = Chat::open(&app, lang, fallback, io::stdout().lock())?;
     chat.choose_flow(flow);
     chat.run(io::stdin().lock())?;
     app.store.flush()?;
+    tracing::debug!(flushes = app.store.flushes(), "the store waited for the disk");
     Ok(())
 }
 
@@ -210,7 +223,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         metrics_listen: args.metrics_listen,
     };
     let content = load_content_from(args.content.content.as_deref())?;
-    let store = Store::open(&args.data.path)?;
+    let store = args.data.open(&content)?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(telegram::serve(config, content, store))
 }

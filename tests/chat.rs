@@ -437,3 +437,21 @@ fn the_data_folder_is_private_to_its_user() {
     }
     assert!(files > 0, "sled wrote its files");
 }
+
+/// Each answer typed is one durable commit: three more answers, three more waits for the
+/// disk (counted by the store, logged at debug level when the chat ends).
+#[test]
+fn each_answer_typed_waits_for_the_disk_once() {
+    let flushes = |answers: usize| {
+        let data = data_dir();
+        let args = ["chat", "--lang", "en", "--data", data.path().to_str().expect("UTF-8 path")];
+        let env = [("RUST_LOG", "peilbot=debug"), ("PEILBOT_LOG_FORMAT", "json")];
+        let run = peilbot(&args, &typed(&vec!["3"; answers]), &env, None);
+        assert!(run.status.success(), "{}", run.stderr);
+        let count = run.stderr.split("\"flushes\":").nth(1).and_then(|rest| rest.split([',', '}']).next());
+        count
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or_else(|| panic!("no flush count in:\n{}", run.stderr))
+    };
+    assert_eq!(flushes(5) - flushes(2), 3);
+}

@@ -8,6 +8,7 @@ use std::net::{TcpListener, TcpStream};
 use support::WAIT;
 use support::bot::{PeilBot, run_to_exit, serve_against};
 use support::fake_telegram::{FakeChat, FakeTelegram};
+use support::person::Person;
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
@@ -30,13 +31,19 @@ fn value(metrics: &str, name: &str) -> Option<f64> {
     metrics.lines().find(|line| line.split([' ', '{']).next() == Some(name))?.rsplit(' ').next()?.parse().ok()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn health_and_metrics_are_served_and_move_with_the_traffic() {
+/// The fake, a data folder and the bot serving metrics, on the port returned.
+async fn with_metrics() -> (FakeTelegram, tempfile::TempDir, PeilBot, u16) {
     let tg = FakeTelegram::start().await;
     let data = tempfile::tempdir().unwrap();
     let port = free_port();
     let listen = format!("127.0.0.1:{port}");
-    let mut bot = PeilBot::start_with(&tg, data.path(), &[("PEILBOT_METRICS_LISTEN", &listen)]).await;
+    let bot = PeilBot::start_with(&tg, data.path(), &[("PEILBOT_METRICS_LISTEN", &listen)]).await;
+    (tg, data, bot, port)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_and_metrics_are_served_and_move_with_the_traffic() {
+    let (tg, _data, mut bot, port) = with_metrics().await;
 
     assert_eq!(get(port, "/healthz"), (200, "ok\n".to_string()));
     let (status, before) = get(port, "/metrics");
@@ -90,4 +97,33 @@ async fn a_metrics_port_in_use_stops_the_start_with_an_error() {
         exit.stderr
     );
     drop(taken);
+}
+
+/// Every acknowledged tap waits for the disk once, not twice: its answer, the scan, the
+/// update id and which message shows the question go in one flushed commit, and so does
+/// the last tap, with the completed response.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_tap_of_a_whole_scan_is_flushed_exactly_once() {
+    let (tg, _data, mut bot, port) = with_metrics().await;
+    let flushes = || value(&get(port, "/metrics").1, "peilbot_store_flushes_total").unwrap_or(0.0);
+
+    let ada = Person::new(&tg, 82, "Ada", Some("en"));
+    ada.say("/scan");
+    ada.expect_question(1).await;
+    let (_, total) = ada.progress().expect("a question");
+    let before = flushes();
+    let mut taps = 0;
+    for n in 1..total {
+        ada.answer_nth(2).await;
+        taps += 1;
+        assert_eq!(flushes() - before, f64::from(taps), "after tap {n}");
+    }
+    ada.answer_nth(2).await;
+    ada.expect_snapshot("Done, thank you", "Your digital maturity snapshot").await;
+    taps += 1;
+    assert_eq!(flushes() - before, f64::from(taps), "the last tap, which completes the scan");
+    let metrics = get(port, "/metrics").1;
+    assert_eq!(value(&metrics, "peilbot_scans_completed_total"), Some(1.0), "{metrics}");
+    assert_eq!(value(&metrics, "peilbot_answers_committed_total"), Some(f64::from(taps)), "{metrics}");
+    bot.interrupt(WAIT).expect("stops");
 }

@@ -4,7 +4,7 @@
 use peilbot::engine::{Response, Scan};
 use peilbot::flow::{Answer, Answers};
 use peilbot::lang::Lang;
-use peilbot::store::{Commit, Person, PersonId, SCHEMA_VERSION, Store, StoreError};
+use peilbot::store::{Commit, Options, Person, PersonId, SCHEMA_VERSION, Store, StoreError};
 
 fn scan(cursor: usize) -> Scan {
     let mut answers = Answers::new();
@@ -119,4 +119,87 @@ fn forgetting_a_person_deletes_their_data_and_memberships() {
     assert_eq!(store.person(&bob).unwrap(), person);
     assert_eq!(store.responses(&bob).unwrap(), vec![response(9, 3)]);
     assert!(store.team(&team.id).unwrap().unwrap().is_lead(&bob));
+}
+
+#[test]
+fn a_commit_waits_for_the_disk_once_and_a_bulk_load_only_when_it_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let me = PersonId("tg:7".into());
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let before = store.flushes();
+        let commit = Commit {
+            person: Some(Person::default()),
+            scan: Some(None),
+            completed: Some(response(100, 2)),
+            update: Some("tg:1".into()),
+        };
+        store.commit(&me, &commit).unwrap();
+        assert_eq!(store.flushes() - before, 1);
+        store.write(&me, &Commit { person: Some(Person::default()), ..Commit::default() }).unwrap();
+        assert_eq!(store.flushes() - before, 1, "a write that may be lost does not wait");
+    }
+    let bulk =
+        Store::open_with(dir.path(), Options { flush_each_commit: false, ..Options::default() }).unwrap();
+    let before = bulk.flushes();
+    for at in 200..300 {
+        bulk.commit(&me, &Commit { completed: Some(response(at, 3)), ..Commit::default() }).unwrap();
+    }
+    assert_eq!(bulk.flushes(), before, "bulk commits do not wait for the disk");
+    bulk.flush().unwrap();
+    assert_eq!(bulk.flushes(), before + 1);
+    drop(bulk);
+    assert_eq!(Store::open(dir.path()).unwrap().responses(&me).unwrap().len(), 101);
+}
+
+/// The round index follows every change a team result depends on: a scan completed inside
+/// the round (not before it), a member who joins with a scan already done, one who leaves,
+/// a new round, and a member who is forgotten.
+#[test]
+fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_change() {
+    let content = peilbot::cli::load_content().unwrap();
+    let flow = content.default_flow();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_with(dir.path(), Options::with_flows(&content.flows)).unwrap();
+    let rules = peilbot::anonymity::Rules::default();
+    let id = |n: u32| PersonId(format!("tg:{n}"));
+    let done = |who: u32, at: u64| {
+        let mut response = response(at, 3);
+        response.flow_id = flow.id.clone();
+        store.commit(&id(who), &Commit { completed: Some(response), ..Commit::default() }).unwrap();
+    };
+    let now = |team: &str| match store.team_result(flow, team, &id(1), rules).unwrap() {
+        Ok(result) => result.respondents_now,
+        Err(peilbot::team::TeamRefusal::TooFew { respondents, .. }) => respondents,
+        Err(other) => panic!("{other:?}"),
+    };
+    done(9, 500); // before the team's round opened
+    let mut team = peilbot::team::Team::new("Burgerzaken", id(1), 1_000, peilbot::random::team_seed());
+    team.members.extend((2..=6).map(id));
+    store.create_team(&team).unwrap();
+    for who in 1..=5 {
+        done(who, 2_000 + u64::from(who));
+    }
+    assert_eq!(now(&team.id), 5);
+    done(5, 3_000); // a retake replaces the earlier scan
+    assert_eq!(now(&team.id), 5);
+    done(6, 3_001);
+    assert_eq!(now(&team.id), 6);
+    store.update_team(&team.id, |team| team.members.insert(id(9))).unwrap();
+    assert_eq!(now(&team.id), 6, "a scan from before the round does not count");
+    done(9, 3_002);
+    assert_eq!(now(&team.id), 7, "a member's scan inside the round counts");
+    store.update_team(&team.id, |team| team.members.remove(&id(2))).unwrap();
+    assert_eq!(now(&team.id), 6, "a member who left no longer counts");
+    store.new_round(flow, &team.id, rules, 4_000, flow).unwrap();
+    assert_eq!(now(&team.id), 0, "a new round starts empty");
+    done(3, 5_000);
+    done(4, 5_001);
+    assert_eq!(now(&team.id), 2);
+    store.forget(&id(4)).unwrap();
+    assert_eq!(now(&team.id), 1, "a forgotten member no longer counts");
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let result = store.team_result(flow, &team.id, &id(1), rules).unwrap();
+    assert!(matches!(result, Err(peilbot::team::TeamRefusal::TooFew { respondents: 1, .. })), "{result:?}");
 }

@@ -2,10 +2,13 @@
 //!
 //! Everything an event changes (the person's record, the scan in progress, a completed
 //! response, the id of the update that caused it) is committed in one transaction and
-//! flushed before the channel shows the reply, so an acknowledged answer survives a
-//! crash and an update delivered twice is applied once.
+//! flushed once, before the channel shows the reply, so an acknowledged answer survives a
+//! crash and an update delivered twice is applied once. A channel that needs to change the
+//! record after the engine step and before replying (Telegram notes which message shows
+//! the question) calls [`Session::advance`], changes the record, then [`Session::save`]:
+//! still one commit, one flush.
 
-use crate::engine::{self, Event, State, Transition};
+use crate::engine::{self, Event, Response, Scan, State, Transition};
 use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::person::PersonId;
@@ -21,6 +24,16 @@ pub struct Session {
     pub state: State,
     /// The channel's id for the update being handled, when it has one (Telegram does).
     pub update: Option<String>,
+    /// What engine steps changed that is not committed yet.
+    pending: Pending,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Pending {
+    /// `Some(None)`: the scan in progress ended.
+    scan: Option<Option<Scan>>,
+    completed: Option<Response>,
+    answers: u64,
 }
 
 impl Session {
@@ -34,7 +47,7 @@ impl Session {
     ) -> Result<Session, StoreError> {
         let record = app.store.person(&person)?;
         let state = State { lang: record.lang.unwrap_or(detected), scan: app.store.scan(&person)? };
-        Ok(Session { person, record, state, update })
+        Ok(Session { person, record, state, update, pending: Pending::default() })
     }
 
     /// Runs one engine step on the flow of the scan in progress (else the default flow)
@@ -44,8 +57,7 @@ impl Session {
         self.step_in(app, flow, event, now)
     }
 
-    /// Runs one engine step on a given flow and commits it before any reply. A language
-    /// the person chose is kept, even when it equals the detected one.
+    /// Runs one engine step on a given flow and commits it before any reply.
     pub fn step_in(
         &mut self,
         app: &App,
@@ -53,34 +65,71 @@ impl Session {
         event: Event,
         now: u64,
     ) -> Result<Transition, StoreError> {
+        let transition = self.advance_in(flow, event, now);
+        self.save(app)?;
+        Ok(transition)
+    }
+
+    /// Runs one engine step on the flow of the scan in progress without committing it:
+    /// [`Session::save`] must follow before any reply.
+    pub fn advance(&mut self, app: &App, event: Event, now: u64) -> Transition {
+        let flow = app.flow_of(&self.state);
+        self.advance_in(flow, event, now)
+    }
+
+    /// Runs one engine step on a given flow without committing it. A language the person
+    /// chose is kept, even when it equals the detected one.
+    pub fn advance_in(&mut self, flow: &Flow, event: Event, now: u64) -> Transition {
         if let Event::SetLanguage(lang) = event {
             self.record.lang = Some(lang);
         }
         let answered = matches!(event, Event::Answer { .. } | Event::DontKnow { .. });
         let transition = engine::step(flow, &self.state, event, now);
-        let commit = Commit {
-            person: Some(self.record.clone()),
-            scan: Some(transition.state.scan.clone()),
-            completed: transition.completed.clone(),
-            update: self.update.clone(),
-        };
+        self.pending.scan = Some(transition.state.scan.clone());
+        if let Some(completed) = &transition.completed {
+            debug_assert!(self.pending.completed.is_none(), "a scan completes once per commit");
+            self.pending.completed = Some(completed.clone());
+        }
+        if answered && transition.changed {
+            self.pending.answers += 1;
+        }
+        self.state = transition.state.clone();
+        transition
+    }
+
+    /// Commits the person's record, the update and whatever engine steps changed, in one
+    /// transaction, flushed once.
+    pub fn save(&mut self, app: &App) -> Result<(), StoreError> {
+        let commit = self.commit();
         let started = std::time::Instant::now();
         app.store.commit(&self.person, &commit)?;
         metrics::histogram!("peilbot_commit_seconds").record(started.elapsed());
-        if answered && transition.changed {
-            metrics::counter!("peilbot_answers_committed_total").increment(1);
+        let pending = std::mem::take(&mut self.pending);
+        if pending.answers > 0 {
+            metrics::counter!("peilbot_answers_committed_total").increment(pending.answers);
         }
-        if transition.completed.is_some() {
+        if pending.completed.is_some() {
             metrics::counter!("peilbot_scans_completed_total").increment(1);
         }
-        self.state = transition.state.clone();
-        Ok(transition)
+        Ok(())
     }
 
-    /// Commits the person's record (and the update) when no engine step did.
-    pub fn save(&self, app: &App) -> Result<(), StoreError> {
-        let commit =
-            Commit { person: Some(self.record.clone()), update: self.update.clone(), ..Commit::default() };
-        app.store.commit(&self.person, &commit)
+    /// Writes the person's record without waiting for the disk, for what may be lost in a
+    /// crash without harm (which message shows the current question); anything an engine
+    /// step changed is committed durably instead.
+    pub fn remember(&mut self, app: &App) -> Result<(), StoreError> {
+        if self.pending.scan.is_some() {
+            return self.save(app);
+        }
+        app.store.write(&self.person, &self.commit())
+    }
+
+    fn commit(&self) -> Commit {
+        Commit {
+            person: Some(self.record.clone()),
+            scan: self.pending.scan.clone(),
+            completed: self.pending.completed.clone(),
+            update: self.update.clone(),
+        }
     }
 }

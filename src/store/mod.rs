@@ -1,36 +1,61 @@
-//! The only code that touches sled: people, scans in progress, completed responses and
-//! the ids of updates already applied.
+//! The only code that touches sled: people, scans in progress, completed responses, the
+//! ids of updates already applied, teams, and the indexes team results read.
 //!
 //! Every change an adapter makes after an event is one [`Commit`], written in a single
-//! transaction and flushed to disk before the adapter shows the reply, so an answer that
-//! was acknowledged survives a crash, and an update that is delivered twice counts once.
+//! transaction (with the indexes it changes) and flushed to disk once, before the adapter
+//! shows the reply, so an answer that was acknowledged survives a crash, and an update
+//! that is delivered twice counts once. [`Store::flushes`] counts the flushes.
 //!
-//! Layout (values are JSON, so a store can be read with any sled tool):
+//! Layout, schema 2 (people, scans and teams are JSON, so other code can add
+//! `#[serde(default)]` fields; what is kept per response is postcard, see `encoding`):
 //! - `meta`: `schema` → the schema version.
 //! - `people`: person id → [`Person`].
 //! - `scans`: person id → [`Scan`] in progress.
-//! - `responses`: person id, 0, completion time (big-endian), sequence → [`Response`];
-//!   the sequence (unique in the store) is the response's id in published sets.
+//! - `responses-v2`: person id, 0, completion time (big-endian), sequence → the full
+//!   [`Response`]; the sequence (unique in the store) is the response's id in published
+//!   sets, unchanged since schema 1.
 //! - `updates`: source-scoped update id → empty, for updates already applied.
 //! - `teams`: team id → [`Team`]; `invites`: invite code → team id (see `teams`).
 //! - `reminded`: person id → when they were last nudged (milliseconds, big-endian); kept
 //!   apart from `people` so a nudge never races the person's own writes.
+//!
+//! Indexes, derived from the above and changed in the same transaction (see `index`):
+//! - `memberships`: person id, 0, team id → empty.
+//! - `rounds`: team id → the window of its current round.
+//! - `round-index`: team id, 0, round (big-endian), 0, person id, 0, flow id → the
+//!   member's latest response of that flow in the round, with its scores: a team result
+//!   reads one small record per respondent.
+//! - `published`: team id, 0, round, 0, group ("" for the whole round) → a published set;
+//!   `published-by-response`: response id (big-endian), published key → empty, so the
+//!   published-set rule reads only the sets a candidate overlaps with.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
 
 use crate::engine::{Response, Scan};
+use crate::flow::Flow;
 
+mod changes;
+mod encoding;
+mod index;
+mod migrate;
 mod teams;
 
 use crate::lang::Lang;
 pub use crate::team::{RoundExport, TeamRefusal, TeamResult};
+use changes::Changes;
 
-/// Bumped whenever the layout above changes in a way old code cannot read.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped whenever the layout above changes in a way old code cannot read. Opening a
+/// store of an older schema migrates it (`migrate`); a newer one is refused.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// sled's page cache when nothing else is configured: enough for the indexes of a large
+/// organisation, far below sled's own default of 1 GiB.
+pub const DEFAULT_CACHE_MB: u64 = 24;
 
 pub use crate::person::PersonId;
 
@@ -70,12 +95,39 @@ pub struct Commit {
     pub update: Option<String>,
 }
 
+/// How a store is opened.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// sled's page cache, in bytes.
+    pub cache_bytes: u64,
+    /// Flush to disk after every commit (and every team change). Off only for bulk
+    /// loading (`peilbot demo`), which calls [`Store::flush`] when it is done.
+    pub flush_each_commit: bool,
+    /// The flows completed responses are scored with when they are stored (and when an
+    /// older store is migrated). A response of a flow the store does not know is scored
+    /// when a team result needs it, which is slower but the same.
+    pub flows: Vec<Flow>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { cache_bytes: DEFAULT_CACHE_MB * 1024 * 1024, flush_each_commit: true, flows: Vec::new() }
+    }
+}
+
+impl Options {
+    /// The defaults, scoring with these flows.
+    pub fn with_flows(flows: &[Flow]) -> Options {
+        Options { flows: flows.to_vec(), ..Options::default() }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the data folder {path}: {source} (is another peilbot using it?)")]
     Open { path: PathBuf, source: sled::Error },
     #[error(
-        "the data folder {path} was written by a peilbot with store schema {found}; this one reads schema {expected}. Use another --data folder, or a peilbot that matches."
+        "the data folder {path} was written by a peilbot with store schema {found}; this one reads schema {expected} and older. Use a peilbot that reads schema {found}, or another --data folder."
     )]
     Schema { path: PathBuf, found: String, expected: u32 },
     #[error("storage error: {0}")]
@@ -84,6 +136,8 @@ pub enum StoreError {
     Stalled(u64),
     #[error("stored data could not be read: {0}")]
     Corrupt(#[from] serde_json::Error),
+    #[error("stored data could not be read: {0}")]
+    Binary(#[from] postcard::Error),
 }
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -98,40 +152,83 @@ pub struct Store {
     teams: sled::Tree,
     invites: sled::Tree,
     reminded: sled::Tree,
-    /// Serialises read-change-write of team records: different chats are handled at once.
-    team_lock: std::sync::Arc<std::sync::Mutex<()>>,
+    memberships: sled::Tree,
+    rounds: sled::Tree,
+    round_index: sled::Tree,
+    published: sled::Tree,
+    published_by_response: sled::Tree,
+    /// Serialises read-change-write of team records and of the round index (a completed
+    /// response takes it too): different chats are handled at once.
+    team_lock: Arc<std::sync::Mutex<()>>,
+    /// Per team round, the responses in its index (see `index::Candidates`).
+    candidates: index::Candidates,
+    flows: Arc<Vec<Flow>>,
+    flush_each_commit: bool,
+    flushes: Arc<AtomicU64>,
 }
 
 impl Store {
-    /// Opens (or creates) a store in `path`, refusing one of another schema version.
+    /// Opens (or creates) a store in `path` with the default options.
     pub fn open(path: &Path) -> Result<Store> {
-        let db = open_db(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        Store::open_with(path, Options::default())
+    }
+
+    /// Opens (or creates) a store in `path`: a store of an older schema is migrated, one of
+    /// a newer schema refused.
+    pub fn open_with(path: &Path, options: Options) -> Result<Store> {
+        let config = sled::Config::new()
+            .path(path)
+            .cache_capacity(options.cache_bytes)
+            // Durable commits flush themselves; a background flush would only add fsyncs.
+            .flush_every_ms(if options.flush_each_commit { None } else { Some(1_000) });
+        let db = open_db(&config).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         let meta = db.open_tree("meta")?;
-        match meta.get("schema")? {
-            None => {
-                meta.insert("schema", SCHEMA_VERSION.to_string().as_bytes())?;
-                meta.flush()?;
-            }
-            Some(found) if found.as_ref() == SCHEMA_VERSION.to_string().as_bytes() => {}
-            Some(found) => {
-                return Err(StoreError::Schema {
-                    path: path.to_path_buf(),
-                    found: String::from_utf8_lossy(&found).into_owned(),
-                    expected: SCHEMA_VERSION,
-                });
-            }
-        }
-        Ok(Store {
+        let found = meta.get("schema")?;
+        let store = Store {
             people: db.open_tree("people")?,
             scans: db.open_tree("scans")?,
-            responses: db.open_tree("responses")?,
+            responses: db.open_tree("responses-v2")?,
             updates: db.open_tree("updates")?,
             teams: db.open_tree("teams")?,
             invites: db.open_tree("invites")?,
             reminded: db.open_tree("reminded")?,
+            memberships: db.open_tree("memberships")?,
+            rounds: db.open_tree("rounds")?,
+            round_index: db.open_tree("round-index")?,
+            published: db.open_tree("published")?,
+            published_by_response: db.open_tree("published-by-response")?,
             team_lock: Default::default(),
+            candidates: Default::default(),
+            flows: Arc::new(options.flows),
+            flush_each_commit: options.flush_each_commit,
+            flushes: Default::default(),
             db,
-        })
+        };
+        let version = found.as_deref().map(|found| {
+            std::str::from_utf8(found).ok().and_then(|v| v.parse::<u32>().ok()).ok_or_else(|| {
+                StoreError::Schema {
+                    path: path.to_path_buf(),
+                    found: String::from_utf8_lossy(found).into_owned(),
+                    expected: SCHEMA_VERSION,
+                }
+            })
+        });
+        match version.transpose()? {
+            None => {
+                meta.insert("schema", SCHEMA_VERSION.to_string().as_bytes())?;
+                store.flush()?;
+            }
+            Some(SCHEMA_VERSION) => migrate::finish(&store)?,
+            Some(1) => migrate::from_v1(&store, &meta)?,
+            Some(found) => {
+                return Err(StoreError::Schema {
+                    path: path.to_path_buf(),
+                    found: found.to_string(),
+                    expected: SCHEMA_VERSION,
+                });
+            }
+        }
+        Ok(store)
     }
 
     pub fn person(&self, id: &PersonId) -> Result<Person> {
@@ -149,11 +246,7 @@ impl Store {
 
     /// The person's completed responses, oldest first.
     pub fn responses(&self, id: &PersonId) -> Result<Vec<Response>> {
-        self.responses
-            .scan_prefix(response_prefix(id))
-            .values()
-            .map(|value| Ok(serde_json::from_slice(&value?)?))
-            .collect()
+        Ok(self.responses_with_ids(id)?.into_iter().map(|(_, response)| response).collect())
     }
 
     /// The person's completed responses with their ids (the sequence number in the key,
@@ -163,8 +256,7 @@ impl Store {
             .scan_prefix(response_prefix(id))
             .map(|entry| {
                 let (key, value) = entry?;
-                let sequence = key.len().checked_sub(8).and_then(|at| key[at..].try_into().ok());
-                Ok((sequence.map_or(0, u64::from_be_bytes), serde_json::from_slice(&value)?))
+                Ok((response_id(&key), encoding::decode_response(&value)?))
             })
             .collect()
     }
@@ -172,78 +264,66 @@ impl Store {
     pub fn latest_response(&self, id: &PersonId) -> Result<Option<Response>> {
         match self.responses.scan_prefix(response_prefix(id)).values().next_back() {
             None => Ok(None),
-            Some(value) => Ok(Some(serde_json::from_slice(&value?)?)),
+            Some(value) => Ok(Some(encoding::decode_response(&value?)?)),
         }
     }
 
-    /// Writes one event's changes atomically and waits until they are on disk.
+    /// Writes one event's changes atomically and waits until they are on disk (one flush).
     pub fn commit(&self, id: &PersonId, commit: &Commit) -> Result<()> {
-        let person = commit.person.as_ref().map(serde_json::to_vec).transpose()?;
-        let scan = match &commit.scan {
-            None => None,
-            Some(scan) => Some(scan.as_ref().map(serde_json::to_vec).transpose()?),
-        };
-        let response = match &commit.completed {
-            None => None,
-            Some(response) => {
-                let mut key = response_prefix(id);
-                key.extend_from_slice(&response.completed_at.to_be_bytes());
-                key.extend_from_slice(&self.db.generate_id()?.to_be_bytes());
-                Some((key, serde_json::to_vec(response)?))
-            }
-        };
-        (&self.people, &self.scans, &self.responses, &self.updates)
-            .transaction(|(people, scans, responses, updates)| {
-                if let Some(person) = &person {
-                    people.insert(key(id), person.as_slice())?;
-                }
-                match &scan {
-                    Some(Some(scan)) => {
-                        scans.insert(key(id), scan.as_slice())?;
-                    }
-                    Some(None) => {
-                        scans.remove(key(id))?;
-                    }
-                    None => {}
-                }
-                if let Some((key, value)) = &response {
-                    responses.insert(key.as_slice(), value.as_slice())?;
-                }
-                if let Some(update) = &commit.update {
-                    updates.insert(update.as_bytes(), &[])?;
-                }
-                Ok::<_, ConflictableTransactionError<()>>(())
-            })
-            .map_err(|err| match err {
-                TransactionError::Storage(err) => StoreError::Sled(err),
-                TransactionError::Abort(()) => unreachable!("the transaction never aborts"),
-            })?;
-        self.db.flush()?;
-        Ok(())
+        self.write(id, commit)?;
+        self.durable()
+    }
+
+    /// Writes one event's changes atomically, without waiting for the disk: for what may be
+    /// lost in a crash (which message shows the current question), flushed with the next
+    /// commit.
+    pub fn write(&self, id: &PersonId, commit: &Commit) -> Result<()> {
+        let mut changes = Changes::default();
+        if let Some(person) = &commit.person {
+            changes.insert(&self.people, key(id), serde_json::to_vec(person)?);
+        }
+        match &commit.scan {
+            Some(Some(scan)) => changes.insert(&self.scans, key(id), serde_json::to_vec(scan)?),
+            Some(None) => changes.remove(&self.scans, key(id)),
+            None => {}
+        }
+        if let Some(update) = &commit.update {
+            changes.insert(&self.updates, update.as_bytes(), []);
+        }
+        let Some(response) = &commit.completed else { return changes.apply() };
+        let sequence = self.db.generate_id()?;
+        let mut response_key = response_prefix(id);
+        response_key.extend_from_slice(&response.completed_at.to_be_bytes());
+        response_key.extend_from_slice(&sequence.to_be_bytes());
+        changes.insert(&self.responses, response_key, encoding::encode_response(response)?);
+        // The rounds it counts for change with it; no team changes meanwhile.
+        let _guard = self.lock_teams();
+        self.index_completed(&mut changes, id, sequence, response)?;
+        changes.apply()
     }
 
     /// Records an update that changed nothing else, so a second delivery is ignored.
     pub fn mark_update(&self, update: &str) -> Result<()> {
         self.updates.insert(update, &[])?;
-        self.db.flush()?;
-        Ok(())
+        self.durable()
     }
 
     /// Deletes everything kept about a person: their record, scan in progress, responses,
-    /// reminder time and team memberships. Team results already shown stay: they are
-    /// aggregates that hold no one's answers.
+    /// reminder time and team memberships (with their place in every index). Team results
+    /// already shown stay: they are aggregates that hold no one's answers.
     pub fn forget(&self, id: &PersonId) -> Result<()> {
-        self.leave_all_teams(id)?;
+        self.leave_all_teams_unflushed(id)?;
         let responses: Vec<sled::IVec> =
             self.responses.scan_prefix(response_prefix(id)).keys().collect::<sled::Result<_>>()?;
+        let mut changes = Changes::default();
         for key in responses {
-            self.responses.remove(key)?;
+            changes.remove(&self.responses, key.to_vec());
         }
-        self.people.remove(key(id))?;
-        self.scans.remove(key(id))?;
-        self.reminded.remove(key(id))?;
-        self.db.flush()?;
-        Ok(())
+        changes.remove(&self.people, key(id));
+        changes.remove(&self.scans, key(id));
+        changes.remove(&self.reminded, key(id));
+        changes.apply()?;
+        self.durable()
     }
 
     /// Forgets all but the newest `keep` applied update ids. Telegram redelivers only
@@ -254,36 +334,66 @@ impl Store {
         for key in &old {
             self.updates.remove(key)?;
         }
-        self.db.flush()?;
+        if !old.is_empty() {
+            self.durable()?;
+        }
         Ok(old.len())
     }
 
-    /// Waits until everything written is on disk (e.g. before shutting down).
+    /// Waits until everything written is on disk (e.g. before shutting down, or at the end
+    /// of a bulk load).
     pub fn flush(&self) -> Result<()> {
+        self.flushes.fetch_add(1, Ordering::Relaxed);
+        metrics::counter!("peilbot_store_flushes_total").increment(1);
         self.db.flush()?;
         Ok(())
+    }
+
+    /// How many times this store waited for the disk since it was opened.
+    pub fn flushes(&self) -> u64 {
+        self.flushes.load(Ordering::Relaxed)
+    }
+
+    /// Makes what was written durable, unless the store was opened for bulk loading.
+    fn durable(&self) -> Result<()> {
+        if self.flush_each_commit { self.flush() } else { Ok(()) }
+    }
+
+    /// The flow a response of `flow_id` is scored with, when the store knows it.
+    fn flow(&self, flow_id: &str) -> Option<&Flow> {
+        self.flows.iter().find(|flow| flow.id == flow_id)
     }
 }
 
 /// Opens the sled database, waiting a little while another handle on it (in this process,
 /// or a predecessor that is still exiting) lets go of its file lock.
-fn open_db(path: &Path) -> sled::Result<sled::Db> {
+fn open_db(config: &sled::Config) -> sled::Result<sled::Db> {
     const TRIES: usize = 30;
     for _ in 1..TRIES {
-        match sled::open(path) {
-            Err(sled::Error::Io(err)) if err.kind() == std::io::ErrorKind::WouldBlock => {
+        match config.open() {
+            // sled reports a held lock as a custom error that only says so in words.
+            Err(sled::Error::Io(err))
+                if err.kind() == std::io::ErrorKind::WouldBlock
+                    || err.to_string().contains("could not acquire lock") =>
+            {
                 std::thread::sleep(std::time::Duration::from_millis(100));
             }
             result => return result,
         }
     }
-    sled::open(path)
+    config.open()
 }
 
 pub(crate) fn response_prefix(id: &PersonId) -> Vec<u8> {
     let mut key = key(id).to_vec();
     key.push(0);
     key
+}
+
+/// The response id at the end of a `responses-v2` key.
+fn response_id(key: &[u8]) -> u64 {
+    let sequence = key.len().checked_sub(8).and_then(|at| key[at..].try_into().ok());
+    sequence.map_or(0, u64::from_be_bytes)
 }
 
 pub(crate) fn read<T: DeserializeOwned>(tree: &sled::Tree, key: &[u8]) -> Result<Option<T>> {

@@ -6,15 +6,18 @@
 //! chat and files, the organisation view, "change since", a closed round, a role group)
 //! calls [`Store::publish`], which sets the candidate set of responses against every set
 //! published before, in any team, and either publishes it or keeps the last result.
+//!
+//! Team results read the round index (see `index`): one small record per respondent, with
+//! the scores computed when the response was completed.
 
 use std::collections::BTreeMap;
 
+use super::changes::Changes;
 use super::{PersonId, Result, Store, read};
 use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
-use crate::engine::Response;
-use crate::flow::{Answer, Answers, Flow, QuestionKind};
+use crate::flow::{Flow, QuestionKind};
 use crate::team::{Round, RoundExport, Shown, Team, TeamRefusal, TeamResult};
-use crate::team_stats::{TeamStats, team_stats};
+use crate::team_stats::{Respondent, TeamStats, stats_of};
 
 /// A member is nudged at most once per this many milliseconds (a day).
 pub const REMIND_INTERVAL: u64 = 24 * 60 * 60 * 1000;
@@ -24,6 +27,8 @@ struct Publication {
     respondents_now: usize,
     verdict: Verdict,
     up_to_date: bool,
+    /// A new result was published (and must be flushed before it is shown).
+    published: bool,
 }
 
 impl Store {
@@ -42,7 +47,8 @@ impl Store {
     /// Stores a new team.
     pub fn create_team(&self, team: &Team) -> Result<()> {
         let _guard = self.lock_teams();
-        self.write_team(team)
+        self.write_team(team)?;
+        self.durable()
     }
 
     /// Changes a team atomically with respect to every other team change, and returns what
@@ -55,33 +61,33 @@ impl Store {
         let outcome = change(&mut team);
         if team != before {
             self.write_team(&team)?;
+            self.durable()?;
         }
         Ok(Some(outcome))
     }
 
-    fn lock_teams(&self) -> std::sync::MutexGuard<'_, ()> {
+    pub(super) fn lock_teams(&self) -> std::sync::MutexGuard<'_, ()> {
         self.team_lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Writes a team and its invite index; codes it no longer has stop working.
-    fn write_team(&self, team: &Team) -> Result<()> {
+    /// Writes a team, its invite codes (codes it no longer has stop working) and every
+    /// index it changes, in one transaction; not flushed. Call with the team lock held.
+    pub(super) fn write_team(&self, team: &Team) -> Result<()> {
         let old = self.team(&team.id)?;
-        let value = serde_json::to_vec(team)?;
-        let mut batch = sled::Batch::default();
-        if let Some(old) = old {
-            batch.remove(old.invite.as_bytes());
-            if let Some(code) = old.lead_invite {
-                batch.remove(code.as_bytes());
+        let mut changes = Changes::default();
+        if let Some(old) = &old {
+            changes.remove(&self.invites, old.invite.as_bytes());
+            if let Some(code) = &old.lead_invite {
+                changes.remove(&self.invites, code.as_bytes());
             }
         }
-        batch.insert(team.invite.as_bytes(), team.id.as_bytes());
+        changes.insert(&self.invites, team.invite.as_bytes(), team.id.as_bytes());
         if let Some(code) = &team.lead_invite {
-            batch.insert(code.as_bytes(), team.id.as_bytes());
+            changes.insert(&self.invites, code.as_bytes(), team.id.as_bytes());
         }
-        self.invites.apply_batch(batch)?;
-        self.teams.insert(team.id.as_bytes(), value)?;
-        self.db.flush()?;
-        Ok(())
+        changes.insert(&self.teams, team.id.as_bytes(), serde_json::to_vec(team)?);
+        self.index_team(&mut changes, old.as_ref(), team)?;
+        changes.apply()
     }
 
     pub fn all_teams(&self) -> Result<Vec<Team>> {
@@ -90,8 +96,10 @@ impl Store {
 
     /// The teams a person belongs to, by name.
     pub fn teams_of(&self, person: &PersonId) -> Result<Vec<Team>> {
-        let mut teams: Vec<Team> =
-            self.all_teams()?.into_iter().filter(|team| team.members.contains(person)).collect();
+        let mut teams = Vec::new();
+        for id in self.team_ids_of(person)? {
+            teams.extend(self.team(&id)?.filter(|team| team.members.contains(person)));
+        }
         teams.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(teams)
     }
@@ -110,6 +118,7 @@ impl Store {
             return Ok(Err(TeamRefusal::NotALead));
         }
         let publication = self.publish(flow, &mut team, rules)?;
+        self.flush_if(publication.published)?;
         let round = team.current_round();
         let Some(shown) = round.shown.clone() else {
             return Ok(Err(match publication.verdict {
@@ -141,13 +150,28 @@ impl Store {
     /// there are now, set against every result ever published, in this team or any
     /// other. Role groups are published with it when they pass their own rule. Every
     /// view goes through here, so none of them can be set against another to read one
-    /// person's answers. Call with the team lock held.
+    /// person's answers. Call with the team lock held; flush when it `published`.
+    ///
+    /// Only published sets that overlap the candidate can hold it (disjoint ones never
+    /// do), so only those are read, from the index by response id. A candidate equal to
+    /// the round's own published set adds nothing: every set published since was set
+    /// against it, and the rule is symmetric, so only the threshold is checked again.
     fn publish(&self, flow: &Flow, team: &mut Team, rules: Rules) -> Result<Publication> {
-        let responses = self.round_answers(flow, team, team.current_round())?;
-        let candidate: RespondentSet = responses.iter().map(|(id, _)| *id).collect();
-        let others = self.all_teams()?.into_iter().filter(|other| other.id != team.id).collect::<Vec<_>>();
-        let published: Vec<&RespondentSet> =
-            others.iter().flat_map(Team::published_sets).chain(team.published_sets()).collect();
+        let ids = self.round_candidate(flow, team)?;
+        if let Some(shown) = team.current_round().shown.as_ref().filter(|s| s.set.iter().eq(ids.iter())) {
+            let verdict = anonymity::verdict(rules, &shown.set, []);
+            return Ok(Publication {
+                respondents_now: ids.len(),
+                verdict,
+                up_to_date: true,
+                published: false,
+            });
+        }
+        let members = self.round_members(flow, team)?;
+        let candidate: RespondentSet = members.iter().map(|member| member.response).collect();
+        let already = team.current_round().shown.as_ref().is_some_and(|s| s.set == candidate);
+        let overlapping = if already { Vec::new() } else { self.overlapping_sets(&candidate)? };
+        let published: Vec<&RespondentSet> = overlapping.iter().collect();
         let mut verdict = anonymity::verdict(rules, &candidate, published.iter().copied());
         let round = team.current_round();
         if let Some(legacy) = round.shown.as_ref().filter(|s| s.set.is_empty() && s.respondents > 0) {
@@ -156,16 +180,18 @@ impl Store {
                 verdict = Verdict::Hold;
             }
         }
-        let already = round.shown.as_ref().is_some_and(|s| s.set == candidate);
-        if verdict == Verdict::Publish && !already {
+        let published_now = verdict == Verdict::Publish && !already;
+        if published_now {
+            // Scores are read only for a result that is published.
+            let responses = self.scores(flow, &members)?;
             let groups = publish_groups(flow, &responses, &candidate, &published);
             let round = team.rounds.last_mut().expect("a team always has a round");
-            round.shown = Some(aggregate(flow, &responses));
+            round.shown = Some(aggregate(flow, responses.iter().map(|(id, respondent)| (*id, respondent))));
             round.groups.extend(groups);
             self.write_team(team)?;
         }
         let up_to_date = team.current_round().shown.as_ref().is_some_and(|s| s.set == candidate);
-        Ok(Publication { respondents_now: candidate.len(), verdict, up_to_date })
+        Ok(Publication { respondents_now: candidate.len(), verdict, up_to_date, published: published_now })
     }
 
     /// Closes the current round and opens the next; returns the new round's number. The
@@ -189,6 +215,7 @@ impl Store {
         // The new round opens just after the old one closes: a scan belongs to one round.
         team.rounds.push(Round::open(number, now + 1, &next.id, next.version));
         self.write_team(&team)?;
+        self.durable()?;
         Ok(Some(number))
     }
 
@@ -206,7 +233,8 @@ impl Store {
         if !team.is_lead(viewer) {
             return Ok(Err(TeamRefusal::NotALead));
         }
-        self.publish(flow, &mut team, rules)?;
+        let publication = self.publish(flow, &mut team, rules)?;
+        self.flush_if(publication.published)?;
         Ok(Ok(team
             .rounds
             .iter()
@@ -238,7 +266,7 @@ impl Store {
         }
         let mut due = Vec::new();
         for member in &team.members {
-            if member == viewer || self.round_response(flow, team.current_round(), member)?.is_some() {
+            if member == viewer || self.responded(flow, &team, member)? {
                 continue;
             }
             let person = self.person(member)?;
@@ -253,7 +281,7 @@ impl Store {
                 due.push(member.clone());
             }
         }
-        self.db.flush()?;
+        self.flush_if(!due.is_empty())?;
         Ok(Ok(due))
     }
 
@@ -261,26 +289,35 @@ impl Store {
     pub fn org_view(&self, flow: &Flow, rules: Rules) -> Result<Vec<(String, TeamStats)>> {
         let _guard = self.lock_teams();
         let mut rows = Vec::new();
-        for team in self.all_teams()? {
-            // Read again: publishing an earlier team changed what is published.
-            let Some(mut team) = self.team(&team.id)? else { continue };
+        let mut published = false;
+        for id in self.teams.iter().keys() {
+            let Some(mut team) = self.team(&String::from_utf8_lossy(&id?))? else { continue };
+            // The org view is per flow: only teams whose current round asks this one.
             let round = team.current_round();
             if round.flow != flow.id || round.flow_version != flow.version {
                 continue;
             }
-            self.publish(flow, &mut team, rules)?;
+            published |= self.publish(flow, &mut team, rules)?.published;
             if let Some(shown) = &team.current_round().shown {
                 rows.push((team.name.clone(), shown.stats.clone()));
             }
         }
+        self.flush_if(published)?;
         rows.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(rows)
     }
 
-    /// Removes a person from every team (for "forget me").
+    /// Removes a person from every team.
     pub fn leave_all_teams(&self, person: &PersonId) -> Result<()> {
+        self.leave_all_teams_unflushed(person)?;
+        self.durable()
+    }
+
+    /// Removes a person from every team (for "forget me"), without flushing.
+    pub(super) fn leave_all_teams_unflushed(&self, person: &PersonId) -> Result<()> {
         let _guard = self.lock_teams();
-        for mut team in self.all_teams()? {
+        for id in self.team_ids_of(person)? {
+            let Some(mut team) = self.team(&id)? else { continue };
             if team.members.remove(person) | team.leads.remove(person) {
                 self.write_team(&team)?;
             }
@@ -288,27 +325,8 @@ impl Store {
         Ok(())
     }
 
-    /// Each member's latest response of this flow completed inside the round, with its id.
-    fn round_answers(&self, flow: &Flow, team: &Team, round: &Round) -> Result<Vec<(ResponseId, Answers)>> {
-        let mut answers = Vec::new();
-        for member in &team.members {
-            if let Some((id, response)) = self.round_response(flow, round, member)? {
-                answers.push((id, response.answers));
-            }
-        }
-        Ok(answers)
-    }
-
-    fn round_response(
-        &self,
-        flow: &Flow,
-        round: &Round,
-        member: &PersonId,
-    ) -> Result<Option<(ResponseId, Response)>> {
-        let responses = self.responses_with_ids(member)?;
-        Ok(responses.into_iter().rev().find(|(_, r)| {
-            r.flow_id == flow.id && r.flow_version == flow.version && Team::in_round(round, r.completed_at)
-        }))
+    fn flush_if(&self, wrote: bool) -> Result<()> {
+        if wrote { self.durable() } else { Ok(()) }
     }
 }
 
@@ -316,28 +334,24 @@ fn millis(bytes: &[u8]) -> Option<u64> {
     Some(u64::from_be_bytes(bytes.try_into().ok()?))
 }
 
-fn aggregate(flow: &Flow, responses: &[(ResponseId, Answers)]) -> Shown {
-    let answers: Vec<&Answers> = responses.iter().map(|(_, answers)| answers).collect();
-    Shown {
-        respondents: responses.len(),
-        set: responses.iter().map(|(id, _)| *id).collect(),
-        stats: team_stats(flow, &answers),
-    }
+fn aggregate<'a>(flow: &Flow, responses: impl IntoIterator<Item = (ResponseId, &'a Respondent)>) -> Shown {
+    let (set, respondents): (RespondentSet, Vec<&Respondent>) = responses.into_iter().unzip();
+    Shown { respondents: respondents.len(), set, stats: stats_of(flow, &respondents) }
 }
 
 /// The role groups of a round that pass the breakdown rule, as results to publish.
 fn publish_groups(
     flow: &Flow,
-    responses: &[(ResponseId, Answers)],
+    responses: &[(ResponseId, Respondent)],
     whole: &RespondentSet,
     published: &[&RespondentSet],
 ) -> BTreeMap<String, Shown> {
-    let role_question = flow.questions.iter().find(|q| matches!(q.kind, QuestionKind::Choice { .. }));
+    let role_question = flow.questions.iter().position(|q| matches!(q.kind, QuestionKind::Choice { .. }));
     let Some(role_question) = role_question else { return BTreeMap::new() };
-    let mut groups: BTreeMap<String, Vec<(ResponseId, Answers)>> = BTreeMap::new();
-    for (id, answers) in responses {
-        if let Some(Answer::Choice(role)) = answers.get(&role_question.id) {
-            groups.entry(role.clone()).or_default().push((*id, answers.clone()));
+    let mut groups: BTreeMap<String, Vec<(ResponseId, &Respondent)>> = BTreeMap::new();
+    for (id, respondent) in responses {
+        if let Some(role) = respondent.choice(role_question) {
+            groups.entry(role.to_string()).or_default().push((*id, respondent));
         }
     }
     groups
@@ -345,7 +359,7 @@ fn publish_groups(
         .filter_map(|(role, group)| {
             let set: RespondentSet = group.iter().map(|(id, _)| *id).collect();
             let verdict = anonymity::group_verdict(&set, whole, published.iter().copied().chain([whole]));
-            (verdict == Verdict::Publish).then(|| (role, aggregate(flow, &group)))
+            (verdict == Verdict::Publish).then(|| (role, aggregate(flow, group.iter().copied())))
         })
         .collect()
 }

@@ -19,7 +19,9 @@ use teloxide::types::{CallbackQuery, MessageId};
 use super::commands::Said;
 use super::send::retrying;
 use super::teams;
-use super::turn::{HandlerResult, Shared, Tap, TgBot, Turn, detected_lang, keyboard, update_key};
+use super::turn::{
+    HandlerResult, Shared, Tap, TgBot, Turn, detected_lang, keyboard, on_blocking_pool, update_key,
+};
 use crate::app::{Action, Button, Part, Reply, catalog, history};
 use crate::engine::{self, Event, Output, Screen};
 use crate::lang::Lang;
@@ -131,7 +133,7 @@ pub async fn unknown_command<B: TgBot>(turn: Turn<B>) -> HandlerResult {
 }
 
 /// Another bot's command ("/scan@other_bot"): recorded, not answered.
-pub async fn not_ours<B: TgBot>(turn: Turn<B>) -> HandlerResult {
+pub async fn not_ours<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
     Ok(turn.save().await?)
 }
 
@@ -204,7 +206,7 @@ pub async fn group_message<B: TgBot>(
     update: Update,
     msg: Message,
 ) -> HandlerResult {
-    shared.app.store.mark_update(&update_key(&update))?;
+    mark_update(&shared, &update).await?;
     // Plain chatter and other bots' commands are not ours to answer.
     let ours = msg.text().map(|text| Said::parse(text, &shared.username));
     if !matches!(ours, Some(Said::Command(_) | Said::Unknown)) {
@@ -228,39 +230,48 @@ pub async fn unowned_tap<B: TgBot>(
     update: Update,
     query: CallbackQuery,
 ) -> HandlerResult {
-    shared.app.store.mark_update(&update_key(&update))?;
+    mark_update(&shared, &update).await?;
     let text = shared.app.content.locales.msg(detected_lang(&query.from), Msg::TgStaleButton);
     let _ = bot.answer_callback_query(query.id.clone()).text(text).send().await;
     Ok(())
 }
 
 /// A tap on an answer or back button of the scan, possibly old or forged.
+///
+/// One commit per tap, before any reply: the answer, the scan, a completed response, the
+/// update id and which message now shows the question (the tapped one, edited in place).
 pub async fn scan_tap<B: TgBot>(mut turn: Turn<B>, tap: Tap, action: Action) -> HandlerResult {
     let Some(event) = scan_event(&turn, &action) else {
         return refuse(turn, &tap, Msg::TgStaleButton).await;
     };
-    let transition = turn.step(event).await?;
+    let transition = turn.advance(event);
     if let Some(refusal) = transition.output.notices.first().filter(|_| !transition.changed) {
         return refuse(turn, &tap, *refusal).await;
     }
-    turn.answer_callback(&tap.query, None).await;
+    let shown_before = turn.session.record.question_message;
     match &transition.output.screen {
         Screen::Question(view) => {
-            let (text, keyboard) = turn.question(view, &transition.output.notices);
-            if let Some(old) = turn.session.record.question_message.filter(|old| *old != tap.message.0) {
-                turn.strip_keyboard(MessageId(old)).await;
-            }
-            turn.edit(tap.message, text, Some(keyboard)).await?;
             turn.session.record.question_message = Some(tap.message.0);
             turn.save().await?;
+            turn.answer_callback(&tap.query, None).await;
+            if let Some(old) = shown_before.filter(|old| *old != tap.message.0) {
+                turn.strip_keyboard(MessageId(old)).await;
+            }
+            let (text, keyboard) = turn.question(view, &transition.output.notices);
+            turn.edit(tap.message, text, Some(keyboard)).await?;
         }
         Screen::Snapshot(snapshot) => {
-            turn.edit(tap.message, turn.msg(Msg::ScanFinished), None).await?;
             turn.session.record.question_message = None;
             turn.save().await?;
+            turn.answer_callback(&tap.query, None).await;
+            turn.edit(tap.message, turn.msg(Msg::ScanFinished), None).await?;
             turn.send_snapshot(snapshot).await?;
         }
-        Screen::Idle => turn.show(&transition.output).await?,
+        Screen::Idle => {
+            turn.save().await?;
+            turn.answer_callback(&tap.query, None).await;
+            turn.show(&transition.output).await?;
+        }
     }
     Ok(())
 }
@@ -319,12 +330,13 @@ async fn refuse<B: TgBot>(mut turn: Turn<B>, tap: &Tap, why: Msg) -> HandlerResu
 }
 
 pub async fn choose_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, lang: Lang) -> HandlerResult {
-    turn.step(Event::SetLanguage(lang)).await?;
-    turn.answer_callback(&tap.query, None).await;
-    turn.edit(tap.message, turn.msg(Msg::LanguageChanged), None).await?;
+    turn.advance(Event::SetLanguage(lang));
     if turn.session.record.question_message == Some(tap.message.0) {
         turn.session.record.question_message = None;
     }
+    turn.save().await?;
+    turn.answer_callback(&tap.query, None).await;
+    turn.edit(tap.message, turn.msg(Msg::LanguageChanged), None).await?;
     match engine::current_view(turn.flow(), &turn.session.state) {
         Some(view) => turn.show(&Output { notices: Vec::new(), screen: Screen::Question(view) }).await,
         None => {
@@ -341,18 +353,26 @@ pub async fn forget<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> Hand
     if turn.session.record.forget_code.as_deref() != Some(code.as_str()) {
         return refuse(turn, &tap, Msg::TgStaleButton).await;
     }
-    let store = &turn.app().store;
-    store.forget(&turn.session.person)?;
-    if let Some(update) = &turn.session.update {
-        store.mark_update(update)?;
-    }
+    let (shared, person, update) =
+        (turn.shared.clone(), turn.session.person.clone(), turn.session.update.clone());
+    on_blocking_pool(move || {
+        shared.app.store.forget(&person)?;
+        update.map_or(Ok(()), |update| shared.app.store.mark_update(&update))
+    })
+    .await?;
     turn.answer_callback(&tap.query, None).await;
     turn.edit(tap.message, turn.msg(Msg::TgForgotten), None).await?;
     Ok(())
 }
 
+/// Records an update that changes nothing else (on the blocking pool: it waits for the disk).
+async fn mark_update(shared: &Arc<Shared>, update: &Update) -> Result<(), crate::store::StoreError> {
+    let (shared, key) = (shared.clone(), update_key(update));
+    on_blocking_pool(move || shared.app.store.mark_update(&key)).await
+}
+
 /// Updates we do not act on are still recorded, so they are not handled twice.
 pub async fn other_update(shared: Arc<Shared>, update: Update) -> HandlerResult {
-    shared.app.store.mark_update(&update_key(&update))?;
+    mark_update(&shared, &update).await?;
     Ok(())
 }

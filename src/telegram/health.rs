@@ -100,6 +100,10 @@ fn describe() {
     describe_counter!("peilbot_bot_api_errors_total", "Bot API calls that failed, by kind");
     describe_counter!("peilbot_retry_after_total", "Waits Telegram asked for (429)");
     describe_counter!("peilbot_store_errors_total", "Commits that failed (for example a full disk)");
+    describe_counter!(
+        "peilbot_store_flushes_total",
+        "Times the store waited for the disk (one per acknowledged change)"
+    );
     describe_histogram!("peilbot_commit_seconds", Unit::Seconds, "Durable commits: transaction and flush");
     describe_histogram!(
         "peilbot_reply_seconds",

@@ -4,7 +4,7 @@
 use teloxide::prelude::*;
 
 use super::send::{is_opt_out, retrying};
-use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard};
+use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard, off_async};
 use crate::app::teams::{self, Context, JOIN_PREFIX, LEAD_PREFIX, Outcome};
 use crate::app::{Action, Part, Reply, Session, TeamAction};
 use crate::engine::Event;
@@ -20,13 +20,22 @@ fn links<B: TgBot>(turn: &Turn<B>) -> impl Fn(&str) -> String + Send + Sync + us
 /// Runs a team operation with this turn's surroundings and sends its reply.
 async fn reply<B: TgBot>(
     turn: Turn<B>,
-    operation: impl FnOnce(&Context, &Session) -> teams::Result<Reply>,
+    operation: impl FnOnce(&Context, &Session) -> teams::Result<Reply> + Send + 'static,
 ) -> HandlerResult {
-    carry_out(turn, |cx, session| operation(cx, session).map(Outcome::Reply)).await
+    carry_out(turn, move |cx, session| operation(cx, session).map(Outcome::Reply)).await
+}
+
+/// Runs a team operation (store reads and writes, results, charts) on the blocking pool.
+async fn run_off_async<B: TgBot, T: Send + 'static>(
+    turn: &Turn<B>,
+    operation: impl FnOnce(&Context, &Session) -> teams::Result<T> + Send + 'static,
+) -> teams::Result<T> {
+    let (shared, session, link) = (turn.shared.clone(), turn.session.clone(), links(turn));
+    off_async(move || operation(&Context { app: &shared.app, now: unix_now(), link: &link }, &session)).await
 }
 
 pub async fn new_team<B: TgBot>(turn: Turn<B>, name: String) -> HandlerResult {
-    reply(turn, |cx, session| teams::new_team(cx, session, &name)).await
+    reply(turn, move |cx, session| teams::new_team(cx, session, &name)).await
 }
 
 pub async fn list<B: TgBot>(turn: Turn<B>) -> HandlerResult {
@@ -39,7 +48,7 @@ pub async fn org<B: TgBot>(turn: Turn<B>) -> HandlerResult {
 
 /// A command that acts on one of the person's teams (asking which when there are several).
 pub async fn pick<B: TgBot>(turn: Turn<B>, action: TeamAction) -> HandlerResult {
-    carry_out(turn, |cx, session| teams::pick(cx, session, action)).await
+    carry_out(turn, move |cx, session| teams::pick(cx, session, action)).await
 }
 
 /// A team picked from the "Which team?" buttons.
@@ -47,7 +56,7 @@ pub async fn picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> Ha
     let Action::Pick { action, team } = picked else { return Ok(()) };
     turn.answer_callback(&tap.query, None).await;
     turn.strip_keyboard(tap.message).await;
-    carry_out(turn, |cx, session| teams::run(cx, session, action, &team)).await
+    carry_out(turn, move |cx, session| teams::run(cx, session, action, &team)).await
 }
 
 /// A flow picked for a team's current round.
@@ -62,11 +71,10 @@ pub async fn round_flow<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -
 /// many arrived. A member who blocked the bot is marked and not tried again.
 async fn carry_out<B: TgBot>(
     mut turn: Turn<B>,
-    action: impl FnOnce(&Context, &Session) -> teams::Result<Outcome>,
+    action: impl FnOnce(&Context, &Session) -> teams::Result<Outcome> + Send + 'static,
 ) -> HandlerResult {
     turn.save().await?;
-    let link = links(&turn);
-    let outcome = action(&Context { app: turn.app(), now: unix_now(), link: &link }, &turn.session)?;
+    let outcome = run_off_async(&turn, action).await?;
     let (team, nudges) = match outcome {
         Outcome::Reply(reply) => return turn.send(reply).await,
         Outcome::Nudges { team, nudges } => (team, nudges),
@@ -78,10 +86,14 @@ async fn carry_out<B: TgBot>(
         let send = || turn.bot.send_message(chat, nudge.text.clone()).reply_markup(markup.clone()).send();
         match retrying(send).await {
             Ok(_) => sent += 1,
-            Err(err) if is_opt_out(&err) => teams::unreachable(turn.app(), &nudge.member)?,
+            Err(err) if is_opt_out(&err) => {
+                let (shared, member) = (turn.shared.clone(), nudge.member.clone());
+                off_async(move || teams::unreachable(&shared.app, &member)).await?
+            }
             Err(err) => tracing::warn!(%err, "a reminder could not be sent"),
         }
     }
+    let link = links(&turn);
     let cx = Context { app: turn.app(), now: unix_now(), link: &link };
     let report = teams::reminders_sent(&cx, &turn.session, &team, sent);
     turn.send(report).await
@@ -91,11 +103,11 @@ async fn carry_out<B: TgBot>(
 pub async fn deep_link<B: TgBot>(turn: Turn<B>, payload: &str) -> HandlerResult {
     if let Some(code) = payload.strip_prefix(JOIN_PREFIX) {
         let code = code.to_string();
-        return reply(turn, |cx, session| teams::offer_to_join(cx, session, &code)).await;
+        return reply(turn, move |cx, session| teams::offer_to_join(cx, session, &code)).await;
     }
     if let Some(code) = payload.strip_prefix(LEAD_PREFIX) {
         let code = code.to_string();
-        return reply(turn, |cx, session| teams::become_lead(cx, session, &code)).await;
+        return reply(turn, move |cx, session| teams::become_lead(cx, session, &code)).await;
     }
     reply(turn, |cx, session| Ok(Reply::text(cx.app.presenter(session.state.lang).msg(Msg::TgInvalidLink))))
         .await
@@ -103,9 +115,7 @@ pub async fn deep_link<B: TgBot>(turn: Turn<B>, payload: &str) -> HandlerResult 
 
 /// The confirming tap on "Join the team": the confirmation turns into a welcome.
 pub async fn join<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> HandlerResult {
-    let link = links(&turn);
-    let joined =
-        teams::join(&Context { app: turn.app(), now: unix_now(), link: &link }, &turn.session, &code)?;
+    let joined = run_off_async(&turn, move |cx, session| teams::join(cx, session, &code)).await?;
     turn.save().await?;
     let Some(joined) = joined else {
         turn.answer_callback(&tap.query, Some(turn.msg(Msg::TgInvalidLink))).await;

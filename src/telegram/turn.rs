@@ -48,13 +48,22 @@ const COMMIT_DEADLINE: Duration = Duration::from_secs(10);
 
 /// Runs a store write off the async workers, so a slow disk stalls no other chat, and
 /// gives up on it after [`COMMIT_DEADLINE`].
-async fn on_blocking_pool<T: Send + 'static>(
+pub(super) async fn on_blocking_pool<T: Send + 'static>(
     write: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, StoreError> {
     match tokio::time::timeout(COMMIT_DEADLINE, tokio::task::spawn_blocking(write)).await {
         Ok(Ok(result)) => result,
         Ok(Err(panicked)) => std::panic::resume_unwind(panicked.into_panic()),
         Err(_) => Err(StoreError::Stalled(COMMIT_DEADLINE.as_secs())),
+    }
+}
+
+/// Runs blocking work (store reads, team results, charts) off the async workers, so a slow
+/// picture or a large team stalls no other chat.
+pub(super) async fn off_async<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(result) => result,
+        Err(panicked) => std::panic::resume_unwind(panicked.into_panic()),
     }
 }
 
@@ -155,31 +164,54 @@ impl<B: TgBot> Turn<B> {
 
     /// Runs one engine step and commits it, with this update's id, before any reply.
     pub async fn step(&mut self, event: Event) -> Result<Transition, Unavailable> {
-        let flow = self.flow().id.clone();
-        self.step_in(flow, event).await
-    }
-
-    /// Runs one engine step on the flow with this id (a flow of the catalog).
-    pub async fn step_in(&mut self, flow: String, event: Event) -> Result<Transition, Unavailable> {
-        let (shared, mut session) = (self.shared.clone(), self.session.clone());
-        self.stepped = Some(flow.clone());
-        let stepped = on_blocking_pool(move || {
-            let app = &shared.app;
-            let flow = app.flow_by_id(&flow).unwrap_or_else(|| app.flow());
-            let transition = session.step_in(app, flow, event, unix_now());
-            transition.map(|transition| (session, transition))
-        })
-        .await;
-        let (session, transition) = self.checked(stepped)?;
-        self.session = session;
+        let transition = self.advance(event);
+        self.save().await?;
         Ok(transition)
     }
 
-    /// Commits the person's record (and this update) when no engine step did.
-    pub async fn save(&self) -> Result<(), Unavailable> {
-        let (shared, session) = (self.shared.clone(), self.session.clone());
-        let saved = on_blocking_pool(move || session.save(&shared.app)).await;
-        self.checked(saved)
+    /// Runs one engine step on the flow with this id (a flow of the catalog) and commits it.
+    pub async fn step_in(&mut self, flow: String, event: Event) -> Result<Transition, Unavailable> {
+        let transition = self.advance_in(flow, event);
+        self.save().await?;
+        Ok(transition)
+    }
+
+    /// Runs one engine step without committing it (the engine does no I/O): change the
+    /// record if need be, then [`Turn::save`] before any reply, for one commit per update.
+    pub fn advance(&mut self, event: Event) -> Transition {
+        let flow = self.flow().id.clone();
+        self.advance_in(flow, event)
+    }
+
+    /// [`Turn::advance`] on the flow with this id; the turn remembers it, so a scan that
+    /// this step finishes is still shown in its flow's words.
+    pub fn advance_in(&mut self, flow: String, event: Event) -> Transition {
+        let shared = self.shared.clone();
+        let app = &shared.app;
+        let flow = app.flow_by_id(&flow).unwrap_or_else(|| app.flow());
+        self.stepped = Some(flow.id.clone());
+        self.session.advance_in(flow, event, unix_now())
+    }
+
+    /// Commits the person's record, this update and any engine step in one transaction,
+    /// flushed once, on the blocking pool.
+    pub async fn save(&mut self) -> Result<(), Unavailable> {
+        self.write(Session::save).await
+    }
+
+    /// Writes the person's record without waiting for the disk (see [`Session::remember`]).
+    pub async fn remember(&mut self) -> Result<(), Unavailable> {
+        self.write(Session::remember).await
+    }
+
+    async fn write(
+        &mut self,
+        how: fn(&mut Session, &App) -> Result<(), StoreError>,
+    ) -> Result<(), Unavailable> {
+        let (shared, mut session) = (self.shared.clone(), self.session.clone());
+        let written = on_blocking_pool(move || how(&mut session, &shared.app).map(|()| session)).await;
+        self.session = self.checked(written)?;
+        Ok(())
     }
 
     /// A failed commit becomes an error that says where to apologise (see `schema`'s
@@ -210,17 +242,17 @@ impl<B: TgBot> Turn<B> {
             .await;
             match result {
                 Ok(message) => sent = Some(message.id),
-                Err(err) => return self.failed(err).map(|_| None),
+                Err(err) => return self.failed(err).await.map(|_| None),
             }
         }
         Ok(sent)
     }
 
     /// A 403 means the person opted out: remember it and stop, rather than retry.
-    pub fn failed(&mut self, err: teloxide::RequestError) -> Result<(), teloxide::RequestError> {
+    pub async fn failed(&mut self, err: teloxide::RequestError) -> Result<(), teloxide::RequestError> {
         if is_opt_out(&err) {
             self.session.record.unreachable = true;
-            if let Err(store_err) = self.session.save(&self.shared.app) {
+            if let Err(store_err) = self.save().await {
                 tracing::error!(%store_err, "could not mark a person unreachable");
             }
             Ok(())
@@ -245,7 +277,7 @@ impl<B: TgBot> Turn<B> {
         })
         .await;
         match ignore_not_modified(result) {
-            Err(err) => self.failed(err),
+            Err(err) => self.failed(err).await,
             ok => ok,
         }
     }
@@ -315,7 +347,8 @@ impl<B: TgBot> Turn<B> {
                 }
                 let sent = self.say(text, Some(keyboard)).await?;
                 self.session.record.question_message = sent.map(|id| id.0);
-                self.save().await?;
+                // Sent after the commit; losing which message shows it only leaves old buttons.
+                self.remember().await?;
             }
             Screen::Snapshot(snapshot) => {
                 self.say_notices(&output.notices).await?;
@@ -328,7 +361,7 @@ impl<B: TgBot> Turn<B> {
                 }
                 if let Some(old) = self.session.record.question_message.take() {
                     self.strip_keyboard(MessageId(old)).await;
-                    self.save().await?;
+                    self.remember().await?;
                 }
                 self.say_notices(&notices).await?;
             }
@@ -367,7 +400,7 @@ impl<B: TgBot> Turn<B> {
         if self.session.record.unreachable {
             return Ok(());
         }
-        let png = chart::profile_png(&rows, &labels)?;
+        let png = off_async(move || chart::profile_png(&rows, &labels)).await?;
         self.send_photo(png, "peilbot-snapshot.png", caption).await
     }
 
@@ -379,7 +412,10 @@ impl<B: TgBot> Turn<B> {
             if caption.is_empty() { request.send() } else { request.caption(caption.clone()).send() }
         })
         .await;
-        Ok(result.map(drop).or_else(|err| self.failed(err))?)
+        match result {
+            Ok(_) => Ok(()),
+            Err(err) => Ok(self.failed(err).await?),
+        }
     }
 
     /// Sends a file, with a caption unless it is empty.
@@ -390,7 +426,10 @@ impl<B: TgBot> Turn<B> {
             if caption.is_empty() { request.send() } else { request.caption(caption.clone()).send() }
         })
         .await;
-        Ok(result.map(drop).or_else(|err| self.failed(err))?)
+        match result {
+            Ok(_) => Ok(()),
+            Err(err) => Ok(self.failed(err).await?),
+        }
     }
 
     pub fn language_keyboard(&self) -> InlineKeyboardMarkup {

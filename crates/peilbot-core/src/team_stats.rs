@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::anonymity;
-use crate::flow::{Answers, Flow};
+use crate::flow::{Answer, Answers, Flow};
 use crate::score::{self, GapStatus, gap_status, shown};
 
 /// An IQR at or below this is a shared view.
@@ -95,17 +95,77 @@ impl DimensionStats {
     }
 }
 
+/// What a team result needs of one completed response, computed once (the store keeps
+/// it with the response): per dimension the shown score, the ambition and the counts of
+/// items shown and "don't know", and per question the answer, for per-statement figures
+/// and role groups. Team statistics read only these.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Respondent {
+    /// The flow version it was scored with: a response of another version is scored again.
+    pub flow_version: u32,
+    /// In the flow's dimension order.
+    pub dimensions: Vec<RespondentDimension>,
+    /// Per question in flow order, the answer, when the question was shown and answered.
+    pub answers: Vec<Option<Answer>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RespondentDimension {
+    /// The dimension score, as shown.
+    pub score: Option<f64>,
+    pub ambition: Option<u8>,
+    pub items_shown: usize,
+    pub dont_know: usize,
+}
+
+impl Respondent {
+    /// Scores one response.
+    pub fn of(flow: &Flow, answers: &Answers) -> Respondent {
+        let snapshot = score::snapshot(flow, answers);
+        let dimensions = snapshot
+            .dimensions
+            .iter()
+            .map(|d| RespondentDimension {
+                score: d.score,
+                ambition: d.ambition,
+                items_shown: d.items_shown,
+                dont_know: d.dont_know,
+            })
+            .collect();
+        let answers = (0..flow.questions.len())
+            .map(|index| {
+                let shown = flow.is_shown(index, answers);
+                shown.then(|| answers.get(&flow.questions[index].id).cloned()).flatten()
+            })
+            .collect();
+        Respondent { flow_version: flow.version, dimensions, answers }
+    }
+
+    /// The option chosen for a choice question (by index), if it was shown and answered.
+    pub fn choice(&self, question: usize) -> Option<&str> {
+        match self.answers.get(question)? {
+            Some(Answer::Choice(id)) => Some(id),
+            _ => None,
+        }
+    }
+}
+
 /// Aggregates the respondents' answers (one set per person).
 pub fn team_stats(flow: &Flow, respondents: &[&Answers]) -> TeamStats {
-    let snapshots: Vec<score::Snapshot> =
-        respondents.iter().map(|answers| score::snapshot(flow, answers)).collect();
+    let scored: Vec<Respondent> = respondents.iter().map(|answers| Respondent::of(flow, answers)).collect();
+    stats_of(flow, &scored.iter().collect::<Vec<_>>())
+}
+
+/// Aggregates scored respondents (one per person).
+pub fn stats_of(flow: &Flow, respondents: &[&Respondent]) -> TeamStats {
     let dimensions = (0..flow.dimensions.len())
         .map(|dimension| {
-            let scores: Vec<f64> = snapshots.iter().filter_map(|s| s.dimensions[dimension].score).collect();
-            let ambitions: Vec<f64> =
-                snapshots.iter().filter_map(|s| s.dimensions[dimension].ambition.map(f64::from)).collect();
-            let dont_know: usize = snapshots.iter().map(|s| s.dimensions[dimension].dont_know).sum();
-            let items: usize = snapshots.iter().map(|s| s.dimensions[dimension].items_shown).sum();
+            let all: Vec<&RespondentDimension> =
+                respondents.iter().filter_map(|r| r.dimensions.get(dimension)).collect();
+            let scores: Vec<f64> = all.iter().filter_map(|d| d.score).collect();
+            let ambitions: Vec<f64> = all.iter().filter_map(|d| d.ambition.map(f64::from)).collect();
+            let dont_know: usize = all.iter().map(|d| d.dont_know).sum();
+            let items: usize = all.iter().map(|d| d.items_shown).sum();
             let quartiles = quartiles(&scores);
             DimensionStats {
                 dimension,

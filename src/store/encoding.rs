@@ -1,0 +1,141 @@
+//! How responses and index records are laid out as bytes: postcard (compact, not
+//! self-describing) for what the store keeps per response, JSON for the records other code
+//! grows with `#[serde(default)]` fields (people, scans, teams).
+//!
+//! A full response is encoded through its own mirror types ([`StoredResponse`],
+//! [`StoredAnswer`]) and converted with exhaustive patterns: a field or variant added to
+//! `engine::Response` or `flow::Answer` does not compile until it is added here, at the
+//! end, where old records still decode (postcard reads fields in order, variants by index).
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::{PersonId, Result};
+use crate::anonymity::{RespondentSet, ResponseId};
+use crate::engine::Response;
+use crate::flow::Answer;
+use crate::team_stats::Respondent;
+
+#[derive(Serialize, Deserialize)]
+struct StoredResponse {
+    flow_id: String,
+    flow_version: u32,
+    answers: Vec<(String, StoredAnswer)>,
+    started_at: u64,
+    completed_at: u64,
+}
+
+/// Variants are only ever appended: postcard stores their index.
+#[derive(Serialize, Deserialize)]
+enum StoredAnswer {
+    Level(u8),
+    DontKnow,
+    Choice(String),
+}
+
+pub(super) fn encode_response(response: &Response) -> Result<Vec<u8>> {
+    let Response { flow_id, flow_version, answers, started_at, completed_at } = response;
+    let answers = answers
+        .iter()
+        .map(|(question, answer)| {
+            let answer = match answer {
+                Answer::Level(level) => StoredAnswer::Level(*level),
+                Answer::DontKnow => StoredAnswer::DontKnow,
+                Answer::Choice(id) => StoredAnswer::Choice(id.clone()),
+            };
+            (question.clone(), answer)
+        })
+        .collect();
+    let stored = StoredResponse {
+        flow_id: flow_id.clone(),
+        flow_version: *flow_version,
+        answers,
+        started_at: *started_at,
+        completed_at: *completed_at,
+    };
+    Ok(postcard::to_stdvec(&stored)?)
+}
+
+pub(super) fn decode_response(bytes: &[u8]) -> Result<Response> {
+    let StoredResponse { flow_id, flow_version, answers, started_at, completed_at } =
+        postcard::from_bytes(bytes)?;
+    let answers = answers
+        .into_iter()
+        .map(|(question, answer)| {
+            let answer = match answer {
+                StoredAnswer::Level(level) => Answer::Level(level),
+                StoredAnswer::DontKnow => Answer::DontKnow,
+                StoredAnswer::Choice(id) => Answer::Choice(id),
+            };
+            (question, answer)
+        })
+        .collect();
+    Ok(Response { flow_id, flow_version, answers, started_at, completed_at })
+}
+
+/// One member's latest response in a team round: what a team result reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct RoundEntry {
+    pub response: ResponseId,
+    pub completed_at: u64,
+    /// Scored when the response was completed; `None` when the store did not know its flow.
+    pub scores: Option<Respondent>,
+}
+
+/// The window of a team's current round, kept apart from the (large) team record so that
+/// a completed response finds its rounds quickly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct RoundWindow {
+    pub number: u32,
+    pub opened_at: u64,
+    pub closed_at: Option<u64>,
+}
+
+pub(super) fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>> {
+    Ok(postcard::to_stdvec(value)?)
+}
+
+pub(super) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
+    Ok(postcard::from_bytes(bytes)?)
+}
+
+pub(super) fn encode_set(set: &RespondentSet) -> Result<Vec<u8>> {
+    encode(&set.iter().copied().collect::<Vec<ResponseId>>())
+}
+
+pub(super) fn decode_set(bytes: &[u8]) -> Result<RespondentSet> {
+    Ok(decode::<Vec<ResponseId>>(bytes)?.into_iter().collect())
+}
+
+/// Key parts are joined by a 0 byte, which no person, team or flow id contains.
+pub(super) fn joined(parts: &[&[u8]]) -> Vec<u8> {
+    let mut key = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            key.push(0);
+        }
+        key.extend_from_slice(part);
+    }
+    key
+}
+
+/// The prefix of a team round's index records (`round_index`).
+pub(super) fn round_prefix(team: &str, round: u32) -> Vec<u8> {
+    let mut key = joined(&[team.as_bytes(), &round.to_be_bytes()]);
+    key.push(0);
+    key
+}
+
+/// A member's records in a team round's index: one per flow.
+pub(super) fn member_prefix(team: &str, round: u32, person: &PersonId) -> Vec<u8> {
+    let mut key = round_prefix(team, round);
+    key.extend_from_slice(person.0.as_bytes());
+    key.push(0);
+    key
+}
+
+/// The person and flow of a round index key, after the round's prefix.
+pub(super) fn member_and_flow(rest: &[u8]) -> Option<(&[u8], &[u8])> {
+    let at = rest.iter().position(|b| *b == 0)?;
+    Some((&rest[..at], &rest[at + 1..]))
+}

@@ -1,0 +1,340 @@
+//! The indexes team results read, derived from people's responses and the team records,
+//! and changed in the same transaction as what they are derived from (call everything
+//! here with the team lock held):
+//!
+//! - a team round's members' latest responses with their scores (`round-index`), so a team
+//!   result reads one small record per respondent instead of every response of everyone;
+//! - who is in which team (`memberships`) and each team's current round (`rounds`), so a
+//!   completed response finds the rounds it counts for without reading any team;
+//! - the published sets by response id (`published`, `published-by-response`), so the
+//!   published-set rule sets a candidate only against the sets it overlaps with.
+//!
+//! Invariant: for every team, round-index under its current round holds, per member and
+//! flow, exactly the member's latest response of that flow completed inside the round
+//! (by completion time, then id), as `store::teams` read it from every response before.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
+
+use super::changes::Changes;
+use super::encoding::{
+    RoundEntry, RoundWindow, decode, decode_response, decode_set, encode, encode_set, joined,
+    member_and_flow, member_prefix, round_prefix,
+};
+use super::{PersonId, Result, Store, key, response_prefix};
+use crate::anonymity::{RespondentSet, ResponseId};
+use crate::engine::Response;
+use crate::flow::Flow;
+use crate::team::{Round, Team};
+use crate::team_stats::Respondent;
+
+/// Per team, round and flow, the ids of the responses in the round's index, in order: a
+/// lead's view that publishes nothing new then reads no index at all. A team's entries are
+/// dropped whenever its round index changes; both happen with the team lock held, so a
+/// cached list is never older than the index.
+#[derive(Clone, Default)]
+pub(super) struct Candidates(Arc<Mutex<HashMap<RoundKey, Arc<Vec<ResponseId>>>>>);
+
+/// (team id, round number, flow id)
+type RoundKey = (String, u32, String);
+
+impl Candidates {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<RoundKey, Arc<Vec<ResponseId>>>> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn forget_team(&self, team: &str) {
+        self.map().retain(|(cached, _, _), _| cached != team);
+    }
+}
+
+/// A member's record in a round's index (see [`Store::round_members`]).
+pub(super) struct RoundMember {
+    pub response: ResponseId,
+    key: sled::IVec,
+    value: sled::IVec,
+    /// Where the person id starts in `key`.
+    prefix: usize,
+}
+
+impl RoundWindow {
+    fn of(round: &Round) -> RoundWindow {
+        RoundWindow { number: round.number, opened_at: round.opened_at, closed_at: round.closed_at }
+    }
+
+    /// The same rule as [`Team::in_round`].
+    fn contains(&self, at: u64) -> bool {
+        at >= self.opened_at && self.closed_at.is_none_or(|closed| at < closed)
+    }
+}
+
+/// The key of a published set: its team, round and group ("" for the whole round).
+fn published_key(team: &str, round: u32, group: &str) -> Vec<u8> {
+    joined(&[team.as_bytes(), &round.to_be_bytes(), group.as_bytes()])
+}
+
+/// Every non-empty set a team published, by key (empty ones, from before sets were
+/// recorded, overlap with nothing).
+fn published_sets(team: &Team) -> BTreeMap<Vec<u8>, &RespondentSet> {
+    let mut sets = BTreeMap::new();
+    for round in &team.rounds {
+        let groups = round.groups.iter().map(|(group, shown)| (group.as_str(), shown));
+        for (group, shown) in round.shown.iter().map(|shown| ("", shown)).chain(groups) {
+            if !shown.set.is_empty() {
+                sets.insert(published_key(&team.id, round.number, group), &shown.set);
+            }
+        }
+    }
+    sets
+}
+
+fn by_response(id: ResponseId, published: &[u8]) -> Vec<u8> {
+    let mut key = id.to_be_bytes().to_vec();
+    key.extend_from_slice(published);
+    key
+}
+
+fn membership(person: &PersonId, team: &str) -> Vec<u8> {
+    joined(&[key(person), team.as_bytes()])
+}
+
+impl Store {
+    /// Adds a response completed now to every round of the person's teams it counts for.
+    pub(super) fn index_completed<'a>(
+        &'a self,
+        changes: &mut Changes<'a>,
+        person: &PersonId,
+        id: ResponseId,
+        response: &Response,
+    ) -> Result<()> {
+        let entry = self.entry(id, response);
+        for team in self.team_ids_of(person)? {
+            self.candidates.forget_team(&team);
+            let Some(window) = self.round_window(&team)? else { continue };
+            if !window.contains(response.completed_at) {
+                continue;
+            }
+            let mut key = member_prefix(&team, window.number, person);
+            key.extend_from_slice(response.flow_id.as_bytes());
+            if let Some(existing) = self.round_index.get(&key)? {
+                let existing: RoundEntry = decode(&existing)?;
+                if (existing.completed_at, existing.response) > (entry.completed_at, entry.response) {
+                    continue;
+                }
+            }
+            changes.insert(&self.round_index, key, encode(&entry)?);
+        }
+        Ok(())
+    }
+
+    /// The index changes that writing `team` over `old` (if it existed) makes.
+    pub(super) fn index_team<'a>(
+        &'a self,
+        changes: &mut Changes<'a>,
+        old: Option<&Team>,
+        team: &Team,
+    ) -> Result<()> {
+        self.candidates.forget_team(&team.id);
+        let none = BTreeSet::new();
+        let old_members = old.map_or(&none, |old| &old.members);
+        let added: Vec<&PersonId> = team.members.difference(old_members).collect();
+        let removed: Vec<&PersonId> = old_members.difference(&team.members).collect();
+        for person in &added {
+            changes.insert(&self.memberships, membership(person, &team.id), []);
+        }
+        for person in &removed {
+            changes.remove(&self.memberships, membership(person, &team.id));
+        }
+
+        let window = RoundWindow::of(team.current_round());
+        let old_window = old.map(|old| RoundWindow::of(old.current_round()));
+        if old_window != Some(window) {
+            // Another round (or window): its index is built afresh; the old one goes.
+            changes.insert(&self.rounds, team.id.as_bytes(), encode(&window)?);
+            if let Some(old_window) = old_window {
+                self.remove_prefix(changes, &self.round_index, &round_prefix(&team.id, old_window.number))?;
+            }
+            for person in &team.members {
+                self.index_member(changes, &team.id, window, person)?;
+            }
+        } else {
+            for person in removed {
+                self.remove_prefix(
+                    changes,
+                    &self.round_index,
+                    &member_prefix(&team.id, window.number, person),
+                )?;
+            }
+            for person in added {
+                self.index_member(changes, &team.id, window, person)?;
+            }
+        }
+
+        let old_sets = old.map(published_sets).unwrap_or_default();
+        let new_sets = published_sets(team);
+        for (key, set) in &old_sets {
+            if new_sets.get(key) != Some(set) {
+                changes.remove(&self.published, key.clone());
+                for id in set.iter() {
+                    changes.remove(&self.published_by_response, by_response(*id, key));
+                }
+            }
+        }
+        for (key, set) in &new_sets {
+            if old_sets.get(key) != Some(set) {
+                changes.insert(&self.published, key.clone(), encode_set(set)?);
+                for id in set.iter() {
+                    changes.insert(&self.published_by_response, by_response(*id, key), []);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A member's latest response of each flow completed inside a round.
+    fn index_member<'a>(
+        &'a self,
+        changes: &mut Changes<'a>,
+        team: &str,
+        window: RoundWindow,
+        person: &PersonId,
+    ) -> Result<()> {
+        let mut flows = BTreeSet::new();
+        for item in self.responses.scan_prefix(response_prefix(person)).rev() {
+            let (key, value) = item?;
+            let response = decode_response(&value)?;
+            if response.completed_at < window.opened_at {
+                break; // keys are in order of completion
+            }
+            if !window.contains(response.completed_at) || !flows.insert(response.flow_id.clone()) {
+                continue;
+            }
+            let mut index_key = member_prefix(team, window.number, person);
+            index_key.extend_from_slice(response.flow_id.as_bytes());
+            changes.insert(
+                &self.round_index,
+                index_key,
+                encode(&self.entry(super::response_id(&key), &response))?,
+            );
+        }
+        Ok(())
+    }
+
+    fn entry(&self, id: ResponseId, response: &Response) -> RoundEntry {
+        let scores = self.flow(&response.flow_id).map(|flow| Respondent::of(flow, &response.answers));
+        RoundEntry { response: id, completed_at: response.completed_at, scores }
+    }
+
+    fn remove_prefix<'a>(
+        &self,
+        changes: &mut Changes<'a>,
+        tree: &'a sled::Tree,
+        prefix: &[u8],
+    ) -> Result<()> {
+        for key in tree.scan_prefix(prefix).keys() {
+            changes.remove(tree, key?.to_vec());
+        }
+        Ok(())
+    }
+
+    /// The ids of the teams a person is in.
+    pub(super) fn team_ids_of(&self, person: &PersonId) -> Result<Vec<String>> {
+        let prefix = membership(person, "");
+        self.memberships
+            .scan_prefix(&prefix)
+            .keys()
+            .map(|key| Ok(String::from_utf8_lossy(&key?[prefix.len()..]).into_owned()))
+            .collect()
+    }
+
+    fn round_window(&self, team: &str) -> Result<Option<RoundWindow>> {
+        self.rounds.get(team)?.map(|bytes| decode(&bytes)).transpose()
+    }
+
+    /// Each member's latest response of this flow in the team's current round, read without
+    /// its scores (enough to know the candidate set).
+    pub(super) fn round_members(&self, flow: &Flow, team: &Team) -> Result<Vec<RoundMember>> {
+        let round = team.current_round();
+        let prefix = round_prefix(&team.id, round.number);
+        let mut members = Vec::new();
+        for item in self.round_index.scan_prefix(&prefix) {
+            let (key, value) = item?;
+            let Some((_, flow_id)) = member_and_flow(&key[prefix.len()..]) else { continue };
+            if flow_id != flow.id.as_bytes() {
+                continue;
+            }
+            // The entry starts with its response id and completion time (see `RoundEntry`).
+            let ((response, completed_at), _) = postcard::take_from_bytes::<(ResponseId, u64)>(&value)?;
+            if Team::in_round(round, completed_at) {
+                members.push(RoundMember { response, key, value, prefix: prefix.len() });
+            }
+        }
+        Ok(members)
+    }
+
+    /// The ids of [`Store::round_members`], from the cache when the index did not change.
+    pub(super) fn round_candidate(&self, flow: &Flow, team: &Team) -> Result<Arc<Vec<ResponseId>>> {
+        let key = (team.id.clone(), team.current_round().number, flow.id.clone());
+        if let Some(ids) = self.candidates.map().get(&key) {
+            return Ok(ids.clone());
+        }
+        let mut ids: Vec<ResponseId> = self.round_members(flow, team)?.iter().map(|m| m.response).collect();
+        ids.sort_unstable();
+        let ids = Arc::new(ids);
+        self.candidates.map().insert(key, ids.clone());
+        Ok(ids)
+    }
+
+    /// The scores of members' responses, as computed when they were completed; a response
+    /// scored with another version of the flow (or not at all) is scored again, as it
+    /// always was.
+    pub(super) fn scores(
+        &self,
+        flow: &Flow,
+        members: &[RoundMember],
+    ) -> Result<Vec<(ResponseId, Respondent)>> {
+        let mut scored = Vec::with_capacity(members.len());
+        for member in members {
+            let entry: RoundEntry = decode(&member.value)?;
+            let scores = match entry.scores {
+                Some(scores) if scores.flow_version == flow.version => scores,
+                _ => {
+                    let Some((person, _)) = member_and_flow(&member.key[member.prefix..]) else { continue };
+                    let person = PersonId(String::from_utf8_lossy(person).into_owned());
+                    let mut key = response_prefix(&person);
+                    key.extend_from_slice(&entry.completed_at.to_be_bytes());
+                    key.extend_from_slice(&entry.response.to_be_bytes());
+                    let Some(bytes) = self.responses.get(key)? else { continue };
+                    Respondent::of(flow, &decode_response(&bytes)?.answers)
+                }
+            };
+            scored.push((entry.response, scores));
+        }
+        Ok(scored)
+    }
+
+    /// Whether a member has a response of this flow in the team's current round.
+    pub(super) fn responded(&self, flow: &Flow, team: &Team, person: &PersonId) -> Result<bool> {
+        let mut key = member_prefix(&team.id, team.current_round().number, person);
+        key.extend_from_slice(flow.id.as_bytes());
+        Ok(self.round_index.contains_key(key)?)
+    }
+
+    /// Every published set that shares a response with `candidate`, in any team, round or
+    /// group: the only ones the published-set rule can hold it against.
+    pub(super) fn overlapping_sets(&self, candidate: &RespondentSet) -> Result<Vec<RespondentSet>> {
+        let mut keys = BTreeSet::new();
+        for id in candidate {
+            for key in self.published_by_response.scan_prefix(id.to_be_bytes()).keys() {
+                keys.insert(key?[8..].to_vec());
+            }
+        }
+        let mut sets = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(bytes) = self.published.get(key)? {
+                sets.push(decode_set(&bytes)?);
+            }
+        }
+        Ok(sets)
+    }
+}
