@@ -60,7 +60,7 @@ fn main() {
         black_box(presenter.snapshot(&snap));
     });
 
-    let (rows, labels) = presenter.chart(&snap);
+    let (rows, labels) = presenter.chart(&snap, 0);
     bench("chart: snapshot PNG", 20, || {
         black_box(peilbot::chart::profile_png(&rows, &labels).expect("renders"));
     });
@@ -92,7 +92,7 @@ fn main() {
         let rules = peilbot::anonymity::Rules::default();
         let name = format!("store: team result of {size}, among {teams} team(s)");
         bench(&name, if size > 1_000 { 5 } else { 50 }, || {
-            black_box(store.team_result(flow, &team, &lead, rules).expect("read").expect("a result"));
+            black_box(store.team_result(flow, &team, &lead, rules, None).expect("read").expect("a result"));
         });
         let name = format!("store: org view over {teams} team(s) of {size}");
         bench(&name, if teams * size > 1_000 { 2 } else { 5 }, || {
@@ -100,6 +100,26 @@ fn main() {
         });
         drop(dir);
     }
+
+    // What /report and `peilbot report` make: the chart, the words and an A4 PDF with the
+    // font embedded as a subset.
+    let (dir, store, lead) = organisation(&content, 1, 20, &answers);
+    let team = store.teams_of(&lead).expect("teams")[0].id.clone();
+    let app = peilbot::app::App {
+        content: load_content().expect("content"),
+        store,
+        rules: peilbot::anonymity::Rules::default(),
+        admins: Vec::new(),
+        retention_days: peilbot::app::privacy::DEFAULT_RETENTION_DAYS,
+    };
+    let result =
+        app.store.team_result(app.flow(), &team, &lead, app.rules, None).expect("read").expect("a result");
+    let pdf = peilbot::report::team_pdf(&app.presenter(Lang::Nl), &result, 5, 0).expect("a report");
+    println!("report: team PDF is {} KiB", pdf.len() / 1024);
+    bench("report: team PDF (chart, text, A4, font subset)", 10, || {
+        black_box(peilbot::report::team_pdf(&app.presenter(Lang::Nl), &result, 5, 0).expect("a report"));
+    });
+    drop(dir);
 }
 
 /// A store with `teams` teams of `size` people who each completed a scan (filled without a
@@ -117,7 +137,8 @@ fn organisation(
     let mut first_lead = None;
     for t in 0..teams {
         let members: Vec<PersonId> = (0..size).map(|m| PersonId(format!("bench:{t}:{m}"))).collect();
-        let mut team = Team::new(&format!("Team {t}"), members[0].clone(), 0, peilbot::random::team_seed());
+        let mut team =
+            Team::new(&format!("Team {t}"), members[0].clone(), 0, peilbot::random::team_seed(), flow);
         team.members.extend(members.iter().cloned());
         store.create_team(&team).expect("team");
         for member in &members {

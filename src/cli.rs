@@ -1,4 +1,5 @@
-//! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`.
+//! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`, `peilbot report`,
+//! and for the admin on the server `peilbot demo`, `peilbot team` and `peilbot org`.
 
 use std::io;
 use std::net::SocketAddr;
@@ -8,9 +9,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use url::Url;
 
+use crate::admin::{self, OrgFormat};
 use crate::anonymity::Rules;
 use crate::app::App;
 use crate::content::Content;
+use crate::demo;
 use crate::lang::Lang;
 use crate::logging::{self, LogFormat};
 use crate::sources::Sources;
@@ -31,6 +34,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Take a scan in this terminal (reads answers line by line from stdin).
+    #[command(after_help = CHAT_COMMANDS)]
     Chat {
         /// Language: nl, nl-BE or en (default: your earlier choice, else $LANG).
         #[arg(long)]
@@ -42,6 +46,8 @@ pub enum Command {
         data: DataDir,
         #[command(flatten)]
         content: ContentDir,
+        #[command(flatten)]
+        retention: Retention,
     },
     /// Run the Telegram bot (long polling, or a webhook with --webhook and --listen).
     ///
@@ -52,7 +58,81 @@ pub enum Command {
         #[command(subcommand)]
         command: FlowsCommand,
     },
+    /// Write a team's report (or with --org the organisation's) as a PDF.
+    Report(crate::report::cli::ReportArgs),
+    /// Fill a new data folder with synthetic people, teams and rounds, to try the results.
+    Demo {
+        #[command(flatten)]
+        data: DataDir,
+        /// How many teams.
+        #[arg(long)]
+        teams: usize,
+        /// How many people, spread over the teams (at least 3 per team).
+        #[arg(long)]
+        people: usize,
+        /// Rounds per team; all but the last are closed.
+        #[arg(long, default_value_t = 3)]
+        rounds: u32,
+        /// The same seed makes the same organisation.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// A team's result, as its lead sees it in the chat (for the admin on the server).
+    Team {
+        /// The team's name (or its id, when several teams share a name).
+        name: String,
+        #[command(flatten)]
+        results: ResultsArgs,
+    },
+    /// The organisation view: every team's latest result and the whole organisation.
+    Org {
+        /// text (to read), csv or xlsx (every team as a table), png (heatmap pages).
+        #[arg(long, value_enum, default_value_t = OrgFormat::Text)]
+        format: OrgFormat,
+        /// Where to write it (png with several pages: PATH-01.png, PATH-02.png, …); default stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The flow whose rounds the view is about (see `peilbot flows list`).
+        #[arg(long, default_value = crate::flow::DEFAULT_FLOW)]
+        flow: String,
+        #[command(flatten)]
+        results: ResultsArgs,
+    },
 }
+
+/// What `peilbot team` and `peilbot org` share.
+#[derive(Debug, clap::Args)]
+pub struct ResultsArgs {
+    #[command(flatten)]
+    pub data: DataDir,
+    /// Language: nl, nl-BE or en (default: from $LANG).
+    #[arg(long)]
+    pub lang: Option<Lang>,
+    /// No team result over fewer respondents than this (at least 3), as for the bot.
+    #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::anonymity::DEFAULT_MIN_RESPONDENTS)]
+    pub min_respondents: usize,
+    #[command(flatten)]
+    pub content: ContentDir,
+}
+
+/// What can be typed in `peilbot chat` (also in Dutch: terug, annuleer, taal, stop).
+const CHAT_COMMANDS: &str = "\
+In the chat, type:
+  1, 2, 3 ...   answer with the number of your choice
+  back          go to the previous question
+  skip, ?       answer \"don't know\" (where a question offers it)
+  lang nl       switch language: nl, nl-BE or en
+  start         choose a scan (start ID starts one; or go on with the one in progress)
+  snapshot      your latest snapshot again
+  history       your completed scans
+  cancel        stop the scan and delete its answers (asks first)
+  privacy       what is kept, who sees what, and for how long
+  mydata        everything kept about you, as a summary and as JSON
+  forget        delete everything kept about you (asks first)
+  help          the commands
+  quit          stop for now; your answers are kept
+
+Example, scripted: printf '3\\n3\\nquit\\n' | peilbot chat --data /tmp/peilbot-try";
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -91,6 +171,15 @@ pub struct ServeArgs {
     /// Serve /healthz and /metrics (Prometheus) on this address, e.g. 127.0.0.1:9187.
     #[arg(long, env = "PEILBOT_METRICS_LISTEN")]
     pub metrics_listen: Option<SocketAddr>,
+    #[command(flatten)]
+    pub retention: Retention,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Retention {
+    /// Delete completed scans this many days after they were finished (at start-up and daily).
+    #[arg(long = "retention-days", env = "PEILBOT_RETENTION_DAYS", default_value_t = crate::app::privacy::DEFAULT_RETENTION_DAYS)]
+    pub days: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -144,20 +233,40 @@ pub fn run(cli: Cli) -> ExitCode {
     private_files();
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
-        Command::Chat { lang, flow, data, content } => chat(lang, flow, &data, content.content.as_deref()),
+        Command::Chat { lang, flow, data, content, retention } => {
+            chat(lang, flow, &data, content.content.as_deref(), retention.days)
+        }
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
         Command::Flows { command: FlowsCommand::List { content, lang } } => {
             list(content.content.as_deref(), lang)
         }
+        Command::Report(args) => load_content().and_then(|content| crate::report::cli::run(args, content)),
+        Command::Demo { data, teams, people, rounds, seed } => {
+            demo(&data, demo::Spec { teams, people, rounds, seed })
+        }
+        Command::Team { name, results } => {
+            results.app().and_then(|(app, lang)| admin::team(&app, lang, &name))
+        }
+        Command::Org { format, out, flow, results } => {
+            results.app().and_then(|(app, lang)| admin::org(&app, lang, &flow, format, out.as_deref()))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`peilbot chat | head`): nothing left to say to anyone.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("peilbot: {err:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The built-in flows and locales, checked; a broken build says what is wrong.
@@ -192,16 +301,61 @@ fn private_files() {
     }
 }
 
+/// The language of the terminal: `LANG`, else English.
+fn terminal_lang() -> Lang {
+    std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code))
+}
+
+impl ResultsArgs {
+    /// The app over the data folder, and the language to answer in.
+    fn app(&self) -> anyhow::Result<(App, Lang)> {
+        let content = load_content_from(self.content.content.as_deref())?;
+        let app = App {
+            store: self.data.open(&content)?,
+            content,
+            rules: Rules::new(self.min_respondents),
+            admins: Vec::new(),
+            // Read-only: this view deletes nothing, so the default period is only a placeholder.
+            retention_days: crate::app::privacy::DEFAULT_RETENTION_DAYS,
+        };
+        Ok((app, self.lang.unwrap_or_else(terminal_lang)))
+    }
+}
+
+fn demo(data: &DataDir, spec: demo::Spec) -> anyhow::Result<()> {
+    let content = load_content()?;
+    // Bulk loading: flushed once at the end, not after every scan.
+    let options = Options {
+        cache_bytes: data.cache_mb * 1024 * 1024,
+        flush_each_commit: false,
+        ..Options::with_flows(&content.flows)
+    };
+    let store = Store::open_with(&data.path, options)?;
+    let started = std::time::Instant::now();
+    let made = demo::fill(&store, content.default_flow(), spec)?;
+    print!("{}", made.summary(&data.path, started.elapsed()));
+    Ok(())
+}
+
 fn chat(
     lang: Option<Lang>,
     flow: Option<String>,
     data: &DataDir,
     content: Option<&Path>,
+    retention_days: u32,
 ) -> anyhow::Result<()> {
     let content = load_content_from(content)?;
-    let app = App { store: data.open(&content)?, content, rules: Rules::default(), admins: Vec::new() };
-    let fallback = std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code));
-    let mut chat = Chat::open(&app, lang, fallback, io::stdout().lock())?;
+    let app = App {
+        store: data.open(&content)?,
+        content,
+        rules: Rules::default(),
+        admins: Vec::new(),
+        retention_days,
+    };
+    crate::app::privacy::sweep(&app, crate::unix_now())?;
+    use std::io::IsTerminal;
+    let mut chat =
+        Chat::open(&app, lang, terminal_lang(), io::stdout().lock())?.interactive(io::stdin().is_terminal());
     chat.choose_flow(flow);
     chat.run(io::stdin().lock())?;
     app.store.flush()?;
@@ -221,6 +375,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         min_respondents: args.min_respondents,
         admins: config::admins(args.admins.as_deref())?,
         metrics_listen: args.metrics_listen,
+        retention_days: args.retention.days,
     };
     let content = load_content_from(args.content.content.as_deref())?;
     let store = args.data.open(&content)?;

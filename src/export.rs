@@ -18,7 +18,7 @@ use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::score::shown;
-use crate::team::RoundExport;
+use crate::team::{OrgView, RoundExport, Shown};
 
 /// Excel reads a UTF-8 file as UTF-8 only when it starts with this.
 const BOM: &str = "\u{feff}";
@@ -159,6 +159,148 @@ pub fn xlsx(rows: &[Row], locales: &Locales, lang: Lang) -> Result<Vec<u8>, Xlsx
     workbook.save_to_buffer()
 }
 
+/// The organisation view's columns.
+const ORG_COLUMNS: [Msg; 10] = [
+    Msg::ExportColTeam,
+    Msg::ExportColRound,
+    Msg::ExportColRespondents,
+    Msg::ExportColMembers,
+    Msg::ExportColDimension,
+    Msg::ExportColCurrent,
+    Msg::ExportColAmbition,
+    Msg::ExportColGap,
+    Msg::ExportColIqr,
+    Msg::ExportColDontKnow,
+];
+
+/// One row of the organisation table: a theme of a team (or of the whole organisation),
+/// or a team without a result, as counts only.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrgRow {
+    pub team: String,
+    /// Empty for the whole organisation.
+    pub round: Option<u32>,
+    pub respondents: usize,
+    /// Empty for the whole organisation.
+    pub members: Option<usize>,
+    /// "A Vision & leadership"; empty for a team without a result.
+    pub dimension: Option<String>,
+    pub median_current: Option<f64>,
+    pub median_ambition: Option<f64>,
+    pub gap: Option<f64>,
+    pub iqr: Option<f64>,
+    pub dont_know_percent: Option<f64>,
+}
+
+impl OrgRow {
+    fn numbers(&self) -> [Option<f64>; 4] {
+        [self.median_current, self.median_ambition, self.gap, self.iqr]
+    }
+}
+
+/// The organisation view as rows: the whole organisation first, then every team with a
+/// result (by name), then the teams without one.
+pub fn org_rows(flow: &Flow, locales: &Locales, lang: Lang, view: &OrgView) -> Vec<OrgRow> {
+    let themes = |team: &str, round: Option<u32>, members: Option<usize>, shown: &Shown| -> Vec<OrgRow> {
+        shown
+            .stats
+            .dimensions
+            .iter()
+            .map(|stats| OrgRow {
+                team: team.to_string(),
+                round,
+                respondents: shown.respondents,
+                members,
+                dimension: Some(format!(
+                    "{} {}",
+                    flow.dimensions[stats.dimension].id.to_uppercase(),
+                    locales.text(lang, &flow.dimensions[stats.dimension].name, &[])
+                )),
+                median_current: stats.current,
+                median_ambition: stats.ambition,
+                gap: stats.gap(),
+                iqr: stats.iqr(),
+                dont_know_percent: Some(percent(stats.dont_know_share)),
+            })
+            .collect()
+    };
+    let whole = locales.msg(lang, Msg::OrgWholeOrganisation);
+    let mut rows: Vec<OrgRow> =
+        view.overall.iter().flat_map(|shown| themes(&whole, None, None, shown)).collect();
+    for team in &view.teams {
+        rows.extend(themes(&team.team, Some(team.round), Some(team.members), &team.shown));
+    }
+    rows.extend(view.pending.iter().map(|team| OrgRow {
+        team: team.team.clone(),
+        round: Some(team.round),
+        respondents: team.respondents,
+        members: Some(team.members),
+        dimension: None,
+        median_current: None,
+        median_ambition: None,
+        gap: None,
+        iqr: None,
+        dont_know_percent: None,
+    }));
+    rows
+}
+
+/// The organisation table as CSV for Dutch and Flemish Excel (see [`csv`]).
+pub fn org_csv(rows: &[OrgRow], locales: &Locales, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(BOM.as_bytes().to_vec());
+    writer.write_record(ORG_COLUMNS.iter().map(|column| locales.msg(lang, *column)))?;
+    for row in rows {
+        let mut record = vec![
+            row.team.clone(),
+            row.round.map(|r| r.to_string()).unwrap_or_default(),
+            row.respondents.to_string(),
+            row.members.map(|m| m.to_string()).unwrap_or_default(),
+            row.dimension.clone().unwrap_or_default(),
+        ];
+        record.extend(row.numbers().map(|value| value.map(excel_number).unwrap_or_default()));
+        record.push(row.dont_know_percent.map(|p| format!("{p:.0}")).unwrap_or_default());
+        writer.write_record(record)?;
+    }
+    writer.into_inner().map_err(|err| err.into_error().into())
+}
+
+/// The organisation table as a workbook with number cells (see [`xlsx`]).
+pub fn org_xlsx(rows: &[OrgRow], locales: &Locales, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let header = Format::new().set_bold();
+    let whole = Format::new().set_num_format("0");
+    let decimal = Format::new().set_num_format("0.0");
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("peilbot")?;
+    for (col, column) in (0u16..).zip(ORG_COLUMNS) {
+        sheet.write_string_with_format(0, col, locales.msg(lang, column), &header)?;
+    }
+    for (line, row) in (1u32..).zip(rows) {
+        sheet.write_string(line, 0, &row.team)?;
+        if let Some(round) = row.round {
+            sheet.write_number_with_format(line, 1, round, &whole)?;
+        }
+        sheet.write_number_with_format(line, 2, row.respondents as f64, &whole)?;
+        if let Some(members) = row.members {
+            sheet.write_number_with_format(line, 3, members as f64, &whole)?;
+        }
+        if let Some(dimension) = &row.dimension {
+            sheet.write_string(line, 4, dimension)?;
+        }
+        for (col, value) in (5u16..).zip(row.numbers()) {
+            if let Some(value) = value {
+                sheet.write_number_with_format(line, col, shown(value), &decimal)?;
+            }
+        }
+        if let Some(percent) = row.dont_know_percent {
+            sheet.write_number_with_format(line, 9, percent, &whole)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofit();
+    workbook.save_to_buffer()
+}
+
 pub fn json(rows: &[Row]) -> serde_json::Result<Vec<u8>> {
     serde_json::to_vec_pretty(rows)
 }
@@ -176,7 +318,7 @@ fn percent(share: f64) -> f64 {
 }
 
 /// A Unix time in milliseconds as an ISO date.
-fn date(unix_ms: u64) -> String {
+pub fn date(unix_ms: u64) -> String {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     time::OffsetDateTime::from_unix_timestamp((unix_ms / 1000) as i64)
         .ok()

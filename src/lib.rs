@@ -7,18 +7,22 @@
 
 // The core, under the names the app has always used for them.
 pub use peilbot_core::{
-    anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats,
+    advice, anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats,
+    working_hours,
 };
 
+pub mod admin;
 pub mod app;
 pub mod chart;
 pub mod cli;
 pub mod content;
+pub mod demo;
 pub mod export;
 pub mod i18n;
 pub mod logging;
 pub mod present;
 pub mod random;
+pub mod report;
 pub mod sources;
 pub mod store;
 pub mod telegram;
@@ -26,6 +30,18 @@ pub mod terminal;
 
 /// Unix time in milliseconds. Adapters read the clock; the engine is handed the time.
 /// Milliseconds, so that a scan finished just before a new round opens counts for the old one.
+///
+/// `PEILBOT_FAKE_NOW` (Unix milliseconds) sets the clock to that moment at start-up, from
+/// where it runs on: for tests of what depends on the hour (reminders in working hours,
+/// retention), never for production.
 pub fn unix_now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+    static OFFSET: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+    let real = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    let offset = OFFSET.get_or_init(|| {
+        let fake = std::env::var("PEILBOT_FAKE_NOW").ok().and_then(|v| v.parse::<i64>().ok());
+        fake.map_or(0, |fake| fake - real)
+    });
+    u64::try_from(real + offset).unwrap_or(0)
 }

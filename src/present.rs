@@ -6,6 +6,9 @@
 //! The values it gets are already rounded as shown (see `score`), so every gap,
 //! change and level it writes agrees with the numbers beside it.
 
+mod advice;
+pub mod report;
+
 use crate::anonymity::MIN_DIFFERENCE;
 use crate::chart::{ProfileRow, ProfileText};
 use crate::content::Content;
@@ -15,8 +18,11 @@ use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::score::{GapStatus, Overall, Snapshot, level_of};
-use crate::team::TeamResult;
+use crate::team::{TeamRefusal, TeamResult};
 use crate::team_stats::Agreement;
+
+mod org;
+pub use org::{OrgDetail, OrgPage};
 
 /// The flow's first scale is its main one: the overall level and the chart's axis use it.
 const MAIN_SCALE: usize = 0;
@@ -36,6 +42,8 @@ pub struct ChoiceLabel {
     pub label: String,
     /// The answer given earlier, when the person came back to this question.
     pub chosen: bool,
+    /// The level this choice stands for, on a scale (buttons show it: "3 · Agreed").
+    pub level: Option<u8>,
 }
 
 impl<'a> Presenter<'a> {
@@ -55,13 +63,22 @@ impl<'a> Presenter<'a> {
         self.content.locales.text(self.lang, key, &[])
     }
 
-    /// "Question 4 of 23" and a small bar.
+    /// "Question 4 of 23" (or "of about 23" while a later question may be skipped) and
+    /// a small bar, full on the last question.
     pub fn progress(&self, view: &QuestionView) -> String {
-        let done = (view.position.saturating_sub(1) * BAR_WIDTH) / view.total.max(1);
+        let done = (view.position * BAR_WIDTH / view.total.max(1)).min(BAR_WIDTH);
         let bar = format!("{}{}", "▰".repeat(done), "▱".repeat(BAR_WIDTH - done));
-        let line =
-            self.msg_with(Msg::Progress, &[("position", view.position.into()), ("total", view.total.into())]);
+        let msg = if view.estimate { Msg::ProgressAbout } else { Msg::Progress };
+        let line = self.msg_with(msg, &[("position", view.position.into()), ("total", view.total.into())]);
         format!("{line}  {bar}")
+    }
+
+    /// "1 Not started · 2 Ad hoc · …": the levels of the main scale on one line.
+    fn legend(&self) -> String {
+        let levels: Vec<String> = (1..=SCALE_POINTS)
+            .map(|level| format!("{level} {}", self.scale_label(MAIN_SCALE, level)))
+            .collect();
+        self.msg_with(Msg::ScaleLegend, &[("levels", levels.join(" · ").into())])
     }
 
     /// The intro (for a new scan), progress, the dimension and the question.
@@ -69,7 +86,12 @@ impl<'a> Presenter<'a> {
         let question = &self.flow.questions[view.question];
         let mut parts = Vec::new();
         if view.intro {
-            parts.push(format!("{}\n{}", self.key(&self.flow.title), self.key(&self.flow.intro)));
+            // The intro names the counts the progress line uses, so the two agree.
+            let statements =
+                self.flow.questions.iter().filter(|q| matches!(q.kind, QuestionKind::Scale { .. })).count();
+            let args = [("questions", view.total.into()), ("statements", statements.into())];
+            let intro = self.content.locales.text(self.lang, &self.flow.intro, &args);
+            parts.push(format!("{}\n{intro}\n{}", self.key(&self.flow.title), self.legend()));
         }
         parts.push(self.progress(view));
         let mut args = Vec::new();
@@ -92,6 +114,10 @@ impl<'a> Presenter<'a> {
             .map(|offer| ChoiceLabel {
                 chosen: view.previous.as_ref() == Some(&offer.answer),
                 label: self.key(&offer.label),
+                level: match offer.answer {
+                    crate::flow::Answer::Level(level) => Some(level),
+                    _ => None,
+                },
             })
             .collect()
     }
@@ -129,6 +155,15 @@ impl<'a> Presenter<'a> {
 
     /// The individual snapshot as plain text (no markup, so any chat client shows it as is).
     pub fn snapshot(&self, snapshot: &Snapshot) -> String {
+        self.snapshot_text(snapshot, false)
+    }
+
+    /// The snapshot with a small bar after each theme's score (for the terminal).
+    pub fn snapshot_with_bars(&self, snapshot: &Snapshot) -> String {
+        self.snapshot_text(snapshot, true)
+    }
+
+    fn snapshot_text(&self, snapshot: &Snapshot, bars: bool) -> String {
         let mut out = vec![self.msg(Msg::SnapshotTitle), String::new()];
         for dim in &snapshot.dimensions {
             let name = self.dimension_name(dim.dimension);
@@ -143,15 +178,29 @@ impl<'a> Presenter<'a> {
                 continue;
             };
             let level = level_of(score);
-            out.push(self.msg_with(
+            let mut line = self.msg_with(
                 Msg::SnapshotDimension,
                 &[
                     ("name", name.into()),
                     ("score", self.number(score).into()),
                     ("level", self.level_label(dim.dimension, level).into()),
                 ],
-            ));
+            );
+            if bars {
+                let filled = usize::from(level);
+                let cells = usize::from(SCALE_POINTS);
+                line = format!("{line}  {}{}", "▰".repeat(filled), "▱".repeat(cells - filled));
+            }
+            out.push(line);
             let mut ambition = match (dim.ambition, dim.gap()) {
+                (Some(ambition), Some(gap)) if gap < 0.0 => self.msg_with(
+                    Msg::SnapshotAboveAmbition,
+                    &[
+                        ("ambition", ambition.into()),
+                        ("level", self.ambition_label(dim.dimension, f64::from(ambition)).into()),
+                        ("above", self.number(-gap).into()),
+                    ],
+                ),
                 (Some(ambition), Some(gap)) => self.msg_with(
                     Msg::SnapshotAmbition,
                     &[
@@ -163,7 +212,9 @@ impl<'a> Presenter<'a> {
                 ),
                 _ => self.msg(Msg::SnapshotNoAmbition),
             };
-            ambition.push_str(&self.gap_note(dim.gap_status));
+            if !dim.gap().is_some_and(|gap| gap < 0.0) {
+                ambition.push_str(&self.gap_note(dim.gap_status));
+            }
             out.push(format!("  {ambition}"));
             if dim.dont_know > 0 {
                 out.push(format!(
@@ -174,7 +225,7 @@ impl<'a> Presenter<'a> {
             if dim.flagged {
                 out.push(format!("  {}", self.flag(score)));
             }
-            let step = self.key(&self.flow.dimensions[dim.dimension].next_steps[usize::from(level - 1)]);
+            let step = self.key(self.flow.next_step(dim.dimension, level));
             out.push(format!("  {}", self.msg_with(Msg::SnapshotNextStep, &[("step", step.into())])));
             out.push(String::new());
         }
@@ -226,8 +277,9 @@ impl<'a> Presenter<'a> {
         )
     }
 
-    /// Rows and labels for the profile chart (current against ambition per dimension).
-    pub fn chart(&self, snapshot: &Snapshot) -> (Vec<ProfileRow>, ProfileText) {
+    /// Rows and labels for the profile chart (current against ambition per dimension),
+    /// dated `now` (milliseconds).
+    pub fn chart(&self, snapshot: &Snapshot, now: u64) -> (Vec<ProfileRow>, ProfileText) {
         let rows = snapshot
             .dimensions
             .iter()
@@ -239,10 +291,35 @@ impl<'a> Presenter<'a> {
                     ambition,
                     spread: None,
                     note: self.chart_note(dim.score, ambition, dim.gap()),
+                    previous: None,
                 }
             })
             .collect();
-        (rows, self.profile_text(self.msg(Msg::ChartTitle), None))
+        let (dont_know, shown) =
+            snapshot.dimensions.iter().fold((0, 0), |(d, s), dim| (d + dim.dont_know, s + dim.items_shown));
+        let share = if shown == 0 { 0.0 } else { dont_know as f64 / shown as f64 };
+        let facts = self.msg_with(
+            Msg::ChartFacts,
+            &[("date", self.date(now).into()), ("dontknow", self.lang.percent(share).into())],
+        );
+        let mut text = self.profile_text(self.msg(Msg::ChartTitle), None);
+        text.facts = Some(facts);
+        (rows, text)
+    }
+
+    /// A date (milliseconds since 1970, UTC) in this language's short numeric form.
+    pub fn date(&self, millis: u64) -> String {
+        let seconds = i64::try_from(millis / 1000).unwrap_or(0);
+        let date =
+            time::OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+        self.msg_with(
+            Msg::DateShort,
+            &[
+                ("day", format!("{:02}", date.day()).into()),
+                ("month", format!("{:02}", u8::from(date.month())).into()),
+                ("year", date.year().to_string().into()),
+            ],
+        )
     }
 
     /// "2.5 → 4.0, gap 1.5" under a chart row's label, in the same words as the text.
@@ -268,6 +345,8 @@ impl<'a> Presenter<'a> {
             current: self.msg(Msg::ChartCurrent),
             ambition: self.msg(Msg::ChartAmbition),
             spread,
+            previous: None,
+            facts: None,
             levels: std::array::from_fn(|i| self.scale_label(MAIN_SCALE, i as u8 + 1)),
         }
     }
@@ -287,23 +366,6 @@ impl Presenter<'_> {
     /// The label of a level on the flow's main scale ("Ad hoc").
     pub fn main_level_label(&self, level: u8) -> String {
         self.scale_label(MAIN_SCALE, level)
-    }
-
-    /// A day as this language writes it: "1-12-2026" in Dutch, "1 Dec 2026" in English.
-    pub fn date(&self, unix_ms: u64) -> String {
-        let moment = time::OffsetDateTime::from_unix_timestamp((unix_ms / 1000) as i64).ok();
-        let text = if self.lang.decimal_comma() {
-            moment.and_then(|m| {
-                m.format(time::macros::format_description!("[day padding:none]-[month padding:none]-[year]"))
-                    .ok()
-            })
-        } else {
-            moment.and_then(|m| {
-                m.format(time::macros::format_description!("[day padding:none] [month repr:short] [year]"))
-                    .ok()
-            })
-        };
-        text.unwrap_or_default()
     }
 
     /// Per dimension, the score then and now and the change, from the values as shown.
@@ -396,17 +458,52 @@ impl Presenter<'_> {
 
 /// Team results, for leads: only aggregates ever reach this code (see `store::teams`).
 impl Presenter<'_> {
+    /// Why a round has no result (yet), or `None` for a refusal that is not about the
+    /// round (not a lead, no such team).
+    pub fn refusal(&self, team: &str, round: u32, members: usize, refusal: &TeamRefusal) -> Option<String> {
+        let mut args: Vec<(&str, Arg)> =
+            vec![("team", team.into()), ("round", round.into()), ("members", members.into())];
+        Some(match *refusal {
+            TeamRefusal::TooFew { respondents, needed } => {
+                args.extend([
+                    ("respondents", respondents.into()),
+                    ("needed", needed.into()),
+                    ("more", (needed - respondents).into()),
+                ]);
+                self.msg_with(Msg::TeamTooFew, &args)
+            }
+            TeamRefusal::Held { respondents } => {
+                args.extend([("respondents", respondents.into()), ("step", MIN_DIFFERENCE.into())]);
+                self.msg_with(Msg::TeamHeld, &args)
+            }
+            TeamRefusal::NoSuchTeam | TeamRefusal::NotALead | TeamRefusal::NoSuchRound => return None,
+        })
+    }
+
     pub fn team_result(&self, result: &TeamResult) -> String {
         let stats = &result.shown.stats;
-        let mut out = vec![self.msg_with(
-            Msg::TeamResultTitle,
-            &[
-                ("team", result.team.as_str().into()),
-                ("round", result.round.into()),
-                ("respondents", result.respondents_now.into()),
-                ("members", result.members.into()),
-            ],
-        )];
+        let mut out = vec![match result.closed_at {
+            None => self.msg_with(
+                Msg::TeamResultTitle,
+                &[
+                    ("team", result.team.as_str().into()),
+                    ("round", result.round.into()),
+                    ("respondents", result.respondents_now.into()),
+                    ("members", result.members.into()),
+                ],
+            ),
+            Some(_) => self.msg_with(
+                Msg::TeamResultTitleClosed,
+                &[
+                    ("team", result.team.as_str().into()),
+                    ("round", result.round.into()),
+                    ("respondents", result.shown.respondents.into()),
+                ],
+            ),
+        }];
+        if let Some(open) = &result.open {
+            out.extend(self.refusal(&result.team, open.round, result.members, &open.refusal));
+        }
         if !result.up_to_date {
             out.push(self.msg_with(
                 Msg::TeamResultFrozen,
@@ -414,7 +511,7 @@ impl Presenter<'_> {
             ));
         }
         out.push(String::new());
-        let previous = result.previous.as_ref().map(|p| &p.stats);
+        let previous = result.previous.as_ref().map(|(round, p)| (*round, &p.stats));
         for dim in &stats.dimensions {
             let name = self.dimension_name(dim.dimension);
             let Some(current) = dim.current else {
@@ -445,6 +542,8 @@ impl Presenter<'_> {
             };
             if dim.gap_status(self.flow) == Some(GapStatus::Priority) {
                 line.push_str(&format!(" · {}", self.msg(Msg::SnapshotPriority)));
+            } else if dim.gap().is_some_and(|gap| gap < 0.0) {
+                line.push_str(&format!(" · {}", self.msg(Msg::TeamAboveAmbition)));
             }
             out.push(line);
             let mut details = Vec::new();
@@ -463,8 +562,9 @@ impl Presenter<'_> {
             }
             let share = self.lang.percent(dim.dont_know_share);
             details.push(self.msg_with(Msg::TeamDontKnow, &[("share", share.into())]));
-            let before = previous.and_then(|p| p.dimensions.get(dim.dimension)?.current);
-            if let (Some(before), Some(round)) = (before, result.round.checked_sub(1)) {
+            let before =
+                previous.and_then(|(round, p)| Some((round, p.dimensions.get(dim.dimension)?.current?)));
+            if let Some((round, before)) = before {
                 let change = self.lang.signed_decimal(current - before);
                 details.push(
                     self.msg_with(Msg::TeamChange, &[("round", round.into()), ("change", change.into())]),
@@ -477,6 +577,8 @@ impl Presenter<'_> {
             out.push(String::new());
         }
         out.push(self.priorities(&stats.priorities(self.flow)));
+        out.push(String::new());
+        out.extend(self.team_advice(stats, &crate::advice::advice(self.flow, stats)));
         if !result.by_role.is_empty() {
             out.push(String::new());
             out.push(self.msg(Msg::TeamByRoleTitle));
@@ -516,8 +618,10 @@ impl Presenter<'_> {
             .map_or(role.to_string(), |option| self.key(&option.label))
     }
 
-    /// Median now against median ambition, with the spread, per dimension.
-    pub fn team_chart(&self, result: &TeamResult) -> (Vec<ProfileRow>, ProfileText) {
+    /// Median now against median ambition, with the spread and the previous round, per
+    /// dimension; dated when the round closed, or `now` while it is open.
+    pub fn team_chart(&self, result: &TeamResult, now: u64) -> (Vec<ProfileRow>, ProfileText) {
+        let previous = result.previous.as_ref();
         let rows = result
             .shown
             .stats
@@ -529,12 +633,25 @@ impl Presenter<'_> {
                 ambition: dim.ambition,
                 spread: dim.quartiles,
                 note: self.chart_note(dim.current, dim.ambition, dim.gap()),
+                previous: previous.and_then(|(_, p)| p.stats.dimensions.get(dim.dimension)?.current),
             })
             .collect();
         let title = self.msg_with(
             Msg::ChartTeamTitle,
             &[("team", result.team.as_str().into()), ("round", result.round.into())],
         );
-        (rows, self.profile_text(title, Some(self.msg(Msg::ChartSpread))))
+        let mut text = self.profile_text(title, Some(self.msg(Msg::ChartSpread)));
+        text.previous =
+            previous.map(|(round, _)| self.msg_with(Msg::ChartPrevious, &[("round", (*round).into())]));
+        let stats = &result.shown.stats;
+        text.facts = Some(self.msg_with(
+            Msg::ChartTeamFacts,
+            &[
+                ("respondents", result.shown.respondents.into()),
+                ("date", self.date(result.closed_at.unwrap_or(now)).into()),
+                ("dontknow", self.lang.percent(stats.dont_know_share()).into()),
+            ],
+        ));
+        (rows, text)
     }
 }

@@ -1,14 +1,17 @@
-//! The terminal adapter: the quick scan as a chat on stdin and stdout.
+//! The terminal adapter: the scans as a chat on stdin and stdout.
 //!
 //! ```text
-//! Question 1 of 23  ▱▱▱▱▱▱▱▱▱▱
+//! Question 1 of about 23  ▱▱▱▱▱▱▱▱▱▱
 //! A Vision & leadership
-//! Our municipality has a vision on digital work and data, ...
+//! Management in our municipality acts on a vision for digital work and data.
 //!   1. Not started
 //!   ...
 //!   6. Don't know
 //! > 3
 //! ```
+//!
+//! Text is wrapped to the terminal's width (`COLUMNS`, else 80). What cannot be undone
+//! (`cancel`, `forget`) asks first and happens only on `yes`.
 //!
 //! It reads one line at a time, so it can be scripted (`printf '3\n3\n' | peilbot chat`).
 //! Each line becomes an engine event for the application layer's [`Session`], which
@@ -19,9 +22,9 @@ use std::io::{BufRead, Write};
 
 use anyhow::Result;
 
-use crate::app::{Action, App, Session, catalog, history};
+use crate::app::{Action, App, Part, Session, catalog, history, privacy};
 use crate::engine::{self, Event, Output, Screen};
-use crate::flow::Flow;
+use crate::flow::{Answer, Flow};
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::person::PersonId;
@@ -44,7 +47,23 @@ enum Input {
     Pick(usize),
     Snapshot,
     History,
+    Privacy,
+    MyData,
+    /// Asks before deleting; the next line says yes or no.
+    Confirm(Pending),
 }
+
+/// What waits for a "yes".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    Cancel,
+    Forget,
+}
+
+/// Shown where the person types.
+const PROMPT: &str = "> ";
+/// The width when the terminal does not say (`COLUMNS`).
+const DEFAULT_WIDTH: usize = 80;
 
 pub struct Chat<'a, W: Write> {
     app: &'a App,
@@ -58,6 +77,11 @@ pub struct Chat<'a, W: Write> {
     wanted: Option<String>,
     /// The flow of the last step (a scan that just finished no longer names it).
     stepped: Option<String>,
+    /// A deletion asked about, waiting for "yes".
+    pending: Option<Pending>,
+    width: usize,
+    /// A person at a keyboard (not a script): gets the prompt marker.
+    interactive: bool,
 }
 
 impl<'a, W: Write> Chat<'a, W> {
@@ -70,7 +94,50 @@ impl<'a, W: Write> Chat<'a, W> {
             session.state.lang = lang;
             session.save(app)?;
         }
-        Ok(Chat { app, session, out, current_question: None, menu: Vec::new(), wanted: None, stepped: None })
+        let width = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|&w| w > 10);
+        let width = width.unwrap_or(DEFAULT_WIDTH);
+        Ok(Chat {
+            app,
+            session,
+            out,
+            current_question: None,
+            menu: Vec::new(),
+            wanted: None,
+            stepped: None,
+            pending: None,
+            width,
+            interactive: false,
+        })
+    }
+
+    /// Shows the prompt marker before each line the person types (not to scripts).
+    pub fn interactive(mut self, interactive: bool) -> Self {
+        self.interactive = interactive;
+        self
+    }
+
+    fn prompt(&mut self) -> Result<()> {
+        if self.interactive {
+            write!(self.out, "{PROMPT}")?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+
+    /// Writes text wrapped to the terminal's width, keeping each line's indent.
+    fn print(&mut self, text: &str) -> Result<()> {
+        for line in text.lines() {
+            let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+            // A bullet's later lines line up with its text.
+            let hanging =
+                if line.trim_start().starts_with("• ") { format!("{indent}  ") } else { indent.clone() };
+            let options = textwrap::Options::new(self.width)
+                .initial_indent(&indent)
+                .subsequent_indent(&hanging)
+                .break_words(false);
+            writeln!(self.out, "{}", textwrap::fill(line.trim_start(), options))?;
+        }
+        Ok(())
     }
 
     /// `--flow ID`: start or resume that flow (asking first when another is in progress).
@@ -81,14 +148,26 @@ impl<'a, W: Write> Chat<'a, W> {
     /// Runs the conversation until `quit` or the end of input.
     pub fn run(&mut self, input: impl BufRead) -> Result<()> {
         let welcome = self.presenter().msg(Msg::ChatWelcome);
-        writeln!(self.out, "{welcome}\n")?;
+        self.print(&format!("{welcome}\n"))?;
+        if self.session.record.noticed_at.is_none() {
+            // The privacy notice, once: going on with the scan is the person's own choice.
+            let notice = privacy::notice(self.app, self.session.state.lang, Msg::PrivacyCommandsChat);
+            self.print(&format!("{notice}\n"))?;
+            self.session.record.noticed_at = Some(now());
+            self.session.save(self.app)?;
+        }
         match self.wanted.take() {
             Some(id) => self.choose(&id)?,
             None if self.session.state.scan.is_some() => self.apply(Event::Resume)?,
             None => self.scan_menu()?,
         }
         for line in input.lines() {
-            match self.parse(&line?) {
+            let line = line?;
+            if let Some(pending) = self.pending.take() {
+                self.answer(pending, &line)?;
+                continue;
+            }
+            match self.parse(&line) {
                 Input::Event(event) => self.apply(event)?,
                 Input::Help => self.remark(Msg::ChatHelp)?,
                 Input::UnknownLanguage => self.remark(Msg::ChatUnknownLanguage)?,
@@ -102,9 +181,14 @@ impl<'a, W: Write> Chat<'a, W> {
                 Input::Snapshot => self.snapshot()?,
                 Input::History => {
                     let text = history::list(self.app, &self.session.person, self.session.state.lang)?;
-                    writeln!(self.out, "{text}\n")?;
-                    self.remark_done()?;
+                    self.remark_text(&text)?;
                 }
+                Input::Privacy => {
+                    let text = privacy::statement(self.app, self.session.state.lang);
+                    self.remark_text(&text)?
+                }
+                Input::MyData => self.my_data()?,
+                Input::Confirm(pending) => self.ask(pending)?,
                 Input::Quit => break,
             }
         }
@@ -112,7 +196,7 @@ impl<'a, W: Write> Chat<'a, W> {
             Some(_) => self.presenter().msg(Msg::ChatBye),
             None => self.presenter().msg(Msg::ChatByeIdle),
         };
-        writeln!(self.out, "{bye}")?;
+        self.print(&bye)?;
         self.out.flush()?;
         Ok(())
     }
@@ -122,6 +206,58 @@ impl<'a, W: Write> Chat<'a, W> {
         self.app.flow_in_view(&self.session.state, self.stepped.as_deref())
     }
 
+    /// Asks before a deletion; a scan that is not there needs no question.
+    fn ask(&mut self, pending: Pending) -> Result<()> {
+        let question = match pending {
+            Pending::Cancel if self.session.state.scan.is_none() => return self.apply(Event::Cancel),
+            Pending::Cancel => {
+                let answers = self.session.state.scan.as_ref().map_or(0, |scan| scan.answers.len());
+                self.presenter().msg_with(Msg::ConfirmCancel, &[("answers", answers.into())])
+            }
+            Pending::Forget => privacy::forget_question(self.app, &self.session)?,
+        };
+        let yes = self.presenter().msg(Msg::ChatConfirmYes);
+        self.print(&format!("{question}\n{yes}"))?;
+        self.prompt()?;
+        self.pending = Some(pending);
+        Ok(())
+    }
+
+    /// The line after a question: only "yes" (or "ja") deletes.
+    fn answer(&mut self, pending: Pending, line: &str) -> Result<()> {
+        let yes = matches!(line.trim().to_lowercase().as_str(), "yes" | "ja" | "y" | "j");
+        match (pending, yes) {
+            (Pending::Cancel, true) => self.apply(Event::Cancel),
+            (Pending::Forget, true) => {
+                self.app.store.forget(&self.session.person)?;
+                let lang = self.session.state.lang;
+                self.session = Session::load(self.app, self.session.person.clone(), lang, None)?;
+                self.current_question = None;
+                let text = self.presenter().msg(Msg::ChatForgotten);
+                self.print(&format!("{text}\n"))?;
+                self.out.flush()?;
+                Ok(())
+            }
+            (_, false) => self.remark(Msg::NothingChanged),
+        }
+    }
+
+    /// `mydata`: the summary, then the JSON document.
+    fn my_data(&mut self) -> Result<()> {
+        let reply = privacy::my_data(self.app, &self.session)?;
+        for part in reply.parts {
+            match part {
+                Part::Text { text, .. } => self.print(&format!("{text}\n"))?,
+                Part::Document { bytes, .. } => {
+                    self.out.write_all(&bytes)?;
+                    writeln!(self.out, "\n")?;
+                }
+                Part::Photo { .. } => {}
+            }
+        }
+        self.show_current()
+    }
+
     fn presenter(&self) -> Presenter<'a> {
         self.app.presenter_for(self.flow(), self.session.state.lang)
     }
@@ -129,12 +265,16 @@ impl<'a, W: Write> Chat<'a, W> {
     /// Says something of the terminal's own, then shows the open question again.
     fn remark(&mut self, msg: Msg) -> Result<()> {
         let text = self.presenter().msg(msg);
-        writeln!(self.out, "{text}\n")?;
-        self.remark_done()
+        self.remark_text(&text)
     }
 
-    /// After a remark: the open question again, or what can be done next.
-    fn remark_done(&mut self) -> Result<()> {
+    fn remark_text(&mut self, text: &str) -> Result<()> {
+        self.print(&format!("{text}\n"))?;
+        self.show_current()
+    }
+
+    /// Shows the open question again, or what to type without one.
+    fn show_current(&mut self) -> Result<()> {
         let screen = match engine::current_view(self.flow(), &self.session.state) {
             Some(view) => Screen::Question(view),
             None => Screen::Idle,
@@ -175,7 +315,7 @@ impl<'a, W: Write> Chat<'a, W> {
             },
             _ => {
                 let text = self.presenter().msg(Msg::OutOfRange);
-                writeln!(self.out, "{text}")?;
+                self.print(&text)?;
                 self.menu_hint()
             }
         }
@@ -184,23 +324,22 @@ impl<'a, W: Write> Chat<'a, W> {
     /// `snapshot`: the latest completed scan, in context.
     fn snapshot(&mut self) -> Result<()> {
         let (app, lang) = (self.app, self.session.state.lang);
-        match history::latest(app, &self.session.person)? {
-            None => writeln!(self.out, "{}\n", self.presenter().msg(Msg::SnapshotNone))?,
+        let text = match history::latest(app, &self.session.person)? {
+            None => self.presenter().msg(Msg::SnapshotNone),
             Some((latest, before)) => {
-                let text = history::snapshot_text(app, lang, latest.flow, &latest.snapshot, before.as_ref());
-                writeln!(self.out, "{text}\n")?;
+                history::snapshot_text(app, lang, latest.flow, &latest.snapshot, before.as_ref(), true)
             }
-        }
-        self.remark_done()
+        };
+        self.remark_text(&text)
     }
 
     /// A menu with numbered options, which the next number typed picks.
     fn show_menu(&mut self, menu: catalog::Menu) -> Result<()> {
         self.current_question = None;
-        writeln!(self.out, "{}", menu.text)?;
+        self.print(&menu.text)?;
         if !menu.listed {
             for (number, option) in menu.options.iter().enumerate() {
-                writeln!(self.out, "  {}. {}", number + 1, option.label)?;
+                self.print(&format!("  {}. {}", number + 1, option.label))?;
             }
         }
         self.menu = menu.options.into_iter().map(|o| o.action).collect();
@@ -208,9 +347,9 @@ impl<'a, W: Write> Chat<'a, W> {
     }
 
     fn menu_hint(&mut self) -> Result<()> {
-        writeln!(self.out, "{}\n", self.presenter().msg(Msg::ChatMenuHint))?;
-        self.out.flush()?;
-        Ok(())
+        let hint = self.presenter().msg(Msg::ChatMenuHint);
+        self.print(&format!("{hint}\n"))?;
+        self.prompt()
     }
 
     fn parse(&self, line: &str) -> Input {
@@ -222,7 +361,10 @@ impl<'a, W: Write> Chat<'a, W> {
             ("quit" | "exit" | "stop", _) => Input::Quit,
             ("help" | "hulp" | "h", _) => Input::Help,
             ("back" | "terug" | "b", _) => Input::Event(Event::Back),
-            ("cancel" | "annuleer", _) => Input::Event(Event::Cancel),
+            ("cancel" | "annuleer", _) => Input::Confirm(Pending::Cancel),
+            ("forget" | "vergeet" | "wis", _) => Input::Confirm(Pending::Forget),
+            ("mydata" | "mijngegevens", _) => Input::MyData,
+            ("privacy", _) => Input::Privacy,
             ("start" | "scan", _) => {
                 Input::Scan(Some(rest.trim()).filter(|id| !id.is_empty()).map(str::to_string))
             }
@@ -261,32 +403,32 @@ impl<'a, W: Write> Chat<'a, W> {
 
     fn show(&mut self, output: &Output) -> Result<()> {
         let presenter = self.presenter();
-        for notice in &output.notices {
-            writeln!(self.out, "{}", presenter.msg(*notice))?;
-        }
+        let mut text: Vec<String> = output.notices.iter().map(|notice| presenter.msg(*notice)).collect();
         self.current_question = None;
         self.menu.clear();
         match &output.screen {
             Screen::Question(view) => {
-                writeln!(self.out, "{}", presenter.question(view))?;
+                text.push(presenter.question(view));
                 for (number, choice) in presenter.choices(view).iter().enumerate() {
                     let mark = if choice.chosen { "  ✓" } else { "" };
-                    writeln!(self.out, "  {}. {}{mark}", number + 1, choice.label)?;
+                    text.push(format!("  {}. {}{mark}", number + 1, choice.label));
                 }
-                writeln!(self.out, "{}", presenter.msg(Msg::ChatChoiceHint))?;
-                self.current_question = Some(self.flow().questions[view.question].id.clone());
+                let flow = self.flow();
+                // "?" (don't know) is offered only where the question has it.
+                let skippable = flow.offers(view.question).iter().any(|o| o.answer == Answer::DontKnow);
+                let hint = if skippable { Msg::ChatChoiceHint } else { Msg::ChatChoiceHintNoSkip };
+                text.push(presenter.msg(hint));
+                self.current_question = Some(flow.questions[view.question].id.clone());
             }
             Screen::Snapshot(snapshot) => {
-                writeln!(self.out, "{}\n", presenter.msg(Msg::ScanFinished))?;
+                text.push(format!("{}\n", presenter.msg(Msg::ScanFinished)));
                 let (person, lang) = (&self.session.person, self.session.state.lang);
-                let text = history::finished_text(self.app, person, lang, self.flow(), snapshot)?;
-                writeln!(self.out, "{text}")?;
-                writeln!(self.out, "\n{}", presenter.msg(Msg::ChatStartAgain))?;
+                text.push(history::finished_text(self.app, person, lang, self.flow(), snapshot, true)?);
+                text.push(format!("\n{}", presenter.msg(Msg::ChatStartAgain)));
             }
-            Screen::Idle => writeln!(self.out, "{}", presenter.msg(Msg::ChatStartAgain))?,
+            Screen::Idle => text.push(presenter.msg(Msg::ChatStartAgain)),
         }
-        writeln!(self.out)?;
-        self.out.flush()?;
-        Ok(())
+        self.print(&format!("{}\n", text.join("\n")))?;
+        self.prompt()
     }
 }

@@ -40,7 +40,7 @@ fn data_dir() -> TempDir {
     tempfile::tempdir().expect("temporary folder")
 }
 
-/// The progress lines shown, without their bar: "Question 1 of 23", "Vraag 2 van 23", ...
+/// The progress lines shown, without their bar: "Question 1 of about 23", "Vraag 2 van ongeveer 23", ...
 fn progress_lines(out: &str) -> Vec<&str> {
     out.lines()
         .filter(|line| progress(line).is_some())
@@ -88,11 +88,11 @@ const SCRIPT: [&str; 23] = [
 fn the_whole_scan_in_dutch() {
     let data = data_dir();
     let out = chat(data.path(), Some("nl"), &typed(&SCRIPT));
-    assert_eq!(progress_lines(&out).first(), Some(&"Vraag 1 van 23"));
+    assert_eq!(progress_lines(&out).first(), Some(&"Vraag 1 van ongeveer 23"));
     assert_eq!(progress_lines(&out).last(), Some(&"Vraag 23 van 23"));
     assert_line(&out, &message("nl", "quickscan-title"));
     assert_line(&out, &message("nl", "snapshot-title"));
-    assert_line(&out, "A Visie en leiderschap: 2,5 (Losse initiatieven)");
+    assert_line(&out, "A Visie en leiderschap: 2,5 (Losse initiatieven)  ▰▰▱▱▱");
     assert_line(&out, "  Over twee jaar: 4 (Ingebed), kloof 1,5 · prioriteit");
     assert_eq!(last_line(&out), message("nl", "chat-bye-idle"));
 }
@@ -101,7 +101,7 @@ fn the_whole_scan_in_dutch() {
 fn the_whole_scan_in_flemish() {
     let data = data_dir();
     let out = chat(data.path(), Some("nl-BE"), &typed(&SCRIPT));
-    assert_eq!(progress_lines(&out).first(), Some(&"Vraag 1 van 23"));
+    assert_eq!(progress_lines(&out).first(), Some(&"Vraag 1 van ongeveer 23"));
     // Flemish has its own title and snapshot title, not the Dutch ones.
     let title = message("nl-BE", "quickscan-title");
     assert_ne!(title, message("nl", "quickscan-title"));
@@ -109,10 +109,10 @@ fn the_whole_scan_in_flemish() {
     let snapshot_title = message("nl-BE", "snapshot-title");
     assert_ne!(snapshot_title, message("nl", "snapshot-title"));
     assert_line(&out, &snapshot_title);
-    assert_line(&out, "A Visie en leiderschap: 2,5 (Losse initiatieven)");
+    assert_line(&out, "A Visie en leiderschap: 2,5 (Losse initiatieven)  ▰▰▱▱▱");
     assert_line(
         &out,
-        "Ons lokaal bestuur heeft een visie op digitaal werken en data, en het management stuurt daar echt op.",
+        "Het management van ons lokaal bestuur stuurt echt op een visie op digitaal werken en data.",
     );
     for word in ["gemeente", "digid", "wethouder", "balie"] {
         assert!(!out.to_lowercase().contains(word), "Flemish output says `{word}`:\n{out}");
@@ -124,11 +124,11 @@ fn the_whole_scan_in_flemish() {
 fn the_whole_scan_in_english() {
     let data = data_dir();
     let out = chat(data.path(), Some("en"), &typed(&SCRIPT));
-    assert_eq!(progress_lines(&out).first(), Some(&"Question 1 of 23"));
+    assert_eq!(progress_lines(&out).first(), Some(&"Question 1 of about 23"));
     assert_eq!(progress_lines(&out).last(), Some(&"Question 23 of 23"));
     assert_line(&out, &message("en", "quickscan-title"));
     assert_line(&out, &message("en", "snapshot-title"));
-    assert_line(&out, "A Vision & leadership: 2.5 (Ad hoc)");
+    assert_line(&out, "A Vision & leadership: 2.5 (Ad hoc)  ▰▰▱▱▱");
     assert_eq!(last_line(&out), message("en", "chat-bye-idle"));
 }
 
@@ -138,20 +138,20 @@ fn the_snapshot_shows_scores_gaps_priorities_and_warnings() {
     let out = chat(data.path(), Some("en"), &typed(&SCRIPT));
     // See SCRIPT for the arithmetic.
     for line in [
-        "A Vision & leadership: 2.5 (Ad hoc)",
+        "A Vision & leadership: 2.5 (Ad hoc)  ▰▰▱▱▱",
         "  In two years: 4 (Embedded), gap 1.5 · priority",
         "B Data-driven work: not enough answers for a score (100% don't know)",
-        "C Citizen-centred & inclusive: 3.0 (Agreed)",
+        "C Citizen-centred & inclusive: 3.0 (Agreed)  ▰▰▰▱▱",
         "  In two years: 3 (Agreed), gap 0.0 · ambition reached",
-        "D Public values: 1.3 (Not started)",
+        "D Public values: 1.3 (Not started)  ▰▱▱▱▱",
         "  In two years: 3 (Agreed), gap 1.7 · priority", // 3 - 1.3 as shown (1.33 rounds to 1.3)
         "  Attention: public values score 1.3, below 2. Privacy, security and explainable algorithms need attention first.",
-        "E AI readiness: 4.0 (Embedded)",
+        "E AI readiness: 4.0 (Embedded)  ▰▰▰▰▱",
         "  In two years: 5 (Leading), gap 1.0",
-        "F Skills: 3.0 (Independent)", // F is asked on the skill scale
+        "F Skills: 3.0 (Independent)  ▰▰▰▱▱", // F is asked on the skill scale
         "  In two years: no ambition given",
         "  Don't know: 50%",
-        "G Culture & collaboration: 5.0 (Leading)",
+        "G Culture & collaboration: 5.0 (Leading)  ▰▰▰▰▰",
         "No overall index: not every theme has a score.",
         "Priorities: D Public values, A Vision & leadership", // largest gap first
     ] {
@@ -217,7 +217,7 @@ fn not_started_with_ai_skips_the_question_about_going_beyond_pilots() {
     let data = data_dir();
     let out = chat(data.path(), Some("en"), &typed(&lines));
     let shown = progress_lines(&out);
-    assert_eq!(shown[13], "Question 14 of 23", "e1 is still out of 23");
+    assert_eq!(shown[13], "Question 14 of about 23", "e1 is still out of 23");
     assert_eq!(shown[14], "Question 15 of 22", "e2 is gone: 22 questions");
     assert_line(&out, "E AI readiness: where should we realistically be in 2 years?");
     assert_no_line_containing(&out, &message("en", "q-e2"));
@@ -226,7 +226,7 @@ fn not_started_with_ai_skips_the_question_about_going_beyond_pilots() {
     let rest = typed(&["5", "3", "6", "6", "5", "5", "5", "1"]);
     let out = chat(data.path(), None, &rest);
     assert_eq!(progress_lines(&out).last(), Some(&"Question 22 of 22"));
-    assert_line(&out, "E AI readiness: 1.0 (Not started)");
+    assert_line(&out, "E AI readiness: 1.0 (Not started)  ▰▱▱▱▱");
     assert_line(&out, "  In two years: 5 (Leading), gap 4.0 · priority");
 }
 
@@ -249,17 +249,17 @@ fn going_back_from_after_a_skipped_question_skips_it_too() {
 fn a_stopped_scan_resumes_where_it_was_left() {
     let data = data_dir();
     let first = chat(data.path(), Some("en"), &typed(&SCRIPT[..5]));
-    assert_eq!(progress_lines(&first).last(), Some(&"Question 6 of 23"));
+    assert_eq!(progress_lines(&first).last(), Some(&"Question 6 of about 23"));
     assert_eq!(last_line(&first), message("en", "chat-bye"));
 
     let second = chat(data.path(), Some("en"), &typed(&SCRIPT[5..]));
     assert_line(&second, &message("en", "scan-resumed"));
-    assert_eq!(progress_lines(&second).first(), Some(&"Question 6 of 23"), "resumes at question 6");
+    assert_eq!(progress_lines(&second).first(), Some(&"Question 6 of about 23"), "resumes at question 6");
     assert_no_line_containing(&second, "Question 1 of");
     let before_question = second.split("Question 6 of 23").next().unwrap_or_default();
     assert_no_line_containing(before_question, &message("en", "quickscan-title"));
     // The first run's answers count: A (2, 3, ambition 4) and B (don't know twice).
-    assert_line(&second, "A Vision & leadership: 2.5 (Ad hoc)");
+    assert_line(&second, "A Vision & leadership: 2.5 (Ad hoc)  ▰▰▱▱▱");
     assert_line(&second, "  In two years: 4 (Embedded), gap 1.5 · priority");
     assert_line(&second, "B Data-driven work: not enough answers for a score (100% don't know)");
 }
@@ -271,7 +271,7 @@ fn the_language_chosen_is_remembered() {
     // No --lang and LANG=C (English) this time: the earlier choice wins.
     let out = chat(data.path(), None, "");
     assert_line(&out, &message("nl", "scan-resumed"));
-    assert_eq!(progress_lines(&out), ["Vraag 2 van 23"]);
+    assert_eq!(progress_lines(&out), ["Vraag 2 van ongeveer 23"]);
 }
 
 #[test]
@@ -297,12 +297,12 @@ fn invalid_input_changes_nothing() {
         assert_line(&out, &notice);
         assert_eq!(
             progress_lines(&out),
-            ["Question 1 of 23", "Question 2 of 23", "Question 2 of 23"],
+            ["Question 1 of about 23", "Question 2 of about 23", "Question 2 of about 23"],
             "after {input:?} the same question again"
         );
         // Nothing was stored either: the next run resumes at the same question.
         let again = chat(data.path(), None, "");
-        assert_eq!(progress_lines(&again), ["Question 2 of 23"], "after {input:?}");
+        assert_eq!(progress_lines(&again), ["Question 2 of about 23"], "after {input:?}");
     }
 }
 
@@ -314,7 +314,12 @@ fn an_unknown_language_is_refused_and_changes_nothing() {
     // Still English, and the next answer goes to question 2.
     assert_eq!(
         progress_lines(&out),
-        ["Question 1 of 23", "Question 2 of 23", "Question 2 of 23", "Question 3 of 23"]
+        [
+            "Question 1 of about 23",
+            "Question 2 of about 23",
+            "Question 2 of about 23",
+            "Question 3 of about 23"
+        ]
     );
 }
 
@@ -324,7 +329,7 @@ fn an_unknown_language_shows_the_same_question_again() {
     let out = chat(data.path(), Some("en"), &typed(&["2", "lang xx"]));
     let refusal = message("en", "chat-unknown-language");
     let after = out.split(&refusal).nth(1).expect("the refusal is shown");
-    assert_eq!(progress_lines(after), ["Question 2 of 23"]);
+    assert_eq!(progress_lines(after), ["Question 2 of about 23"]);
 }
 
 #[test]
@@ -337,10 +342,15 @@ fn back_changes_the_previous_answer() {
     let out = chat(data.path(), Some("en"), &typed(&lines));
     assert_eq!(
         progress_lines(&out)[..4],
-        ["Question 1 of 23", "Question 2 of 23", "Question 3 of 23", "Question 2 of 23"]
+        [
+            "Question 1 of about 23",
+            "Question 2 of about 23",
+            "Question 3 of about 23",
+            "Question 2 of about 23"
+        ]
     );
     assert_line(&out, "  3. Agreed  ✓");
-    assert_line(&out, "A Vision & leadership: 3.5 (Agreed)");
+    assert_line(&out, "A Vision & leadership: 3.5 (Agreed)  ▰▰▰▱▱");
     assert_line(&out, "  In two years: 4 (Embedded), gap 0.5");
     assert_line(&out, "Priorities: D Public values");
 }
@@ -350,7 +360,7 @@ fn back_on_the_first_question_goes_nowhere() {
     let data = data_dir();
     let out = chat(data.path(), Some("en"), &typed(&["back"]));
     assert_line(&out, &message("en", "notice-nothing-to-go-back"));
-    assert_eq!(progress_lines(&out), ["Question 1 of 23", "Question 1 of 23"]);
+    assert_eq!(progress_lines(&out), ["Question 1 of about 23", "Question 1 of about 23"]);
 }
 
 #[test]
@@ -359,8 +369,8 @@ fn switching_language_mid_scan_keeps_the_place() {
     let out = chat(data.path(), Some("nl"), &typed(&["2", "3", "4", "lang en"]));
     let switched = message("en", "notice-language-changed");
     let (before, after) = out.split_once(&switched).expect("the switch is confirmed in English");
-    assert_eq!(progress_lines(before).last(), Some(&"Vraag 4 van 23"));
-    assert_eq!(progress_lines(after), ["Question 4 of 23"]);
+    assert_eq!(progress_lines(before).last(), Some(&"Vraag 4 van ongeveer 23"));
+    assert_eq!(progress_lines(after), ["Question 4 of about 23"]);
     assert_line(after, "B Data-driven work");
     assert_line(after, &message("en", "q-b1"));
     assert_eq!(last_line(after), message("en", "chat-bye"));
@@ -369,12 +379,12 @@ fn switching_language_mid_scan_keeps_the_place() {
 #[test]
 fn a_cancelled_scan_starts_over() {
     let data = data_dir();
-    let out = chat(data.path(), Some("en"), &typed(&["2", "3", "cancel"]));
+    let out = chat(data.path(), Some("en"), &typed(&["2", "3", "cancel", "yes"]));
     assert_line(&out, &message("en", "notice-cancelled"));
 
     let again = chat(data.path(), Some("en"), "");
     assert_no_line_containing(&again, &message("en", "scan-resumed"));
-    assert_eq!(progress_lines(&again), ["Question 1 of 23"]);
+    assert_eq!(progress_lines(&again), ["Question 1 of about 23"]);
     assert_line(&again, &message("en", "quickscan-title"));
 }
 
@@ -395,7 +405,7 @@ fn peilbot_data_names_the_data_folder() {
     // The same folder named with --data holds the scan.
     let out = chat(&folder, Some("en"), "");
     assert_line(&out, &message("en", "scan-resumed"));
-    assert_eq!(progress_lines(&out), ["Question 3 of 23"]);
+    assert_eq!(progress_lines(&out), ["Question 3 of about 23"]);
 }
 
 #[test]
@@ -408,7 +418,7 @@ fn without_data_or_peilbot_data_answers_go_to_peilbot_data_here() {
 
     let second = peilbot(&["chat", "--flow", "quickscan"], "", &[], Some(cwd.path()));
     assert_line(&second.stdout, &message("en", "scan-resumed"));
-    assert_eq!(progress_lines(&second.stdout), ["Question 2 of 23"]);
+    assert_eq!(progress_lines(&second.stdout), ["Question 2 of about 23"]);
 }
 
 /// The data folder and every file in it are readable by the user running peilbot only.
@@ -436,6 +446,171 @@ fn the_data_folder_is_private_to_its_user() {
         }
     }
     assert!(files > 0, "sled wrote its files");
+}
+
+// ---------------------------------------------------------------------------
+// Issue 12: privacy and polish in the terminal
+// ---------------------------------------------------------------------------
+
+/// The first lines of the privacy notice, in English.
+const NOTICE: &str = "Before you begin: what I keep, and who sees it.";
+
+#[test]
+fn the_privacy_notice_is_printed_once_and_needs_no_answer() {
+    let data = data_dir();
+    let first = chat(data.path(), Some("en"), &typed(&["2"]));
+    assert_line(&first, NOTICE);
+    assert!(first.contains("730 days"), "{first}");
+    // The scan went on right after it: the first answer counted.
+    assert_eq!(progress_lines(&first).last(), Some(&"Question 2 of about 23"));
+    let second = chat(data.path(), Some("en"), "");
+    assert_no_line_containing(&second, NOTICE);
+}
+
+#[test]
+fn privacy_and_mydata_tell_what_is_kept() {
+    let data = data_dir();
+    chat(data.path(), Some("en"), &typed(&SCRIPT));
+    let out = chat(data.path(), Some("en"), &typed(&["privacy", "mydata"]));
+    assert_line(&out, "How Peilbot handles your data");
+    assert!(out.contains("team results of 5 people or more"), "{out}");
+    let summary = out.lines().find(|l| l.starts_with("What I keep about you:")).expect("a summary");
+    assert!(summary.contains("one finished scan"), "{summary}");
+    assert!(summary.ends_with("holds all of it, exactly as stored."), "{summary}");
+    // The JSON document follows the summary, whole.
+    let start = out.find("{\n").expect("a JSON document");
+    let mut stream = serde_json::Deserializer::from_str(&out[start..]).into_iter::<serde_json::Value>();
+    let document = stream.next().expect("JSON").expect("valid JSON");
+    assert_eq!(document["person"], "local:terminal");
+    assert_eq!(document["completed_scans"][0]["answers"]["a1"], serde_json::json!({ "level": 2 }));
+}
+
+#[test]
+fn forget_asks_for_yes_and_then_deletes_everything() {
+    let data = data_dir();
+    chat(data.path(), Some("en"), &typed(&SCRIPT));
+    let kept = chat(data.path(), Some("en"), &typed(&["forget", "no", "mydata"]));
+    assert_line(&kept, "Type \"yes\" to go ahead; anything else leaves everything as it is.");
+    assert_line(&kept, "Fine: nothing has changed.");
+    assert!(kept.contains("one finished scan"), "{kept}");
+
+    let gone = chat(data.path(), Some("en"), &typed(&["forget", "yes", "mydata"]));
+    assert_line(&gone, &message("en", "chat-forgotten"));
+    assert!(gone.contains("no finished scans, no scan in progress"), "{gone}");
+    // A new run meets the person as for the first time.
+    let again = chat(data.path(), Some("en"), "");
+    assert_line(&again, NOTICE);
+}
+
+#[test]
+fn cancel_asks_for_yes_first() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&["2", "3", "cancel", "no", "4"]));
+    assert_line(&out, "Stop the scan? Your 2 answers so far will be deleted. This cannot be undone.");
+    assert_eq!(progress_lines(&out).last(), Some(&"Question 4 of about 23"), "no: the scan goes on");
+}
+
+#[test]
+fn output_wraps_at_the_terminal_width() {
+    for (columns, width) in [(Some("40"), 40), (None, 80)] {
+        let data = data_dir();
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_peilbot"));
+        command.args(["chat", "--lang", "en", "--data", data.path().to_str().unwrap()]);
+        command.env("LANG", "C").env_remove("COLUMNS").stdin(std::process::Stdio::null());
+        if let Some(columns) = columns {
+            command.env("COLUMNS", columns);
+        }
+        let stdout = String::from_utf8(command.output().unwrap().stdout).unwrap();
+        let longest = stdout.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(longest <= width, "a line of {longest} characters at width {width}:\n{stdout}");
+        assert!(longest > width - 15, "the width is used: {longest} of {width}");
+        // A bullet's later lines line up with its text.
+        let lines: Vec<&str> = stdout.lines().collect();
+        let bullet = lines.iter().position(|l| l.starts_with("• What I keep")).expect("the notice");
+        assert!(lines[bullet + 1].starts_with("  "), "{stdout}");
+    }
+}
+
+#[test]
+fn the_role_question_offers_no_skip_and_the_snapshot_has_a_bar_per_theme() {
+    let data = data_dir();
+    let out = chat(data.path(), Some("en"), &typed(&SCRIPT[..22]));
+    let role = out.split(&message("en", "q-role")).nth(1).expect("the role question");
+    assert_line(role, "(number, \"back\", \"help\")");
+    let finished = chat(data.path(), Some("en"), &typed(&["?", "1"]));
+    assert_line(&finished, &message("en", "notice-out-of-range"));
+    assert_line(&finished, "G Culture & collaboration: 5.0 (Leading)  ▰▰▰▰▰");
+}
+
+#[test]
+fn the_terminal_never_speaks_of_taps() {
+    let data = data_dir();
+    for lang in ["en", "nl", "nl-BE"] {
+        let out = chat(data.path(), Some(lang), &typed(&SCRIPT));
+        let lower = out.to_lowercase();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+        for word in ["tap", "taps", "tapping", "tik", "tikken", "tikt"] {
+            assert!(!words.contains(&word), "{lang} says {word:?}:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn chat_help_lists_the_commands_in_the_chat() {
+    let run = peilbot(&["chat", "--help"], "", &[], None);
+    assert!(run.status.success());
+    for command in ["back", "skip, ?", "lang nl", "cancel", "privacy", "mydata", "forget", "quit"] {
+        assert!(run.stdout.contains(command), "{command} missing from:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_chat_quietly() {
+    use std::io::{Read, Write};
+    let data = data_dir();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_peilbot"))
+        .args(["chat", "--lang", "en", "--data", data.path().to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take()); // like `| head`
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(typed(&SCRIPT).as_bytes());
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "exit {:?}", output.status);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "nothing said about the pipe");
+}
+
+#[test]
+fn a_data_folder_that_is_a_file_is_named_with_its_cause_once() {
+    let data = data_dir();
+    let file = data.path().join("answers");
+    std::fs::write(&file, "").unwrap();
+    let (_, stderr, status) = run_chat(&["--data", file.to_str().unwrap()], "");
+    assert!(!status.success());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("it is a file, not a folder"), "{stderr}");
+    assert!(!stderr.contains("another peilbot"), "no guess about a lock: {stderr}");
+}
+
+#[test]
+fn above_the_ambition_is_said_in_words() {
+    // A: 5 and 5, ambition 3: two levels above what the person wants in two years.
+    let mut lines = vec!["5", "5", "3"];
+    lines.extend_from_slice(&SCRIPT[3..]);
+    for (lang, expected) in [
+        ("en", "  In two years: 3 (Agreed). You are already 2.0 above that."),
+        ("nl", "  Over twee jaar: 3 (Afgesproken). Je zit daar nu al 2,0 boven."),
+    ] {
+        let data = data_dir();
+        let out = chat(data.path(), Some(lang), &typed(&lines));
+        assert_line(&out, expected);
+    }
 }
 
 /// Each answer typed is one durable commit: three more answers, three more waits for the

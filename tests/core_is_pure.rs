@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Crates that do I/O (or draw randomness) and must stay out of `peilbot-core`.
-const WORLDLY: [&str; 8] = ["tokio", "sled", "teloxide", "reqwest", "axum", "hyper", "plotters", "rand"];
+const WORLDLY: [&str; 9] =
+    ["tokio", "sled", "teloxide", "reqwest", "axum", "hyper", "plotters", "krilla", "rand"];
 
 #[test]
 fn the_core_depends_on_no_crate_that_does_io() {

@@ -296,3 +296,24 @@ fn another_flow_never_replaces_a_scan_in_progress_unasked() {
     assert_eq!(same.state, quick);
     assert_eq!(same.output.notices, [Msg::ScanResumed]);
 }
+
+/// The total says "about" while a later question may still be skipped, and is exact (and
+/// never larger than promised) from the answer that decides it on.
+#[test]
+fn the_total_is_an_estimate_until_the_skip_is_decided() {
+    let mut state = started();
+    let mut seen = Vec::new();
+    while let Screen::Question(view) = step(flow(), &state, Event::Resume, 1).output.screen {
+        seen.push((view.position, view.total, view.estimate));
+        // Everything at level 1: e1 "not started" skips e2.
+        let next = answer(&state, 0);
+        if next.completed.is_some() {
+            break;
+        }
+        state = next.state;
+    }
+    let e1 = flow().question_index("e1").unwrap();
+    assert!(seen[..=e1].iter().all(|&(_, total, estimate)| total == 23 && estimate), "{seen:?}");
+    assert!(seen[e1 + 1..].iter().all(|&(_, total, estimate)| total == 22 && !estimate), "{seen:?}");
+    assert_eq!(seen.last().map(|&(position, total, _)| (position, total)), Some((22, 22)));
+}

@@ -18,8 +18,7 @@ async fn every_tap_is_answered_and_every_edit_arrives_under_flood_control() {
     let people: Vec<Person> =
         (1..=3).map(|k| Person::new(&tg, 1500 + k, &format!("Person{k}"), Some("en"))).collect();
     for person in &people {
-        person.say("/scan quickscan");
-        person.expect_question(1).await;
+        person.start_scan().await;
     }
     tg.flood(1);
 

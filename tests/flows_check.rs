@@ -240,7 +240,10 @@ fn a_message_missing_in_dutch_is_missing_in_flemish_too() {
 #[test]
 fn a_fluent_syntax_error_names_the_ftl_line() {
     let file = "locales/en/bot.ftl";
-    let broken = check_with_edit(file, replace_once("Question { $position } of", "Question { $position of"));
+    let broken = check_with_edit(
+        file,
+        replace_once("progress = Question { $position } of", "progress = Question { $position of"),
+    );
     let line = line_with(&broken.edited, "{ $position of");
     assert_reported(&broken.stderr, file, line, &["syntax"]);
 }
@@ -271,7 +274,7 @@ fn a_missing_program_message_is_named() {
 #[test]
 fn a_reference_to_an_undefined_term_is_refused() {
     let file = "locales/en/quickscan.ftl";
-    let broken = check_with_edit(file, replace_once("q-a1 = Our { -org }", "q-a1 = Our { -orgg }"));
+    let broken = check_with_edit(file, replace_once("in our { -org } acts", "in our { -orgg } acts"));
     let line = line_with(&broken.edited, "-orgg");
     assert_reported(&broken.stderr, file, line, &["`q-a1`", "term", "-orgg"]);
 }
@@ -280,7 +283,10 @@ fn a_reference_to_an_undefined_term_is_refused() {
 fn a_misspelt_variable_is_refused() {
     // Rendered, this would read "Vraag {$positie} van 23".
     let file = "locales/nl/bot.ftl";
-    let broken = check_with_edit(file, replace_once("Vraag { $position }", "Vraag { $positie }"));
+    let broken = check_with_edit(
+        file,
+        replace_once("progress = Vraag { $position }", "progress = Vraag { $positie }"),
+    );
     let line = line_with(&broken.edited, "$positie");
     assert_reported(&broken.stderr, file, line, &["positie"]);
 }

@@ -84,8 +84,7 @@ async fn a_full_disk_is_said_and_survived() {
     });
 
     let ada = Person::new(&tg, 1600, "Ada", Some("en"));
-    ada.say("/scan quickscan");
-    ada.expect_question(1).await;
+    ada.start_scan().await;
     ada.answer_nth(2).await;
 
     std::fs::write(control.path().join("fill"), "").unwrap();

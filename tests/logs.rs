@@ -5,7 +5,8 @@ mod support;
 
 use support::WAIT;
 use support::bot::PeilBot;
-use support::fake_telegram::{FakeChat, FakeTelegram, TOKEN};
+use support::fake_telegram::{FakeTelegram, TOKEN};
+use support::person::Person;
 
 /// The whole log of a bot run with `env` that starts a scan, takes one answer and stops.
 async fn log_of_a_short_run(env: &[(&str, &str)]) -> String {
@@ -19,10 +20,9 @@ async fn log_of_a_short_run(env: &[(&str, &str)]) -> String {
 
 /// A scan started and one answer tapped, so requests of every kind were logged.
 async fn some_traffic(tg: &FakeTelegram) {
-    let ada = FakeChat::private(71, "Ada", Some("en"));
-    tg.send_text(&ada, "/scan quickscan");
-    let question = tg.wait_for_message(71, WAIT, |m| !m.keyboard.is_empty()).await.unwrap();
-    tg.press(&ada, question.message_id, &question.keyboard[2][0].1);
+    let ada = Person::new(tg, 71, "Ada", Some("en"));
+    let question = ada.start_scan().await;
+    tg.press(&ada.chat, question.message_id, &question.keyboard[2][0].1);
     tg.wait_until(WAIT, |tg| tg.message(71, question.message_id).is_some_and(|m| m.body().contains("2 of")))
         .await
         .unwrap();

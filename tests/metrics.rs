@@ -7,7 +7,7 @@ use std::net::{TcpListener, TcpStream};
 
 use support::WAIT;
 use support::bot::{PeilBot, run_to_exit, serve_against};
-use support::fake_telegram::{FakeChat, FakeTelegram};
+use support::fake_telegram::FakeTelegram;
 use support::person::Person;
 
 fn free_port() -> u16 {
@@ -49,12 +49,11 @@ async fn health_and_metrics_are_served_and_move_with_the_traffic() {
     let (status, before) = get(port, "/metrics");
     assert_eq!(status, 200);
 
-    let ada = FakeChat::private(81, "Ada", Some("en"));
-    tg.send_text(&ada, "/scan quickscan");
-    let question = tg.wait_for_message(81, WAIT, |m| !m.keyboard.is_empty()).await.unwrap();
+    let ada = Person::new(&tg, 81, "Ada", Some("en"));
+    let question = ada.start_scan().await;
     for n in 2..=3 {
         let current = tg.message(81, question.message_id).unwrap();
-        tg.press(&ada, question.message_id, &current.keyboard[2][0].1);
+        tg.press(&ada.chat, question.message_id, &current.keyboard[2][0].1);
         let expected = format!("Question {n} of");
         tg.wait_until(WAIT, |tg| {
             tg.message(81, question.message_id).is_some_and(|m| m.body().contains(&expected))
@@ -108,8 +107,7 @@ async fn each_tap_of_a_whole_scan_is_flushed_exactly_once() {
     let flushes = || value(&get(port, "/metrics").1, "peilbot_store_flushes_total").unwrap_or(0.0);
 
     let ada = Person::new(&tg, 82, "Ada", Some("en"));
-    ada.say("/scan");
-    ada.expect_question(1).await;
+    ada.start_scan().await;
     let (_, total) = ada.progress().expect("a question");
     let before = flushes();
     let mut taps = 0;

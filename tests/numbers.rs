@@ -99,7 +99,12 @@ fn check_gap(lang: Lang, values: &[(String, f64)], line: &str) -> Result<(), Tes
     // current, ambition, gap: the last three numbers.
     prop_assert!(values.len() >= 3, "{line}");
     let [(_, current), (_, ambition), (gap, _)] = &values[values.len() - 3..] else { unreachable!() };
-    prop_assert_eq!(gap, &difference(lang, *ambition, *current), "{}", line);
+    if ambition < current && !gap.starts_with('-') {
+        // "You are already 1.5 above that": the distance above the ambition, in words.
+        prop_assert_eq!(gap, &difference(lang, *current, *ambition), "{}", line);
+    } else {
+        prop_assert_eq!(gap, &difference(lang, *ambition, *current), "{}", line);
+    }
     Ok(())
 }
 
@@ -131,7 +136,8 @@ proptest! {
                     values.extend(numbers(next, lang));
                     prop_assert_eq!(values[1].1, f64::from(ambition), "{}", next);
                     check_gap(lang, &values, next)?;
-                    let gap = values[2].1;
+                    // Above the ambition the line gives the distance above it, in words.
+                    let gap = if f64::from(ambition) < current { -values[2].1 } else { values[2].1 };
                     let priority = presenter.msg(peilbot::messages::Msg::SnapshotPriority);
                     prop_assert_eq!(next.contains(&format!("· {priority}")), gap >= 1.5, "{}", next);
                 }
@@ -147,7 +153,7 @@ proptest! {
                 prop_assert_eq!(index, &lang.decimal(mean), "{}", line);
             }
             // The chart's row notes say the same as the text.
-            let (rows, _) = presenter.chart(&snapshot);
+            let (rows, _) = presenter.chart(&snapshot, 0);
             for row in rows {
                 let Some(note) = &row.note else { continue };
                 let values = numbers(note, lang);
@@ -177,8 +183,11 @@ proptest! {
             respondents_now: round2.len(),
             shown: shown(&round2),
             up_to_date: true,
-            previous: Some(shown(&round1)),
+            previous: Some((1, shown(&round1))),
             by_role: Vec::new(),
+            closed_at: None,
+            open: None,
+            published_rounds: vec![1, 2],
         };
         for lang in Lang::ALL {
             let presenter = Presenter::new(content(), flow, lang);
@@ -199,7 +208,7 @@ proptest! {
                     check_gap(lang, &values, line)?;
                 }
                 // "change since round 1: +0.5" on the details line, against round 1 as shown.
-                let before = result.previous.as_ref().unwrap().stats.dimensions[d].current;
+                let before = result.previous.as_ref().unwrap().1.stats.dimensions[d].current;
                 let details = lines[at + 1];
                 match before {
                     Some(before) => {
@@ -211,7 +220,7 @@ proptest! {
                     None => prop_assert!(!details.contains(" 1: "), "{details}"),
                 }
             }
-            let (rows, _) = presenter.team_chart(&result);
+            let (rows, _) = presenter.team_chart(&result, 0);
             for row in rows {
                 let Some(note) = &row.note else { continue };
                 let values = numbers(note, lang);

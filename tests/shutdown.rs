@@ -4,7 +4,8 @@
 mod support;
 
 use support::bot::PeilBot;
-use support::fake_telegram::{FakeChat, FakeTelegram};
+use support::fake_telegram::FakeTelegram;
+use support::person::Person;
 use support::{WAIT, progress};
 
 /// N of the "Question N of M" in `text`.
@@ -27,10 +28,9 @@ async fn stops_cleanly_on(signal: &str) {
     let tg = FakeTelegram::start().await;
     let data = tempfile::tempdir().unwrap();
     let mut bot = PeilBot::start(&tg, data.path()).await;
-    let ada = FakeChat::private(91, "Ada", Some("en"));
-
-    tg.send_text(&ada, "/scan quickscan");
-    let question = tg.wait_for_message(91, WAIT, |m| question_number(m.body()) == Some(1)).await.unwrap();
+    let person = Person::new(&tg, 91, "Ada", Some("en"));
+    let ada = person.chat.clone();
+    let question = person.start_scan().await;
     for n in 1..=3 {
         // The scan edits one message in place; tap its third level ("Agreed").
         let current = tg.message(91, question.message_id).unwrap();

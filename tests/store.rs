@@ -105,7 +105,9 @@ fn forgetting_a_person_deletes_their_data_and_memberships() {
         };
         store.commit(who, &commit).unwrap();
     }
-    let mut team = peilbot::team::Team::new("Burgerzaken", bob.clone(), 1, peilbot::random::team_seed());
+    let content = peilbot::cli::load_content().unwrap();
+    let seed = peilbot::random::team_seed();
+    let mut team = peilbot::team::Team::new("Burgerzaken", bob.clone(), 1, seed, content.default_flow());
     team.members.insert(ann.clone());
     store.create_team(&team).unwrap();
 
@@ -165,16 +167,23 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
     let id = |n: u32| PersonId(format!("tg:{n}"));
     let done = |who: u32, at: u64| {
         let mut response = response(at, 3);
-        response.flow_id = flow.id.clone();
+        (response.flow_id, response.flow_version) = (flow.id.clone(), flow.version);
         store.commit(&id(who), &Commit { completed: Some(response), ..Commit::default() }).unwrap();
     };
-    let now = |team: &str| match store.team_result(flow, team, &id(1), rules).unwrap() {
-        Ok(result) => result.respondents_now,
+    let now = |team: &str| match store.team_result(flow, team, &id(1), rules, None).unwrap() {
+        // While the new round is short, the latest round with a result is shown beside it.
+        Ok(result) => match result.open {
+            Some(peilbot::team::OpenRound {
+                refusal: peilbot::team::TeamRefusal::TooFew { respondents, .. },
+                ..
+            }) => respondents,
+            _ => result.respondents_now,
+        },
         Err(peilbot::team::TeamRefusal::TooFew { respondents, .. }) => respondents,
         Err(other) => panic!("{other:?}"),
     };
     done(9, 500); // before the team's round opened
-    let mut team = peilbot::team::Team::new("Burgerzaken", id(1), 1_000, peilbot::random::team_seed());
+    let mut team = peilbot::team::Team::new("Burgerzaken", id(1), 1_000, peilbot::random::team_seed(), flow);
     team.members.extend((2..=6).map(id));
     store.create_team(&team).unwrap();
     for who in 1..=5 {
@@ -200,6 +209,7 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
     assert_eq!(now(&team.id), 1, "a forgotten member no longer counts");
     drop(store);
     let store = Store::open(dir.path()).unwrap();
-    let result = store.team_result(flow, &team.id, &id(1), rules).unwrap();
-    assert!(matches!(result, Err(peilbot::team::TeamRefusal::TooFew { respondents: 1, .. })), "{result:?}");
+    let result = store.team_result(flow, &team.id, &id(1), rules, None).unwrap().expect("round 1 is shown");
+    let open = result.open.expect("beside the short round 2").refusal;
+    assert!(matches!(open, peilbot::team::TeamRefusal::TooFew { respondents: 1, .. }), "{open:?}");
 }

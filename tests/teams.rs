@@ -30,16 +30,16 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     let m = people(&tg, 100, "Member", 7);
     team_with(&lea, "Alpha", &m).await;
 
-    let refused = lea.ask("/team", "members have finished").await;
+    let refused = lea.ask("/team", "finished").await;
     assert_eq!(
         refused.body(),
-        "\"Alpha\", round 1: 0 of 8 members have finished. A team result needs at least 5 people, \
+        "\"Alpha\", round 1: nobody has finished the scan yet. A team result needs at least 5 people, \
          so 5 more are needed. This protects everyone's answers."
     );
 
     // Members 1 to 4 tap levels 1, 2, 3 and 4 on every item, and ambition 3 everywhere.
     complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3), (&m[3], L4, L3)]).await;
-    let refused = lea.ask("/team", "members have finished").await;
+    let refused = lea.ask("/team", "finished").await;
     assert!(
         refused.body().starts_with("\"Alpha\", round 1: 4 of 8 members have finished.")
             && refused.body().contains("at least 5 people, so 1 more are needed."),
@@ -105,7 +105,10 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     for dimension in DIMENSIONS {
         let (line, details) = dimension_lines(&eight, dimension);
         let level = level_name(dimension, 3);
-        assert_eq!(line, format!("{dimension}: median 3.5 ({level}), ambition 3.0, gap -0.5"));
+        assert_eq!(
+            line,
+            format!("{dimension}: median 3.5 ({level}), ambition 3.0, gap -0.5 · already above the ambition")
+        );
         assert_eq!(details, "spread (IQR) 3.0: divided view · don't know 0%");
     }
     // All eight chose "Policy": a group of 8, but the rest of the team is 0, not 7, and a
@@ -124,9 +127,9 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     new_team(&m[6], "Beta").await;
     let teams = m[6].ask("/teams", "Your teams:").await;
     assert_eq!(teams.body(), "Your teams:\nAlpha: member\nBeta: lead");
-    let beta = m[6].ask("/team", "members have finished").await;
+    let beta = m[6].ask("/team", "finished").await;
     assert!(
-        beta.body().starts_with("\"Beta\", round 1: 0 of 1 members have finished."),
+        beta.body().starts_with("\"Beta\", round 1: nobody has finished the scan yet."),
         "a scan from before Beta existed does not count for Beta: {}",
         beta.body()
     );
@@ -184,28 +187,28 @@ async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_on
         .await;
     // Rounds are stored in whole seconds: close the round in a later second than the scans.
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    let opened = rik.ask("/newround", "is open").await;
+    let opened = rik.confirm("/newround", "is open").await.1;
     assert_eq!(
         opened.body(),
-        "Round 2 of \"Rho\" is open and round 1 is closed. The new round asks \"Digital maturity quick scan\"; scans finished from now on count for it."
+        "Round 2 of \"Rho\" is open and round 1 is closed. The new round asks \"Digital maturity quick scan\"; scans finished from now on count for it.\n\
+         5 members were told, with a button to start."
     );
-    let refused = rik.ask("/team", "members have finished").await;
-    assert_eq!(
-        refused.body(),
-        "\"Rho\", round 2: 0 of 6 members have finished. A team result needs at least 5 people, \
-         so 5 more are needed. This protects everyone's answers."
+    // Until round 2 has enough people, /team shows round 1 and says where round 2 stands.
+    let (shown, _) = rik.team_result("/team").await;
+    assert!(
+        shown.starts_with(
+            "Team \"Rho\", round 1 (closed): 5 people took part.\n\"Rho\", round 2: nobody has finished \
+             the scan yet. A team result needs at least 5 people, so 5 more are needed. This protects everyone's answers.\n\n"
+        ),
+        "{shown}"
     );
 
     // Round 2: three members tap level 1, one "don't know" everywhere, one level 3; all
     // want level 4 in two years.
     complete_scans(&[(&m[0], L1, L4), (&m[1], L1, L4), (&m[2], L1, L4), (&m[3], DONT_KNOW, L4)]).await;
-    let refused = rik.ask("/team", "members have finished").await;
-    assert!(
-        refused.body().starts_with("\"Rho\", round 2: 4 of 6 members have finished."),
-        "{}",
-        refused.body()
-    );
-    assert!(refused.body().contains("so 1 more are needed"), "{}", refused.body());
+    let (shown, _) = rik.team_result("/team").await;
+    assert!(shown.contains("\n\"Rho\", round 2: 4 of 6 members have finished."), "{shown}");
+    assert!(shown.contains("so 1 more are needed"), "{shown}");
 
     // Scores 1, 1, 1, 3 (who answered only "don't know" has no score; n = 4):
     //   median at rank 1.5: (1 + 1) / 2 = 1
@@ -251,12 +254,12 @@ async fn invites_join_leads_and_leaving() {
     assert!(too_long.body().starts_with("Give the team a name"));
     assert_eq!(lea.ask("/teams", "You are not in").await.body().lines().count(), 1);
 
-    let created = lea.ask("/newteam Alpha", "is created").await;
+    let created = lea.ask("/newteam Alpha", "has been created").await;
     let code = link_code(created.body(), "join_");
     assert_eq!(
         created.body(),
         format!(
-            "Team \"Alpha\" is created, and you are its lead. Share this link with your team: \
+            "Team \"Alpha\" has been created, and you are its lead. Share this link with your team: \
              {LINK_PREFIX}join_{code}"
         )
     );
@@ -286,7 +289,7 @@ async fn invites_join_leads_and_leaving() {
     .expect("the confirmation turns into a welcome with the scan button");
     let mark = ann.mark();
     assert_eq!(ann.press(confirm.message_id, "s:quickscan").await, None);
-    let first = ann.expect_after(mark, "Question 1 of 23").await;
+    let first = ann.expect_after(mark, "Question 1 of about 23").await;
     assert!(!answer_data(&first).is_empty(), "the scan's first question, with its buttons");
     let again = ann.ask(&format!("/start join_{code}"), "already").await;
     assert_eq!(again.body(), "You are already in \"Alpha\".");
@@ -345,12 +348,20 @@ async fn invites_join_leads_and_leaving() {
     assert!(notice.as_deref().is_some_and(|n| n.starts_with(INVALID_LINK)), "{notice:?}");
     assert!(dan.ask("/teams", "You are not in").await.body().starts_with("You are not in a team yet."));
 
-    // The only lead cannot leave a team with members; a member cannot make leads.
+    // The only lead is told the team would have no lead (and leaves only on "yes"); a
+    // member cannot make leads.
     let last = lea.ask("/leave", "only lead").await;
-    assert_eq!(
-        last.body(),
-        "You are the only lead of \"Alpha\". Make someone else a lead first (/addlead), then leave."
+    assert!(
+        last.body().starts_with("You are the only lead of \"Alpha\": if you leave, the team has no lead")
     );
+    assert!(last.body().contains("/addlead"), "{}", last.body());
+    assert_eq!(last.button_labels(), ["Yes, leave the team", "No"]);
+    assert_eq!(lea.press(last.message_id, "n").await, None);
+    tg.wait_until(WAIT, |tg| {
+        tg.message(lea.id(), last.message_id).is_some_and(|m| m.body() == "Fine: nothing has changed.")
+    })
+    .await
+    .expect("no is honoured");
     assert!(ann.ask("/addlead", NOT_LEAD).await.body().starts_with(NOT_LEAD));
 
     // A one-time lead link: not for outsiders, works once.
@@ -373,15 +384,15 @@ async fn invites_join_leads_and_leaving() {
     let used = cas.ask(&format!("/start lead_{lead_code}"), "not valid").await;
     assert!(used.body().starts_with(INVALID_LINK), "the lead link works once");
     assert_eq!(cas.ask("/teams", "Your teams").await.body(), "Your teams:\nAlpha: member");
-    let refused = ann.ask("/team", "members have finished").await;
+    let refused = ann.ask("/team", "finished").await;
     assert!(
-        refused.body().starts_with("\"Alpha\", round 1: 0 of 3 members have finished."),
+        refused.body().starts_with("\"Alpha\", round 1: nobody has finished the scan yet."),
         "{}",
         refused.body()
     );
 
     // Leaving.
-    let left = cas.ask("/leave", "You left").await;
+    let left = cas.confirm("/leave", "You left").await.1;
     assert_eq!(
         left.body(),
         "You left \"Alpha\". Team results already shown stay as they were; from the next result on, \
@@ -389,11 +400,11 @@ async fn invites_join_leads_and_leaving() {
     );
     assert!(cas.ask("/teams", "You are not in").await.body().starts_with("You are not in a team yet."));
     assert_eq!(cas.ask("/leave", "You are not in a team").await.body(), "You are not in a team.");
-    let left = lea.ask("/leave", "You left").await;
+    let left = lea.confirm("/leave", "You left").await.1;
     assert!(left.body().starts_with("You left \"Alpha\"."), "with Ann as lead, Lea may go");
-    let refused = ann.ask("/team", "members have finished").await;
+    let refused = ann.ask("/team", "finished").await;
     assert!(
-        refused.body().starts_with("\"Alpha\", round 1: 0 of 1 members have finished."),
+        refused.body().starts_with("\"Alpha\", round 1: nobody has finished the scan yet."),
         "{}",
         refused.body()
     );
@@ -414,6 +425,11 @@ async fn invites_join_leads_and_leaving() {
     tg.wait_until(WAIT, |tg| tg.message(ann.id(), pick.message_id).is_some_and(|m| m.keyboard.is_empty()))
         .await
         .expect("the pick buttons are taken off");
+    assert_eq!(
+        tg.message(ann.id(), pick.message_id).unwrap().body(),
+        "Team: Beta",
+        "the question names the pick"
+    );
     assert_eq!(ann.ask("/teams", "Your teams").await.body(), "Your teams:\nAlpha: lead\nBeta: lead");
     let pick = ann.ask("/leave", "Which team?").await;
     assert_eq!(pick.button_labels(), ["Alpha", "Beta"]);
@@ -439,7 +455,7 @@ async fn reminders_reach_only_unfinished_reachable_members_once() {
     complete_scan(&fin, L3, L4).await;
     let mark = uma.mark();
     uma.say("/scan quickscan");
-    uma.expect_after(mark, "Question 1 of 23").await;
+    uma.expect_after(mark, "Question 1 of about 23").await;
     uma.answer_nth(L2).await;
 
     let settings = olga.ask("/settings", "Team reminders").await;
@@ -507,8 +523,8 @@ async fn reminders_reach_only_unfinished_reachable_members_once() {
     assert!(zoe_attempts >= 1, "the bot finds out about Zoe only by trying");
 
     // The same day again: nobody.
-    let again = lea.ask("/remind", "Reminder sent").await;
-    assert!(again.body().starts_with("Reminder sent to 0 member(s)"), "{}", again.body());
+    let again = lea.ask("/remind", "remind").await;
+    assert!(again.body().starts_with("There is nobody to remind"), "{}", again.body());
     for person in [&uma, &ned] {
         assert_eq!(nudges(person).len(), 1, "still one nudge");
     }
@@ -518,10 +534,10 @@ async fn reminders_reach_only_unfinished_reachable_members_once() {
     // The nudge's button continues the scan where it was, or starts it.
     let mark = uma.mark();
     assert_eq!(uma.press(nudges(&uma)[0].message_id, "s:quickscan").await, None);
-    uma.expect_after(mark, "Question 2 of 23").await;
+    uma.expect_after(mark, "Question 2 of about 23").await;
     let mark = ned.mark();
     assert_eq!(ned.press(nudges(&ned)[0].message_id, "s:quickscan").await, None);
-    ned.expect_after(mark, "Question 1 of 23").await;
+    ned.expect_after(mark, "Question 1 of about 23").await;
 }
 
 // ---------------------------------------------------------------------------
@@ -546,7 +562,7 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
     tg.wait_for_message(noa.id(), WAIT, |msg| msg.message_id > mark && msg.photo.is_some()).await.unwrap();
     complete_scan(&m[3], L5, L3).await;
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    noa.ask("/newround", "Ronde 2").await;
+    noa.confirm("/newround", "Ronde 2").await;
 
     let documents = export_documents(&tg, &noa).await;
     let csv_message = &documents[0];
@@ -770,7 +786,7 @@ async fn the_org_view_shows_admins_only_teams_over_the_threshold() {
         (&small[1], L5, L4),
     ])
     .await;
-    let refused = sal.ask("/team", "members have finished").await;
+    let refused = sal.ask("/team", "finished").await;
     assert!(
         refused.body().starts_with("\"Small\", round 1: 2 of 3 members have finished.")
             && refused.body().contains("at least 3 people, so 1 more are needed."),
@@ -787,11 +803,25 @@ async fn the_org_view_shows_admins_only_teams_over_the_threshold() {
     assert!(heatmap.photo.as_ref().is_some_and(SentFile::is_png));
     let table =
         ada.since(mark).into_iter().find(|m| m.body().starts_with("Organisation view")).expect("a table");
-    assert_eq!(
-        table.body(),
-        "Organisation view: median current level per team, only teams with at least 3 respondents in their \
-         current round.\nDigital maturity quick scan\n\nA · B · C · D · E · F · G\nBig: 3.0 · 3.0 · 3.0 · 3.0 · 3.0 · 3.0 · 3.0"
+    let body = table.body();
+    assert!(
+        body.starts_with("Organisation view: per team the latest round with at least 3 respondents"),
+        "{body}"
     );
+    assert!(body.contains("\nBig · round 1 · N = 3 of 4 members\n"), "{body}");
+    let now = "A 3.0 · B 3.0 · C 3.0 · D 3.0 · E 3.0 · F 3.0 · G 3.0";
+    assert!(body.lines().any(|line| line.starts_with("  now") && line.ends_with(now)), "{body}");
+    assert!(body.contains("\nSmall: round 1, 2 of 3 members finished\n"), "counts only: {body}");
+    assert!(!body.contains("Small ·"), "no figures for a team below the minimum: {body}");
+    // Big's three and Small's two are two more than Big's published three: held.
+    assert!(body.contains("There is no organisation-wide result yet"), "{body}");
+    let is_csv = |m: &SentMessage| m.document.as_ref().is_some_and(|d| d.filename == "peilbot-org.csv");
+    tg.wait_for_message(ada.id(), WAIT, |m| m.message_id > mark && is_csv(m))
+        .await
+        .expect("the table as CSV");
+    let files: Vec<String> =
+        ada.since(mark).iter().filter_map(|m| Some(m.document.as_ref()?.filename.clone())).collect();
+    assert_eq!(files, ["peilbot-org.xlsx", "peilbot-org.csv"], "the full table as files");
 
     for person in [&bo, &sal, &big[0]] {
         let refused = person.ask("/org", "Only organisation admins").await;
@@ -818,7 +848,13 @@ async fn the_org_view_does_not_reveal_a_single_new_answer() {
     // Scores 1, 2, 3: median 2.
     complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3)]).await;
     let before = ada.ask("/org", "Organisation view").await;
-    assert!(before.body().ends_with("Delta: 2.0 · 2.0 · 2.0 · 2.0 · 2.0 · 2.0 · 2.0"), "{}", before.body());
+    let now = "A 2.0 · B 2.0 · C 2.0 · D 2.0 · E 2.0 · F 2.0 · G 2.0";
+    assert!(before.body().contains("Delta · round 1 · N = 3 of 5 members"), "{}", before.body());
+    assert!(
+        before.body().lines().any(|line| line.starts_with("  now") && line.ends_with(now)),
+        "{}",
+        before.body()
+    );
 
     // One more (level 5): 1, 2, 3, 5 would give 2.5, which tells the admin (who may well
     // know who just finished) that this person scored above 3 everywhere.
@@ -863,7 +899,7 @@ async fn a_scan_finished_just_before_a_new_round_counts_for_the_old_one() {
     // once /newround (well within the same second).
     let mark = max.mark();
     max.say("/scan quickscan");
-    max.expect_after(mark, "Question 1 of 23").await;
+    max.expect_after(mark, "Question 1 of about 23").await;
     let (_, total) = max.progress().expect("a question");
     max.answer_until(total, L3).await;
     while std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_millis() > 100 {
@@ -871,11 +907,11 @@ async fn a_scan_finished_just_before_a_new_round_counts_for_the_old_one() {
     }
     let last = max.current_question();
     max.press(last.message_id, &answer_data(&last)[POLICY]).await;
-    lea.ask("/newround", "is open").await;
+    lea.confirm("/newround", "is open").await;
 
-    let refused = lea.ask("/team", "members have finished").await;
+    let refused = lea.ask("/team", "finished").await;
     assert!(
-        refused.body().starts_with("\"Foxtrot\", round 2: 0 of 2 members have finished."),
+        refused.body().starts_with("\"Foxtrot\", round 2: nobody has finished the scan yet."),
         "Max finished during round 1: {}",
         refused.body()
     );
@@ -902,9 +938,9 @@ async fn members_who_join_at_the_same_moment_all_count() {
     for (person, query) in people.iter().zip(&queries) {
         person.callback_answer(query).await;
     }
-    let refused = lea.ask("/team", "members have finished").await;
+    let refused = lea.ask("/team", "finished").await;
     assert!(
-        refused.body().starts_with("\"Golf\", round 1: 0 of 13 members have finished."),
+        refused.body().starts_with("\"Golf\", round 1: nobody has finished the scan yet."),
         "{}",
         refused.body()
     );
@@ -915,9 +951,9 @@ async fn members_who_join_at_the_same_moment_all_count() {
 async fn a_team_name_of_digits_stays_as_typed() {
     let (tg, _data, _bot) = setup(&[]).await;
     let bond = Person::new(&tg, 700, "Bond", Some("en"));
-    let created = bond.ask("/newteam 007", "is created").await;
+    let created = bond.ask("/newteam 007", "has been created").await;
     assert!(
-        created.body().starts_with("Team \"007\" is created, and you are its lead."),
+        created.body().starts_with("Team \"007\" has been created, and you are its lead."),
         "{}",
         created.body()
     );

@@ -25,7 +25,7 @@ const THIRD: usize = 2;
 // Helpers
 // ---------------------------------------------------------------------------
 
-/// The labels marked as the answer given earlier ("✓ Agreed").
+/// The labels marked as the answer given earlier ("✓ 3 · Agreed").
 fn marked(message: &SentMessage) -> Vec<&str> {
     message.button_labels().into_iter().filter(|l| l.starts_with("✓ ")).collect()
 }
@@ -99,8 +99,7 @@ async fn complete_scan_in(lang: Language) {
     let (tg, _data, _bot) = setup(&[]).await;
     let anna = Person::new(&tg, 4242, "Anna", Some(lang.code));
 
-    anna.say("/scan quickscan");
-    let first = anna.expect_question(1).await;
+    let first = anna.start_scan().await;
     assert!(first.body().contains(lang.first), "question 1 in {}: {:?}", lang.code, first.body());
     assert_eq!(progress(first.body()), Some((1, TOTAL)));
     let labels = first.button_labels();
@@ -144,8 +143,8 @@ async fn complete_scan_in(lang: Language) {
 async fn a_dutch_colleague_completes_the_scan() {
     complete_scan_in(Language {
         code: "nl",
-        first: "Vraag 1 van 23",
-        level_3: "Afgesproken",
+        first: "Vraag 1 van ongeveer 23",
+        level_3: "3 · Afgesproken",
         role_3: "ICT, informatie of data",
         back: "« Terug",
         done: "Klaar, dank je wel!",
@@ -161,7 +160,7 @@ async fn a_flemish_colleague_completes_the_scan() {
     complete_scan_in(Language {
         code: "nl-BE",
         first: "Quickscan digitale maturiteit",
-        level_3: "Afgesproken",
+        level_3: "3 · Afgesproken",
         role_3: "ICT, informatie of data",
         back: "« Terug",
         done: "Klaar, bedankt!",
@@ -176,8 +175,8 @@ async fn a_flemish_colleague_completes_the_scan() {
 async fn an_english_speaking_colleague_completes_the_scan() {
     complete_scan_in(Language {
         code: "en-GB",
-        first: "Question 1 of 23",
-        level_3: "Agreed",
+        first: "Question 1 of about 23",
+        level_3: "3 · Agreed",
         role_3: "IT, information or data",
         back: "« Back",
         done: "Done, thank you!",
@@ -192,8 +191,7 @@ async fn an_english_speaking_colleague_completes_the_scan() {
 async fn a_scan_of_only_dont_know_still_gets_a_snapshot_and_chart() {
     let (tg, _data, _bot) = setup(&[]).await;
     let wim = Person::new(&tg, 523, "Wim", Some("nl"));
-    wim.say("/scan quickscan");
-    wim.expect_question(1).await;
+    wim.start_scan().await;
     loop {
         let (n, total) = wim.progress().expect("a question");
         let question = wim.current_question();
@@ -218,8 +216,7 @@ async fn a_scan_of_only_dont_know_still_gets_a_snapshot_and_chart() {
 async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
     let (tg, _data, _bot) = setup(&[]).await;
     let bram = Person::new(&tg, 501, "Bram", Some("en"));
-    bram.say("/scan quickscan");
-    bram.expect_question(1).await;
+    bram.start_scan().await;
     bram.answer_until(4, THIRD).await;
     let fourth = bram.current_question();
 
@@ -229,17 +226,17 @@ async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
     let third = bram.expect_question(3).await;
     assert_eq!(third.message_id, fourth.message_id, "back edits the same message");
     assert!(third.body().contains("A Vision & leadership: where should we realistically be in 2 years?"));
-    assert_eq!(marked(&third), vec!["✓ Agreed"], "the earlier answer is marked");
+    assert_eq!(marked(&third), vec!["✓ 3 · Agreed"], "the earlier answer is marked");
 
     // He raises the ambition to "Leading" and goes on; back again, the mark has moved.
-    bram.tap("Leading");
+    bram.tap("5 · Leading");
     bram.expect_question(4).await;
     bram.tap("« Back");
     let third = bram.expect_question(3).await;
-    assert_eq!(marked(&third), vec!["✓ Leading"], "the mark moved with the changed answer");
+    assert_eq!(marked(&third), vec!["✓ 5 · Leading"], "the mark moved with the changed answer");
 
     // Keeping it, he finishes the scan.
-    bram.tap("✓ Leading");
+    bram.tap("✓ 5 · Leading");
     bram.expect_question(4).await;
     bram.answer_all(THIRD).await;
     let (snapshot, _) = bram.expect_snapshot("Done, thank you!", "Your digital maturity snapshot").await;
@@ -271,14 +268,12 @@ async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
 async fn switching_language_mid_scan_keeps_the_question() {
     let (tg, _data, _bot) = setup(&[]).await;
     let chris = Person::new(&tg, 503, "Chris", Some("nl"));
-    chris.say("/scan quickscan");
-    chris.expect_question(1).await;
+    chris.start_scan().await;
     chris.answer_until(5, THIRD).await;
     let dutch = chris.current_question();
-    assert!(dutch.body().contains("Vraag 5 van 23"));
+    assert!(dutch.body().contains("Vraag 5 van ongeveer 23"));
 
-    chris.say("/language");
-    let menu = chris.expect_text("Welke taal heb je liever?").await;
+    let menu = chris.ask("/language", "Welke taal heb je liever?").await;
     assert_eq!(menu.button_labels(), vec!["Nederlands", "Vlaams", "English"]);
     assert_eq!(menu.button_data("English"), Some("l:en"));
     let query = tg.press_label(&chris.chat, menu.message_id, "English");
@@ -286,14 +281,14 @@ async fn switching_language_mid_scan_keeps_the_question() {
 
     let english = tg
         .wait_for_message(chris.id(), WAIT, |m| {
-            m.body().contains("Question 5 of 23") && !m.keyboard.is_empty()
+            m.body().contains("Question 5 of about 23") && !m.keyboard.is_empty()
         })
         .await
         .unwrap();
     assert_eq!(chris.current_question(), english);
-    assert!(english.body().contains("Question 5 of 23"), "{:?}", english.body());
+    assert!(english.body().contains("Question 5 of about 23"), "{:?}", english.body());
     assert!(english.body().contains("B Data-driven work"), "{:?}", english.body());
-    assert_eq!(english.button_labels()[THIRD], "Agreed");
+    assert_eq!(english.button_labels()[THIRD], "3 · Agreed");
     assert_eq!(english.button_labels().last().copied(), Some("« Back"));
     let menu = tg.message(chris.id(), menu.message_id).unwrap();
     assert_eq!(menu.body(), "From now on I'll speak English.");
@@ -303,7 +298,7 @@ async fn switching_language_mid_scan_keeps_the_question() {
 
     // The choice sticks: the scan goes on in English.
     chris.answer_nth(THIRD).await;
-    assert!(chris.current_question().body().contains("Question 6 of 23"));
+    assert!(chris.current_question().body().contains("Question 6 of about 23"));
     chris.say("/settings");
     chris.expect_text("Language: English.").await;
     assert_within_telegram_limits(&tg);
@@ -337,11 +332,10 @@ async fn an_explicit_language_choice_outlasts_the_telegram_language() {
 async fn a_tap_on_an_answered_question_changes_nothing() {
     let (tg, _data, _bot) = setup(&[]).await;
     let dana = Person::new(&tg, 504, "Dana", Some("en"));
-    dana.say("/scan quickscan");
-    let first = dana.expect_question(1).await;
+    let first = dana.start_scan().await;
     // The data of question 1's "Agreed", before the message turns into question 2.
-    let old_data = first.button_data("Agreed").unwrap().to_owned();
-    assert_eq!(old_data, "a:quickscan:1:0:2");
+    let old_data = first.button_data("3 · Agreed").unwrap().to_owned();
+    assert_eq!(old_data, "a:quickscan:2:0:2");
     dana.answer_nth(THIRD).await;
     let second = dana.expect_question(2).await;
     assert_eq!(second.message_id, first.message_id);
@@ -367,8 +361,7 @@ async fn a_tap_on_an_answered_question_changes_nothing() {
 async fn a_tap_on_an_older_question_message_offers_the_current_question_again() {
     let (tg, _data, _bot) = setup(&[]).await;
     let dana = Person::new(&tg, 505, "Dana", Some("en"));
-    dana.say("/scan quickscan");
-    dana.expect_question(1).await;
+    dana.start_scan().await;
     dana.answer_nth(THIRD).await;
     let old = dana.expect_question(2).await;
 
@@ -389,7 +382,7 @@ async fn a_tap_on_an_older_question_message_offers_the_current_question_again() 
     assert!(progress(old.body()) == Some((2, TOTAL)) && !old.keyboard.is_empty(), "{old:?}");
 
     // Dana scrolls up and taps "Ad hoc" on the old question 2.
-    let query = tg.press_label(&dana.chat, old.message_id, "Ad hoc");
+    let query = tg.press_label(&dana.chat, old.message_id, "2 · Ad hoc");
     let answer = dana.callback_answer(&query).await;
     assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
     let again = tg
@@ -411,8 +404,7 @@ async fn a_tap_on_an_older_question_message_offers_the_current_question_again() 
 async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
     let (tg, _data, _bot) = setup(&[]).await;
     let emma = Person::new(&tg, 506, "Emma", Some("en"));
-    emma.say("/scan quickscan");
-    emma.expect_question(1).await;
+    emma.start_scan().await;
     emma.answer_until(TOTAL, THIRD).await;
     let last = emma.current_question();
     let last_data = last.button_data("Policy").unwrap().to_owned();
@@ -429,13 +421,11 @@ async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
     assert_eq!(responses, 1, "the scan was not finished twice");
 
     // A new scan, cancelled: its buttons are stale too.
-    emma.say("/scan quickscan");
-    let first = emma.expect_question(1).await;
-    emma.say("/cancel");
-    emma.expect_text("The scan has stopped and its answers are deleted.").await;
+    let first = emma.start_scan().await;
+    emma.confirm("/cancel", "The scan has stopped and its answers are deleted.").await;
     let cancelled = tg.message(emma.id(), first.message_id).unwrap();
     assert!(cancelled.keyboard.is_empty(), "cancelling takes the buttons off");
-    let answer = emma.forge_tap_on(&cancelled, "a:1:0:2", "after-cancel").await;
+    let answer = emma.forge_tap_on(&cancelled, "a:2:0:2", "after-cancel").await;
     assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
     emma.sync().await;
     assert!(emma.question_message().is_none());
@@ -446,8 +436,7 @@ async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
 async fn after_a_failed_edit_a_tap_on_the_outdated_question_offers_the_current_one() {
     let (tg, _data, _bot) = setup(&[]).await;
     let sara = Person::new(&tg, 519, "Sara", Some("en"));
-    sara.say("/scan quickscan");
-    let first = sara.expect_question(1).await;
+    let first = sara.start_scan().await;
 
     // Sara answers question 1, but Telegram fails to edit the message into question 2 (a
     // transient 502; a crash between storing the answer and editing has the same effect).
@@ -472,8 +461,7 @@ async fn after_a_failed_edit_a_tap_on_the_outdated_question_offers_the_current_o
 async fn the_back_command_reopens_the_previous_question() {
     let (tg, _data, _bot) = setup(&[]).await;
     let tom = Person::new(&tg, 520, "Tom", Some("en"));
-    tom.say("/scan quickscan");
-    tom.expect_question(1).await;
+    tom.start_scan().await;
     tom.answer_until(3, THIRD).await;
     let third = tom.current_question();
 
@@ -484,7 +472,7 @@ async fn the_back_command_reopens_the_previous_question() {
         })
         .await
         .unwrap();
-    assert_eq!(marked(&second), vec!["✓ Agreed"]);
+    assert_eq!(marked(&second), vec!["✓ 3 · Agreed"]);
     assert!(
         tg.message(tom.id(), third.message_id).unwrap().keyboard.is_empty(),
         "the old question lost its buttons"
@@ -509,23 +497,22 @@ async fn the_back_command_reopens_the_previous_question() {
 async fn forged_button_data_changes_nothing() {
     let (tg, _data, _bot) = setup(&[]).await;
     let frank = Person::new(&tg, 507, "Frank", Some("en"));
-    frank.say("/scan quickscan");
-    frank.expect_question(1).await;
+    frank.start_scan().await;
     frank.answer_nth(THIRD).await;
     let question = frank.expect_question(2).await;
     let before = frank.messages();
 
     let forged = [
-        "a:1:1:99",      // the current question, a choice that does not exist
+        "a:2:1:99",      // the current question, a choice that does not exist
         "a:999:1:2",     // a flow version that does not exist
-        "a:1:22:2",      // a later question
+        "a:2:22:2",      // a later question
         "b:1:0",         // back from a question that is not current
         "b:999:1",       // back, wrong version
         "zzz",           // nonsense
         "l:de",          // a language we do not speak
-        "a:1:1:2:extra", // too many fields
+        "a:2:1:2:extra", // too many fields
         "a:01:1:2",      // not the canonical encoding
-        "a:1:1:٣",       // not ASCII digits
+        "a:2:1:٣",       // not ASCII digits
     ];
     for (i, data) in forged.iter().enumerate() {
         let query = format!("forged-{i}");
@@ -534,7 +521,7 @@ async fn forged_button_data_changes_nothing() {
         assert!((1..=200).contains(&text.chars().count()), "{data:?}: {text:?}");
         assert!(
             text == "That button is no longer valid. Here is the current question."
-                || text == "That is not one of the choices. Pick one of the choices below.",
+                || text == "That is not one of the options. Please pick one below.",
             "{data:?}: {text:?}"
         );
     }
@@ -548,7 +535,7 @@ async fn forged_button_data_changes_nothing() {
     // Nothing changed the language either ("l:de" was refused).
     frank.answer_nth(THIRD).await;
     let third = frank.current_question();
-    assert!(third.body().contains("Question 3 of 23"));
+    assert!(third.body().contains("Question 3 of about 23"));
     assert_within_telegram_limits(&tg);
 }
 
@@ -560,8 +547,7 @@ async fn forged_button_data_changes_nothing() {
 async fn free_text_during_a_scan_gets_a_hint_and_the_same_question() {
     let (tg, _data, _bot) = setup(&[]).await;
     let gina = Person::new(&tg, 508, "Gina", Some("nl"));
-    gina.say("/scan quickscan");
-    gina.expect_question(1).await;
+    gina.start_scan().await;
     gina.answer_nth(THIRD).await;
     let old = gina.expect_question(2).await;
 
@@ -607,7 +593,14 @@ async fn in_a_group_the_bot_links_to_a_private_chat() {
 
     // The link opens the private chat with "/start scan": the menu of scans.
     let private = Person::new(&tg, hans.id, "Hans", Some("en"));
-    let menu = private.ask("/start scan", "Which scan would you like to take?").await;
+    // First contact: the privacy notice, and the scan starts with Hans's own tap on Start,
+    // which opens the menu of scans.
+    let ready = private.ask("/start scan", "Tap \"Start\" when you are ready").await;
+    assert!(private.question_message().is_none(), "no question before the tap");
+    assert!(private.messages()[0].body().contains("Before you begin"), "the notice came first");
+    let mark = private.mark();
+    assert_eq!(private.press(ready.message_id, "s").await, None);
+    let menu = private.expect_after(mark, "Which scan would you like to take?").await;
     let quick = menu.button_data("Digital maturity quick scan").expect("a button per scan").to_string();
     private.press(menu.message_id, &quick).await;
     let first = private.expect_question(1).await;
@@ -639,8 +632,7 @@ async fn in_a_group_commands_for_other_bots_are_left_alone() {
 async fn after_a_crash_the_scan_resumes_where_it_was() {
     let (tg, data, bot) = setup(&[]).await;
     let ilse = Person::new(&tg, 510, "Ilse", Some("en"));
-    ilse.say("/scan quickscan");
-    ilse.expect_question(1).await;
+    ilse.start_scan().await;
     ilse.answer_until(6, THIRD).await;
     let before_crash = ilse.current_question();
 
@@ -648,7 +640,7 @@ async fn after_a_crash_the_scan_resumes_where_it_was() {
     let _bot = PeilBot::start(&tg, &store(&data)).await;
 
     ilse.say("/scan quickscan");
-    let resumed = ilse.expect_text("Welcome back: we go on where you left off.").await;
+    let resumed = ilse.expect_text("Welcome back: let's carry on where you left off.").await;
     assert_eq!(progress(resumed.body()), Some((6, TOTAL)), "{:?}", resumed.body());
     assert_eq!(ilse.question_number(), Some(6));
     assert!(tg.message(ilse.id(), before_crash.message_id).unwrap().keyboard.is_empty());
@@ -663,8 +655,7 @@ async fn after_a_crash_the_scan_resumes_where_it_was() {
 async fn buttons_from_before_a_restart_still_work() {
     let (tg, data, bot) = setup(&[]).await;
     let jan = Person::new(&tg, 511, "Jan", Some("nl"));
-    jan.say("/scan quickscan");
-    jan.expect_question(1).await;
+    jan.start_scan().await;
     jan.answer_until(3, THIRD).await;
 
     bot.kill();
@@ -683,15 +674,14 @@ async fn buttons_from_before_a_restart_still_work() {
 async fn an_update_delivered_twice_counts_once() {
     let (tg, data, bot) = setup(&[]).await;
     let kim = Person::new(&tg, 512, "Kim", Some("en"));
-    kim.say("/scan quickscan");
-    kim.expect_question(1).await;
+    kim.start_scan().await;
     kim.answer_nth(THIRD).await;
     let second = kim.expect_question(2).await;
 
     // While the bot is down, Telegram holds the tap on question 2 and then delivers it
     // twice in one batch (it was never confirmed), with one update_id.
     bot.kill();
-    let mut tap = kim.raw_tap(&second, second.button_data("Agreed").unwrap(), "twice");
+    let mut tap = kim.raw_tap(&second, second.button_data("3 · Agreed").unwrap(), "twice");
     let update_id = tg.push_raw(tap.clone());
     tap["update_id"] = json!(update_id);
     tg.push_raw(tap.clone());
@@ -745,13 +735,11 @@ async fn a_rate_limited_message_is_waited_out_and_still_arrives() {
 
     tg.fail_next("sendMessage", Some(lars.id()), FakeError::RetryAfter(1));
     let asked = Instant::now();
-    lars.say("/scan quickscan");
-    lars.expect_question(1).await;
+    lars.start_scan().await;
     assert!(asked.elapsed() >= Duration::from_millis(900), "the bot waited as Telegram asked");
     let sends = calls_for(&tg, "sendMessage", lars.id());
-    assert_eq!(sends.len(), 2, "one refused, one retried: {sends:#?}");
     assert!(sends[0].error.as_deref().is_some_and(|e| e.contains("retry after 1")));
-    assert_eq!(sends[1].error, None);
+    assert!(sends[1..].iter().all(|send| send.error.is_none()), "one refused, then retried: {sends:#?}");
     assert_eq!(sends[0].params["text"], sends[1].params["text"], "the same message was retried");
 
     // The same for an edit (a tap) and for the snapshot's photo.
@@ -775,8 +763,7 @@ async fn a_person_who_blocked_the_bot_is_not_retried_and_others_are_served() {
     tg.block_chat(mia.id());
     mia.say("/scan quickscan");
     tg.wait_until(WAIT, |tg| !calls_for(tg, "sendMessage", mia.id()).is_empty()).await.unwrap();
-    noor.say("/scan quickscan");
-    noor.expect_question(1).await;
+    noor.start_scan().await;
     noor.answer_nth(THIRD).await;
     mia.say("/help");
     tg.wait_until(WAIT, |tg| calls_for(tg, "sendMessage", mia.id()).len() >= 2).await.unwrap();
@@ -791,9 +778,8 @@ async fn a_person_who_blocked_the_bot_is_not_retried_and_others_are_served() {
 
     // Mia unblocks the bot and writes again: she is served.
     tg.unblock_chat(mia.id());
-    mia.say("/scan quickscan");
-    let resumed = mia.expect_question(1).await;
-    assert!(resumed.body().contains("Question 1 of 23"));
+    let resumed = mia.start_scan().await;
+    assert!(resumed.body().contains("Question 1 of about 23"));
     drop(bot);
 }
 
@@ -802,8 +788,7 @@ async fn a_block_in_the_middle_of_a_scan_does_not_stop_the_bot() {
     let (tg, _data, _bot) = setup(&[]).await;
     let olaf = Person::new(&tg, 516, "Olaf", Some("en"));
     let piet = Person::new(&tg, 517, "Piet", Some("en"));
-    olaf.say("/scan quickscan");
-    olaf.expect_question(1).await;
+    olaf.start_scan().await;
 
     // Olaf taps, then blocks the bot before the question could be edited.
     tg.fail_next("editMessageText", Some(olaf.id()), FakeError::Blocked);
@@ -812,8 +797,7 @@ async fn a_block_in_the_middle_of_a_scan_does_not_stop_the_bot() {
     tg.wait_until(WAIT, |tg| calls_for(tg, "editMessageText", olaf.id()).iter().any(|c| c.error.is_some()))
         .await
         .unwrap();
-    piet.say("/scan quickscan");
-    piet.expect_question(1).await;
+    piet.start_scan().await;
     piet.sync().await;
     let edits = calls_for(&tg, "editMessageText", olaf.id());
     assert_eq!(edits.len(), 1, "the blocked edit was not retried: {edits:#?}");
@@ -842,11 +826,13 @@ async fn an_unknown_command_gets_the_help() {
         assert!(help.body().contains(command), "{command} missing from {:?}", help.body());
     }
 
-    rob.say("/start");
-    let welcome = rob.expect_text("Hello! I am Peilbot.").await;
-    assert_eq!(welcome.button_labels(), vec!["Nederlands", "Vlaams", "English"]);
+    let mark = rob.mark();
+    let welcome = rob.ask("/start", "Which language do you prefer?").await;
+    let greeting = rob.expect_after(mark, "Hello! I am Peilbot.").await;
+    assert!(greeting.body().contains("Before you begin"), "/start says what is kept: {}", greeting.body());
+    assert_eq!(welcome.button_labels(), vec!["Nederlands", "Vlaams", "English", "Start the quick scan"]);
     let data: Vec<&str> = welcome.buttons().map(|(_, d)| d.as_str()).collect();
-    assert_eq!(data, vec!["l:nl", "l:nl-BE", "l:en"]);
+    assert_eq!(data, vec!["l:nl", "l:nl-BE", "l:en", "s"]);
     let query = tg.press_label(&rob.chat, welcome.message_id, "Vlaams");
     rob.callback_answer(&query).await;
     rob.expect_text("Vanaf nu spreek ik Vlaams.").await;
@@ -1015,8 +1001,7 @@ fn serve_with_an_unreachable_api_never_shows_the_token() {
 async fn a_forged_or_old_forget_button_deletes_nothing() {
     let (tg, _data, _bot) = setup(&[]).await;
     let ida = Person::new(&tg, 531, "Ida", Some("en"));
-    ida.say("/scan quickscan");
-    ida.expect_question(1).await;
+    ida.start_scan().await;
     ida.answer_all(THIRD).await;
     ida.expect_text("Your digital maturity snapshot").await;
 
@@ -1045,8 +1030,7 @@ async fn a_tap_claiming_another_persons_chat_changes_nothing_there() {
     let (tg, _data, _bot) = setup(&[]).await;
     let ben = Person::new(&tg, 532, "Ben", Some("en"));
     let eve = Person::new(&tg, 533, "Eve", Some("en"));
-    ben.say("/scan quickscan");
-    let question = ben.expect_question(1).await;
+    let question = ben.start_scan().await;
     let answer = question.buttons().nth(THIRD).map(|(_, data)| data.clone()).unwrap();
     // Eve's tap, carrying Ben's message and chat.
     let mut forged = FakeTelegram::tap_update(&ben.chat, &question, &answer, "eve-forged");
@@ -1063,12 +1047,10 @@ async fn a_tap_claiming_another_persons_chat_changes_nothing_there() {
 async fn forget_deletes_everything_after_a_confirming_tap() {
     let (tg, _data, _bot) = setup(&[]).await;
     let lot = Person::new(&tg, 530, "Lot", Some("en"));
-    lot.say("/scan quickscan");
-    lot.expect_question(1).await;
+    lot.start_scan().await;
     lot.answer_all(THIRD).await;
     lot.expect_text("Your digital maturity snapshot").await;
-    lot.say("/scan quickscan");
-    lot.expect_question(1).await;
+    lot.start_scan().await;
     lot.answer_until(4, THIRD).await;
 
     lot.say("/forget");
@@ -1077,12 +1059,11 @@ async fn forget_deletes_everything_after_a_confirming_tap() {
     assert_eq!(lot.callback_answer(&query).await, None);
     lot.expect_text("everything Peilbot kept about you is deleted").await;
 
-    // No snapshot, no scan in progress: a new /scan starts at question 1 afresh.
+    // No snapshot, no scan in progress, not even the record of the notice: a new /scan
+    // meets Lot as for the first time, and starts at question 1 afresh.
     lot.say("/snapshot");
     lot.expect_text("You have not completed a scan yet.").await;
-    let before = lot.messages().len();
-    lot.say("/scan quickscan");
-    tg.wait_until(WAIT, |_| lot.messages().len() > before).await.unwrap();
-    let fresh = lot.expect_question(1).await;
+    let fresh = lot.start_scan().await;
+    assert!(lot.messages().iter().filter(|m| m.body().contains("Before you begin")).count() == 2);
     assert!(!fresh.body().contains("Welcome back"), "{}", fresh.body());
 }

@@ -83,7 +83,10 @@ async fn webhook_updates_are_answered_and_forged_posts_refused() {
     let reply = tg.wait_for_message(77, WAIT, |m| m.body().contains("/scan")).await.unwrap();
     assert!(reply.body().contains("Wat ik kan"), "the help, in Dutch: {}", reply.body());
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(tg.messages(77).len(), 1, "only the authentic update was answered");
+    // At first contact the privacy notice comes before the help.
+    let messages = tg.messages(77);
+    assert_eq!(messages.len(), 2, "only the authentic update was answered");
+    assert!(messages[0].body().contains("Voor je begint"), "{}", messages[0].body());
 
     let _ = child.kill();
     let _ = child.wait();

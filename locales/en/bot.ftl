@@ -3,21 +3,20 @@
 ## Scan
 
 progress = Question { $position } of { $total }
-scan-resumed = Welcome back: we go on where you left off.
+scan-resumed = Welcome back: let's carry on where you left off.
 scan-finished = Done, thank you! Here is your snapshot.
 scan-outdated = This scan has changed since you started, so you start again with the new version.
 
 ## Refused input: the state stays as it was
 
 notice-not-current = That answer belongs to a question that is no longer open. Here is the current question.
-notice-out-of-range = That is not one of the choices. Pick one of the choices below.
+notice-out-of-range = That is not one of the options. Please pick one below.
 notice-expected-choice = Please answer with one of the choices.
 notice-nothing-to-go-back = This is the first question: there is nothing to go back to.
 notice-language-changed = From now on I'll speak English.
 notice-cancelled = The scan has stopped and its answers are deleted. You can start again whenever you like.
-notice-no-scan = You have no scan in progress.
-notice-idle = You have no scan in progress.
-
+notice-no-scan = There is no scan in progress.
+notice-idle = There is no scan in progress.
 ## The individual snapshot
 
 snapshot-title = Your digital maturity snapshot
@@ -30,7 +29,7 @@ snapshot-priority = priority
 snapshot-satisfied = ambition reached
 snapshot-dont-know = Don't know: { $share }%
 snapshot-next-step = Next step: { $step }
-snapshot-next-step-unknown = Next step: find out who in your organisation can answer these questions, and ask them.
+snapshot-next-step-unknown = Next step: Find out who in your organisation can answer these questions, and ask them.
 snapshot-overall = Overall index: { $index } ({ $level }).
 snapshot-overall-capped = Overall index: { $index }. On its own that would be { $uncapped }, but the overall level is { $level }: never more than one level above your lowest theme, { $lowest }.
 snapshot-overall-missing = No overall index: not every theme has a score.
@@ -49,31 +48,18 @@ chart-row-values = { $current } → { $ambition }, gap { $gap }
 ## Terminal chat
 
 chat-welcome = Peilbot: short digital maturity scans. Answer with the number of your choice. Type "help" for the commands.
-chat-help = Commands: a number answers the question; "back" goes to the previous question; "skip" or "?" answers "don't know"; "lang nl", "lang nl-BE" or "lang en" switches language; "cancel" stops the scan and deletes its answers; "start" shows the scans to choose from ("start aiscan" starts one); "snapshot" shows your latest snapshot; "history" lists your completed scans; "quit" stops for now (your answers are kept).
+chat-help = Commands: a number answers the question; "back" goes to the previous question; "skip" or "?" answers "don't know" (where a question offers it); "lang nl", "lang nl-BE" or "lang en" switches language; "cancel" stops the scan and deletes its answers; "start" shows the scans to choose from ("start aiscan" starts one); "snapshot" shows your latest snapshot; "history" lists your completed scans; "privacy" says what is kept and who sees it; "mydata" shows everything kept about you; "forget" deletes all of it; "quit" stops for now (your answers are kept).
 chat-choice-hint = (number, "back", "skip", "help")
 chat-bye = Your answers are saved. Run peilbot chat again to go on.
 chat-bye-idle = Goodbye.
-chat-unknown-language = I know these languages: nl, nl-BE and en. For example: lang nl
+chat-unknown-language = I speak Dutch (nl), Flemish (nl-BE) and English (en). For example: lang nl
 chat-start-again = Type "start" for a new scan, or "quit" to stop.
 
 ## Telegram
 
-tg-welcome = Hello! I am Peilbot. I take you through a short digital maturity quick scan of your { -org }: about 6 minutes of taps, and at the end you get your own snapshot with a next step per theme.
-    
-    What I keep: your language, your answers and when you gave them. Your own answers are yours alone: a team lead only ever sees team results of 5 people or more, never who answered what. /cancel stops a scan and deletes its answers; /forget deletes everything I keep about you.
-    
-    Type /scan to begin.
+tg-welcome = Hello! I am Peilbot. I take you through a short quick scan of your { -org }'s digital maturity: about 6 minutes, and at the end you get your own snapshot with a next step for each theme.
 tg-choose-language = Which language do you prefer?
 tg-help = What I can do:
-    /scan choose a scan (or /scan aiscan), or go on where you left off
-    /back change your previous answer
-    /snapshot your latest snapshot, as text and as a chart
-    /history your earlier scans, with dates
-    /language choose Nederlands, Vlaams or English
-    /settings your settings
-    /cancel stop the scan and delete its answers
-    /forget delete everything kept about you
-    /help this list
 tg-idle = Type /scan to start a scan.
 tg-stale-button = That button is no longer valid. Here is the current question.
 tg-unavailable = Sorry, I cannot save anything right now, so that last step did not count. Your earlier answers are safe. Please try again in a few minutes.
@@ -125,3 +111,56 @@ history-item = { $date } · { $title } · overall { $index } ({ $level })
 history-item-no-overall = { $date } · { $title } · no overall score (a theme had too few answers)
 history-none = You have not completed a scan yet.
 cmd-history = Your earlier scans
+
+# issue 12: privacy, confirmations and the everyday
+
+progress-about = Question { $position } of about { $total }
+scale-legend = Levels: { $levels }
+snapshot-above-ambition = In two years: { $ambition } ({ $level }). You are already { $above } above that.
+privacy-notice = Before you begin: what I keep, and who sees it.
+    • What I keep: the id of your chat account, your language, your answers and when you gave them, and the teams you are in.
+    • Who sees what: your own answers and your snapshot are for you alone. A team lead only ever sees team results of { $min } people or more, never who answered what.
+    • How long: a finished scan is deleted { $days } days after you finished it, and everything at once whenever you ask.
+privacy-statement = How Peilbot handles your data
+    
+    What is kept: the id of your chat account, the language you use, your answers to each scan with when you started and finished it, a scan you have not finished yet, the teams you are in and whether you lead them, whether you turned team reminders off, and when you were last reminded.
+    
+    Why: to give you your own snapshot, and your team and your organisation anonymous results.
+    
+    Who sees what: your own answers and your snapshot are for you alone. A team lead only sees team results of { $min } people or more: medians, spread and shares of "don't know", never who answered what and never a lowest or highest value. A breakdown by role needs groups of at least 7. Whoever runs this bot's server holds the stored data and must protect it.
+    
+    How long: a finished scan is deleted { $days } days after it was finished. A scan you stop with /cancel is deleted at once. Team results already shown stay as they were: they hold no one's own answers.
+    
+    Your rights: /mydata shows everything kept about you, also as a file. /forget deletes all of it. /settings turns team reminders off. Reminders only go out on working days between 9:00 and 17:00.
+cmd-privacy = What is kept, who sees it, for how long
+cmd-mydata = Everything kept about you
+mydata-summary = What I keep about you: your language ({ $language }), { $scans ->
+        [0] no finished scans
+        [one] one finished scan
+       *[other] { $scans } finished scans
+    }, { $inprogress ->
+        [0] no scan in progress
+       *[other] a scan in progress
+    }, and { $teams ->
+        [0] no teams.
+        [one] one team: { $names }.
+       *[other] { $teams } teams: { $names }.
+    } Finished scans are deleted { $days } days after they were finished. The file below holds all of it, exactly as stored.
+mydata-caption = Everything Peilbot keeps about you, as JSON.
+tg-ready = Which language do you prefer? Tap "Start" when you are ready.
+tg-start-button = Start
+tg-forget-keep-button = No, keep my data
+forget-sole-lead = You are the only lead of { $teams }. Once your data is deleted, nobody leads that team; to hand it over, make someone else a lead first with /addlead.
+confirm-cancel = Stop the scan? { $answers ->
+        [0] You have not answered anything yet.
+        [one] Your one answer so far will be deleted.
+       *[other] Your { $answers } answers so far will be deleted.
+    } This cannot be undone.
+confirm-cancel-button = Yes, stop and delete
+confirm-no-button = No
+nothing-changed = Fine: nothing has changed.
+chat-confirm-yes = Type "yes" to go ahead; anything else leaves everything as it is.
+chat-forgotten = Done: everything Peilbot kept about you is deleted. Run peilbot chat again if you want to begin anew.
+chat-choice-hint-no-skip = (number, "back", "help")
+privacy-commands-tg = Commands: /privacy the full statement · /mydata everything I keep about you · /cancel stop a scan and delete its answers · /forget delete everything.
+privacy-commands-chat = Commands: "privacy" the full statement · "mydata" everything I keep about you · "cancel" stop a scan and delete its answers · "forget" delete everything.

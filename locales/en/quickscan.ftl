@@ -3,8 +3,7 @@
 -org = municipality
 
 quickscan-title = Digital maturity quick scan
-quickscan-intro = About 6 minutes of taps: 15 statements about your { -org }, in 7 themes, and after each theme where you think we should realistically be in two years. There are no wrong answers. Choose "Don't know" when you can't judge something: that is useful information too.
-
+quickscan-intro = About 6 minutes, some { $questions } questions: { $statements } statements about your { -org } in 7 themes, after each theme where you think we should realistically be in two years, and last your role. There are no wrong answers. Choose "Don't know" when you can't judge something: that is useful information too.
 ## Scales
 
 scale-level-1 = Not started
@@ -31,18 +30,18 @@ dim-g = Culture & collaboration
 
 ## Questions
 
-q-a1 = Our { -org } has a vision on digital work and data, and management actually steers by it.
-q-a2 = Ownership of digital work and data is placed at the top of the organisation (for example a CIO or CDO).
+q-a1 = Management in our { -org } acts on a vision for digital work and data.
+q-a2 = Ownership of digital work and data sits at the top of the organisation (for example with the municipal secretary, an alderman or a CIO).
 q-b1 = We use data to prepare decisions and to evaluate policy.
-q-b2 = We know which data we hold and who owns it, and its quality is good enough to reuse.
+q-b2 = For each of our important data sets, we know who owns it.
 q-c1 = We design and test our services together with residents.
-q-c2 = Residents who cannot keep up digitally get a good alternative: a desk, the phone, personal help.
-q-d1 = A privacy check (DPIA) and information security are standard in every new project.
+q-c2 = Residents who cannot keep up digitally get a good alternative: a service desk, the phone, personal help.
+q-d1 = Every new project that uses personal data starts with a privacy check (DPIA).
 q-d2 = We could explain to a resident how a decision supported by an algorithm was made.
-q-d3 = Before we use an algorithm we check its legal basis and its impact on human rights, and we publish it.
+q-d3 = Before we use an algorithm, we assess its impact on people's rights.
 q-e1 = It is clear which AI tools (including generative AI) staff may use, and for what.
-q-e2 = AI gets beyond pilots: into supported, monitored everyday use.
-q-f1 = How confident are you yourself with data and with digital and AI tools?
+q-e2 = AI has moved beyond pilots into everyday use, with support and monitoring.
+q-f1 = How confident do you feel working with data, digital tools and AI tools?
 q-f2 = The organisation gives time and training to grow digital skills.
 q-g1 = There is room to experiment on a small scale and to learn from what fails.
 q-g2 = Departments, and other governments, share solutions instead of each working in their own silo.
@@ -69,7 +68,7 @@ next-b-4 = Evaluate policy with data as a matter of routine and publish open dat
 next-b-5 = Help other organisations reuse your data and your way of working.
 next-c-1 = Invite a few residents to try one service before you change it.
 next-c-2 = Make testing with residents, including those who struggle digitally, a fixed step in every service change.
-next-c-3 = Measure how residents experience your services, online and at the desk, and act on it.
+next-c-3 = Measure how residents experience your services, online and at the service desk, and act on it.
 next-c-4 = Design services around life events together with partners, with a personal alternative always at hand.
 next-c-5 = Share what you learn about inclusive services with others.
 next-d-1 = Start today: do a privacy check (DPIA) for every new project that uses personal data.
@@ -82,7 +81,7 @@ next-e-2 = Choose one promising pilot and decide what it needs to become support
 next-e-3 = Set up monitoring, support and a clear owner for each AI application in use.
 next-e-4 = Evaluate the value and risks of AI in use regularly and stop what does not work.
 next-e-5 = Share your AI practice and guidelines with other governments.
-next-f-1 = Ask a colleague or the training offer for help with one tool you use every week.
+next-f-1 = Pick a tool you use every week and ask a colleague to help you with it, or find a course that fits.
 next-f-2 = Spend an hour a month learning one new thing about data or AI.
 next-f-3 = Apply your skills in a real task and help a colleague get started.
 next-f-4 = Take on a role as a guide in projects and keep up with new tools.

@@ -2,7 +2,7 @@
 
 ## Creating, inviting, joining
 
-team-created = Team "{ $team }" is created, and you are its lead. Share this link with your team: { $link }
+team-created = Team "{ $team }" has been created, and you are its lead. Share this link with your team: { $link }
 team-invite = Invite link for "{ $team }": { $link }
 team-new-invite = New invite link for "{ $team }": { $link }
     The old link no longer works.
@@ -28,7 +28,11 @@ team-lead-not-member = Join the team first with its invite link, then open this 
 ## Rounds and the team result
 
 team-round-opened = Round { $round } of "{ $team }" is open and round { $previous } is closed. The new round asks "{ $title }"; scans finished from now on count for it.
-team-too-few = "{ $team }", round { $round }: { $respondents } of { $members } members have finished. A team result needs at least { $needed } people, so { $more } more are needed. This protects everyone's answers.
+team-too-few = "{ $team }", round { $round }: { $respondents ->
+        [0] nobody has finished the scan yet.
+        [one] 1 of { $members } members has finished.
+       *[other] { $respondents } of { $members } members have finished.
+    } A team result needs at least { $needed } people, so { $more } more are needed. This protects everyone's answers.
 team-held = "{ $team }", round { $round }: { $respondents } of { $members } members have finished, but a result would differ by fewer than { $step } people from one already shown (of a team with largely the same people). It appears once more people have finished. This protects everyone's answers.
 team-result-title = Team "{ $team }", round { $round }: { $respondents } of { $members } members have finished.
 team-result-frozen = This is the result as it was shown before, over { $shown } people. A new result is only shown once it differs by at least { $step } people from every result already shown, of this team or of a team with the same people, so that nobody's answers can be read from the difference.
@@ -68,7 +72,10 @@ export-col-dont-know = Don't know (%)
 ## Reminders
 
 remind-nudge = A reminder from your team "{ $team }": "{ $title }" takes about { $minutes } minutes. Your own answers stay yours; the team only sees results of { $min } people or more.
-remind-sent = Reminder sent to { $count } member(s) who have not finished round { $round }. Anyone who turned reminders off, blocked the bot or got a reminder in the last day was skipped.
+remind-sent = { $count ->
+        [0] There is nobody to remind: everyone has finished round { $round }, turned reminders off, blocked the bot or got a reminder in the last day.
+       *[other] Reminder sent to { $count } member(s) who have not finished round { $round }. Anyone who turned reminders off, blocked the bot or got a reminder in the last day was skipped.
+    }
 settings-reminders-on = Team reminders: on.
 settings-reminders-off = Team reminders: off.
 settings-reminders-turn-off = Turn team reminders off
@@ -76,7 +83,7 @@ settings-reminders-turn-on = Turn team reminders on
 
 ## Organisation view
 
-org-title = Organisation view: median current level per team, only teams with at least { $min } respondents in their current round.
+org-title = Organisation view: per team the latest round with at least { $min } respondents, with ambition, gap and N.
 org-none = No team has enough respondents yet.
 org-not-admin = Only organisation admins can use /org.
 
@@ -99,3 +106,97 @@ team-round-flow = Round { $round } asks "{ $title }". Should your team take anot
 team-round-flow-set = Round { $round } of "{ $team }" now asks "{ $title }". The invite link leads to it.
 team-round-flow-locked = Round { $round } of "{ $team }" already has a result, so its scan stays as it is. Open a new round with /newround to ask "{ $title }".
 org-flow-title = { $title }
+confirm-new-round-flow-button = Yes, open round { $next } with "{ $title }"
+
+# issue 12: confirmations, names and empty cases
+
+team-above-ambition = already above the ambition
+confirm-new-round = Close round { $round } of "{ $team }" and open round { $next }? Scans finished from then on count for the new round; the closed round keeps its last result. This cannot be undone.
+confirm-new-round-button = Yes, open round { $next }
+confirm-leave = Leave "{ $team }"? From the next result on, your answers no longer count for this team.
+confirm-leave-sole-lead = You are the only lead of "{ $team }": if you leave, the team has no lead, and nobody can see its results or open a new round. To hand it over, make someone else a lead first with /addlead. Leave anyway?
+confirm-leave-button = Yes, leave the team
+team-left-no-lead = You left "{ $team }". The team now has no lead. Team results already shown stay as they were; your answers stay yours.
+team-name-duplicate = You already lead a team called "{ $team }". Give the new team another name.
+team-picked = Team: { $team }
+remind-queued = It is outside working hours, so the messages to the members of "{ $team }" ({ $count }) wait until the next working day at 9:00 (Dutch and Belgian time).
+# issue 11: team advice
+team-advice-title = What to do next:
+team-advice-no-priorities = No theme has a gap of 1.5 or more: keep what works, and look at the themes below.
+team-advice-priority = { $rank }. { $name } (gap { $gap }): { $step }
+team-advice-talk-first = Talk about this first, views are divided: { $list }
+team-advice-make-visible = Make this visible, many answered "don't know": { $list }
+team-advice-share = { $name } ({ $share }%)
+team-statements-lowest = Lowest-scoring statements:
+team-statements-unknown = Most "don't know":
+team-statement-median = • { $statement } (median { $median })
+team-statement-dont-know = • { $statement } ({ $share }% don't know)
+
+# issue 11: rounds
+team-result-title-closed = Team "{ $team }", round { $round } (closed): { $respondents } people took part.
+team-round-button = Round { $round }
+round-opened-nudge = Round { $round } of your team "{ $team }" has started: "{ $title }" takes about { $minutes } minutes. Your own answers stay yours; the team only sees results of { $min } people or more.
+round-opened-sent = { $count ->
+    [one] 1 member was told, with a button to start.
+   *[other] { $count } members were told, with a button to start.
+    }
+chart-facts = { $date } · don't know { $dontknow }%
+chart-team-facts = N = { $respondents } · { $date } · don't know { $dontknow }%
+chart-previous = Round { $round }
+date-short = { $year }-{ $month }-{ $day }
+
+# issue 11: the report and commands per role
+cmd-report = A PDF report of the team result to share (leads; for admins, the organisation)
+cmd-org = The organisation view (admins)
+report-title = Digital maturity of team "{ $team }"
+report-facts = { $date } · { $flow } · { $round } · { $respondents } people took part
+report-round-open = round { $round }
+report-round-closed = round { $round } (closed)
+report-priorities = Priorities and next steps
+report-views = Where views are shared and where they differ
+report-shared = Shared view: { $list }
+report-divided = Divided view, talk about this first: { $list }
+report-no-theme = no theme
+report-change = Change since the last round
+report-change-since = Medians now against round { $round }:
+report-change-line = { $name }: { $before } → { $now } ({ $change })
+report-no-change = This is the first round with a result, so there is nothing to compare with yet.
+report-how-to-read = How to read this report
+report-anonymity-title = About anonymity
+report-anonymity = This report holds only team results over at least { $min } people: medians, spreads and shares. No one's own answers are in it, nor a lowest or highest value, and no result that differs by fewer than 3 people from another one shown, so nobody's answers can be read from it. Each person's own snapshot is theirs alone.
+report-caption = The report of "{ $team }", round { $round }, to share with your team.
+report-org-title = Digital maturity of the organisation
+report-org-facts = { $date } · { $flow } · { $teams } team(s) with a result
+report-org-teams = Median now per team
+report-org-team = { $team } ({ $respondents } people): { $medians }
+report-org-caption = The organisation report, to share with management.
+report-statements = Statements that stand out
+
+# issue 9 and 11: the organisation view for a management team
+export-col-members = Members
+org-summary = { $teams ->
+    [one] 1 team has a result
+   *[other] { $teams } teams have a result
+    }, { $pending ->
+    [one] 1 team not yet
+   *[other] { $pending } teams not yet
+    }; { $respondents } respondents in all.
+org-overall-title = Whole organisation, { $respondents } respondents (median per theme):
+org-overall-none = There is no organisation-wide result yet: it needs at least { $min } respondents, and must differ by at least { $step } from every result already shown.
+org-row-now = now
+org-row-ambition = ambition
+org-row-gap = gap
+org-team-line = { $team } · round { $round } · N = { $respondents } of { $members } members
+org-pending-title = Not enough respondents yet (counts only):
+org-pending-line = { $team }: round { $round }, { $respondents } of { $members } members finished
+org-pending-more = …and { $count } more; every team is in the file.
+org-pictures-note = The pictures show the teams that need attention first: the most divided themes first, then the lowest levels ({ $shown } of { $teams } teams, { $per } per picture). Every team is in the file.
+org-chart-title = Median level now per team
+org-chart-caption = { $date } · picture { $page } of { $pages } · teams { $from }–{ $to } of { $teams }, most divided and weakest first
+org-chart-how-to-read = The number (and its colour) is the median level now; under it, the gap to the median ambition. Hatched: not enough answers. N: respondents in the round shown.
+org-chart-count = N
+org-chart-round = round { $round }
+org-chart-organisation = Whole organisation
+org-chart-all-teams = all teams
+org-file-caption = Every team and the whole organisation as a table: CSV for Excel and a workbook.
+org-whole-organisation = Whole organisation

@@ -19,3 +19,8 @@ role-service = Onthaal en loket
 next-a-4 = Koppel de visie aan het meerjarenplan en het budget, en rapporteer er open over.
 next-d-3 = Hou een register bij van de algoritmes die je gebruikt en controleer elk algoritme voordat je het inzet.
 next-d-4 = Maak je algoritmes openbaar en laat de impact regelmatig beoordelen, samen met inwoners.
+
+# issue 12: the words
+
+quickscan-intro = Een zestal minuten, ongeveer { $questions } vragen: { $statements } stellingen over je { -org } in 7 thema's, na elk thema waar we volgens jou over twee jaar realistisch moeten staan, en tot slot je rol. Er zijn geen foute antwoorden. Kies "Weet ik niet" als je iets niet kunt beoordelen: ook dat is nuttige informatie.
+q-a2 = Het eigenaarschap van digitaal werken en data ligt aan de top van het bestuur (bijvoorbeeld bij de algemeen directeur, een schepen of een CIO).

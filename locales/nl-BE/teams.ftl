@@ -24,3 +24,15 @@ cmd-addlead = Een ander teamlid teamverantwoordelijke maken
 cmd-team = Het teamresultaat (teamverantwoordelijken)
 cmd-export = De teamresultaten als CSV en JSON (teamverantwoordelijken)
 cmd-remind = Teamleden herinneren die nog niet klaar zijn (teamverantwoordelijken)
+
+# issue 12: bevestigingen en namen
+
+confirm-leave-sole-lead = Je bent de enige teamverantwoordelijke van "{ $team }": als je weggaat, heeft het team geen teamverantwoordelijke meer, en kan niemand de resultaten zien of een nieuwe ronde openen. Wil je het overdragen, maak dan eerst iemand anders teamverantwoordelijke met /addlead. Toch verlaten?
+team-left-no-lead = Je hebt "{ $team }" verlaten. Het team heeft nu geen teamverantwoordelijke. Teamresultaten die al getoond zijn blijven zoals ze waren; je antwoorden blijven van jou.
+team-name-duplicate = Je bent al teamverantwoordelijke van een team dat "{ $team }" heet. Geef het nieuwe team een andere naam.
+remind-queued = Het is buiten de werkuren, dus de berichten aan de leden van "{ $team }" ({ $count }) wachten tot de volgende werkdag om 9 uur.
+# issue 11: rounds
+round-opened-nudge = Ronde { $round } van je team "{ $team }" is begonnen: "{ $title }" duurt een { $minutes }-tal minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
+
+# issue 11: the report and commands per role
+cmd-report = Een pdf-rapport van het teamresultaat om te delen (teamverantwoordelijken; voor beheerders de organisatie)

@@ -10,14 +10,13 @@ scan-outdated = Deze scan is veranderd sinds je begon. Je begint opnieuw met de 
 ## Geweigerde invoer: er verandert niets
 
 notice-not-current = Dat antwoord hoort bij een vraag die niet meer openstaat. Hier is de huidige vraag.
-notice-out-of-range = Dat is geen van de keuzes. Kies een van de keuzes hieronder.
+notice-out-of-range = Dat is geen van de mogelijkheden. Kies er een hieronder.
 notice-expected-choice = Antwoord met een van de keuzes.
 notice-nothing-to-go-back = Dit is de eerste vraag: er is niets om naar terug te gaan.
 notice-language-changed = Vanaf nu spreek ik Nederlands.
 notice-cancelled = De scan is gestopt en de antwoorden zijn gewist. Je kunt altijd opnieuw beginnen.
-notice-no-scan = Je hebt geen scan lopen.
-notice-idle = Je hebt geen scan lopen.
-
+notice-no-scan = Er loopt nu geen scan.
+notice-idle = Er loopt nu geen scan.
 ## De persoonlijke momentopname
 
 snapshot-title = Jouw momentopname digitale volwassenheid
@@ -30,7 +29,7 @@ snapshot-priority = prioriteit
 snapshot-satisfied = ambitie gehaald
 snapshot-dont-know = Weet ik niet: { $share }%
 snapshot-next-step = Volgende stap: { $step }
-snapshot-next-step-unknown = Volgende stap: zoek uit wie in je organisatie deze vragen kan beantwoorden, en vraag het na.
+snapshot-next-step-unknown = Volgende stap: Zoek uit wie in je organisatie deze vragen kan beantwoorden, en vraag het na.
 snapshot-overall = Totaalindex: { $index } ({ $level }).
 snapshot-overall-capped = Totaalindex: { $index }. Op zichzelf zou dat { $uncapped } zijn, maar het totaalniveau is { $level }: nooit meer dan één niveau boven je laagste thema, { $lowest }.
 snapshot-overall-missing = Geen totaalindex: niet elk thema heeft een score.
@@ -49,31 +48,18 @@ chart-row-values = { $current } → { $ambition }, kloof { $gap }
 ## Chat in de terminal
 
 chat-welcome = Peilbot: korte scans van de digitale volwassenheid. Antwoord met het nummer van je keuze. Typ "help" voor de opdrachten.
-chat-help = Opdrachten: een nummer beantwoordt de vraag; "terug" gaat naar de vorige vraag; "?" of "skip" antwoordt "weet ik niet"; "taal nl", "taal nl-BE" of "taal en" wisselt van taal; "annuleer" stopt de scan en wist de antwoorden; "start" toont de scans om uit te kiezen ("start aiscan" start er een); "resultaat" toont je laatste momentopname; "geschiedenis" toont je afgeronde scans; "stop" stopt voor nu (je antwoorden blijven bewaard).
+chat-help = Opdrachten: een nummer beantwoordt de vraag; "terug" gaat naar de vorige vraag; "?" of "skip" antwoordt "weet ik niet" (waar een vraag dat aanbiedt); "taal nl", "taal nl-BE" of "taal en" wisselt van taal; "annuleer" stopt de scan en wist de antwoorden; "start" toont de scans om uit te kiezen ("start aiscan" start er een); "resultaat" toont je laatste momentopname; "geschiedenis" toont je afgeronde scans; "privacy" vertelt wat er bewaard wordt en wie wat ziet; "mydata" toont alles wat over je bewaard wordt; "forget" wist dat allemaal; "stop" stopt voor nu (je antwoorden blijven bewaard).
 chat-choice-hint = (nummer, "terug", "?", "help")
 chat-bye = Je antwoorden zijn bewaard. Start peilbot chat opnieuw om verder te gaan.
 chat-bye-idle = Tot ziens.
-chat-unknown-language = Ik ken deze talen: nl, nl-BE en en. Bijvoorbeeld: taal nl
+chat-unknown-language = Ik spreek Nederlands (nl), Vlaams (nl-BE) en Engels (en). Bijvoorbeeld: taal nl
 chat-start-again = Typ "start" voor een nieuwe scan, of "stop" om te stoppen.
 
 ## Telegram
 
-tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door een korte quickscan van de digitale volwassenheid van je { -org }: zo'n 6 minuten tikken, en aan het eind krijg je je eigen momentopname met per thema een volgende stap.
-    
-    Wat ik bewaar: je taal, je antwoorden en wanneer je ze gaf. Je eigen antwoorden zijn alleen van jou: een teamleider ziet alleen teamresultaten van 5 mensen of meer, nooit wie wat antwoordde. /cancel stopt een scan en wist de antwoorden; /forget wist alles wat ik over je bewaar.
-    
-    Typ /scan om te beginnen.
+tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door een korte quickscan van de digitale volwassenheid van je { -org }: zo'n 6 minuten, en aan het eind krijg je je eigen momentopname met per thema een volgende stap.
 tg-choose-language = Welke taal heb je liever?
 tg-help = Wat ik kan:
-    /scan een scan kiezen (of /scan aiscan), of verdergaan waar je was
-    /back je vorige antwoord veranderen
-    /snapshot je laatste momentopname, als tekst en als grafiek
-    /history je eerdere scans, met datum
-    /language kies Nederlands, Vlaams of English
-    /settings je instellingen
-    /cancel de scan stoppen en de antwoorden wissen
-    /forget alles wissen wat over je bewaard wordt
-    /help dit overzicht
 tg-idle = Typ /scan om een scan te starten.
 tg-stale-button = Die knop geldt niet meer. Hier is de huidige vraag.
 tg-unavailable = Sorry, ik kan nu even niets opslaan, dus die laatste stap telt niet. Je eerdere antwoorden zijn veilig. Probeer het over een paar minuten opnieuw.
@@ -125,3 +111,56 @@ history-item = { $date } · { $title } · totaal { $index } ({ $level })
 history-item-no-overall = { $date } · { $title } · geen totaalscore (een thema had te weinig antwoorden)
 history-none = Je hebt nog geen scan afgerond.
 cmd-history = Je eerdere scans
+
+# issue 12: privacy, confirmations and the everyday
+
+progress-about = Vraag { $position } van ongeveer { $total }
+scale-legend = Niveaus: { $levels }
+snapshot-above-ambition = Over twee jaar: { $ambition } ({ $level }). Je zit daar nu al { $above } boven.
+privacy-notice = Voor je begint: wat ik bewaar, en wie wat ziet.
+    • Wat ik bewaar: de id van je chataccount, je taal, je antwoorden en wanneer je ze gaf, en de teams waar je in zit.
+    • Wie wat ziet: je eigen antwoorden en je momentopname zijn alleen voor jou. Een teamleider ziet alleen teamresultaten van { $min } mensen of meer, nooit wie wat antwoordde.
+    • Hoe lang: een afgeronde scan wordt { $days } dagen na het afronden gewist, en alles in één keer wanneer je dat vraagt.
+privacy-statement = Zo gaat Peilbot met je gegevens om
+    
+    Wat er bewaard wordt: de id van je chataccount, de taal die je gebruikt, je antwoorden op elke scan met wanneer je begon en klaar was, een scan die je nog niet hebt afgerond, de teams waar je in zit en of je er teamleider van bent, of je teamherinneringen hebt uitgezet, en wanneer je voor het laatst een herinnering kreeg.
+    
+    Waarom: om je je eigen momentopname te geven, en je team en je organisatie anonieme resultaten.
+    
+    Wie wat ziet: je eigen antwoorden en je momentopname zijn alleen voor jou. Een teamleider ziet alleen teamresultaten van { $min } mensen of meer: medianen, spreiding en het aandeel "weet ik niet", nooit wie wat antwoordde en nooit een laagste of hoogste waarde. Een uitsplitsing per rol vraagt groepen van minstens 7. Wie de server van deze bot beheert, heeft de bewaarde gegevens in handen en moet ze beschermen.
+    
+    Hoe lang: een afgeronde scan wordt { $days } dagen na het afronden gewist. Een scan die je met /cancel stopt, wordt meteen gewist. Teamresultaten die al getoond zijn, blijven zoals ze waren: daarin staan geen antwoorden van één persoon.
+    
+    Je rechten: /mydata toont alles wat over je bewaard wordt, ook als bestand. /forget wist dat allemaal. Met /settings zet je teamherinneringen uit. Herinneringen gaan alleen op werkdagen tussen 9.00 en 17.00 uur de deur uit.
+cmd-privacy = Wat er bewaard wordt, wie het ziet en hoe lang
+cmd-mydata = Alles wat over je bewaard wordt
+mydata-summary = Dit bewaar ik over je: je taal ({ $language }), { $scans ->
+        [0] geen afgeronde scans
+        [one] één afgeronde scan
+       *[other] { $scans } afgeronde scans
+    }, { $inprogress ->
+        [0] geen lopende scan
+       *[other] een lopende scan
+    }, en { $teams ->
+        [0] geen teams.
+        [one] één team: { $names }.
+       *[other] { $teams } teams: { $names }.
+    } Afgeronde scans worden { $days } dagen na het afronden gewist. In het bestand hieronder staat alles precies zoals het bewaard is.
+mydata-caption = Alles wat Peilbot over je bewaart, als JSON.
+tg-ready = Welke taal heb je liever? Tik op "Start" als je klaar bent om te beginnen.
+tg-start-button = Start
+tg-forget-keep-button = Nee, bewaar mijn gegevens
+forget-sole-lead = Je bent de enige teamleider van { $teams }. Als je gegevens gewist zijn, heeft dat team geen teamleider meer; wil je het overdragen, maak dan eerst iemand anders teamleider met /addlead.
+confirm-cancel = De scan stoppen? { $answers ->
+        [0] Je hebt nog niets beantwoord.
+        [one] Je ene antwoord tot nu toe wordt gewist.
+       *[other] Je { $answers } antwoorden tot nu toe worden gewist.
+    } Dat kan niet ongedaan worden gemaakt.
+confirm-cancel-button = Ja, stoppen en wissen
+confirm-no-button = Nee
+nothing-changed = Goed: er is niets veranderd.
+chat-confirm-yes = Typ "ja" om door te gaan; met iets anders blijft alles zoals het is.
+chat-forgotten = Klaar: alles wat Peilbot over je bewaarde is gewist. Start peilbot chat opnieuw als je opnieuw wilt beginnen.
+chat-choice-hint-no-skip = (nummer, "terug", "help")
+privacy-commands-tg = Opdrachten: /privacy de hele privacyverklaring · /mydata alles wat ik over je bewaar · /cancel een scan stoppen en de antwoorden wissen · /forget alles wissen.
+privacy-commands-chat = Opdrachten: "privacy" de hele privacyverklaring · "mydata" alles wat ik over je bewaar · "annuleer" een scan stoppen en de antwoorden wissen · "forget" alles wissen.

@@ -9,8 +9,7 @@
     .gender = common
 
 quickscan-title = Quickscan digitale volwassenheid
-quickscan-intro = Ongeveer 6 minuten tikken: 15 stellingen over je { -org }, in 7 thema's, en na elk thema waar we volgens jou over twee jaar realistisch moeten staan. Er zijn geen verkeerde antwoorden. Kies "Weet ik niet" als je iets niet kunt beoordelen: ook dat is nuttige informatie.
-
+quickscan-intro = Zo'n 6 minuten, ongeveer { $questions } vragen: { $statements } stellingen over je { -org } in 7 thema's, na elk thema waar we volgens jou over twee jaar realistisch moeten staan, en tot slot je rol. Er zijn geen verkeerde antwoorden. Kies "Weet ik niet" als je iets niet kunt beoordelen: ook dat is nuttige informatie.
 ## Scales
 
 scale-level-1 = Nog niet gestart
@@ -22,7 +21,7 @@ scale-skill-1 = Hulp nodig
 scale-skill-2 = Basis
 scale-skill-3 = Zelfstandig
 scale-skill-4 = Gevorderd
-scale-skill-5 = Leer anderen
+scale-skill-5 = Ik leer het anderen
 scale-dont-know = Weet ik niet
 
 ## Dimensions
@@ -37,18 +36,18 @@ dim-g = Cultuur en samenwerking
 
 ## Questions
 
-q-a1 = { -org.gender ->
-        [neuter] Ons
-       *[common] Onze
-    } { -org } heeft een visie op digitaal werken en data, en het management stuurt daar echt op.
-q-a2 = Het eigenaarschap van digitaal werken en data ligt aan de top van de organisatie (bijvoorbeeld bij een CIO of CDO).
+q-a1 = Het management van { -org.gender ->
+        [neuter] ons
+       *[common] onze
+    } { -org } stuurt echt op een visie op digitaal werken en data.
+q-a2 = Het eigenaarschap van digitaal werken en data ligt aan de top van de organisatie (bijvoorbeeld bij de gemeentesecretaris, een wethouder of een CIO).
 q-b1 = We gebruiken data om beslissingen voor te bereiden en om beleid te evalueren.
-q-b2 = We weten welke data we hebben en wie er eigenaar van is, en de kwaliteit is goed genoeg voor hergebruik.
+q-b2 = Van elke belangrijke dataset weten we wie de eigenaar is.
 q-c1 = We ontwerpen en testen onze diensten samen met inwoners.
 q-c2 = Inwoners die digitaal niet meekomen, krijgen een goed alternatief: een { -desk }, de telefoon, persoonlijke hulp.
-q-d1 = Een privacycheck (DPIA) en informatiebeveiliging zijn standaard in elk nieuw project.
+q-d1 = Elk nieuw project dat persoonsgegevens gebruikt, begint met een privacycheck (DPIA).
 q-d2 = We kunnen een inwoner uitleggen hoe een beslissing tot stand kwam waarbij een algoritme heeft geholpen.
-q-d3 = Voordat we een algoritme gebruiken, controleren we of er een wettelijke basis is en wat de impact op mensenrechten is, en we maken het openbaar.
+q-d3 = Voordat we een algoritme inzetten, beoordelen we wat het doet met de rechten van mensen.
 q-e1 = Het is duidelijk welke AI-tools (ook generatieve AI) { -staff } mogen gebruiken, en waarvoor.
 q-e2 = AI komt verder dan pilots: het wordt dagelijks gebruikt, met ondersteuning en monitoring.
 q-f1 = Hoe zeker voel je je zelf bij het werken met data, digitale tools en AI-tools?
@@ -95,7 +94,7 @@ next-e-3 = Regel monitoring, ondersteuning en een duidelijke eigenaar voor elke 
 next-e-4 = Evalueer regelmatig wat AI in de praktijk oplevert en welke risico's het heeft, en stop met wat niet werkt.
 next-e-5 = Deel je ervaringen met AI en je richtlijnen met andere overheden.
 next-f-1 = Kies een tool die je elke week gebruikt en vraag een collega om hulp, of zoek een opleiding die erbij past.
-next-f-2 = Trek elke maand een uur uit om één nieuw ding te leren over data of AI.
+next-f-2 = Trek elke maand een uur uit om iets nieuws te leren over data of AI.
 next-f-3 = Gebruik je vaardigheden in een echte taak en help een collega op weg.
 next-f-4 = Neem in projecten een begeleidende rol op je en blijf op de hoogte van nieuwe tools.
 next-f-5 = Organiseer korte leersessies, zodat ook anderen groeien.

@@ -29,10 +29,11 @@ team-lead-not-member = Word eerst lid van het team via de uitnodigingslink, en o
 ## Rounds and the team result
 
 team-round-opened = Ronde { $round } van "{ $team }" is geopend en ronde { $previous } is gesloten. De nieuwe ronde vraagt "{ $title }"; scans die vanaf nu worden afgerond, tellen mee voor de nieuwe ronde.
-team-too-few = "{ $team }", ronde { $round }: { $respondents } van de { $members } teamleden { $respondents ->
-        [one] heeft
-       *[other] hebben
-    } de scan afgerond. Voor een teamresultaat zijn minstens { $needed } mensen nodig: nog { $more } te gaan. Zo blijven ieders antwoorden beschermd.
+team-too-few = "{ $team }", ronde { $round }: { $respondents ->
+        [0] nog niemand heeft de scan afgerond.
+        [one] 1 van de { $members } teamleden heeft de scan afgerond.
+       *[other] { $respondents } van de { $members } teamleden hebben de scan afgerond.
+    } Voor een teamresultaat zijn minstens { $needed } mensen nodig: nog { $more } te gaan. Zo blijven ieders antwoorden beschermd.
 team-held = "{ $team }", ronde { $round }: { $respondents } van de { $members } teamleden zijn klaar, maar een resultaat zou met minder dan { $step } mensen verschillen van een resultaat dat al getoond is (van een team met grotendeels dezelfde mensen). Het verschijnt zodra meer mensen klaar zijn. Zo blijven ieders antwoorden beschermd.
 team-result-title = Team "{ $team }", ronde { $round }: { $respondents } van de { $members } teamleden { $respondents ->
         [one] heeft
@@ -76,9 +77,10 @@ export-col-dont-know = Weet ik niet (%)
 
 remind-nudge = Een herinnering van je team "{ $team }": "{ $title }" duurt ongeveer { $minutes } minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
 remind-sent = { $count ->
-        [one] Herinnering gestuurd naar { $count } teamlid dat ronde { $round } nog niet heeft afgerond.
-       *[other] Herinnering gestuurd naar { $count } teamleden die ronde { $round } nog niet hebben afgerond.
-    } Wie herinneringen heeft uitgezet, de bot heeft geblokkeerd of de afgelopen 24 uur al een herinnering kreeg, is overgeslagen.
+        [0] Er is niemand om te herinneren: iedereen heeft ronde { $round } afgerond, herinneringen uitgezet, de bot geblokkeerd of de afgelopen 24 uur al een herinnering gekregen.
+        [one] Herinnering gestuurd naar { $count } teamlid dat ronde { $round } nog niet heeft afgerond. Wie herinneringen heeft uitgezet, de bot heeft geblokkeerd of de afgelopen 24 uur al een herinnering kreeg, is overgeslagen.
+       *[other] Herinnering gestuurd naar { $count } teamleden die ronde { $round } nog niet hebben afgerond. Wie herinneringen heeft uitgezet, de bot heeft geblokkeerd of de afgelopen 24 uur al een herinnering kreeg, is overgeslagen.
+    }
 settings-reminders-on = Teamherinneringen: aan.
 settings-reminders-off = Teamherinneringen: uit.
 settings-reminders-turn-off = Teamherinneringen uitzetten
@@ -86,7 +88,7 @@ settings-reminders-turn-on = Teamherinneringen aanzetten
 
 ## Organisation view
 
-org-title = Organisatieoverzicht: de mediaan van het huidige niveau per team, alleen voor teams met minstens { $min } deelnemers in hun huidige ronde.
+org-title = Organisatieoverzicht: per team de laatste ronde met minstens { $min } deelnemers, met ambitie, kloof en N.
 org-none = Nog geen enkel team heeft genoeg deelnemers.
 org-not-admin = Alleen beheerders van de organisatie kunnen /org gebruiken.
 
@@ -109,3 +111,97 @@ team-round-flow = Ronde { $round } vraagt "{ $title }". Moet je team in deze ron
 team-round-flow-set = Ronde { $round } van "{ $team }" vraagt nu "{ $title }". De uitnodigingslink leidt daarheen.
 team-round-flow-locked = Ronde { $round } van "{ $team }" heeft al een resultaat, dus de scan blijft zoals hij is. Open met /newround een nieuwe ronde om "{ $title }" te vragen.
 org-flow-title = { $title }
+confirm-new-round-flow-button = Ja, open ronde { $next } met "{ $title }"
+
+# issue 12: bevestigingen, namen en lege gevallen
+
+team-above-ambition = al boven de ambitie
+confirm-new-round = Ronde { $round } van "{ $team }" sluiten en ronde { $next } openen? Scans die daarna worden afgerond, tellen mee voor de nieuwe ronde; de gesloten ronde houdt haar laatste resultaat. Dat kan niet ongedaan worden gemaakt.
+confirm-new-round-button = Ja, open ronde { $next }
+confirm-leave = "{ $team }" verlaten? Vanaf het volgende resultaat tellen je antwoorden niet meer mee voor dit team.
+confirm-leave-sole-lead = Je bent de enige teamleider van "{ $team }": als je weggaat, heeft het team geen teamleider meer, en kan niemand de resultaten zien of een nieuwe ronde openen. Wil je het overdragen, maak dan eerst iemand anders teamleider met /addlead. Toch verlaten?
+confirm-leave-button = Ja, verlaat het team
+team-left-no-lead = Je hebt "{ $team }" verlaten. Het team heeft nu geen teamleider. Teamresultaten die al getoond zijn blijven zoals ze waren; je antwoorden blijven van jou.
+team-name-duplicate = Je bent al teamleider van een team dat "{ $team }" heet. Geef het nieuwe team een andere naam.
+team-picked = Team: { $team }
+remind-queued = Het is buiten werktijd, dus de berichten aan de leden van "{ $team }" ({ $count }) wachten tot de volgende werkdag om 9.00 uur.
+# issue 11: team advice
+team-advice-title = Wat nu te doen:
+team-advice-no-priorities = Geen thema heeft een kloof van 1,5 of meer: houd vast wat werkt en kijk naar de thema's hieronder.
+team-advice-priority = { $rank }. { $name } (kloof { $gap }): { $step }
+team-advice-talk-first = Bespreek dit eerst, de meningen zijn verdeeld: { $list }
+team-advice-make-visible = Maak dit zichtbaar, veel mensen antwoordden "weet ik niet": { $list }
+team-advice-share = { $name } ({ $share }%)
+team-statements-lowest = Stellingen met de laagste score:
+team-statements-unknown = Vaakst "weet ik niet":
+team-statement-median = • { $statement } (mediaan { $median })
+team-statement-dont-know = • { $statement } ({ $share }% weet ik niet)
+
+# issue 11: rounds
+team-result-title-closed = Team "{ $team }", ronde { $round } (gesloten): { $respondents } mensen deden mee.
+team-round-button = Ronde { $round }
+round-opened-nudge = Ronde { $round } van je team "{ $team }" is begonnen: "{ $title }" duurt ongeveer { $minutes } minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
+round-opened-sent = { $count ->
+    [one] 1 teamlid heeft een bericht gekregen, met een knop om te beginnen.
+   *[other] { $count } teamleden hebben een bericht gekregen, met een knop om te beginnen.
+    }
+chart-facts = { $date } · weet ik niet { $dontknow }%
+chart-team-facts = N = { $respondents } · { $date } · weet ik niet { $dontknow }%
+chart-previous = Ronde { $round }
+date-short = { $day }-{ $month }-{ $year }
+
+# issue 11: the report and commands per role
+cmd-report = Een pdf-rapport van het teamresultaat om te delen (teamleiders; voor beheerders de organisatie)
+cmd-org = Het overzicht van de organisatie (beheerders)
+report-title = Digitale volwassenheid van team "{ $team }"
+report-facts = { $date } · { $flow } · { $round } · { $respondents } mensen deden mee
+report-round-open = ronde { $round }
+report-round-closed = ronde { $round } (gesloten)
+report-priorities = Prioriteiten en volgende stappen
+report-views = Waar de beelden gedeeld zijn en waar ze uiteenlopen
+report-shared = Gedeeld beeld: { $list }
+report-divided = Verdeeld beeld, bespreek dit eerst: { $list }
+report-no-theme = geen enkel thema
+report-change = Verandering sinds de vorige ronde
+report-change-since = Medianen nu tegenover ronde { $round }:
+report-change-line = { $name }: { $before } → { $now } ({ $change })
+report-no-change = Dit is de eerste ronde met een resultaat, dus er is nog niets om mee te vergelijken.
+report-how-to-read = Zo lees je dit rapport
+report-anonymity-title = Over anonimiteit
+report-anonymity = Dit rapport bevat alleen teamresultaten over minstens { $min } mensen: medianen, spreiding en aandelen. Niemands eigen antwoorden staan erin, geen laagste of hoogste waarde, en geen resultaat dat met minder dan 3 mensen verschilt van een ander getoond resultaat, zodat niemands antwoorden eruit af te leiden zijn. Ieders eigen momentopname blijft privé.
+report-caption = Het rapport van "{ $team }", ronde { $round }, om met je team te delen.
+report-org-title = Digitale volwassenheid van de organisatie
+report-org-facts = { $date } · { $flow } · { $teams } team(s) met een resultaat
+report-org-teams = Mediaan nu per team
+report-org-team = { $team } ({ $respondents } mensen): { $medians }
+report-org-caption = Het rapport van de organisatie, om met het managementteam te delen.
+report-statements = Stellingen die opvallen
+
+# issue 9 en 11: het organisatieoverzicht voor een managementteam
+export-col-members = Teamleden
+org-summary = { $teams ->
+    [one] 1 team heeft een resultaat
+   *[other] { $teams } teams hebben een resultaat
+    }, { $pending ->
+    [one] 1 team nog niet
+   *[other] { $pending } teams nog niet
+    }; { $respondents } deelnemers in totaal.
+org-overall-title = Hele organisatie, { $respondents } deelnemers (mediaan per thema):
+org-overall-none = Er is nog geen resultaat voor de hele organisatie: daarvoor zijn minstens { $min } deelnemers nodig, en het moet minstens { $step } deelnemers verschillen van elk resultaat dat al getoond is.
+org-row-now = nu
+org-row-ambition = ambitie
+org-row-gap = kloof
+org-team-line = { $team } · ronde { $round } · N = { $respondents } van { $members } teamleden
+org-pending-title = Nog niet genoeg deelnemers (alleen aantallen):
+org-pending-line = { $team }: ronde { $round }, { $respondents } van de { $members } teamleden klaar
+org-pending-more = …en nog { $count }; alle teams staan in het bestand.
+org-pictures-note = De afbeeldingen tonen eerst de teams die de meeste aandacht vragen: eerst de meest verdeelde thema's, dan de laagste niveaus ({ $shown } van de { $teams } teams, { $per } per afbeelding). Alle teams staan in het bestand.
+org-chart-title = Mediaan van het niveau nu, per team
+org-chart-caption = { $date } · afbeelding { $page } van { $pages } · teams { $from }–{ $to } van { $teams }, meest verdeeld en zwakst eerst
+org-chart-how-to-read = Het getal (en de kleur) is de mediaan van het niveau nu; daaronder de kloof tot de mediaan van de ambitie. Gearceerd: te weinig antwoorden. N: deelnemers in de getoonde ronde.
+org-chart-count = N
+org-chart-round = ronde { $round }
+org-chart-organisation = Hele organisatie
+org-chart-all-teams = alle teams
+org-file-caption = Alle teams en de hele organisatie als tabel: CSV voor Excel en een werkmap.
+org-whole-organisation = Hele organisatie

@@ -13,12 +13,17 @@
 //! l:nl-BE    choose a language
 //! j:<code>   join the team of this invite code (after the confirmation tap)
 //! p:t:<id>   a team picked for an action (t = team result, see `TeamAction`)
+//! h:2:<id>   the team result of an earlier round (here round 2) of team <id>
 //! s          start or resume the scan (from before flows were named)
 //! s:<flow>   start or resume this flow (asking first when another scan is in progress)
 //! o:<flow>   start this flow instead of the scan in progress (after that question)
 //! u:<id>:<flow>  let the current round of team <id> ask this flow (before any result)
+//! w:<id>:<flow>  yes, open a new round of team <id> that asks this flow (after /newround)
 //! r:0, r:1   team reminders off or on
 //! f:<code>   forget me: delete everything kept about this person (a one-time code)
+//! x          yes, stop the scan and delete its answers (after /cancel)
+//! y:r:<id>   yes, go ahead with a team action that cannot be undone (r: new round, l: leave)
+//! n          no: leave everything as it is (under any confirmation)
 //! ```
 
 use crate::flow::{DEFAULT_FLOW, is_flow_id};
@@ -60,6 +65,25 @@ pub enum Action {
         team: String,
         flow: String,
     },
+    /// Yes, open a new round of a team that asks this flow (after `/newround`).
+    OpenRound {
+        team: String,
+        flow: String,
+    },
+    /// Yes, stop the scan in progress and delete its answers.
+    ConfirmCancel,
+    /// Yes, carry out a team action that was asked about first.
+    Confirm {
+        action: TeamAction,
+        team: String,
+    },
+    /// No, under any confirmation: nothing changes.
+    Dismiss,
+    /// The team result of one round, from the buttons under a team result.
+    Round {
+        team: String,
+        round: u32,
+    },
 }
 
 /// What a lead (or member) picked a team for, when they are in several.
@@ -73,10 +97,11 @@ pub enum TeamAction {
     Remind,
     AddLead,
     Leave,
+    Report,
 }
 
 impl TeamAction {
-    const CODES: [(TeamAction, char); 8] = [
+    const CODES: [(TeamAction, char); 9] = [
         (TeamAction::Result, 't'),
         (TeamAction::Invite, 'i'),
         (TeamAction::NewInvite, 'n'),
@@ -85,6 +110,7 @@ impl TeamAction {
         (TeamAction::Remind, 'm'),
         (TeamAction::AddLead, 'a'),
         (TeamAction::Leave, 'l'),
+        (TeamAction::Report, 'd'),
     ];
 
     fn code(self) -> char {
@@ -116,6 +142,11 @@ impl Action {
             Action::Scan(flow) => format!("s:{flow}"),
             Action::ScanInstead(flow) => format!("o:{flow}"),
             Action::RoundFlow { team, flow } => format!("u:{team}:{flow}"),
+            Action::OpenRound { team, flow } => format!("w:{team}:{flow}"),
+            Action::ConfirmCancel => "x".to_string(),
+            Action::Confirm { action, team } => format!("y:{}:{team}", action.code()),
+            Action::Dismiss => "n".to_string(),
+            Action::Round { team, round } => format!("h:{round}:{team}"),
         }
     }
 
@@ -153,13 +184,24 @@ impl Action {
             ["u", team, flow] if is_team_id(team) && is_flow_id(flow) => {
                 Some(Action::RoundFlow { team: team.to_string(), flow: flow.to_string() })
             }
+            ["w", team, flow] if is_team_id(team) && is_flow_id(flow) => {
+                Some(Action::OpenRound { team: team.to_string(), flow: flow.to_string() })
+            }
             ["l", tag] => Lang::ALL.into_iter().find(|lang| lang.tag() == *tag).map(Action::Language),
             ["j", code] if is_invite_code(code) => Some(Action::Join(code.to_string())),
             ["p", action, team] if is_team_id(team) => {
                 Some(Action::Pick { action: TeamAction::from_code(action)?, team: team.to_string() })
             }
             ["s"] => Some(Action::StartScan),
+            ["x"] => Some(Action::ConfirmCancel),
+            ["n"] => Some(Action::Dismiss),
+            ["y", action, team] if is_team_id(team) => {
+                Some(Action::Confirm { action: TeamAction::from_code(action)?, team: team.to_string() })
+            }
             ["f", code] if is_invite_code(code) => Some(Action::Forget(code.to_string())),
+            ["h", round, team] if is_team_id(team) => {
+                Some(Action::Round { team: team.to_string(), round: number(round)? })
+            }
             ["r", "0"] => Some(Action::Reminders(false)),
             ["r", "1"] => Some(Action::Reminders(true)),
             _ => None,
@@ -197,6 +239,7 @@ mod tests {
             Action::ScanInstead("aiscan".into()),
             Action::RoundFlow { team: "a-b_c123XYZ".into(), flow: longest.clone() },
             Action::RoundFlow { team: "AAAAAAAAAAA".into(), flow: "quickscan".into() },
+            Action::OpenRound { team: "a-b_c123XYZ".into(), flow: longest.clone() },
             Action::Language(Lang::Nl),
             Action::Language(Lang::NlBe),
             Action::Language(Lang::En),
@@ -207,6 +250,11 @@ mod tests {
             Action::Forget(crate::random::new_invite_code()),
             Action::Reminders(true),
             Action::Reminders(false),
+            Action::ConfirmCancel,
+            Action::Dismiss,
+            Action::Confirm { action: TeamAction::NewRound, team: "a-b_c123XYZ".into() },
+            Action::Round { team: "a-b_c123XYZ".into(), round: 1 },
+            Action::Round { team: "AAAAAAAAAAA".into(), round: u32::MAX },
         ];
         for callback in samples {
             let data = callback.encode();
@@ -278,6 +326,18 @@ mod tests {
             "o:quick scan",
             "u:AAAAAAAAAAA:",
             "u:AAAAAAAAAA:quickscan",
+            "w:AAAAAAAAAAA:",
+            "w:AAAAAAAAAAA:Quick",
+            "x:1",
+            "n:",
+            "y:r:",
+            "y:q:AAAAAAAAAAA",
+            "y:r:AAAAAAAAAAA:x",
+            "h:1",
+            "h::AAAAAAAAAAA",
+            "h:01:AAAAAAAAAAA",
+            "h:1:AAAA",
+            "h:4294967296:AAAAAAAAAAA",
         ];
         for data in bad {
             assert_eq!(Action::decode(data), None, "{data:?} was accepted");

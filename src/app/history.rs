@@ -52,17 +52,19 @@ pub fn latest<'a>(
 }
 
 /// The snapshot text with what puts it in context: the change since the person's previous
-/// scan of this flow, and the flow's reference lines for the person's country.
+/// scan of this flow, and the flow's reference lines for the person's country (with a
+/// small bar per theme for the terminal, `bars`).
 pub fn snapshot_text(
     app: &App,
     lang: Lang,
     flow: &Flow,
     snapshot: &Snapshot,
     before: Option<&Past>,
+    bars: bool,
 ) -> String {
     let presenter = app.presenter_for(flow, lang);
     // The snapshot's own title first, then which scan it is.
-    let text = presenter.snapshot(snapshot);
+    let text = if bars { presenter.snapshot_with_bars(snapshot) } else { presenter.snapshot(snapshot) };
     let (title, rest) = text.split_once('\n').unwrap_or((text.as_str(), ""));
     let flow_title =
         presenter.msg_with(Msg::SnapshotFlowTitle, &[("title", catalog::title(app, flow, lang).into())]);
@@ -84,12 +86,13 @@ pub fn finished_text(
     lang: Lang,
     flow: &Flow,
     snapshot: &Snapshot,
+    bars: bool,
 ) -> Result<String, StoreError> {
     let before = match latest(app, person)? {
         Some((latest, before)) if latest.flow.id == flow.id => before,
         _ => None,
     };
-    Ok(snapshot_text(app, lang, flow, snapshot, before.as_ref()))
+    Ok(snapshot_text(app, lang, flow, snapshot, before.as_ref(), bars))
 }
 
 /// `/history`: every completed scan, newest first, with its date and overall index.

@@ -4,8 +4,8 @@
 //! - [`Session`] is one person's turn: load what is stored, run an engine step, commit
 //!   it (flushed) before any reply, and hand back what to show.
 //! - [`teams`] holds the team operations (create, join, rounds, results, export,
-//!   reminders, the org view) as functions that return a [`Reply`]: texts, files and
-//!   buttons as [`Action`]s, never a Telegram type.
+//!   reminders) as functions that return a [`Reply`]: texts, files and
+//!   buttons as [`Action`]s, never a Telegram type; [`org`] the organisation view.
 //!
 //! A channel only translates: its input into an [`Event`](crate::engine::Event) or a team
 //! operation, a [`Reply`] into its own messages.
@@ -13,12 +13,16 @@
 pub mod action;
 pub mod catalog;
 pub mod history;
+pub mod org;
+pub mod privacy;
 pub mod reply;
+pub mod roles;
 pub mod session;
 pub mod teams;
 
 pub use action::{Action, TeamAction};
 pub use reply::{Button, Part, Reply};
+pub use roles::{Audience, Roles};
 pub use session::Session;
 
 use crate::anonymity::Rules;
@@ -38,6 +42,8 @@ pub struct App {
     pub rules: Rules,
     /// Organisation admins, who may see the org view.
     pub admins: Vec<PersonId>,
+    /// Completed responses are deleted this many days after they were completed.
+    pub retention_days: u32,
 }
 
 impl App {

@@ -45,8 +45,10 @@ impl Session {
         detected: Lang,
         update: Option<String>,
     ) -> Result<Session, StoreError> {
-        let record = app.store.person(&person)?;
-        let state = State { lang: record.lang.unwrap_or(detected), scan: app.store.scan(&person)? };
+        let mut record = app.store.person(&person)?;
+        // Kept from the first contact on, so that reminders reach the person in it.
+        let lang = *record.lang.get_or_insert(detected);
+        let state = State { lang, scan: app.store.scan(&person)? };
         Ok(Session { person, record, state, update, pending: Pending::default() })
     }
 

@@ -6,9 +6,9 @@ use std::sync::OnceLock;
 use ab_glyph::{Font, FontRef, OutlinedGlyph, ScaleFont, point};
 use plotters::prelude::*;
 
-use super::{Area, ChartError, INK};
+use super::{Area, ChartError};
 
-const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
+pub(crate) const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 
 /// The embedded font, parsed once.
 pub(super) fn dejavu_sans() -> Result<&'static FontRef<'static>, ChartError> {
@@ -158,14 +158,6 @@ impl Canvas<'_, '_> {
         }
         lines.iter().map(|line| self.ellipsize(line, style, max_width)).collect()
     }
-
-    pub(super) fn title(&self, title: &str) -> Result<(), ChartError> {
-        let style = Lettering::new(30.0, INK, Align::Centre);
-        let (width, _) = self.area.dim_in_pixel();
-        let width = i32::try_from(width).unwrap_or(i32::MAX);
-        let title = self.ellipsize(title, style, width - 48);
-        self.text(&title, style, (width / 2, 36))
-    }
 }
 
 #[cfg(test)]
@@ -177,7 +169,7 @@ mod tests {
         let mut rgb = vec![0_u8; 40 * 40 * 3];
         let area = BitMapBackend::with_buffer(&mut rgb, (40, 40)).into_drawing_area();
         let canvas = Canvas { area: &area, font: dejavu_sans().unwrap() };
-        let style = Lettering::new(20.0, INK, Align::Left);
+        let style = Lettering::new(20.0, super::super::INK, Align::Left);
         let text = "E Dienstverlening aan inwoners, ondernemers en instellingen";
         let lines = canvas.wrap(text, style, 200, 2);
         assert_eq!(lines.len(), 2);

@@ -9,9 +9,10 @@
 //!   charts, the interquartile range of the members' levels a black whisker.
 //!   The value axis runs from level 1 to 5 and is labelled with the level
 //!   names.
-//! * [`heatmap_png`]: teams × dimensions, each cell coloured by the median
-//!   current level and showing the number; cells without data are hatched
-//!   grey.
+//! * [`heatmap_png`]: one page of teams × dimensions for the organisation
+//!   view, each cell coloured by the median current level and showing it with
+//!   the gap to the ambition; cells without data are hatched grey. At most
+//!   [`HEATMAP_ROWS_PER_PAGE`] rows, so every page is a photo Telegram accepts.
 //!
 //! All words and numbers come from the caller, already translated and formatted
 //! by the one formatter of the reader's language (`Lang::decimal`), so a chart
@@ -34,7 +35,8 @@ mod canvas;
 mod heatmap;
 mod profile;
 
-pub use heatmap::heatmap_png;
+pub(crate) use canvas::DEJAVU_SANS;
+pub use heatmap::{HEATMAP_ROWS_PER_PAGE, HeatmapCell, HeatmapRow, HeatmapText, heatmap_png};
 pub use profile::profile_png;
 
 use image::ColorType;
@@ -55,6 +57,8 @@ pub struct ProfileRow {
     pub spread: Option<(f64, f64)>,
     /// The values in words, drawn under the label ("2.5 → 4, gap 1.5").
     pub note: Option<String>,
+    /// The previous round's median current level, team charts only.
+    pub previous: Option<f64>,
 }
 
 /// The (translated) words drawn on a profile chart.
@@ -65,6 +69,10 @@ pub struct ProfileText {
     pub ambition: String,
     /// Legend entry for the spread, team charts only.
     pub spread: Option<String>,
+    /// Legend entry for the previous round's marker ("Round 1"), when there is one.
+    pub previous: Option<String>,
+    /// The facts under the title: how many people, the date, the share of "don't know".
+    pub facts: Option<String>,
     /// The five level names, 1..=5, drawn along the value axis.
     pub levels: [String; 5],
 }
@@ -129,6 +137,15 @@ fn render_png(
     let mut png = Vec::new();
     PngEncoder::new(&mut png).write_image(&rgb, width, height, ColorType::Rgb8)?;
     Ok(png)
+}
+
+/// Runs `measure` on a canvas that is never drawn on: for laying out text (wrapping,
+/// widths) before the size of a picture is known.
+fn measure<T>(measure: impl FnOnce(&Canvas<'_, '_>) -> T) -> Result<T, ChartError> {
+    let font = dejavu_sans()?;
+    let mut pixel = [0_u8; 3];
+    let area = BitMapBackend::with_buffer(&mut pixel, (1, 1)).into_drawing_area();
+    Ok(measure(&Canvas { area: &area, font }))
 }
 
 /// A width and height in pixels as the backend wants them.

@@ -18,6 +18,8 @@
 //! - `teams`: team id → [`Team`]; `invites`: invite code → team id (see `teams`).
 //! - `reminded`: person id → when they were last nudged (milliseconds, big-endian); kept
 //!   apart from `people` so a nudge never races the person's own writes.
+//! - `queued`: person id → [`QueuedNudge`], a nudge made outside working hours, sent on
+//!   the next working morning.
 //!
 //! Indexes, derived from the above and changed in the same transaction (see `index`):
 //! - `memberships`: person id, 0, team id → empty.
@@ -28,6 +30,8 @@
 //! - `published`: team id, 0, round, 0, group ("" for the whole round) → a published set;
 //!   `published-by-response`: response id (big-endian), published key → empty, so the
 //!   published-set rule reads only the sets a candidate overlaps with.
+//! - `org`: `shown` → the organisation-wide result last published, `size` → how many
+//!   responses it is over (see `org`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -43,11 +47,13 @@ mod changes;
 mod encoding;
 mod index;
 mod migrate;
+mod org;
 mod teams;
 
 use crate::lang::Lang;
-pub use crate::team::{RoundExport, TeamRefusal, TeamResult};
+pub use crate::team::{OrgView, RoundExport, TeamRefusal, TeamResult};
 use changes::Changes;
+pub use teams::Viewer;
 
 /// Bumped whenever the layout above changes in a way old code cannot read. Opening a
 /// store of an older schema migrates it (`migrate`); a newer one is refused.
@@ -67,7 +73,8 @@ fn key(id: &PersonId) -> &[u8] {
 /// What we keep about a person besides their answers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Person {
-    /// The language the person chose; `None` until they chose one.
+    /// The person's language: the one their app reported at first contact, or the one
+    /// they chose since; `None` only in records from before languages were kept.
     pub lang: Option<Lang>,
     /// The chat message that shows the current question (Telegram edits it in place).
     #[serde(default)]
@@ -82,6 +89,19 @@ pub struct Person {
     /// that carries it deletes anything.
     #[serde(default)]
     pub forget_code: Option<String>,
+    /// When the person was shown the privacy notice (first contact); `None` until then.
+    #[serde(default)]
+    pub noticed_at: Option<u64>,
+}
+
+/// A nudge (a reminder, a round notice) made outside working hours, to be sent when they
+/// begin: in the member's language as it was made, with the label of its start button.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueuedNudge {
+    pub team: String,
+    pub queued_at: u64,
+    pub text: String,
+    pub button: String,
 }
 
 /// Everything one event changes, written at once.
@@ -124,8 +144,9 @@ impl Options {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open the data folder {path}: {source} (is another peilbot using it?)")]
-    Open { path: PathBuf, source: sled::Error },
+    /// Says the cause once (not again as a source), and guesses only when it is a lock.
+    #[error("cannot open the data folder {path}: {}", open_cause(.cause))]
+    Open { path: PathBuf, cause: sled::Error },
     #[error(
         "the data folder {path} was written by a peilbot with store schema {found}; this one reads schema {expected} and older. Use a peilbot that reads schema {found}, or another --data folder."
     )]
@@ -142,6 +163,23 @@ pub enum StoreError {
 
 type Result<T> = std::result::Result<T, StoreError>;
 
+/// Why a data folder did not open, in words that point at the fix.
+fn open_cause(err: &sled::Error) -> String {
+    match err {
+        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock => {
+            "another peilbot is using it".to_string()
+        }
+        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+            "permission denied (check who owns the folder)".to_string()
+        }
+        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::NotADirectory => {
+            "it is a file, not a folder".to_string()
+        }
+        sled::Error::Io(io) => io.to_string(),
+        other => other.to_string(),
+    }
+}
+
 #[derive(Clone)]
 pub struct Store {
     db: sled::Db,
@@ -152,11 +190,13 @@ pub struct Store {
     teams: sled::Tree,
     invites: sled::Tree,
     reminded: sled::Tree,
+    queued: sled::Tree,
     memberships: sled::Tree,
     rounds: sled::Tree,
     round_index: sled::Tree,
     published: sled::Tree,
     published_by_response: sled::Tree,
+    org: sled::Tree,
     /// Serialises read-change-write of team records and of the round index (a completed
     /// response takes it too): different chats are handled at once.
     team_lock: Arc<std::sync::Mutex<()>>,
@@ -181,7 +221,7 @@ impl Store {
             .cache_capacity(options.cache_bytes)
             // Durable commits flush themselves; a background flush would only add fsyncs.
             .flush_every_ms(if options.flush_each_commit { None } else { Some(1_000) });
-        let db = open_db(&config).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        let db = open_db(&config).map_err(|cause| StoreError::Open { path: path.to_path_buf(), cause })?;
         let meta = db.open_tree("meta")?;
         let found = meta.get("schema")?;
         let store = Store {
@@ -192,11 +232,13 @@ impl Store {
             teams: db.open_tree("teams")?,
             invites: db.open_tree("invites")?,
             reminded: db.open_tree("reminded")?,
+            queued: db.open_tree("queued")?,
             memberships: db.open_tree("memberships")?,
             rounds: db.open_tree("rounds")?,
             round_index: db.open_tree("round-index")?,
             published: db.open_tree("published")?,
             published_by_response: db.open_tree("published-by-response")?,
+            org: db.open_tree("org")?,
             team_lock: Default::default(),
             candidates: Default::default(),
             flows: Arc::new(options.flows),
@@ -315,15 +357,69 @@ impl Store {
         self.leave_all_teams_unflushed(id)?;
         let responses: Vec<sled::IVec> =
             self.responses.scan_prefix(response_prefix(id)).keys().collect::<sled::Result<_>>()?;
+        let _guard = self.lock_teams();
         let mut changes = Changes::default();
-        for key in responses {
-            changes.remove(&self.responses, key.to_vec());
-        }
+        self.delete_responses(&mut changes, &responses)?;
         changes.remove(&self.people, key(id));
         changes.remove(&self.scans, key(id));
         changes.remove(&self.reminded, key(id));
+        changes.remove(&self.queued, key(id));
         changes.apply()?;
         self.durable()
+    }
+
+    /// Retention: deletes every completed response finished before `cutoff` (Unix
+    /// milliseconds), and returns how many. Team results from then on count only what
+    /// is kept; results already published hold response numbers only.
+    pub fn delete_responses_before(&self, cutoff: u64) -> Result<usize> {
+        let mut old = Vec::new();
+        for key in self.responses.iter().keys() {
+            let key = key?;
+            // The key ends in the completion time and the sequence, 8 bytes each.
+            let completed = key.len().checked_sub(16).and_then(|at| key[at..at + 8].try_into().ok());
+            if completed.map(u64::from_be_bytes).is_some_and(|at| at < cutoff) {
+                old.push(key);
+            }
+        }
+        let _guard = self.lock_teams();
+        let mut changes = Changes::default();
+        self.delete_responses(&mut changes, &old)?;
+        changes.apply()?;
+        self.durable()?;
+        Ok(old.len())
+    }
+
+    /// The one way completed responses are deleted (by /forget and by retention): with
+    /// their place in the round index. Call with the team lock held.
+    fn delete_responses<'a>(&'a self, changes: &mut Changes<'a>, keys: &[sled::IVec]) -> Result<()> {
+        for key in keys {
+            changes.remove(&self.responses, key.to_vec());
+            self.unindex_response(changes, key)?;
+        }
+        Ok(())
+    }
+
+    /// Keeps a reminder for the next working morning (one per person: a newer one wins).
+    pub fn queue_nudge(&self, id: &PersonId, nudge: &QueuedNudge) -> Result<()> {
+        self.queued.insert(key(id), serde_json::to_vec(nudge)?)?;
+        self.durable()
+    }
+
+    /// Takes every queued reminder out of the queue, to be sent now.
+    pub fn take_queued_nudges(&self) -> Result<Vec<(PersonId, QueuedNudge)>> {
+        let mut taken = Vec::new();
+        for entry in self.queued.iter() {
+            let (person, value) = entry?;
+            // Removed only if unchanged, so a nudge queued meanwhile is not lost.
+            if self.queued.compare_and_swap(&person, Some(&value), None as Option<&[u8]>)?.is_ok() {
+                let person = PersonId(String::from_utf8_lossy(&person).into_owned());
+                taken.push((person, serde_json::from_slice(&value)?));
+            }
+        }
+        if !taken.is_empty() {
+            self.durable()?;
+        }
+        Ok(taken)
     }
 
     /// Forgets all but the newest `keep` applied update ids. Telegram redelivers only

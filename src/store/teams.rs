@@ -17,18 +17,26 @@ use super::{PersonId, Result, Store, read};
 use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
 use crate::flow::{Flow, QuestionKind};
 use crate::team::{Round, RoundExport, Shown, Team, TeamRefusal, TeamResult};
-use crate::team_stats::{Respondent, TeamStats, stats_of};
+use crate::team_stats::{Respondent, stats_of};
 
 /// A member is nudged at most once per this many milliseconds (a day).
 pub const REMIND_INTERVAL: u64 = 24 * 60 * 60 * 1000;
 
+/// Who asks for a team result: one of its leads, or an organisation admin (the command
+/// line's `peilbot team`). Both get the same published result.
+#[derive(Debug, Clone, Copy)]
+pub enum Viewer<'a> {
+    Lead(&'a PersonId),
+    Admin,
+}
+
 /// What [`Store::publish`] found for the current round.
-struct Publication {
-    respondents_now: usize,
+pub(super) struct Publication {
+    pub(super) respondents_now: usize,
     verdict: Verdict,
     up_to_date: bool,
     /// A new result was published (and must be flushed before it is shown).
-    published: bool,
+    pub(super) published: bool,
 }
 
 impl Store {
@@ -104,45 +112,68 @@ impl Store {
         Ok(teams)
     }
 
-    /// The current round's result, for a lead of the team.
+    /// A round's result, for a lead of the team: the round asked for, or else the current
+    /// one once it has a published result, or else the latest round that has one (saying
+    /// why the current round has none yet). The current round is published first, as in
+    /// every view.
     pub fn team_result(
         &self,
         flow: &Flow,
         team_id: &str,
         viewer: &PersonId,
         rules: Rules,
+        round: Option<u32>,
+    ) -> Result<std::result::Result<TeamResult, TeamRefusal>> {
+        self.team_result_as(flow, team_id, Viewer::Lead(viewer), rules, round)
+    }
+
+    /// A round's result (see [`Store::team_result`]), for a lead of the team or an admin.
+    pub fn team_result_as(
+        &self,
+        flow: &Flow,
+        team_id: &str,
+        viewer: Viewer,
+        rules: Rules,
+        round: Option<u32>,
     ) -> Result<std::result::Result<TeamResult, TeamRefusal>> {
         let _guard = self.lock_teams();
         let Some(mut team) = self.team(team_id)? else { return Ok(Err(TeamRefusal::NoSuchTeam)) };
-        if !team.is_lead(viewer) {
+        if matches!(viewer, Viewer::Lead(person) if !team.is_lead(person)) {
             return Ok(Err(TeamRefusal::NotALead));
         }
         let publication = self.publish(flow, &mut team, rules)?;
         self.flush_if(publication.published)?;
-        let round = team.current_round();
-        let Some(shown) = round.shown.clone() else {
-            return Ok(Err(match publication.verdict {
-                Verdict::TooFew { respondents, needed } => TeamRefusal::TooFew { respondents, needed },
-                _ => TeamRefusal::Held { respondents: publication.respondents_now },
-            }));
+        let current = team.current_round().number;
+        let refusal = match publication.verdict {
+            Verdict::TooFew { respondents, needed } => TeamRefusal::TooFew { respondents, needed },
+            _ => TeamRefusal::Held { respondents: publication.respondents_now },
         };
+        let Some(shown_round) = team.published_round(round) else {
+            return Ok(Err(if round.is_some() { TeamRefusal::NoSuchRound } else { refusal }));
+        };
+        let is_current = shown_round.number == current;
+        let shown = shown_round.shown.clone().expect("a published round has a result");
         // "Change since" only between rounds of the same flow version: others ask other questions.
+        let same_flow = |r: &Round| r.flow == shown_round.flow && r.flow_version == shown_round.flow_version;
         let previous = team
             .rounds
             .iter()
             .rev()
-            .nth(1)
-            .filter(|r| r.flow == round.flow && r.flow_version == round.flow_version)
-            .and_then(|r| r.shown.clone());
+            .filter(|r| r.number < shown_round.number && same_flow(r))
+            .find_map(|r| Some((r.number, r.shown.clone()?)));
         Ok(Ok(TeamResult {
             team: team.name.clone(),
-            round: round.number,
+            round: shown_round.number,
             members: team.members.len(),
-            respondents_now: publication.respondents_now,
+            respondents_now: if is_current { publication.respondents_now } else { shown.respondents },
+            up_to_date: !is_current || publication.up_to_date,
             shown,
-            up_to_date: publication.up_to_date,
             previous,
-            by_role: round.groups.iter().map(|(role, shown)| (role.clone(), shown.clone())).collect(),
+            by_role: shown_round.groups.iter().map(|(role, shown)| (role.clone(), shown.clone())).collect(),
+            closed_at: shown_round.closed_at,
+            open: (!is_current && team.current_round().shown.is_none())
+                .then_some(crate::team::OpenRound { round: current, refusal }),
+            published_rounds: team.rounds.iter().filter(|r| r.shown.is_some()).map(|r| r.number).collect(),
         }))
     }
 
@@ -156,7 +187,7 @@ impl Store {
     /// do), so only those are read, from the index by response id. A candidate equal to
     /// the round's own published set adds nothing: every set published since was set
     /// against it, and the rule is symmetric, so only the threshold is checked again.
-    fn publish(&self, flow: &Flow, team: &mut Team, rules: Rules) -> Result<Publication> {
+    pub(super) fn publish(&self, flow: &Flow, team: &mut Team, rules: Rules) -> Result<Publication> {
         let ids = self.round_candidate(flow, team)?;
         if let Some(shown) = team.current_round().shown.as_ref().filter(|s| s.set.iter().eq(ids.iter())) {
             let verdict = anonymity::verdict(rules, &shown.set, []);
@@ -170,7 +201,10 @@ impl Store {
         let members = self.round_members(flow, team)?;
         let candidate: RespondentSet = members.iter().map(|member| member.response).collect();
         let already = team.current_round().shown.as_ref().is_some_and(|s| s.set == candidate);
-        let overlapping = if already { Vec::new() } else { self.overlapping_sets(&candidate)? };
+        let mut overlapping = if already { Vec::new() } else { self.overlapping_sets(&candidate)? };
+        if !already {
+            overlapping.extend(self.org_set_near(candidate.len())?);
+        }
         let published: Vec<&RespondentSet> = overlapping.iter().collect();
         let mut verdict = anonymity::verdict(rules, &candidate, published.iter().copied());
         let round = team.current_round();
@@ -285,26 +319,20 @@ impl Store {
         Ok(Ok(due))
     }
 
-    /// Per team with a published result in its current round, that result.
-    pub fn org_view(&self, flow: &Flow, rules: Rules) -> Result<Vec<(String, TeamStats)>> {
-        let _guard = self.lock_teams();
-        let mut rows = Vec::new();
-        let mut published = false;
-        for id in self.teams.iter().keys() {
-            let Some(mut team) = self.team(&String::from_utf8_lossy(&id?))? else { continue };
-            // The org view is per flow: only teams whose current round asks this one.
-            let round = team.current_round();
-            if round.flow != flow.id || round.flow_version != flow.version {
-                continue;
-            }
-            published |= self.publish(flow, &mut team, rules)?.published;
-            if let Some(shown) = &team.current_round().shown {
-                rows.push((team.name.clone(), shown.stats.clone()));
-            }
-        }
-        self.flush_if(published)?;
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(rows)
+    /// Whether a member has finished the team's current round.
+    pub fn has_finished_round(&self, flow: &Flow, team: &Team, member: &PersonId) -> Result<bool> {
+        self.responded(flow, team, member)
+    }
+
+    /// Records a nudge sent now (a queued one, delivered), for the once-a-day rule.
+    pub fn mark_reminded(&self, person: &PersonId, now: u64) -> Result<()> {
+        self.reminded.insert(person.0.as_bytes(), &now.to_be_bytes())?;
+        self.durable()
+    }
+
+    /// When the person was last nudged, if ever (Unix milliseconds).
+    pub fn last_reminded(&self, person: &PersonId) -> Result<Option<u64>> {
+        Ok(self.reminded.get(person.0.as_bytes())?.as_deref().and_then(millis))
     }
 
     /// Removes a person from every team.
@@ -325,7 +353,7 @@ impl Store {
         Ok(())
     }
 
-    fn flush_if(&self, wrote: bool) -> Result<()> {
+    pub(super) fn flush_if(&self, wrote: bool) -> Result<()> {
         if wrote { self.durable() } else { Ok(()) }
     }
 }
@@ -334,7 +362,10 @@ fn millis(bytes: &[u8]) -> Option<u64> {
     Some(u64::from_be_bytes(bytes.try_into().ok()?))
 }
 
-fn aggregate<'a>(flow: &Flow, responses: impl IntoIterator<Item = (ResponseId, &'a Respondent)>) -> Shown {
+pub(super) fn aggregate<'a>(
+    flow: &Flow,
+    responses: impl IntoIterator<Item = (ResponseId, &'a Respondent)>,
+) -> Shown {
     let (set, respondents): (RespondentSet, Vec<&Respondent>) = responses.into_iter().unzip();
     Shown { respondents: respondents.len(), set, stats: stats_of(flow, &respondents) }
 }

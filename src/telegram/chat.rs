@@ -22,6 +22,7 @@ use super::teams;
 use super::turn::{
     HandlerResult, Shared, Tap, TgBot, Turn, detected_lang, keyboard, on_blocking_pool, update_key,
 };
+use crate::app::privacy;
 use crate::app::{Action, Button, Part, Reply, catalog, history};
 use crate::engine::{self, Event, Output, Screen};
 use crate::lang::Lang;
@@ -40,8 +41,14 @@ async fn step_and_show<B: TgBot>(mut turn: Turn<B>, event: Event) -> HandlerResu
 
 /// `/scan`: the scan in progress goes on; otherwise, with more than one flow (or after a
 /// finished scan) the menu of flows, else the one flow. `/scan ID` asks for that flow.
+/// At first contact the person has just been shown the privacy notice, and the scan
+/// starts only with their own tap on "Start".
 pub async fn scan<B: TgBot>(turn: Turn<B>, id: String) -> HandlerResult {
     let id = id.trim();
+    if turn.first_contact {
+        let flow = (!id.is_empty()).then(|| id.to_string());
+        return ready(turn, flow).await;
+    }
     if !id.is_empty() {
         return choose(turn, id).await;
     }
@@ -101,16 +108,104 @@ pub async fn scan_instead<B: TgBot>(mut turn: Turn<B>, tap: Tap, id: String) -> 
     start_flow(turn, id, Event::StartInstead).await
 }
 
+/// Sent before anything else at a person's first contact: the welcome and the privacy
+/// notice, in a message of its own that no later tap edits away.
+pub async fn greet<B: TgBot>(mut turn: Turn<B>) -> Option<Turn<B>> {
+    if !turn.first_contact {
+        return Some(turn);
+    }
+    if let Err(err) = send_welcome(&mut turn).await {
+        tracing::warn!(%err, "could not send the privacy notice");
+    }
+    // Recorded once it arrived: a person who blocked the bot gets it when they return.
+    if !turn.session.record.unreachable {
+        turn.session.record.noticed_at = Some(crate::unix_now());
+    }
+    if let Err(err) = turn.save().await {
+        tracing::error!(%err, "could not record the privacy notice");
+        return None;
+    }
+    Some(turn)
+}
+
+async fn send_welcome<B: TgBot>(turn: &mut Turn<B>) -> Result<(), teloxide::RequestError> {
+    let notice = privacy::notice(turn.app(), turn.session.state.lang, Msg::PrivacyCommandsTg);
+    turn.say(format!("{}\n\n{notice}", turn.msg(Msg::TgWelcome)), None).await.map(drop)
+}
+
+/// "Which language? Tap Start when you are ready." with the language buttons and "Start".
+/// "Start" begins `flow` when one was asked for (`/scan ID`, a deep link), else it is a
+/// plain `/scan`.
+async fn ready<B: TgBot>(mut turn: Turn<B>, flow: Option<String>) -> HandlerResult {
+    turn.save().await?;
+    let keyboard = keyboard(&ready_buttons(&turn, flow));
+    turn.say(turn.msg(Msg::TgReady), Some(keyboard)).await?;
+    Ok(())
+}
+
+fn ready_buttons<B: TgBot>(turn: &Turn<B>, flow: Option<String>) -> Vec<Vec<Button>> {
+    let languages = crate::app::teams::language_buttons(turn.app(), turn.session.state.lang);
+    vec![languages, vec![start_button(turn, flow)]]
+}
+
+fn start_button<B: TgBot>(turn: &Turn<B>, flow: Option<String>) -> Button {
+    Button { label: turn.msg(Msg::TgStartButton), action: flow.map_or(Action::StartScan, Action::Scan) }
+}
+
+/// `/privacy`: the full statement, with the configured team threshold.
+pub async fn privacy_statement<B: TgBot>(turn: Turn<B>) -> HandlerResult {
+    let text = privacy::statement(turn.app(), turn.session.state.lang);
+    say(turn, text, Vec::new()).await
+}
+
+/// `/mydata`: a summary and a JSON file of everything kept about the person.
+pub async fn my_data<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
+    turn.save().await?;
+    let reply = privacy::my_data(turn.app(), &turn.session)?;
+    turn.send(reply).await
+}
+
 pub async fn back<B: TgBot>(turn: Turn<B>) -> HandlerResult {
     step_and_show(turn, Event::Back).await
 }
 
+/// `/cancel` deletes a scan's answers, so it asks first; without a scan it says so.
 pub async fn cancel<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    step_and_show(turn, Event::Cancel).await
+    let Some(scan) = &turn.session.state.scan else { return step_and_show(turn, Event::Cancel).await };
+    let text = turn.presenter().msg_with(Msg::ConfirmCancel, &[("answers", scan.answers.len().into())]);
+    let yes = Button { label: turn.msg(Msg::ConfirmCancelButton), action: Action::ConfirmCancel };
+    let no = Button { label: turn.msg(Msg::ConfirmNoButton), action: Action::Dismiss };
+    say(turn, text, vec![yes, no]).await
+}
+
+/// "Yes, stop" under the /cancel question: the scan and its answers go.
+pub async fn cancel_confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
+    let transition = turn.step(Event::Cancel).await?;
+    turn.answer_callback(&tap.query, None).await;
+    let text: Vec<String> = transition.output.notices.iter().map(|n| turn.msg(*n)).collect();
+    turn.edit(tap.message, text.join("\n"), None).await?;
+    if let Some(old) = turn.session.record.question_message.take() {
+        turn.strip_keyboard(MessageId(old)).await;
+        turn.save().await?;
+    }
+    Ok(())
+}
+
+/// "No" under a confirmation: nothing changes, and the question says so.
+pub async fn dismiss<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
+    // A /forget confirmation declined is spent: its code deletes nothing any more.
+    turn.session.record.forget_code = None;
+    turn.save().await?;
+    turn.answer_callback(&tap.query, None).await;
+    turn.edit(tap.message, turn.msg(Msg::NothingChanged), None).await?;
+    Ok(())
 }
 
 /// Text where a button is expected: the engine says so and shows the question again.
 pub async fn text<B: TgBot>(turn: Turn<B>, text: String) -> HandlerResult {
+    if turn.first_contact {
+        return ready(turn, None).await;
+    }
     step_and_show(turn, Event::Text(text)).await
 }
 
@@ -122,13 +217,19 @@ async fn say<B: TgBot>(mut turn: Turn<B>, text: String, buttons: Vec<Button>) ->
     Ok(())
 }
 
+/// What this person may use, by their roles, in their language.
+fn help_text<B: TgBot>(turn: &Turn<B>) -> anyhow::Result<String> {
+    let roles = turn.app().roles(&turn.session.person)?;
+    Ok(super::menus::help(&turn.app().content.locales, turn.session.state.lang, roles))
+}
+
 pub async fn help<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    let text = turn.msg(Msg::TgHelp);
+    let text = help_text(&turn)?;
     say(turn, text, Vec::new()).await
 }
 
 pub async fn unknown_command<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    let text = format!("{}\n\n{}", turn.msg(Msg::TgUnknownCommand), turn.msg(Msg::TgHelp));
+    let text = format!("{}\n\n{}", turn.msg(Msg::TgUnknownCommand), help_text(&turn)?);
     say(turn, text, Vec::new()).await
 }
 
@@ -153,24 +254,25 @@ pub async fn settings<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
 pub async fn forget_confirm<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
     let code = crate::random::new_invite_code();
     turn.session.record.forget_code = Some(code.clone());
-    let button = Button { label: turn.msg(Msg::TgForgetButton), action: Action::Forget(code) };
-    let text = turn.msg(Msg::TgForgetConfirm);
-    say(turn, text, vec![button]).await
+    let yes = Button { label: turn.msg(Msg::TgForgetButton), action: Action::Forget(code) };
+    let no = Button { label: turn.msg(Msg::TgForgetKeepButton), action: Action::Dismiss };
+    let text = privacy::forget_question(turn.app(), &turn.session)?;
+    say(turn, text, vec![yes, no]).await
 }
 
 /// `/start` greets and explains what is kept; `/start PAYLOAD` comes from a deep link.
 pub async fn start<B: TgBot>(mut turn: Turn<B>, payload: String) -> HandlerResult {
     match payload.as_str() {
         "" => {
-            turn.save().await?;
-            let text = format!("{}\n\n{}", turn.msg(Msg::TgWelcome), turn.msg(Msg::TgChooseLanguage));
-            let keyboard = turn.language_keyboard();
-            turn.say(text, Some(keyboard)).await?;
-            Ok(())
+            // At first contact the welcome went out already (see `greet`).
+            if !turn.first_contact {
+                send_welcome(&mut turn).await?;
+            }
+            ready(turn, None).await
         }
         SCAN_PAYLOAD => scan(turn, String::new()).await,
         payload => match payload.strip_prefix(SCAN_PREFIX) {
-            Some(id) => choose(turn, id).await,
+            Some(id) => scan(turn, id.to_string()).await,
             None => teams::deep_link(turn, payload).await,
         },
     }
@@ -185,7 +287,7 @@ pub async fn snapshot<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
         turn.say(turn.msg(Msg::SnapshotNone), None).await?;
         return Ok(());
     };
-    let text = history::snapshot_text(app, lang, latest.flow, &latest.snapshot, before.as_ref());
+    let text = history::snapshot_text(app, lang, latest.flow, &latest.snapshot, before.as_ref(), false);
     let (flow, snapshot) = (latest.flow.id.clone(), latest.snapshot.clone());
     turn.stepped = Some(flow);
     turn.send_snapshot_text(text, &snapshot).await
@@ -329,6 +431,8 @@ async fn refuse<B: TgBot>(mut turn: Turn<B>, tap: &Tap, why: Msg) -> HandlerResu
     Ok(())
 }
 
+/// A language button: only the message with the buttons changes (never the notice above
+/// it); without a scan it keeps a "Start" button, in the new language.
 pub async fn choose_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, lang: Lang) -> HandlerResult {
     turn.advance(Event::SetLanguage(lang));
     if turn.session.record.question_message == Some(tap.message.0) {
@@ -336,20 +440,39 @@ pub async fn choose_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, lang: Lang) 
     }
     turn.save().await?;
     turn.answer_callback(&tap.query, None).await;
-    turn.edit(tap.message, turn.msg(Msg::LanguageChanged), None).await?;
+    // A lead's or admin's own menu follows their language.
+    super::menus::Refresh::after(&turn).relabel().await;
     match engine::current_view(turn.flow(), &turn.session.state) {
-        Some(view) => turn.show(&Output { notices: Vec::new(), screen: Screen::Question(view) }).await,
+        Some(view) => {
+            turn.edit(tap.message, turn.msg(Msg::LanguageChanged), None).await?;
+            turn.show(&Output { notices: Vec::new(), screen: Screen::Question(view) }).await
+        }
         None => {
-            turn.say(turn.msg(Msg::TgIdle), None).await?;
+            let markup = keyboard(&ready_buttons(&turn, asked_flow(&tap.query)));
+            turn.edit(tap.message, turn.msg(Msg::LanguageChanged), Some(markup)).await?;
             Ok(())
         }
     }
 }
 
+/// The flow a "Start" button under the tapped message begins, if it names one: kept when
+/// the language changes under it.
+fn asked_flow(query: &teloxide::types::CallbackQuery) -> Option<String> {
+    use teloxide::types::InlineKeyboardButtonKind;
+    let markup = query.regular_message()?.reply_markup()?;
+    markup.inline_keyboard.iter().flatten().find_map(|button| match &button.kind {
+        InlineKeyboardButtonKind::CallbackData(data) => match Action::decode(data) {
+            Some(Action::Scan(flow)) => Some(flow),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
 /// Deletes everything kept about the person, after their confirming tap on the last
 /// confirmation the bot sent them (forged or old buttons delete nothing). Only the update
 /// id stays, so a redelivery of this tap is not applied twice.
-pub async fn forget<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> HandlerResult {
+pub async fn forget<B: TgBot>(turn: Turn<B>, tap: Tap, code: String) -> HandlerResult {
     if turn.session.record.forget_code.as_deref() != Some(code.as_str()) {
         return refuse(turn, &tap, Msg::TgStaleButton).await;
     }
@@ -361,7 +484,14 @@ pub async fn forget<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> Hand
     })
     .await?;
     turn.answer_callback(&tap.query, None).await;
-    turn.edit(tap.message, turn.msg(Msg::TgForgotten), None).await?;
+    // Straight to Telegram: the turn's own edit would write the person back on a 403.
+    let text = turn.msg(Msg::TgForgotten);
+    let edit = || turn.bot.edit_message_text(turn.chat, tap.message, text.clone()).into_future();
+    if let Err(err) = retrying(edit).await {
+        tracing::warn!(%err, "could not confirm a deletion");
+    }
+    // A lead who is forgotten leads nothing: their chat gets the default menu back.
+    super::menus::Refresh::after(&turn).run().await;
     Ok(())
 }
 

@@ -1,10 +1,13 @@
 //! The bot's commands, as one enum: the menu Telegram shows and what a message says.
 //!
 //! A command's description is the key of its message in `locales/` (so the menu is shown
-//! in each person's language, and `flows check` proves every description exists).
+//! in each person's language, and `flows check` proves every description exists), and
+//! its audience ([`Command::audience`]) says who may use it: the one place the menus per
+//! role and `/help` come from.
 
 use teloxide::utils::command::{BotCommands, ParseError};
 
+use crate::app::{Audience, Roles};
 use crate::messages::Msg;
 
 /// In menu order. Descriptions are message keys (see `Msg`), translated when registered.
@@ -51,11 +54,43 @@ pub enum Command {
     Leave,
     #[command(description = "cmd-forget")]
     Forget,
-    // For organisation admins only, so not in the menu.
-    #[command(hide)]
+    #[command(description = "cmd-privacy")]
+    Privacy,
+    #[command(description = "cmd-mydata")]
+    Mydata,
+    // `/report`, or `/report org` (admins) for the organisation.
+    #[command(description = "cmd-report")]
+    Report(String),
+    #[command(description = "cmd-org")]
     Org,
     #[command(description = "cmd-history")]
     History,
+}
+
+impl Command {
+    /// Who may use the command. Exhaustive, so a new command does not compile until it
+    /// says whose menu and `/help` it belongs in.
+    pub fn audience(&self) -> Audience {
+        use Command as C;
+        match self {
+            C::Scan(_)
+            | C::Back
+            | C::Snapshot
+            | C::History
+            | C::Language
+            | C::Settings
+            | C::Cancel
+            | C::Help => Audience::Everyone,
+            C::Start(_) | C::Teams | C::Newteam(_) | C::Leave | C::Forget | C::Privacy | C::Mydata => {
+                Audience::Everyone
+            }
+            C::Team | C::Invite | C::Newinvite | C::Addlead | C::Newround | C::Export | C::Remind => {
+                Audience::Leads
+            }
+            C::Report(_) => Audience::LeadsAndAdmins,
+            C::Org => Audience::Admins,
+        }
+    }
 }
 
 /// What a text message in a private chat is, for the router.
@@ -83,10 +118,16 @@ impl Said {
     }
 }
 
-/// The commands in menu order with the message that describes each.
-pub fn menu() -> Vec<(String, Msg)> {
+/// The commands someone with these roles may use, in menu order, with the message that
+/// describes each.
+pub fn menu(roles: Roles) -> Vec<(String, Msg)> {
     Command::bot_commands()
         .into_iter()
+        .filter(|command| {
+            // A command's name alone parses as the command (arguments are optional).
+            let parsed = Command::parse(&command.command, "");
+            parsed.expect("every command parses from its name").audience().allows(roles)
+        })
         .map(|command| {
             let msg = Msg::ALL.iter().find(|msg| msg.key() == command.description);
             let msg = msg.copied().expect("every command's description is a message key");
@@ -99,12 +140,36 @@ pub fn menu() -> Vec<(String, Msg)> {
 mod tests {
     use super::*;
 
+    fn names(roles: Roles) -> Vec<String> {
+        menu(roles).into_iter().map(|(name, _)| name).collect()
+    }
+
     #[test]
     fn every_command_in_the_menu_is_described_by_a_message() {
-        let menu = menu();
-        assert_eq!(menu.len(), 20);
-        assert_eq!(menu[0], ("scan".to_string(), Msg::CmdScan));
-        assert!(menu.iter().all(|(name, _)| name != "org"), "/org is for admins, not in the menu");
+        let everything = menu(Roles { lead: true, admin: true });
+        assert_eq!(everything.len(), Command::bot_commands().len(), "every command is someone's");
+        assert_eq!(everything[0], ("scan".to_string(), Msg::CmdScan));
+    }
+
+    #[test]
+    fn each_role_gets_its_own_commands() {
+        let person = names(Roles::EVERYONE);
+        let lead = names(Roles { lead: true, admin: false });
+        let admin = names(Roles { lead: false, admin: true });
+        for name in ["team", "export", "newround", "remind", "report", "org"] {
+            assert!(!person.iter().any(|n| n == name), "/{name} is not for everyone");
+        }
+        for name in ["privacy", "mydata", "forget"] {
+            assert!(person.iter().any(|n| n == name), "/{name} is for everyone");
+        }
+        assert!(
+            person.iter().all(|n| lead.contains(n) && admin.contains(n)),
+            "everyone's commands are in every menu"
+        );
+        assert!(lead.iter().any(|n| n == "team") && lead.iter().any(|n| n == "report"));
+        assert!(!lead.iter().any(|n| n == "org"), "/org is for admins");
+        assert!(admin.iter().any(|n| n == "org") && admin.iter().any(|n| n == "report"));
+        assert!(!admin.iter().any(|n| n == "team"), "an admin who leads no team runs none");
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod chat;
 pub mod commands;
 pub mod config;
 pub mod health;
+mod menus;
 mod send;
 mod teams;
 mod turn;
@@ -32,12 +33,12 @@ use teloxide::dispatching::{ShutdownToken, UpdateHandler};
 use teloxide::dptree::case;
 use teloxide::error_handlers::{ErrorHandler, LoggingErrorHandler};
 use teloxide::prelude::*;
-use teloxide::types::{BotCommand, UserId};
+use teloxide::types::UserId;
 use teloxide::update_listeners::webhooks;
 use url::Url;
 
 use crate::anonymity::Rules;
-use crate::app::{Action, App, TeamAction};
+use crate::app::{Action, App, Roles, TeamAction};
 use crate::content::Content;
 use crate::lang::Lang;
 use crate::messages::Msg;
@@ -62,6 +63,8 @@ pub struct ServeConfig {
     pub admins: Vec<UserId>,
     /// Where `/healthz` and `/metrics` are served, if anywhere.
     pub metrics_listen: Option<SocketAddr>,
+    /// Days a completed response is kept (see `app::privacy`).
+    pub retention_days: u32,
 }
 
 pub struct Webhook {
@@ -99,9 +102,15 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
         tracing::info!(pruned, "forgot old update ids");
     }
     let admins = config.admins.into_iter().map(turn::person_of).collect();
-    let app = App { content, store: store.clone(), rules, admins };
+    let app = App { content, store: store.clone(), rules, admins, retention_days: config.retention_days };
+    let deleted = crate::app::privacy::sweep(&app, crate::unix_now())?;
+    if deleted > 0 {
+        tracing::info!(deleted, "deleted responses past the retention period");
+    }
     let shared = Arc::new(Shared { app, username });
     register(&bot, &shared.app).await;
+    tokio::spawn(retention(shared.clone()));
+    tokio::spawn(teams::deliver_queued(bot.clone(), shared.clone()));
 
     let (stopped, on_stop) = tokio::sync::oneshot::channel::<()>();
     let metrics = metrics.map(|endpoint| {
@@ -269,13 +278,17 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
         .branch(case![C::Language].endpoint(chat::language::<B>))
         .branch(case![C::Settings].endpoint(chat::settings::<B>))
         .branch(case![C::Forget].endpoint(chat::forget_confirm::<B>))
+        .branch(case![C::Privacy].endpoint(chat::privacy_statement::<B>))
+        .branch(case![C::Mydata].endpoint(chat::my_data::<B>))
         .branch(case![C::Help].endpoint(chat::help::<B>))
         .branch(case![C::Newteam(name)].endpoint(teams::new_team::<B>))
         .branch(case![C::Teams].endpoint(teams::list::<B>))
         .branch(case![C::Org].endpoint(teams::org::<B>))
+        .branch(case![C::Report(what)].endpoint(teams::report::<B>))
         .branch(dptree::filter_map(team_action).endpoint(teams::pick::<B>));
     let private_message = dptree::filter_map(said)
         .filter_map(message_turn::<B>)
+        .filter_map_async(chat::greet::<B>)
         .branch(case![Said::Command(command)].chain(commands))
         .branch(case![Said::Text(text)].endpoint(chat::text::<B>))
         .branch(case![Said::Unknown].endpoint(chat::unknown_command::<B>))
@@ -288,14 +301,25 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .branch(scan_tap.endpoint(chat::scan_tap::<B>))
                 .branch(case![A::Language(lang)].endpoint(chat::choose_language::<B>))
                 .branch(case![A::Forget(code)].endpoint(chat::forget::<B>))
+                .branch(case![A::ConfirmCancel].endpoint(chat::cancel_confirmed::<B>))
+                .branch(case![A::Dismiss].endpoint(chat::dismiss::<B>))
+                .branch(
+                    dptree::filter(|a: Action| matches!(a, A::Confirm { .. }))
+                        .endpoint(teams::confirmed::<B>),
+                )
                 .branch(case![A::Join(code)].endpoint(teams::join::<B>))
                 .branch(dptree::filter(|a: Action| matches!(a, A::Pick { .. })).endpoint(teams::picked::<B>))
+                .branch(dptree::filter(|a: Action| matches!(a, A::Round { .. })).endpoint(teams::round::<B>))
                 .branch(case![A::StartScan].endpoint(teams::start_scan::<B>))
                 .branch(case![A::Scan(id)].endpoint(chat::scan_picked::<B>))
                 .branch(case![A::ScanInstead(id)].endpoint(chat::scan_instead::<B>))
                 .branch(
                     dptree::filter(|a: Action| matches!(a, A::RoundFlow { .. }))
                         .endpoint(teams::round_flow::<B>),
+                )
+                .branch(
+                    dptree::filter(|a: Action| matches!(a, A::OpenRound { .. }))
+                        .endpoint(teams::open_round::<B>),
                 )
                 .branch(case![A::Reminders(on)].endpoint(teams::reminders::<B>)),
         )
@@ -367,17 +391,32 @@ fn tap_turn<B: TgBot>(bot: B, shared: Arc<Shared>, update: Update, tap: turn::Ta
         .ok()
 }
 
+/// Deletes completed responses past the retention period, at start-up and then daily.
+async fn retention(shared: Arc<Shared>) {
+    let period = crate::app::privacy::SWEEP_EVERY;
+    // The first sweep ran at start-up, before any update was taken.
+    let mut every = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+    loop {
+        every.tick().await;
+        let app = shared.clone();
+        let swept =
+            tokio::task::spawn_blocking(move || crate::app::privacy::sweep(&app.app, crate::unix_now()));
+        match swept.await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(deleted)) => tracing::info!(deleted, "deleted responses past the retention period"),
+            Ok(Err(err)) => tracing::error!(%err, "could not delete responses past the retention period"),
+            Err(err) => tracing::error!(%err, "the retention sweep failed"),
+        }
+    }
+}
+
 /// Command lists and descriptions per language, so Telegram shows them in the person's
 /// language. Failures are logged, not fatal: the bot works without them.
 async fn register(bot: &Bot, app: &App) {
     // Telegram picks lists by two-letter code; Flemish users get the Dutch ones.
     for (lang, code) in [(Lang::En, None), (Lang::Nl, Some("nl")), (Lang::En, Some("en"))] {
         let locales = &app.content.locales;
-        let commands: Vec<BotCommand> = commands::menu()
-            .into_iter()
-            .map(|(name, description)| BotCommand::new(name, locales.msg(lang, description)))
-            .collect();
-        let mut set_commands = bot.set_my_commands(commands);
+        let mut set_commands = bot.set_my_commands(menus::commands(locales, lang, Roles::EVERYONE));
         let mut description = bot.set_my_description().description(locales.msg(lang, Msg::TgDescription));
         let mut short =
             bot.set_my_short_description().short_description(locales.msg(lang, Msg::TgShortDescription));
@@ -391,4 +430,5 @@ async fn register(bot: &Bot, app: &App) {
             tracing::warn!(%err, "could not register commands or descriptions");
         }
     }
+    menus::refresh_all(bot, app).await;
 }

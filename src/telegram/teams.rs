@@ -3,11 +3,11 @@
 
 use teloxide::prelude::*;
 
+use super::menus::Refresh;
 use super::send::{is_opt_out, retrying};
 use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard, off_async};
 use crate::app::teams::{self, Context, JOIN_PREFIX, LEAD_PREFIX, Outcome};
 use crate::app::{Action, Part, Reply, Session, TeamAction};
-use crate::engine::Event;
 use crate::messages::Msg;
 use crate::unix_now;
 
@@ -35,7 +35,10 @@ async fn run_off_async<B: TgBot, T: Send + 'static>(
 }
 
 pub async fn new_team<B: TgBot>(turn: Turn<B>, name: String) -> HandlerResult {
-    reply(turn, move |cx, session| teams::new_team(cx, session, &name)).await
+    let menu = Refresh::after(&turn);
+    reply(turn, move |cx, session| teams::new_team(cx, session, &name)).await?;
+    menu.run().await;
+    Ok(())
 }
 
 pub async fn list<B: TgBot>(turn: Turn<B>) -> HandlerResult {
@@ -43,7 +46,13 @@ pub async fn list<B: TgBot>(turn: Turn<B>) -> HandlerResult {
 }
 
 pub async fn org<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    reply(turn, teams::org).await
+    reply(turn, crate::app::org::org).await
+}
+
+/// `/report`: a PDF of the team result (a lead), or of the organisation (an admin who
+/// leads no team, or `/report org`).
+pub async fn report<B: TgBot>(turn: Turn<B>, what: String) -> HandlerResult {
+    carry_out(turn, move |cx, session| teams::report(cx, session, what.trim() == "org")).await
 }
 
 /// A command that acts on one of the person's teams (asking which when there are several).
@@ -51,11 +60,18 @@ pub async fn pick<B: TgBot>(turn: Turn<B>, action: TeamAction) -> HandlerResult 
     carry_out(turn, move |cx, session| teams::pick(cx, session, action)).await
 }
 
-/// A team picked from the "Which team?" buttons.
+/// A team picked from the "Which team?" buttons: the question becomes the team's name.
 pub async fn picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> HandlerResult {
     let Action::Pick { action, team } = picked else { return Ok(()) };
     turn.answer_callback(&tap.query, None).await;
-    turn.strip_keyboard(tap.message).await;
+    let (shared, id) = (turn.shared.clone(), team.clone());
+    match off_async(move || shared.app.store.team(&id)).await? {
+        Some(found) => {
+            let text = turn.presenter().msg_with(Msg::TeamPicked, &[("team", found.name.as_str().into())]);
+            turn.edit(tap.message, text, None).await?;
+        }
+        None => turn.strip_keyboard(tap.message).await,
+    }
     carry_out(turn, move |cx, session| teams::run(cx, session, action, &team)).await
 }
 
@@ -67,6 +83,85 @@ pub async fn round_flow<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -
     reply(turn, move |cx, session| teams::set_round_flow(cx, session, &team, &flow)).await
 }
 
+/// A round picked from the buttons under a team result.
+pub async fn round<B: TgBot>(turn: Turn<B>, tap: Tap, picked: Action) -> HandlerResult {
+    let Action::Round { team, round } = picked else { return Ok(()) };
+    turn.answer_callback(&tap.query, None).await;
+    reply(turn, move |cx, session| teams::round_result(cx, session, &team, round)).await
+}
+
+/// "Yes" under a confirmation of a team action: the confirmation keeps its text, loses
+/// its buttons, and the action is carried out.
+pub async fn confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap, confirmed: Action) -> HandlerResult {
+    let Action::Confirm { action, team } = confirmed else { return Ok(()) };
+    turn.answer_callback(&tap.query, None).await;
+    turn.strip_keyboard(tap.message).await;
+    // A lead who left may lead nothing now: their menu follows (Leave is only ever confirmed).
+    let menu = Refresh::after(&turn);
+    carry_out(turn, move |cx, session| teams::confirmed(cx, session, action, &team)).await?;
+    if action == TeamAction::Leave {
+        menu.run().await;
+    }
+    Ok(())
+}
+
+/// "Yes, open round N with …" under the confirmation of `/newround`: like "Yes", with
+/// the flow the new round asks.
+pub async fn open_round<B: TgBot>(mut turn: Turn<B>, tap: Tap, confirmed: Action) -> HandlerResult {
+    let Action::OpenRound { team, flow } = confirmed else { return Ok(()) };
+    turn.answer_callback(&tap.query, None).await;
+    turn.strip_keyboard(tap.message).await;
+    carry_out(turn, move |cx, session| teams::open_round(cx, session, &team, &flow)).await
+}
+
+/// Delivers reminders queued outside working hours, once they begin: checked every
+/// minute while the bot runs.
+pub async fn deliver_queued<B: TgBot>(bot: B, shared: std::sync::Arc<super::Shared>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        let app_shared = shared.clone();
+        let taken =
+            tokio::task::spawn_blocking(move || teams::queued_nudges(&app_shared.app, unix_now())).await;
+        let nudges = match taken {
+            Ok(Ok(nudges)) => nudges,
+            Ok(Err(err)) => {
+                tracing::error!(%err, "could not read the queued reminders");
+                continue;
+            }
+            Err(err) => std::panic::resume_unwind(err.into_panic()),
+        };
+        match deliver(&bot, &shared, nudges).await {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!(sent, "queued reminders sent"),
+            Err(err) => tracing::error!(%err, "could not mark a member unreachable"),
+        }
+    }
+}
+
+/// Sends nudges one by one; a member who blocked the bot is marked and not tried again.
+async fn deliver<B: TgBot>(
+    bot: &B,
+    shared: &std::sync::Arc<super::Shared>,
+    nudges: Vec<teams::Nudge>,
+) -> teams::Result<usize> {
+    let mut sent = 0;
+    for nudge in nudges {
+        let Some(chat) = chat_of(&nudge.member) else { continue };
+        let markup = keyboard(&[vec![nudge.button]]);
+        let send = || bot.send_message(chat, nudge.text.clone()).reply_markup(markup.clone()).send();
+        match retrying(send).await {
+            Ok(_) => sent += 1,
+            Err(err) if is_opt_out(&err) => {
+                let (shared, member) = (shared.clone(), nudge.member.clone());
+                off_async(move || teams::unreachable(&shared.app, &member)).await?
+            }
+            Err(err) => tracing::warn!(%err, "a reminder could not be sent"),
+        }
+    }
+    Ok(sent)
+}
+
 /// Runs a team action; nudges are delivered here, one by one, and the lead is told how
 /// many arrived. A member who blocked the bot is marked and not tried again.
 async fn carry_out<B: TgBot>(
@@ -75,27 +170,14 @@ async fn carry_out<B: TgBot>(
 ) -> HandlerResult {
     turn.save().await?;
     let outcome = run_off_async(&turn, action).await?;
-    let (team, nudges) = match outcome {
+    let (team, nudges, kind) = match outcome {
         Outcome::Reply(reply) => return turn.send(reply).await,
-        Outcome::Nudges { team, nudges } => (team, nudges),
+        Outcome::Nudges { team, nudges, kind } => (team, nudges, kind),
     };
-    let mut sent = 0;
-    for nudge in nudges {
-        let Some(chat) = chat_of(&nudge.member) else { continue };
-        let markup = keyboard(&[vec![nudge.button]]);
-        let send = || turn.bot.send_message(chat, nudge.text.clone()).reply_markup(markup.clone()).send();
-        match retrying(send).await {
-            Ok(_) => sent += 1,
-            Err(err) if is_opt_out(&err) => {
-                let (shared, member) = (turn.shared.clone(), nudge.member.clone());
-                off_async(move || teams::unreachable(&shared.app, &member)).await?
-            }
-            Err(err) => tracing::warn!(%err, "a reminder could not be sent"),
-        }
-    }
+    let sent = deliver(&turn.bot, &turn.shared, nudges).await?;
     let link = links(&turn);
     let cx = Context { app: turn.app(), now: unix_now(), link: &link };
-    let report = teams::reminders_sent(&cx, &turn.session, &team, sent);
+    let report = teams::nudges_sent(&cx, &turn.session, &team, kind, sent);
     turn.send(report).await
 }
 
@@ -107,7 +189,10 @@ pub async fn deep_link<B: TgBot>(turn: Turn<B>, payload: &str) -> HandlerResult 
     }
     if let Some(code) = payload.strip_prefix(LEAD_PREFIX) {
         let code = code.to_string();
-        return reply(turn, move |cx, session| teams::become_lead(cx, session, &code)).await;
+        let menu = Refresh::after(&turn);
+        reply(turn, move |cx, session| teams::become_lead(cx, session, &code)).await?;
+        menu.run().await;
+        return Ok(());
     }
     reply(turn, |cx, session| Ok(Reply::text(cx.app.presenter(session.state.lang).msg(Msg::TgInvalidLink))))
         .await
@@ -126,11 +211,11 @@ pub async fn join<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> Handle
     edit_into(turn, tap, joined).await
 }
 
-/// "Start or continue the quick scan" under a welcome or a reminder.
-pub async fn start_scan<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
+/// "Start" after the privacy notice, or an old "Start or continue the quick scan" button
+/// from before flows were named: as `/scan`.
+pub async fn start_scan<B: TgBot>(turn: Turn<B>, tap: Tap) -> HandlerResult {
     turn.answer_callback(&tap.query, None).await;
-    let transition = turn.step(Event::Start).await?;
-    turn.show(&transition.output).await
+    super::chat::scan(turn, String::new()).await
 }
 
 /// Team reminders on or off, from /settings: the settings message is updated in place.

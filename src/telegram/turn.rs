@@ -100,6 +100,15 @@ pub fn keyboard(rows: &[Vec<Button>]) -> InlineKeyboardMarkup {
     }))
 }
 
+/// Telegram will not edit this message (too old, deleted, or not ours).
+fn cannot_edit(err: &teloxide::RequestError) -> bool {
+    use teloxide::ApiError;
+    matches!(
+        err,
+        teloxide::RequestError::Api(ApiError::MessageCantBeEdited | ApiError::MessageToEditNotFound)
+    )
+}
+
 /// A change that could not be stored: nothing was acknowledged, and the person is told
 /// that the bot cannot save right now (their earlier answers are safe).
 #[derive(Debug, thiserror::Error)]
@@ -127,6 +136,8 @@ pub struct Turn<B> {
     pub session: Session,
     /// The flow of this turn's engine step, which a finished scan no longer names.
     pub stepped: Option<String>,
+    /// This update is the person's first contact: they have not seen the privacy notice.
+    pub first_contact: bool,
 }
 
 impl<B: TgBot> Turn<B> {
@@ -141,7 +152,8 @@ impl<B: TgBot> Turn<B> {
             Session::load(&shared.app, person_of(user.id), detected_lang(user), Some(update_key(update)))?;
         // Writing to us again is the opposite of blocking us.
         session.record.unreachable = false;
-        Ok(Turn { shared, bot, chat, session, stepped: None })
+        let first_contact = session.record.noticed_at.is_none();
+        Ok(Turn { shared, bot, chat, session, stepped: None, first_contact })
     }
 
     pub fn app(&self) -> &App {
@@ -227,6 +239,10 @@ impl<B: TgBot> Turn<B> {
         text: String,
         keyboard: Option<InlineKeyboardMarkup>,
     ) -> Result<Option<MessageId>, teloxide::RequestError> {
+        // Blocked us during this turn: the rest of it is not tried (nor retried).
+        if self.session.record.unreachable {
+            return Ok(None);
+        }
         let parts = split_text(&text, MAX_TEXT);
         let last = parts.len().saturating_sub(1);
         let mut sent = None;
@@ -277,6 +293,8 @@ impl<B: TgBot> Turn<B> {
         })
         .await;
         match ignore_not_modified(result) {
+            // Too old or gone: say it in a new message instead.
+            Err(err) if cannot_edit(&err) => self.say(text, keyboard).await.map(drop),
             Err(err) => self.failed(err).await,
             ok => ok,
         }
@@ -319,7 +337,11 @@ impl<B: TgBot> Turn<B> {
             .into_iter()
             .enumerate()
             .map(|(choice, label)| {
-                let label = if label.chosen { format!("✓ {}", label.label) } else { label.label };
+                let text = match label.level {
+                    Some(level) => format!("{level} · {}", label.label),
+                    None => label.label,
+                };
+                let label = if label.chosen { format!("✓ {text}") } else { text };
                 let data = Action::Answer {
                     flow: flow.clone(),
                     flow_version: version,
@@ -386,6 +408,7 @@ impl<B: TgBot> Turn<B> {
             self.session.state.lang,
             self.flow(),
             snapshot,
+            false,
         )
         .map_err(|source| Unavailable { chat: self.chat, lang: self.session.state.lang, source })?;
         self.send_snapshot_text(text, snapshot).await
@@ -394,7 +417,7 @@ impl<B: TgBot> Turn<B> {
     /// A snapshot's text, then its chart.
     pub async fn send_snapshot_text(&mut self, text: String, snapshot: &Snapshot) -> HandlerResult {
         let presenter = self.presenter();
-        let (rows, labels) = presenter.chart(snapshot);
+        let (rows, labels) = presenter.chart(snapshot, crate::unix_now());
         let caption = self.msg(Msg::ChartTitle);
         self.say(text, None).await?;
         if self.session.record.unreachable {
@@ -444,8 +467,8 @@ impl<B: TgBot> Turn<B> {
                     let markup = (!buttons.is_empty()).then(|| keyboard(&buttons));
                     self.say(text, markup).await?;
                 }
-                Part::Photo { png, name, caption } => self.send_photo(png, name, caption).await?,
-                Part::Document { bytes, name, caption } => self.send_document(bytes, name, caption).await?,
+                Part::Photo { png, name, caption } => self.send_photo(png, &name, caption).await?,
+                Part::Document { bytes, name, caption } => self.send_document(bytes, &name, caption).await?,
             }
             if self.session.record.unreachable {
                 break;

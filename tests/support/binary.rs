@@ -28,6 +28,9 @@ pub fn peilbot(args: &[&str], stdin: &str, env: &[(&str, &str)], dir: Option<&Pa
         .env("LANG", "C")
         .env_remove("PEILBOT_DATA")
         .env_remove("LC_ALL")
+        // Wide, so that each message is one line (wrapping has a test of its own, which
+        // sets COLUMNS itself).
+        .env("COLUMNS", "10000")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -51,10 +51,24 @@ pub fn serve_command(data: &Path) -> Command {
         .env_remove("PEILBOT_ADMINS")
         .env("RUST_LOG", "info")
         .env("LANG", "C")
+        .env("PEILBOT_FAKE_NOW", working_time().to_string())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     command
+}
+
+/// Now, or the next working morning when now is outside working hours (or close to their
+/// end): reminders go out at once in every test run, whenever it runs. A test of the hours
+/// themselves sets `PEILBOT_FAKE_NOW` to the moment it needs.
+pub fn working_time() -> u64 {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as u64;
+    let hour = 60 * 60 * 1000;
+    if peilbot::working_hours::is_open(now + hour) && peilbot::working_hours::is_open(now) {
+        now
+    } else {
+        peilbot::working_hours::next_open(now + hour)
+    }
 }
 
 impl PeilBot {

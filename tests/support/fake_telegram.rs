@@ -46,6 +46,7 @@ use axum::{
     extract::{DefaultBodyLimit, FromRequest, Multipart, Request, State},
     http::{StatusCode, header},
     response::{IntoResponse, Response},
+    serve::ListenerExt,
 };
 use serde_json::{Map, Value, json};
 use tokio::{net::TcpListener, sync::Notify, task::JoinHandle, time::Instant};
@@ -428,6 +429,13 @@ impl FakeTelegram {
             .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
             .with_state(shared.clone());
         let stop = shared.clone();
+        // No Nagle delay on replies: without it a small response can wait for the bot's
+        // delayed ACK, and the fake, not the bot, would set the pace of a benchmark.
+        let listener = listener.tap_io(|stream| {
+            if let Err(err) = stream.set_nodelay(true) {
+                eprintln!("fake telegram: cannot set TCP_NODELAY: {err}");
+            }
+        });
         let server = tokio::spawn(async move {
             let result = axum::serve(listener, app)
                 .with_graceful_shutdown(async move { stop.closed.notified().await })
@@ -676,6 +684,16 @@ impl FakeTelegram {
         self.state().calls.clone()
     }
 
+    /// The command names of a menu as setMyCommands left it: the default one (`chat`
+    /// `None`) or a private chat's own, for a language code (`None`: any language).
+    /// `None` when there is no such menu.
+    pub fn menu(&self, chat: Option<i64>, language: Option<&str>) -> Option<Vec<String>> {
+        let scope = chat.map(|id| json!({"type": "chat", "chat_id": id}).to_string());
+        let key = (scope, language.unwrap_or_default().to_owned());
+        let commands = self.state().commands.get(&key)?.as_array()?.clone();
+        Some(commands.iter().filter_map(|c| c["command"].as_str().map(str::to_owned)).collect())
+    }
+
     /// The calls of one method (case-insensitive), in order.
     pub fn calls_to(&self, method: &str) -> Vec<Call> {
         self.state().calls.iter().filter(|c| c.method.eq_ignore_ascii_case(method)).cloned().collect()
@@ -816,6 +834,17 @@ impl ChatState {
     }
 }
 
+/// Which menu a setMyCommands, deleteMyCommands or getMyCommands call is about: its
+/// scope (as canonical JSON; none or "default" is the default menu) and language code.
+fn menu_key(fields: &Map<String, Value>) -> (Option<String>, String) {
+    let scope = fields.get("scope").filter(|scope| scope["type"] != "default").map(|scope| {
+        // Canonical: the type and the chat id, whatever order or number form the client used.
+        json!({"type": scope["type"], "chat_id": scope.get("chat_id").and_then(Value::as_i64)}).to_string()
+    });
+    let language = fields.get("language_code").and_then(Value::as_str).unwrap_or_default().to_owned();
+    (scope, language)
+}
+
 #[derive(Default)]
 struct FakeState {
     last_update_id: i64,
@@ -834,7 +863,9 @@ struct FakeState {
     flood: Option<Flood>,
     blocked: HashSet<i64>,
     webhook_url: Option<String>,
-    commands: Option<Value>,
+    /// Command menus by scope (`None`: the default) and language code (`""`: any), as
+    /// setMyCommands left them.
+    commands: BTreeMap<(Option<String>, String), Value>,
     /// Bumped by every `getUpdates`; an older waiting poll sees it changed
     /// and gets `409 Conflict`, as with Telegram.
     poll_generation: u64,
@@ -1241,14 +1272,17 @@ impl FakeState {
                 "pending_update_count": self.pending.len(),
             })),
             "setmycommands" => {
-                self.commands = params.fields.get("commands").cloned();
+                let commands = params.fields.get("commands").cloned().unwrap_or_else(|| json!([]));
+                self.commands.insert(menu_key(&params.fields), commands);
                 Ok(json!(true))
             }
             "deletemycommands" => {
-                self.commands = None;
+                self.commands.remove(&menu_key(&params.fields));
                 Ok(json!(true))
             }
-            "getmycommands" => Ok(self.commands.clone().unwrap_or_else(|| json!([]))),
+            "getmycommands" => {
+                Ok(self.commands.get(&menu_key(&params.fields)).cloned().unwrap_or_else(|| json!([])))
+            }
             "getchat" => self.get_chat(params),
             "sendmessage" => self.send_message(params),
             "sendphoto" => self.send_media(params, Media::Photo),

@@ -10,9 +10,9 @@
 // Each test binary uses only part of this module.
 #![allow(dead_code)]
 
+use super::WAIT;
 use super::fake_telegram::{FakeTelegram, SentMessage};
 use super::person::{Person, answer_data};
-use super::{WAIT, progress};
 
 /// Choice indexes (0-based) on a scale question: level n is index n - 1.
 pub const L1: usize = 0;
@@ -64,26 +64,37 @@ pub async fn complete_scan_as(person: &Person, level: usize, ambition: usize, ro
 
 /// Like [`complete_scan_as`], for the flow with this id (`/scan ID`).
 pub async fn complete_flow(person: &Person, flow: &str, level: usize, ambition: usize, role: usize) {
+    complete_scan_with(person, flow, role, |_, is_ambition| if is_ambition { ambition } else { level }).await;
+}
+
+/// Like [`complete_scan`], per theme: `levels[d]` on every item of theme `d` and
+/// `ambitions[d]` on its ambition question (choice indexes, in the order of
+/// [`DIMENSIONS`]), the first role.
+pub async fn complete_scan_by_theme(person: &Person, levels: [usize; 7], ambitions: [usize; 7]) {
+    complete_scan_with(person, "quickscan", POLICY, |body, is_ambition| {
+        let theme = DIMENSIONS
+            .iter()
+            .position(|name| body.contains(name))
+            .unwrap_or_else(|| panic!("no theme named in {body:?}"));
+        if is_ambition { ambitions[theme] } else { levels[theme] }
+    })
+    .await;
+}
+
+/// `/scan FLOW` and a tap per question: `role` on the role question, otherwise what
+/// `choose` says for the question's text and whether it asks for an ambition.
+async fn complete_scan_with(person: &Person, flow: &str, role: usize, choose: impl Fn(&str, bool) -> usize) {
     let mark = person.mark();
-    person.say(&format!("/scan {flow}"));
-    person
-        .tg
-        .wait_for_message(person.id(), WAIT, |m| {
-            m.message_id > mark
-                && progress(m.body()).is_some_and(|(n, _)| n == 1)
-                && !answer_data(m).is_empty()
-        })
-        .await
-        .unwrap_or_else(|err| panic!("/scan did not show question 1: {err:?}"));
+    person.start_flow(flow).await;
     while let Some((n, total)) = person.progress() {
         let question = person.current_question();
         let body = question.body().to_lowercase();
         let index = if answer_data(&question).len() == 5 {
             role
-        } else if body.contains("realistically be in 2 years") || body.contains("over 2 jaar realistisch") {
-            ambition
         } else {
-            level
+            let ambition =
+                body.contains("realistically be in 2 years") || body.contains("over 2 jaar realistisch");
+            choose(question.body(), ambition)
         };
         person.answer_nth(index).await;
         if n == total {

@@ -25,14 +25,16 @@ use std::time::Duration;
 #[allow(dead_code)] // not every test binary waits
 pub const WAIT: Duration = Duration::from_secs(20);
 
-/// Parses "Question N of M" / "Vraag N van M" from the first line of `text` that starts
+/// Parses "Question N of (about) M" / "Vraag N van (ongeveer) M" from the first line of `text` that starts
 /// with it.
 #[allow(dead_code)] // not every test binary reads questions
 pub fn progress(text: &str) -> Option<(usize, usize)> {
     text.lines().find_map(|line| {
         let words: Vec<&str> = line.split_whitespace().collect();
         match words.as_slice() {
-            ["Question" | "Vraag", n, "of" | "van", m, ..] => Some((n.parse().ok()?, m.parse().ok()?)),
+            // "of about 23" while a later question may still be skipped.
+            ["Question" | "Vraag", n, "of" | "van", "about" | "ongeveer", m, ..]
+            | ["Question" | "Vraag", n, "of" | "van", m, ..] => Some((n.parse().ok()?, m.parse().ok()?)),
             _ => None,
         }
     })

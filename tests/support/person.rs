@@ -84,6 +84,31 @@ impl Person {
         self.expect_after(mark, needle).await
     }
 
+    /// Says a command that asks first (`/cancel`, `/newround`, `/leave`), waits for the
+    /// question (a message with a "yes" button), taps "yes", and waits for a new bot
+    /// message containing `needle`. Returns (the question, the reply).
+    pub async fn confirm(&self, text: &str, needle: &str) -> (SentMessage, SentMessage) {
+        let mark = self.mark();
+        self.say(text);
+        let is_yes = |data: &str| data == "x" || data.starts_with("y:");
+        let question = self
+            .tg
+            .wait_for_message(self.id(), WAIT, |m| m.message_id > mark && m.buttons().any(|(_, d)| is_yes(d)))
+            .await
+            .unwrap_or_else(|err| panic!("{text} asked nothing: {err:?}"));
+        let yes = question.buttons().find(|(_, d)| is_yes(d)).map(|(_, d)| d.clone()).expect("a yes");
+        let mark = self.mark();
+        assert_eq!(self.press(question.message_id, &yes).await, None, "yes is answered without a notice");
+        let reply = self
+            .tg
+            .wait_for_message(self.id(), WAIT, |m| {
+                (m.message_id > mark || m.message_id == question.message_id) && m.body().contains(needle)
+            })
+            .await
+            .unwrap_or_else(|err| panic!("no message containing {needle:?} after yes: {err:?}"));
+        (question, reply)
+    }
+
     /// Sends `/help` and waits for its reply: updates of one chat are handled in order, so
     /// once this is answered, everything sent before it has been handled.
     pub async fn sync(&self) {
@@ -182,6 +207,32 @@ impl Person {
     }
 
     // -- a scan -------------------------------------------------------------------
+
+    /// `/scan quickscan`, and at first contact the tap on "Start" under the privacy notice
+    /// that it gets then; returns question 1.
+    pub async fn start_scan(&self) -> SentMessage {
+        self.start_flow("quickscan").await
+    }
+
+    /// `/scan ID`, and at first contact the tap on "Start"; returns question 1.
+    pub async fn start_flow(&self, flow: &str) -> SentMessage {
+        let mark = self.mark();
+        self.say(&format!("/scan {flow}"));
+        let start_data = format!("s:{flow}");
+        let mut start = None;
+        self.tg
+            .wait_until(WAIT, |_| {
+                let new = self.since(mark);
+                start = new.iter().find(|m| m.buttons().any(|(_, data)| *data == start_data)).cloned();
+                start.is_some() || new.iter().any(|m| !answer_data(m).is_empty())
+            })
+            .await
+            .unwrap_or_else(|err| panic!("/scan {flow} showed neither question 1 nor Start: {err:?}"));
+        if let Some(start) = start {
+            self.press(start.message_id, &start_data).await;
+        }
+        self.expect_question(1).await
+    }
 
     /// Answers the current question with the `index`-th choice and waits for the next one
     /// (or, for the last question, returns at once).

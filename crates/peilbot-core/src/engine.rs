@@ -103,7 +103,12 @@ pub struct QuestionView {
     pub question: usize,
     /// 1-based position among the questions shown to this person.
     pub position: usize,
+    /// The questions this person will see: exact once every question that decides
+    /// whether another is shown has been answered, otherwise the most there can be.
     pub total: usize,
+    /// Whether `total` is still an upper estimate ("of about 23"), so that it never
+    /// jumps without warning when a later question turns out to be skipped.
+    pub estimate: bool,
     /// The answer given earlier, when the person came back to this question.
     pub previous: Option<Answer>,
     /// The intro goes with the first question of a new scan.
@@ -262,10 +267,16 @@ fn view(flow: &Flow, state: &State, cursor: usize, intro: bool) -> QuestionView 
     let answers = &state.scan.as_ref().expect("a question implies a scan").answers;
     let shown: Vec<usize> = (0..flow.questions.len()).filter(|&q| flow.is_shown(q, answers)).collect();
     let position = shown.iter().position(|&q| q == cursor).map_or(shown.len(), |p| p + 1);
+    // A question whose condition waits on an unanswered question is counted as shown.
+    let estimate = flow
+        .questions
+        .iter()
+        .any(|q| q.show_if.as_ref().is_some_and(|c| !answers.contains_key(&flow.questions[c.question].id)));
     QuestionView {
         question: cursor,
         position,
         total: shown.len().max(position),
+        estimate,
         previous: answers.get(&flow.questions[cursor].id).cloned(),
         intro,
     }

@@ -10,6 +10,7 @@
 //! The compiler keeps this crate pure: its dependencies (see Cargo.toml) include no
 //! async runtime, storage, network or drawing crate.
 
+pub mod advice;
 pub mod anonymity;
 pub mod diagnostic;
 pub mod engine;
@@ -20,3 +21,4 @@ pub mod person;
 pub mod score;
 pub mod team;
 pub mod team_stats;
+pub mod working_hours;

@@ -80,22 +80,37 @@ pub struct Shown {
     pub stats: TeamStats,
 }
 
-/// What a lead may see of a team's current round.
+/// What a lead may see of one round: the current one, or (while the current round has
+/// too few responses, or when asked for) an earlier round with a published result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeamResult {
     pub team: String,
+    /// The round shown.
     pub round: u32,
     pub members: usize,
-    /// Who has finished this round, as a count.
+    /// Who has finished the round shown, as a count (for a closed round: as shown).
     pub respondents_now: usize,
     /// The result last published for this round.
     pub shown: Shown,
     /// Whether `shown` is over exactly the responses there are now.
     pub up_to_date: bool,
-    /// The final result of the previous round, if one was published.
-    pub previous: Option<Shown>,
+    /// The round before it with a published result, and that result.
+    pub previous: Option<(u32, Shown)>,
     /// The last published result of each role group, by role id.
     pub by_role: Vec<(String, Shown)>,
+    /// When the round shown was closed (milliseconds), if it was.
+    pub closed_at: Option<u64>,
+    /// The current round, when it is not the one shown: why it has no result yet.
+    pub open: Option<OpenRound>,
+    /// Every round with a published result, oldest first (for buttons to earlier rounds).
+    pub published_rounds: Vec<u32>,
+}
+
+/// The current round while an earlier one is shown: its number and its refusal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenRound {
+    pub round: u32,
+    pub refusal: TeamRefusal,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +125,8 @@ pub enum TeamRefusal {
     Held {
         respondents: usize,
     },
+    /// A round asked for that has no published result (an old or forged button).
+    NoSuchRound,
 }
 
 /// A round's aggregate, for exports.
@@ -124,14 +141,52 @@ pub struct RoundExport {
     pub shown: Shown,
 }
 
-impl Team {
-    /// A team whose first round asks the default flow, version 1.
-    pub fn new(name: &str, lead: PersonId, now: u64, seed: TeamSeed) -> Team {
-        Team::for_flow(name, lead, now, seed, crate::flow::DEFAULT_FLOW, 1)
-    }
+/// One team in the organisation view: its latest round with a published result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgTeam {
+    pub team: String,
+    /// The round the result is of (the latest that reached the minimum).
+    pub round: u32,
+    /// The team's current round, which may still be below the minimum.
+    pub current_round: u32,
+    pub members: usize,
+    pub shown: Shown,
+}
 
-    /// A team whose first round asks this flow.
-    pub fn for_flow(name: &str, lead: PersonId, now: u64, seed: TeamSeed, flow: &str, version: u32) -> Team {
+/// A team without any published result yet: its progress, as counts only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgPending {
+    pub team: String,
+    pub round: u32,
+    pub respondents: usize,
+    pub members: usize,
+}
+
+/// What an organisation admin sees: every team's latest published result, the teams
+/// without one as counts, and the organisation-wide result over all respondents (itself
+/// a published set, by the same rules).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrgView {
+    /// By team name.
+    pub teams: Vec<OrgTeam>,
+    /// By team name.
+    pub pending: Vec<OrgPending>,
+    /// The organisation-wide result last published, if any.
+    pub overall: Option<Shown>,
+    /// How many responses the organisation-wide result would be over now.
+    pub respondents_now: usize,
+}
+
+impl Team {
+    /// The latest round with a published result.
+    pub fn latest_shown_round(&self) -> Option<&Round> {
+        self.rounds.iter().rev().find(|round| round.shown.is_some())
+    }
+}
+
+impl Team {
+    /// A team whose first round asks this flow, at its version now.
+    pub fn new(name: &str, lead: PersonId, now: u64, seed: TeamSeed, flow: &crate::flow::Flow) -> Team {
         Team {
             id: URL_SAFE_NO_PAD.encode(seed.id),
             name: name.to_string(),
@@ -139,7 +194,7 @@ impl Team {
             members: BTreeSet::from([lead]),
             invite: invite_code(seed.invite),
             lead_invite: None,
-            rounds: vec![Round::open(1, now, flow, version)],
+            rounds: vec![Round::open(1, now, &flow.id, flow.version)],
         }
     }
 
@@ -154,6 +209,15 @@ impl Team {
     /// Every respondent set ever published for this team, in any round or group.
     pub fn published_sets(&self) -> impl Iterator<Item = &RespondentSet> {
         self.rounds.iter().flat_map(|round| round.shown.iter().chain(round.groups.values())).map(|s| &s.set)
+    }
+
+    /// A round with a published result: the one numbered, or else the latest.
+    pub fn published_round(&self, number: Option<u32>) -> Option<&Round> {
+        let mut published = self.rounds.iter().rev().filter(|round| round.shown.is_some());
+        match number {
+            Some(number) => published.find(|round| round.number == number),
+            None => published.next(),
+        }
     }
 
     /// Whether a response completed at `at` falls inside a round.

@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::anonymity;
-use crate::flow::{Answer, Answers, Flow};
+use crate::flow::{Answer, Answers, Flow, QuestionKind};
 use crate::score::{self, GapStatus, gap_status, shown};
 
 /// An IQR at or below this is a shared view.
@@ -26,6 +26,28 @@ pub const DIVIDED_VIEW_MIN_IQR: f64 = 2.0;
 pub struct TeamStats {
     pub respondents: usize,
     pub dimensions: Vec<DimensionStats>,
+    /// Share of all shown items answered "don't know", 0 to 1 (`None` in results stored
+    /// before it was counted; see [`TeamStats::dont_know_share`]).
+    #[serde(default)]
+    pub dont_know: Option<f64>,
+    /// Per statement asked of everyone, in flow order (empty in results stored before
+    /// statements were counted).
+    #[serde(default)]
+    pub statements: Vec<StatementStats>,
+}
+
+/// One statement (a scale item) over the team: its median answer and the share of
+/// "don't know". Only statements without `show_if` are counted: a conditional item's
+/// respondents are a subgroup chosen by their own answers, smaller than the team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementStats {
+    /// The question's id (stable across flow versions, unlike its index).
+    pub question: String,
+    pub dimension: usize,
+    /// Median of the levels given, as shown; `None` when everyone said "don't know".
+    pub median: Option<f64>,
+    /// Share of the respondents who answered "don't know", 0 to 1.
+    pub dont_know_share: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +76,15 @@ pub enum Agreement {
 }
 
 impl TeamStats {
+    /// Share of all shown items answered "don't know"; for results stored before it was
+    /// counted, the mean of the themes' shares.
+    pub fn dont_know_share(&self) -> f64 {
+        self.dont_know.unwrap_or_else(|| {
+            let shares: Vec<f64> = self.dimensions.iter().map(|d| d.dont_know_share).collect();
+            if shares.is_empty() { 0.0 } else { shares.iter().sum::<f64>() / shares.len() as f64 }
+        })
+    }
+
     /// At most [`score::MAX_PRIORITIES`] priorities, the largest gap first.
     pub fn priorities(&self, flow: &Flow) -> Vec<usize> {
         let priorities = self
@@ -158,6 +189,9 @@ pub fn team_stats(flow: &Flow, respondents: &[&Answers]) -> TeamStats {
 
 /// Aggregates scored respondents (one per person).
 pub fn stats_of(flow: &Flow, respondents: &[&Respondent]) -> TeamStats {
+    let every: Vec<&RespondentDimension> = respondents.iter().flat_map(|r| &r.dimensions).collect();
+    let dont_know: usize = every.iter().map(|d| d.dont_know).sum();
+    let items: usize = every.iter().map(|d| d.items_shown).sum();
     let dimensions = (0..flow.dimensions.len())
         .map(|dimension| {
             let all: Vec<&RespondentDimension> =
@@ -177,7 +211,46 @@ pub fn stats_of(flow: &Flow, respondents: &[&Respondent]) -> TeamStats {
             }
         })
         .collect();
-    TeamStats { respondents: respondents.len(), dimensions }
+    TeamStats {
+        respondents: respondents.len(),
+        dimensions,
+        dont_know: Some(if items == 0 { 0.0 } else { dont_know as f64 / items as f64 }),
+        statements: statements(flow, respondents),
+    }
+}
+
+/// The statements asked of everyone, each over all respondents.
+fn statements(flow: &Flow, respondents: &[&Respondent]) -> Vec<StatementStats> {
+    flow.questions
+        .iter()
+        .enumerate()
+        .filter(|(_, question)| question.show_if.is_none())
+        .filter_map(|(index, question)| {
+            // Every kind is named: a new kind must decide whether it is a statement.
+            let dimension = match question.kind {
+                QuestionKind::Scale { dimension, .. } => dimension,
+                QuestionKind::Ambition { .. } | QuestionKind::Choice { .. } => return None,
+            };
+            let answers: Vec<&Answer> =
+                respondents.iter().filter_map(|r| r.answers.get(index).and_then(Option::as_ref)).collect();
+            let levels: Vec<f64> = answers
+                .iter()
+                .filter_map(|answer| match answer {
+                    Answer::Level(level) => Some(f64::from(*level)),
+                    Answer::DontKnow | Answer::Choice(_) => None,
+                })
+                .collect();
+            let dont_know = answers.iter().filter(|a| matches!(a, Answer::DontKnow)).count();
+            let share =
+                if respondents.is_empty() { 0.0 } else { dont_know as f64 / respondents.len() as f64 };
+            Some(StatementStats {
+                question: question.id.clone(),
+                dimension,
+                median: median(&levels),
+                dont_know_share: share,
+            })
+        })
+        .collect()
 }
 
 /// The median, as shown.

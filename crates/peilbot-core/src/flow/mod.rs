@@ -311,6 +311,13 @@ impl Flow {
         })
     }
 
+    /// Message key of a dimension's next step for the level reached (1 to 5): the same
+    /// step for a person's snapshot and for a team's advice.
+    pub fn next_step(&self, dimension: usize, level: u8) -> &str {
+        let steps = &self.dimensions[dimension].next_steps;
+        &steps[usize::from(level.clamp(1, SCALE_POINTS) - 1)]
+    }
+
     pub fn flag_dimension(&self) -> usize {
         self.dimensions
             .iter()

@@ -1,0 +1,210 @@
+//! The figures of issue 9 over a demo organisation: 100,000 people in 1,000 teams with 10
+//! rounds each (the last one open), plus one team of 10,000 of them, all made by
+//! `peilbot demo`'s own code. Run with `cargo bench --bench scale`; figures are recorded in
+//! BENCHMARKS.md.
+//!
+//! The store is made once and kept in `target/bench-scale/` (delete it to make it again);
+//! it takes a few minutes. Then: a lead's team result over 10,000 respondents, the org
+//! view over 1,001 teams (in this process); and with the real binary, `peilbot org`'s wall
+//! time and peak RSS, `peilbot serve`'s cold start (until it polls the fake Bot API) and
+//! idle RSS, and the store's size on disk.
+//!
+//! `SCALE_TEAMS`, `SCALE_PEOPLE` and `SCALE_ROUNDS` make another organisation.
+
+#[path = "../tests/support/mod.rs"]
+#[allow(dead_code)]
+mod support;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use peilbot::anonymity::Rules;
+use peilbot::cli::load_content;
+use peilbot::demo::{self, Spec};
+use peilbot::person::PersonId;
+use peilbot::store::{Options, Store};
+use peilbot::team::{Team, TeamSeed};
+use support::fake_telegram::FakeTelegram;
+
+const BIG_TEAM: usize = 10_000;
+const BIG_TEAM_NAME: &str = "Alle medewerkers";
+const ROUNDS: usize = 7;
+
+fn env_or(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// The median of `ROUNDS` timings of `f`.
+fn median(mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..ROUNDS)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[ROUNDS / 2]
+}
+
+/// Makes the demo store (and the big team) unless it is there already.
+fn demo_store(spec: Spec) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-scale")
+        .join(format!("demo-{}-{}-{}-{}", spec.teams, spec.people, spec.rounds, spec.seed));
+    let complete = dir.with_extension("complete");
+    if complete.exists() {
+        println!("using the demo store in {}", dir.display());
+        return dir;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let content = load_content().expect("content");
+    let options = Options { flush_each_commit: false, ..Options::with_flows(&content.flows) };
+    let store = Store::open_with(&dir, options).expect("a store");
+    let started = Instant::now();
+    let made = demo::fill(&store, content.default_flow(), spec).expect("the demo fills");
+    println!(
+        "demo: {} people, {} teams, {} rounds, {} completed responses in {:.1} s",
+        made.people,
+        made.teams,
+        made.rounds,
+        made.responses,
+        started.elapsed().as_secs_f64()
+    );
+    // One team of 10,000 of the same people, open since before the first round.
+    let members: Vec<PersonId> =
+        (0..BIG_TEAM.min(spec.people)).map(|i| PersonId(format!("demo:{i:06}"))).collect();
+    let seed = TeamSeed { id: [9; 8], invite: [9; 16] };
+    let mut team = Team::new(BIG_TEAM_NAME, members[0].clone(), 0, seed, content.default_flow());
+    team.members.extend(members);
+    let started = Instant::now();
+    store.create_team(&team).expect("the big team");
+    store.flush().expect("flush");
+    println!("big team of {BIG_TEAM} made in {:.1} s", started.elapsed().as_secs_f64());
+    drop(store);
+    std::fs::write(&complete, "").expect("mark the store complete");
+    dir
+}
+
+fn disk_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .expect("the store folder")
+        .map(|entry| {
+            let entry = entry.expect("an entry");
+            let meta = entry.metadata().expect("metadata");
+            if meta.is_dir() { disk_size(&entry.path()) } else { meta.len() }
+        })
+        .sum()
+}
+
+/// Runs the binary to completion; returns its wall time and peak RSS in MB.
+#[allow(clippy::zombie_processes)] // wait4 reaps it, with its own resource usage
+fn run_binary(args: &[&str]) -> (Duration, f64) {
+    let started = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_peilbot"))
+        .args(args)
+        .env("LANG", "C")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("peilbot runs");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: wait4 fills the rusage we hand it, for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(status, 0, "peilbot {args:?} failed");
+    (started.elapsed(), usage.ru_maxrss as f64 / 1024.0)
+}
+
+fn rss_mb(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc status");
+    let kb: f64 = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmRSS");
+    kb / 1024.0
+}
+
+fn main() {
+    let spec = Spec {
+        teams: env_or("SCALE_TEAMS", 1_000),
+        people: env_or("SCALE_PEOPLE", 100_000),
+        rounds: env_or("SCALE_ROUNDS", 10) as u32,
+        seed: 1,
+    };
+    let dir = demo_store(spec);
+    let data = dir.to_str().expect("a UTF-8 path");
+    println!("store on disk: {:.0} MB", disk_size(&dir) as f64 / 1e6);
+
+    {
+        let content = load_content().expect("content");
+        let store = Store::open_with(&dir, Options::with_flows(&content.flows)).expect("the store opens");
+        let flow = content.default_flow();
+        let rules = Rules::default();
+        let big = store
+            .all_teams()
+            .expect("teams")
+            .into_iter()
+            .find(|t| t.name == BIG_TEAM_NAME)
+            .expect("the big team");
+        let lead = big.leads.iter().next().expect("a lead").clone();
+        let started = Instant::now();
+        let result = store.team_result(flow, &big.id, &lead, rules, None).expect("read");
+        let first = started.elapsed();
+        let respondents = result.as_ref().map_or(0, |r| r.respondents_now);
+        let warm = median(|| {
+            black_box(store.team_result(flow, &big.id, &lead, rules, None).expect("read").ok());
+        });
+        println!(
+            "team result over {respondents} respondents: first {first:.2?}, then {warm:.2?} (median of {ROUNDS})"
+        );
+
+        let started = Instant::now();
+        let view = store.org_view(flow, rules).expect("org view");
+        let first = started.elapsed();
+        let warm = median(|| {
+            black_box(store.org_view(flow, rules).expect("org view"));
+        });
+        println!(
+            "org view over {} teams ({} with a result, {} respondents): first {first:.2?}, then {warm:.2?} (median of {ROUNDS})",
+            view.teams.len() + view.pending.len(),
+            view.teams.len(),
+            view.respondents_now
+        );
+    }
+
+    let out = std::env::temp_dir().join("peilbot-bench-org.csv");
+    let (time, rss) = run_binary(&["org", "--data", data, "--format", "csv", "--out", out.to_str().unwrap()]);
+    println!("peilbot org --format csv (a process: open, org view, table): {time:.2?}, peak RSS {rss:.0} MB");
+    let png = std::env::temp_dir().join("peilbot-bench-org.png");
+    let (time, rss) = run_binary(&["org", "--data", data, "--format", "png", "--out", png.to_str().unwrap()]);
+    println!("peilbot org --format png (every page): {time:.2?}, peak RSS {rss:.0} MB");
+    let (time, rss) = run_binary(&["team", "--data", data, BIG_TEAM_NAME]);
+    println!("peilbot team (10,000 respondents, a process): {time:.2?}, peak RSS {rss:.0} MB");
+
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    runtime.block_on(async {
+        let tg = FakeTelegram::start().await;
+        let started = Instant::now();
+        let mut command = support::bot::serve_against(&tg, &dir);
+        command.env("RUST_LOG", "warn").stderr(Stdio::null());
+        let mut child = command.spawn().expect("serve starts");
+        while tg.calls_to("getUpdates").is_empty() {
+            assert!(child.try_wait().expect("try_wait").is_none(), "serve exited early");
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        let cold = started.elapsed();
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        println!(
+            "peilbot serve: cold start (until it polls) {cold:.2?}, idle RSS {:.0} MB",
+            rss_mb(child.id())
+        );
+        let _ = child.kill();
+        let _ = child.wait();
+        tg.shutdown().await;
+    });
+}

@@ -1,0 +1,188 @@
+//! Throughput of the real `peilbot serve` against the tests' fake Bot API, and, in the same
+//! run, of a bare teloxide bot (`examples/bare_bot.rs`) that makes the same two calls per
+//! tap and stores nothing. Run with `cargo bench --bench throughput`; figures are recorded
+//! in BENCHMARKS.md.
+//!
+//! 50 scripted users each send `/scan` and tap through the whole scan (23 taps), all at
+//! once. Reported per bot: updates per second (wall time from the first update to the last
+//! reply) and the bot process's CPU per update (utime + stime from /proc), and the ratios;
+//! and the CPU of this process (the fake and the 50 drivers), so it is plain whether the
+//! fake set the pace.
+
+#[path = "../tests/support/mod.rs"]
+#[allow(dead_code)]
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::fake_telegram::{FakeChat, FakeTelegram, TOKEN};
+
+const USERS: i64 = 50;
+/// Taps of a whole quick scan answered with "3" everywhere (no question is skipped).
+const TAPS: usize = 23;
+const DEADLINE: Duration = Duration::from_secs(300);
+
+/// Clock ticks per second for /proc times (`getconf CLK_TCK`).
+fn ticks_per_second() -> f64 {
+    // SAFETY: sysconf only reads a configuration value.
+    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    if ticks > 0 { ticks as f64 } else { 100.0 }
+}
+
+/// CPU seconds (user + system) a process has used so far.
+fn process_cpu(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the bot's /proc stat");
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = &stat[stat.rfind(')').expect("a stat line") + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let (utime, stime): (f64, f64) = (fields[11].parse().unwrap(), fields[12].parse().unwrap());
+    (utime + stime) / ticks_per_second()
+}
+
+/// CPU seconds this process (the fake and the drivers) has used so far.
+fn own_cpu() -> f64 {
+    // SAFETY: getrusage writes into the struct we hand it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+struct Figures {
+    updates: usize,
+    seconds: f64,
+    bot_cpu: f64,
+    fake_cpu: f64,
+}
+
+impl Figures {
+    fn per_second(&self) -> f64 {
+        self.updates as f64 / self.seconds
+    }
+
+    fn cpu_ms_per_update(&self) -> f64 {
+        self.bot_cpu * 1000.0 / self.updates as f64
+    }
+}
+
+/// Waits until `bot` polls the fake for updates.
+async fn wait_for_polling(tg: &FakeTelegram, child: &mut Child) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while tg.calls_to("getUpdates").is_empty() {
+        assert!(child.try_wait().expect("try_wait").is_none(), "the bot exited early");
+        assert!(Instant::now() < deadline, "the bot did not start polling");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// One user: `/scan`, then a tap on the `choice`-th button of the question message until
+/// it has no buttons left. Returns the number of updates sent.
+async fn user(tg: FakeTelegram, id: i64, choice: usize) -> usize {
+    let chat = FakeChat::private(id, "Bench", Some("en"));
+    tg.send_text(&chat, "/scan");
+    let mut updates = 1;
+    let deadline = Instant::now() + DEADLINE;
+    let mut question = loop {
+        if let Some(message) = tg.messages(id).into_iter().find(|m| m.buttons().count() > 1) {
+            break message;
+        }
+        assert!(Instant::now() < deadline, "user {id}: no question");
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    };
+    loop {
+        let Some((_, data)) = question.buttons().nth(choice).map(|(l, d)| (l.clone(), d.clone())) else {
+            break;
+        };
+        let before = question.body().to_owned();
+        tg.press(&chat, question.message_id, &data);
+        updates += 1;
+        question = loop {
+            if let Some(message) = tg.message(id, question.message_id).filter(|m| m.body() != before) {
+                break message;
+            }
+            assert!(Instant::now() < deadline, "user {id}: no reply to a tap");
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        };
+    }
+    updates
+}
+
+/// Runs `command` (a bot against `tg`) while `USERS` users scan, and measures.
+async fn measure(tg: &FakeTelegram, mut command: Command, choice: usize, first_user: i64) -> Figures {
+    let mut child = command.spawn().expect("the bot starts");
+    wait_for_polling(tg, &mut child).await;
+    let (cpu_before, own_before, started) = (process_cpu(child.id()), own_cpu(), Instant::now());
+    let users: Vec<_> = (0..USERS).map(|i| tokio::spawn(user(tg.clone(), first_user + i, choice))).collect();
+    let mut updates = 0;
+    for user in users {
+        updates += user.await.expect("a user finished");
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let figures = Figures {
+        updates,
+        seconds,
+        bot_cpu: process_cpu(child.id()) - cpu_before,
+        fake_cpu: own_cpu() - own_before,
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    figures
+}
+
+/// Builds the bare bot example (release) and returns its path.
+fn bare_bot() -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "--quiet", "--example", "bare_bot"])
+        .status()
+        .expect("cargo builds the bare bot");
+    assert!(status.success(), "the bare bot builds");
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/examples/bare_bot")
+}
+
+fn print(name: &str, figures: &Figures) {
+    println!(
+        "{name:<10} {:>5} updates in {:>6.2} s: {:>7.1} updates/s, bot CPU {:.3} ms per update, fake+drivers CPU {:.3} ms per update",
+        figures.updates,
+        figures.seconds,
+        figures.per_second(),
+        figures.cpu_ms_per_update(),
+        figures.fake_cpu * 1000.0 / figures.updates as f64,
+    );
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let bare = bare_bot();
+    let data = tempfile::tempdir().expect("a temp dir");
+
+    let tg = FakeTelegram::start().await;
+    let mut peilbot = support::bot::serve_against(&tg, data.path());
+    peilbot.env("RUST_LOG", "warn").stderr(Stdio::null());
+    // Choice 2 is "3" on every question: no question is skipped, 23 taps.
+    let real = measure(&tg, peilbot, 2, 1_000).await;
+    tg.shutdown().await;
+    assert_eq!(real.updates, USERS as usize * (TAPS + 1), "every user finished the scan");
+
+    let tg = FakeTelegram::start().await;
+    let mut command = Command::new(bare);
+    command
+        .env("TELOXIDE_TOKEN", TOKEN)
+        .env("TELOXIDE_API_URL", tg.url())
+        .env("BARE_TAPS", TAPS.to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let bare = measure(&tg, command, 0, 2_000).await;
+    tg.shutdown().await;
+
+    println!("{USERS} users, each /scan and {TAPS} taps, all at once");
+    print("peilbot", &real);
+    print("bare bot", &bare);
+    println!(
+        "ratios     peilbot / bare: {:.2}x CPU per update, {:.2}x the time per update",
+        real.cpu_ms_per_update() / bare.cpu_ms_per_update(),
+        bare.per_second() / real.per_second(),
+    );
+}

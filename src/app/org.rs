@@ -1,0 +1,160 @@
+//! The organisation view, for admins: in a chat (`/org`) and on the command line
+//! (`peilbot org`), from the same published results.
+//!
+//! A chat gets the counts and the whole organisation as text (and each team's figures in
+//! a small organisation), at most [`CHAT_PAGES`]
+//! heatmap pictures of the teams that need attention first (the most divided themes,
+//! then the lowest levels: where a management team's conversation should start), and
+//! every team as a table file. Pictures of 1,000 teams in alphabetical order would be
+//! 40 photos in one chat, which neither a phone nor Telegram's flood limits welcome, and
+//! finding one team by name is what the table is for.
+
+use super::teams::{Context, Result};
+use super::{Part, Reply, Session};
+use crate::chart::{self, HEATMAP_ROWS_PER_PAGE};
+use crate::export;
+use crate::flow::Flow;
+use crate::lang::Lang;
+use crate::messages::Msg;
+use crate::present::{OrgDetail, OrgPage, Presenter};
+use crate::team::{OrgTeam, OrgView};
+use crate::team_stats::Agreement;
+
+/// Teams per picture: the whole organisation's row comes on top of each.
+pub const TEAMS_PER_PAGE: usize = HEATMAP_ROWS_PER_PAGE - 1;
+/// Pictures a chat gets at most.
+pub const CHAT_PAGES: usize = 4;
+/// Teams without a result a chat names at most (the file has all).
+const CHAT_PENDING: usize = 20;
+/// Up to this many teams, a chat gets each team's figures as text too.
+const CHAT_TEAM_TEXT: usize = 10;
+
+/// `/org`: the organisation view, for admins: one per flow that teams take.
+pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
+    let presenter = cx.app.presenter(session.state.lang);
+    if !cx.app.admins.contains(&session.person) {
+        return Ok(Reply::text(presenter.msg(Msg::OrgNotAdmin)));
+    }
+    let mut reply = Reply::default();
+    for flow in cx.app.content.catalog() {
+        let view = cx.app.store.org_view(flow, cx.app.rules)?;
+        if !(view.teams.is_empty() && view.pending.is_empty()) {
+            reply.parts.extend(org_of(cx, session, flow, &view)?.parts);
+        }
+    }
+    if reply.parts.is_empty() {
+        return Ok(Reply::text(presenter.msg(Msg::OrgNone)));
+    }
+    Ok(reply)
+}
+
+/// The organisation view of one flow: text, the pictures of the teams that need attention
+/// first, and the table files. With more than one flow, the text starts with its title.
+fn org_of(cx: &Context, session: &Session, flow: &Flow, view: &OrgView) -> Result<Reply> {
+    let lang = session.state.lang;
+    let presenter = cx.app.presenter_for(flow, lang);
+    let detail = OrgDetail { every_team: view.teams.len() <= CHAT_TEAM_TEXT, pending: CHAT_PENDING };
+    let mut text = presenter.org_text(view, cx.app.rules, detail);
+    if cx.app.content.catalog().len() > 1 {
+        let title = super::catalog::title(cx.app, flow, lang);
+        text = format!("{}\n{text}", presenter.msg_with(Msg::OrgFlowTitle, &[("title", title.into())]));
+    }
+    let ranked = attention_order(view);
+    let pictures = pages(&presenter, view, &ranked, cx.now, Some(CHAT_PAGES))?;
+    if !ranked.is_empty() {
+        let shown = ranked.len().min(CHAT_PAGES * TEAMS_PER_PAGE);
+        let note = presenter.msg_with(
+            Msg::OrgPicturesNote,
+            &[("shown", shown.into()), ("teams", ranked.len().into()), ("per", TEAMS_PER_PAGE.into())],
+        );
+        text = format!("{text}\n\n{note}");
+    }
+    let mut reply = Reply::text(text);
+    for (png, caption) in pictures {
+        reply.push(Part::Photo { png, name: file_name(flow, "png"), caption });
+    }
+    reply.parts.extend(files(cx, lang, flow, view)?);
+    Ok(reply)
+}
+
+/// `peilbot-org.csv` for the quick scan, `peilbot-org-aiscan.csv` for another flow.
+pub fn file_name(flow: &Flow, extension: &str) -> String {
+    if flow.id == crate::flow::DEFAULT_FLOW {
+        format!("peilbot-org.{extension}")
+    } else {
+        format!("peilbot-org-{}.{extension}", flow.id)
+    }
+}
+
+/// The teams with a result, those that need attention first first: the most themes with
+/// a divided view, then the lowest mean of their medians, then by name.
+pub fn attention_order(view: &OrgView) -> Vec<&OrgTeam> {
+    let key = |team: &OrgTeam| {
+        let dimensions = &team.shown.stats.dimensions;
+        let divided = dimensions.iter().filter(|d| d.agreement() == Some(Agreement::Divided)).count();
+        let medians: Vec<f64> = dimensions.iter().filter_map(|d| d.current).collect();
+        let mean = if medians.is_empty() {
+            f64::INFINITY
+        } else {
+            medians.iter().sum::<f64>() / medians.len() as f64
+        };
+        (divided, mean)
+    };
+    let mut teams: Vec<(&OrgTeam, (usize, f64))> = view.teams.iter().map(|team| (team, key(team))).collect();
+    teams.sort_by(|(a, ka), (b, kb)| kb.0.cmp(&ka.0).then(ka.1.total_cmp(&kb.1)).then(a.team.cmp(&b.team)));
+    teams.into_iter().map(|(team, _)| team).collect()
+}
+
+/// Heatmap pictures of `teams` in their order, [`TEAMS_PER_PAGE`] to a page (at most
+/// `limit` pages), each with its caption. Without any team, one page with the whole
+/// organisation when it has a result; nothing when neither has.
+pub fn pages(
+    presenter: &Presenter,
+    view: &OrgView,
+    teams: &[&OrgTeam],
+    now: u64,
+    limit: Option<usize>,
+) -> Result<Vec<(Vec<u8>, String)>> {
+    if teams.is_empty() && view.overall.is_none() {
+        return Ok(Vec::new());
+    }
+    let date = export::date(now);
+    let chunks: Vec<&[&OrgTeam]> =
+        if teams.is_empty() { vec![&[]] } else { teams.chunks(TEAMS_PER_PAGE).collect() };
+    let pages = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .take(limit.unwrap_or(usize::MAX))
+        .map(|(index, chunk)| {
+            let page = OrgPage {
+                teams: chunk,
+                page: index + 1,
+                pages,
+                first: index * TEAMS_PER_PAGE + 1,
+                of: teams.len(),
+                date: &date,
+            };
+            let (text, rows) = presenter.org_page(view, page);
+            Ok((chart::heatmap_png(&text, &rows)?, text.caption))
+        })
+        .collect()
+}
+
+/// The whole view as a table: a workbook and CSV for Excel.
+pub fn files(cx: &Context, lang: Lang, flow: &Flow, view: &OrgView) -> Result<Vec<Part>> {
+    let locales = &cx.app.content.locales;
+    let rows = export::org_rows(flow, locales, lang, view);
+    Ok(vec![
+        Part::Document {
+            bytes: export::org_xlsx(&rows, locales, lang)?,
+            name: file_name(flow, "xlsx"),
+            caption: locales.msg(lang, Msg::OrgFileCaption),
+        },
+        Part::Document {
+            bytes: export::org_csv(&rows, locales, lang)?,
+            name: file_name(flow, "csv"),
+            caption: String::new(),
+        },
+    ])
+}

@@ -1,0 +1,141 @@
+//! The words of a report (`/report`, `peilbot report`): what a lead shares with their
+//! team or management, as headings, paragraphs and the chart, in the lead's language.
+//! Laid out as a PDF by `crate::report`; nothing here knows about pages.
+
+use super::Presenter;
+use crate::advice::advice;
+use crate::messages::Msg;
+use crate::team::{OrgTeam, OrgView, TeamResult};
+use crate::team_stats::TeamStats;
+
+/// One block of a report, top to bottom.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Title(String),
+    Heading(String),
+    Paragraph(String),
+    /// A paragraph in smaller, muted type (the facts under the title).
+    Note(String),
+    /// The profile chart.
+    Chart,
+}
+
+impl Presenter<'_> {
+    /// A team's report: the facts, the chart, what to do, views, change, how to read it
+    /// and the anonymity statement. `now` dates an open round (milliseconds).
+    pub fn team_report(&self, result: &TeamResult, min_respondents: usize, now: u64) -> Vec<Block> {
+        let stats = &result.shown.stats;
+        let advice = advice(self.flow, stats);
+        let round = if result.closed_at.is_some() { Msg::ReportRoundClosed } else { Msg::ReportRoundOpen };
+        let mut blocks = vec![
+            Block::Title(self.msg_with(Msg::ReportTitle, &[("team", result.team.as_str().into())])),
+            Block::Note(self.msg_with(
+                Msg::ReportFacts,
+                &[
+                    ("date", self.date(now).into()),
+                    ("flow", self.key(&self.flow.title).into()),
+                    ("round", self.msg_with(round, &[("round", result.round.into())]).into()),
+                    ("respondents", result.shown.respondents.into()),
+                ],
+            )),
+            Block::Chart,
+            Block::Heading(self.msg(Msg::ReportPriorities)),
+        ];
+        blocks.extend(self.priority_steps(&advice).into_iter().map(Block::Paragraph));
+        blocks.push(Block::Heading(self.msg(Msg::ReportViews)));
+        blocks.push(Block::Paragraph(self.views(&advice.shared, Msg::ReportShared)));
+        blocks.push(Block::Paragraph(self.views(&advice.talk_first, Msg::ReportDivided)));
+        blocks.extend(self.make_visible(stats, &advice).map(Block::Paragraph));
+        let statements = self.statements(stats, &advice);
+        if !statements.is_empty() {
+            blocks.push(Block::Heading(self.msg(Msg::ReportStatements)));
+            blocks.extend(statements.into_iter().map(Block::Paragraph));
+        }
+        blocks.push(Block::Heading(self.msg(Msg::ReportChange)));
+        blocks.extend(self.change(result).into_iter().map(Block::Paragraph));
+        blocks.push(Block::Heading(self.msg(Msg::ReportHowToRead)));
+        blocks.push(Block::Paragraph(self.msg(Msg::TeamHowToRead)));
+        blocks.push(Block::Heading(self.msg(Msg::ReportAnonymityTitle)));
+        blocks
+            .push(Block::Paragraph(self.msg_with(Msg::ReportAnonymity, &[("min", min_respondents.into())])));
+        blocks
+    }
+
+    /// The organisation's report: per team with a published result its medians now.
+    pub fn org_report(&self, view: &OrgView, min_respondents: usize, now: u64) -> Vec<Block> {
+        let mut blocks = vec![
+            Block::Title(self.msg(Msg::ReportOrgTitle)),
+            Block::Note(self.msg_with(
+                Msg::ReportOrgFacts,
+                &[
+                    ("date", self.date(now).into()),
+                    ("flow", self.key(&self.flow.title).into()),
+                    ("teams", view.teams.len().into()),
+                ],
+            )),
+            Block::Chart,
+            Block::Heading(self.msg(Msg::ReportOrgTeams)),
+        ];
+        for OrgTeam { team, shown, .. } in &view.teams {
+            let stats = &shown.stats;
+            let medians: Vec<String> = stats
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let value = d.current.map_or("-".to_string(), |m| self.number(m));
+                    format!("{} {value}", self.flow.dimensions[d.dimension].id.to_uppercase())
+                })
+                .collect();
+            blocks.push(Block::Paragraph(self.msg_with(
+                Msg::ReportOrgTeam,
+                &[
+                    ("team", team.as_str().into()),
+                    ("respondents", stats.respondents.into()),
+                    ("medians", medians.join(" · ").into()),
+                ],
+            )));
+        }
+        blocks.push(Block::Heading(self.msg(Msg::ReportHowToRead)));
+        blocks.push(Block::Paragraph(self.msg(Msg::TeamHowToRead)));
+        blocks.push(Block::Heading(self.msg(Msg::ReportAnonymityTitle)));
+        blocks
+            .push(Block::Paragraph(self.msg_with(Msg::ReportAnonymity, &[("min", min_respondents.into())])));
+        blocks
+    }
+
+    /// "Shared view: A …, D …", or that no theme has one.
+    fn views(&self, dimensions: &[usize], msg: Msg) -> String {
+        let list = if dimensions.is_empty() {
+            self.msg(Msg::ReportNoTheme)
+        } else {
+            self.dimension_list(dimensions)
+        };
+        self.msg_with(msg, &[("list", list.into())])
+    }
+
+    /// Per theme the median now against the previous published round, or that there is none.
+    fn change(&self, result: &TeamResult) -> Vec<String> {
+        let Some((round, previous)) = &result.previous else { return vec![self.msg(Msg::ReportNoChange)] };
+        let mut lines = vec![self.msg_with(Msg::ReportChangeSince, &[("round", (*round).into())])];
+        lines.extend(self.changes(&result.shown.stats, &previous.stats));
+        lines
+    }
+
+    fn changes(&self, now: &TeamStats, before: &TeamStats) -> Vec<String> {
+        now.dimensions
+            .iter()
+            .filter_map(|dim| {
+                let (current, earlier) = (dim.current?, before.dimensions.get(dim.dimension)?.current?);
+                Some(self.msg_with(
+                    Msg::ReportChangeLine,
+                    &[
+                        ("name", self.dimension_name(dim.dimension).into()),
+                        ("before", self.number(earlier).into()),
+                        ("now", self.number(current).into()),
+                        ("change", self.lang.signed_decimal(current - earlier).into()),
+                    ],
+                ))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,193 @@
+//! The organisation view: every team's latest published result, the teams without one
+//! as counts, and one organisation-wide result over all their respondents.
+//!
+//! The organisation-wide result is over the responses the team rows are computed over
+//! (each team's published set of the round it is shown with) and the responses so far of
+//! the teams below the minimum, each response once. It is a published set like any team's:
+//! published only by [`anonymity::verdict`] against every set it overlaps with, and every
+//! team publication is set against it in turn (see [`Store::org_set_near`]), so it cannot
+//! be set against a team result, or against itself a little later, to single anyone out.
+
+use std::collections::BTreeMap;
+
+use super::encoding::{decode_response, decode_set, encode_set};
+use super::{Result, Store, read, response_id, response_prefix};
+use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
+use crate::flow::Flow;
+use crate::team::{OrgPending, OrgTeam, OrgView, Round, Shown, Team};
+use crate::team_stats::Respondent;
+
+/// Keys in the `org` tree, per flow version: the result last published, and the set of
+/// responses it is over. (Stores from before flows were per round have one of each,
+/// without a suffix, for the quick scan; its set is still set against.)
+const SHOWN: &str = "shown";
+const SET: &str = "set";
+
+fn org_key(kind: &str, flow: &Flow) -> Vec<u8> {
+    format!("{kind}:{}:{}", flow.id, flow.version).into_bytes()
+}
+
+/// Whether a round asked this flow, at this version.
+fn asks(round: &Round, flow: &Flow) -> bool {
+    round.flow == flow.id && round.flow_version == flow.version
+}
+
+impl Store {
+    /// The organisation view of one flow version, for an admin. Each team whose current
+    /// round asks it is published first when the rules allow it; a team is then shown with
+    /// its latest round of this flow version that reached the minimum, or listed with its
+    /// progress when its current round asks this flow and none has. Other teams are not in it.
+    pub fn org_view(&self, flow: &Flow, rules: Rules) -> Result<OrgView> {
+        let _guard = self.lock_teams();
+        let mut view = OrgView::default();
+        let mut published = false;
+        // The responses the view is over, and the teams whose scores for them are needed
+        // only when the organisation-wide result is new.
+        let mut candidate = RespondentSet::new();
+        let mut sources: Vec<(Team, Option<u32>)> = Vec::new();
+        let ids: Vec<sled::IVec> = self.teams.iter().keys().collect::<sled::Result<_>>()?;
+        for id in ids {
+            let Some(mut team) = self.team(&String::from_utf8_lossy(&id))? else { continue };
+            let current = asks(team.current_round(), flow);
+            let respondents_now = if current {
+                let publication = self.publish(flow, &mut team, rules)?;
+                published |= publication.published;
+                publication.respondents_now
+            } else {
+                0
+            };
+            let latest = team.rounds.iter().rev().find(|round| round.shown.is_some() && asks(round, flow));
+            match latest {
+                Some(round) => {
+                    let shown = round.shown.clone().expect("the latest shown round has a result");
+                    candidate.extend(shown.set.iter().copied());
+                    view.teams.push(OrgTeam {
+                        team: team.name.clone(),
+                        round: round.number,
+                        current_round: team.current_round().number,
+                        members: team.members.len(),
+                        shown,
+                    });
+                    let number = round.number;
+                    sources.push((team, Some(number)));
+                }
+                None if current => {
+                    view.pending.push(OrgPending {
+                        team: team.name.clone(),
+                        round: team.current_round().number,
+                        respondents: respondents_now,
+                        members: team.members.len(),
+                    });
+                    candidate.extend(self.round_candidate(flow, &team)?.iter().copied());
+                    sources.push((team, None));
+                }
+                None => {}
+            }
+        }
+        view.teams.sort_by(|a, b| a.team.cmp(&b.team));
+        view.pending.sort_by(|a, b| a.team.cmp(&b.team));
+        view.respondents_now = candidate.len();
+        let (overall, org_published) = self.publish_org(flow, rules, candidate, &sources)?;
+        view.overall = overall;
+        self.flush_if(published || org_published)?;
+        Ok(view)
+    }
+
+    /// The organisation-wide set, when it is close enough in size to a candidate of `len`
+    /// responses to be too close to it (sets that differ in size by [`MIN_DIFFERENCE`] or
+    /// more never are), so a team publication is set against it only in a tiny organisation.
+    pub(super) fn org_set_near(&self, len: usize) -> Result<Vec<RespondentSet>> {
+        let near = |set: &RespondentSet| set.len().abs_diff(len) < MIN_DIFFERENCE;
+        Ok(self.org_sets()?.into_iter().filter(near).collect())
+    }
+
+    /// Every organisation-wide set published, of every flow version.
+    fn org_sets(&self) -> Result<Vec<RespondentSet>> {
+        let mut sets = Vec::new();
+        for item in self.org.scan_prefix(SET.as_bytes()) {
+            sets.push(decode_set(&item?.1)?);
+        }
+        Ok(sets)
+    }
+
+    /// Publishes the organisation-wide result over `candidate` when the rules allow it;
+    /// returns the one last published, and whether it is new. Call with the team lock held.
+    fn publish_org(
+        &self,
+        flow: &Flow,
+        rules: Rules,
+        candidate: RespondentSet,
+        sources: &[(Team, Option<u32>)],
+    ) -> Result<(Option<Shown>, bool)> {
+        let shown: Option<Shown> = read(&self.org, &org_key(SHOWN, flow))?;
+        if shown.as_ref().is_some_and(|shown| shown.set == candidate) {
+            return Ok((shown, false));
+        }
+        let mut published = self.overlapping_sets(&candidate)?;
+        published.extend(self.org_sets()?);
+        if anonymity::verdict(rules, &candidate, &published) != Verdict::Publish {
+            return Ok((shown, false));
+        }
+        let scores = self.scores_of(flow, &candidate, sources)?;
+        let shown = super::teams::aggregate(flow, scores.iter().map(|(id, respondent)| (*id, respondent)));
+        self.org.insert(org_key(SET, flow), encode_set(&shown.set)?)?;
+        self.org.insert(org_key(SHOWN, flow), serde_json::to_vec(&shown)?)?;
+        Ok((Some(shown), true))
+    }
+
+    /// The scores of the responses in `wanted`: from the round index for current rounds,
+    /// from the members' responses for an earlier round a team is shown with. A response
+    /// deleted since (`/forget`) is not found, and so not counted.
+    fn scores_of(
+        &self,
+        flow: &Flow,
+        wanted: &RespondentSet,
+        sources: &[(Team, Option<u32>)],
+    ) -> Result<BTreeMap<ResponseId, Respondent>> {
+        let mut scores = BTreeMap::new();
+        for (team, round) in sources {
+            let current = team.current_round();
+            match round.and_then(|number| team.rounds.iter().find(|r| r.number == number)) {
+                Some(round) if round.number != current.number => {
+                    scores.extend(self.closed_round_scores(flow, team, round, wanted)?);
+                }
+                _ => {
+                    let mut members = self.round_members(flow, team)?;
+                    members.retain(|member| wanted.contains(&member.response));
+                    scores.extend(self.scores(flow, &members)?);
+                }
+            }
+        }
+        Ok(scores)
+    }
+
+    /// The scores of the wanted responses of the team's members completed inside a round
+    /// that is no longer current (the round index holds only current rounds).
+    fn closed_round_scores(
+        &self,
+        flow: &Flow,
+        team: &Team,
+        round: &Round,
+        wanted: &RespondentSet,
+    ) -> Result<Vec<(ResponseId, Respondent)>> {
+        let mut scores = Vec::new();
+        for member in &team.members {
+            for item in self.responses.scan_prefix(response_prefix(member)).rev() {
+                let (key, value) = item?;
+                let id = response_id(&key);
+                if !wanted.contains(&id) {
+                    continue;
+                }
+                let response = decode_response(&value)?;
+                if response.completed_at < round.opened_at {
+                    break; // keys are in order of completion
+                }
+                let asked = response.flow_id == round.flow && response.flow_version == round.flow_version;
+                if asked && Team::in_round(round, response.completed_at) {
+                    scores.push((id, Respondent::of(flow, &response.answers)));
+                }
+            }
+        }
+        Ok(scores)
+    }
+}

@@ -1,0 +1,173 @@
+//! `peilbot demo`, `peilbot team` and `peilbot org`, through the real binary: the demo is
+//! the same for the same seed, and the admin's results on the command line go through
+//! the anonymity rules like the chat's.
+
+mod support;
+
+use std::path::Path;
+
+use support::binary::{Run, peilbot};
+
+/// A demo organisation of `teams` teams (about 20 people each, 3 rounds) in `dir`.
+fn demo(dir: &Path, teams: usize, seed: u64) -> Run {
+    let data = dir.to_str().expect("a UTF-8 path");
+    let (teams, people, seed) = (teams.to_string(), (teams * 20).to_string(), seed.to_string());
+    let run = peilbot(
+        &["demo", "--data", data, "--teams", &teams, "--people", &people, "--rounds", "3", "--seed", &seed],
+        "",
+        &[],
+        None,
+    );
+    assert!(run.status.success(), "demo failed: {}", run.stderr);
+    run
+}
+
+fn org(dir: &Path, args: &[&str]) -> Run {
+    let mut all = vec!["org", "--data", dir.to_str().expect("a UTF-8 path")];
+    all.extend(args);
+    peilbot(&all, "", &[], None)
+}
+
+/// The organisation table as CSV, rows split into fields (byte order mark dropped).
+fn org_table(dir: &Path, lang: &str) -> Vec<Vec<String>> {
+    let run = org(dir, &["--format", "csv", "--lang", lang]);
+    assert!(run.status.success(), "org failed: {}", run.stderr);
+    let text = run.stdout.strip_prefix('\u{feff}').expect("CSV for Excel starts with a byte order mark");
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(b';').has_headers(false).from_reader(text.as_bytes());
+    reader.records().map(|r| r.expect("a CSV record").iter().map(String::from).collect()).collect()
+}
+
+fn decimal(text: &str) -> f64 {
+    text.replace(',', ".").parse().unwrap_or_else(|_| panic!("not a number: {text:?}"))
+}
+
+#[test]
+fn the_same_seed_makes_the_same_organisation_and_another_seed_another() {
+    let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().expect("a temp dir")).collect();
+    let made = demo(dirs[0].path(), 8, 7);
+    demo(dirs[1].path(), 8, 7);
+    demo(dirs[2].path(), 8, 8);
+    assert!(made.stdout.contains("160 people in 8 teams"), "{}", made.stdout);
+    assert!(made.stdout.contains("peilbot org --data"), "says what to try next: {}", made.stdout);
+    let tables: Vec<_> = dirs.iter().map(|dir| org_table(dir.path(), "en")).collect();
+    assert!(tables[0].len() > 8, "a table with teams: {:?}", tables[0]);
+    assert_eq!(tables[0], tables[1], "same seed, same results");
+    assert_ne!(tables[0], tables[2], "another seed, other results");
+    // The demo refuses to pour a second organisation into the same folder.
+    let again = peilbot(
+        &["demo", "--data", dirs[0].path().to_str().unwrap(), "--teams", "2", "--people", "10"],
+        "",
+        &[],
+        None,
+    );
+    assert!(!again.status.success() && again.stderr.contains("already holds teams"), "{}", again.stderr);
+}
+
+#[test]
+fn the_org_table_has_ambition_gap_n_a_whole_organisation_row_and_counts_for_small_teams() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    demo(dir.path(), 30, 3);
+    let table = org_table(dir.path(), "en");
+    let header = &table[0];
+    assert_eq!(
+        header,
+        &[
+            "Team",
+            "Round",
+            "Respondents",
+            "Members",
+            "Theme",
+            "Median now",
+            "Median ambition",
+            "Gap",
+            "Spread (IQR)",
+            "Don't know (%)"
+        ]
+    );
+    let whole: Vec<&Vec<String>> = table.iter().filter(|row| row[0] == "Whole organisation").collect();
+    assert_eq!(whole.len(), 7, "one row per theme for the whole organisation");
+    assert_eq!(&whole[0][4], "A Vision & leadership");
+    let teams: Vec<&Vec<String>> = table[1..].iter().filter(|row| row[0] != "Whole organisation").collect();
+    let with_result: Vec<&&Vec<String>> = teams.iter().filter(|row| !row[4].is_empty()).collect();
+    let pending: Vec<&&Vec<String>> = teams.iter().filter(|row| row[4].is_empty()).collect();
+    assert!(!with_result.is_empty() && !pending.is_empty(), "a demo has both kinds of team");
+    for row in table[1..].iter().filter(|row| !row[4].is_empty()) {
+        let n: usize = row[2].parse().expect("N is a count");
+        assert!(n >= 5, "no result over fewer than 5: {row:?}");
+        if !row[6].is_empty() && !row[5].is_empty() {
+            let gap = decimal(&row[6]) - decimal(&row[5]);
+            assert!((gap - decimal(&row[7])).abs() < 1e-9, "gap is ambition minus now, as shown: {row:?}");
+        }
+    }
+    for row in &pending {
+        assert!(row[5..].iter().all(String::is_empty), "counts only for a team below the minimum: {row:?}");
+        let (finished, members): (usize, usize) = (row[2].parse().unwrap(), row[3].parse().unwrap());
+        assert!(finished < 5 && finished <= members, "{row:?}");
+    }
+    // The whole organisation is over everyone counted in the table, each response once.
+    let whole_n: usize = whole[0][2].parse().unwrap();
+    let team_ns: usize = teams
+        .iter()
+        .filter(|row| row[4].is_empty() || row[4].starts_with("A "))
+        .map(|row| row[2].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(whole_n, team_ns, "demo people are in one team each");
+}
+
+#[test]
+fn an_admin_sees_a_team_result_or_only_counts_below_the_minimum() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    demo(dir.path(), 30, 3);
+    let table = org_table(dir.path(), "en");
+    let data = dir.path().to_str().unwrap();
+    let pending =
+        table.iter().find(|row| row[4].is_empty() && row[0] != "Team").expect("a team below the minimum");
+    let run = peilbot(&["team", "--data", data, &pending[0]], "", &[("LANG", "nl_NL.UTF-8")], None);
+    assert!(run.status.success(), "{}", run.stderr);
+    // Nobody yet is said in words, not as "0 of N".
+    let expected = match pending[2].as_str() {
+        "0" => "nog niemand heeft de scan afgerond".to_string(),
+        finished => format!("{finished} van de {} teamleden", pending[3]),
+    };
+    assert!(run.stdout.contains(&expected), "counts in Dutch from LANG: {}", run.stdout);
+    assert!(!run.stdout.contains("mediaan"), "no figures below the minimum: {}", run.stdout);
+
+    // A team whose current round reached the minimum: the lead's own text.
+    let shown = table
+        .iter()
+        .find(|row| row[4].starts_with("A ") && row[0] != "Whole organisation" && row[1] == "3")
+        .expect("a team with a result in its current round");
+    let run = peilbot(&["team", "--data", data, "--lang", "en", &shown[0]], "", &[], None);
+    assert!(run.status.success(), "{}", run.stderr);
+    assert!(run.stdout.contains(&format!("Team \"{}\", round 3", shown[0])), "{}", run.stdout);
+    // The CSV always has decimal commas (for Excel); the English text has points.
+    let median = shown[5].replace(',', ".");
+    assert!(run.stdout.contains(&format!("A Vision & leadership: median {median}")), "{}", run.stdout);
+
+    let unknown = peilbot(&["team", "--data", data, "No Such Team"], "", &[], None);
+    assert!(!unknown.status.success() && unknown.stderr.contains("no team called"), "{}", unknown.stderr);
+}
+
+#[test]
+fn org_text_and_pictures_on_the_command_line() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    demo(dir.path(), 30, 3);
+    let text = org(dir.path(), &["--lang", "nl"]);
+    assert!(text.status.success(), "{}", text.stderr);
+    assert!(text.stdout.contains("Hele organisatie,"), "{}", text.stdout);
+    assert!(text.stdout.contains("  ambitie  A "), "{}", text.stdout);
+    assert!(text.stdout.contains("Nog niet genoeg deelnemers (alleen aantallen):"), "{}", text.stdout);
+
+    // Several pages need a file name to number.
+    let refused = org(dir.path(), &["--format", "png"]);
+    assert!(!refused.status.success() && refused.stderr.contains("--out"), "{}", refused.stderr);
+    let out = dir.path().join("org.png");
+    let written = org(dir.path(), &["--format", "png", "--out", out.to_str().unwrap()]);
+    assert!(written.status.success(), "{}", written.stderr);
+    for page in ["org-01.png", "org-02.png"] {
+        let png = std::fs::read(dir.path().join(page)).expect("a page was written");
+        let image = image::load_from_memory(&png).expect("a PNG");
+        assert!(image.width() + image.height() <= 10_000 && png.len() <= 10_000_000, "{page}");
+    }
+}
