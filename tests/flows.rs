@@ -74,7 +74,7 @@ fn flows_list_prints_every_flow() {
     assert_eq!(
         lines,
         [
-            "quickscan\tDigital maturity quick scan\t6 min\t23 questions\tversion 1",
+            "quickscan\tDigital maturity quick scan\t6 min\t23 questions\tversion 2",
             "aiscan\tAI readiness and responsible use\t4 min\t19 questions\tversion 1",
         ]
     );
@@ -99,7 +99,7 @@ fn the_ai_scan_end_to_end_in_each_language() {
             let name = message(lang, &format!("ai-dim-{id}"));
             let level = if *id == "s" { message(lang, "scale-skill-1") } else { level_one.to_string() };
             let decimal = if lang == "en" { "1.0" } else { "1,0" };
-            assert_line(&out, &format!("{dimension} {name}: {decimal} ({level})"));
+            assert_line(&out, &format!("{dimension} {name}: {decimal} ({level})  ▰▱▱▱▱"));
         }
         // Lawful and explainable at 1.0 is flagged, with the flow's own warning, once.
         let flag = match lang {
@@ -110,7 +110,7 @@ fn the_ai_scan_end_to_end_in_each_language() {
         assert_eq!(flags, 1, "{lang}: the flag is shown under L only:\n{out}");
         assert_absent(&out, &message(lang, "snapshot-references-title"));
         if lang == "nl-BE" {
-            assert_line(&out, &format!("P {}: 1,0 (Nog niet gestart)", message("nl-BE", "ai-dim-p")));
+            assert_line(&out, &format!("P {}: 1,0 (Nog niet gestart)  ▰▱▱▱▱", message("nl-BE", "ai-dim-p")));
             assert_contains(&out, "informatieveiligheid");
             for word in ["Algoritmeregister", "IAMA", "gemeente", "medewerker"] {
                 assert_absent(&out, word);
@@ -289,9 +289,9 @@ fn a_flow_folder_written_from_the_readme_is_offered_at_run_time() {
     assert!(env.status.success(), "{}", env.stderr);
     let out = env.stdout;
     assert_eq!(progress_lines(&out).last(), Some(&(4, 4)), "{out}");
-    assert_line(&out, "W Werkplek: 3,0 (Afgesproken)");
+    assert_line(&out, "W Werkplek: 3,0 (Afgesproken)  ▰▰▰▱▱");
     assert_line(&out, "  Volgende stap: Evalueer de afspraken elk kwartaal.");
-    assert_line(&out, "T Middelen: 2,0 (Losse initiatieven)");
+    assert_line(&out, "T Middelen: 2,0 (Losse initiatieven)  ▰▰▱▱▱");
     assert_contains(&out, "Minstens af en toe thuiswerken (CBS, 2024): Nederland 71,5%");
 }
 

@@ -20,6 +20,14 @@ async fn menu(person: &Person, lang: &str) -> support::fake_telegram::SentMessag
     person.ask("/scan", &message(lang, "flow-menu-title")).await
 }
 
+/// A person's first contact: `/start`, the welcome with the privacy notice, and "Start"
+/// offered; after it, `/scan` and deep links go straight to what they ask for.
+async fn meet(tg: &support::fake_telegram::FakeTelegram, id: i64, name: &str, lang: &str) -> Person {
+    let person = Person::new(tg, id, name, Some(lang));
+    person.ask("/start", &message(lang, "tg-ready")).await;
+    person
+}
+
 async fn expect_start(person: &Person, total: usize) {
     let first = person.expect_question(1).await;
     assert_eq!(progress(first.body()), Some((1, total)), "{}", first.body());
@@ -34,7 +42,7 @@ async fn both_flows_end_to_end_in_each_language() {
         ("nl-BE", "ongeveer 4 minuten, 19 vragen", "België 0,61 · OESO-gemiddelde 0,70"),
     ];
     for (i, (lang, minutes, reference)) in cases.into_iter().enumerate() {
-        let person = Person::new(&tg, 700 + i as i64, "Lies", Some(lang));
+        let person = meet(&tg, 700 + i as i64, "Lies", lang).await;
         let ai_title = message(lang, "aiscan-title");
         let quick_title = message(lang, "quickscan-title");
 
@@ -80,11 +88,22 @@ async fn both_flows_end_to_end_in_each_language() {
 #[tokio::test]
 async fn scan_id_and_deep_links_start_one_flow_and_an_unknown_one_gets_the_menu() {
     let (tg, _data, _bot) = setup(&[]).await;
+    // At first contact the deep link's scan starts with the person's own tap on "Start".
     let ada = Person::new(&tg, 801, "Ada", Some("en"));
-    ada.say("/start scan_aiscan");
+    let ready = ada.ask("/start scan_aiscan", &message("en", "tg-ready")).await;
+    assert!(ada.question_message().is_none(), "no question before the tap");
+    assert_eq!(ada.press(ready.message_id, "s:aiscan").await, None);
     expect_start(&ada, 19).await;
+    // Later, it starts at once.
+    ada.say("/cancel");
+    let cancel = ada.expect_text("Stop the scan?").await;
+    assert_eq!(ada.press(cancel.message_id, "x").await, None);
+    ada.expect_text("The scan has stopped").await;
+    let mark = ada.mark();
+    ada.say("/start scan_aiscan");
+    ada.expect_after(mark, "Question 1 of 19").await;
 
-    let bob = Person::new(&tg, 802, "Bob", Some("en"));
+    let bob = meet(&tg, 802, "Bob", "en").await;
     let unknown = bob.ask("/start scan_nope", "There is no scan called \"nope\".").await;
     assert_eq!(unknown.button_labels(), [QUICK_EN, AI_EN], "the menu follows");
     bob.say("/scan aiscan");
@@ -94,7 +113,7 @@ async fn scan_id_and_deep_links_start_one_flow_and_an_unknown_one_gets_the_menu(
 #[tokio::test]
 async fn another_scan_mid_scan_asks_first_and_never_drops_answers_silently() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let eva = Person::new(&tg, 901, "Eva", Some("en"));
+    let eva = meet(&tg, 901, "Eva", "en").await;
     eva.say("/scan aiscan");
     expect_start(&eva, 19).await;
     eva.answer_until(3, L3).await;
@@ -157,15 +176,24 @@ async fn a_team_round_asks_one_flow_and_its_results_are_that_flows() {
     assert!(!result.contains("A Vision & leadership"), "no quick scan theme in an AI round:\n{result}");
 
     let org = lead.ask("/org", AI_EN).await;
-    assert!(org.body().contains("R · L · P · H · S · V"), "{}", org.body());
+    assert!(org.body().contains("now       R 3.0 · L 3.0 · P 3.0 · H 3.0 · S 3.0 · V 3.0"), "{}", org.body());
     assert!(!org.body().contains(QUICK_EN), "no team's current round asks the quick scan:\n{}", org.body());
 
-    // A new round asks what the last one asked, unless the lead picks another scan.
-    lead.ask("/newround", &format!("The new round asks \"{AI_EN}\"")).await;
-    let pick = lead.expect_text(&format!("Round 2 asks \"{AI_EN}\"")).await;
-    let data = pick.button_data(QUICK_EN).unwrap().to_string();
-    assert_eq!(lead.press(pick.message_id, &data).await, None);
-    lead.expect_text(&format!("Round 2 of \"Digitaal\" now asks \"{QUICK_EN}\"")).await;
+    // /newround asks first, and with more than one flow, which scan the new round asks.
+    let question = lead.ask("/newround", "Close round 1 of \"Digitaal\"").await;
+    let quick = format!("Yes, open round 2 with \"{QUICK_EN}\"");
+    let ai = format!("Yes, open round 2 with \"{AI_EN}\"");
+    let labels = question.button_labels();
+    assert!(labels.contains(&quick.as_str()) && labels.contains(&ai.as_str()), "{labels:?}");
+    assert_eq!(labels.last(), Some(&"No"));
+    let data = question.button_data(&quick).unwrap().to_string();
+    let mark = lead.mark();
+    assert_eq!(lead.press(question.message_id, &data).await, None);
+    lead.expect_after(mark, &format!("The new round asks \"{QUICK_EN}\"")).await;
+    // Its members are told which scan, with a button to it.
+    let notice = members[2].expect_text("Round 2 of your team \"Digitaal\" has started").await;
+    assert!(notice.body().contains(&format!("\"{QUICK_EN}\" takes about 6 minutes")), "{}", notice.body());
+    assert_eq!(notice.button_data(&format!("Start or continue: {QUICK_EN}")), Some("s:quickscan"));
     let mark = lead.mark();
     lead.say("/team");
     let waiting = lead.expect_after(mark, "round 2").await;
@@ -208,7 +236,7 @@ async fn a_content_folder_is_served_at_run_time() {
     let content = content_folder(KORT_FLOW, KORT_EN);
     let dir = content.path().to_str().unwrap().to_string();
     let (tg, _data, _bot) = setup(&[("PEILBOT_CONTENT", dir.as_str())]).await;
-    let kees = Person::new(&tg, 1001, "Kees", Some("nl"));
+    let kees = meet(&tg, 1001, "Kees", "nl").await;
     let offered = menu(&kees, "nl").await;
     assert!(
         offered.body().contains("3. Check hybride werken: ongeveer 2 minuten, 4 vragen"),

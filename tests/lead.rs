@@ -226,9 +226,12 @@ async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() 
         assert_eq!(told.len(), 1, "one message each: {told:?}");
         let dutch = member.id() == m[4].id();
         let (text, button) = if dutch {
-            ("Ronde 2 van je team \"Rho\" is begonnen", "Quickscan starten of verdergaan")
+            (
+                "Ronde 2 van je team \"Rho\" is begonnen",
+                "Starten of verdergaan: Quickscan digitale volwassenheid",
+            )
         } else {
-            ("Round 2 of your team \"Rho\" has started", "Start or continue the quick scan")
+            ("Round 2 of your team \"Rho\" has started", "Start or continue: Digital maturity quick scan")
         };
         assert!(told[0].body().starts_with(text), "{}", told[0].body());
         assert_eq!(told[0].button_labels(), vec![button]);
@@ -310,7 +313,7 @@ async fn each_role_gets_its_own_menu_and_help() {
     let ann = Person::new(&tg, 301, "Ann", Some("en"));
     let help = ann.ask("/help", "What I can do:").await;
     assert_eq!(listed_commands(&help), names(everyone[0]));
-    assert!(help.body().contains("/scan Start or continue the quick scan"), "{}", help.body());
+    assert!(help.body().contains("/scan Start or continue a scan"), "{}", help.body());
 
     // Ann creates a team: her chat gets a lead's menu, her /help lists the team commands.
     let before = tg.calls_to("setMyCommands").len();

@@ -46,7 +46,7 @@ async fn first_contact_shows_a_notice_that_a_language_tap_keeps_and_waits_for_st
     }
     assert!(notice.keyboard.is_empty(), "nothing to tap on the notice, so nothing edits it away");
     assert!(pim.question_message().is_none(), "/scan at first contact does not start the scan");
-    assert_eq!(ready.button_labels(), ["Nederlands", "Vlaams", "English", "Start the quick scan"]);
+    assert_eq!(ready.button_labels(), ["Nederlands", "Vlaams", "English", "Start"]);
 
     // A language tap changes the message with the buttons only, and keeps "Start".
     let tap = tg.press_label(&pim.chat, ready.message_id, "Nederlands");
@@ -298,7 +298,18 @@ async fn a_new_round_is_opened_only_on_yes() {
         "{}",
         question.body()
     );
-    assert_eq!(question.button_labels(), ["Yes, open round 2", "No"]);
+    // The new round asks what the closing one asked, unless the lead picks the other scan.
+    assert!(
+        question.body().ends_with(
+            "Round 2 asks \"Digital maturity quick scan\" again, unless you choose another scan below."
+        ),
+        "{}",
+        question.body()
+    );
+    assert_eq!(
+        question.button_labels(),
+        ["Yes, open round 2", "Yes, open round 2 with \"AI readiness and responsible use\"", "No"]
+    );
     assert_eq!(lead.press(question.message_id, "n").await, None);
     let still = lead.ask("/team", "round").await;
     assert!(still.body().starts_with("\"Alpha\", round 1:"), "{}", still.body());
@@ -334,7 +345,7 @@ async fn reminders_outside_working_hours_wait_and_reach_members_in_their_own_lan
     // Monday morning: the queued reminder goes out, in Dutch.
     let _bot = PeilBot::start_with(&tg, &store(&data), &[("PEILBOT_FAKE_NOW", MONDAY)]).await;
     let nudge = joe.expect_text("Een herinnering van je team \"Alpha\"").await;
-    assert_eq!(nudge.button_labels(), ["Quickscan starten of verdergaan"]);
+    assert_eq!(nudge.button_labels(), ["Starten of verdergaan: Quickscan digitale volwassenheid"]);
     // And once a day: asking again on Monday reaches nobody.
     let again = lead.ask("/remind", "remind").await;
     assert!(again.body().starts_with("There is nobody to remind"), "{}", again.body());

@@ -213,3 +213,40 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
     let open = result.open.expect("beside the short round 2").refusal;
     assert!(matches!(open, peilbot::team::TeamRefusal::TooFew { respondents: 1, .. }), "{open:?}");
 }
+
+/// A round counts only responses to the flow version it asks: a version whose questions
+/// may differ (an older file, or one served from a content folder) never mixes in, also
+/// not after a restart, when the index is read back.
+#[test]
+fn a_round_never_counts_a_response_to_another_version_of_its_flow() {
+    let content = peilbot::cli::load_content().unwrap();
+    let flow = content.default_flow();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_with(dir.path(), Options::with_flows(&content.flows)).unwrap();
+    let rules = peilbot::anonymity::Rules::new(3);
+    let id = |n: u32| PersonId(format!("tg:{n}"));
+    let done = |store: &Store, who: u32, at: u64, version: u32| {
+        let mut response = response(at, 3);
+        (response.flow_id, response.flow_version) = (flow.id.clone(), version);
+        store.commit(&id(who), &Commit { completed: Some(response), ..Commit::default() }).unwrap();
+    };
+    let respondents = |store: &Store, team: &str| match store.team_result(flow, team, &id(1), rules, None) {
+        Ok(Ok(result)) => result.respondents_now,
+        Ok(Err(peilbot::team::TeamRefusal::TooFew { respondents, .. })) => respondents,
+        other => panic!("{other:?}"),
+    };
+    let mut team = peilbot::team::Team::new("Burgerzaken", id(1), 1_000, peilbot::random::team_seed(), flow);
+    team.members.extend((2..=5).map(id));
+    store.create_team(&team).unwrap();
+    for who in 1..=3 {
+        done(&store, who, 2_000 + u64::from(who), flow.version);
+    }
+    done(&store, 4, 2_004, flow.version + 1);
+    done(&store, 5, 2_005, flow.version - 1);
+    assert_eq!(respondents(&store, &team.id), 3, "only the round's version counts");
+    drop(store);
+    let store = Store::open_with(dir.path(), Options::with_flows(&content.flows)).unwrap();
+    assert_eq!(respondents(&store, &team.id), 3, "and so after a restart");
+    done(&store, 4, 3_000, flow.version);
+    assert_eq!(respondents(&store, &team.id), 4, "a retake on the round's version counts");
+}

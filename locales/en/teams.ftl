@@ -107,6 +107,8 @@ team-round-flow-set = Round { $round } of "{ $team }" now asks "{ $title }". The
 team-round-flow-locked = Round { $round } of "{ $team }" already has a result, so its scan stays as it is. Open a new round with /newround to ask "{ $title }".
 org-flow-title = { $title }
 confirm-new-round-flow-button = Yes, open round { $next } with "{ $title }"
+confirm-new-round-flows = Round { $next } asks "{ $title }" again, unless you choose another scan below.
+team-round-old-version = Note: round { $round } asks an earlier version of "{ $title }", whose questions have changed since. Scans of the new version count from the next round on: open it with /newround.
 
 # issue 12: confirmations, names and empty cases
 

@@ -112,6 +112,8 @@ team-round-flow-set = Ronde { $round } van "{ $team }" vraagt nu "{ $title }". D
 team-round-flow-locked = Ronde { $round } van "{ $team }" heeft al een resultaat, dus de scan blijft zoals hij is. Open met /newround een nieuwe ronde om "{ $title }" te vragen.
 org-flow-title = { $title }
 confirm-new-round-flow-button = Ja, open ronde { $next } met "{ $title }"
+confirm-new-round-flows = Ronde { $next } vraagt opnieuw "{ $title }", tenzij je hieronder een andere scan kiest.
+team-round-old-version = Let op: ronde { $round } vraagt een eerdere versie van "{ $title }", waarvan de vragen inmiddels zijn veranderd. Scans van de nieuwe versie tellen mee vanaf de volgende ronde: open die met /newround.
 
 # issue 12: bevestigingen, namen en lege gevallen
 

@@ -314,33 +314,32 @@ fn confirm(cx: &Context, session: &Session, action: TeamAction, team: &Team) -> 
         _ if sole_lead => (Msg::ConfirmLeaveSoleLead, Msg::ConfirmLeaveButton),
         _ => (Msg::ConfirmLeave, Msg::ConfirmLeaveButton),
     };
-    let no = Button { label: presenter.msg(Msg::ConfirmNoButton), action: Action::Dismiss };
-    let flows = cx.app.content.catalog();
-    if action == TeamAction::NewRound && flows.len() > 1 {
-        // Which scan the new round asks is chosen here, before its members are told.
-        let mut buttons: Vec<Vec<Button>> = flows
-            .iter()
-            .map(|flow| {
-                let mut args = args.clone();
-                args.push(("title", catalog::title(cx.app, flow, session.state.lang).into()));
-                let label = presenter.msg_with(Msg::ConfirmNewRoundFlowButton, &args);
-                vec![Button {
-                    label,
-                    action: Action::OpenRound { team: team.id.clone(), flow: flow.id.clone() },
-                }]
-            })
-            .collect();
-        buttons.push(vec![no]);
-        let text = presenter.msg_with(question, &args);
-        return Reply { parts: vec![Part::Text { text, buttons }] };
-    }
+    let mut text = presenter.msg_with(question, &args);
     let yes = Button {
         label: presenter.msg_with(yes, &args),
         action: Action::Confirm { action, team: team.id.clone() },
     };
-    Reply {
-        parts: vec![Part::Text { text: presenter.msg_with(question, &args), buttons: vec![vec![yes, no]] }],
+    let no = Button { label: presenter.msg(Msg::ConfirmNoButton), action: Action::Dismiss };
+    let current = round_flow(cx.app, team);
+    let others: Vec<&Flow> = cx.app.content.catalog().iter().filter(|flow| flow.id != current.id).collect();
+    if action != TeamAction::NewRound || others.is_empty() {
+        return Reply { parts: vec![Part::Text { text, buttons: vec![vec![yes, no]] }] };
     }
+    // Which scan the new round asks is chosen here, before its members are told: the one
+    // the closing round asked, or another.
+    let lang = session.state.lang;
+    args.push(("title", catalog::title(cx.app, current, lang).into()));
+    text = format!("{text}\n{}", presenter.msg_with(Msg::ConfirmNewRoundFlows, &args));
+    let mut buttons = vec![vec![yes]];
+    for flow in others {
+        let mut args = args.clone();
+        args.push(("title", catalog::title(cx.app, flow, lang).into()));
+        let label = presenter.msg_with(Msg::ConfirmNewRoundFlowButton, &args);
+        let action = Action::OpenRound { team: team.id.clone(), flow: flow.id.clone() };
+        buttons.push(vec![Button { label, action }]);
+    }
+    buttons.push(vec![no]);
+    Reply { parts: vec![Part::Text { text, buttons }] }
 }
 
 fn carry_out(cx: &Context, session: &Session, action: TeamAction, team: Team) -> Result<Outcome> {
@@ -398,7 +397,7 @@ pub fn result_for(
 ) -> Result<Reply> {
     let outcome =
         cx.app.store.team_result_as(round_flow(cx.app, team), &team.id, viewer, cx.app.rules, round)?;
-    match outcome {
+    let mut reply = match outcome {
         Ok(result) => {
             let presenter = cx.app.presenter_for(shown_flow(cx.app, team, result.round), session.state.lang);
             let (rows, labels) = presenter.team_chart(&result, cx.now);
@@ -417,11 +416,27 @@ pub fn result_for(
             let buttons = buttons.chunks(ROUND_BUTTONS_PER_ROW).map(<[Button]>::to_vec).collect();
             let mut reply = Reply { parts: vec![Part::Text { text, buttons }] };
             reply.push(Part::Photo { png, name: "peilbot-team.png".into(), caption: labels.title });
-            Ok(reply)
+            reply
         }
-        Err(TeamRefusal::NoSuchRound) => Ok(cx.say(session, Msg::TgStaleButton, &[])),
-        Err(refusal) => Ok(refused(cx, session, team, &refusal)),
+        Err(TeamRefusal::NoSuchRound) => return Ok(cx.say(session, Msg::TgStaleButton, &[])),
+        Err(refusal) => refused(cx, session, team, &refusal),
+    };
+    // A flow file changed its questions (a new version) while the round is open: the
+    // round keeps counting the version it asks, so the lead needs to know why new scans
+    // do not count, and what to do.
+    let (current, flow) = (team.current_round(), round_flow(cx.app, team));
+    if current.flow == flow.id && current.flow_version != flow.version {
+        let title = catalog::title(cx.app, flow, session.state.lang);
+        let args = [("round", current.number.into()), ("title", title.into())];
+        reply.parts.insert(
+            0,
+            Part::Text {
+                text: cx.presenter(session).msg_with(Msg::TeamRoundOldVersion, &args),
+                buttons: Vec::new(),
+            },
+        );
     }
+    Ok(reply)
 }
 
 /// Why a team has no result to show the person (yet).

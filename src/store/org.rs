@@ -33,10 +33,12 @@ fn asks(round: &Round, flow: &Flow) -> bool {
 }
 
 impl Store {
-    /// The organisation view of one flow version, for an admin. Each team whose current
-    /// round asks it is published first when the rules allow it; a team is then shown with
-    /// its latest round of this flow version that reached the minimum, or listed with its
-    /// progress when its current round asks this flow and none has. Other teams are not in it.
+    /// The organisation view of one flow, for an admin. Each team whose current round asks
+    /// it is published first when the rules allow it; a team is then shown with its latest
+    /// round of this flow that reached the minimum (each row is one published result, of
+    /// one version), or listed with its progress when its current round asks this flow and
+    /// none has. Other teams are not in it. The organisation-wide result is over responses
+    /// to the flow's current version only: versions whose questions differ never mix.
     pub fn org_view(&self, flow: &Flow, rules: Rules) -> Result<OrgView> {
         let _guard = self.lock_teams();
         let mut view = OrgView::default();
@@ -48,7 +50,7 @@ impl Store {
         let ids: Vec<sled::IVec> = self.teams.iter().keys().collect::<sled::Result<_>>()?;
         for id in ids {
             let Some(mut team) = self.team(&String::from_utf8_lossy(&id))? else { continue };
-            let current = asks(team.current_round(), flow);
+            let current = team.current_round().flow == flow.id;
             let respondents_now = if current {
                 let publication = self.publish(flow, &mut team, rules)?;
                 published |= publication.published;
@@ -56,11 +58,15 @@ impl Store {
             } else {
                 0
             };
-            let latest = team.rounds.iter().rev().find(|round| round.shown.is_some() && asks(round, flow));
+            let latest =
+                team.rounds.iter().rev().find(|round| round.shown.is_some() && round.flow == flow.id);
             match latest {
                 Some(round) => {
                     let shown = round.shown.clone().expect("the latest shown round has a result");
-                    candidate.extend(shown.set.iter().copied());
+                    let this_version = asks(round, flow);
+                    if this_version {
+                        candidate.extend(shown.set.iter().copied());
+                    }
                     view.teams.push(OrgTeam {
                         team: team.name.clone(),
                         round: round.number,
@@ -69,7 +75,9 @@ impl Store {
                         shown,
                     });
                     let number = round.number;
-                    sources.push((team, Some(number)));
+                    if this_version {
+                        sources.push((team, Some(number)));
+                    }
                 }
                 None if current => {
                     view.pending.push(OrgPending {
@@ -78,8 +86,10 @@ impl Store {
                         respondents: respondents_now,
                         members: team.members.len(),
                     });
-                    candidate.extend(self.round_candidate(flow, &team)?.iter().copied());
-                    sources.push((team, None));
+                    if asks(team.current_round(), flow) {
+                        candidate.extend(self.round_candidate(flow, &team)?.iter().copied());
+                        sources.push((team, None));
+                    }
                 }
                 None => {}
             }

@@ -21,6 +21,8 @@ pub enum Command {
     Back,
     #[command(description = "cmd-snapshot")]
     Snapshot,
+    #[command(description = "cmd-history")]
+    History,
     #[command(description = "cmd-language")]
     Language,
     #[command(description = "cmd-settings")]
@@ -63,8 +65,6 @@ pub enum Command {
     Report(String),
     #[command(description = "cmd-org")]
     Org,
-    #[command(description = "cmd-history")]
-    History,
 }
 
 impl Command {

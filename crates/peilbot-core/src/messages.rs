@@ -210,6 +210,8 @@ messages! {
     TeamRoundFlowLocked => "team-round-flow-locked",
     OrgFlowTitle => "org-flow-title",
     ConfirmNewRoundFlowButton => "confirm-new-round-flow-button",
+    TeamRoundOldVersion => "team-round-old-version",
+    ConfirmNewRoundFlows => "confirm-new-round-flows",
     // issue 12: privacy, confirmations and the everyday
     ProgressAbout => "progress-about",
     ScaleLegend => "scale-legend",
