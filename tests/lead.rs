@@ -218,7 +218,8 @@ async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() 
     let (_, opened) = rik.confirm("/newround", "is open").await;
     assert_eq!(
         opened.body(),
-        "Round 2 of \"Rho\" is open and round 1 is closed. Scans finished from now on count for the new round.\n\
+        "Round 2 of \"Rho\" is open and round 1 is closed. The new round asks \"Digital maturity quick scan\"; \
+         scans finished from now on count for it.\n\
          5 members were told, with a button to start."
     );
     for (member, mark) in m.iter().zip(marks) {
@@ -251,7 +252,7 @@ async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() 
 
     // Round 2 reaches the minimum: /team shows it, with the change and a button back to round 1.
     let starter = m[0].messages().into_iter().rev().find(|msg| msg.body().starts_with("Round 2")).unwrap();
-    m[0].press(starter.message_id, "s").await;
+    m[0].press(starter.message_id, "s:quickscan").await;
     m[0].expect_text("Question 1 of").await;
     m[0].confirm("/cancel", "The scan has stopped").await;
     complete_scans(&[(&m[0], L4, L4), (&m[1], L4, L4), (&m[2], L4, L4), (&m[3], L4, L4), (&m[4], L4, L4)])
@@ -332,7 +333,7 @@ async fn each_role_gets_its_own_menu_and_help() {
     // In Dutch, the help is Dutch.
     let bas = Person::new(&tg, 302, "Bas", Some("nl"));
     let help = bas.ask("/help", "Wat ik kan:").await;
-    assert!(help.body().contains("/scan De quickscan starten of verdergaan"), "{}", help.body());
+    assert!(help.body().contains("/scan Een scan starten of verdergaan"), "{}", help.body());
     assert!(!listed_commands(&help).contains(&"team".to_string()), "{}", help.body());
 
     // The admin's /help names /org; a person who tries it is told it is for admins.
@@ -350,7 +351,7 @@ async fn each_role_gets_its_own_menu_and_help() {
     let dutch = tg.calls_to("setMyCommands").pop().unwrap();
     assert_eq!(scoped_chat(&dutch), Some(301));
     let scan = dutch.params["commands"].as_array().unwrap().iter().find(|c| c["command"] == "scan").cloned();
-    assert_eq!(scan.unwrap()["description"], "De quickscan starten of verdergaan");
+    assert_eq!(scan.unwrap()["description"], "Een scan starten of verdergaan");
 
     // Leaving her only team as its last member, Ann is a person again: her own menu goes.
     let before = tg.calls_to("deleteMyCommands").len();

@@ -57,11 +57,16 @@ async fn first_contact_shows_a_notice_that_a_language_tap_keeps_and_waits_for_st
     .await
     .expect("the language message says the new language");
     let after = tg.message(pim.id(), ready.message_id).unwrap();
-    assert_eq!(after.button_labels().last().copied(), Some("Start de quickscan"));
+    assert_eq!(after.button_labels().last().copied(), Some("Start"));
     assert_eq!(tg.message(pim.id(), notice.message_id).unwrap(), notice, "the notice is untouched");
 
-    // Only the person's own tap on Start begins the scan, in the language chosen.
+    // Only the person's own tap on Start begins, in the language chosen: with the menu of
+    // scans, as /scan would show it.
+    let mark = pim.mark();
     assert_eq!(pim.press(ready.message_id, "s").await, None);
+    let menu = pim.expect_after(mark, "Welke scan wil je doen?").await;
+    let quick = menu.button_data("Quickscan digitale volwassenheid").expect("a button per scan").to_string();
+    assert_eq!(pim.press(menu.message_id, &quick).await, None);
     let first = pim.expect_question(1).await;
     assert!(first.body().contains("Vraag 1 van ongeveer 23"), "{}", first.body());
 
@@ -177,8 +182,7 @@ async fn after_forget_no_key_or_value_of_the_person_remains_in_any_tree() {
     // A reminder kept for Gus, then a scan in progress.
     lead.confirm("/newround", "is open").await;
     lead.ask("/remind", "Reminder sent to").await;
-    gus.say("/scan");
-    gus.expect_question(1).await;
+    gus.start_scan().await;
     gus.answer_until(3, L3).await;
 
     let confirm = gus.ask("/forget", "Hiermee wis je alles").await;
