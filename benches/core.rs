@@ -137,7 +137,8 @@ fn organisation(
     let mut first_lead = None;
     for t in 0..teams {
         let members: Vec<PersonId> = (0..size).map(|m| PersonId(format!("bench:{t}:{m}"))).collect();
-        let mut team = Team::new(&format!("Team {t}"), members[0].clone(), 0, peilbot::random::team_seed());
+        let mut team =
+            Team::new(&format!("Team {t}"), members[0].clone(), 0, peilbot::random::team_seed(), flow);
         team.members.extend(members.iter().cloned());
         store.create_team(&team).expect("team");
         for member in &members {

@@ -76,7 +76,8 @@ fn demo_store(spec: Spec) -> PathBuf {
     // One team of 10,000 of the same people, open since before the first round.
     let members: Vec<PersonId> =
         (0..BIG_TEAM.min(spec.people)).map(|i| PersonId(format!("demo:{i:06}"))).collect();
-    let mut team = Team::new(BIG_TEAM_NAME, members[0].clone(), 0, TeamSeed { id: [9; 8], invite: [9; 16] });
+    let seed = TeamSeed { id: [9; 8], invite: [9; 16] };
+    let mut team = Team::new(BIG_TEAM_NAME, members[0].clone(), 0, seed, content.default_flow());
     team.members.extend(members);
     let started = Instant::now();
     store.create_team(&team).expect("the big team");

@@ -88,9 +88,13 @@ fn find_team(app: &App, name: &str) -> anyhow::Result<Team> {
 }
 
 /// `peilbot org`: the organisation view as text, CSV, a workbook or heatmap pages.
-pub fn org(app: &App, lang: Lang, format: OrgFormat, out: Option<&Path>) -> anyhow::Result<()> {
-    let presenter = app.presenter(lang);
-    let view = app.store.org_view(app.flow(), app.rules)?;
+pub fn org(app: &App, lang: Lang, flow: &str, format: OrgFormat, out: Option<&Path>) -> anyhow::Result<()> {
+    let ids: Vec<&str> = app.content.catalog().iter().map(|flow| flow.id.as_str()).collect();
+    let flow = app
+        .flow_by_id(flow)
+        .with_context(|| format!("there is no flow {flow:?}; the flows are {}", ids.join(", ")))?;
+    let presenter = app.presenter_for(flow, lang);
+    let view = app.store.org_view(flow, app.rules)?;
     let cx = Context { app, now: unix_now(), link: &no_links };
     match format {
         OrgFormat::Text => {
@@ -99,8 +103,8 @@ pub fn org(app: &App, lang: Lang, format: OrgFormat, out: Option<&Path>) -> anyh
             write_out(out, format!("{text}\n").as_bytes(), false)
         }
         OrgFormat::Csv | OrgFormat::Xlsx => {
-            let files = org::files(&cx, lang, &view)?;
-            let wanted = if format == OrgFormat::Csv { "peilbot-org.csv" } else { "peilbot-org.xlsx" };
+            let files = org::files(&cx, lang, flow, &view)?;
+            let wanted = org::file_name(flow, if format == OrgFormat::Csv { "csv" } else { "xlsx" });
             let bytes = files
                 .into_iter()
                 .find_map(|part| match part {

@@ -33,14 +33,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Take the quick scan in this terminal (reads answers line by line from stdin).
+    /// Take a scan in this terminal (reads answers line by line from stdin).
     #[command(after_help = CHAT_COMMANDS)]
     Chat {
         /// Language: nl, nl-BE or en (default: your earlier choice, else $LANG).
         #[arg(long)]
         lang: Option<Lang>,
+        /// Start or resume this flow (see `peilbot flows list`) instead of choosing from a menu.
+        #[arg(long)]
+        flow: Option<String>,
         #[command(flatten)]
         data: DataDir,
+        #[command(flatten)]
+        content: ContentDir,
         #[command(flatten)]
         retention: Retention,
     },
@@ -87,6 +92,9 @@ pub enum Command {
         /// Where to write it (png with several pages: PATH-01.png, PATH-02.png, …); default stdout.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The flow whose rounds the view is about (see `peilbot flows list`).
+        #[arg(long, default_value = crate::flow::DEFAULT_FLOW)]
+        flow: String,
         #[command(flatten)]
         results: ResultsArgs,
     },
@@ -109,6 +117,8 @@ pub struct ResultsArgs {
     /// No team result over fewer respondents than this (at least 3), as for the bot.
     #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::anonymity::DEFAULT_MIN_RESPONDENTS)]
     pub min_respondents: usize,
+    #[command(flatten)]
+    pub content: ContentDir,
 }
 
 /// What can be typed in `peilbot chat` (also in Dutch: terug, annuleer, taal, stop).
@@ -118,7 +128,9 @@ In the chat, type:
   back          go to the previous question
   skip, ?       answer \"don't know\" (where a question offers it)
   lang nl       switch language: nl, nl-BE or en
-  start         start a scan (or go on with the one in progress)
+  start         choose a scan (start ID starts one; or go on with the one in progress)
+  snapshot      your latest snapshot again
+  history       your completed scans
   cancel        stop the scan and delete its answers (asks first)
   privacy       what is kept, who sees what, and for how long
   mydata        everything kept about you, as a summary and as JSON
@@ -132,6 +144,8 @@ Example, scripted: printf '3\\n3\\nquit\\n' | peilbot chat --data /tmp/peilbot-t
 pub struct ServeArgs {
     #[command(flatten)]
     pub data: DataDir,
+    #[command(flatten)]
+    pub content: ContentDir,
     /// Bot API server URL (default: Telegram's).
     #[arg(long, env = "TELOXIDE_API_URL")]
     pub api_url: Option<String>,
@@ -178,9 +192,27 @@ pub struct Retention {
 pub enum FlowsCommand {
     /// Validate every flow and every locale; errors name the file and line.
     Check {
-        /// A folder with flows/ and locales/ (default: the ones built into this binary).
+        /// A folder with flows/ and locales/, a flows/ folder or one .toml file, checked on
+        /// top of the built-in ones as `--content` would run it (default: the built-in ones).
         dir: Option<PathBuf>,
     },
+    /// List the flows a person can take: id, title, minutes and questions.
+    List {
+        #[command(flatten)]
+        content: ContentDir,
+        /// Titles in this language (default: English).
+        #[arg(long, default_value_t = Lang::En)]
+        lang: Lang,
+    },
+}
+
+/// Flows and locales added at run time to the built-in ones.
+#[derive(Debug, clap::Args)]
+pub struct ContentDir {
+    /// A folder with flows/ and locales/ whose flows are offered beside the built-in ones
+    /// (a flow with a built-in id replaces it); checked at start-up like `flows check`.
+    #[arg(long = "content", env = "PEILBOT_CONTENT")]
+    pub content: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -207,9 +239,14 @@ pub fn run(cli: Cli) -> ExitCode {
     private_files();
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
-        Command::Chat { lang, data, retention } => chat(lang, &data, retention.days),
+        Command::Chat { lang, flow, data, content, retention } => {
+            chat(lang, flow, &data, content.content.as_deref(), retention.days)
+        }
         Command::Serve(args) => serve(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
+        Command::Flows { command: FlowsCommand::List { content, lang } } => {
+            list(content.content.as_deref(), lang)
+        }
         Command::Report(args) => load_content().and_then(|content| crate::report::cli::run(args, content)),
         Command::Demo { data, teams, people, rounds, seed } => {
             demo(&data, demo::Spec { teams, people, rounds, seed })
@@ -217,8 +254,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Team { name, results } => {
             results.app().and_then(|(app, lang)| admin::team(&app, lang, &name))
         }
-        Command::Org { format, out, results } => {
-            results.app().and_then(|(app, lang)| admin::org(&app, lang, format, out.as_deref()))
+        Command::Org { format, out, flow, results } => {
+            results.app().and_then(|(app, lang)| admin::org(&app, lang, &flow, format, out.as_deref()))
         }
         Command::Compact { data } => compact(&data),
     };
@@ -241,9 +278,23 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// The built-in flows and locales, checked; a broken build says what is wrong.
 pub fn load_content() -> anyhow::Result<Content> {
-    Content::load(&Sources::embedded()).map_err(|errors| {
+    load_content_from(None)
+}
+
+/// The built-in flows and locales with a content folder's on top, checked exactly as
+/// `flows check` checks them; any problem refuses to start, naming file:line.
+pub fn load_content_from(content: Option<&Path>) -> anyhow::Result<Content> {
+    let (sources, origin) = match content {
+        None => (Sources::embedded(), "the built-in flows or locales are broken".to_string()),
+        Some(dir) => (
+            Sources::with_content(dir)
+                .map_err(|err| anyhow::anyhow!("cannot read the content folder {}: {err}", dir.display()))?,
+            format!("the content folder {} has problems (see `peilbot flows check`)", dir.display()),
+        ),
+    };
+    Content::load(&sources).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        anyhow::anyhow!("the built-in flows or locales are broken:\n{}", lines.join("\n"))
+        anyhow::anyhow!("{origin}:\n{}", lines.join("\n"))
     })
 }
 
@@ -265,7 +316,7 @@ fn terminal_lang() -> Lang {
 impl ResultsArgs {
     /// The app over the data folder, and the language to answer in.
     fn app(&self) -> anyhow::Result<(App, Lang)> {
-        let content = load_content()?;
+        let content = load_content_from(self.content.content.as_deref())?;
         let app = App {
             store: self.data.open(&content)?,
             content,
@@ -304,8 +355,14 @@ fn compact(data: &DataDir) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn chat(lang: Option<Lang>, data: &DataDir, retention_days: u32) -> anyhow::Result<()> {
-    let content = load_content()?;
+fn chat(
+    lang: Option<Lang>,
+    flow: Option<String>,
+    data: &DataDir,
+    content: Option<&Path>,
+    retention_days: u32,
+) -> anyhow::Result<()> {
+    let content = load_content_from(content)?;
     let app = App {
         store: data.open(&content)?,
         content,
@@ -317,6 +374,7 @@ fn chat(lang: Option<Lang>, data: &DataDir, retention_days: u32) -> anyhow::Resu
     use std::io::IsTerminal;
     let mut chat =
         Chat::open(&app, lang, terminal_lang(), io::stdout().lock())?.interactive(io::stdin().is_terminal());
+    chat.choose_flow(flow);
     chat.run(io::stdin().lock())?;
     app.store.flush()?;
     tracing::debug!(flushes = app.store.flushes(), "the store waited for the disk");
@@ -337,16 +395,32 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         metrics_listen: args.metrics_listen,
         retention_days: args.retention.days,
     };
-    let content = load_content()?;
+    let content = load_content_from(args.content.content.as_deref())?;
     let store = args.data.open(&content)?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(telegram::serve(config, content, store))
 }
 
+/// `flows list`: one line per flow, in menu order.
+fn list(content: Option<&Path>, lang: Lang) -> anyhow::Result<()> {
+    let content = load_content_from(content)?;
+    for flow in content.catalog() {
+        let title = content.locales.text(lang, &flow.title, &[]);
+        println!(
+            "{}\t{title}\t{} min\t{} questions\tversion {}",
+            flow.id,
+            flow.minutes,
+            flow.question_count(),
+            flow.version
+        );
+    }
+    Ok(())
+}
+
 fn check(dir: Option<&Path>) -> ExitCode {
     let (sources, origin) = match dir {
         None => (Sources::embedded(), "built-in flows and locales".to_string()),
-        Some(dir) => match Sources::from_dir(dir) {
+        Some(dir) => match Sources::with_content(dir) {
             Ok(sources) => (sources, dir.display().to_string()),
             Err(err) => {
                 eprintln!("peilbot: cannot read flows/ and locales/ in {}: {err}", dir.display());

@@ -26,8 +26,8 @@ pub struct Content {
     pub summary: String,
 }
 
-/// The flow every adapter offers.
-pub const DEFAULT_FLOW: &str = "quickscan";
+/// The flow every adapter offers first.
+pub use crate::flow::DEFAULT_FLOW;
 
 /// Every other language is checked against English: the same messages, no others, and only
 /// the variables the English message has.
@@ -87,7 +87,9 @@ impl Content {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let flows: Vec<Flow> = flows.into_iter().map(|(_, flow)| flow).collect();
+        let mut flows: Vec<Flow> = flows.into_iter().map(|(_, flow)| flow).collect();
+        // The catalog's order: the default flow first, then the others by file name.
+        flows.sort_by_key(|flow| flow.id != DEFAULT_FLOW);
         if !flows.iter().any(|f| f.id == DEFAULT_FLOW) {
             return Err(vec![Diagnostic::new("flows", 1, format!("no flow with id `{DEFAULT_FLOW}`"))]);
         }
@@ -104,6 +106,11 @@ impl Content {
 
     pub fn flow(&self, id: &str) -> Option<&Flow> {
         self.flows.iter().find(|f| f.id == id)
+    }
+
+    /// Every flow a person may take, in menu order (the default flow first).
+    pub fn catalog(&self) -> &[Flow] {
+        &self.flows
     }
 
     pub fn default_flow(&self) -> &Flow {

@@ -211,7 +211,7 @@ pub fn fill(store: &Store, flow: &Flow, spec: Spec) -> Result<Made, DemoError> {
                 },
             )?;
         }
-        let mut team = Team::new(name, members[0].clone(), start, seed(&mut rng));
+        let mut team = Team::new(name, members[0].clone(), start, seed(&mut rng), flow);
         team.members.extend(members.iter().cloned());
         if size >= 8 && rng.random_bool(0.2) {
             team.leads.insert(members[1].clone());
@@ -245,7 +245,7 @@ pub fn fill(store: &Store, flow: &Flow, spec: Spec) -> Result<Made, DemoError> {
         if !last {
             let closed = opened + ROUND_DAYS * DAY - 1;
             for (id, _, _) in &teams {
-                store.new_round(flow, id, Rules::default(), closed)?;
+                store.new_round(flow, id, Rules::default(), closed, flow)?;
             }
         }
     }

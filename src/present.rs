@@ -13,7 +13,7 @@ use crate::anonymity::MIN_DIFFERENCE;
 use crate::chart::{ProfileRow, ProfileText};
 use crate::content::Content;
 use crate::engine::QuestionView;
-use crate::flow::{Flow, QuestionKind, SCALE_POINTS};
+use crate::flow::{Flow, QuestionKind, SCALE_POINTS, Unit};
 use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::messages::Msg;
@@ -250,7 +250,11 @@ impl<'a> Presenter<'a> {
 
     /// The public-values warning, for the flag dimension's score as shown.
     fn flag(&self, score: f64) -> String {
-        self.msg_with(Msg::SnapshotPublicValuesFlag, &[("score", self.number(score).into())])
+        let args = [("score", self.number(score).into())];
+        match &self.flow.scoring.flag_message {
+            Some(key) => self.content.locales.text(self.lang, key, &args),
+            None => self.msg_with(Msg::SnapshotPublicValuesFlag, &args),
+        }
     }
 
     /// The overall index and its level in one sentence, with the reason when capped.
@@ -354,6 +358,101 @@ impl<'a> Presenter<'a> {
             true => self.msg(Msg::SnapshotNoPriorities),
             false => self.msg_with(Msg::SnapshotPriorities, &[("list", names.join(", ").into())]),
         }
+    }
+}
+
+/// What puts a person's snapshot in context: change since last time, reference lines, dates.
+impl Presenter<'_> {
+    /// The label of a level on the flow's main scale ("Ad hoc").
+    pub fn main_level_label(&self, level: u8) -> String {
+        self.scale_label(MAIN_SCALE, level)
+    }
+
+    /// Per dimension, the score then and now and the change, from the values as shown.
+    pub fn change_since(&self, now: &Snapshot, before: &Snapshot, before_at: u64) -> String {
+        let mut lines =
+            vec![self.msg_with(Msg::SnapshotChangeTitle, &[("date", self.date(before_at).into())])];
+        for (dim, change) in now.dimensions.iter().zip(crate::score::changes(now, before)) {
+            let Some(change) = change else { continue };
+            let earlier =
+                before.dimensions.iter().find(|d| d.dimension == dim.dimension).and_then(|d| d.score);
+            let (Some(earlier), Some(score)) = (earlier, dim.score) else { continue };
+            lines.push(self.msg_with(
+                Msg::SnapshotChange,
+                &[
+                    ("name", self.dimension_name(dim.dimension).into()),
+                    ("before", self.number(earlier).into()),
+                    ("now", self.number(score).into()),
+                    ("change", self.lang.signed_decimal(change).into()),
+                ],
+            ));
+        }
+        lines.join("\n")
+    }
+
+    /// The flow's reference lines for this reader's country (see `References::regions_for`),
+    /// each as published with its source and year; `None` when the flow has none.
+    pub fn references(&self) -> Option<String> {
+        let references = &self.flow.references;
+        if references.figures.is_empty() {
+            return None;
+        }
+        let spec = self.lang.spec();
+        let chain: Vec<&str> = std::iter::once(spec.tag).chain(spec.fallback).collect();
+        let regions = references.regions_for(&chain);
+        let mut lines = vec![self.msg(Msg::SnapshotReferencesTitle)];
+        for figure in &references.figures {
+            let values = |values: &[(usize, f64)], name: &dyn Fn(usize) -> String| -> Vec<String> {
+                regions
+                    .iter()
+                    .filter_map(|r| values.iter().find(|(region, _)| region == r))
+                    .map(|&(region, value)| self.reference_value(figure.unit, &name(region), value))
+                    .collect()
+            };
+            let region_name = |region: usize| self.key(&references.regions[region].name);
+            let shown = values(&figure.values, &region_name);
+            if shown.is_empty() {
+                continue;
+            }
+            lines.push(self.msg_with(
+                Msg::SnapshotReference,
+                &[
+                    ("label", self.key(&figure.label).into()),
+                    ("source", figure.source.as_str().into()),
+                    ("year", figure.year.to_string().into()),
+                    ("values", shown.join(" · ").into()),
+                ],
+            ));
+            for &region in &regions {
+                let parts: Vec<String> = figure
+                    .parts
+                    .iter()
+                    .filter_map(|part| {
+                        let value = part.values.iter().find(|(r, _)| *r == region)?.1;
+                        Some(self.reference_value(figure.unit, &self.key(&part.label), value))
+                    })
+                    .collect();
+                if !parts.is_empty() {
+                    lines.push(format!(
+                        "  {}",
+                        self.msg_with(
+                            Msg::SnapshotReferenceParts,
+                            &[("region", region_name(region).into()), ("values", parts.join(" · ").into())],
+                        )
+                    ));
+                }
+            }
+        }
+        Some(lines.join("\n"))
+    }
+
+    /// "the Netherlands 0,65" or "EU average 55,6 %": as published, in this language's style.
+    fn reference_value(&self, unit: Unit, name: &str, value: f64) -> String {
+        let (msg, places) = match unit {
+            Unit::Index => (Msg::SnapshotReferenceValue, 2),
+            Unit::Percent => (Msg::SnapshotReferencePercent, 1),
+        };
+        self.msg_with(msg, &[("name", name.into()), ("value", self.lang.fixed(value, places).into())])
     }
 }
 

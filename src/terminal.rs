@@ -1,4 +1,4 @@
-//! The terminal adapter: the quick scan as a chat on stdin and stdout.
+//! The terminal adapter: the scans as a chat on stdin and stdout.
 //!
 //! ```text
 //! Question 1 of about 23  ▱▱▱▱▱▱▱▱▱▱
@@ -22,9 +22,9 @@ use std::io::{BufRead, Write};
 
 use anyhow::Result;
 
-use crate::app::{App, Part, Session, privacy};
+use crate::app::{Action, App, Part, Session, catalog, history, privacy};
 use crate::engine::{self, Event, Output, Screen};
-use crate::flow::Answer;
+use crate::flow::{Answer, Flow};
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::person::PersonId;
@@ -41,6 +41,12 @@ enum Input {
     Help,
     Quit,
     UnknownLanguage,
+    /// "start" or "scan", with a flow id or without (the menu).
+    Scan(Option<String>),
+    /// A number while a menu is on screen.
+    Pick(usize),
+    Snapshot,
+    History,
     Privacy,
     MyData,
     /// Asks before deleting; the next line says yes or no.
@@ -65,6 +71,12 @@ pub struct Chat<'a, W: Write> {
     out: W,
     /// The question on screen, which numbers and "skip" refer to.
     current_question: Option<String>,
+    /// The options of the menu on screen, which numbers pick.
+    menu: Vec<Action>,
+    /// The flow asked for with `--flow`, taken when the chat starts.
+    wanted: Option<String>,
+    /// The flow of the last step (a scan that just finished no longer names it).
+    stepped: Option<String>,
     /// A deletion asked about, waiting for "yes".
     pending: Option<Pending>,
     width: usize,
@@ -84,7 +96,18 @@ impl<'a, W: Write> Chat<'a, W> {
         }
         let width = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|&w| w > 10);
         let width = width.unwrap_or(DEFAULT_WIDTH);
-        Ok(Chat { app, session, out, current_question: None, pending: None, width, interactive: false })
+        Ok(Chat {
+            app,
+            session,
+            out,
+            current_question: None,
+            menu: Vec::new(),
+            wanted: None,
+            stepped: None,
+            pending: None,
+            width,
+            interactive: false,
+        })
     }
 
     /// Shows the prompt marker before each line the person types (not to scripts).
@@ -117,6 +140,11 @@ impl<'a, W: Write> Chat<'a, W> {
         Ok(())
     }
 
+    /// `--flow ID`: start or resume that flow (asking first when another is in progress).
+    pub fn choose_flow(&mut self, flow: Option<String>) {
+        self.wanted = flow;
+    }
+
     /// Runs the conversation until `quit` or the end of input.
     pub fn run(&mut self, input: impl BufRead) -> Result<()> {
         let welcome = self.presenter().msg(Msg::ChatWelcome);
@@ -128,8 +156,11 @@ impl<'a, W: Write> Chat<'a, W> {
             self.session.record.noticed_at = Some(now());
             self.session.save(self.app)?;
         }
-        let first = if self.session.state.scan.is_some() { Event::Resume } else { Event::Start };
-        self.apply(first)?;
+        match self.wanted.take() {
+            Some(id) => self.choose(&id)?,
+            None if self.session.state.scan.is_some() => self.apply(Event::Resume)?,
+            None => self.scan_menu()?,
+        }
         for line in input.lines() {
             let line = line?;
             if let Some(pending) = self.pending.take() {
@@ -140,6 +171,18 @@ impl<'a, W: Write> Chat<'a, W> {
                 Input::Event(event) => self.apply(event)?,
                 Input::Help => self.remark(Msg::ChatHelp)?,
                 Input::UnknownLanguage => self.remark(Msg::ChatUnknownLanguage)?,
+                Input::Scan(Some(id)) => self.choose(&id)?,
+                Input::Scan(None) if self.session.state.scan.is_some() => {
+                    let (flow, event) = catalog::resume(self.app, &self.session.state);
+                    self.apply_in(flow, event)?
+                }
+                Input::Scan(None) => self.scan_menu()?,
+                Input::Pick(number) => self.pick(number)?,
+                Input::Snapshot => self.snapshot()?,
+                Input::History => {
+                    let text = history::list(self.app, &self.session.person, self.session.state.lang)?;
+                    self.remark_text(&text)?;
+                }
                 Input::Privacy => {
                     let text = privacy::statement(self.app, self.session.state.lang);
                     self.remark_text(&text)?
@@ -156,6 +199,11 @@ impl<'a, W: Write> Chat<'a, W> {
         self.print(&bye)?;
         self.out.flush()?;
         Ok(())
+    }
+
+    /// The flow on screen: the scan in progress's, else the one just stepped, else the default.
+    fn flow(&self) -> &'a Flow {
+        self.app.flow_in_view(&self.session.state, self.stepped.as_deref())
     }
 
     /// Asks before a deletion; a scan that is not there needs no question.
@@ -211,7 +259,7 @@ impl<'a, W: Write> Chat<'a, W> {
     }
 
     fn presenter(&self) -> Presenter<'a> {
-        self.app.presenter(self.session.state.lang)
+        self.app.presenter_for(self.flow(), self.session.state.lang)
     }
 
     /// Says something of the terminal's own, then shows the open question again.
@@ -227,17 +275,88 @@ impl<'a, W: Write> Chat<'a, W> {
 
     /// Shows the open question again, or what to type without one.
     fn show_current(&mut self) -> Result<()> {
-        let screen = match engine::current_view(self.app.flow(), &self.session.state) {
+        let screen = match engine::current_view(self.flow(), &self.session.state) {
             Some(view) => Screen::Question(view),
             None => Screen::Idle,
         };
         self.show(&Output { notices: Vec::new(), screen })
     }
 
+    /// Plain "start", or a chat opened without `--flow`: the menu of flows when there is
+    /// more than one or a scan was finished before (never a silent restart), else the scan.
+    fn scan_menu(&mut self) -> Result<()> {
+        let finished_before = self.app.store.latest_response(&self.session.person)?.is_some();
+        if !catalog::offers_menu(self.app, &self.session.state, finished_before) {
+            return self.apply(Event::Start);
+        }
+        let menu = catalog::menu(self.app, &self.session.state, self.session.state.lang);
+        self.show_menu(menu)
+    }
+
+    /// Asking for one flow: start or resume it, or ask first when another is in progress.
+    fn choose(&mut self, id: &str) -> Result<()> {
+        let (app, state, lang) = (self.app, &self.session.state, self.session.state.lang);
+        let menu = match catalog::choose(app, state, id) {
+            None => catalog::unknown(app, state, lang, id),
+            Some(catalog::Choice::Confirm { current, wanted }) => {
+                catalog::confirm(app, state, lang, current, wanted)
+            }
+            Some(catalog::Choice::Go(flow, event)) => return self.apply_in(flow, event),
+        };
+        self.show_menu(menu)
+    }
+
+    fn pick(&mut self, number: usize) -> Result<()> {
+        match number.checked_sub(1).and_then(|i| self.menu.get(i)).cloned() {
+            Some(Action::Scan(id)) => self.choose(&id),
+            Some(Action::ScanInstead(id)) => match self.app.flow_by_id(&id) {
+                Some(flow) => self.apply_in(flow, Event::StartInstead),
+                None => self.scan_menu(),
+            },
+            _ => {
+                let text = self.presenter().msg(Msg::OutOfRange);
+                self.print(&text)?;
+                self.menu_hint()
+            }
+        }
+    }
+
+    /// `snapshot`: the latest completed scan, in context.
+    fn snapshot(&mut self) -> Result<()> {
+        let (app, lang) = (self.app, self.session.state.lang);
+        let text = match history::latest(app, &self.session.person)? {
+            None => self.presenter().msg(Msg::SnapshotNone),
+            Some((latest, before)) => {
+                history::snapshot_text(app, lang, latest.flow, &latest.snapshot, before.as_ref(), true)
+            }
+        };
+        self.remark_text(&text)
+    }
+
+    /// A menu with numbered options, which the next number typed picks.
+    fn show_menu(&mut self, menu: catalog::Menu) -> Result<()> {
+        self.current_question = None;
+        self.print(&menu.text)?;
+        if !menu.listed {
+            for (number, option) in menu.options.iter().enumerate() {
+                self.print(&format!("  {}. {}", number + 1, option.label))?;
+            }
+        }
+        self.menu = menu.options.into_iter().map(|o| o.action).collect();
+        self.menu_hint()
+    }
+
+    fn menu_hint(&mut self) -> Result<()> {
+        let hint = self.presenter().msg(Msg::ChatMenuHint);
+        self.print(&format!("{hint}\n"))?;
+        self.prompt()
+    }
+
     fn parse(&self, line: &str) -> Input {
         let line = line.trim();
         let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let question = self.current_question.clone();
+        let menu_on_screen = question.is_none() && !self.menu.is_empty();
         match (word.to_lowercase().as_str(), question) {
             ("quit" | "exit" | "stop", _) => Input::Quit,
             ("help" | "hulp" | "h", _) => Input::Help,
@@ -246,7 +365,16 @@ impl<'a, W: Write> Chat<'a, W> {
             ("forget" | "vergeet" | "wis", _) => Input::Confirm(Pending::Forget),
             ("mydata" | "mijngegevens", _) => Input::MyData,
             ("privacy", _) => Input::Privacy,
-            ("start" | "scan", _) => Input::Event(Event::Start),
+            ("start" | "scan", _) => {
+                Input::Scan(Some(rest.trim()).filter(|id| !id.is_empty()).map(str::to_string))
+            }
+            ("snapshot" | "resultaat", _) => Input::Snapshot,
+            ("history" | "geschiedenis", _) => Input::History,
+            (number, None)
+                if menu_on_screen && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Input::Pick(number.parse().unwrap_or(0))
+            }
             ("lang" | "taal", _) => match rest.trim().parse() {
                 Ok(lang) => Input::Event(Event::SetLanguage(lang)),
                 Err(_) => Input::UnknownLanguage,
@@ -263,8 +391,13 @@ impl<'a, W: Write> Chat<'a, W> {
     }
 
     fn apply(&mut self, event: Event) -> Result<()> {
+        self.apply_in(self.flow(), event)
+    }
+
+    fn apply_in(&mut self, flow: &'a Flow, event: Event) -> Result<()> {
         // Stored before the reply is shown: what the person sees acknowledged is kept.
-        let transition = self.session.step(self.app, event, now())?;
+        self.stepped = Some(flow.id.clone());
+        let transition = self.session.step_in(self.app, flow, event, now())?;
         self.show(&transition.output)
     }
 
@@ -272,6 +405,7 @@ impl<'a, W: Write> Chat<'a, W> {
         let presenter = self.presenter();
         let mut text: Vec<String> = output.notices.iter().map(|notice| presenter.msg(*notice)).collect();
         self.current_question = None;
+        self.menu.clear();
         match &output.screen {
             Screen::Question(view) => {
                 text.push(presenter.question(view));
@@ -279,7 +413,7 @@ impl<'a, W: Write> Chat<'a, W> {
                     let mark = if choice.chosen { "  ✓" } else { "" };
                     text.push(format!("  {}. {}{mark}", number + 1, choice.label));
                 }
-                let flow = self.app.flow();
+                let flow = self.flow();
                 // "?" (don't know) is offered only where the question has it.
                 let skippable = flow.offers(view.question).iter().any(|o| o.answer == Answer::DontKnow);
                 let hint = if skippable { Msg::ChatChoiceHint } else { Msg::ChatChoiceHintNoSkip };
@@ -288,7 +422,8 @@ impl<'a, W: Write> Chat<'a, W> {
             }
             Screen::Snapshot(snapshot) => {
                 text.push(format!("{}\n", presenter.msg(Msg::ScanFinished)));
-                text.push(presenter.snapshot_with_bars(snapshot));
+                let (person, lang) = (&self.session.person, self.session.state.lang);
+                text.push(history::finished_text(self.app, person, lang, self.flow(), snapshot, true)?);
                 text.push(format!("\n{}", presenter.msg(Msg::ChatStartAgain)));
             }
             Screen::Idle => text.push(presenter.msg(Msg::ChatStartAgain)),

@@ -275,6 +275,28 @@ proptest! {
     }
 }
 
+/// One scan in progress per person: asking the engine to start another flow changes
+/// nothing and says so; only `StartInstead` (sent after the person confirmed) replaces it.
+#[test]
+fn another_flow_never_replaces_a_scan_in_progress_unasked() {
+    let ai = content().flow("aiscan").expect("the AI scan ships");
+    let quick = answer(&started(), 2).state;
+    let refused = step(ai, &quick, Event::Start, 300);
+    assert_eq!(refused.state, quick, "the quick scan in progress is kept as it was");
+    assert!(!refused.changed);
+    assert_eq!(refused.output.notices, [Msg::ScanOtherInProgress]);
+
+    let replaced = step(ai, &quick, Event::StartInstead, 300);
+    let scan = replaced.state.scan.as_ref().expect("a new scan");
+    assert_eq!((scan.flow_id.as_str(), scan.answers.len()), ("aiscan", 0));
+    assert_eq!(position(&replaced), (1, 19));
+
+    // StartInstead on the flow in progress resumes it: nothing is lost.
+    let same = step(flow(), &quick, Event::StartInstead, 300);
+    assert_eq!(same.state, quick);
+    assert_eq!(same.output.notices, [Msg::ScanResumed]);
+}
+
 /// The total says "about" while a later question may still be skipped, and is exact (and
 /// never larger than promised) from the answer that decides it on.
 #[test]

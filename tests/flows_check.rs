@@ -25,7 +25,7 @@ fn assert_passes(run: &Run) {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "one line of output expected:\n{}", run.stdout);
     assert!(lines[0].starts_with("ok:"), "not ok: {}", lines[0]);
-    assert!(lines[0].contains("23 questions"), "{}", lines[0]);
+    assert!(lines[0].contains("2 flow(s) with 42 questions"), "{}", lines[0]);
     assert_eq!(run.stderr, "", "a clean run prints nothing to stderr");
 }
 

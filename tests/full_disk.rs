@@ -124,7 +124,7 @@ async fn a_full_disk_is_said_and_survived() {
     std::fs::write(control.path().join("restart"), "").unwrap();
     tg.wait_until(WAIT, |tg| tg.calls_to("getUpdates").len() > polls).await.expect("the bot polls again");
     let mark = ada.mark();
-    ada.say("/scan");
+    ada.say("/scan quickscan");
     let resumed = ada.expect_after(mark, "Welcome back").await;
     // Every acknowledged answer was kept; the one that was refused may have reached the
     // disk before the flush failed, so the scan goes on at that question or the next.

@@ -218,7 +218,8 @@ async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() 
     let (_, opened) = rik.confirm("/newround", "is open").await;
     assert_eq!(
         opened.body(),
-        "Round 2 of \"Rho\" is open and round 1 is closed. Scans finished from now on count for the new round.\n\
+        "Round 2 of \"Rho\" is open and round 1 is closed. The new round asks \"Digital maturity quick scan\"; \
+         scans finished from now on count for it.\n\
          5 members were told, with a button to start."
     );
     for (member, mark) in m.iter().zip(marks) {
@@ -226,9 +227,12 @@ async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() 
         assert_eq!(told.len(), 1, "one message each: {told:?}");
         let dutch = member.id() == m[4].id();
         let (text, button) = if dutch {
-            ("Ronde 2 van je team \"Rho\" is begonnen", "Quickscan starten of verdergaan")
+            (
+                "Ronde 2 van je team \"Rho\" is begonnen",
+                "Starten of verdergaan: Quickscan digitale volwassenheid",
+            )
         } else {
-            ("Round 2 of your team \"Rho\" has started", "Start or continue the quick scan")
+            ("Round 2 of your team \"Rho\" has started", "Start or continue: Digital maturity quick scan")
         };
         assert!(told[0].body().starts_with(text), "{}", told[0].body());
         assert_eq!(told[0].button_labels(), vec![button]);
@@ -248,7 +252,7 @@ async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() 
 
     // Round 2 reaches the minimum: /team shows it, with the change and a button back to round 1.
     let starter = m[0].messages().into_iter().rev().find(|msg| msg.body().starts_with("Round 2")).unwrap();
-    m[0].press(starter.message_id, "s").await;
+    m[0].press(starter.message_id, "s:quickscan").await;
     m[0].expect_text("Question 1 of").await;
     m[0].confirm("/cancel", "The scan has stopped").await;
     complete_scans(&[(&m[0], L4, L4), (&m[1], L4, L4), (&m[2], L4, L4), (&m[3], L4, L4), (&m[4], L4, L4)])
@@ -310,7 +314,7 @@ async fn each_role_gets_its_own_menu_and_help() {
     let ann = Person::new(&tg, 301, "Ann", Some("en"));
     let help = ann.ask("/help", "What I can do:").await;
     assert_eq!(listed_commands(&help), names(everyone[0]));
-    assert!(help.body().contains("/scan Start or continue the quick scan"), "{}", help.body());
+    assert!(help.body().contains("/scan Start or continue a scan"), "{}", help.body());
 
     // Ann creates a team: her chat gets a lead's menu, her /help lists the team commands.
     let before = tg.calls_to("setMyCommands").len();
@@ -329,7 +333,7 @@ async fn each_role_gets_its_own_menu_and_help() {
     // In Dutch, the help is Dutch.
     let bas = Person::new(&tg, 302, "Bas", Some("nl"));
     let help = bas.ask("/help", "Wat ik kan:").await;
-    assert!(help.body().contains("/scan De quickscan starten of verdergaan"), "{}", help.body());
+    assert!(help.body().contains("/scan Een scan starten of verdergaan"), "{}", help.body());
     assert!(!listed_commands(&help).contains(&"team".to_string()), "{}", help.body());
 
     // The admin's /help names /org; a person who tries it is told it is for admins.
@@ -347,7 +351,7 @@ async fn each_role_gets_its_own_menu_and_help() {
     let dutch = tg.calls_to("setMyCommands").pop().unwrap();
     assert_eq!(scoped_chat(&dutch), Some(301));
     let scan = dutch.params["commands"].as_array().unwrap().iter().find(|c| c["command"] == "scan").cloned();
-    assert_eq!(scan.unwrap()["description"], "De quickscan starten of verdergaan");
+    assert_eq!(scan.unwrap()["description"], "Een scan starten of verdergaan");
 
     // Leaving her only team as its last member, Ann is a person again: her own menu goes.
     let before = tg.calls_to("deleteMyCommands").len();

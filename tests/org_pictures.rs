@@ -55,7 +55,7 @@ fn a_thousand_teams_make_pages_telegram_accepts() {
         .parts
         .iter()
         .find_map(|part| match part {
-            Part::Document { bytes, name: "peilbot-org.csv", .. } => {
+            Part::Document { bytes, name, .. } if name == "peilbot-org.csv" => {
                 Some(String::from_utf8_lossy(bytes).into_owned())
             }
             _ => None,

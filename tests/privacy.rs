@@ -46,7 +46,7 @@ async fn first_contact_shows_a_notice_that_a_language_tap_keeps_and_waits_for_st
     }
     assert!(notice.keyboard.is_empty(), "nothing to tap on the notice, so nothing edits it away");
     assert!(pim.question_message().is_none(), "/scan at first contact does not start the scan");
-    assert_eq!(ready.button_labels(), ["Nederlands", "Vlaams", "English", "Start the quick scan"]);
+    assert_eq!(ready.button_labels(), ["Nederlands", "Vlaams", "English", "Start"]);
 
     // A language tap changes the message with the buttons only, and keeps "Start".
     let tap = tg.press_label(&pim.chat, ready.message_id, "Nederlands");
@@ -57,11 +57,16 @@ async fn first_contact_shows_a_notice_that_a_language_tap_keeps_and_waits_for_st
     .await
     .expect("the language message says the new language");
     let after = tg.message(pim.id(), ready.message_id).unwrap();
-    assert_eq!(after.button_labels().last().copied(), Some("Start de quickscan"));
+    assert_eq!(after.button_labels().last().copied(), Some("Start"));
     assert_eq!(tg.message(pim.id(), notice.message_id).unwrap(), notice, "the notice is untouched");
 
-    // Only the person's own tap on Start begins the scan, in the language chosen.
+    // Only the person's own tap on Start begins, in the language chosen: with the menu of
+    // scans, as /scan would show it.
+    let mark = pim.mark();
     assert_eq!(pim.press(ready.message_id, "s").await, None);
+    let menu = pim.expect_after(mark, "Welke scan wil je doen?").await;
+    let quick = menu.button_data("Quickscan digitale volwassenheid").expect("a button per scan").to_string();
+    assert_eq!(pim.press(menu.message_id, &quick).await, None);
     let first = pim.expect_question(1).await;
     assert!(first.body().contains("Vraag 1 van ongeveer 23"), "{}", first.body());
 
@@ -177,8 +182,7 @@ async fn after_forget_no_key_or_value_of_the_person_remains_in_any_tree() {
     // A reminder kept for Gus, then a scan in progress.
     lead.confirm("/newround", "is open").await;
     lead.ask("/remind", "Reminder sent to").await;
-    gus.say("/scan");
-    gus.expect_question(1).await;
+    gus.start_scan().await;
     gus.answer_until(3, L3).await;
 
     let confirm = gus.ask("/forget", "Hiermee wis je alles").await;
@@ -298,7 +302,18 @@ async fn a_new_round_is_opened_only_on_yes() {
         "{}",
         question.body()
     );
-    assert_eq!(question.button_labels(), ["Yes, open round 2", "No"]);
+    // The new round asks what the closing one asked, unless the lead picks the other scan.
+    assert!(
+        question.body().ends_with(
+            "Round 2 asks \"Digital maturity quick scan\" again, unless you choose another scan below."
+        ),
+        "{}",
+        question.body()
+    );
+    assert_eq!(
+        question.button_labels(),
+        ["Yes, open round 2", "Yes, open round 2 with \"AI readiness and responsible use\"", "No"]
+    );
     assert_eq!(lead.press(question.message_id, "n").await, None);
     let still = lead.ask("/team", "round").await;
     assert!(still.body().starts_with("\"Alpha\", round 1:"), "{}", still.body());
@@ -308,6 +323,44 @@ async fn a_new_round_is_opened_only_on_yes() {
 }
 
 // 7. Language and working hours ---------------------------------------------------
+
+/// A round opened on a Saturday is open at once; only the notices to its members wait for
+/// Monday morning, and the lead is told both.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_opened_outside_working_hours_tells_its_members_on_the_next_working_day() {
+    let tg = support::fake_telegram::FakeTelegram::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let bot = PeilBot::start_with(&tg, &store(&data), &[("PEILBOT_FAKE_NOW", SATURDAY)]).await;
+    let lead = Person::new(&tg, 1270, "Lea", Some("en"));
+    let joe = Person::new(&tg, 1271, "Joe", Some("nl"));
+    let code = new_team(&lead, "Alpha").await;
+    join_in_dutch(&joe, &code).await;
+
+    let (_, opened) = lead.confirm("/newround", "is open").await;
+    assert_eq!(
+        opened.body(),
+        "Round 2 of \"Alpha\" is open and round 1 is closed. The new round asks \"Digital maturity quick scan\"; \
+         scans finished from now on count for it.\nIt is outside working hours, so the messages to the members of \
+         \"Alpha\" (1) wait until the next working day at 9:00 (Dutch and Belgian time)."
+    );
+    let before = joe.messages().len();
+    joe.sync().await;
+    assert_eq!(joe.messages().len(), before + 1, "only the help: no round notice on a Saturday");
+    let team = lead.ask("/team", "round 2").await;
+    assert!(
+        team.body().contains("round 2: nobody has finished the scan yet."),
+        "the round is open: {}",
+        team.body()
+    );
+    bot.kill();
+
+    let _bot = PeilBot::start_with(&tg, &store(&data), &[("PEILBOT_FAKE_NOW", MONDAY)]).await;
+    let notice = joe.expect_text("Ronde 2 van je team \"Alpha\" is begonnen").await;
+    assert_eq!(
+        notice.button_data("Starten of verdergaan: Quickscan digitale volwassenheid"),
+        Some("s:quickscan")
+    );
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reminders_outside_working_hours_wait_and_reach_members_in_their_own_language() {
@@ -334,7 +387,7 @@ async fn reminders_outside_working_hours_wait_and_reach_members_in_their_own_lan
     // Monday morning: the queued reminder goes out, in Dutch.
     let _bot = PeilBot::start_with(&tg, &store(&data), &[("PEILBOT_FAKE_NOW", MONDAY)]).await;
     let nudge = joe.expect_text("Een herinnering van je team \"Alpha\"").await;
-    assert_eq!(nudge.button_labels(), ["Quickscan starten of verdergaan"]);
+    assert_eq!(nudge.button_labels(), ["Starten of verdergaan: Quickscan digitale volwassenheid"]);
     // And once a day: asking again on Monday reaches nobody.
     let again = lead.ask("/remind", "remind").await;
     assert!(again.body().starts_with("There is nobody to remind"), "{}", again.body());

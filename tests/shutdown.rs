@@ -49,7 +49,7 @@ async fn stops_cleanly_on(signal: &str) {
     assert!(bot.log().contains("all answers are on disk"), "{}", bot.log());
 
     let _bot = PeilBot::start(&tg, data.path()).await;
-    tg.send_text(&ada, "/scan");
+    tg.send_text(&ada, "/scan quickscan");
     let resumed = tg
         .wait_for_message(91, WAIT, |m| {
             m.message_id > question.message_id && question_number(m.body()).is_some()

@@ -105,7 +105,9 @@ fn forgetting_a_person_deletes_their_data_and_memberships() {
         };
         store.commit(who, &commit).unwrap();
     }
-    let mut team = peilbot::team::Team::new("Burgerzaken", bob.clone(), 1, peilbot::random::team_seed());
+    let content = peilbot::cli::load_content().unwrap();
+    let seed = peilbot::random::team_seed();
+    let mut team = peilbot::team::Team::new("Burgerzaken", bob.clone(), 1, seed, content.default_flow());
     team.members.insert(ann.clone());
     store.create_team(&team).unwrap();
 
@@ -165,7 +167,7 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
     let id = |n: u32| PersonId(format!("tg:{n}"));
     let done = |who: u32, at: u64| {
         let mut response = response(at, 3);
-        response.flow_id = flow.id.clone();
+        (response.flow_id, response.flow_version) = (flow.id.clone(), flow.version);
         store.commit(&id(who), &Commit { completed: Some(response), ..Commit::default() }).unwrap();
     };
     let now = |team: &str| match store.team_result(flow, team, &id(1), rules, None).unwrap() {
@@ -181,7 +183,7 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
         Err(other) => panic!("{other:?}"),
     };
     done(9, 500); // before the team's round opened
-    let mut team = peilbot::team::Team::new("Burgerzaken", id(1), 1_000, peilbot::random::team_seed());
+    let mut team = peilbot::team::Team::new("Burgerzaken", id(1), 1_000, peilbot::random::team_seed(), flow);
     team.members.extend((2..=6).map(id));
     store.create_team(&team).unwrap();
     for who in 1..=5 {
@@ -198,7 +200,7 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
     assert_eq!(now(&team.id), 7, "a member's scan inside the round counts");
     store.update_team(&team.id, |team| team.members.remove(&id(2))).unwrap();
     assert_eq!(now(&team.id), 6, "a member who left no longer counts");
-    store.new_round(flow, &team.id, rules, 4_000).unwrap();
+    store.new_round(flow, &team.id, rules, 4_000, flow).unwrap();
     assert_eq!(now(&team.id), 0, "a new round starts empty");
     done(3, 5_000);
     done(4, 5_001);
@@ -210,6 +212,43 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
     let result = store.team_result(flow, &team.id, &id(1), rules, None).unwrap().expect("round 1 is shown");
     let open = result.open.expect("beside the short round 2").refusal;
     assert!(matches!(open, peilbot::team::TeamRefusal::TooFew { respondents: 1, .. }), "{open:?}");
+}
+
+/// A round counts only responses to the flow version it asks: a version whose questions
+/// may differ (an older file, or one served from a content folder) never mixes in, also
+/// not after a restart, when the index is read back.
+#[test]
+fn a_round_never_counts_a_response_to_another_version_of_its_flow() {
+    let content = peilbot::cli::load_content().unwrap();
+    let flow = content.default_flow();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_with(dir.path(), Options::with_flows(&content.flows)).unwrap();
+    let rules = peilbot::anonymity::Rules::new(3);
+    let id = |n: u32| PersonId(format!("tg:{n}"));
+    let done = |store: &Store, who: u32, at: u64, version: u32| {
+        let mut response = response(at, 3);
+        (response.flow_id, response.flow_version) = (flow.id.clone(), version);
+        store.commit(&id(who), &Commit { completed: Some(response), ..Commit::default() }).unwrap();
+    };
+    let respondents = |store: &Store, team: &str| match store.team_result(flow, team, &id(1), rules, None) {
+        Ok(Ok(result)) => result.respondents_now,
+        Ok(Err(peilbot::team::TeamRefusal::TooFew { respondents, .. })) => respondents,
+        other => panic!("{other:?}"),
+    };
+    let mut team = peilbot::team::Team::new("Burgerzaken", id(1), 1_000, peilbot::random::team_seed(), flow);
+    team.members.extend((2..=5).map(id));
+    store.create_team(&team).unwrap();
+    for who in 1..=3 {
+        done(&store, who, 2_000 + u64::from(who), flow.version);
+    }
+    done(&store, 4, 2_004, flow.version + 1);
+    done(&store, 5, 2_005, flow.version - 1);
+    assert_eq!(respondents(&store, &team.id), 3, "only the round's version counts");
+    drop(store);
+    let store = Store::open_with(dir.path(), Options::with_flows(&content.flows)).unwrap();
+    assert_eq!(respondents(&store, &team.id), 3, "and so after a restart");
+    done(&store, 4, 3_000, flow.version);
+    assert_eq!(respondents(&store, &team.id), 4, "a retake on the round's version counts");
 }
 
 /// `peilbot compact` (and `peilbot demo` after its bulk load) rewrites the folder: every

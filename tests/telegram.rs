@@ -335,7 +335,7 @@ async fn a_tap_on_an_answered_question_changes_nothing() {
     let first = dana.start_scan().await;
     // The data of question 1's "Agreed", before the message turns into question 2.
     let old_data = first.button_data("3 · Agreed").unwrap().to_owned();
-    assert_eq!(old_data, "a:2:0:2");
+    assert_eq!(old_data, "a:quickscan:2:0:2");
     dana.answer_nth(THIRD).await;
     let second = dana.expect_question(2).await;
     assert_eq!(second.message_id, first.message_id);
@@ -591,13 +591,18 @@ async fn in_a_group_the_bot_links_to_a_private_chat() {
         assert!(message.keyboard.is_empty(), "no buttons in the group: {message:?}");
     }
 
-    // The link opens the private chat with "/start scan".
+    // The link opens the private chat with "/start scan": the menu of scans.
     let private = Person::new(&tg, hans.id, "Hans", Some("en"));
-    // First contact: the privacy notice, and the scan starts with Hans's own tap on Start.
+    // First contact: the privacy notice, and the scan starts with Hans's own tap on Start,
+    // which opens the menu of scans.
     let ready = private.ask("/start scan", "Tap \"Start\" when you are ready").await;
     assert!(private.question_message().is_none(), "no question before the tap");
     assert!(private.messages()[0].body().contains("Before you begin"), "the notice came first");
+    let mark = private.mark();
     assert_eq!(private.press(ready.message_id, "s").await, None);
+    let menu = private.expect_after(mark, "Which scan would you like to take?").await;
+    let quick = menu.button_data("Digital maturity quick scan").expect("a button per scan").to_string();
+    private.press(menu.message_id, &quick).await;
     let first = private.expect_question(1).await;
     assert!(first.body().contains("Digital maturity quick scan"), "{:?}", first.body());
     private.answer_nth(THIRD).await;
@@ -634,7 +639,7 @@ async fn after_a_crash_the_scan_resumes_where_it_was() {
     bot.kill(); // SIGKILL: no shutdown, no flush
     let _bot = PeilBot::start(&tg, &store(&data)).await;
 
-    ilse.say("/scan");
+    ilse.say("/scan quickscan");
     let resumed = ilse.expect_text("Welcome back: let's carry on where you left off.").await;
     assert_eq!(progress(resumed.body()), Some((6, TOTAL)), "{:?}", resumed.body());
     assert_eq!(ilse.question_number(), Some(6));
@@ -756,7 +761,7 @@ async fn a_person_who_blocked_the_bot_is_not_retried_and_others_are_served() {
     let noor = Person::new(&tg, 515, "Noor", Some("nl"));
 
     tg.block_chat(mia.id());
-    mia.say("/scan");
+    mia.say("/scan quickscan");
     tg.wait_until(WAIT, |tg| !calls_for(tg, "sendMessage", mia.id()).is_empty()).await.unwrap();
     noor.start_scan().await;
     noor.answer_nth(THIRD).await;
@@ -798,7 +803,7 @@ async fn a_block_in_the_middle_of_a_scan_does_not_stop_the_bot() {
     assert_eq!(edits.len(), 1, "the blocked edit was not retried: {edits:#?}");
 
     // The answer was kept: when Olaf comes back, he is at question 2.
-    olaf.say("/scan");
+    olaf.say("/scan quickscan");
     let resumed = olaf.expect_text("Welcome back").await;
     assert_eq!(progress(resumed.body()), Some((2, TOTAL)));
 }
@@ -825,7 +830,7 @@ async fn an_unknown_command_gets_the_help() {
     let welcome = rob.ask("/start", "Which language do you prefer?").await;
     let greeting = rob.expect_after(mark, "Hello! I am Peilbot.").await;
     assert!(greeting.body().contains("Before you begin"), "/start says what is kept: {}", greeting.body());
-    assert_eq!(welcome.button_labels(), vec!["Nederlands", "Vlaams", "English", "Start the quick scan"]);
+    assert_eq!(welcome.button_labels(), vec!["Nederlands", "Vlaams", "English", "Start"]);
     let data: Vec<&str> = welcome.buttons().map(|(_, d)| d.as_str()).collect();
     assert_eq!(data, vec!["l:nl", "l:nl-BE", "l:en", "s"]);
     let query = tg.press_label(&rob.chat, welcome.message_id, "Vlaams");
@@ -872,7 +877,7 @@ async fn start_up_registers_commands_and_descriptions_per_language() {
     }
     let dutch = commands.iter().find(|c| language(c).as_deref() == Some("nl")).unwrap();
     let scan = dutch.params["commands"].as_array().unwrap().iter().find(|c| c["command"] == "scan").unwrap();
-    assert_eq!(scan["description"], "De quickscan starten of verdergaan");
+    assert_eq!(scan["description"], "Een scan starten of verdergaan");
 
     for method in ["setMyDescription", "setMyShortDescription"] {
         let calls = tg.calls_to(method);

@@ -5,7 +5,7 @@
 progress = Question { $position } of { $total }
 scan-resumed = Welcome back: let's carry on where you left off.
 scan-finished = Done, thank you! Here is your snapshot.
-scan-outdated = The quick scan has changed since you started, so you start again with the new version.
+scan-outdated = This scan has changed since you started, so you start again with the new version.
 
 ## Refused input: the state stays as it was
 
@@ -47,8 +47,8 @@ chart-ambition = In 2 years
 chart-row-values = { $current } → { $ambition }, gap { $gap }
 ## Terminal chat
 
-chat-welcome = Peilbot: the digital maturity quick scan. Answer with the number of your choice. Type "help" for the commands.
-chat-help = Commands: a number answers the question; "back" goes to the previous question; "skip" or "?" answers "don't know" (where a question offers it); "lang nl", "lang nl-BE" or "lang en" switches language; "cancel" stops the scan and deletes its answers; "start" starts a scan; "privacy" says what is kept and who sees it; "mydata" shows everything kept about you; "forget" deletes all of it; "quit" stops for now (your answers are kept).
+chat-welcome = Peilbot: short digital maturity scans. Answer with the number of your choice. Type "help" for the commands.
+chat-help = Commands: a number answers the question; "back" goes to the previous question; "skip" or "?" answers "don't know" (where a question offers it); "lang nl", "lang nl-BE" or "lang en" switches language; "cancel" stops the scan and deletes its answers; "start" shows the scans to choose from ("start aiscan" starts one); "snapshot" shows your latest snapshot; "history" lists your completed scans; "privacy" says what is kept and who sees it; "mydata" shows everything kept about you; "forget" deletes all of it; "quit" stops for now (your answers are kept).
 chat-choice-hint = (number, "back", "skip", "help")
 chat-bye = Your answers are saved. Run peilbot chat again to go on.
 chat-bye-idle = Goodbye.
@@ -60,7 +60,7 @@ chat-start-again = Type "start" for a new scan, or "quit" to stop.
 tg-welcome = Hello! I am Peilbot. I take you through a short quick scan of your { -org }'s digital maturity: about 6 minutes, and at the end you get your own snapshot with a next step for each theme.
 tg-choose-language = Which language do you prefer?
 tg-help = What I can do:
-tg-idle = Type /scan to start the quick scan.
+tg-idle = Type /scan to start a scan.
 tg-stale-button = That button is no longer valid. Here is the current question.
 tg-unavailable = Sorry, I cannot save anything right now, so that last step did not count. Your earlier answers are safe. Please try again in a few minutes.
 tg-unknown-command = I don't know that command.
@@ -74,7 +74,7 @@ lang-nl = Nederlands
 lang-nl-BE = Vlaams
 lang-en = English
 cmd-start = Welcome and what is kept about you
-cmd-scan = Start or continue the quick scan
+cmd-scan = Start or continue a scan
 cmd-back = Change your previous answer
 cmd-snapshot = Your latest snapshot
 cmd-language = Choose your language
@@ -85,6 +85,32 @@ cmd-forget = Delete everything kept about you
 tg-forget-confirm = This deletes everything Peilbot keeps about you: your language, your scans and answers, and your team memberships. Team results that were already shown stay as they were, because they hold no one's own answers; from the next team result on, you are no longer counted. Delete it all?
 tg-forget-button = Delete my data
 tg-forgotten = Done: everything Peilbot kept about you is deleted. Type /start if you want to begin again.
+
+# issue 10: flows, a person's history, reference lines
+
+scan-other-in-progress = You have another scan in progress. Finish it first, or type /scan to choose.
+flow-menu-title = Which scan would you like to take?
+flow-menu-item = { $number }. { $title }: about { $minutes } minutes, { $questions } questions
+flow-menu-in-progress = in progress, at question { $position } of { $total }
+flow-menu-pick = Your answers are kept as you go, so you can stop at any point and go on later.
+flow-unknown = There is no scan called "{ $id }".
+flow-switch-confirm = You are in the middle of "{ $current }" (question { $position } of { $total }). Continue it, or start "{ $wanted }" instead? Starting the other scan deletes your answers to this one so far.
+flow-switch-continue = Continue "{ $title }"
+flow-switch-start = Start "{ $title }" instead
+chat-menu-hint = (type a number, or "quit")
+snapshot-flow-title = { $title }
+snapshot-change-title = Since your previous scan ({ $date }):
+snapshot-change = { $name }: { $before } → { $now } ({ $change })
+snapshot-references-title = For context, published figures on their own scales (not comparable with the 1 to 5 of this scan):
+snapshot-reference = { $label } ({ $source }, { $year }): { $values }
+snapshot-reference-value = { $name } { $value }
+snapshot-reference-percent = { $name } { $value }%
+snapshot-reference-parts = { $region }: { $values }
+history-title = Your completed scans, newest first:
+history-item = { $date } · { $title } · overall { $index } ({ $level })
+history-item-no-overall = { $date } · { $title } · no overall score (a theme had too few answers)
+history-none = You have not completed a scan yet.
+cmd-history = Your earlier scans
 
 # issue 12: privacy, confirmations and the everyday
 
@@ -122,7 +148,7 @@ mydata-summary = What I keep about you: your language ({ $language }), { $scans 
     } Finished scans are deleted { $days } days after they were finished. The file below holds all of it, exactly as stored.
 mydata-caption = Everything Peilbot keeps about you, as JSON.
 tg-ready = Which language do you prefer? Tap "Start" when you are ready.
-tg-start-button = Start the quick scan
+tg-start-button = Start
 tg-forget-keep-button = No, keep my data
 forget-sole-lead = You are the only lead of { $teams }. Once your data is deleted, nobody leads that team; to hand it over, make someone else a lead first with /addlead.
 confirm-cancel = Stop the scan? { $answers ->

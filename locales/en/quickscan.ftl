@@ -91,3 +91,18 @@ next-g-2 = Evaluate experiments openly, including what failed, and share the les
 next-g-3 = Work across departments on one shared problem with a shared goal.
 next-g-4 = Reuse solutions of other governments before building your own.
 next-g-5 = Offer your solutions to others and keep learning from them.
+
+## Reference lines (figures as published; source and year are in the flow file)
+
+region-nl = the Netherlands
+region-be = Belgium
+region-oecd = OECD average
+region-eu = EU average
+ref-dgi = OECD Digital Government Index, 0 to 1
+ref-dgi-design = digital by design
+ref-dgi-data = data-driven
+ref-dgi-platform = government as a platform
+ref-dgi-open = open by default
+ref-dgi-user = user-driven
+ref-dgi-proactive = proactive
+ref-skills = People with at least basic digital skills

@@ -9,9 +9,9 @@ team-new-invite = New invite link for "{ $team }": { $link }
 team-name-missing = Give the team a name of at most 64 characters, for example: /newteam Customer service
 team-join-confirm = Do you want to join the team "{ $team }"? Your own answers stay yours: the team lead only sees results of { $min } people or more, never who answered what.
 team-join-button = Join the team
-team-joined = Welcome to "{ $team }"! Take the quick scan when it suits you.
+team-joined = Welcome to "{ $team }"! Take "{ $title }" when it suits you.
 team-already-member = You are already in "{ $team }".
-team-start-scan-button = Start or continue the quick scan
+team-start-scan-button = Start or continue: { $title }
 team-list-title = Your teams:
 team-list-lead = { $team }: lead
 team-list-member = { $team }: member
@@ -27,7 +27,7 @@ team-lead-not-member = Join the team first with its invite link, then open this 
 
 ## Rounds and the team result
 
-team-round-opened = Round { $round } of "{ $team }" is open and round { $previous } is closed. Scans finished from now on count for the new round.
+team-round-opened = Round { $round } of "{ $team }" is open and round { $previous } is closed. The new round asks "{ $title }"; scans finished from now on count for it.
 team-too-few = "{ $team }", round { $round }: { $respondents ->
         [0] nobody has finished the scan yet.
         [one] 1 of { $members } members has finished.
@@ -71,7 +71,7 @@ export-col-dont-know = Don't know (%)
 
 ## Reminders
 
-remind-nudge = A reminder from your team "{ $team }": the digital maturity quick scan takes about 6 minutes. Your own answers stay yours; the team only sees results of { $min } people or more.
+remind-nudge = A reminder from your team "{ $team }": "{ $title }" takes about { $minutes } minutes. Your own answers stay yours; the team only sees results of { $min } people or more.
 remind-sent = { $count ->
         [0] There is nobody to remind: everyone has finished round { $round }, turned reminders off, blocked the bot or got a reminder in the last day.
        *[other] Reminder sent to { $count } member(s) who have not finished round { $round }. Anyone who turned reminders off, blocked the bot or got a reminder in the last day was skipped.
@@ -100,6 +100,16 @@ cmd-team = The team result (leads)
 cmd-export = The team results as CSV and JSON (leads)
 cmd-remind = Remind members who have not finished (leads)
 
+# issue 10: rounds per flow
+
+team-round-flow = Round { $round } asks "{ $title }". Should your team take another scan in this round? Choose it here, before anyone has finished.
+team-round-flow-set = Round { $round } of "{ $team }" now asks "{ $title }". The invite link leads to it.
+team-round-flow-locked = Round { $round } of "{ $team }" already has a result, so its scan stays as it is. Open a new round with /newround to ask "{ $title }".
+org-flow-title = { $title }
+confirm-new-round-flow-button = Yes, open round { $next } with "{ $title }"
+confirm-new-round-flows = Round { $next } asks "{ $title }" again, unless you choose another scan below.
+team-round-old-version = Note: round { $round } asks an earlier version of "{ $title }", whose questions have changed since. Scans of the new version count from the next round on: open it with /newround.
+
 # issue 12: confirmations, names and empty cases
 
 team-above-ambition = already above the ambition
@@ -127,7 +137,7 @@ team-statement-dont-know = • { $statement } ({ $share }% don't know)
 # issue 11: rounds
 team-result-title-closed = Team "{ $team }", round { $round } (closed): { $respondents } people took part.
 team-round-button = Round { $round }
-round-opened-nudge = Round { $round } of your team "{ $team }" has started: the digital maturity quick scan takes about 6 minutes. Your own answers stay yours; the team only sees results of { $min } people or more.
+round-opened-nudge = Round { $round } of your team "{ $team }" has started: "{ $title }" takes about { $minutes } minutes. Your own answers stay yours; the team only sees results of { $min } people or more.
 round-opened-sent = { $count ->
     [one] 1 member was told, with a button to start.
    *[other] { $count } members were told, with a button to start.

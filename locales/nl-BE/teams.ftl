@@ -15,7 +15,7 @@ team-lead-added = Je bent nu teamverantwoordelijke van "{ $team }". Met /team zi
 
 ## Reminders
 
-remind-nudge = Een herinnering van je team "{ $team }": de quickscan digitale maturiteit duurt een zestal minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
+remind-nudge = Een herinnering van je team "{ $team }": "{ $title }" duurt een { $minutes }-tal minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
 
 ## Team commands in the menu
 
@@ -32,7 +32,7 @@ team-left-no-lead = Je hebt "{ $team }" verlaten. Het team heeft nu geen teamver
 team-name-duplicate = Je bent al teamverantwoordelijke van een team dat "{ $team }" heet. Geef het nieuwe team een andere naam.
 remind-queued = Het is buiten de werkuren, dus de berichten aan de leden van "{ $team }" ({ $count }) wachten tot de volgende werkdag om 9 uur.
 # issue 11: rounds
-round-opened-nudge = Ronde { $round } van je team "{ $team }" is begonnen: de quickscan digitale maturiteit duurt een zestal minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
+round-opened-nudge = Ronde { $round } van je team "{ $team }" is begonnen: "{ $title }" duurt een { $minutes }-tal minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
 
 # issue 11: the report and commands per role
 cmd-report = Een pdf-rapport van het teamresultaat om te delen (teamverantwoordelijken; voor beheerders de organisatie)

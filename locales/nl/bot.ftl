@@ -5,7 +5,7 @@
 progress = Vraag { $position } van { $total }
 scan-resumed = Welkom terug: we gaan verder waar je gebleven was.
 scan-finished = Klaar, dank je wel! Hier is je momentopname.
-scan-outdated = De quickscan is veranderd sinds je begon. Je begint opnieuw met de nieuwe versie.
+scan-outdated = Deze scan is veranderd sinds je begon. Je begint opnieuw met de nieuwe versie.
 
 ## Geweigerde invoer: er verandert niets
 
@@ -47,8 +47,8 @@ chart-ambition = Over 2 jaar
 chart-row-values = { $current } → { $ambition }, kloof { $gap }
 ## Chat in de terminal
 
-chat-welcome = Peilbot: de quickscan digitale volwassenheid. Antwoord met het nummer van je keuze. Typ "help" voor de opdrachten.
-chat-help = Opdrachten: een nummer beantwoordt de vraag; "terug" gaat naar de vorige vraag; "?" of "skip" antwoordt "weet ik niet" (waar een vraag dat aanbiedt); "taal nl", "taal nl-BE" of "taal en" wisselt van taal; "annuleer" stopt de scan en wist de antwoorden; "start" begint een scan; "privacy" vertelt wat er bewaard wordt en wie wat ziet; "mydata" toont alles wat over je bewaard wordt; "forget" wist dat allemaal; "stop" stopt voor nu (je antwoorden blijven bewaard).
+chat-welcome = Peilbot: korte scans van de digitale volwassenheid. Antwoord met het nummer van je keuze. Typ "help" voor de opdrachten.
+chat-help = Opdrachten: een nummer beantwoordt de vraag; "terug" gaat naar de vorige vraag; "?" of "skip" antwoordt "weet ik niet" (waar een vraag dat aanbiedt); "taal nl", "taal nl-BE" of "taal en" wisselt van taal; "annuleer" stopt de scan en wist de antwoorden; "start" toont de scans om uit te kiezen ("start aiscan" start er een); "resultaat" toont je laatste momentopname; "geschiedenis" toont je afgeronde scans; "privacy" vertelt wat er bewaard wordt en wie wat ziet; "mydata" toont alles wat over je bewaard wordt; "forget" wist dat allemaal; "stop" stopt voor nu (je antwoorden blijven bewaard).
 chat-choice-hint = (nummer, "terug", "?", "help")
 chat-bye = Je antwoorden zijn bewaard. Start peilbot chat opnieuw om verder te gaan.
 chat-bye-idle = Tot ziens.
@@ -60,7 +60,7 @@ chat-start-again = Typ "start" voor een nieuwe scan, of "stop" om te stoppen.
 tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door een korte quickscan van de digitale volwassenheid van je { -org }: zo'n 6 minuten, en aan het eind krijg je je eigen momentopname met per thema een volgende stap.
 tg-choose-language = Welke taal heb je liever?
 tg-help = Wat ik kan:
-tg-idle = Typ /scan om de quickscan te starten.
+tg-idle = Typ /scan om een scan te starten.
 tg-stale-button = Die knop geldt niet meer. Hier is de huidige vraag.
 tg-unavailable = Sorry, ik kan nu even niets opslaan, dus die laatste stap telt niet. Je eerdere antwoorden zijn veilig. Probeer het over een paar minuten opnieuw.
 tg-unknown-command = Die opdracht ken ik niet.
@@ -74,7 +74,7 @@ lang-nl = Nederlands
 lang-nl-BE = Vlaams
 lang-en = English
 cmd-start = Welkom en wat er over je bewaard wordt
-cmd-scan = De quickscan starten of verdergaan
+cmd-scan = Een scan starten of verdergaan
 cmd-back = Je vorige antwoord veranderen
 cmd-snapshot = Je laatste momentopname
 cmd-language = Kies je taal
@@ -85,6 +85,32 @@ cmd-forget = Alles wissen wat over je bewaard wordt
 tg-forget-confirm = Hiermee wis je alles wat Peilbot over je bewaart: je taal, je scans en antwoorden, en je teamlidmaatschappen. Teamresultaten die al getoond zijn blijven zoals ze waren, want daarin staan geen antwoorden van één persoon; vanaf het volgende teamresultaat tel je niet meer mee. Alles wissen?
 tg-forget-button = Wis mijn gegevens
 tg-forgotten = Klaar: alles wat Peilbot over je bewaarde is gewist. Typ /start als je opnieuw wilt beginnen.
+
+# issue 10: flows, a person's history, reference lines
+
+scan-other-in-progress = Je bent nog met een andere scan bezig. Maak die eerst af, of typ /scan om te kiezen.
+flow-menu-title = Welke scan wil je doen?
+flow-menu-item = { $number }. { $title }: ongeveer { $minutes } minuten, { $questions } vragen
+flow-menu-in-progress = bezig, bij vraag { $position } van { $total }
+flow-menu-pick = Je antwoorden worden meteen bewaard: je kunt op elk moment stoppen en later verdergaan.
+flow-unknown = Er is geen scan met de naam "{ $id }".
+flow-switch-confirm = Je bent bezig met "{ $current }" (vraag { $position } van { $total }). Wil je daarmee verdergaan, of in plaats daarvan "{ $wanted }" starten? Als je de andere scan start, worden je antwoorden op deze scan tot nu toe gewist.
+flow-switch-continue = Verder met "{ $title }"
+flow-switch-start = In plaats daarvan "{ $title }" starten
+chat-menu-hint = (typ een nummer, of "stop")
+snapshot-flow-title = { $title }
+snapshot-change-title = Sinds je vorige scan ({ $date }):
+snapshot-change = { $name }: { $before } → { $now } ({ $change })
+snapshot-references-title = Ter vergelijking, gepubliceerde cijfers op hun eigen schaal (niet te vergelijken met de 1 tot 5 van deze scan):
+snapshot-reference = { $label } ({ $source }, { $year }): { $values }
+snapshot-reference-value = { $name } { $value }
+snapshot-reference-percent = { $name } { $value }%
+snapshot-reference-parts = { $region }: { $values }
+history-title = Je afgeronde scans, de nieuwste eerst:
+history-item = { $date } · { $title } · totaal { $index } ({ $level })
+history-item-no-overall = { $date } · { $title } · geen totaalscore (een thema had te weinig antwoorden)
+history-none = Je hebt nog geen scan afgerond.
+cmd-history = Je eerdere scans
 
 # issue 12: privacy, confirmations and the everyday
 
@@ -122,7 +148,7 @@ mydata-summary = Dit bewaar ik over je: je taal ({ $language }), { $scans ->
     } Afgeronde scans worden { $days } dagen na het afronden gewist. In het bestand hieronder staat alles precies zoals het bewaard is.
 mydata-caption = Alles wat Peilbot over je bewaart, als JSON.
 tg-ready = Welke taal heb je liever? Tik op "Start" als je klaar bent om te beginnen.
-tg-start-button = Start de quickscan
+tg-start-button = Start
 tg-forget-keep-button = Nee, bewaar mijn gegevens
 forget-sole-lead = Je bent de enige teamleider van { $teams }. Als je gegevens gewist zijn, heeft dat team geen teamleider meer; wil je het overdragen, maak dan eerst iemand anders teamleider met /addlead.
 confirm-cancel = De scan stoppen? { $answers ->

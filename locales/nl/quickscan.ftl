@@ -103,3 +103,18 @@ next-g-2 = Evalueer experimenten openlijk, ook wat mislukte, en deel de lessen.
 next-g-3 = Werk met andere afdelingen aan één gedeeld probleem, met een gezamenlijk doel.
 next-g-4 = Hergebruik oplossingen van andere overheden voordat je zelf iets bouwt.
 next-g-5 = Bied je oplossingen aan anderen aan en blijf van hen leren.
+
+## Reference lines (figures as published; source and year are in the flow file)
+
+region-nl = Nederland
+region-be = België
+region-oecd = OESO-gemiddelde
+region-eu = EU-gemiddelde
+ref-dgi = OESO Digital Government Index, 0 tot 1
+ref-dgi-design = digitaal ontworpen
+ref-dgi-data = datagedreven
+ref-dgi-platform = overheid als platform
+ref-dgi-open = standaard open
+ref-dgi-user = gebruikersgericht
+ref-dgi-proactive = proactief
+ref-skills = Mensen met ten minste digitale basisvaardigheden

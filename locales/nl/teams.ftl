@@ -10,9 +10,9 @@ team-new-invite = Nieuwe uitnodigingslink voor "{ $team }": { $link }
 team-name-missing = Geef het team een naam van hoogstens 64 tekens, bijvoorbeeld: /newteam Klantcontact
 team-join-confirm = Wil je lid worden van het team "{ $team }"? Je eigen antwoorden blijven van jou: de teamleider ziet alleen resultaten van { $min } mensen of meer, nooit wie wat antwoordde.
 team-join-button = Lid worden van het team
-team-joined = Welkom bij "{ $team }"! Doe de quickscan wanneer het je uitkomt.
+team-joined = Welkom bij "{ $team }"! Doe "{ $title }" wanneer het je uitkomt.
 team-already-member = Je bent al lid van "{ $team }".
-team-start-scan-button = Quickscan starten of verdergaan
+team-start-scan-button = Starten of verdergaan: { $title }
 team-list-title = Jouw teams:
 team-list-lead = { $team }: teamleider
 team-list-member = { $team }: lid
@@ -28,7 +28,7 @@ team-lead-not-member = Word eerst lid van het team via de uitnodigingslink, en o
 
 ## Rounds and the team result
 
-team-round-opened = Ronde { $round } van "{ $team }" is geopend en ronde { $previous } is gesloten. Scans die vanaf nu worden afgerond, tellen mee voor de nieuwe ronde.
+team-round-opened = Ronde { $round } van "{ $team }" is geopend en ronde { $previous } is gesloten. De nieuwe ronde vraagt "{ $title }"; scans die vanaf nu worden afgerond, tellen mee voor de nieuwe ronde.
 team-too-few = "{ $team }", ronde { $round }: { $respondents ->
         [0] nog niemand heeft de scan afgerond.
         [one] 1 van de { $members } teamleden heeft de scan afgerond.
@@ -75,7 +75,7 @@ export-col-dont-know = Weet ik niet (%)
 
 ## Reminders
 
-remind-nudge = Een herinnering van je team "{ $team }": de quickscan digitale volwassenheid duurt ongeveer 6 minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
+remind-nudge = Een herinnering van je team "{ $team }": "{ $title }" duurt ongeveer { $minutes } minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
 remind-sent = { $count ->
         [0] Er is niemand om te herinneren: iedereen heeft ronde { $round } afgerond, herinneringen uitgezet, de bot geblokkeerd of de afgelopen 24 uur al een herinnering gekregen.
         [one] Herinnering gestuurd naar { $count } teamlid dat ronde { $round } nog niet heeft afgerond. Wie herinneringen heeft uitgezet, de bot heeft geblokkeerd of de afgelopen 24 uur al een herinnering kreeg, is overgeslagen.
@@ -105,6 +105,16 @@ cmd-team = Het teamresultaat (teamleiders)
 cmd-export = De teamresultaten als CSV en JSON (teamleiders)
 cmd-remind = Teamleden herinneren die nog niet klaar zijn (teamleiders)
 
+# issue 10: rounds per flow
+
+team-round-flow = Ronde { $round } vraagt "{ $title }". Moet je team in deze ronde een andere scan doen? Kies die hier, voordat iemand klaar is.
+team-round-flow-set = Ronde { $round } van "{ $team }" vraagt nu "{ $title }". De uitnodigingslink leidt daarheen.
+team-round-flow-locked = Ronde { $round } van "{ $team }" heeft al een resultaat, dus de scan blijft zoals hij is. Open met /newround een nieuwe ronde om "{ $title }" te vragen.
+org-flow-title = { $title }
+confirm-new-round-flow-button = Ja, open ronde { $next } met "{ $title }"
+confirm-new-round-flows = Ronde { $next } vraagt opnieuw "{ $title }", tenzij je hieronder een andere scan kiest.
+team-round-old-version = Let op: ronde { $round } vraagt een eerdere versie van "{ $title }", waarvan de vragen inmiddels zijn veranderd. Scans van de nieuwe versie tellen mee vanaf de volgende ronde: open die met /newround.
+
 # issue 12: bevestigingen, namen en lege gevallen
 
 team-above-ambition = al boven de ambitie
@@ -132,7 +142,7 @@ team-statement-dont-know = • { $statement } ({ $share }% weet ik niet)
 # issue 11: rounds
 team-result-title-closed = Team "{ $team }", ronde { $round } (gesloten): { $respondents } mensen deden mee.
 team-round-button = Ronde { $round }
-round-opened-nudge = Ronde { $round } van je team "{ $team }" is begonnen: de quickscan digitale volwassenheid duurt ongeveer 6 minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
+round-opened-nudge = Ronde { $round } van je team "{ $team }" is begonnen: "{ $title }" duurt ongeveer { $minutes } minuten. Je eigen antwoorden blijven van jou; het team ziet alleen resultaten van { $min } mensen of meer.
 round-opened-sent = { $count ->
     [one] 1 teamlid heeft een bericht gekregen, met een knop om te beginnen.
    *[other] { $count } teamleden hebben een bericht gekregen, met een knop om te beginnen.

@@ -7,13 +7,18 @@
 //! nothing.
 //!
 //! ```text
-//! a:1:7:3    answer: flow version 1, question 7, choice 3 (0-based, as `Flow::offers`)
-//! b:1:7      back from question 7 of flow version 1
+//! a:aiscan:1:7:3  answer: flow aiscan, version 1, question 7, choice 3 (0-based, as
+//!                 `Flow::offers`); `a:1:7:3`, from before flows were named, is the quick scan
+//! b:aiscan:1:7    back from question 7 of version 1 of flow aiscan (`b:1:7`: the quick scan)
 //! l:nl-BE    choose a language
 //! j:<code>   join the team of this invite code (after the confirmation tap)
 //! p:t:<id>   a team picked for an action (t = team result, see `TeamAction`)
 //! h:2:<id>   the team result of an earlier round (here round 2) of team <id>
-//! s          start or resume the scan
+//! s          start or resume the scan (from before flows were named)
+//! s:<flow>   start or resume this flow (asking first when another scan is in progress)
+//! o:<flow>   start this flow instead of the scan in progress (after that question)
+//! u:<id>:<flow>  let the current round of team <id> ask this flow (before any result)
+//! w:<id>:<flow>  yes, open a new round of team <id> that asks this flow (after /newround)
 //! r:0, r:1   team reminders off or on
 //! f:<code>   forget me: delete everything kept about this person (a one-time code)
 //! x          yes, stop the scan and delete its answers (after /cancel)
@@ -21,6 +26,7 @@
 //! n          no: leave everything as it is (under any confirmation)
 //! ```
 
+use crate::flow::{DEFAULT_FLOW, is_flow_id};
 use crate::lang::Lang;
 use crate::team::{is_invite_code, is_team_id};
 
@@ -30,11 +36,13 @@ pub const MAX_BYTES: usize = 64;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Answer {
+        flow: String,
         flow_version: u32,
         question: u16,
         choice: u8,
     },
     Back {
+        flow: String,
         flow_version: u32,
         question: u16,
     },
@@ -48,6 +56,20 @@ pub enum Action {
     Reminders(bool),
     /// Forget me, confirmed with the one-time code the confirmation carried.
     Forget(String),
+    /// Start or resume this flow; asks first when a scan of another flow is in progress.
+    Scan(String),
+    /// Start this flow, dropping the scan of another flow in progress (confirmed).
+    ScanInstead(String),
+    /// Let the current round of a team ask this flow (only before any result).
+    RoundFlow {
+        team: String,
+        flow: String,
+    },
+    /// Yes, open a new round of a team that asks this flow (after `/newround`).
+    OpenRound {
+        team: String,
+        flow: String,
+    },
     /// Yes, stop the scan in progress and delete its answers.
     ConfirmCancel,
     /// Yes, carry out a team action that was asked about first.
@@ -107,16 +129,20 @@ impl TeamAction {
 impl Action {
     pub fn encode(&self) -> String {
         match self {
-            Action::Answer { flow_version, question, choice } => {
-                format!("a:{flow_version}:{question}:{choice}")
+            Action::Answer { flow, flow_version, question, choice } => {
+                format!("a:{flow}:{flow_version}:{question}:{choice}")
             }
-            Action::Back { flow_version, question } => format!("b:{flow_version}:{question}"),
+            Action::Back { flow, flow_version, question } => format!("b:{flow}:{flow_version}:{question}"),
             Action::Language(lang) => format!("l:{}", lang.tag()),
             Action::Join(code) => format!("j:{code}"),
             Action::Pick { action, team } => format!("p:{}:{team}", action.code()),
             Action::StartScan => "s".to_string(),
             Action::Reminders(on) => format!("r:{}", u8::from(*on)),
             Action::Forget(code) => format!("f:{code}"),
+            Action::Scan(flow) => format!("s:{flow}"),
+            Action::ScanInstead(flow) => format!("o:{flow}"),
+            Action::RoundFlow { team, flow } => format!("u:{team}:{flow}"),
+            Action::OpenRound { team, flow } => format!("w:{team}:{flow}"),
             Action::ConfirmCancel => "x".to_string(),
             Action::Confirm { action, team } => format!("y:{}:{team}", action.code()),
             Action::Dismiss => "n".to_string(),
@@ -132,12 +158,34 @@ impl Action {
         let fields: Vec<&str> = data.split(':').collect();
         match fields.as_slice() {
             ["a", version, question, choice] => Some(Action::Answer {
+                flow: DEFAULT_FLOW.to_string(),
                 flow_version: number(version)?,
                 question: number(question)?,
                 choice: number(choice)?,
             }),
-            ["b", version, question] => {
-                Some(Action::Back { flow_version: number(version)?, question: number(question)? })
+            ["a", flow, version, question, choice] if is_flow_id(flow) => Some(Action::Answer {
+                flow: flow.to_string(),
+                flow_version: number(version)?,
+                question: number(question)?,
+                choice: number(choice)?,
+            }),
+            ["b", version, question] => Some(Action::Back {
+                flow: DEFAULT_FLOW.to_string(),
+                flow_version: number(version)?,
+                question: number(question)?,
+            }),
+            ["b", flow, version, question] if is_flow_id(flow) => Some(Action::Back {
+                flow: flow.to_string(),
+                flow_version: number(version)?,
+                question: number(question)?,
+            }),
+            ["s", flow] if is_flow_id(flow) => Some(Action::Scan(flow.to_string())),
+            ["o", flow] if is_flow_id(flow) => Some(Action::ScanInstead(flow.to_string())),
+            ["u", team, flow] if is_team_id(team) && is_flow_id(flow) => {
+                Some(Action::RoundFlow { team: team.to_string(), flow: flow.to_string() })
+            }
+            ["w", team, flow] if is_team_id(team) && is_flow_id(flow) => {
+                Some(Action::OpenRound { team: team.to_string(), flow: flow.to_string() })
             }
             ["l", tag] => Lang::ALL.into_iter().find(|lang| lang.tag() == *tag).map(Action::Language),
             ["j", code] if is_invite_code(code) => Some(Action::Join(code.to_string())),
@@ -176,11 +224,22 @@ mod tests {
 
     #[test]
     fn every_code_round_trips_within_64_bytes() {
+        let longest = format!("a{}", "9".repeat(crate::flow::MAX_FLOW_ID - 1));
         let samples = [
-            Action::Answer { flow_version: 1, question: 7, choice: 3 },
-            Action::Answer { flow_version: u32::MAX, question: u16::MAX, choice: u8::MAX },
-            Action::Back { flow_version: 0, question: 0 },
-            Action::Back { flow_version: u32::MAX, question: u16::MAX },
+            Action::Answer { flow: "quickscan".into(), flow_version: 1, question: 7, choice: 3 },
+            Action::Answer {
+                flow: longest.clone(),
+                flow_version: u32::MAX,
+                question: u16::MAX,
+                choice: u8::MAX,
+            },
+            Action::Back { flow: "aiscan".into(), flow_version: 0, question: 0 },
+            Action::Back { flow: longest.clone(), flow_version: u32::MAX, question: u16::MAX },
+            Action::Scan(longest.clone()),
+            Action::ScanInstead("aiscan".into()),
+            Action::RoundFlow { team: "a-b_c123XYZ".into(), flow: longest.clone() },
+            Action::RoundFlow { team: "AAAAAAAAAAA".into(), flow: "quickscan".into() },
+            Action::OpenRound { team: "a-b_c123XYZ".into(), flow: longest.clone() },
             Action::Language(Lang::Nl),
             Action::Language(Lang::NlBe),
             Action::Language(Lang::En),
@@ -202,6 +261,17 @@ mod tests {
             assert!(data.len() <= MAX_BYTES, "{data}");
             assert_eq!(Action::decode(&data), Some(callback), "{data}");
         }
+    }
+
+    #[test]
+    fn buttons_from_before_flows_were_named_are_the_quick_scan() {
+        let legacy = Action::decode("a:1:7:3");
+        let expected = Action::Answer { flow: "quickscan".into(), flow_version: 1, question: 7, choice: 3 };
+        assert_eq!(legacy, Some(expected));
+        assert_eq!(
+            Action::decode("b:1:7"),
+            Some(Action::Back { flow: "quickscan".into(), flow_version: 1, question: 7 })
+        );
     }
 
     #[test]
@@ -249,6 +319,15 @@ mod tests {
             "r:2",
             "r:",
             "r:01",
+            "a:Quick:1:2:3",
+            "a:1x:1:2:3",
+            "s:",
+            "s:Quickscan",
+            "o:quick scan",
+            "u:AAAAAAAAAAA:",
+            "u:AAAAAAAAAA:quickscan",
+            "w:AAAAAAAAAAA:",
+            "w:AAAAAAAAAAA:Quick",
             "x:1",
             "n:",
             "y:r:",

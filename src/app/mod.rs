@@ -11,6 +11,8 @@
 //! operation, a [`Reply`] into its own messages.
 
 pub mod action;
+pub mod catalog;
+pub mod history;
 pub mod org;
 pub mod privacy;
 pub mod reply;
@@ -25,6 +27,9 @@ pub use session::Session;
 
 use crate::anonymity::Rules;
 use crate::content::Content;
+use crate::engine::State;
+use crate::flow::Flow;
+use crate::lang::Lang;
 use crate::person::PersonId;
 use crate::present::Presenter;
 use crate::store::Store;
@@ -42,11 +47,38 @@ pub struct App {
 }
 
 impl App {
-    pub fn flow(&self) -> &crate::flow::Flow {
+    /// The default flow (the quick scan).
+    pub fn flow(&self) -> &Flow {
         self.content.default_flow()
     }
 
-    pub fn presenter(&self, lang: crate::lang::Lang) -> Presenter<'_> {
+    /// A flow of the catalog by id.
+    pub fn flow_by_id(&self, id: &str) -> Option<&Flow> {
+        self.content.flow(id)
+    }
+
+    /// The flow a person's turn is about: the one of their scan in progress, else the
+    /// default one.
+    pub fn flow_of(&self, state: &State) -> &Flow {
+        state.scan.as_ref().and_then(|scan| self.flow_by_id(&scan.flow_id)).unwrap_or_else(|| self.flow())
+    }
+
+    /// The flow a channel shows: the scan in progress's, else `stepped` (the flow of the
+    /// last step, which a scan that just finished no longer names), else the default one.
+    pub fn flow_in_view(&self, state: &State, stepped: Option<&str>) -> &Flow {
+        match (&state.scan, stepped) {
+            (Some(_), _) => self.flow_of(state),
+            (None, Some(id)) => self.flow_by_id(id).unwrap_or_else(|| self.flow()),
+            (None, None) => self.flow(),
+        }
+    }
+
+    /// A presenter for the default flow.
+    pub fn presenter(&self, lang: Lang) -> Presenter<'_> {
         Presenter::new(&self.content, self.flow(), lang)
+    }
+
+    pub fn presenter_for<'a>(&'a self, flow: &'a Flow, lang: Lang) -> Presenter<'a> {
+        Presenter::new(&self.content, flow, lang)
     }
 }

@@ -13,6 +13,7 @@ use super::teams::{Context, Result};
 use super::{Part, Reply, Session};
 use crate::chart::{self, HEATMAP_ROWS_PER_PAGE};
 use crate::export;
+use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::present::{OrgDetail, OrgPage, Presenter};
@@ -28,20 +29,38 @@ const CHAT_PENDING: usize = 20;
 /// Up to this many teams, a chat gets each team's figures as text too.
 const CHAT_TEAM_TEXT: usize = 10;
 
-/// `/org`: the organisation view, for admins.
+/// `/org`: the organisation view, for admins: one per flow that teams take.
 pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
     let presenter = cx.app.presenter(session.state.lang);
     if !cx.app.admins.contains(&session.person) {
         return Ok(Reply::text(presenter.msg(Msg::OrgNotAdmin)));
     }
-    let view = cx.app.store.org_view(cx.app.flow(), cx.app.rules)?;
-    if view.teams.is_empty() && view.pending.is_empty() {
+    let mut reply = Reply::default();
+    for flow in cx.app.content.catalog() {
+        let view = cx.app.store.org_view(flow, cx.app.rules)?;
+        if !(view.teams.is_empty() && view.pending.is_empty()) {
+            reply.parts.extend(org_of(cx, session, flow, &view)?.parts);
+        }
+    }
+    if reply.parts.is_empty() {
         return Ok(Reply::text(presenter.msg(Msg::OrgNone)));
     }
+    Ok(reply)
+}
+
+/// The organisation view of one flow: text, the pictures of the teams that need attention
+/// first, and the table files. With more than one flow, the text starts with its title.
+fn org_of(cx: &Context, session: &Session, flow: &Flow, view: &OrgView) -> Result<Reply> {
+    let lang = session.state.lang;
+    let presenter = cx.app.presenter_for(flow, lang);
     let detail = OrgDetail { every_team: view.teams.len() <= CHAT_TEAM_TEXT, pending: CHAT_PENDING };
-    let mut text = presenter.org_text(&view, cx.app.rules, detail);
-    let ranked = attention_order(&view);
-    let pictures = pages(&presenter, &view, &ranked, cx.now, Some(CHAT_PAGES))?;
+    let mut text = presenter.org_text(view, cx.app.rules, detail);
+    if cx.app.content.catalog().len() > 1 {
+        let title = super::catalog::title(cx.app, flow, lang);
+        text = format!("{}\n{text}", presenter.msg_with(Msg::OrgFlowTitle, &[("title", title.into())]));
+    }
+    let ranked = attention_order(view);
+    let pictures = pages(&presenter, view, &ranked, cx.now, Some(CHAT_PAGES))?;
     if !ranked.is_empty() {
         let shown = ranked.len().min(CHAT_PAGES * TEAMS_PER_PAGE);
         let note = presenter.msg_with(
@@ -52,10 +71,19 @@ pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
     }
     let mut reply = Reply::text(text);
     for (png, caption) in pictures {
-        reply.push(Part::Photo { png, name: "peilbot-org.png", caption });
+        reply.push(Part::Photo { png, name: file_name(flow, "png"), caption });
     }
-    reply.parts.extend(files(cx, session.state.lang, &view)?);
+    reply.parts.extend(files(cx, lang, flow, view)?);
     Ok(reply)
+}
+
+/// `peilbot-org.csv` for the quick scan, `peilbot-org-aiscan.csv` for another flow.
+pub fn file_name(flow: &Flow, extension: &str) -> String {
+    if flow.id == crate::flow::DEFAULT_FLOW {
+        format!("peilbot-org.{extension}")
+    } else {
+        format!("peilbot-org-{}.{extension}", flow.id)
+    }
 }
 
 /// The teams with a result, those that need attention first first: the most themes with
@@ -114,18 +142,18 @@ pub fn pages(
 }
 
 /// The whole view as a table: a workbook and CSV for Excel.
-pub fn files(cx: &Context, lang: Lang, view: &OrgView) -> Result<Vec<Part>> {
-    let (flow, locales) = (cx.app.flow(), &cx.app.content.locales);
+pub fn files(cx: &Context, lang: Lang, flow: &Flow, view: &OrgView) -> Result<Vec<Part>> {
+    let locales = &cx.app.content.locales;
     let rows = export::org_rows(flow, locales, lang, view);
     Ok(vec![
         Part::Document {
             bytes: export::org_xlsx(&rows, locales, lang)?,
-            name: "peilbot-org.xlsx",
+            name: file_name(flow, "xlsx"),
             caption: locales.msg(lang, Msg::OrgFileCaption),
         },
         Part::Document {
             bytes: export::org_csv(&rows, locales, lang)?,
-            name: "peilbot-org.csv",
+            name: file_name(flow, "csv"),
             caption: String::new(),
         },
     ])

@@ -79,7 +79,7 @@ pub fn my_data(app: &App, session: &Session) -> anyhow::Result<Reply> {
     Ok(Reply {
         parts: vec![
             Part::Text { text: summary, buttons: Vec::new() },
-            Part::Document { bytes, name: "peilbot-mydata.json", caption },
+            Part::Document { bytes, name: "peilbot-mydata.json".into(), caption },
         ],
     })
 }

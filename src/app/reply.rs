@@ -14,9 +14,9 @@ pub enum Part {
     /// A text, with rows of buttons under it (none for a plain text).
     Text { text: String, buttons: Vec<Vec<Button>> },
     /// A PNG picture, with a caption unless it is empty.
-    Photo { png: Vec<u8>, name: &'static str, caption: String },
+    Photo { png: Vec<u8>, name: String, caption: String },
     /// A file, with a caption unless it is empty.
-    Document { bytes: Vec<u8>, name: &'static str, caption: String },
+    Document { bytes: Vec<u8>, name: String, caption: String },
 }
 
 /// The parts of a reply, in the order they are to be shown.

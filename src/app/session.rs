@@ -9,6 +9,7 @@
 //! still one commit, one flush.
 
 use crate::engine::{self, Event, Response, Scan, State, Transition};
+use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::person::PersonId;
 use crate::store::{Commit, Person, StoreError};
@@ -51,22 +52,41 @@ impl Session {
         Ok(Session { person, record, state, update, pending: Pending::default() })
     }
 
-    /// Runs one engine step and commits it before any reply. A language the person chose
-    /// is kept, even when it equals the detected one.
+    /// Runs one engine step on the flow of the scan in progress (else the default flow)
+    /// and commits it before any reply.
     pub fn step(&mut self, app: &App, event: Event, now: u64) -> Result<Transition, StoreError> {
-        let transition = self.advance(app, event, now);
+        let flow = app.flow_of(&self.state);
+        self.step_in(app, flow, event, now)
+    }
+
+    /// Runs one engine step on a given flow and commits it before any reply.
+    pub fn step_in(
+        &mut self,
+        app: &App,
+        flow: &Flow,
+        event: Event,
+        now: u64,
+    ) -> Result<Transition, StoreError> {
+        let transition = self.advance_in(flow, event, now);
         self.save(app)?;
         Ok(transition)
     }
 
-    /// Runs one engine step without committing it: [`Session::save`] must follow before
-    /// any reply.
+    /// Runs one engine step on the flow of the scan in progress without committing it:
+    /// [`Session::save`] must follow before any reply.
     pub fn advance(&mut self, app: &App, event: Event, now: u64) -> Transition {
+        let flow = app.flow_of(&self.state);
+        self.advance_in(flow, event, now)
+    }
+
+    /// Runs one engine step on a given flow without committing it. A language the person
+    /// chose is kept, even when it equals the detected one.
+    pub fn advance_in(&mut self, flow: &Flow, event: Event, now: u64) -> Transition {
         if let Event::SetLanguage(lang) = event {
             self.record.lang = Some(lang);
         }
         let answered = matches!(event, Event::Answer { .. } | Event::DontKnow { .. });
-        let transition = engine::step(app.flow(), &self.state, event, now);
+        let transition = engine::step(flow, &self.state, event, now);
         self.pending.scan = Some(transition.state.scan.clone());
         if let Some(completed) = &transition.completed {
             debug_assert!(self.pending.completed.is_none(), "a scan completes once per commit");

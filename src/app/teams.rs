@@ -13,9 +13,10 @@
 //! published aggregates (see `anonymity`); these functions decide who asked and what to
 //! say, and return it as a [`Reply`]. The channel sends it and makes the deep links.
 
-use super::{Action, App, Button, Part, Reply, Session, TeamAction};
+use super::{Action, App, Button, Part, Reply, Session, TeamAction, catalog};
 use crate::chart;
 use crate::export;
+use crate::flow::Flow;
 use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::messages::Msg;
@@ -84,16 +85,58 @@ impl Context<'_> {
         Reply::text(self.presenter(session).msg_with(msg, args))
     }
 
-    fn start_scan_button(&self, lang: Lang) -> Button {
-        Button { label: self.app.presenter(lang).msg(Msg::TeamStartScanButton), action: Action::StartScan }
+    /// "Start or continue: <the round's flow>", for a member of this team.
+    fn start_scan_button(&self, lang: Lang, team: &Team) -> Button {
+        let flow = round_flow(self.app, team);
+        let title = catalog::title(self.app, flow, lang);
+        let label = self.app.presenter(lang).msg_with(Msg::TeamStartScanButton, &[("title", title.into())]);
+        Button { label, action: Action::Scan(flow.id.clone()) }
     }
 
-    /// A nudge for a member, in their stored language, with a button to start the scan.
-    fn nudge(&self, member: &PersonId, lang: Option<Lang>, msg: Msg, args: &[(&str, Arg)]) -> Nudge {
+    /// A nudge for a member, in their stored language, naming the round's flow (`title`,
+    /// `minutes`), with a button to start it.
+    fn nudge(
+        &self,
+        member: &PersonId,
+        lang: Option<Lang>,
+        team: &Team,
+        msg: Msg,
+        args: &[(&str, Arg)],
+    ) -> Nudge {
         let lang = lang.unwrap_or(Lang::En);
-        let text = self.app.presenter(lang).msg_with(msg, args);
-        Nudge { member: member.clone(), text, button: self.start_scan_button(lang) }
+        let flow = round_flow(self.app, team);
+        let mut args = args.to_vec();
+        args.extend([
+            ("title", catalog::title(self.app, flow, lang).into()),
+            ("minutes", flow.minutes.into()),
+        ]);
+        let text = self.app.presenter(lang).msg_with(msg, &args);
+        Nudge { member: member.clone(), text, button: self.start_scan_button(lang, team) }
     }
+}
+
+/// The flow a team's round asks (the default one if it is no longer offered).
+pub fn shown_flow<'a>(app: &'a App, team: &Team, round: u32) -> &'a Flow {
+    let asked = team.rounds.iter().find(|r| r.number == round).map(|r| r.flow.as_str());
+    asked.and_then(|id| app.flow_by_id(id)).unwrap_or_else(|| round_flow(app, team))
+}
+
+/// The flow a team's current round asks (the default one if it is no longer offered).
+pub fn round_flow<'a>(app: &'a App, team: &Team) -> &'a Flow {
+    app.flow_by_id(&team.current_round().flow).unwrap_or_else(|| app.flow())
+}
+
+/// One button per flow, for choosing which flow a round asks.
+fn flow_buttons(cx: &Context, session: &Session, action: impl Fn(&Flow) -> Action) -> Vec<Vec<Button>> {
+    cx.app
+        .content
+        .catalog()
+        .iter()
+        .map(|flow| {
+            let label = catalog::title(cx.app, flow, session.state.lang);
+            vec![Button { label, action: action(flow) }]
+        })
+        .collect()
 }
 
 fn team_args(team: &Team) -> Vec<(&'static str, Arg)> {
@@ -110,11 +153,57 @@ pub fn new_team(cx: &Context, session: &Session, name: &str) -> Result<Reply> {
     if cx.app.store.teams_of(&session.person)?.iter().any(same) {
         return Ok(cx.say(session, Msg::TeamNameDuplicate, &[("team", name.into())]));
     }
-    let team = Team::new(name, session.person.clone(), cx.now, team_seed());
+    let flow = cx.app.flow();
+    let team = Team::new(name, session.person.clone(), cx.now, team_seed(), flow);
     cx.app.store.create_team(&team)?;
     let mut args = team_args(&team);
     args.push(("link", (cx.link)(&format!("{JOIN_PREFIX}{}", team.invite)).into()));
-    Ok(cx.say(session, Msg::TeamCreated, &args))
+    let mut reply = cx.say(session, Msg::TeamCreated, &args);
+    reply.parts.extend(round_flow_choice(cx, session, &team, 1, flow).parts);
+    Ok(reply)
+}
+
+/// A lead picked the flow for a new team's first round: allowed until a result was
+/// published, so a published result never mixes flows. (A later round's flow is picked
+/// when it is opened, before its members are told which scan to take.)
+pub fn set_round_flow(cx: &Context, session: &Session, team_id: &str, flow_id: &str) -> Result<Reply> {
+    let (Some(team), Some(flow)) = (cx.app.store.team(team_id)?, cx.app.flow_by_id(flow_id)) else {
+        return Ok(cx.say(session, Msg::TgStaleButton, &[]));
+    };
+    if !team.is_lead(&session.person) {
+        return Ok(cx.say(session, Msg::TeamNotLead, &[]));
+    }
+    let (id, version) = (flow.id.clone(), flow.version);
+    let set = cx.app.store.update_team(team_id, |team| {
+        let round = team.rounds.last_mut().expect("a team always has a round");
+        let open = round.number == 1 && round.shown.is_none() && round.groups.is_empty();
+        if open {
+            round.flow = id;
+            round.flow_version = version;
+        }
+        open
+    })?;
+    let mut args = team_args(&team);
+    args.extend([
+        ("title", catalog::title(cx.app, flow, session.state.lang).into()),
+        ("round", team.current_round().number.into()),
+    ]);
+    let msg = if set == Some(true) { Msg::TeamRoundFlowSet } else { Msg::TeamRoundFlowLocked };
+    Ok(cx.say(session, msg, &args))
+}
+
+/// "Round N asks …; another scan?", with a button per flow, when there is more than one.
+fn round_flow_choice(cx: &Context, session: &Session, team: &Team, round: u32, flow: &Flow) -> Reply {
+    if cx.app.content.catalog().len() < 2 {
+        return Reply::default();
+    }
+    let title = catalog::title(cx.app, flow, session.state.lang);
+    let text = cx
+        .presenter(session)
+        .msg_with(Msg::TeamRoundFlow, &[("title", title.into()), ("round", round.into())]);
+    let buttons =
+        flow_buttons(cx, session, |f| Action::RoundFlow { team: team.id.clone(), flow: f.id.clone() });
+    Reply { parts: vec![Part::Text { text, buttons }] }
 }
 
 /// Characters that take no room on screen: zero-width spaces and joiners, direction
@@ -188,6 +277,19 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
     carry_out(cx, session, action, team)
 }
 
+/// The tap on "Yes, open round N with …" under the confirmation of `/newround`, when
+/// there is more than one flow: the new round, asking that flow.
+pub fn open_round(cx: &Context, session: &Session, team_id: &str, flow_id: &str) -> Result<Outcome> {
+    let (Some(team), Some(next)) = (cx.app.store.team(team_id)?, cx.app.flow_by_id(flow_id)) else {
+        return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
+    };
+    if !team.is_lead(&session.person) {
+        return Ok(cx.say(session, Msg::TeamNotLead, &[]).into());
+    }
+    let outcome = new_round(cx, session, &team, next)?;
+    within_working_hours(cx, session, outcome)
+}
+
 /// The tap on "Yes" under a confirmation: the action, checked again.
 pub fn confirmed(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -> Result<Outcome> {
     let Some(team) = cx.app.store.team(team_id)? else {
@@ -212,14 +314,32 @@ fn confirm(cx: &Context, session: &Session, action: TeamAction, team: &Team) -> 
         _ if sole_lead => (Msg::ConfirmLeaveSoleLead, Msg::ConfirmLeaveButton),
         _ => (Msg::ConfirmLeave, Msg::ConfirmLeaveButton),
     };
-    let buttons = vec![
-        Button {
-            label: presenter.msg_with(yes, &args),
-            action: Action::Confirm { action, team: team.id.clone() },
-        },
-        Button { label: presenter.msg(Msg::ConfirmNoButton), action: Action::Dismiss },
-    ];
-    Reply { parts: vec![Part::Text { text: presenter.msg_with(question, &args), buttons: vec![buttons] }] }
+    let mut text = presenter.msg_with(question, &args);
+    let yes = Button {
+        label: presenter.msg_with(yes, &args),
+        action: Action::Confirm { action, team: team.id.clone() },
+    };
+    let no = Button { label: presenter.msg(Msg::ConfirmNoButton), action: Action::Dismiss };
+    let current = round_flow(cx.app, team);
+    let others: Vec<&Flow> = cx.app.content.catalog().iter().filter(|flow| flow.id != current.id).collect();
+    if action != TeamAction::NewRound || others.is_empty() {
+        return Reply { parts: vec![Part::Text { text, buttons: vec![vec![yes, no]] }] };
+    }
+    // Which scan the new round asks is chosen here, before its members are told: the one
+    // the closing round asked, or another.
+    let lang = session.state.lang;
+    args.push(("title", catalog::title(cx.app, current, lang).into()));
+    text = format!("{text}\n{}", presenter.msg_with(Msg::ConfirmNewRoundFlows, &args));
+    let mut buttons = vec![vec![yes]];
+    for flow in others {
+        let mut args = args.clone();
+        args.push(("title", catalog::title(cx.app, flow, lang).into()));
+        let label = presenter.msg_with(Msg::ConfirmNewRoundFlowButton, &args);
+        let action = Action::OpenRound { team: team.id.clone(), flow: flow.id.clone() };
+        buttons.push(vec![Button { label, action }]);
+    }
+    buttons.push(vec![no]);
+    Reply { parts: vec![Part::Text { text, buttons }] }
 }
 
 fn carry_out(cx: &Context, session: &Session, action: TeamAction, team: Team) -> Result<Outcome> {
@@ -235,7 +355,8 @@ fn perform(cx: &Context, session: &Session, action: TeamAction, team: Team) -> R
         TeamAction::Export => export(cx, session, &team)?,
         TeamAction::Report => report_team(cx, session, &team)?,
         TeamAction::Remind => return remind(cx, session, &team),
-        TeamAction::NewRound => return new_round(cx, session, &team),
+        // The new round asks what the closing one asked, unless the lead picked another.
+        TeamAction::NewRound => return new_round(cx, session, &team, round_flow(cx.app, &team)),
         TeamAction::AddLead => {
             let code = new_invite_code();
             store.update_team(team_id, |team| team.lead_invite = Some(code.clone()))?;
@@ -265,7 +386,8 @@ fn result(cx: &Context, session: &Session, team: &Team, round: Option<u32>) -> R
     result_for(cx, session, team, Viewer::Lead(&session.person), round)
 }
 
-/// The team result for a lead, or for an admin (`peilbot team`): the same publication.
+/// The team result for a lead, or for an admin (`peilbot team`): the same publication,
+/// in the words of the flow the round shown asked.
 pub fn result_for(
     cx: &Context,
     session: &Session,
@@ -273,10 +395,11 @@ pub fn result_for(
     viewer: Viewer,
     round: Option<u32>,
 ) -> Result<Reply> {
-    let outcome = cx.app.store.team_result_as(cx.app.flow(), &team.id, viewer, cx.app.rules, round)?;
-    let presenter = cx.presenter(session);
-    match outcome {
+    let outcome =
+        cx.app.store.team_result_as(round_flow(cx.app, team), &team.id, viewer, cx.app.rules, round)?;
+    let mut reply = match outcome {
         Ok(result) => {
+            let presenter = cx.app.presenter_for(shown_flow(cx.app, team, result.round), session.state.lang);
             let (rows, labels) = presenter.team_chart(&result, cx.now);
             let png = chart::profile_png(&rows, &labels)?;
             let buttons = result
@@ -292,12 +415,28 @@ pub fn result_for(
             // Rows of a few, so many rounds still fit a phone's width.
             let buttons = buttons.chunks(ROUND_BUTTONS_PER_ROW).map(<[Button]>::to_vec).collect();
             let mut reply = Reply { parts: vec![Part::Text { text, buttons }] };
-            reply.push(Part::Photo { png, name: "peilbot-team.png", caption: labels.title });
-            Ok(reply)
+            reply.push(Part::Photo { png, name: "peilbot-team.png".into(), caption: labels.title });
+            reply
         }
-        Err(TeamRefusal::NoSuchRound) => Ok(cx.say(session, Msg::TgStaleButton, &[])),
-        Err(refusal) => Ok(refused(cx, session, team, &refusal)),
+        Err(TeamRefusal::NoSuchRound) => return Ok(cx.say(session, Msg::TgStaleButton, &[])),
+        Err(refusal) => refused(cx, session, team, &refusal),
+    };
+    // A flow file changed its questions (a new version) while the round is open: the
+    // round keeps counting the version it asks, so the lead needs to know why new scans
+    // do not count, and what to do.
+    let (current, flow) = (team.current_round(), round_flow(cx.app, team));
+    if current.flow == flow.id && current.flow_version != flow.version {
+        let title = catalog::title(cx.app, flow, session.state.lang);
+        let args = [("round", current.number.into()), ("title", title.into())];
+        reply.parts.insert(
+            0,
+            Part::Text {
+                text: cx.presenter(session).msg_with(Msg::TeamRoundOldVersion, &args),
+                buttons: Vec::new(),
+            },
+        );
     }
+    Ok(reply)
 }
 
 /// Why a team has no result to show the person (yet).
@@ -314,12 +453,18 @@ pub fn round_result(cx: &Context, session: &Session, team_id: &str, round: u32) 
     result(cx, session, &team, Some(round))
 }
 
-/// `/newround`: closes the round, opens the next, and tells every member (one message,
-/// in their own language, with a button to start).
-fn new_round(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
-    let Some(round) = cx.app.store.new_round(cx.app.flow(), &team.id, cx.app.rules, cx.now)? else {
+/// `/newround`: closes the round, opens the next on `next`, and tells every member (one
+/// message, in their own language, with a button to start).
+fn new_round(cx: &Context, session: &Session, team: &Team, next: &Flow) -> Result<Outcome> {
+    let closing = round_flow(cx.app, team);
+    let Some(round) = cx.app.store.new_round(closing, &team.id, cx.app.rules, cx.now, next)? else {
         return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
     };
+    // The members are told about the round as it is now: it asks `next`.
+    let Some(team) = cx.app.store.team(&team.id)? else {
+        return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
+    };
+    let team = &team;
     let mut nudges = Vec::new();
     for member in team.members.iter().filter(|member| **member != session.person) {
         let person = cx.app.store.person(member)?;
@@ -331,7 +476,7 @@ fn new_round(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
             ("round", round.into()),
             ("min", cx.app.rules.min_respondents().into()),
         ];
-        nudges.push(cx.nudge(member, person.lang, Msg::RoundOpenedNudge, &args));
+        nudges.push(cx.nudge(member, person.lang, team, Msg::RoundOpenedNudge, &args));
     }
     Ok(Outcome::Nudges { team: team.clone(), nudges, kind: NudgeKind::RoundOpened(round) })
 }
@@ -348,11 +493,13 @@ pub fn report(cx: &Context, session: &Session, org: bool) -> Result<Outcome> {
         return Ok(cx.say(session, Msg::OrgNone, &[]).into());
     };
     let caption = cx.presenter(session).msg(Msg::ReportOrgCaption);
-    Ok(Reply { parts: vec![Part::Document { bytes: pdf, name: "peilbot-organisation.pdf", caption }] }.into())
+    Ok(Reply { parts: vec![Part::Document { bytes: pdf, name: "peilbot-organisation.pdf".into(), caption }] }
+        .into())
 }
 
 /// The organisation's report as a PDF, or `None` while no team has a result.
 pub fn org_report(app: &App, presenter: &Presenter, now: u64) -> Result<Option<Vec<u8>>> {
+    // The quick scan's: the organisation report is about digital maturity.
     let view = app.store.org_view(app.flow(), app.rules)?;
     if view.teams.is_empty() {
         return Ok(None);
@@ -366,13 +513,15 @@ pub fn org_report(app: &App, presenter: &Presenter, now: u64) -> Result<Option<V
 /// A team's report as a PDF, or why there is none yet.
 fn report_team(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
     let store = &cx.app.store;
-    let presenter = cx.presenter(session);
-    match store.team_result(cx.app.flow(), &team.id, &session.person, cx.app.rules, None)? {
+    match store.team_result(round_flow(cx.app, team), &team.id, &session.person, cx.app.rules, None)? {
         Ok(result) => {
+            let presenter = cx.app.presenter_for(shown_flow(cx.app, team, result.round), session.state.lang);
             let pdf = crate::report::team_pdf(&presenter, &result, cx.app.rules.min_respondents(), cx.now)?;
             let args = [("team", team.name.as_str().into()), ("round", result.round.into())];
             let caption = presenter.msg_with(Msg::ReportCaption, &args);
-            Ok(Reply { parts: vec![Part::Document { bytes: pdf, name: "peilbot-report.pdf", caption }] })
+            Ok(Reply {
+                parts: vec![Part::Document { bytes: pdf, name: "peilbot-report.pdf".into(), caption }],
+            })
         }
         Err(refusal) => Ok(refused(cx, session, team, &refusal)),
     }
@@ -380,7 +529,7 @@ fn report_team(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
 
 /// Every published round as CSV (for Dutch Excel), as a workbook and as JSON.
 fn export(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
-    let (flow, locales, lang) = (cx.app.flow(), &cx.app.content.locales, session.state.lang);
+    let (flow, locales, lang) = (round_flow(cx.app, team), &cx.app.content.locales, session.state.lang);
     let rounds = match cx.app.store.team_export(flow, &team.id, &session.person, cx.app.rules)? {
         Ok(rounds) => rounds,
         Err(_) => return Ok(cx.say(session, Msg::TeamNotLead, &[])),
@@ -388,12 +537,24 @@ fn export(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
     if rounds.is_empty() {
         return Ok(cx.say(session, Msg::TeamExportEmpty, &team_args(team)));
     }
-    let rows = export::rows(flow, locales, lang, &team.name, &rounds);
+    // Each round in the words of the flow it asked; rounds of a flow version no longer
+    // offered cannot be named, so they are left out rather than mixed with another's.
+    let mut rows = Vec::new();
+    for flow in cx.app.content.catalog() {
+        let asked: Vec<_> =
+            rounds.iter().filter(|r| r.flow == flow.id && r.flow_version == flow.version).cloned().collect();
+        rows.extend(export::rows(flow, locales, lang, &team.name, &asked));
+    }
+    rows.sort_by_key(|row| row.round);
     let caption = cx.presenter(session).msg_with(Msg::TeamExportCaption, &team_args(team));
-    let document = |bytes, name| Part::Document { bytes, name, caption: String::new() };
+    let document = |bytes, name: &str| Part::Document { bytes, name: name.into(), caption: String::new() };
     Ok(Reply {
         parts: vec![
-            Part::Document { bytes: export::csv(&rows, locales, lang)?, name: "peilbot-team.csv", caption },
+            Part::Document {
+                bytes: export::csv(&rows, locales, lang)?,
+                name: "peilbot-team.csv".into(),
+                caption,
+            },
             document(export::xlsx(&rows, locales, lang)?, "peilbot-team.xlsx"),
             document(export::json(&rows)?, "peilbot-team.json"),
         ],
@@ -402,7 +563,8 @@ fn export(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
 
 /// `/remind`: members to nudge now (marked as nudged), each in their own language.
 fn remind(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
-    let due = match cx.app.store.take_reminders(cx.app.flow(), &team.id, &session.person, cx.now)? {
+    let flow = round_flow(cx.app, team);
+    let due = match cx.app.store.take_reminders(flow, &team.id, &session.person, cx.now)? {
         Ok(due) => due,
         Err(_) => return Ok(cx.say(session, Msg::TeamNotLead, &[]).into()),
     };
@@ -410,7 +572,7 @@ fn remind(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
     for member in due {
         let lang = cx.app.store.person(&member)?.lang;
         let args = [("team", team.name.as_str().into()), ("min", cx.app.rules.min_respondents().into())];
-        nudges.push(cx.nudge(&member, lang, Msg::RemindNudge, &args));
+        nudges.push(cx.nudge(&member, lang, team, Msg::RemindNudge, &args));
     }
     Ok(Outcome::Nudges { team: team.clone(), nudges, kind: NudgeKind::Reminder })
 }
@@ -440,11 +602,17 @@ fn within_working_hours(cx: &Context, session: &Session, outcome: Outcome) -> Re
         NudgeKind::Reminder => Ok(Reply::text(queued).into()),
         // The round is open already; only the notices to the members wait.
         NudgeKind::RoundOpened(round) => {
-            args.extend([("round", round.into()), ("previous", (round - 1).into())]);
+            args.extend(round_opened_args(cx, session, &team, round));
             let opened = presenter.msg_with(Msg::TeamRoundOpened, &args);
             Ok(Reply::text(format!("{opened}\n{queued}")).into())
         }
     }
+}
+
+/// What "round N is open" names: the round, the one closed, and the scan it asks.
+fn round_opened_args(cx: &Context, session: &Session, team: &Team, round: u32) -> Vec<(&'static str, Arg)> {
+    let title = catalog::title(cx.app, round_flow(cx.app, team), session.state.lang);
+    vec![("round", round.into()), ("previous", (round - 1).into()), ("title", title.into())]
 }
 
 /// Nudges queued outside working hours, once they have begun: each member still in the
@@ -457,10 +625,11 @@ pub fn queued_nudges(app: &App, now: u64) -> Result<Vec<Nudge>> {
     for (member, queued) in app.store.take_queued_nudges()? {
         let Some(team) = app.store.team(&queued.team)? else { continue };
         let person = app.store.person(&member)?;
-        let finished = app.store.has_finished_round(app.flow(), &team, &member)?;
+        let flow = round_flow(app, &team);
+        let finished = app.store.has_finished_round(flow, &team, &member)?;
         if team.members.contains(&member) && !person.unreachable && !person.reminders_off && !finished {
             app.store.mark_reminded(&member, now)?;
-            let button = Button { label: queued.button, action: Action::StartScan };
+            let button = Button { label: queued.button, action: Action::Scan(flow.id.clone()) };
             nudges.push(Nudge { member, text: queued.text, button });
         }
     }
@@ -477,7 +646,7 @@ pub fn nudges_sent(cx: &Context, session: &Session, team: &Team, kind: NudgeKind
             cx.say(session, Msg::RemindSent, &args)
         }
         NudgeKind::RoundOpened(round) => {
-            args.extend([("round", round.into()), ("previous", (round - 1).into())]);
+            args.extend(round_opened_args(cx, session, team, round));
             let presenter = cx.presenter(session);
             let opened = presenter.msg_with(Msg::TeamRoundOpened, &args);
             Reply::text(format!("{opened}\n{}", presenter.msg_with(Msg::RoundOpenedSent, &args)))
@@ -515,7 +684,7 @@ pub fn offer_to_join(cx: &Context, session: &Session, code: &str) -> Result<Repl
     let presenter = cx.presenter(session);
     if team.members.contains(&session.person) {
         let text = presenter.msg_with(Msg::TeamAlreadyMember, &team_args(&team));
-        return Ok(Reply::with_button(text, cx.start_scan_button(session.state.lang)));
+        return Ok(Reply::with_button(text, cx.start_scan_button(session.state.lang, &team)));
     }
     let mut args = team_args(&team);
     args.push(("min", cx.app.rules.min_respondents().into()));
@@ -539,8 +708,10 @@ pub fn join(cx: &Context, session: &Session, code: &str) -> Result<Option<Reply>
     if joined != Some(true) {
         return Ok(None);
     }
-    let text = cx.presenter(session).msg_with(Msg::TeamJoined, &team_args(&team));
-    Ok(Some(Reply::with_button(text, cx.start_scan_button(session.state.lang))))
+    let mut args = team_args(&team);
+    args.push(("title", catalog::title(cx.app, round_flow(cx.app, &team), session.state.lang).into()));
+    let text = cx.presenter(session).msg_with(Msg::TeamJoined, &args);
+    Ok(Some(Reply::with_button(text, cx.start_scan_button(session.state.lang, &team))))
 }
 
 /// A one-time lead link was opened by a member: they become a lead.

@@ -84,10 +84,12 @@ fn team_report(
         (None, Some(lead)) => app.store.person(lead)?.lang.unwrap_or(fallback),
         (None, None) => fallback,
     };
-    let result = app.store.team_result_as(app.flow(), &team.id, Viewer::Admin, app.rules, None)?;
+    let flow = crate::app::teams::round_flow(app, team);
+    let result = app.store.team_result_as(flow, &team.id, Viewer::Admin, app.rules, None)?;
     let result =
         result.map_err(|refusal| anyhow::anyhow!("{name:?} has no team result yet ({refusal:?})"))?;
-    let pdf = crate::report::team_pdf(&app.presenter(lang), &result, app.rules.min_respondents(), now)?;
+    let presenter = app.presenter_for(crate::app::teams::shown_flow(app, team, result.round), lang);
+    let pdf = crate::report::team_pdf(&presenter, &result, app.rules.min_respondents(), now)?;
     let what = format!("team {name:?}, round {}, {} respondents", result.round, result.shown.respondents);
     Ok((pdf, what))
 }

@@ -248,7 +248,9 @@ impl Store {
     }
 
     fn entry(&self, id: ResponseId, response: &Response) -> RoundEntry {
-        let scores = self.flow(&response.flow_id).map(|flow| Respondent::of(flow, &response.answers));
+        // Scored only with the version it answered, so the scores name the response's version.
+        let flow = self.flow(&response.flow_id).filter(|flow| flow.version == response.flow_version);
+        let scores = flow.map(|flow| Respondent::of(flow, &response.answers));
         RoundEntry { response: id, completed_at: response.completed_at, scores }
     }
 
@@ -300,7 +302,8 @@ impl Store {
     }
 
     /// Each member's latest response of this flow in the team's current round, read without
-    /// its scores (enough to know the candidate set).
+    /// its scores (enough to know the candidate set). Only responses to the version the
+    /// round asks count: another version may ask other questions.
     pub(super) fn round_members(&self, flow: &Flow, team: &Team) -> Result<Vec<RoundMember>> {
         let round = team.current_round();
         let prefix = round_prefix(&team.id, round.number);
@@ -311,10 +314,17 @@ impl Store {
             if flow_id != flow.id.as_bytes() {
                 continue;
             }
-            // The entry starts with its response id and completion time (see `RoundEntry`).
-            let ((response, completed_at), _) = postcard::take_from_bytes::<(ResponseId, u64)>(&value)?;
-            if Team::in_round(round, completed_at) {
-                members.push(RoundMember { response, key, value, prefix: prefix.len() });
+            // The entry starts with its response id, its completion time and, when it was
+            // scored, the scores' flow version (see `RoundEntry` and `Respondent`).
+            let ((response, completed_at, scored), _) =
+                postcard::take_from_bytes::<(ResponseId, u64, Option<u32>)>(&value)?;
+            let member = RoundMember { response, key, value, prefix: prefix.len() };
+            let version = match scored {
+                Some(version) => Some(version),
+                None => self.response_of(&member, completed_at)?.map(|r| r.flow_version),
+            };
+            if Team::in_round(round, completed_at) && version == Some(round.flow_version) {
+                members.push(member);
             }
         }
         Ok(members)
@@ -347,18 +357,23 @@ impl Store {
             let scores = match entry.scores {
                 Some(scores) if scores.flow_version == flow.version => scores,
                 _ => {
-                    let Some((person, _)) = member_and_flow(&member.key[member.prefix..]) else { continue };
-                    let person = PersonId(String::from_utf8_lossy(person).into_owned());
-                    let mut key = response_prefix(&person);
-                    key.extend_from_slice(&entry.completed_at.to_be_bytes());
-                    key.extend_from_slice(&entry.response.to_be_bytes());
-                    let Some(bytes) = self.responses.get(key)? else { continue };
-                    Respondent::of(flow, &decode_response(&bytes)?.answers)
+                    let Some(response) = self.response_of(member, entry.completed_at)? else { continue };
+                    Respondent::of(flow, &response.answers)
                 }
             };
             scored.push((entry.response, scores));
         }
         Ok(scored)
+    }
+
+    /// The stored response an index entry stands for.
+    fn response_of(&self, member: &RoundMember, completed_at: u64) -> Result<Option<Response>> {
+        let Some((person, _)) = member_and_flow(&member.key[member.prefix..]) else { return Ok(None) };
+        let person = PersonId(String::from_utf8_lossy(person).into_owned());
+        let mut key = response_prefix(&person);
+        key.extend_from_slice(&completed_at.to_be_bytes());
+        key.extend_from_slice(&member.response.to_be_bytes());
+        self.responses.get(key)?.map(|bytes| decode_response(&bytes)).transpose()
     }
 
     /// Whether a member has a response of this flow in the team's current round.

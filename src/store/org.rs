@@ -17,14 +17,28 @@ use crate::flow::Flow;
 use crate::team::{OrgPending, OrgTeam, OrgView, Round, Shown, Team};
 use crate::team_stats::Respondent;
 
-/// Keys in the `org` tree: the result last published, and how many responses it is over.
-const SHOWN: &[u8] = b"shown";
-const SET: &[u8] = b"set";
+/// Keys in the `org` tree, per flow version: the result last published, and the set of
+/// responses it is over. (Stores from before flows were per round have one of each,
+/// without a suffix, for the quick scan; its set is still set against.)
+const SHOWN: &str = "shown";
+const SET: &str = "set";
+
+fn org_key(kind: &str, flow: &Flow) -> Vec<u8> {
+    format!("{kind}:{}:{}", flow.id, flow.version).into_bytes()
+}
+
+/// Whether a round asked this flow, at this version.
+fn asks(round: &Round, flow: &Flow) -> bool {
+    round.flow == flow.id && round.flow_version == flow.version
+}
 
 impl Store {
-    /// The organisation view, for an admin. Each team's current round is published first
-    /// when the rules allow it; a team is then shown with its latest round that reached
-    /// the minimum, or listed with its progress when none has.
+    /// The organisation view of one flow, for an admin. Each team whose current round asks
+    /// it is published first when the rules allow it; a team is then shown with its latest
+    /// round of this flow that reached the minimum (each row is one published result, of
+    /// one version), or listed with its progress when its current round asks this flow and
+    /// none has. Other teams are not in it. The organisation-wide result is over responses
+    /// to the flow's current version only: versions whose questions differ never mix.
     pub fn org_view(&self, flow: &Flow, rules: Rules) -> Result<OrgView> {
         let _guard = self.lock_teams();
         if let Some(view) = self.candidates.org_view(flow, rules) {
@@ -40,12 +54,23 @@ impl Store {
         let ids: Vec<sled::IVec> = self.teams.iter().keys().collect::<sled::Result<_>>()?;
         for id in ids {
             let Some(mut team) = self.team_passing(&String::from_utf8_lossy(&id))? else { continue };
-            let publication = self.publish(flow, &mut team, rules)?;
-            published |= publication.published;
-            match team.latest_shown_round() {
+            let current = team.current_round().flow == flow.id;
+            let respondents_now = if current {
+                let publication = self.publish(flow, &mut team, rules)?;
+                published |= publication.published;
+                publication.respondents_now
+            } else {
+                0
+            };
+            let latest =
+                team.rounds.iter().rev().find(|round| round.shown.is_some() && round.flow == flow.id);
+            match latest {
                 Some(round) => {
                     let shown = round.shown.clone().expect("the latest shown round has a result");
-                    candidate.extend(shown.set.iter().copied());
+                    let this_version = asks(round, flow);
+                    if this_version {
+                        candidate.extend(shown.set.iter().copied());
+                    }
                     view.teams.push(OrgTeam {
                         team: team.name.clone(),
                         round: round.number,
@@ -54,18 +79,23 @@ impl Store {
                         shown,
                     });
                     let number = round.number;
-                    sources.push((team.id, Some(number)));
+                    if this_version {
+                        sources.push((team.id.clone(), Some(number)));
+                    }
                 }
-                None => {
+                None if current => {
                     view.pending.push(OrgPending {
                         team: team.name.clone(),
                         round: team.current_round().number,
-                        respondents: publication.respondents_now,
+                        respondents: respondents_now,
                         members: team.members.len(),
                     });
-                    candidate.extend(self.round_candidate(flow, &team)?.iter().copied());
-                    sources.push((team.id, None));
+                    if asks(team.current_round(), flow) {
+                        candidate.extend(self.round_candidate(flow, &team)?.iter().copied());
+                        sources.push((team.id.clone(), None));
+                    }
                 }
+                None => {}
             }
         }
         view.teams.sort_by(|a, b| a.team.cmp(&b.team));
@@ -81,10 +111,18 @@ impl Store {
     /// The organisation-wide set, when it is close enough in size to a candidate of `len`
     /// responses to be too close to it (sets that differ in size by [`MIN_DIFFERENCE`] or
     /// more never are), so a team publication is set against it only in a tiny organisation.
-    pub(super) fn org_set_near(&self, len: usize) -> Result<Option<RespondentSet>> {
-        let Some(bytes) = self.org.get(SET)? else { return Ok(None) };
-        let set = decode_set(&bytes)?;
-        Ok((set.len().abs_diff(len) < MIN_DIFFERENCE).then_some(set))
+    pub(super) fn org_set_near(&self, len: usize) -> Result<Vec<RespondentSet>> {
+        let near = |set: &RespondentSet| set.len().abs_diff(len) < MIN_DIFFERENCE;
+        Ok(self.org_sets()?.into_iter().filter(near).collect())
+    }
+
+    /// Every organisation-wide set published, of every flow version.
+    fn org_sets(&self) -> Result<Vec<RespondentSet>> {
+        let mut sets = Vec::new();
+        for item in self.org.scan_prefix(SET.as_bytes()) {
+            sets.push(decode_set(&item?.1)?);
+        }
+        Ok(sets)
     }
 
     /// Publishes the organisation-wide result over `candidate` when the rules allow it;
@@ -96,19 +134,19 @@ impl Store {
         candidate: RespondentSet,
         sources: &[(String, Option<u32>)],
     ) -> Result<(Option<Shown>, bool)> {
-        let shown: Option<Shown> = read(&self.org, SHOWN)?;
+        let shown: Option<Shown> = read(&self.org, &org_key(SHOWN, flow))?;
         if shown.as_ref().is_some_and(|shown| shown.set == candidate) {
             return Ok((shown, false));
         }
         let mut published = self.overlapping_sets(&candidate)?;
-        published.extend(shown.iter().map(|shown| shown.set.clone()));
+        published.extend(self.org_sets()?);
         if anonymity::verdict(rules, &candidate, &published) != Verdict::Publish {
             return Ok((shown, false));
         }
         let scores = self.scores_of(flow, &candidate, sources)?;
         let shown = super::teams::aggregate(flow, scores.iter().map(|(id, respondent)| (*id, respondent)));
-        self.org.insert(SET, encode_set(&shown.set)?)?;
-        self.org.insert(SHOWN, serde_json::to_vec(&shown)?)?;
+        self.org.insert(org_key(SET, flow), encode_set(&shown.set)?)?;
+        self.org.insert(org_key(SHOWN, flow), serde_json::to_vec(&shown)?)?;
         Ok((Some(shown), true))
     }
 
@@ -161,7 +199,8 @@ impl Store {
                 if response.completed_at < round.opened_at {
                     break; // keys are in order of completion
                 }
-                if response.flow_id == flow.id && Team::in_round(round, response.completed_at) {
+                let asked = response.flow_id == round.flow && response.flow_version == round.flow_version;
+                if asked && Team::in_round(round, response.completed_at) {
                     scores.push((id, Respondent::of(flow, &response.answers)));
                 }
             }

@@ -161,11 +161,13 @@ impl Store {
         };
         let is_current = shown_round.number == current;
         let shown = shown_round.shown.clone().expect("a published round has a result");
+        // "Change since" only between rounds of the same flow version: others ask other questions.
+        let same_flow = |r: &Round| r.flow == shown_round.flow && r.flow_version == shown_round.flow_version;
         let previous = team
             .rounds
             .iter()
             .rev()
-            .filter(|r| r.number < shown_round.number)
+            .filter(|r| r.number < shown_round.number && same_flow(r))
             .find_map(|r| Some((r.number, r.shown.clone()?)));
         Ok(Ok(TeamResult {
             team: team.name.clone(),
@@ -237,7 +239,15 @@ impl Store {
     /// Closes the current round and opens the next; returns the new round's number. The
     /// closed round keeps the last result the rules published for it: a result over
     /// everyone who answered is only published when it passes them.
-    pub fn new_round(&self, flow: &Flow, team_id: &str, rules: Rules, now: u64) -> Result<Option<u32>> {
+    /// `flow` is the closing round's flow, `next` the one the new round asks.
+    pub fn new_round(
+        &self,
+        flow: &Flow,
+        team_id: &str,
+        rules: Rules,
+        now: u64,
+        next: &Flow,
+    ) -> Result<Option<u32>> {
         let _guard = self.lock_teams();
         let Some(mut team) = self.team(team_id)? else { return Ok(None) };
         self.publish(flow, &mut team, rules)?;
@@ -245,14 +255,14 @@ impl Store {
         round.closed_at = Some(now);
         let number = round.number + 1;
         // The new round opens just after the old one closes: a scan belongs to one round.
-        team.rounds.push(Round::open(number, now + 1));
+        team.rounds.push(Round::open(number, now + 1, &next.id, next.version));
         self.write_team(&team)?;
         self.durable()?;
         Ok(Some(number))
     }
 
-    /// Per round, what a lead may see: every round's last published result; rounds
-    /// without one are left out.
+    /// Per round, what a lead may see: every round's last published result, with the flow
+    /// it asked; rounds without one are left out. `flow` is the current round's flow.
     pub fn team_export(
         &self,
         flow: &Flow,
@@ -273,6 +283,8 @@ impl Store {
             .filter_map(|round| {
                 Some(RoundExport {
                     round: round.number,
+                    flow: round.flow.clone(),
+                    flow_version: round.flow_version,
                     opened_at: round.opened_at,
                     closed_at: round.closed_at,
                     shown: round.shown.clone()?,

@@ -23,14 +23,15 @@ use super::turn::{
     HandlerResult, Shared, Tap, TgBot, Turn, detected_lang, keyboard, on_blocking_pool, update_key,
 };
 use crate::app::privacy;
-use crate::app::{Action, Button};
+use crate::app::{Action, Button, Part, Reply, catalog, history};
 use crate::engine::{self, Event, Output, Screen};
 use crate::lang::Lang;
 use crate::messages::Msg;
-use crate::score;
 
 /// The deep-link payload that opens the scan (used by the link offered in groups).
 pub const SCAN_PAYLOAD: &str = "scan";
+/// `scan_<flow id>`: a deep link that opens one flow.
+pub const SCAN_PREFIX: &str = "scan_";
 
 /// Runs an engine event and shows its output as new messages.
 async fn step_and_show<B: TgBot>(mut turn: Turn<B>, event: Event) -> HandlerResult {
@@ -38,13 +39,73 @@ async fn step_and_show<B: TgBot>(mut turn: Turn<B>, event: Event) -> HandlerResu
     turn.show(&transition.output).await
 }
 
-/// `/scan`: starts or resumes, except at first contact: then the person has just been
-/// shown the privacy notice, and the scan starts with their own tap on "Start".
-pub async fn scan<B: TgBot>(turn: Turn<B>) -> HandlerResult {
+/// `/scan`: the scan in progress goes on; otherwise, with more than one flow (or after a
+/// finished scan) the menu of flows, else the one flow. `/scan ID` asks for that flow.
+/// At first contact the person has just been shown the privacy notice, and the scan
+/// starts only with their own tap on "Start".
+pub async fn scan<B: TgBot>(turn: Turn<B>, id: String) -> HandlerResult {
+    let id = id.trim();
     if turn.first_contact {
-        return ready(turn).await;
+        let flow = (!id.is_empty()).then(|| id.to_string());
+        return ready(turn, flow).await;
     }
-    step_and_show(turn, Event::Start).await
+    if !id.is_empty() {
+        return choose(turn, id).await;
+    }
+    let finished_before = turn.app().store.latest_response(&turn.session.person)?.is_some();
+    if catalog::offers_menu(turn.app(), &turn.session.state, finished_before) {
+        let menu = catalog::menu(turn.app(), &turn.session.state, turn.session.state.lang);
+        return offer(turn, menu).await;
+    }
+    let (flow, event) = catalog::resume(turn.app(), &turn.session.state);
+    let flow = flow.id.clone();
+    start_flow(turn, flow, event).await
+}
+
+/// Asks for one flow: starts or resumes it, or asks first when another is in progress.
+async fn choose<B: TgBot>(turn: Turn<B>, id: &str) -> HandlerResult {
+    let (app, state, lang) = (turn.app(), &turn.session.state, turn.session.state.lang);
+    let menu = match catalog::choose(app, state, id) {
+        None => catalog::unknown(app, state, lang, id),
+        Some(catalog::Choice::Confirm { current, wanted }) => {
+            catalog::confirm(app, state, lang, current, wanted)
+        }
+        Some(catalog::Choice::Go(flow, event)) => {
+            let flow = flow.id.clone();
+            return start_flow(turn, flow, event).await;
+        }
+    };
+    offer(turn, menu).await
+}
+
+async fn start_flow<B: TgBot>(mut turn: Turn<B>, flow: String, event: Event) -> HandlerResult {
+    let transition = turn.step_in(flow, event).await?;
+    turn.show(&transition.output).await
+}
+
+/// A menu as a text with one button per option.
+async fn offer<B: TgBot>(mut turn: Turn<B>, menu: catalog::Menu) -> HandlerResult {
+    turn.save().await?;
+    let buttons = menu.options.into_iter().map(|option| vec![option]).collect();
+    turn.send(Reply { parts: vec![Part::Text { text: menu.text, buttons }] }).await
+}
+
+/// A flow picked from the menu (or "continue" under a confirmation).
+pub async fn scan_picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, id: String) -> HandlerResult {
+    turn.answer_callback(&tap.query, None).await;
+    turn.strip_keyboard(tap.message).await;
+    choose(turn, &id).await
+}
+
+/// "Start the other scan instead": confirmed, so the scan in progress makes way.
+pub async fn scan_instead<B: TgBot>(mut turn: Turn<B>, tap: Tap, id: String) -> HandlerResult {
+    turn.answer_callback(&tap.query, None).await;
+    turn.strip_keyboard(tap.message).await;
+    if turn.app().flow_by_id(&id).is_none() {
+        let menu = catalog::unknown(turn.app(), &turn.session.state, turn.session.state.lang, &id);
+        return offer(turn, menu).await;
+    }
+    start_flow(turn, id, Event::StartInstead).await
 }
 
 /// Sent before anything else at a person's first contact: the welcome and the privacy
@@ -73,19 +134,22 @@ async fn send_welcome<B: TgBot>(turn: &mut Turn<B>) -> Result<(), teloxide::Requ
 }
 
 /// "Which language? Tap Start when you are ready." with the language buttons and "Start".
-async fn ready<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
+/// "Start" begins `flow` when one was asked for (`/scan ID`, a deep link), else it is a
+/// plain `/scan`.
+async fn ready<B: TgBot>(mut turn: Turn<B>, flow: Option<String>) -> HandlerResult {
     turn.save().await?;
-    let keyboard = keyboard(&ready_buttons(&turn));
+    let keyboard = keyboard(&ready_buttons(&turn, flow));
     turn.say(turn.msg(Msg::TgReady), Some(keyboard)).await?;
     Ok(())
 }
 
-fn ready_buttons<B: TgBot>(turn: &Turn<B>) -> Vec<Vec<Button>> {
-    vec![crate::app::teams::language_buttons(turn.app(), turn.session.state.lang), vec![start_button(turn)]]
+fn ready_buttons<B: TgBot>(turn: &Turn<B>, flow: Option<String>) -> Vec<Vec<Button>> {
+    let languages = crate::app::teams::language_buttons(turn.app(), turn.session.state.lang);
+    vec![languages, vec![start_button(turn, flow)]]
 }
 
-fn start_button<B: TgBot>(turn: &Turn<B>) -> Button {
-    Button { label: turn.msg(Msg::TgStartButton), action: Action::StartScan }
+fn start_button<B: TgBot>(turn: &Turn<B>, flow: Option<String>) -> Button {
+    Button { label: turn.msg(Msg::TgStartButton), action: flow.map_or(Action::StartScan, Action::Scan) }
 }
 
 /// `/privacy`: the full statement, with the configured team threshold.
@@ -140,7 +204,7 @@ pub async fn dismiss<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
 /// Text where a button is expected: the engine says so and shows the question again.
 pub async fn text<B: TgBot>(turn: Turn<B>, text: String) -> HandlerResult {
     if turn.first_contact {
-        return ready(turn).await;
+        return ready(turn, None).await;
     }
     step_and_show(turn, Event::Text(text)).await
 }
@@ -204,24 +268,36 @@ pub async fn start<B: TgBot>(mut turn: Turn<B>, payload: String) -> HandlerResul
             if !turn.first_contact {
                 send_welcome(&mut turn).await?;
             }
-            ready(turn).await
+            ready(turn, None).await
         }
-        SCAN_PAYLOAD => scan(turn).await,
-        payload => teams::deep_link(turn, payload).await,
+        SCAN_PAYLOAD => scan(turn, String::new()).await,
+        payload => match payload.strip_prefix(SCAN_PREFIX) {
+            Some(id) => scan(turn, id.to_string()).await,
+            None => teams::deep_link(turn, payload).await,
+        },
     }
 }
 
+/// `/snapshot`: the latest completed scan, with the change since the one of the same flow
+/// before it and the flow's reference lines.
 pub async fn snapshot<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
     turn.save().await?;
-    match turn.app().store.latest_response(&turn.session.person)? {
-        None => {
-            turn.say(turn.msg(Msg::SnapshotNone), None).await?;
-        }
-        Some(response) => {
-            let snapshot = score::snapshot(turn.flow(), &response.answers);
-            turn.send_snapshot(&snapshot).await?;
-        }
-    }
+    let (app, lang) = (turn.app(), turn.session.state.lang);
+    let Some((latest, before)) = history::latest(app, &turn.session.person)? else {
+        turn.say(turn.msg(Msg::SnapshotNone), None).await?;
+        return Ok(());
+    };
+    let text = history::snapshot_text(app, lang, latest.flow, &latest.snapshot, before.as_ref(), false);
+    let (flow, snapshot) = (latest.flow.id.clone(), latest.snapshot.clone());
+    turn.stepped = Some(flow);
+    turn.send_snapshot_text(text, &snapshot).await
+}
+
+/// `/history`: every completed scan, newest first, with its date and overall index.
+pub async fn history<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
+    turn.save().await?;
+    let text = history::list(turn.app(), &turn.session.person, turn.session.state.lang)?;
+    turn.say(text, None).await?;
     Ok(())
 }
 
@@ -312,13 +388,18 @@ pub async fn undecodable_tap<B: TgBot>(turn: Turn<B>, tap: Tap) -> HandlerResult
 fn scan_event<B: TgBot>(turn: &Turn<B>, action: &Action) -> Option<Event> {
     let flow = turn.flow();
     let scan = turn.session.state.scan.as_ref()?;
-    let (flow_version, question) = match *action {
-        Action::Answer { flow_version, question, .. } | Action::Back { flow_version, question } => {
-            (flow_version, usize::from(question))
-        }
+    let (flow_id, flow_version, question) = match action {
+        Action::Answer { flow, flow_version, question, .. }
+        | Action::Back { flow, flow_version, question } => (flow, *flow_version, usize::from(*question)),
         _ => return None,
     };
-    if flow_version != flow.version || question != scan.cursor || scan.flow_version != flow.version {
+    // A button of another flow's question with the same number is just as stale.
+    let same_flow = *flow_id == flow.id && scan.flow_id == flow.id;
+    if !same_flow
+        || flow_version != flow.version
+        || question != scan.cursor
+        || scan.flow_version != flow.version
+    {
         return None;
     }
     let id = flow.questions.get(question)?.id.clone();
@@ -367,11 +448,25 @@ pub async fn choose_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, lang: Lang) 
             turn.show(&Output { notices: Vec::new(), screen: Screen::Question(view) }).await
         }
         None => {
-            let markup = keyboard(&ready_buttons(&turn));
+            let markup = keyboard(&ready_buttons(&turn, asked_flow(&tap.query)));
             turn.edit(tap.message, turn.msg(Msg::LanguageChanged), Some(markup)).await?;
             Ok(())
         }
     }
+}
+
+/// The flow a "Start" button under the tapped message begins, if it names one: kept when
+/// the language changes under it.
+fn asked_flow(query: &teloxide::types::CallbackQuery) -> Option<String> {
+    use teloxide::types::InlineKeyboardButtonKind;
+    let markup = query.regular_message()?.reply_markup()?;
+    markup.inline_keyboard.iter().flatten().find_map(|button| match &button.kind {
+        InlineKeyboardButtonKind::CallbackData(data) => match Action::decode(data) {
+            Some(Action::Scan(flow)) => Some(flow),
+            _ => None,
+        },
+        _ => None,
+    })
 }
 
 /// Deletes everything kept about the person, after their confirming tap on the last

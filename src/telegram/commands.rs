@@ -14,12 +14,15 @@ use crate::messages::Msg;
 #[derive(BotCommands, Debug, Clone, PartialEq, Eq)]
 #[command(rename_rule = "lowercase")]
 pub enum Command {
+    // `/scan`, or `/scan ID` for one flow.
     #[command(description = "cmd-scan")]
-    Scan,
+    Scan(String),
     #[command(description = "cmd-back")]
     Back,
     #[command(description = "cmd-snapshot")]
     Snapshot,
+    #[command(description = "cmd-history")]
+    History,
     #[command(description = "cmd-language")]
     Language,
     #[command(description = "cmd-settings")]
@@ -70,9 +73,14 @@ impl Command {
     pub fn audience(&self) -> Audience {
         use Command as C;
         match self {
-            C::Scan | C::Back | C::Snapshot | C::Language | C::Settings | C::Cancel | C::Help => {
-                Audience::Everyone
-            }
+            C::Scan(_)
+            | C::Back
+            | C::Snapshot
+            | C::History
+            | C::Language
+            | C::Settings
+            | C::Cancel
+            | C::Help => Audience::Everyone,
             C::Start(_) | C::Teams | C::Newteam(_) | C::Leave | C::Forget | C::Privacy | C::Mydata => {
                 Audience::Everyone
             }
@@ -167,8 +175,9 @@ mod tests {
     #[test]
     fn messages_are_sorted_into_commands_other_bots_unknown_and_text() {
         let said = |text| Said::parse(text, "peilbot_bot");
-        assert_eq!(said("/scan"), Said::Command(Command::Scan));
-        assert_eq!(said("/scan@PeilBot_Bot"), Said::Command(Command::Scan));
+        assert_eq!(said("/scan"), Said::Command(Command::Scan(String::new())));
+        assert_eq!(said("/scan@PeilBot_Bot"), Said::Command(Command::Scan(String::new())));
+        assert_eq!(said("/scan aiscan"), Said::Command(Command::Scan("aiscan".into())));
         assert_eq!(said("/start join_abc"), Said::Command(Command::Start("join_abc".into())));
         assert_eq!(said("/start"), Said::Command(Command::Start(String::new())));
         assert_eq!(

@@ -270,7 +270,8 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
     });
     let commands = dptree::entry()
         .branch(case![C::Start(payload)].endpoint(chat::start::<B>))
-        .branch(case![C::Scan].endpoint(chat::scan::<B>))
+        .branch(case![C::Scan(id)].endpoint(chat::scan::<B>))
+        .branch(case![C::History].endpoint(chat::history::<B>))
         .branch(case![C::Back].endpoint(chat::back::<B>))
         .branch(case![C::Cancel].endpoint(chat::cancel::<B>))
         .branch(case![C::Snapshot].endpoint(chat::snapshot::<B>))
@@ -310,6 +311,16 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .branch(dptree::filter(|a: Action| matches!(a, A::Pick { .. })).endpoint(teams::picked::<B>))
                 .branch(dptree::filter(|a: Action| matches!(a, A::Round { .. })).endpoint(teams::round::<B>))
                 .branch(case![A::StartScan].endpoint(teams::start_scan::<B>))
+                .branch(case![A::Scan(id)].endpoint(chat::scan_picked::<B>))
+                .branch(case![A::ScanInstead(id)].endpoint(chat::scan_instead::<B>))
+                .branch(
+                    dptree::filter(|a: Action| matches!(a, A::RoundFlow { .. }))
+                        .endpoint(teams::round_flow::<B>),
+                )
+                .branch(
+                    dptree::filter(|a: Action| matches!(a, A::OpenRound { .. }))
+                        .endpoint(teams::open_round::<B>),
+                )
                 .branch(case![A::Reminders(on)].endpoint(teams::reminders::<B>)),
         )
         .endpoint(chat::undecodable_tap::<B>);

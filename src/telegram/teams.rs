@@ -8,7 +8,6 @@ use super::send::{is_opt_out, retrying};
 use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard, off_async};
 use crate::app::teams::{self, Context, JOIN_PREFIX, LEAD_PREFIX, Outcome};
 use crate::app::{Action, Part, Reply, Session, TeamAction};
-use crate::engine::Event;
 use crate::messages::Msg;
 use crate::unix_now;
 
@@ -76,6 +75,14 @@ pub async fn picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> Ha
     carry_out(turn, move |cx, session| teams::run(cx, session, action, &team)).await
 }
 
+/// A flow picked for a team's current round.
+pub async fn round_flow<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> HandlerResult {
+    let Action::RoundFlow { team, flow } = picked else { return Ok(()) };
+    turn.answer_callback(&tap.query, None).await;
+    turn.strip_keyboard(tap.message).await;
+    reply(turn, move |cx, session| teams::set_round_flow(cx, session, &team, &flow)).await
+}
+
 /// A round picked from the buttons under a team result.
 pub async fn round<B: TgBot>(turn: Turn<B>, tap: Tap, picked: Action) -> HandlerResult {
     let Action::Round { team, round } = picked else { return Ok(()) };
@@ -96,6 +103,15 @@ pub async fn confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap, confirmed: Action)
         menu.run().await;
     }
     Ok(())
+}
+
+/// "Yes, open round N with …" under the confirmation of `/newround`: like "Yes", with
+/// the flow the new round asks.
+pub async fn open_round<B: TgBot>(mut turn: Turn<B>, tap: Tap, confirmed: Action) -> HandlerResult {
+    let Action::OpenRound { team, flow } = confirmed else { return Ok(()) };
+    turn.answer_callback(&tap.query, None).await;
+    turn.strip_keyboard(tap.message).await;
+    carry_out(turn, move |cx, session| teams::open_round(cx, session, &team, &flow)).await
 }
 
 /// Delivers reminders queued outside working hours, once they begin: checked every
@@ -195,11 +211,11 @@ pub async fn join<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> Handle
     edit_into(turn, tap, joined).await
 }
 
-/// "Start or continue the quick scan" under a welcome or a reminder.
-pub async fn start_scan<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
+/// "Start" after the privacy notice, or an old "Start or continue the quick scan" button
+/// from before flows were named: as `/scan`.
+pub async fn start_scan<B: TgBot>(turn: Turn<B>, tap: Tap) -> HandlerResult {
     turn.answer_callback(&tap.query, None).await;
-    let transition = turn.step(Event::Start).await?;
-    turn.show(&transition.output).await
+    super::chat::scan(turn, String::new()).await
 }
 
 /// Team reminders on or off, from /settings: the settings message is updated in place.

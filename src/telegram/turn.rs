@@ -11,7 +11,7 @@ use teloxide::types::{
 };
 
 use super::send::{ignore_not_modified, is_opt_out, retrying, split_text};
-use crate::app::{Action, App, Button, Part, Reply, Session, teams};
+use crate::app::{Action, App, Button, Part, Reply, Session, history, teams};
 use crate::chart;
 use crate::engine::{Event, Output, QuestionView, Screen, Transition};
 use crate::flow::Flow;
@@ -134,6 +134,8 @@ pub struct Turn<B> {
     pub bot: B,
     pub chat: ChatId,
     pub session: Session,
+    /// The flow of this turn's engine step, which a finished scan no longer names.
+    pub stepped: Option<String>,
     /// This update is the person's first contact: they have not seen the privacy notice.
     pub first_contact: bool,
 }
@@ -151,19 +153,21 @@ impl<B: TgBot> Turn<B> {
         // Writing to us again is the opposite of blocking us.
         session.record.unreachable = false;
         let first_contact = session.record.noticed_at.is_none();
-        Ok(Turn { shared, bot, chat, session, first_contact })
+        Ok(Turn { shared, bot, chat, session, stepped: None, first_contact })
     }
 
     pub fn app(&self) -> &App {
         &self.shared.app
     }
 
+    /// The flow this turn is about: the scan in progress's, else the one just stepped
+    /// (a scan that just finished), else the default one.
     pub fn flow(&self) -> &Flow {
-        self.app().flow()
+        self.app().flow_in_view(&self.session.state, self.stepped.as_deref())
     }
 
     pub fn presenter(&self) -> Presenter<'_> {
-        self.app().presenter(self.session.state.lang)
+        self.app().presenter_for(self.flow(), self.session.state.lang)
     }
 
     pub fn msg(&self, msg: Msg) -> String {
@@ -177,10 +181,28 @@ impl<B: TgBot> Turn<B> {
         Ok(transition)
     }
 
+    /// Runs one engine step on the flow with this id (a flow of the catalog) and commits it.
+    pub async fn step_in(&mut self, flow: String, event: Event) -> Result<Transition, Unavailable> {
+        let transition = self.advance_in(flow, event);
+        self.save().await?;
+        Ok(transition)
+    }
+
     /// Runs one engine step without committing it (the engine does no I/O): change the
     /// record if need be, then [`Turn::save`] before any reply, for one commit per update.
     pub fn advance(&mut self, event: Event) -> Transition {
-        self.session.advance(&self.shared.app, event, unix_now())
+        let flow = self.flow().id.clone();
+        self.advance_in(flow, event)
+    }
+
+    /// [`Turn::advance`] on the flow with this id; the turn remembers it, so a scan that
+    /// this step finishes is still shown in its flow's words.
+    pub fn advance_in(&mut self, flow: String, event: Event) -> Transition {
+        let shared = self.shared.clone();
+        let app = &shared.app;
+        let flow = app.flow_by_id(&flow).unwrap_or_else(|| app.flow());
+        self.stepped = Some(flow.id.clone());
+        self.session.advance_in(flow, event, unix_now())
     }
 
     /// Commits the person's record, this update and any engine step in one transaction,
@@ -308,7 +330,7 @@ impl<B: TgBot> Turn<B> {
         let presenter = self.presenter();
         let mut text: Vec<String> = notices.iter().map(|n| presenter.msg(*n)).collect();
         text.push(presenter.question(view));
-        let version = self.flow().version;
+        let (flow, version) = (self.flow().id.clone(), self.flow().version);
         let question = view.question as u16;
         let mut rows: Vec<Vec<InlineKeyboardButton>> = presenter
             .choices(view)
@@ -320,12 +342,18 @@ impl<B: TgBot> Turn<B> {
                     None => label.label,
                 };
                 let label = if label.chosen { format!("✓ {text}") } else { text };
-                let data = Action::Answer { flow_version: version, question, choice: choice as u8 }.encode();
+                let data = Action::Answer {
+                    flow: flow.clone(),
+                    flow_version: version,
+                    question,
+                    choice: choice as u8,
+                }
+                .encode();
                 vec![InlineKeyboardButton::callback(label, data)]
             })
             .collect();
         if view.position > 1 {
-            let data = Action::Back { flow_version: version, question }.encode();
+            let data = Action::Back { flow: flow.clone(), flow_version: version, question }.encode();
             rows.push(vec![InlineKeyboardButton::callback(presenter.msg(Msg::TgBackButton), data)]);
         }
         (text.join("\n\n"), InlineKeyboardMarkup::new(rows))
@@ -371,10 +399,24 @@ impl<B: TgBot> Turn<B> {
         Ok(())
     }
 
-    /// The snapshot as text, then as a chart.
+    /// A scan just finished: its snapshot, with the change since the person's previous scan
+    /// of the same flow and the flow's reference lines, as text and as a chart.
     pub async fn send_snapshot(&mut self, snapshot: &Snapshot) -> HandlerResult {
+        let text = history::finished_text(
+            self.app(),
+            &self.session.person,
+            self.session.state.lang,
+            self.flow(),
+            snapshot,
+            false,
+        )
+        .map_err(|source| Unavailable { chat: self.chat, lang: self.session.state.lang, source })?;
+        self.send_snapshot_text(text, snapshot).await
+    }
+
+    /// A snapshot's text, then its chart.
+    pub async fn send_snapshot_text(&mut self, text: String, snapshot: &Snapshot) -> HandlerResult {
         let presenter = self.presenter();
-        let text = presenter.snapshot(snapshot);
         let (rows, labels) = presenter.chart(snapshot, crate::unix_now());
         let caption = self.msg(Msg::ChartTitle);
         self.say(text, None).await?;
@@ -425,8 +467,8 @@ impl<B: TgBot> Turn<B> {
                     let markup = (!buttons.is_empty()).then(|| keyboard(&buttons));
                     self.say(text, markup).await?;
                 }
-                Part::Photo { png, name, caption } => self.send_photo(png, name, caption).await?,
-                Part::Document { bytes, name, caption } => self.send_document(bytes, name, caption).await?,
+                Part::Photo { png, name, caption } => self.send_photo(png, &name, caption).await?,
+                Part::Document { bytes, name, caption } => self.send_document(bytes, &name, caption).await?,
             }
             if self.session.record.unreachable {
                 break;

@@ -59,14 +59,19 @@ pub async fn complete_scan(person: &Person, level: usize, ambition: usize) {
 
 /// Like [`complete_scan`], with the `role` (a choice index) on the role question.
 pub async fn complete_scan_as(person: &Person, level: usize, ambition: usize, role: usize) {
-    complete_scan_with(person, role, |_, is_ambition| if is_ambition { ambition } else { level }).await;
+    complete_flow(person, "quickscan", level, ambition, role).await;
+}
+
+/// Like [`complete_scan_as`], for the flow with this id (`/scan ID`).
+pub async fn complete_flow(person: &Person, flow: &str, level: usize, ambition: usize, role: usize) {
+    complete_scan_with(person, flow, role, |_, is_ambition| if is_ambition { ambition } else { level }).await;
 }
 
 /// Like [`complete_scan`], per theme: `levels[d]` on every item of theme `d` and
 /// `ambitions[d]` on its ambition question (choice indexes, in the order of
 /// [`DIMENSIONS`]), the first role.
 pub async fn complete_scan_by_theme(person: &Person, levels: [usize; 7], ambitions: [usize; 7]) {
-    complete_scan_with(person, POLICY, |body, is_ambition| {
+    complete_scan_with(person, "quickscan", POLICY, |body, is_ambition| {
         let theme = DIMENSIONS
             .iter()
             .position(|name| body.contains(name))
@@ -76,11 +81,11 @@ pub async fn complete_scan_by_theme(person: &Person, levels: [usize; 7], ambitio
     .await;
 }
 
-/// `/scan` and a tap per question: `role` on the role question, otherwise what `choose`
-/// says for the question's text and whether it asks for an ambition.
-async fn complete_scan_with(person: &Person, role: usize, choose: impl Fn(&str, bool) -> usize) {
+/// `/scan FLOW` and a tap per question: `role` on the role question, otherwise what
+/// `choose` says for the question's text and whether it asks for an ambition.
+async fn complete_scan_with(person: &Person, flow: &str, role: usize, choose: impl Fn(&str, bool) -> usize) {
     let mark = person.mark();
-    person.start_scan().await;
+    person.start_flow(flow).await;
     while let Some((n, total)) = person.progress() {
         let question = person.current_question();
         let body = question.body().to_lowercase();

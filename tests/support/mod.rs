@@ -7,11 +7,13 @@
 //! - [`bot`]: runs the real `peilbot serve` against it;
 //! - [`person`]: a person in a private chat with that bot;
 //! - [`members`]: people in teams, for the team stories;
+//! - [`content`]: a content folder with a flow of a municipality's own;
 //! - here: [`progress`] ("Question N of M", as the terminal and the bot show it) and
 //!   [`WAIT`].
 
 pub mod binary;
 pub mod bot;
+pub mod content;
 pub mod fake_telegram;
 pub mod members;
 pub mod person;

@@ -208,22 +208,28 @@ impl Person {
 
     // -- a scan -------------------------------------------------------------------
 
-    /// `/scan`, and at first contact the tap on "Start" under the privacy notice that
-    /// `/scan` gets then; returns question 1.
+    /// `/scan quickscan`, and at first contact the tap on "Start" under the privacy notice
+    /// that it gets then; returns question 1.
     pub async fn start_scan(&self) -> SentMessage {
+        self.start_flow("quickscan").await
+    }
+
+    /// `/scan ID`, and at first contact the tap on "Start"; returns question 1.
+    pub async fn start_flow(&self, flow: &str) -> SentMessage {
         let mark = self.mark();
-        self.say("/scan");
+        self.say(&format!("/scan {flow}"));
+        let start_data = format!("s:{flow}");
         let mut start = None;
         self.tg
             .wait_until(WAIT, |_| {
                 let new = self.since(mark);
-                start = new.iter().find(|m| m.buttons().any(|(_, data)| data == "s")).cloned();
+                start = new.iter().find(|m| m.buttons().any(|(_, data)| *data == start_data)).cloned();
                 start.is_some() || new.iter().any(|m| !answer_data(m).is_empty())
             })
             .await
-            .unwrap_or_else(|err| panic!("/scan showed neither question 1 nor Start: {err:?}"));
+            .unwrap_or_else(|err| panic!("/scan {flow} showed neither question 1 nor Start: {err:?}"));
         if let Some(start) = start {
-            self.press(start.message_id, "s").await;
+            self.press(start.message_id, &start_data).await;
         }
         self.expect_question(1).await
     }

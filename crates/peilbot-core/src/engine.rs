@@ -53,8 +53,12 @@ pub struct Response {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// Start a scan, or resume the one in progress.
+    /// Start a scan, or resume the one in progress. A scan of another flow in progress is
+    /// never dropped by this: the person is asked first (see `StartInstead`).
     Start,
+    /// Start a scan of this flow, dropping the scan of another flow in progress (after the
+    /// person confirmed it).
+    StartInstead,
     /// Show the current question again (after a restart, or on request).
     Resume,
     /// The `choice`-th offer (0-based, see `Flow::offers`) for the question with this id.
@@ -130,9 +134,15 @@ pub fn step(flow: &Flow, state: &State, event: Event, now: u64) -> Transition {
     let mut intro = false;
 
     match event {
-        Event::Start => {
+        Event::Start | Event::StartInstead => {
+            let other_flow = next.scan.as_ref().is_some_and(|scan| scan.flow_id != flow.id);
             if current(flow, &next).is_some() {
                 notices.push(Msg::ScanResumed);
+            } else if other_flow && event == Event::Start {
+                notices.push(Msg::ScanOtherInProgress);
+            } else if other_flow {
+                next.scan = Some(new_scan(flow, now));
+                intro = true;
             } else {
                 // A scan of an older flow version cannot go on: its questions may differ.
                 if next.scan.is_some() {

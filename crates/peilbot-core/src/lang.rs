@@ -123,6 +123,13 @@ impl Lang {
         if self.decimal_comma() { text.replace('.', ",") } else { text }
     }
 
+    /// A published figure with a fixed number of decimals, in this language's style
+    /// ("0,65"), as it was published: reference lines are never rounded to our one decimal.
+    pub fn fixed(self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        if self.decimal_comma() { text.replace('.', ",") } else { text }
+    }
+
     /// A change, with a sign when it is not zero ("+0,5", "-1.0", "0.0").
     pub fn signed_decimal(self, value: f64) -> String {
         let sign = if shown(value) > 0.0 { "+" } else { "" };

@@ -103,6 +103,19 @@ pub fn mean(values: &[f64]) -> Option<f64> {
     (!values.is_empty()).then(|| shown(values.iter().sum::<f64>() / values.len() as f64))
 }
 
+/// Per dimension (in the flow's order), the change in score since an earlier snapshot of
+/// the same flow version, from the values as shown: a dimension without a score in either
+/// has none.
+pub fn changes(now: &Snapshot, before: &Snapshot) -> Vec<Option<f64>> {
+    now.dimensions
+        .iter()
+        .map(|dim| {
+            let earlier = before.dimensions.iter().find(|d| d.dimension == dim.dimension)?.score?;
+            Some(shown(dim.score? - earlier))
+        })
+        .collect()
+}
+
 /// Scores a set of answers. Questions hidden by `show_if` are left out.
 pub fn snapshot(flow: &Flow, answers: &Answers) -> Snapshot {
     let dimensions: Vec<DimensionScore> =

@@ -46,6 +46,12 @@ pub struct Team {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     pub number: u32,
+    /// The flow this round asks (teams stored before flows were per round: the quick scan).
+    #[serde(default = "default_flow")]
+    pub flow: String,
+    /// Its version when the round opened: results only count responses to this version.
+    #[serde(default = "first_version")]
+    pub flow_version: u32,
     pub opened_at: u64,
     pub closed_at: Option<u64>,
     /// The result last published for this round; once closed, its final result.
@@ -53,6 +59,14 @@ pub struct Round {
     /// The result last published per role group (only groups the rules allowed).
     #[serde(default)]
     pub groups: BTreeMap<String, Shown>,
+}
+
+fn default_flow() -> String {
+    crate::flow::DEFAULT_FLOW.to_string()
+}
+
+fn first_version() -> u32 {
+    1
 }
 
 /// A published result: over which responses, and what was shown.
@@ -119,6 +133,9 @@ pub enum TeamRefusal {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoundExport {
     pub round: u32,
+    /// The flow and version the round asked: its dimensions are that flow's.
+    pub flow: String,
+    pub flow_version: u32,
     pub opened_at: u64,
     pub closed_at: Option<u64>,
     pub shown: Shown,
@@ -168,7 +185,8 @@ impl Team {
 }
 
 impl Team {
-    pub fn new(name: &str, lead: PersonId, now: u64, seed: TeamSeed) -> Team {
+    /// A team whose first round asks this flow, at its version now.
+    pub fn new(name: &str, lead: PersonId, now: u64, seed: TeamSeed, flow: &crate::flow::Flow) -> Team {
         Team {
             id: URL_SAFE_NO_PAD.encode(seed.id),
             name: name.to_string(),
@@ -176,7 +194,7 @@ impl Team {
             members: BTreeSet::from([lead]),
             invite: invite_code(seed.invite),
             lead_invite: None,
-            rounds: vec![Round::open(1, now)],
+            rounds: vec![Round::open(1, now, &flow.id, flow.version)],
         }
     }
 
@@ -209,8 +227,16 @@ impl Team {
 }
 
 impl Round {
-    pub fn open(number: u32, opened_at: u64) -> Round {
-        Round { number, opened_at, closed_at: None, shown: None, groups: BTreeMap::new() }
+    pub fn open(number: u32, opened_at: u64, flow: &str, flow_version: u32) -> Round {
+        Round {
+            number,
+            flow: flow.to_string(),
+            flow_version,
+            opened_at,
+            closed_at: None,
+            shown: None,
+            groups: BTreeMap::new(),
+        }
     }
 }
 
@@ -246,5 +272,13 @@ mod tests {
         assert!(!is_invite_code("aaaaaaaaaaaaaaaaaaaaa!"));
         // "join_" + code stays within Telegram's 64-character start payload.
         assert!(format!("join_{a}").len() <= 64);
+    }
+
+    #[test]
+    fn a_round_stored_before_flows_were_per_round_asks_the_quick_scan() {
+        let stored = r#"{"number":2,"opened_at":5,"closed_at":null,"shown":null}"#;
+        let round: Round = serde_json::from_str(stored).expect("an old round reads");
+        assert_eq!((round.flow.as_str(), round.flow_version), ("quickscan", 1));
+        assert!(round.groups.is_empty());
     }
 }

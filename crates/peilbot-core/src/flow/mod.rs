@@ -17,6 +17,21 @@ use serde::{Deserialize, Serialize};
 /// Every scale runs from 1 to this.
 pub const SCALE_POINTS: u8 = 5;
 
+/// The flow every channel offers first, and the one a team round uses unless its lead
+/// picks another.
+pub const DEFAULT_FLOW: &str = "quickscan";
+
+/// Longest flow id: it goes into button data and deep links (`scan_<id>`).
+pub const MAX_FLOW_ID: usize = 32;
+
+/// Whether a string could be a flow id: a lower-case letter, then lower-case letters,
+/// digits or `-`, at most [`MAX_FLOW_ID`] long (safe in button data and deep links).
+pub fn is_flow_id(id: &str) -> bool {
+    id.len() <= MAX_FLOW_ID
+        && id.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// A validated flow: every reference resolves, every id is unique.
 #[derive(Debug, Clone)]
 pub struct Flow {
@@ -26,10 +41,73 @@ pub struct Flow {
     pub title: String,
     /// Message key of the text shown before the first question.
     pub intro: String,
+    /// About how long the scan takes, for the menu of flows.
+    pub minutes: u32,
     pub scoring: Scoring,
     pub scales: Vec<Scale>,
     pub dimensions: Vec<Dimension>,
     pub questions: Vec<Question>,
+    /// Published figures shown beside a snapshot as context (never on its 1-5 scale).
+    pub references: References,
+}
+
+/// Reference figures: where they are from, per region, and which regions a reader in
+/// each language sees.
+#[derive(Debug, Clone, Default)]
+pub struct References {
+    pub regions: Vec<Region>,
+    pub figures: Vec<Reference>,
+    /// Language tag → indexes into `regions`, in the order they are shown.
+    pub shown: BTreeMap<String, Vec<usize>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub id: String,
+    /// Message key of its name ("the Netherlands", "OECD average").
+    pub name: String,
+}
+
+/// One published figure, e.g. the OECD Digital Government Index.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    /// Message key of what it measures.
+    pub label: String,
+    /// Who published it, as they name it (not translated).
+    pub source: String,
+    pub year: u16,
+    pub unit: Unit,
+    /// (region index, value), in the order of `regions`.
+    pub values: Vec<(usize, f64)>,
+    /// The figure's components (e.g. the index's dimensions), each with its own values.
+    pub parts: Vec<ReferencePart>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReferencePart {
+    pub label: String,
+    pub values: Vec<(usize, f64)>,
+}
+
+/// How a reference figure is read; it is shown as published, never rescaled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    /// 0 to 1, shown with two decimals.
+    Index,
+    /// A percentage, shown with one decimal.
+    Percent,
+}
+
+impl References {
+    /// The regions a reader in a language sees: that language's list, else its fallback's
+    /// (`chain` is the language and its fallbacks, nl-BE then nl), else every region.
+    pub fn regions_for(&self, chain: &[&str]) -> Vec<usize> {
+        chain
+            .iter()
+            .find_map(|tag| self.shown.get(*tag).cloned())
+            .unwrap_or_else(|| (0..self.regions.len()).collect())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -44,6 +122,10 @@ pub struct Scoring {
     /// The dimension that is always flagged when it scores below `flag_below`.
     pub flag_dimension: String,
     pub flag_below: f64,
+    /// Message key of the warning under a flagged score (given `$score`); without one the
+    /// program's public-values warning is shown.
+    #[serde(default)]
+    pub flag_message: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -171,6 +253,12 @@ impl Flow {
     /// Every message key this flow refers to, each once.
     pub fn message_keys(&self) -> Vec<String> {
         let mut keys = vec![self.title.clone(), self.intro.clone()];
+        keys.extend(self.scoring.flag_message.iter().cloned());
+        keys.extend(self.references.regions.iter().map(|r| r.name.clone()));
+        for figure in &self.references.figures {
+            keys.push(figure.label.clone());
+            keys.extend(figure.parts.iter().map(|p| p.label.clone()));
+        }
         for scale in &self.scales {
             keys.extend(scale.labels.iter().cloned());
             keys.extend(scale.dont_know.iter().cloned());
@@ -188,6 +276,11 @@ impl Flow {
         let mut seen = HashSet::new();
         keys.retain(|key| seen.insert(key.clone()));
         keys
+    }
+
+    /// How many questions a person is asked at most (skip logic may leave some out).
+    pub fn question_count(&self) -> usize {
+        self.questions.len()
     }
 
     /// The dimension a scored question belongs to.

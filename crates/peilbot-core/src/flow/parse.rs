@@ -1,14 +1,14 @@
 //! Reading a flow file: its raw shape, with spans, and the validator that turns it into a
 //! [`Flow`] or into every problem it has, each named as `file:line`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Answer, ChoiceOption, Condition, Dimension, Flow, Question, QuestionKind, SCALE_POINTS, Scale, Scoring,
-    line_of,
+    Answer, ChoiceOption, Condition, Dimension, Flow, MAX_FLOW_ID, Question, QuestionKind, Reference,
+    ReferencePart, References, Region, SCALE_POINTS, Scale, Scoring, Unit, is_flow_id, line_of,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -32,6 +32,7 @@ struct RawFlow {
     version: u32,
     title: Spanned<String>,
     intro: Spanned<String>,
+    minutes: Spanned<u32>,
     scoring: Spanned<Scoring>,
     #[serde(default)]
     scales: Vec<RawScale>,
@@ -39,6 +40,39 @@ struct RawFlow {
     dimensions: Vec<RawDimension>,
     #[serde(default)]
     questions: Vec<RawQuestion>,
+    #[serde(default)]
+    regions: Vec<RawRegion>,
+    #[serde(default)]
+    references: Vec<RawReference>,
+    /// Language tag → the regions whose figures a reader in that language sees.
+    #[serde(default)]
+    references_shown: BTreeMap<String, Spanned<Vec<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegion {
+    id: Spanned<String>,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReference {
+    label: Spanned<String>,
+    source: String,
+    year: u16,
+    unit: Unit,
+    values: Spanned<BTreeMap<String, f64>>,
+    #[serde(default)]
+    parts: Vec<RawPart>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPart {
+    label: String,
+    values: Spanned<BTreeMap<String, f64>>,
 }
 
 #[derive(Deserialize)]
@@ -148,8 +182,15 @@ impl<'a> Validator<'a> {
         let question_ids: Vec<_> = raw.questions.iter().map(|q| &q.id).collect();
         let question_index = self.index("question", &question_ids);
 
-        if raw.id.as_ref().is_empty() {
-            self.error(&raw.id, "flow id is empty");
+        if !is_flow_id(raw.id.as_ref()) {
+            let message = format!(
+                "flow id `{}` must start with a lower-case letter and hold only a-z, 0-9 and `-` (at most {MAX_FLOW_ID})",
+                raw.id.as_ref()
+            );
+            self.error(&raw.id, message);
+        }
+        if *raw.minutes.as_ref() == 0 {
+            self.error(&raw.minutes, "minutes must be at least 1");
         }
         for (what, key) in [("title", &raw.title), ("intro", &raw.intro)] {
             if key.as_ref().is_empty() {
@@ -177,12 +218,16 @@ impl<'a> Validator<'a> {
             questions.extend(question);
         }
 
+        let references = self.references(raw.regions, raw.references, raw.references_shown);
+
         if self.errors.is_empty() {
             Ok(Flow {
                 id: raw.id.into_inner(),
                 version: raw.version,
                 title: raw.title.into_inner(),
                 intro: raw.intro.into_inner(),
+                minutes: raw.minutes.into_inner(),
+                references,
                 scoring,
                 scales,
                 dimensions,
@@ -191,6 +236,62 @@ impl<'a> Validator<'a> {
         } else {
             Err(self.errors)
         }
+    }
+
+    /// Regions, figures and who sees which: every value names a known region.
+    fn references(
+        &mut self,
+        regions: Vec<RawRegion>,
+        figures: Vec<RawReference>,
+        shown: BTreeMap<String, Spanned<Vec<String>>>,
+    ) -> References {
+        let region_ids: Vec<_> = regions.iter().map(|r| &r.id).collect();
+        let index = self.index("region", &region_ids);
+        let values = |validator: &mut Self, raw: &Spanned<BTreeMap<String, f64>>| {
+            let mut found: Vec<(usize, f64)> = Vec::new();
+            for (region, value) in raw.as_ref() {
+                match index.get(region) {
+                    Some(&i) => found.push((i, *value)),
+                    None => validator.error(raw, format!("unknown region `{region}`")),
+                }
+            }
+            if found.is_empty() {
+                validator.error(raw, "a reference needs a value for at least one region");
+            }
+            found.sort_by_key(|(i, _)| *i);
+            found
+        };
+        let figures = figures
+            .into_iter()
+            .map(|raw| Reference {
+                values: values(self, &raw.values),
+                parts: raw
+                    .parts
+                    .iter()
+                    .map(|part| ReferencePart {
+                        label: part.label.clone(),
+                        values: values(self, &part.values),
+                    })
+                    .collect(),
+                label: raw.label.into_inner(),
+                source: raw.source,
+                year: raw.year,
+                unit: raw.unit,
+            })
+            .collect();
+        let mut by_lang = BTreeMap::new();
+        for (tag, list) in shown {
+            let mut picked = Vec::new();
+            for region in list.as_ref() {
+                match index.get(region) {
+                    Some(&i) => picked.push(i),
+                    None => self.error(&list, format!("unknown region `{region}` for {tag}")),
+                }
+            }
+            by_lang.insert(tag, picked);
+        }
+        let regions = regions.into_iter().map(|r| Region { id: r.id.into_inner(), name: r.name }).collect();
+        References { regions, figures, shown: by_lang }
     }
 
     fn scale(&mut self, raw: RawScale) -> Scale {
