@@ -137,8 +137,8 @@ fn render_png(
     let mut png = Vec::new();
     // Charts are flat colours and text: one filter and fast deflate keep them small, at a
     // fraction of the CPU of trying every filter per row (most of a whole scan's CPU).
-    PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Sub)
-        .write_image(&rgb, width, height, ColorType::Rgb8)?;
+    let encoder = PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Sub);
+    encoder.write_image(&rgb, width, height, ColorType::Rgb8)?;
     Ok(png)
 }
 
