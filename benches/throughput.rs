@@ -3,7 +3,7 @@
 //! tap and stores nothing. Run with `cargo bench --bench throughput`; figures are recorded
 //! in BENCHMARKS.md.
 //!
-//! 50 scripted users each send `/scan` and tap through the whole scan (23 taps; before
+//! 50 scripted users each send `/scan quickscan` and tap through the whole scan (23 taps; before
 //! them, peilbot's Start under the privacy notice at first contact), all at once. Reported per bot: updates per second (wall time from the first update to the last
 //! reply) and the bot process's CPU per update (utime + stime from /proc), and the ratios;
 //! and the CPU of this process (the fake and the 50 drivers), so it is plain whether the
@@ -22,8 +22,10 @@ use support::fake_telegram::{FakeChat, FakeTelegram, SentMessage, TOKEN};
 const USERS: i64 = 50;
 /// Taps of a whole quick scan answered with "3" everywhere (no question is skipped).
 const TAPS: usize = 23;
-/// The callback data of the Start button under peilbot's privacy notice.
-const START: &str = "s";
+/// The quick scan by name (`/scan` alone offers every flow), and the callback data of the
+/// Start button under peilbot's privacy notice that starts it.
+const SCAN: &str = "/scan quickscan";
+const START: &str = "s:quickscan";
 const DEADLINE: Duration = Duration::from_secs(300);
 
 /// Clock ticks per second for /proc times (`getconf CLK_TCK`).
@@ -79,11 +81,11 @@ async fn wait_for_polling(tg: &FakeTelegram, child: &mut Child) {
     }
 }
 
-/// One user: `/scan`, then a tap on the `choice`-th button of the question message until
+/// One user: `/scan quickscan` (and Start at first contact), then a tap on the `choice`-th button of the question message until
 /// it has no buttons left. Returns the number of updates sent.
 async fn user(tg: FakeTelegram, id: i64, choice: usize) -> usize {
     let chat = FakeChat::private(id, "Bench", Some("en"));
-    tg.send_text(&chat, "/scan");
+    tg.send_text(&chat, SCAN);
     let mut updates = 1;
     let deadline = Instant::now() + DEADLINE;
     let is_start = |message: &SentMessage| message.buttons().any(|(_, data)| data == START);
@@ -176,7 +178,7 @@ async fn main() {
     // Choice 2 is "3" on every question: no question is skipped, 23 taps.
     let real = measure(&tg, peilbot, 2, 1_000).await;
     tg.shutdown().await;
-    // `/scan`, Start under the privacy notice, and the taps.
+    // `/scan quickscan`, Start under the privacy notice, and the taps.
     assert_eq!(real.updates, USERS as usize * (TAPS + 2), "every user finished the scan");
 
     let tg = FakeTelegram::start().await;
@@ -190,7 +192,7 @@ async fn main() {
     let bare = measure(&tg, command, 0, 2_000).await;
     tg.shutdown().await;
 
-    println!("{USERS} users, each /scan and {TAPS} taps, all at once");
+    println!("{USERS} users, each {SCAN}, Start and {TAPS} taps, all at once");
     print("peilbot", &real);
     print("bare bot", &bare);
     println!(
