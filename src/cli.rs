@@ -348,6 +348,7 @@ fn demo(data: &DataDir, spec: demo::Spec) -> anyhow::Result<()> {
 }
 
 fn compact(data: &DataDir) -> anyhow::Result<()> {
+    anyhow::ensure!(data.path.is_dir(), "there is no data folder {}", data.path.display());
     let size = |path: &std::path::Path| crate::store::disk_size(path).map(|bytes| bytes as f64 / 1e6);
     let before = size(&data.path)?;
     crate::store::compact(&data.path)?;
