@@ -171,3 +171,23 @@ fn org_text_and_pictures_on_the_command_line() {
         assert!(image.width() + image.height() <= 10_000 && png.len() <= 10_000_000, "{page}");
     }
 }
+
+/// `peilbot compact` rewrites a data folder and says how large it was and is; the results
+/// are what they were. A folder that is not there is refused, not made.
+#[test]
+fn compact_keeps_the_results_and_refuses_a_missing_folder() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    demo(dir.path(), 3, 5);
+    let before = org_table(dir.path(), "en");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let run = peilbot(&["compact", "--data", data], "", &[], None);
+    assert!(run.status.success(), "compact failed: {}", run.stderr);
+    assert!(run.stdout.contains("MB before") && run.stdout.contains("MB now"), "{}", run.stdout);
+    assert_eq!(org_table(dir.path(), "en"), before);
+
+    let missing = dir.path().join("no-such-folder");
+    let run = peilbot(&["compact", "--data", missing.to_str().unwrap()], "", &[], None);
+    assert!(!run.status.success(), "a missing folder is refused");
+    assert!(run.stderr.contains("there is no data folder"), "{}", run.stderr);
+    assert!(!missing.exists(), "and not made");
+}
