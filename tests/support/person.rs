@@ -278,6 +278,14 @@ impl Person {
         assert_eq!(self.question_number(), Some(n));
     }
 
+    /// Starts the quick scan and answers with the `index`-th choice until question `n` is
+    /// current; returns its message.
+    pub async fn scan_to_question(&self, n: usize, index: usize) -> SentMessage {
+        self.start_scan().await;
+        self.answer_until(n, index).await;
+        self.current_question()
+    }
+
     /// Waits for the end of a scan: the question message turned into `done`, then the
     /// snapshot text and the chart. Returns (snapshot text, chart message).
     pub async fn expect_snapshot(&self, done: &str, title: &str) -> (String, SentMessage) {
