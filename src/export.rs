@@ -19,6 +19,7 @@ use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::score::shown;
 use crate::team::{OrgView, RoundExport, Shown};
+use crate::team_stats::DimensionStats;
 
 /// Excel reads a UTF-8 file as UTF-8 only when it starts with this.
 const BOM: &str = "\u{feff}";
@@ -39,6 +40,25 @@ const COLUMNS: [Msg; 13] = [
     Msg::ExportColDontKnow,
 ];
 
+/// A theme's median now, its median ambition and the gap between them: the first numbers
+/// of both tables, under the same names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Medians {
+    pub median_current: Option<f64>,
+    pub median_ambition: Option<f64>,
+    pub gap: Option<f64>,
+}
+
+impl Medians {
+    fn of(stats: &DimensionStats) -> Medians {
+        Medians { median_current: stats.current, median_ambition: stats.ambition, gap: stats.gap() }
+    }
+
+    fn numbers(&self) -> [Option<f64>; 3] {
+        [self.median_current, self.median_ambition, self.gap]
+    }
+}
+
 /// One row: a dimension in a round.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
@@ -51,9 +71,8 @@ pub struct Row {
     /// The dimension's id (`a` to `g`) and its name in the lead's language.
     pub dimension: String,
     pub dimension_name: String,
-    pub median_current: Option<f64>,
-    pub median_ambition: Option<f64>,
-    pub gap: Option<f64>,
+    #[serde(flatten)]
+    pub medians: Medians,
     pub q1: Option<f64>,
     pub q3: Option<f64>,
     pub iqr: Option<f64>,
@@ -69,7 +88,8 @@ impl Row {
 
     /// The statistics, in column order (after the dimension).
     fn numbers(&self) -> [Option<f64>; 6] {
-        [self.median_current, self.median_ambition, self.gap, self.q1, self.q3, self.iqr]
+        let [current, ambition, gap] = self.medians.numbers();
+        [current, ambition, gap, self.q1, self.q3, self.iqr]
     }
 }
 
@@ -86,9 +106,7 @@ pub fn rows(flow: &Flow, locales: &Locales, lang: Lang, team: &str, rounds: &[Ro
                 respondents: round.shown.respondents,
                 dimension: dimension.id.clone(),
                 dimension_name: locales.text(lang, &dimension.name, &[]),
-                median_current: stats.current,
-                median_ambition: stats.ambition,
-                gap: stats.gap(),
+                medians: Medians::of(stats),
                 q1: stats.quartiles.map(|q| q.0),
                 q3: stats.quartiles.map(|q| q.1),
                 iqr: stats.iqr(),
@@ -225,16 +243,16 @@ pub struct OrgRow {
     pub members: Option<usize>,
     /// "A Vision & leadership"; empty for a team without a result.
     pub dimension: Option<String>,
-    pub median_current: Option<f64>,
-    pub median_ambition: Option<f64>,
-    pub gap: Option<f64>,
+    #[serde(flatten)]
+    pub medians: Medians,
     pub iqr: Option<f64>,
     pub dont_know_percent: Option<f64>,
 }
 
 impl OrgRow {
     fn numbers(&self) -> [Option<f64>; 4] {
-        [self.median_current, self.median_ambition, self.gap, self.iqr]
+        let [current, ambition, gap] = self.medians.numbers();
+        [current, ambition, gap, self.iqr]
     }
 }
 
@@ -273,9 +291,7 @@ pub fn org_rows(flow: &Flow, locales: &Locales, lang: Lang, view: &OrgView) -> V
                     flow.dimensions[stats.dimension].id.to_uppercase(),
                     locales.text(lang, &flow.dimensions[stats.dimension].name, &[])
                 )),
-                median_current: stats.current,
-                median_ambition: stats.ambition,
-                gap: stats.gap(),
+                medians: Medians::of(stats),
                 iqr: stats.iqr(),
                 dont_know_percent: Some(percent(stats.dont_know_share)),
             })
@@ -293,9 +309,7 @@ pub fn org_rows(flow: &Flow, locales: &Locales, lang: Lang, view: &OrgView) -> V
         respondents: team.respondents,
         members: Some(team.members),
         dimension: None,
-        median_current: None,
-        median_ambition: None,
-        gap: None,
+        medians: Medians::default(),
         iqr: None,
         dont_know_percent: None,
     }));
@@ -346,9 +360,7 @@ mod tests {
             respondents: 6,
             dimension: "b".to_string(),
             dimension_name: "Data-driven work".to_string(),
-            median_current: Some(2.5),
-            median_ambition: Some(3.0),
-            gap: Some(0.5),
+            medians: Medians { median_current: Some(2.5), median_ambition: Some(3.0), gap: Some(0.5) },
             q1: None,
             q3: None,
             iqr: None,
@@ -410,6 +422,19 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_json_names_every_column_in_table_order() {
+        let text = String::from_utf8(json(&[row()]).unwrap()).unwrap();
+        let compact: String = text.split_whitespace().collect();
+        assert_eq!(
+            compact,
+            "[{\"team\":\"Burgerzaken;Noord\",\"round\":2,\"opened\":\"2026-11-01\",\"closed\":null,\
+             \"respondents\":6,\"dimension\":\"b\",\"dimension_name\":\"Data-drivenwork\",\
+             \"median_current\":2.5,\"median_ambition\":3.0,\"gap\":0.5,\"q1\":null,\"q3\":null,\
+             \"iqr\":null,\"dont_know_percent\":17.0}]"
+        );
+    }
+
     fn org_rows() -> [OrgRow; 2] {
         let whole = OrgRow {
             team: "Whole organisation".to_string(),
@@ -417,9 +442,7 @@ mod tests {
             respondents: 12,
             members: None,
             dimension: Some("A Vision & leadership".to_string()),
-            median_current: Some(2.5),
-            median_ambition: Some(4.0),
-            gap: Some(1.5),
+            medians: Medians { median_current: Some(2.5), median_ambition: Some(4.0), gap: Some(1.5) },
             iqr: Some(1.0),
             dont_know_percent: Some(8.0),
         };
@@ -429,9 +452,7 @@ mod tests {
             respondents: 2,
             members: Some(9),
             dimension: None,
-            median_current: None,
-            median_ambition: None,
-            gap: None,
+            medians: Medians::default(),
             iqr: None,
             dont_know_percent: None,
         };
