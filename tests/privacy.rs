@@ -324,6 +324,44 @@ async fn a_new_round_is_opened_only_on_yes() {
 
 // 7. Language and working hours ---------------------------------------------------
 
+/// A round opened on a Saturday is open at once; only the notices to its members wait for
+/// Monday morning, and the lead is told both.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_opened_outside_working_hours_tells_its_members_on_the_next_working_day() {
+    let tg = support::fake_telegram::FakeTelegram::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let bot = PeilBot::start_with(&tg, &store(&data), &[("PEILBOT_FAKE_NOW", SATURDAY)]).await;
+    let lead = Person::new(&tg, 1270, "Lea", Some("en"));
+    let joe = Person::new(&tg, 1271, "Joe", Some("nl"));
+    let code = new_team(&lead, "Alpha").await;
+    join_in_dutch(&joe, &code).await;
+
+    let (_, opened) = lead.confirm("/newround", "is open").await;
+    assert_eq!(
+        opened.body(),
+        "Round 2 of \"Alpha\" is open and round 1 is closed. The new round asks \"Digital maturity quick scan\"; \
+         scans finished from now on count for it.\nIt is outside working hours, so the messages to the members of \
+         \"Alpha\" (1) wait until the next working day at 9:00 (Dutch and Belgian time)."
+    );
+    let before = joe.messages().len();
+    joe.sync().await;
+    assert_eq!(joe.messages().len(), before + 1, "only the help: no round notice on a Saturday");
+    let team = lead.ask("/team", "round 2").await;
+    assert!(
+        team.body().contains("round 2: nobody has finished the scan yet."),
+        "the round is open: {}",
+        team.body()
+    );
+    bot.kill();
+
+    let _bot = PeilBot::start_with(&tg, &store(&data), &[("PEILBOT_FAKE_NOW", MONDAY)]).await;
+    let notice = joe.expect_text("Ronde 2 van je team \"Alpha\" is begonnen").await;
+    assert_eq!(
+        notice.button_data("Starten of verdergaan: Quickscan digitale volwassenheid"),
+        Some("s:quickscan")
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reminders_outside_working_hours_wait_and_reach_members_in_their_own_language() {
     let tg = support::fake_telegram::FakeTelegram::start().await;

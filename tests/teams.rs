@@ -331,7 +331,7 @@ async fn invites_join_leads_and_leaving() {
         assert_eq!(
             refused.body(),
             "This link is not valid (any more). Ask whoever sent it for a new one, or type /scan to take \
-             the quick scan on your own.",
+             a scan on your own.",
             "{payload}"
         );
     }

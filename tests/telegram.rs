@@ -871,7 +871,7 @@ async fn start_up_registers_commands_and_descriptions_per_language() {
     }
     let short = tg.calls_to("setMyShortDescription");
     let nl = short.iter().find(|c| language(c).as_deref() == Some("nl")).unwrap();
-    assert!(nl.params["short_description"].as_str().unwrap().contains("quickscan"));
+    assert!(nl.params["short_description"].as_str().unwrap().contains("AI-gereedheid"));
     let long = tg.calls_to("setMyDescription");
     let en = long.iter().find(|c| language(c).as_deref() == Some("en")).unwrap();
     assert!(en.params["description"].as_str().unwrap().starts_with("Peilbot takes staff"));

@@ -2,7 +2,7 @@
 # Scale labels, q-ambition, q-role and the role options are in quickscan.ftl.
 
 aiscan-title = AI readiness and responsible use
-aiscan-intro = About 4 minutes of taps: 12 statements on how your { -org } uses AI, in 6 themes, and after each theme where you think we should realistically be in two years. It is about the AI tools you meet in your work, generative AI such as chatbots included. Choose "Don't know" when you can't judge something: that is useful information too.
+aiscan-intro = About 4 minutes: 12 statements on how your { -org } uses AI, in 6 themes, after each theme where you think we should realistically be in two years, and last your role. It is about the AI tools you meet in your work, generative AI such as chatbots included. Choose "Don't know" when you can't judge something: that is useful information too.
 
 ## Dimensions
 

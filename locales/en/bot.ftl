@@ -57,7 +57,7 @@ chat-start-again = Type "start" for a new scan, or "quit" to stop.
 
 ## Telegram
 
-tg-welcome = Hello! I am Peilbot. I take you through a short quick scan of your { -org }'s digital maturity: about 6 minutes, and at the end you get your own snapshot with a next step for each theme.
+tg-welcome = Hello! I am Peilbot. I take you through short scans of your { -org }: the digital maturity quick scan (about 6 minutes) or the scan on AI readiness and responsible use (about 4). At the end you get your own snapshot with a next step for each theme.
 tg-choose-language = Which language do you prefer?
 tg-help = What I can do:
 tg-idle = Type /scan to start a scan.
@@ -67,9 +67,9 @@ tg-unknown-command = I don't know that command.
 tg-group = I only collect answers in a private chat, so that nobody sees anyone else's answers. Start here: { $link }
 tg-back-button = « Back
 tg-settings = Language: { $language }. Choose another one below if you like.
-tg-invalid-link = This link is not valid (any more). Ask whoever sent it for a new one, or type /scan to take the quick scan on your own.
-tg-description = Peilbot takes staff of Dutch and Flemish municipalities through a short digital maturity quick scan, in chat, and gives each person and each team a snapshot: where we stand, where we want to be in two years, and what to do next.
-tg-short-description = A 6-minute digital maturity quick scan for municipal staff.
+tg-invalid-link = This link is not valid (any more). Ask whoever sent it for a new one, or type /scan to take a scan on your own.
+tg-description = Peilbot takes staff of Dutch and Flemish municipalities through short scans in chat, of their digital maturity and of their readiness for AI, and gives each person and each team a snapshot: where we stand, where we want to be in two years, and what to do next.
+tg-short-description = Short scans of digital maturity and AI readiness for municipal staff.
 lang-nl = Nederlands
 lang-nl-BE = Vlaams
 lang-en = English

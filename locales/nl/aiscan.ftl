@@ -2,7 +2,7 @@
 # Altijd "je/jij/jouw", nooit "u/uw". Schaallabels, q-ambition, q-role en de rollen staan in quickscan.ftl.
 
 aiscan-title = AI-gereedheid en verantwoord gebruik
-aiscan-intro = Ongeveer 4 minuten tikken: 12 stellingen over hoe je { -org } met AI werkt, in 6 thema's, en na elk thema waar we volgens jou over twee jaar realistisch moeten staan. Het gaat om de AI-toepassingen die je in je werk tegenkomt, ook generatieve AI zoals chatbots. Kies "Weet ik niet" als je iets niet kunt beoordelen: ook dat is nuttige informatie.
+aiscan-intro = Ongeveer 4 minuten: 12 stellingen over hoe je { -org } met AI werkt, in 6 thema's, na elk thema waar we volgens jou over twee jaar realistisch moeten staan, en tot slot je rol. Het gaat om de AI-toepassingen die je in je werk tegenkomt, ook generatieve AI zoals chatbots. Kies "Weet ik niet" als je iets niet kunt beoordelen: ook dat is nuttige informatie.
 
 ## Dimensions
 

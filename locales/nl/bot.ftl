@@ -57,7 +57,7 @@ chat-start-again = Typ "start" voor een nieuwe scan, of "stop" om te stoppen.
 
 ## Telegram
 
-tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door een korte quickscan van de digitale volwassenheid van je { -org }: zo'n 6 minuten, en aan het eind krijg je je eigen momentopname met per thema een volgende stap.
+tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door korte scans over je { -org }: de quickscan digitale volwassenheid (zo'n 6 minuten) of de scan over AI-gereedheid en verantwoord gebruik (zo'n 4). Aan het eind krijg je je eigen momentopname met per thema een volgende stap.
 tg-choose-language = Welke taal heb je liever?
 tg-help = Wat ik kan:
 tg-idle = Typ /scan om een scan te starten.
@@ -67,9 +67,9 @@ tg-unknown-command = Die opdracht ken ik niet.
 tg-group = Ik verzamel antwoorden alleen in een privégesprek, zodat niemand de antwoorden van een ander ziet. Begin hier: { $link }
 tg-back-button = « Terug
 tg-settings = Taal: { $language }. Kies hieronder eventueel een andere.
-tg-invalid-link = Deze link is niet (meer) geldig. Vraag de afzender om een nieuwe, of typ /scan om de quickscan op eigen houtje te doen.
-tg-description = Peilbot neemt medewerkers van Nederlandse en Vlaamse gemeenten in de chat mee door een korte quickscan digitale volwassenheid, en geeft iedereen en elk team een momentopname: waar we staan, waar we over twee jaar willen staan, en wat de volgende stap is.
-tg-short-description = Een quickscan digitale volwassenheid van 6 minuten voor medewerkers van gemeenten.
+tg-invalid-link = Deze link is niet (meer) geldig. Vraag de afzender om een nieuwe, of typ /scan om op eigen houtje een scan te doen.
+tg-description = Peilbot neemt medewerkers van Nederlandse en Vlaamse gemeenten in de chat mee door korte scans over digitale volwassenheid en AI-gereedheid, en geeft iedereen en elk team een momentopname: waar we staan, waar we over twee jaar willen staan, en wat de volgende stap is.
+tg-short-description = Korte scans over digitale volwassenheid en AI-gereedheid voor medewerkers van gemeenten.
 lang-nl = Nederlands
 lang-nl-BE = Vlaams
 lang-en = English
