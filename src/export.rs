@@ -19,6 +19,7 @@ use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::score::shown;
 use crate::team::{OrgView, RoundExport, Shown};
+use crate::team_stats::DimensionStats;
 
 /// Excel reads a UTF-8 file as UTF-8 only when it starts with this.
 const BOM: &str = "\u{feff}";
@@ -39,6 +40,25 @@ const COLUMNS: [Msg; 13] = [
     Msg::ExportColDontKnow,
 ];
 
+/// A theme's median now, its median ambition and the gap between them: the first numbers
+/// of both tables, under the same names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Medians {
+    pub median_current: Option<f64>,
+    pub median_ambition: Option<f64>,
+    pub gap: Option<f64>,
+}
+
+impl Medians {
+    fn of(stats: &DimensionStats) -> Medians {
+        Medians { median_current: stats.current, median_ambition: stats.ambition, gap: stats.gap() }
+    }
+
+    fn numbers(&self) -> [Option<f64>; 3] {
+        [self.median_current, self.median_ambition, self.gap]
+    }
+}
+
 /// One row: a dimension in a round.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
@@ -51,9 +71,8 @@ pub struct Row {
     /// The dimension's id (`a` to `g`) and its name in the lead's language.
     pub dimension: String,
     pub dimension_name: String,
-    pub median_current: Option<f64>,
-    pub median_ambition: Option<f64>,
-    pub gap: Option<f64>,
+    #[serde(flatten)]
+    pub medians: Medians,
     pub q1: Option<f64>,
     pub q3: Option<f64>,
     pub iqr: Option<f64>,
@@ -69,7 +88,8 @@ impl Row {
 
     /// The statistics, in column order (after the dimension).
     fn numbers(&self) -> [Option<f64>; 6] {
-        [self.median_current, self.median_ambition, self.gap, self.q1, self.q3, self.iqr]
+        let [current, ambition, gap] = self.medians.numbers();
+        [current, ambition, gap, self.q1, self.q3, self.iqr]
     }
 }
 
@@ -86,9 +106,7 @@ pub fn rows(flow: &Flow, locales: &Locales, lang: Lang, team: &str, rounds: &[Ro
                 respondents: round.shown.respondents,
                 dimension: dimension.id.clone(),
                 dimension_name: locales.text(lang, &dimension.name, &[]),
-                median_current: stats.current,
-                median_ambition: stats.ambition,
-                gap: stats.gap(),
+                medians: Medians::of(stats),
                 q1: stats.quartiles.map(|q| q.0),
                 q3: stats.quartiles.map(|q| q.1),
                 iqr: stats.iqr(),
@@ -99,30 +117,74 @@ pub fn rows(flow: &Flow, locales: &Locales, lang: Lang, team: &str, rounds: &[Ro
     rows
 }
 
-/// CSV for Dutch and Flemish Excel, with the column headers in the lead's language.
-pub fn csv(rows: &[Row], locales: &Locales, lang: Lang) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(BOM.as_bytes().to_vec());
-    writer.write_record(COLUMNS.iter().map(|column| locales.msg(lang, *column)))?;
-    for row in rows {
-        let mut record = vec![
-            row.team.clone(),
-            row.round.to_string(),
-            row.opened.clone(),
-            row.closed.clone().unwrap_or_default(),
-            row.respondents.to_string(),
-            row.dimension_label(),
+/// A table the exports write: its columns and, per row, a cell for each.
+pub trait Table {
+    /// The column headers, as messages in the lead's language.
+    const COLUMNS: &'static [Msg];
+    fn cells(&self) -> Vec<Cell>;
+}
+
+/// A cell by what it holds; the writers turn each kind into the CSV's text (for Dutch
+/// Excel) and the workbook's cell (a number, a date or text).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// A count or a whole percentage: "6" in the CSV, a number cell shown as "0".
+    Whole(f64),
+    /// A shown value with one decimal: "2,5" in the CSV, a number cell shown as "0.0".
+    Decimal(f64),
+    /// An ISO date (YYYY-MM-DD): as is in the CSV, a date cell in the workbook.
+    Date(String),
+    Empty,
+}
+
+impl Cell {
+    fn decimal(value: Option<f64>) -> Cell {
+        value.map_or(Cell::Empty, Cell::Decimal)
+    }
+
+    fn whole(value: Option<impl Into<f64>>) -> Cell {
+        value.map_or(Cell::Empty, |value| Cell::Whole(value.into()))
+    }
+}
+
+impl Table for Row {
+    const COLUMNS: &'static [Msg] = &COLUMNS;
+
+    fn cells(&self) -> Vec<Cell> {
+        let mut cells = vec![
+            Cell::Text(self.team.clone()),
+            Cell::Whole(self.round.into()),
+            Cell::Date(self.opened.clone()),
+            self.closed.clone().map_or(Cell::Empty, Cell::Date),
+            Cell::Whole(self.respondents as f64),
+            Cell::Text(self.dimension_label()),
         ];
-        record.extend(row.numbers().map(|value| value.map(excel_number).unwrap_or_default()));
-        record.push(format!("{:.0}", row.dont_know_percent));
-        writer.write_record(record)?;
+        cells.extend(self.numbers().map(Cell::decimal));
+        cells.push(Cell::Whole(self.dont_know_percent));
+        cells
+    }
+}
+
+/// CSV for Dutch and Flemish Excel, with the column headers in the lead's language.
+pub fn csv<T: Table>(rows: &[T], locales: &Locales, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(BOM.as_bytes().to_vec());
+    writer.write_record(T::COLUMNS.iter().map(|column| locales.msg(lang, *column)))?;
+    for row in rows {
+        writer.write_record(row.cells().into_iter().map(|cell| match cell {
+            Cell::Text(text) | Cell::Date(text) => text,
+            Cell::Whole(value) => format!("{value:.0}"),
+            Cell::Decimal(value) => excel_number(value),
+            Cell::Empty => String::new(),
+        }))?;
     }
     writer.into_inner().map_err(|err| err.into_error().into())
 }
 
 /// An Excel workbook with one sheet: headers in the lead's language (bold, frozen), numbers
-/// as number cells with one decimal, dates as date cells, and an empty cell where there is
-/// no value.
-pub fn xlsx(rows: &[Row], locales: &Locales, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+/// as number cells (whole or with one decimal), dates as date cells, and an empty cell where
+/// there is no value.
+pub fn xlsx<T: Table>(rows: &[T], locales: &Locales, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let header = Format::new().set_bold();
     let whole = Format::new().set_num_format("0");
     let decimal = Format::new().set_num_format("0.0");
@@ -131,28 +193,24 @@ pub fn xlsx(rows: &[Row], locales: &Locales, lang: Lang) -> Result<Vec<u8>, Xlsx
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("peilbot")?;
-    for (col, column) in (0u16..).zip(COLUMNS) {
-        sheet.write_string_with_format(0, col, locales.msg(lang, column), &header)?;
+    for (col, column) in (0u16..).zip(T::COLUMNS) {
+        sheet.write_string_with_format(0, col, locales.msg(lang, *column), &header)?;
     }
     for (line, row) in (1u32..).zip(rows) {
-        sheet.write_string(line, 0, &row.team)?;
-        sheet.write_number_with_format(line, 1, row.round, &whole)?;
-        for (col, iso) in [(2, Some(&row.opened)), (3, row.closed.as_ref())] {
-            let Some(iso) = iso.filter(|iso| !iso.is_empty()) else { continue };
-            match ExcelDateTime::parse_from_str(iso) {
-                Ok(date) => sheet.write_datetime_with_format(line, col, date, &day)?,
-                Err(_) => sheet.write_string(line, col, iso)?,
+        for (col, cell) in (0u16..).zip(row.cells()) {
+            match cell {
+                Cell::Text(text) => sheet.write_string(line, col, text)?,
+                Cell::Whole(value) => sheet.write_number_with_format(line, col, value, &whole)?,
+                // Shown values already; once more drops float noise: the CSV's digits.
+                Cell::Decimal(value) => sheet.write_number_with_format(line, col, shown(value), &decimal)?,
+                Cell::Date(iso) if iso.is_empty() => continue,
+                Cell::Date(iso) => match ExcelDateTime::parse_from_str(&iso) {
+                    Ok(date) => sheet.write_datetime_with_format(line, col, date, &day)?,
+                    Err(_) => sheet.write_string(line, col, iso)?,
+                },
+                Cell::Empty => continue,
             };
         }
-        sheet.write_number_with_format(line, 4, row.respondents as f64, &whole)?;
-        sheet.write_string(line, 5, row.dimension_label())?;
-        for (col, value) in (6u16..).zip(row.numbers()) {
-            if let Some(value) = value {
-                // Shown values already; once more drops float noise: the CSV's digits.
-                sheet.write_number_with_format(line, col, shown(value), &decimal)?;
-            }
-        }
-        sheet.write_number_with_format(line, 12, row.dont_know_percent, &whole)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofit();
@@ -185,16 +243,33 @@ pub struct OrgRow {
     pub members: Option<usize>,
     /// "A Vision & leadership"; empty for a team without a result.
     pub dimension: Option<String>,
-    pub median_current: Option<f64>,
-    pub median_ambition: Option<f64>,
-    pub gap: Option<f64>,
+    #[serde(flatten)]
+    pub medians: Medians,
     pub iqr: Option<f64>,
     pub dont_know_percent: Option<f64>,
 }
 
 impl OrgRow {
     fn numbers(&self) -> [Option<f64>; 4] {
-        [self.median_current, self.median_ambition, self.gap, self.iqr]
+        let [current, ambition, gap] = self.medians.numbers();
+        [current, ambition, gap, self.iqr]
+    }
+}
+
+impl Table for OrgRow {
+    const COLUMNS: &'static [Msg] = &ORG_COLUMNS;
+
+    fn cells(&self) -> Vec<Cell> {
+        let mut cells = vec![
+            Cell::Text(self.team.clone()),
+            Cell::whole(self.round),
+            Cell::Whole(self.respondents as f64),
+            Cell::whole(self.members.map(|members| members as f64)),
+            self.dimension.clone().map_or(Cell::Empty, Cell::Text),
+        ];
+        cells.extend(self.numbers().map(Cell::decimal));
+        cells.push(Cell::whole(self.dont_know_percent));
+        cells
     }
 }
 
@@ -216,9 +291,7 @@ pub fn org_rows(flow: &Flow, locales: &Locales, lang: Lang, view: &OrgView) -> V
                     flow.dimensions[stats.dimension].id.to_uppercase(),
                     locales.text(lang, &flow.dimensions[stats.dimension].name, &[])
                 )),
-                median_current: stats.current,
-                median_ambition: stats.ambition,
-                gap: stats.gap(),
+                medians: Medians::of(stats),
                 iqr: stats.iqr(),
                 dont_know_percent: Some(percent(stats.dont_know_share)),
             })
@@ -236,69 +309,11 @@ pub fn org_rows(flow: &Flow, locales: &Locales, lang: Lang, view: &OrgView) -> V
         respondents: team.respondents,
         members: Some(team.members),
         dimension: None,
-        median_current: None,
-        median_ambition: None,
-        gap: None,
+        medians: Medians::default(),
         iqr: None,
         dont_know_percent: None,
     }));
     rows
-}
-
-/// The organisation table as CSV for Dutch and Flemish Excel (see [`csv`]).
-pub fn org_csv(rows: &[OrgRow], locales: &Locales, lang: Lang) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(BOM.as_bytes().to_vec());
-    writer.write_record(ORG_COLUMNS.iter().map(|column| locales.msg(lang, *column)))?;
-    for row in rows {
-        let mut record = vec![
-            row.team.clone(),
-            row.round.map(|r| r.to_string()).unwrap_or_default(),
-            row.respondents.to_string(),
-            row.members.map(|m| m.to_string()).unwrap_or_default(),
-            row.dimension.clone().unwrap_or_default(),
-        ];
-        record.extend(row.numbers().map(|value| value.map(excel_number).unwrap_or_default()));
-        record.push(row.dont_know_percent.map(|p| format!("{p:.0}")).unwrap_or_default());
-        writer.write_record(record)?;
-    }
-    writer.into_inner().map_err(|err| err.into_error().into())
-}
-
-/// The organisation table as a workbook with number cells (see [`xlsx`]).
-pub fn org_xlsx(rows: &[OrgRow], locales: &Locales, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let header = Format::new().set_bold();
-    let whole = Format::new().set_num_format("0");
-    let decimal = Format::new().set_num_format("0.0");
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("peilbot")?;
-    for (col, column) in (0u16..).zip(ORG_COLUMNS) {
-        sheet.write_string_with_format(0, col, locales.msg(lang, column), &header)?;
-    }
-    for (line, row) in (1u32..).zip(rows) {
-        sheet.write_string(line, 0, &row.team)?;
-        if let Some(round) = row.round {
-            sheet.write_number_with_format(line, 1, round, &whole)?;
-        }
-        sheet.write_number_with_format(line, 2, row.respondents as f64, &whole)?;
-        if let Some(members) = row.members {
-            sheet.write_number_with_format(line, 3, members as f64, &whole)?;
-        }
-        if let Some(dimension) = &row.dimension {
-            sheet.write_string(line, 4, dimension)?;
-        }
-        for (col, value) in (5u16..).zip(row.numbers()) {
-            if let Some(value) = value {
-                sheet.write_number_with_format(line, col, shown(value), &decimal)?;
-            }
-        }
-        if let Some(percent) = row.dont_know_percent {
-            sheet.write_number_with_format(line, 9, percent, &whole)?;
-        }
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    sheet.autofit();
-    workbook.save_to_buffer()
 }
 
 pub fn json(rows: &[Row]) -> serde_json::Result<Vec<u8>> {
@@ -345,9 +360,7 @@ mod tests {
             respondents: 6,
             dimension: "b".to_string(),
             dimension_name: "Data-driven work".to_string(),
-            median_current: Some(2.5),
-            median_ambition: Some(3.0),
-            gap: Some(0.5),
+            medians: Medians { median_current: Some(2.5), median_ambition: Some(3.0), gap: Some(0.5) },
             q1: None,
             q3: None,
             iqr: None,
@@ -406,6 +419,74 @@ mod tests {
         let expected = [f(2.5), f(3.0), f(0.5), e.clone(), e.clone(), e, f(17.0)];
         for (col, want) in (6..).zip(&expected) {
             assert_eq!(sheet.get((1, col)).unwrap_or(&Data::Empty), want, "column {col}");
+        }
+    }
+
+    #[test]
+    fn the_json_names_every_column_in_table_order() {
+        let text = String::from_utf8(json(&[row()]).unwrap()).unwrap();
+        let compact: String = text.split_whitespace().collect();
+        assert_eq!(
+            compact,
+            "[{\"team\":\"Burgerzaken;Noord\",\"round\":2,\"opened\":\"2026-11-01\",\"closed\":null,\
+             \"respondents\":6,\"dimension\":\"b\",\"dimension_name\":\"Data-drivenwork\",\
+             \"median_current\":2.5,\"median_ambition\":3.0,\"gap\":0.5,\"q1\":null,\"q3\":null,\
+             \"iqr\":null,\"dont_know_percent\":17.0}]"
+        );
+    }
+
+    fn org_rows() -> [OrgRow; 2] {
+        let whole = OrgRow {
+            team: "Whole organisation".to_string(),
+            round: None,
+            respondents: 12,
+            members: None,
+            dimension: Some("A Vision & leadership".to_string()),
+            medians: Medians { median_current: Some(2.5), median_ambition: Some(4.0), gap: Some(1.5) },
+            iqr: Some(1.0),
+            dont_know_percent: Some(8.0),
+        };
+        let pending = OrgRow {
+            team: "Noord".to_string(),
+            round: Some(1),
+            respondents: 2,
+            members: Some(9),
+            dimension: None,
+            medians: Medians::default(),
+            iqr: None,
+            dont_know_percent: None,
+        };
+        [whole, pending]
+    }
+
+    #[test]
+    fn the_org_table_leaves_empty_what_a_row_does_not_have() {
+        let locales = locales();
+        let bytes = csv(&org_rows(), &locales, Lang::En).unwrap();
+        let text = std::str::from_utf8(&bytes).unwrap().strip_prefix(BOM).expect("a byte order mark");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], ORG_COLUMNS.map(|column| locales.msg(Lang::En, column)).join(";"));
+        assert_eq!(lines[1], "Whole organisation;;12;;A Vision & leadership;2,5;4,0;1,5;1,0;8");
+        assert_eq!(lines[2], "Noord;1;2;9;;;;;;");
+
+        let bytes = xlsx(&org_rows(), &locales, Lang::En).unwrap();
+        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = book.worksheet_range("peilbot").unwrap();
+        assert_eq!(sheet.get_size(), (3, 10));
+        let (f, e, s) = (Data::Float, Data::Empty, |t: &str| Data::String(t.to_string()));
+        let expected = [
+            [s("Whole organisation"), e.clone(), f(12.0), e.clone(), s("A Vision & leadership")],
+            [s("Noord"), f(1.0), f(2.0), f(9.0), e.clone()],
+        ];
+        for (line, cells) in (1..).zip(&expected) {
+            for (col, want) in (0..).zip(cells) {
+                assert_eq!(sheet.get((line, col)).unwrap_or(&Data::Empty), want, "row {line}, column {col}");
+            }
+        }
+        let numbers = [f(2.5), f(4.0), f(1.5), f(1.0), f(8.0)];
+        for (col, want) in (5..).zip(&numbers) {
+            assert_eq!(sheet.get((1, col)), Some(want), "column {col}");
+            assert_eq!(sheet.get((2, col)).unwrap_or(&Data::Empty), &e, "no result: column {col} empty");
         }
     }
 }

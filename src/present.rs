@@ -19,7 +19,7 @@ use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::score::{GapStatus, Overall, Snapshot, level_of};
 use crate::team::{TeamRefusal, TeamResult};
-use crate::team_stats::Agreement;
+use crate::team_stats::{Agreement, DimensionStats, TeamStats};
 
 mod org;
 pub use org::{OrgDetail, OrgPage};
@@ -351,6 +351,19 @@ impl<'a> Presenter<'a> {
         }
     }
 
+    /// "A 2.5", "B -", …: a value per theme after its letter, for one-line overviews (role
+    /// groups, the organisation's teams).
+    fn theme_values(&self, stats: &TeamStats, value: impl Fn(&DimensionStats) -> Option<f64>) -> Vec<String> {
+        stats
+            .dimensions
+            .iter()
+            .map(|d| {
+                let id = self.flow.dimensions[d.dimension].id.to_uppercase();
+                format!("{id} {}", value(d).map_or("-".to_string(), |v| self.number(v)))
+            })
+            .collect()
+    }
+
     /// "Priorities: D …, A …" (largest gap first), or that there are none.
     fn priorities(&self, dimensions: &[usize]) -> String {
         let names: Vec<String> = dimensions.iter().map(|&d| self.dimension_name(d)).collect();
@@ -511,7 +524,6 @@ impl Presenter<'_> {
             ));
         }
         out.push(String::new());
-        let previous = result.previous.as_ref().map(|(round, p)| (*round, &p.stats));
         for dim in &stats.dimensions {
             let name = self.dimension_name(dim.dimension);
             let Some(current) = dim.current else {
@@ -562,9 +574,7 @@ impl Presenter<'_> {
             }
             let share = self.lang.percent(dim.dont_know_share);
             details.push(self.msg_with(Msg::TeamDontKnow, &[("share", share.into())]));
-            let before =
-                previous.and_then(|(round, p)| Some((round, p.dimensions.get(dim.dimension)?.current?)));
-            if let Some((round, before)) = before {
+            if let Some((round, before)) = median_before(result, dim.dimension) {
                 let change = self.lang.signed_decimal(current - before);
                 details.push(
                     self.msg_with(Msg::TeamChange, &[("round", round.into()), ("change", change.into())]),
@@ -583,15 +593,7 @@ impl Presenter<'_> {
             out.push(String::new());
             out.push(self.msg(Msg::TeamByRoleTitle));
             for (role, group) in &result.by_role {
-                let medians: Vec<String> = group
-                    .stats
-                    .dimensions
-                    .iter()
-                    .map(|d| {
-                        let value = d.current.map_or("-".to_string(), |m| self.number(m));
-                        format!("{} {value}", self.flow.dimensions[d.dimension].id.to_uppercase())
-                    })
-                    .collect();
+                let medians = self.theme_values(&group.stats, |d| d.current);
                 out.push(self.msg_with(
                     Msg::TeamByRole,
                     &[
@@ -633,7 +635,7 @@ impl Presenter<'_> {
                 ambition: dim.ambition,
                 spread: dim.quartiles,
                 note: self.chart_note(dim.current, dim.ambition, dim.gap()),
-                previous: previous.and_then(|(_, p)| p.stats.dimensions.get(dim.dimension)?.current),
+                previous: median_before(result, dim.dimension).map(|(_, median)| median),
             })
             .collect();
         let title = self.msg_with(
@@ -654,4 +656,11 @@ impl Presenter<'_> {
         ));
         (rows, text)
     }
+}
+
+/// A theme's median in the previous published round, with that round's number: what the
+/// result, the chart and the report measure change against.
+fn median_before(result: &TeamResult, dimension: usize) -> Option<(u32, f64)> {
+    let (round, previous) = result.previous.as_ref()?;
+    Some((*round, previous.stats.dimensions.get(dimension)?.current?))
 }

@@ -68,14 +68,9 @@ async fn a_role_group_is_never_shown_beside_a_total_it_could_be_subtracted_from(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn closing_a_round_right_after_one_more_scan_shows_nothing_new() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let rik = Person::new(&tg, 1100, "Rik", Some("en"));
-    let m = people(&tg, 1100, "Member", 6);
-    team_with(&rik, "Rho", &m).await;
-
     // Five with scores 1 to 5: median 3. The target (the sixth) taps 5: over six the
     // median would be 3.5, which gives the target away as "4 or more".
-    complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3), (&m[3], L4, L3), (&m[4], L5, L3)])
-        .await;
+    let (rik, m) = rho_after_round_one(&tg, 1100, 6).await;
     let (five, _) = rik.team_result("/team").await;
     assert!(medians(&five).iter().all(|line| line.contains(": median 3.0 (")), "{five}");
     complete_scan(&m[5], L5, L3).await;
@@ -90,8 +85,7 @@ async fn closing_a_round_right_after_one_more_scan_shows_nothing_new() {
 
     // Round 2: the same five tap 4. The change is against round 1 as shown (3), so
     // 4 - change gives back 3, never the 3.5 over six.
-    complete_scans(&[(&m[0], L4, L3), (&m[1], L4, L3), (&m[2], L4, L3), (&m[3], L4, L3), (&m[4], L4, L3)])
-        .await;
+    complete_equal_scans(&m[..5], L4, L3).await;
     let (round2, _) = rik.team_result("/team").await;
     for dimension in DIMENSIONS {
         let (line, details) = dimension_lines(&round2, dimension);

@@ -201,18 +201,11 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let rik = Person::new(&tg, 200, "Rik", Some("en"));
-    let m = people(&tg, 200, "Member", 5);
-    team_with(&rik, "Rho", &m).await;
-    complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3), (&m[3], L4, L3), (&m[4], L5, L3)])
-        .await;
+    let (rik, m) = rho_after_round_one(&tg, 200, 5).await;
     // Rounds are stored in milliseconds: open the next round after the scans.
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     // One member speaks Dutch: they are told in Dutch.
-    m[4].ask("/language", "language").await;
-    let tap = m[4].messages().into_iter().rev().find(|msg| msg.button_data("Nederlands").is_some()).unwrap();
-    m[4].press(tap.message_id, "l:nl").await;
-    m[4].expect_text("Vanaf nu spreek ik Nederlands.").await;
+    m[4].switch_language("l:nl", "Vanaf nu spreek ik Nederlands.").await;
 
     let marks: Vec<i32> = m.iter().map(Person::mark).collect();
     let (_, opened) = rik.confirm("/newround", "is open").await;
@@ -255,8 +248,7 @@ async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() 
     m[0].press(starter.message_id, "s:quickscan").await;
     m[0].expect_text("Question 1 of").await;
     m[0].confirm("/cancel", "The scan has stopped").await;
-    complete_scans(&[(&m[0], L4, L4), (&m[1], L4, L4), (&m[2], L4, L4), (&m[3], L4, L4), (&m[4], L4, L4)])
-        .await;
+    complete_equal_scans(&m[..5], L4, L4).await;
     let mark = rik.mark();
     let (round2, _) = rik.team_result("/team").await;
     assert!(round2.starts_with("Team \"Rho\", round 2: 5 of 6 members have finished."), "{round2}");
@@ -344,9 +336,7 @@ async fn each_role_gets_its_own_menu_and_help() {
 
     // Her own menu follows her language.
     let before = tg.calls_to("setMyCommands").len();
-    let choose = ann.ask("/language", "language").await;
-    ann.press(choose.message_id, "l:nl").await;
-    ann.expect_text("Vanaf nu spreek ik Nederlands.").await;
+    ann.switch_language("l:nl", "Vanaf nu spreek ik Nederlands.").await;
     tg.wait_until(WAIT, |tg| tg.calls_to("setMyCommands").len() > before).await.expect("a Dutch menu");
     let dutch = tg.calls_to("setMyCommands").pop().unwrap();
     assert_eq!(scoped_chat(&dutch), Some(301));

@@ -38,7 +38,7 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     );
 
     // Members 1 to 4 tap levels 1, 2, 3 and 4 on every item, and ambition 3 everywhere.
-    complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3), (&m[3], L4, L3)]).await;
+    complete_rising_scans(&m[..4], L3).await;
     let refused = lea.ask("/team", "finished").await;
     assert!(
         refused.body().starts_with("\"Alpha\", round 1: 4 of 8 members have finished.")
@@ -127,12 +127,8 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     new_team(&m[6], "Beta").await;
     let teams = m[6].ask("/teams", "Your teams:").await;
     assert_eq!(teams.body(), "Your teams:\nAlpha: member\nBeta: lead");
-    let beta = m[6].ask("/team", "finished").await;
-    assert!(
-        beta.body().starts_with("\"Beta\", round 1: nobody has finished the scan yet."),
-        "a scan from before Beta existed does not count for Beta: {}",
-        beta.body()
-    );
+    // A scan from before Beta existed does not count for Beta.
+    expect_nobody_finished(&m[6], "Beta", 1).await;
 
     // The lead of Alpha leads a second team, so /team asks which; the button carries the
     // team id. Forged with Alpha's id, it gets member 1 and Beta's lead nothing.
@@ -178,13 +174,8 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_one() {
     let (tg, _data, _bot) = setup(&[]).await;
-    let rik = Person::new(&tg, 200, "Rik", Some("en"));
-    let m = people(&tg, 200, "Member", 5);
-    team_with(&rik, "Rho", &m).await;
-
     // Round 1: scores 1, 2, 3, 4, 5 -> median 3 in every dimension.
-    complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3), (&m[3], L4, L3), (&m[4], L5, L3)])
-        .await;
+    let (rik, m) = rho_after_round_one(&tg, 200, 5).await;
     // Rounds are stored in whole seconds: close the round in a later second than the scans.
     tokio::time::sleep(Duration::from_millis(1100)).await;
     let opened = rik.confirm("/newround", "is open").await.1;
@@ -384,12 +375,7 @@ async fn invites_join_leads_and_leaving() {
     let used = cas.ask(&format!("/start lead_{lead_code}"), "not valid").await;
     assert!(used.body().starts_with(INVALID_LINK), "the lead link works once");
     assert_eq!(cas.ask("/teams", "Your teams").await.body(), "Your teams:\nAlpha: member");
-    let refused = ann.ask("/team", "finished").await;
-    assert!(
-        refused.body().starts_with("\"Alpha\", round 1: nobody has finished the scan yet."),
-        "{}",
-        refused.body()
-    );
+    expect_nobody_finished(&ann, "Alpha", 1).await;
 
     // Leaving.
     let left = cas.confirm("/leave", "You left").await.1;
@@ -402,12 +388,7 @@ async fn invites_join_leads_and_leaving() {
     assert_eq!(cas.ask("/leave", "You are not in a team").await.body(), "You are not in a team.");
     let left = lea.confirm("/leave", "You left").await.1;
     assert!(left.body().starts_with("You left \"Alpha\"."), "with Ann as lead, Lea may go");
-    let refused = ann.ask("/team", "finished").await;
-    assert!(
-        refused.body().starts_with("\"Alpha\", round 1: nobody has finished the scan yet."),
-        "{}",
-        refused.body()
-    );
+    expect_nobody_finished(&ann, "Alpha", 1).await;
 
     // Several teams: a button per team.
     new_team(&ann, "Beta").await;
@@ -556,7 +537,7 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
         empty.body(),
         "Er is nog niets te exporteren: geen enkele ronde van \"Burgerzaken\" heeft genoeg deelnemers."
     );
-    complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3)]).await;
+    complete_rising_scans(&m[..3], L3).await;
     let mark = noa.mark();
     noa.say("/team");
     tg.wait_for_message(noa.id(), WAIT, |msg| msg.message_id > mark && msg.photo.is_some()).await.unwrap();
@@ -849,7 +830,7 @@ async fn the_org_view_does_not_reveal_a_single_new_answer() {
     team_with(&lea, "Delta", &m).await;
 
     // Scores 1, 2, 3: median 2.
-    complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3)]).await;
+    complete_rising_scans(&m[..3], L3).await;
     let before = ada.ask("/org", "Organisation view").await;
     let now = "A 2.0 · B 2.0 · C 2.0 · D 2.0 · E 2.0 · F 2.0 · G 2.0";
     assert!(before.body().contains("Delta · round 1 · N = 3 of 5 members"), "{}", before.body());
@@ -875,7 +856,7 @@ async fn export_includes_a_round_with_enough_respondents_that_no_one_viewed_yet(
     let lea = Person::new(&tg, 800, "Lea", Some("en"));
     let m = people(&tg, 800, "Member", 3);
     team_with(&lea, "Echo", &m).await;
-    complete_scans(&[(&m[0], L1, L3), (&m[1], L2, L3), (&m[2], L3, L3)]).await;
+    complete_rising_scans(&m[..3], L3).await;
 
     let mark = lea.mark();
     lea.say("/export");
@@ -912,12 +893,8 @@ async fn a_scan_finished_just_before_a_new_round_counts_for_the_old_one() {
     max.press(last.message_id, &answer_data(&last)[POLICY]).await;
     lea.confirm("/newround", "is open").await;
 
-    let refused = lea.ask("/team", "finished").await;
-    assert!(
-        refused.body().starts_with("\"Foxtrot\", round 2: nobody has finished the scan yet."),
-        "Max finished during round 1: {}",
-        refused.body()
-    );
+    // Max finished during round 1.
+    expect_nobody_finished(&lea, "Foxtrot", 2).await;
 }
 
 /// Team records are read, changed and written back without a transaction, and updates
@@ -941,12 +918,7 @@ async fn members_who_join_at_the_same_moment_all_count() {
     for (person, query) in people.iter().zip(&queries) {
         person.callback_answer(query).await;
     }
-    let refused = lea.ask("/team", "finished").await;
-    assert!(
-        refused.body().starts_with("\"Golf\", round 1: nobody has finished the scan yet."),
-        "{}",
-        refused.body()
-    );
+    expect_nobody_finished(&lea, "Golf", 1).await;
 }
 
 /// Names are text: a team called "007" is not the number 7, in any language.

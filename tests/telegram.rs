@@ -216,9 +216,7 @@ async fn a_scan_of_only_dont_know_still_gets_a_snapshot_and_chart() {
 async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
     let (tg, _data, _bot) = setup(&[]).await;
     let bram = Person::new(&tg, 501, "Bram", Some("en"));
-    bram.start_scan().await;
-    bram.answer_until(4, THIRD).await;
-    let fourth = bram.current_question();
+    let fourth = bram.scan_to_question(4, THIRD).await;
 
     // Question 3 is the ambition for theme A; Bram answered "Agreed".
     let query = bram.tap("« Back");
@@ -268,9 +266,7 @@ async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
 async fn switching_language_mid_scan_keeps_the_question() {
     let (tg, _data, _bot) = setup(&[]).await;
     let chris = Person::new(&tg, 503, "Chris", Some("nl"));
-    chris.start_scan().await;
-    chris.answer_until(5, THIRD).await;
-    let dutch = chris.current_question();
+    let dutch = chris.scan_to_question(5, THIRD).await;
     assert!(dutch.body().contains("Vraag 5 van ongeveer 23"));
 
     let menu = chris.ask("/language", "Welke taal heb je liever?").await;
@@ -361,9 +357,7 @@ async fn a_tap_on_an_answered_question_changes_nothing() {
 async fn a_tap_on_an_older_question_message_offers_the_current_question_again() {
     let (tg, _data, _bot) = setup(&[]).await;
     let dana = Person::new(&tg, 505, "Dana", Some("en"));
-    dana.start_scan().await;
-    dana.answer_nth(THIRD).await;
-    let old = dana.expect_question(2).await;
+    let old = dana.scan_to_question(2, THIRD).await;
 
     // Telegram refuses to take the buttons off the old message (too old to edit), so
     // when Dana types instead of tapping, question 2's buttons stay on the old message.
@@ -404,9 +398,7 @@ async fn a_tap_on_an_older_question_message_offers_the_current_question_again() 
 async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
     let (tg, _data, _bot) = setup(&[]).await;
     let emma = Person::new(&tg, 506, "Emma", Some("en"));
-    emma.start_scan().await;
-    emma.answer_until(TOTAL, THIRD).await;
-    let last = emma.current_question();
+    let last = emma.scan_to_question(TOTAL, THIRD).await;
     let last_data = last.button_data("Policy").unwrap().to_owned();
     emma.answer_nth(0).await;
     emma.expect_snapshot("Done, thank you!", "Your digital maturity snapshot").await;
@@ -461,9 +453,7 @@ async fn after_a_failed_edit_a_tap_on_the_outdated_question_offers_the_current_o
 async fn the_back_command_reopens_the_previous_question() {
     let (tg, _data, _bot) = setup(&[]).await;
     let tom = Person::new(&tg, 520, "Tom", Some("en"));
-    tom.start_scan().await;
-    tom.answer_until(3, THIRD).await;
-    let third = tom.current_question();
+    let third = tom.scan_to_question(3, THIRD).await;
 
     tom.say("/back");
     let second = tg
@@ -497,9 +487,7 @@ async fn the_back_command_reopens_the_previous_question() {
 async fn forged_button_data_changes_nothing() {
     let (tg, _data, _bot) = setup(&[]).await;
     let frank = Person::new(&tg, 507, "Frank", Some("en"));
-    frank.start_scan().await;
-    frank.answer_nth(THIRD).await;
-    let question = frank.expect_question(2).await;
+    let question = frank.scan_to_question(2, THIRD).await;
     let before = frank.messages();
 
     let forged = [
@@ -547,9 +535,7 @@ async fn forged_button_data_changes_nothing() {
 async fn free_text_during_a_scan_gets_a_hint_and_the_same_question() {
     let (tg, _data, _bot) = setup(&[]).await;
     let gina = Person::new(&tg, 508, "Gina", Some("nl"));
-    gina.start_scan().await;
-    gina.answer_nth(THIRD).await;
-    let old = gina.expect_question(2).await;
+    let old = gina.scan_to_question(2, THIRD).await;
 
     gina.say("Ik denk iets tussen 2 en 3");
     let hint = gina.expect_text("Antwoord met een van de keuzes.").await;
@@ -632,9 +618,7 @@ async fn in_a_group_commands_for_other_bots_are_left_alone() {
 async fn after_a_crash_the_scan_resumes_where_it_was() {
     let (tg, data, bot) = setup(&[]).await;
     let ilse = Person::new(&tg, 510, "Ilse", Some("en"));
-    ilse.start_scan().await;
-    ilse.answer_until(6, THIRD).await;
-    let before_crash = ilse.current_question();
+    let before_crash = ilse.scan_to_question(6, THIRD).await;
 
     bot.kill(); // SIGKILL: no shutdown, no flush
     let _bot = PeilBot::start(&tg, &store(&data)).await;
@@ -655,8 +639,7 @@ async fn after_a_crash_the_scan_resumes_where_it_was() {
 async fn buttons_from_before_a_restart_still_work() {
     let (tg, data, bot) = setup(&[]).await;
     let jan = Person::new(&tg, 511, "Jan", Some("nl"));
-    jan.start_scan().await;
-    jan.answer_until(3, THIRD).await;
+    jan.scan_to_question(3, THIRD).await;
 
     bot.kill();
     let _bot = PeilBot::start(&tg, &store(&data)).await;
@@ -674,9 +657,7 @@ async fn buttons_from_before_a_restart_still_work() {
 async fn an_update_delivered_twice_counts_once() {
     let (tg, data, bot) = setup(&[]).await;
     let kim = Person::new(&tg, 512, "Kim", Some("en"));
-    kim.start_scan().await;
-    kim.answer_nth(THIRD).await;
-    let second = kim.expect_question(2).await;
+    let second = kim.scan_to_question(2, THIRD).await;
 
     // While the bot is down, Telegram holds the tap on question 2 and then delivers it
     // twice in one batch (it was never confirmed), with one update_id.
@@ -1050,8 +1031,7 @@ async fn forget_deletes_everything_after_a_confirming_tap() {
     lot.start_scan().await;
     lot.answer_all(THIRD).await;
     lot.expect_text("Your digital maturity snapshot").await;
-    lot.start_scan().await;
-    lot.answer_until(4, THIRD).await;
+    lot.scan_to_question(4, THIRD).await;
 
     lot.say("/forget");
     let confirm = lot.expect_text("This deletes everything Peilbot keeps about you").await;

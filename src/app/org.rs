@@ -147,12 +147,12 @@ pub fn files(cx: &Context, lang: Lang, flow: &Flow, view: &OrgView) -> Result<Ve
     let rows = export::org_rows(flow, locales, lang, view);
     Ok(vec![
         Part::Document {
-            bytes: export::org_xlsx(&rows, locales, lang)?,
+            bytes: export::xlsx(&rows, locales, lang)?,
             name: file_name(flow, "xlsx"),
             caption: locales.msg(lang, Msg::OrgFileCaption),
         },
         Part::Document {
-            bytes: export::org_csv(&rows, locales, lang)?,
+            bytes: export::csv(&rows, locales, lang)?,
             name: file_name(flow, "csv"),
             caption: String::new(),
         },

@@ -101,15 +101,7 @@ impl Presenter<'_> {
             .iter()
             .zip(values)
             .map(|(label, value)| {
-                let cells: Vec<String> = stats
-                    .dimensions
-                    .iter()
-                    .map(|d| {
-                        let id = self.flow.dimensions[d.dimension].id.to_uppercase();
-                        format!("{id} {}", value(d).map_or("-".to_string(), |v| self.number(v)))
-                    })
-                    .collect();
-                format!("  {label:<width$}  {}", cells.join(" · "))
+                format!("  {label:<width$}  {}", self.theme_values(stats, value).join(" · "))
             })
             .collect()
     }

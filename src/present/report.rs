@@ -2,11 +2,10 @@
 //! team or management, as headings, paragraphs and the chart, in the lead's language.
 //! Laid out as a PDF by `crate::report`; nothing here knows about pages.
 
-use super::Presenter;
+use super::{Presenter, median_before};
 use crate::advice::advice;
 use crate::messages::Msg;
 use crate::team::{OrgTeam, OrgView, TeamResult};
-use crate::team_stats::TeamStats;
 
 /// One block of a report, top to bottom.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,11 +52,7 @@ impl Presenter<'_> {
         }
         blocks.push(Block::Heading(self.msg(Msg::ReportChange)));
         blocks.extend(self.change(result).into_iter().map(Block::Paragraph));
-        blocks.push(Block::Heading(self.msg(Msg::ReportHowToRead)));
-        blocks.push(Block::Paragraph(self.msg(Msg::TeamHowToRead)));
-        blocks.push(Block::Heading(self.msg(Msg::ReportAnonymityTitle)));
-        blocks
-            .push(Block::Paragraph(self.msg_with(Msg::ReportAnonymity, &[("min", min_respondents.into())])));
+        blocks.extend(self.how_to_read_and_anonymity(min_respondents));
         blocks
     }
 
@@ -78,14 +73,7 @@ impl Presenter<'_> {
         ];
         for OrgTeam { team, shown, .. } in &view.teams {
             let stats = &shown.stats;
-            let medians: Vec<String> = stats
-                .dimensions
-                .iter()
-                .map(|d| {
-                    let value = d.current.map_or("-".to_string(), |m| self.number(m));
-                    format!("{} {value}", self.flow.dimensions[d.dimension].id.to_uppercase())
-                })
-                .collect();
+            let medians = self.theme_values(stats, |d| d.current);
             blocks.push(Block::Paragraph(self.msg_with(
                 Msg::ReportOrgTeam,
                 &[
@@ -95,12 +83,18 @@ impl Presenter<'_> {
                 ],
             )));
         }
-        blocks.push(Block::Heading(self.msg(Msg::ReportHowToRead)));
-        blocks.push(Block::Paragraph(self.msg(Msg::TeamHowToRead)));
-        blocks.push(Block::Heading(self.msg(Msg::ReportAnonymityTitle)));
+        blocks.extend(self.how_to_read_and_anonymity(min_respondents));
         blocks
-            .push(Block::Paragraph(self.msg_with(Msg::ReportAnonymity, &[("min", min_respondents.into())])));
-        blocks
+    }
+
+    /// Every report ends so: how to read the numbers, and who can see what.
+    fn how_to_read_and_anonymity(&self, min_respondents: usize) -> [Block; 4] {
+        [
+            Block::Heading(self.msg(Msg::ReportHowToRead)),
+            Block::Paragraph(self.msg(Msg::TeamHowToRead)),
+            Block::Heading(self.msg(Msg::ReportAnonymityTitle)),
+            Block::Paragraph(self.msg_with(Msg::ReportAnonymity, &[("min", min_respondents.into())])),
+        ]
     }
 
     /// "Shared view: A …, D …", or that no theme has one.
@@ -115,27 +109,20 @@ impl Presenter<'_> {
 
     /// Per theme the median now against the previous published round, or that there is none.
     fn change(&self, result: &TeamResult) -> Vec<String> {
-        let Some((round, previous)) = &result.previous else { return vec![self.msg(Msg::ReportNoChange)] };
+        let Some((round, _)) = &result.previous else { return vec![self.msg(Msg::ReportNoChange)] };
         let mut lines = vec![self.msg_with(Msg::ReportChangeSince, &[("round", (*round).into())])];
-        lines.extend(self.changes(&result.shown.stats, &previous.stats));
+        lines.extend(result.shown.stats.dimensions.iter().filter_map(|dim| {
+            let (current, (_, earlier)) = (dim.current?, median_before(result, dim.dimension)?);
+            Some(self.msg_with(
+                Msg::ReportChangeLine,
+                &[
+                    ("name", self.dimension_name(dim.dimension).into()),
+                    ("before", self.number(earlier).into()),
+                    ("now", self.number(current).into()),
+                    ("change", self.lang.signed_decimal(current - earlier).into()),
+                ],
+            ))
+        }));
         lines
-    }
-
-    fn changes(&self, now: &TeamStats, before: &TeamStats) -> Vec<String> {
-        now.dimensions
-            .iter()
-            .filter_map(|dim| {
-                let (current, earlier) = (dim.current?, before.dimensions.get(dim.dimension)?.current?);
-                Some(self.msg_with(
-                    Msg::ReportChangeLine,
-                    &[
-                        ("name", self.dimension_name(dim.dimension).into()),
-                        ("before", self.number(earlier).into()),
-                        ("now", self.number(current).into()),
-                        ("change", self.lang.signed_decimal(current - earlier).into()),
-                    ],
-                ))
-            })
-            .collect()
     }
 }

@@ -1,6 +1,7 @@
-//! People in teams, for the team stories (`tests/teams.rs`, `tests/anonymity.rs`): teams
-//! made and joined through their invite links, scans finished with one tap per question,
-//! and readers for team results and exports.
+//! People in teams, for the team stories (`tests/teams.rs`, `tests/lead.rs`,
+//! `tests/anonymity.rs`): teams made and joined through their invite links, scans finished
+//! with one tap per question, a team after a first round, and readers for team results and
+//! exports.
 //!
 //! Members finish scans quickly with [`complete_scan`]: member k taps the same level on
 //! every item and the same ambition on every ambition question, so each of their seven
@@ -117,6 +118,33 @@ pub async fn complete_scans(scans: &[(&Person, usize, usize)]) {
     }
 }
 
+/// Member k (counting from 1) of `members` taps level k on every item and `ambition` on
+/// every ambition question: scores 1, 2, 3, ... (at most five members).
+pub async fn complete_rising_scans(members: &[Person], ambition: usize) {
+    assert!(members.len() <= 5, "levels go up to 5");
+    for (level, member) in (L1..).zip(members) {
+        complete_scan(member, level, ambition).await;
+    }
+}
+
+/// Everyone in `members` taps `level` on every item and `ambition` on every ambition
+/// question.
+pub async fn complete_equal_scans(members: &[Person], level: usize, ambition: usize) {
+    for member in members {
+        complete_scan(member, level, ambition).await;
+    }
+}
+
+/// Rik (id `first_id`) leads "Rho" with `count` members (ids `first_id + 1`, ...), and the
+/// first five finish round 1 with scores 1 to 5 and ambition 3: median 3 in every dimension.
+pub async fn rho_after_round_one(tg: &FakeTelegram, first_id: i64, count: i64) -> (Person, Vec<Person>) {
+    let rik = Person::new(tg, first_id, "Rik", Some("en"));
+    let members = people(tg, first_id, "Member", count);
+    team_with(&rik, "Rho", &members).await;
+    complete_rising_scans(&members[..5], L3).await;
+    (rik, members)
+}
+
 /// `/newteam NAME` by `lead`; returns the invite code of the link it gets.
 pub async fn new_team(lead: &Person, name: &str) -> String {
     let created = lead.ask(&format!("/newteam {name}"), &format!("\"{name}\"")).await;
@@ -159,6 +187,14 @@ pub async fn team_with<'a>(
         join(member, &code).await;
     }
     code
+}
+
+/// `/team` by `lead` while nobody has finished a scan for `round` of `team`: the reply
+/// starts by saying so.
+pub async fn expect_nobody_finished(lead: &Person, team: &str, round: u32) {
+    let reply = lead.ask("/team", "finished").await;
+    let status = format!("\"{team}\", round {round}: nobody has finished the scan yet.");
+    assert!(reply.body().starts_with(&status), "{status:?} expected: {}", reply.body());
 }
 
 /// The lines of a team result after its title (and the "updated once" note): what the

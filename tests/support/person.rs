@@ -109,6 +109,20 @@ impl Person {
         (question, reply)
     }
 
+    /// `/language`, a tap on the menu's button with `data` ("l:nl"), and waits for the
+    /// menu to say so (`done`: "Vanaf nu spreek ik Nederlands.").
+    pub async fn switch_language(&self, data: &str, done: &str) {
+        let mark = self.mark();
+        self.say("/language");
+        let menu = self
+            .tg
+            .wait_for_message(self.id(), WAIT, |m| m.message_id > mark && m.buttons().any(|(_, d)| d == data))
+            .await
+            .unwrap_or_else(|err| panic!("no language menu with {data:?}: {err:?}"));
+        self.press(menu.message_id, data).await;
+        self.expect_text(done).await;
+    }
+
     /// Sends `/help` and waits for its reply: updates of one chat are handled in order, so
     /// once this is answered, everything sent before it has been handled.
     pub async fn sync(&self) {
@@ -262,6 +276,14 @@ impl Person {
             self.answer_nth(index).await;
         }
         assert_eq!(self.question_number(), Some(n));
+    }
+
+    /// Starts the quick scan and answers with the `index`-th choice until question `n` is
+    /// current; returns its message.
+    pub async fn scan_to_question(&self, n: usize, index: usize) -> SentMessage {
+        self.start_scan().await;
+        self.answer_until(n, index).await;
+        self.current_question()
     }
 
     /// Waits for the end of a scan: the question message turned into `done`, then the
