@@ -42,7 +42,7 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     let refused = lea.ask("/team", "finished").await;
     assert!(
         refused.body().starts_with("\"Alpha\", round 1: 4 of 8 members have finished.")
-            && refused.body().contains("at least 5 people, so 1 more are needed."),
+            && refused.body().contains("at least 5 people, so 1 more is needed."),
         "{}",
         refused.body()
     );
@@ -199,7 +199,7 @@ async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_on
     complete_scans(&[(&m[0], L1, L4), (&m[1], L1, L4), (&m[2], L1, L4), (&m[3], DONT_KNOW, L4)]).await;
     let (shown, _) = rik.team_result("/team").await;
     assert!(shown.contains("\n\"Rho\", round 2: 4 of 6 members have finished."), "{shown}");
-    assert!(shown.contains("so 1 more are needed"), "{shown}");
+    assert!(shown.contains("so 1 more is needed"), "{shown}");
 
     // Scores 1, 1, 1, 3 (who answered only "don't know" has no score; n = 4):
     //   median at rank 1.5: (1 + 1) / 2 = 1
@@ -770,7 +770,7 @@ async fn the_org_view_shows_admins_only_teams_over_the_threshold() {
     let refused = sal.ask("/team", "finished").await;
     assert!(
         refused.body().starts_with("\"Small\", round 1: 2 of 3 members have finished.")
-            && refused.body().contains("at least 3 people, so 1 more are needed."),
+            && refused.body().contains("at least 3 people, so 1 more is needed."),
         "never below 3: {}",
         refused.body()
     );

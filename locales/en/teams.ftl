@@ -32,7 +32,10 @@ team-too-few = "{ $team }", round { $round }: { $respondents ->
         [0] nobody has finished the scan yet.
         [one] 1 of { $members } members has finished.
        *[other] { $respondents } of { $members } members have finished.
-    } A team result needs at least { $needed } people, so { $more } more are needed. This protects everyone's answers.
+    } A team result needs at least { $needed } people, so { $more ->
+        [one] 1 more is needed.
+       *[other] { $more } more are needed.
+    } This protects everyone's answers.
 team-held = "{ $team }", round { $round }: { $respondents } of { $members } members have finished, but a result would differ by fewer than { $step } people from one already shown (of a team with largely the same people). It appears once more people have finished. This protects everyone's answers.
 team-result-title = Team "{ $team }", round { $round }: { $respondents } of { $members } members have finished.
 team-result-frozen = This is the result as it was shown before, over { $shown } people. A new result is only shown once it differs by at least { $step } people from every result already shown, of this team or of a team with the same people, so that nobody's answers can be read from the difference.
