@@ -244,6 +244,8 @@ fn a_round_never_counts_a_response_to_another_version_of_its_flow() {
     done(&store, 4, 2_004, flow.version + 1);
     done(&store, 5, 2_005, flow.version - 1);
     assert_eq!(respondents(&store, &team.id), 3, "only the round's version counts");
+    let due = store.take_reminders(flow, &team.id, &id(1), 10_000).unwrap().unwrap();
+    assert_eq!(due, [id(4), id(5)], "a scan of another version does not count as finished");
     drop(store);
     let store = Store::open_with(dir.path(), Options::with_flows(&content.flows)).unwrap();
     assert_eq!(respondents(&store, &team.id), 3, "and so after a restart");

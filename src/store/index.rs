@@ -314,20 +314,30 @@ impl Store {
             if flow_id != flow.id.as_bytes() {
                 continue;
             }
-            // The entry starts with its response id, its completion time and, when it was
-            // scored, the scores' flow version (see `RoundEntry` and `Respondent`).
-            let ((response, completed_at, scored), _) =
-                postcard::take_from_bytes::<(ResponseId, u64, Option<u32>)>(&value)?;
-            let member = RoundMember { response, key, value, prefix: prefix.len() };
-            let version = match scored {
-                Some(version) => Some(version),
-                None => self.response_of(&member, completed_at)?.map(|r| r.flow_version),
-            };
-            if Team::in_round(round, completed_at) && version == Some(round.flow_version) {
-                members.push(member);
-            }
+            members.extend(self.counted(round, key, value, prefix.len())?);
         }
         Ok(members)
+    }
+
+    /// An index entry as a member of the round, when it counts: completed inside the round,
+    /// in answer to the flow version the round asks.
+    fn counted(
+        &self,
+        round: &Round,
+        key: sled::IVec,
+        value: sled::IVec,
+        prefix: usize,
+    ) -> Result<Option<RoundMember>> {
+        // The entry starts with its response id, its completion time and, when it was
+        // scored, the scores' flow version (see `RoundEntry` and `Respondent`).
+        let ((response, completed_at, scored), _) =
+            postcard::take_from_bytes::<(ResponseId, u64, Option<u32>)>(&value)?;
+        let member = RoundMember { response, key, value, prefix };
+        let version = match scored {
+            Some(version) => Some(version),
+            None => self.response_of(&member, completed_at)?.map(|r| r.flow_version),
+        };
+        Ok((Team::in_round(round, completed_at) && version == Some(round.flow_version)).then_some(member))
     }
 
     /// The ids of [`Store::round_members`], from the cache when the index did not change.
@@ -376,11 +386,15 @@ impl Store {
         self.responses.get(key)?.map(|bytes| decode_response(&bytes)).transpose()
     }
 
-    /// Whether a member has a response of this flow in the team's current round.
+    /// Whether a member has a response in the team's current round that counts for it (of
+    /// its flow, at the version it asks), so a reminder would be one too many.
     pub(super) fn responded(&self, flow: &Flow, team: &Team, person: &PersonId) -> Result<bool> {
-        let mut key = member_prefix(&team.id, team.current_round().number, person);
+        let round = team.current_round();
+        let mut key = member_prefix(&team.id, round.number, person);
         key.extend_from_slice(flow.id.as_bytes());
-        Ok(self.round_index.contains_key(key)?)
+        let Some(value) = self.round_index.get(&key)? else { return Ok(false) };
+        let prefix = round_prefix(&team.id, round.number).len();
+        Ok(self.counted(round, key.into(), value, prefix)?.is_some())
     }
 
     /// Every published set that shares a response with `candidate`, in any team, round or
