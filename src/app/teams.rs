@@ -457,14 +457,11 @@ pub fn round_result(cx: &Context, session: &Session, team_id: &str, round: u32) 
 /// message, in their own language, with a button to start).
 fn new_round(cx: &Context, session: &Session, team: &Team, next: &Flow) -> Result<Outcome> {
     let closing = round_flow(cx.app, team);
-    let Some(round) = cx.app.store.new_round(closing, &team.id, cx.app.rules, cx.now, next)? else {
+    // The members are told about the team as it is now: its new round asks `next`.
+    let Some(team) = cx.app.store.new_round(closing, &team.id, cx.app.rules, cx.now, next)? else {
         return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
     };
-    // The members are told about the round as it is now: it asks `next`.
-    let Some(team) = cx.app.store.team(&team.id)? else {
-        return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
-    };
-    let team = &team;
+    let (team, round) = (&team, team.current_round().number);
     let mut nudges = Vec::new();
     for member in team.members.iter().filter(|member| **member != session.person) {
         let person = cx.app.store.person(member)?;

@@ -236,7 +236,7 @@ impl Store {
         Ok(Publication { respondents_now: candidate.len(), verdict, up_to_date, published: published_now })
     }
 
-    /// Closes the current round and opens the next; returns the new round's number. The
+    /// Closes the current round and opens the next; returns the team as it is now. The
     /// closed round keeps the last result the rules published for it: a result over
     /// everyone who answered is only published when it passes them.
     /// `flow` is the closing round's flow, `next` the one the new round asks.
@@ -247,7 +247,7 @@ impl Store {
         rules: Rules,
         now: u64,
         next: &Flow,
-    ) -> Result<Option<u32>> {
+    ) -> Result<Option<Team>> {
         let _guard = self.lock_teams();
         let Some(mut team) = self.team(team_id)? else { return Ok(None) };
         self.publish(flow, &mut team, rules)?;
@@ -258,7 +258,7 @@ impl Store {
         team.rounds.push(Round::open(number, now + 1, &next.id, next.version));
         self.write_team(&team)?;
         self.durable()?;
-        Ok(Some(number))
+        Ok(Some(team))
     }
 
     /// Per round, what a lead may see: every round's last published result, with the flow
