@@ -233,3 +233,171 @@ fn assert_same(seen: &str) {
         );
     }
 }
+
+/// Everything a lead, an admin and a person see of the schema 2 fixture, in a fixed order,
+/// printed in today's types: team results (the current one, then each published round),
+/// their text, exports, the org view of each flow, and per person what `/mydata` is made
+/// of (record, scan in progress, completed scans with their ids, teams, last reminder).
+fn observe_v2(store: &Store, content: &Content) -> String {
+    let rules = Rules::default();
+    let mut out = String::new();
+    for (name, lead) in V2_LEADS {
+        let team = store.all_teams().unwrap().into_iter().find(|team| team.name == name).expect("the team");
+        let flow = content.flows.iter().find(|flow| flow.id == team.current_round().flow).unwrap();
+        let lead = PersonId(lead.into());
+        let result = store.team_result(flow, &team.id, &lead, rules, None).unwrap();
+        writeln!(out, "== team {name}\nresult: {result:?}").unwrap();
+        if let Ok(result) = &result {
+            let text = Presenter::new(content, flow, Lang::Nl).team_result(result);
+            writeln!(out, "text (nl):\n{text}").unwrap();
+            for round in &result.published_rounds {
+                let earlier = store.team_result(flow, &team.id, &lead, rules, Some(*round)).unwrap();
+                writeln!(out, "round {round}: {earlier:?}").unwrap();
+            }
+        }
+        let rounds = store.team_export(flow, &team.id, &lead, rules).unwrap().expect("a lead may export");
+        writeln!(out, "export: {rounds:?}").unwrap();
+        let rows = export::rows(flow, &content.locales, Lang::Nl, name, &rounds);
+        let csv = export::csv(&rows, &content.locales, Lang::Nl).unwrap();
+        writeln!(out, "csv:\n{}", String::from_utf8(csv).unwrap()).unwrap();
+    }
+    for flow in &content.flows {
+        writeln!(out, "== org {}\n{:?}", flow.id, store.org_view(flow, rules).unwrap()).unwrap();
+    }
+    for person in v2_people() {
+        writeln!(out, "== person {}", person.0).unwrap();
+        writeln!(out, "record: {:?}", store.person(&person).unwrap()).unwrap();
+        writeln!(out, "scan: {:?}", store.scan(&person).unwrap()).unwrap();
+        writeln!(out, "responses: {:?}", store.responses_with_ids(&person).unwrap()).unwrap();
+        let teams: Vec<_> =
+            store.teams_of(&person).unwrap().into_iter().map(|t| (t.is_lead(&person), t.name)).collect();
+        writeln!(out, "teams: {teams:?}").unwrap();
+        writeln!(out, "last reminded: {:?}", store.last_reminded(&person).unwrap()).unwrap();
+    }
+    out
+}
+
+const V2_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v2.tar.gz");
+const V2_EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v2.expected.txt");
+
+/// The team leads of the schema 2 fixture, by team name.
+const V2_LEADS: [(&str, &str); 3] =
+    [("Burgerzaken", "tg:101"), ("Sociaal domein", "tg:301"), ("Vergunningen", "tg:201")];
+
+fn v2_people() -> Vec<PersonId> {
+    let ids = (101..=117).chain(201..=207).chain(301..=305).chain([401, 999]);
+    ids.map(|id| PersonId(format!("tg:{id}"))).collect()
+}
+
+/// Writes `tests/fixtures/store-v2.tar.gz` and its expected views with the schema 2 code
+/// (run once, at commit 0b9da0a: `cargo test --test migration write_the_v2_fixture -- --ignored`).
+#[test]
+#[ignore = "writes the fixture; only with the schema 2 code"]
+fn write_the_v2_fixture() {
+    use peilbot::engine::{Event, Screen, State, step};
+    use peilbot::flow::{Flow, QuestionKind};
+    use peilbot::store::{Commit, Person};
+    use peilbot::team::Team;
+
+    let content = load_content().unwrap();
+    let quick = content.flows.iter().find(|flow| flow.id == "quickscan").unwrap();
+    let ai = content.flows.iter().find(|flow| flow.id == "aiscan").unwrap();
+    let rules = Rules::default();
+    let out = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"));
+    let path = out.join("store-v2");
+    let _ = std::fs::remove_dir_all(&path);
+    let store = Store::open_with(&path, Options::with_flows(&content.flows)).unwrap();
+    let id = |n: u32| PersonId(format!("tg:{n}"));
+    // A whole scan through the engine, with answers that vary by person and question; a
+    // choice question (the role) takes `role`.
+    let complete = |flow: &Flow, person: u32, at: u64, role: usize| {
+        let mut state = State { lang: Lang::Nl, scan: None };
+        let mut transition = step(flow, &state, Event::Start, at);
+        let mut n = 0;
+        while let Screen::Question(view) = &transition.output.screen {
+            let question = &flow.questions[view.question];
+            let offers = flow.offers(view.question).len();
+            let choice = match question.kind {
+                QuestionKind::Choice { .. } => role % offers,
+                _ => (person as usize * 7 + n * 3) % offers,
+            };
+            state = transition.state;
+            transition = step(flow, &state, Event::Answer { question: question.id.clone(), choice }, at);
+            n += 1;
+        }
+        assert!(transition.completed.is_some(), "the scan completes");
+        let commit = Commit {
+            person: Some(Person { lang: Some(Lang::Nl), noticed_at: Some(at), ..Person::default() }),
+            scan: Some(None),
+            completed: transition.completed,
+            update: Some(format!("tg:{at:020}")),
+        };
+        store.commit(&id(person), &commit).unwrap();
+    };
+    let team = |name: &str, flow: &Flow, members: &[u32]| {
+        let mut team = Team::new(name, id(members[0]), 1_000, peilbot::random::team_seed(), flow);
+        team.members.extend(members.iter().map(|m| id(*m)));
+        store.create_team(&team).unwrap();
+        team.id
+    };
+    let a = team("Burgerzaken", quick, &(101..=117).collect::<Vec<_>>());
+    let b = team("Vergunningen", ai, &[201, 202, 203, 204, 205, 206, 207, 105]);
+    let c = team("Sociaal domein", quick, &[301, 302, 303, 304, 305]);
+
+    // Burgerzaken: three rounds; the first two published with both role groups (8 and 8).
+    for p in 101..=116 {
+        complete(quick, p, 2_000 + u64::from(p), (p % 2) as usize);
+    }
+    store.team_result(quick, &a, &id(101), rules, None).unwrap().unwrap();
+    store.new_round(quick, &a, rules, 3_000, quick).unwrap();
+    for p in 101..=115 {
+        complete(quick, p, 4_000 + u64::from(p), (p % 2) as usize);
+    }
+    store.team_result(quick, &a, &id(101), rules, None).unwrap().unwrap();
+    // A late scan after the view: the closed round publishes it only if the rules allow.
+    complete(quick, 116, 4_500, 0);
+    store.new_round(quick, &a, rules, 5_000, quick).unwrap();
+    for p in [101, 102, 103] {
+        complete(quick, p, 6_000 + u64::from(p), 1);
+    }
+    complete(quick, 103, 6_500, 0); // a retake
+    // Vergunningen: the AI scan, one round published.
+    for p in [201, 202, 203, 204, 205, 206] {
+        complete(ai, p, 2_500 + u64::from(p), 2);
+    }
+    store.team_result(ai, &b, &id(201), rules, None).unwrap().unwrap();
+    complete(ai, 105, 2_900, 1);
+    // Sociaal domein: below the minimum, in the org view as counts.
+    for p in [301, 302, 303, 304] {
+        complete(quick, p, 7_000 + u64::from(p), 0);
+    }
+    // The organisation-wide results, published now.
+    for flow in &content.flows {
+        store.org_view(flow, rules).unwrap();
+    }
+    // A member who left, one who was forgotten, a nudge, a scan in progress.
+    store.update_team(&a, |team| team.members.remove(&id(117))).unwrap();
+    store.forget(&id(114)).unwrap();
+    store.take_reminders(quick, &c, &id(301), 8_000).unwrap().unwrap();
+    let scan = step(quick, &State { lang: Lang::NlBe, scan: None }, Event::Start, 9_000).state.scan;
+    let person = Person { lang: Some(Lang::NlBe), question_message: Some(77), ..Person::default() };
+    store.commit(&id(401), &Commit { person: Some(person), scan: Some(scan), ..Commit::default() }).unwrap();
+    store.flush().unwrap();
+    drop(store);
+
+    let copy = tempfile::tempdir().unwrap();
+    let status = Command::new("cp").arg("-r").arg(&path).arg(copy.path()).status().unwrap();
+    assert!(status.success());
+    let store = Store::open_with(&copy.path().join("store-v2"), Options::with_flows(&content.flows)).unwrap();
+    std::fs::write(V2_EXPECTED, observe_v2(&store, &content)).unwrap();
+    let status = Command::new("tar")
+        .args(["--sort=name", "--owner=0", "--group=0", "--numeric-owner", "--mtime=2026-12-01", "-czf"])
+        .arg(V2_FIXTURE)
+        .arg("-C")
+        .arg(out)
+        .arg("store-v2")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::remove_dir_all(&path).unwrap();
+}
