@@ -184,10 +184,9 @@ mod schema_1 {
     }
 }
 
-/// Unpacks the fixture into a fresh folder.
+/// Unpacks the schema 1 fixture into a fresh folder.
 fn unpack(into: &Path) {
-    let status = Command::new("tar").arg("-xzf").arg(FIXTURE).arg("-C").arg(into).status().expect("tar runs");
-    assert!(status.success(), "the fixture unpacks");
+    unpack_fixture(FIXTURE, into);
 }
 
 #[test]
@@ -221,17 +220,7 @@ fn a_schema_1_store_opened_without_flows_is_migrated_and_scored_when_read() {
 
 /// Fails at the first line that differs from what the schema 1 code showed.
 fn assert_same(seen: &str) {
-    let expected = std::fs::read_to_string(EXPECTED).unwrap();
-    if seen != expected {
-        let first = seen.lines().zip(expected.lines()).position(|(a, b)| a != b);
-        let line = first.unwrap_or_else(|| seen.lines().count().min(expected.lines().count()));
-        panic!(
-            "the migrated store shows something else, from line {}:\nnow:    {:?}\nbefore: {:?}",
-            line + 1,
-            seen.lines().nth(line),
-            expected.lines().nth(line)
-        );
-    }
+    assert_same_as(seen, &std::fs::read_to_string(EXPECTED).unwrap());
 }
 
 /// Everything a lead, an admin and a person see of the schema 2 fixture, in a fixed order,
@@ -289,115 +278,75 @@ fn v2_people() -> Vec<PersonId> {
     ids.map(|id| PersonId(format!("tg:{id}"))).collect()
 }
 
-/// Writes `tests/fixtures/store-v2.tar.gz` and its expected views with the schema 2 code
-/// (run once, at commit 0b9da0a: `cargo test --test migration write_the_v2_fixture -- --ignored`).
+/// Unpacks a fixture into a fresh folder.
+fn unpack_fixture(fixture: &str, into: &Path) {
+    let status = Command::new("tar").arg("-xzf").arg(fixture).arg("-C").arg(into).status().expect("tar runs");
+    assert!(status.success(), "the fixture unpacks");
+}
+
 #[test]
-#[ignore = "writes the fixture; only with the schema 2 code"]
-fn write_the_v2_fixture() {
-    use peilbot::engine::{Event, Screen, State, step};
-    use peilbot::flow::{Flow, QuestionKind};
-    use peilbot::store::{Commit, Person};
-    use peilbot::team::Team;
-
+fn a_schema_2_store_is_migrated_and_shows_what_it_showed_before() {
     let content = load_content().unwrap();
-    let quick = content.flows.iter().find(|flow| flow.id == "quickscan").unwrap();
-    let ai = content.flows.iter().find(|flow| flow.id == "aiscan").unwrap();
-    let rules = Rules::default();
-    let out = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"));
-    let path = out.join("store-v2");
-    let _ = std::fs::remove_dir_all(&path);
-    let store = Store::open_with(&path, Options::with_flows(&content.flows)).unwrap();
-    let id = |n: u32| PersonId(format!("tg:{n}"));
-    // A whole scan through the engine, with answers that vary by person and question; a
-    // choice question (the role) takes `role`.
-    let complete = |flow: &Flow, person: u32, at: u64, role: usize| {
-        let mut state = State { lang: Lang::Nl, scan: None };
-        let mut transition = step(flow, &state, Event::Start, at);
-        let mut n = 0;
-        while let Screen::Question(view) = &transition.output.screen {
-            let question = &flow.questions[view.question];
-            let offers = flow.offers(view.question).len();
-            let choice = match question.kind {
-                QuestionKind::Choice { .. } => role % offers,
-                _ => (person as usize * 7 + n * 3) % offers,
-            };
-            state = transition.state;
-            transition = step(flow, &state, Event::Answer { question: question.id.clone(), choice }, at);
-            n += 1;
-        }
-        assert!(transition.completed.is_some(), "the scan completes");
-        let commit = Commit {
-            person: Some(Person { lang: Some(Lang::Nl), noticed_at: Some(at), ..Person::default() }),
-            scan: Some(None),
-            completed: transition.completed,
-            update: Some(format!("tg:{at:020}")),
-        };
-        store.commit(&id(person), &commit).unwrap();
-    };
-    let team = |name: &str, flow: &Flow, members: &[u32]| {
-        let mut team = Team::new(name, id(members[0]), 1_000, peilbot::random::team_seed(), flow);
-        team.members.extend(members.iter().map(|m| id(*m)));
-        store.create_team(&team).unwrap();
-        team.id
-    };
-    let a = team("Burgerzaken", quick, &(101..=117).collect::<Vec<_>>());
-    let b = team("Vergunningen", ai, &[201, 202, 203, 204, 205, 206, 207, 105]);
-    let c = team("Sociaal domein", quick, &[301, 302, 303, 304, 305]);
-
-    // Burgerzaken: three rounds; the first two published with both role groups (8 and 8).
-    for p in 101..=116 {
-        complete(quick, p, 2_000 + u64::from(p), (p % 2) as usize);
-    }
-    store.team_result(quick, &a, &id(101), rules, None).unwrap().unwrap();
-    store.new_round(quick, &a, rules, 3_000, quick).unwrap();
-    for p in 101..=115 {
-        complete(quick, p, 4_000 + u64::from(p), (p % 2) as usize);
-    }
-    store.team_result(quick, &a, &id(101), rules, None).unwrap().unwrap();
-    // A late scan after the view: the closed round publishes it only if the rules allow.
-    complete(quick, 116, 4_500, 0);
-    store.new_round(quick, &a, rules, 5_000, quick).unwrap();
-    for p in [101, 102, 103] {
-        complete(quick, p, 6_000 + u64::from(p), 1);
-    }
-    complete(quick, 103, 6_500, 0); // a retake
-    // Vergunningen: the AI scan, one round published.
-    for p in [201, 202, 203, 204, 205, 206] {
-        complete(ai, p, 2_500 + u64::from(p), 2);
-    }
-    store.team_result(ai, &b, &id(201), rules, None).unwrap().unwrap();
-    complete(ai, 105, 2_900, 1);
-    // Sociaal domein: below the minimum, in the org view as counts.
-    for p in [301, 302, 303, 304] {
-        complete(quick, p, 7_000 + u64::from(p), 0);
-    }
-    // The organisation-wide results, published now.
-    for flow in &content.flows {
-        store.org_view(flow, rules).unwrap();
-    }
-    // A member who left, one who was forgotten, a nudge, a scan in progress.
-    store.update_team(&a, |team| team.members.remove(&id(117))).unwrap();
-    store.forget(&id(114)).unwrap();
-    store.take_reminders(quick, &c, &id(301), 8_000).unwrap().unwrap();
-    let scan = step(quick, &State { lang: Lang::NlBe, scan: None }, Event::Start, 9_000).state.scan;
-    let person = Person { lang: Some(Lang::NlBe), question_message: Some(77), ..Person::default() };
-    store.commit(&id(401), &Commit { person: Some(person), scan: Some(scan), ..Commit::default() }).unwrap();
-    store.flush().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    unpack_fixture(V2_FIXTURE, dir.path());
+    let path = dir.path().join("store-v2");
+    let store = Store::open_with(&path, Options::with_flows(&content.flows)).expect("a schema 2 store opens");
+    let seen = observe_v2(&store, &content);
+    let expected = std::fs::read_to_string(V2_EXPECTED).unwrap();
+    assert_same_as(&seen, &expected);
     drop(store);
+    let db = sled::open(&path).unwrap();
+    let schema = db.open_tree("meta").unwrap().get("schema").unwrap().unwrap();
+    assert_eq!(schema.as_ref(), SCHEMA_VERSION.to_string().as_bytes());
+    assert!(
+        !db.tree_names().iter().any(|name| name.as_ref() == b"teams-v2"),
+        "the old team records are gone"
+    );
+    drop(db);
+    // Opened again as a schema 3 store, it shows the same (the views published nothing new).
+    let again = Store::open_with(&path, Options::with_flows(&content.flows)).unwrap();
+    assert_same_as(&observe_v2(&again, &content), &expected);
+}
 
-    let copy = tempfile::tempdir().unwrap();
-    let status = Command::new("cp").arg("-r").arg(&path).arg(copy.path()).status().unwrap();
-    assert!(status.success());
-    let store = Store::open_with(&copy.path().join("store-v2"), Options::with_flows(&content.flows)).unwrap();
-    std::fs::write(V2_EXPECTED, observe_v2(&store, &content)).unwrap();
-    let status = Command::new("tar")
-        .args(["--sort=name", "--owner=0", "--group=0", "--numeric-owner", "--mtime=2026-12-01", "-czf"])
-        .arg(V2_FIXTURE)
-        .arg("-C")
-        .arg(out)
-        .arg("store-v2")
-        .status()
-        .unwrap();
-    assert!(status.success());
-    std::fs::remove_dir_all(&path).unwrap();
+#[test]
+fn retention_in_a_migrated_schema_2_store_deletes_exactly_the_responses_before_the_cutoff() {
+    let content = load_content().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    unpack_fixture(V2_FIXTURE, dir.path());
+    let store = Store::open_with(&dir.path().join("store-v2"), Options::with_flows(&content.flows)).unwrap();
+    // Burgerzaken's first round closed at 3,000, its second at 5,000.
+    let cutoff = 4_110;
+    let before: Vec<_> = v2_people().iter().map(|p| store.responses_with_ids(p).unwrap()).collect();
+    let total: usize = before.iter().map(Vec::len).sum();
+    let expired = before.iter().flatten().filter(|(_, r)| r.completed_at < cutoff).count();
+    assert!(expired > 0 && expired < total, "the cutoff splits the fixture's responses");
+    assert_eq!(store.delete_responses_before(cutoff).unwrap(), expired);
+    for (person, before) in v2_people().iter().zip(&before) {
+        let kept: Vec<_> = before.iter().filter(|(_, r)| r.completed_at >= cutoff).cloned().collect();
+        assert_eq!(store.responses_with_ids(person).unwrap(), kept, "{} keeps the later ones", person.0);
+    }
+    assert_eq!(store.delete_responses_before(cutoff).unwrap(), 0, "nothing expired is left");
+    // The current round's index lost nothing it counts: its responses are all later.
+    let flow = content.default_flow();
+    let team = store.all_teams().unwrap().into_iter().find(|team| team.name == "Burgerzaken").unwrap();
+    let lead = PersonId("tg:101".into());
+    let result = store.team_result(flow, &team.id, &lead, Rules::default(), None).unwrap().unwrap();
+    assert_eq!(
+        result.open.map(|open| open.refusal),
+        Some(peilbot::team::TeamRefusal::TooFew { respondents: 3, needed: 5 })
+    );
+}
+
+/// Fails at the first line that differs from what the old code showed.
+fn assert_same_as(seen: &str, expected: &str) {
+    if seen != expected {
+        let first = seen.lines().zip(expected.lines()).position(|(a, b)| a != b);
+        let line = first.unwrap_or_else(|| seen.lines().count().min(expected.lines().count()));
+        panic!(
+            "the migrated store shows something else, from line {}:\nnow:    {:?}\nbefore: {:?}",
+            line + 1,
+            seen.lines().nth(line),
+            expected.lines().nth(line)
+        );
+    }
 }
