@@ -23,11 +23,7 @@ impl Store {
     }
 
     /// A round's published result and those of its role groups, by role id.
-    pub(super) fn round_results(
-        &self,
-        team: &str,
-        round: u32,
-    ) -> Result<RoundResults> {
+    pub(super) fn round_results(&self, team: &str, round: u32) -> Result<RoundResults> {
         let prefix = round_prefix(team, round);
         let (mut whole, mut groups) = (None, Vec::new());
         for item in self.results.scan_prefix(&prefix) {
