@@ -350,3 +350,34 @@ fn assert_same_as(seen: &str, expected: &str) {
         );
     }
 }
+
+/// Whether sled's settings file in a store's folder says its pages are compressed.
+fn compressed(path: &Path) -> bool {
+    let conf = std::fs::read(path.join("conf")).expect("sled keeps its settings in conf");
+    conf.windows(21).any(|line| line == b"use_compression: true")
+}
+
+/// A folder made before stores were compressed (as the fixture was) opens as it is, and
+/// `peilbot compact` rewrites it compressed; everyone sees what they saw before.
+#[test]
+fn an_uncompressed_store_opens_and_compact_compresses_it() {
+    let content = load_content().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    unpack(dir.path());
+    let path = dir.path().join("store-v1");
+    assert!(!compressed(&path), "the fixture predates compression");
+    let open = || Store::open_with(&path, Options::with_flows(&content.flows)).expect("the store opens");
+    // The first look publishes the teams' results; the second is what is seen from then on.
+    observe(&open(), &content);
+    let before = observe(&open(), &content);
+    assert!(!compressed(&path), "opening does not change how the folder is written");
+
+    let run = Command::new(env!("CARGO_BIN_EXE_peilbot"))
+        .args(["compact", "--data"])
+        .arg(&path)
+        .output()
+        .expect("peilbot runs");
+    assert!(run.status.success(), "compact failed: {}", String::from_utf8_lossy(&run.stderr));
+    assert!(compressed(&path), "the compacted folder is compressed");
+    assert_eq!(observe(&open(), &content), before);
+}
