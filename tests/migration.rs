@@ -176,10 +176,15 @@ mod schema_1 {
         })
     }
 
-    /// The team result's text without the advice that follows its priorities.
+    /// The team result's text without the advice that follows its priorities, nor the
+    /// statements that stand out after it (a paragraph of their own since).
     pub fn text(text: &str) -> String {
         let Some(start) = text.find("\n\nWat nu te doen:") else { return text.to_string() };
-        let end = text[start + 2..].find("\n\n").map_or(text.len(), |end| start + 2 + end);
+        let mut end = text[start + 2..].find("\n\n").map_or(text.len(), |end| start + 2 + end);
+        let statements = ["\n\nStellingen met de laagste score:", "\n\nVaakst \"weet ik niet\":"];
+        if statements.iter().any(|heading| text[end..].starts_with(heading)) {
+            end = text[end + 2..].find("\n\n").map_or(text.len(), |next| end + 2 + next);
+        }
         format!("{}{}", &text[..start], &text[end..])
     }
 }
