@@ -82,26 +82,57 @@ struct StoredResult {
     respondents: usize,
     stats_respondents: usize,
     dimensions: Vec<StoredDimension>,
-    dont_know: Option<f64>,
+    dont_know: Option<Figure>,
     statements: Vec<StoredStatement>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct StoredDimension {
     dimension: usize,
-    current: Option<f64>,
-    ambition: Option<f64>,
-    quartiles: Option<(f64, f64)>,
-    iqr: Option<f64>,
-    dont_know_share: f64,
+    current: Option<Figure>,
+    ambition: Option<Figure>,
+    quartiles: Option<(Figure, Figure)>,
+    iqr: Option<Figure>,
+    dont_know_share: Figure,
 }
 
 #[derive(Serialize, Deserialize)]
 struct StoredStatement {
     question: String,
     dimension: usize,
-    median: Option<f64>,
-    dont_know_share: f64,
+    median: Option<Figure>,
+    dont_know_share: Figure,
+}
+
+/// A figure of a result. Medians, quartiles and spreads are shown values (one decimal),
+/// kept as tenths in one or two bytes where an `f64` takes eight; a value that is not
+/// exactly a tenth (most shares) is kept as it is, so decoding always gives back the very
+/// same number.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+enum Figure {
+    Tenths(i16),
+    Exact(f64),
+}
+
+impl Figure {
+    fn of(value: f64) -> Figure {
+        let tenths = (value * 10.0).round();
+        if tenths.abs() <= f64::from(i16::MAX) {
+            let short = Figure::Tenths(tenths as i16);
+            // Compared bit for bit, so -0.0 and anything rounding would move stay exact.
+            if short.value().to_bits() == value.to_bits() {
+                return short;
+            }
+        }
+        Figure::Exact(value)
+    }
+
+    fn value(self) -> f64 {
+        match self {
+            Figure::Tenths(tenths) => f64::from(tenths) / 10.0,
+            Figure::Exact(value) => value,
+        }
+    }
 }
 
 /// A published result's count and figures (its set is stored apart).
@@ -113,11 +144,11 @@ pub(super) fn encode_result(respondents: usize, stats: &TeamStats) -> Result<Vec
             let DimensionStats { dimension, current, ambition, quartiles, iqr, dont_know_share } = d;
             StoredDimension {
                 dimension: *dimension,
-                current: *current,
-                ambition: *ambition,
-                quartiles: *quartiles,
-                iqr: *iqr,
-                dont_know_share: *dont_know_share,
+                current: current.map(Figure::of),
+                ambition: ambition.map(Figure::of),
+                quartiles: quartiles.map(|(q1, q3)| (Figure::of(q1), Figure::of(q3))),
+                iqr: iqr.map(Figure::of),
+                dont_know_share: Figure::of(*dont_know_share),
             }
         })
         .collect();
@@ -128,8 +159,8 @@ pub(super) fn encode_result(respondents: usize, stats: &TeamStats) -> Result<Vec
             StoredStatement {
                 question: question.clone(),
                 dimension: *dimension,
-                median: *median,
-                dont_know_share: *dont_know_share,
+                median: median.map(Figure::of),
+                dont_know_share: Figure::of(*dont_know_share),
             }
         })
         .collect();
@@ -137,7 +168,7 @@ pub(super) fn encode_result(respondents: usize, stats: &TeamStats) -> Result<Vec
         respondents,
         stats_respondents: *stats_respondents,
         dimensions,
-        dont_know: *dont_know,
+        dont_know: dont_know.map(Figure::of),
         statements,
     };
     encode(&stored)
@@ -150,16 +181,29 @@ pub(super) fn decode_result(bytes: &[u8]) -> Result<(usize, TeamStats)> {
         .into_iter()
         .map(|d| {
             let StoredDimension { dimension, current, ambition, quartiles, iqr, dont_know_share } = d;
-            DimensionStats { dimension, current, ambition, quartiles, iqr, dont_know_share }
+            DimensionStats {
+                dimension,
+                current: current.map(Figure::value),
+                ambition: ambition.map(Figure::value),
+                quartiles: quartiles.map(|(q1, q3)| (q1.value(), q3.value())),
+                iqr: iqr.map(Figure::value),
+                dont_know_share: dont_know_share.value(),
+            }
         })
         .collect();
     let statements = statements
         .into_iter()
         .map(|s| {
             let StoredStatement { question, dimension, median, dont_know_share } = s;
-            StatementStats { question, dimension, median, dont_know_share }
+            StatementStats {
+                question,
+                dimension,
+                median: median.map(Figure::value),
+                dont_know_share: dont_know_share.value(),
+            }
         })
         .collect();
+    let dont_know = dont_know.map(Figure::value);
     Ok((respondents, TeamStats { respondents: stats_respondents, dimensions, dont_know, statements }))
 }
 
@@ -228,4 +272,23 @@ pub(super) fn member_prefix(team: &str, round: u32, person: &PersonId) -> Vec<u8
 pub(super) fn member_and_flow(rest: &[u8]) -> Option<(&[u8], &[u8])> {
     let at = rest.iter().position(|b| *b == 0)?;
     Some((&rest[..at], &rest[at + 1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Figure;
+    use crate::score::shown;
+
+    #[test]
+    fn a_figure_decodes_to_the_very_same_number_and_shown_values_are_short() {
+        let values =
+            [0.0, -0.0, 2.8, 3.0 - 2.1, 0.18181818181818185, 1.0 / 3.0, 3276.8, -1.5, 1e300, f64::NAN];
+        for value in values {
+            assert_eq!(Figure::of(value).value().to_bits(), value.to_bits(), "{value}");
+        }
+        for value in [2.84, 1.45, 4.95, 0.0, 5.0] {
+            assert!(matches!(Figure::of(shown(value)), Figure::Tenths(_)), "{value}");
+        }
+        assert!(matches!(Figure::of(3.0 - 2.1), Figure::Exact(_)), "0.8999… is not a tenth");
+    }
 }

@@ -92,7 +92,7 @@ fn to_v3(store: &Store, meta: &sled::Tree, from: u32, started: std::time::Instan
     let (mut responses, mut pending) = (0usize, 0usize);
     for key in store.responses.iter().keys() {
         let key = key?;
-        batch.insert(by_time(&key), key);
+        batch.insert(by_time(&key), &[]);
         responses += 1;
         pending += 1;
         if pending == BATCH {

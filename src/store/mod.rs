@@ -34,8 +34,9 @@
 //! - `published`: the key of a result in `results` → its published set, the only copy;
 //!   `published-by-response`: response id (big-endian), published key → empty, so the
 //!   published-set rule reads only the sets a candidate overlaps with.
-//! - `responses-by-time`: completion time (big-endian), sequence → the response's key in
-//!   `responses-v2`, so retention reads only the responses it deletes.
+//! - `responses-by-time`: completion time (big-endian), sequence, person id → empty (the
+//!   response's key in `responses-v2` is made from it), so retention reads only the
+//!   responses it deletes.
 //! - `org`, per flow version (see `org`): `result:` → the organisation-wide result last
 //!   published (count and figures), `set:` → its set, `len:` → how many responses that
 //!   set holds (big-endian), which every team publication compares with.
@@ -354,7 +355,7 @@ impl Store {
         let mut response_key = response_prefix(id);
         response_key.extend_from_slice(&response.completed_at.to_be_bytes());
         response_key.extend_from_slice(&sequence.to_be_bytes());
-        changes.insert(&self.responses_by_time, by_time(&response_key), response_key.clone());
+        changes.insert(&self.responses_by_time, by_time(&response_key), []);
         changes.insert(&self.responses, response_key, encoding::encode_response(response)?);
         // The rounds it counts for change with it; no team changes meanwhile.
         let _guard = self.lock_teams();
@@ -394,7 +395,8 @@ impl Store {
         let old: Vec<sled::IVec> = self
             .responses_by_time
             .range(..cutoff.to_be_bytes().as_slice())
-            .values()
+            .keys()
+            .map(|key| key.map(|key| response_key_of(&key).into()))
             .collect::<sled::Result<_>>()?;
         let _guard = self.lock_teams();
         let mut changes = Changes::default();
@@ -544,9 +546,17 @@ pub(crate) fn response_prefix(id: &PersonId) -> Vec<u8> {
 }
 
 /// A response's key in `responses-by-time`: the completion time and sequence that end its
-/// key in `responses-v2`, 8 bytes each.
+/// key in `responses-v2` (8 bytes each), then the person id that starts it. The key is the
+/// whole record: the response's own key is made again from it ([`response_key_of`]).
 pub(crate) fn by_time(response_key: &[u8]) -> Vec<u8> {
-    response_key[response_key.len().saturating_sub(16)..].to_vec()
+    let at = response_key.len().saturating_sub(16);
+    [&response_key[at..], &response_key[..at.saturating_sub(1)]].concat()
+}
+
+/// The `responses-v2` key of a `responses-by-time` key: person id, 0, time, sequence.
+fn response_key_of(by_time: &[u8]) -> Vec<u8> {
+    let (time_and_sequence, person) = by_time.split_at(by_time.len().min(16));
+    [person, &[0], time_and_sequence].concat()
 }
 
 /// The response id at the end of a `responses-v2` key.
