@@ -101,30 +101,43 @@ fn disk_size(dir: &Path) -> u64 {
 #[allow(clippy::zombie_processes)] // wait4 reaps it, with its own resource usage
 fn run_binary(args: &[&str]) -> (Duration, f64) {
     let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_peilbot"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_peilbot"))
         .args(args)
         .env("LANG", "C")
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
         .expect("peilbot runs");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: wait4 fills the rusage we hand it, for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(status, 0, "peilbot {args:?} failed");
-    (started.elapsed(), usage.ru_maxrss as f64 / 1024.0)
+    // The child's own high-water mark, read while it runs: wait4's ru_maxrss would also count
+    // this bench's memory, which Linux carries into a child across fork and exec.
+    let mut peak: f64 = 0.0;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        peak = peak.max(status_mb(child.id(), "VmHWM:").unwrap_or(0.0));
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    assert!(status.success(), "peilbot {args:?} failed");
+    (started.elapsed(), peak)
+}
+
+/// A memory figure of a running process from /proc (`VmRSS:`, `VmHWM:`), in MB.
+fn status_mb(pid: u32, field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let kb: f64 = status
+        .lines()
+        .find_map(|line| line.strip_prefix(field))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
 }
 
 fn rss_mb(pid: u32) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc status");
-    let kb: f64 = status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("VmRSS");
-    kb / 1024.0
+    status_mb(pid, "VmRSS:").expect("VmRSS")
 }
 
 fn main() {

@@ -176,18 +176,22 @@ mod schema_1 {
         })
     }
 
-    /// The team result's text without the advice that follows its priorities.
+    /// The team result's text without the advice that follows its priorities, nor the
+    /// statements that stand out after it (a paragraph of their own since).
     pub fn text(text: &str) -> String {
         let Some(start) = text.find("\n\nWat nu te doen:") else { return text.to_string() };
-        let end = text[start + 2..].find("\n\n").map_or(text.len(), |end| start + 2 + end);
+        let mut end = text[start + 2..].find("\n\n").map_or(text.len(), |end| start + 2 + end);
+        let statements = ["\n\nStellingen met de laagste score:", "\n\nVaakst \"weet ik niet\":"];
+        if statements.iter().any(|heading| text[end..].starts_with(heading)) {
+            end = text[end + 2..].find("\n\n").map_or(text.len(), |next| end + 2 + next);
+        }
         format!("{}{}", &text[..start], &text[end..])
     }
 }
 
-/// Unpacks the fixture into a fresh folder.
+/// Unpacks the schema 1 fixture into a fresh folder.
 fn unpack(into: &Path) {
-    let status = Command::new("tar").arg("-xzf").arg(FIXTURE).arg("-C").arg(into).status().expect("tar runs");
-    assert!(status.success(), "the fixture unpacks");
+    unpack_fixture(FIXTURE, into);
 }
 
 #[test]
@@ -221,7 +225,125 @@ fn a_schema_1_store_opened_without_flows_is_migrated_and_scored_when_read() {
 
 /// Fails at the first line that differs from what the schema 1 code showed.
 fn assert_same(seen: &str) {
-    let expected = std::fs::read_to_string(EXPECTED).unwrap();
+    assert_same_as(seen, &std::fs::read_to_string(EXPECTED).unwrap());
+}
+
+/// Everything a lead, an admin and a person see of the schema 2 fixture, in a fixed order,
+/// printed in today's types: team results (the current one, then each published round),
+/// their text, exports, the org view of each flow, and per person what `/mydata` is made
+/// of (record, scan in progress, completed scans with their ids, teams, last reminder).
+fn observe_v2(store: &Store, content: &Content) -> String {
+    let rules = Rules::default();
+    let mut out = String::new();
+    for (name, lead) in V2_LEADS {
+        let team = store.all_teams().unwrap().into_iter().find(|team| team.name == name).expect("the team");
+        let flow = content.flows.iter().find(|flow| flow.id == team.current_round().flow).unwrap();
+        let lead = PersonId(lead.into());
+        let result = store.team_result(flow, &team.id, &lead, rules, None).unwrap();
+        writeln!(out, "== team {name}\nresult: {result:?}").unwrap();
+        if let Ok(result) = &result {
+            let text = Presenter::new(content, flow, Lang::Nl).team_result(result);
+            writeln!(out, "text (nl):\n{text}").unwrap();
+            for round in &result.published_rounds {
+                let earlier = store.team_result(flow, &team.id, &lead, rules, Some(*round)).unwrap();
+                writeln!(out, "round {round}: {earlier:?}").unwrap();
+            }
+        }
+        let rounds = store.team_export(flow, &team.id, &lead, rules).unwrap().expect("a lead may export");
+        writeln!(out, "export: {rounds:?}").unwrap();
+        let rows = export::rows(flow, &content.locales, Lang::Nl, name, &rounds);
+        let csv = export::csv(&rows, &content.locales, Lang::Nl).unwrap();
+        writeln!(out, "csv:\n{}", String::from_utf8(csv).unwrap()).unwrap();
+    }
+    for flow in &content.flows {
+        writeln!(out, "== org {}\n{:?}", flow.id, store.org_view(flow, rules).unwrap()).unwrap();
+    }
+    for person in v2_people() {
+        writeln!(out, "== person {}", person.0).unwrap();
+        writeln!(out, "record: {:?}", store.person(&person).unwrap()).unwrap();
+        writeln!(out, "scan: {:?}", store.scan(&person).unwrap()).unwrap();
+        writeln!(out, "responses: {:?}", store.responses_with_ids(&person).unwrap()).unwrap();
+        let teams: Vec<_> =
+            store.teams_of(&person).unwrap().into_iter().map(|t| (t.is_lead(&person), t.name)).collect();
+        writeln!(out, "teams: {teams:?}").unwrap();
+        writeln!(out, "last reminded: {:?}", store.last_reminded(&person).unwrap()).unwrap();
+    }
+    out
+}
+
+const V2_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v2.tar.gz");
+const V2_EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v2.expected.txt");
+
+/// The team leads of the schema 2 fixture, by team name.
+const V2_LEADS: [(&str, &str); 3] =
+    [("Burgerzaken", "tg:101"), ("Sociaal domein", "tg:301"), ("Vergunningen", "tg:201")];
+
+fn v2_people() -> Vec<PersonId> {
+    let ids = (101..=117).chain(201..=207).chain(301..=305).chain([401, 999]);
+    ids.map(|id| PersonId(format!("tg:{id}"))).collect()
+}
+
+/// Unpacks a fixture into a fresh folder.
+fn unpack_fixture(fixture: &str, into: &Path) {
+    let status = Command::new("tar").arg("-xzf").arg(fixture).arg("-C").arg(into).status().expect("tar runs");
+    assert!(status.success(), "the fixture unpacks");
+}
+
+#[test]
+fn a_schema_2_store_is_migrated_and_shows_what_it_showed_before() {
+    let content = load_content().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    unpack_fixture(V2_FIXTURE, dir.path());
+    let path = dir.path().join("store-v2");
+    let store = Store::open_with(&path, Options::with_flows(&content.flows)).expect("a schema 2 store opens");
+    let seen = observe_v2(&store, &content);
+    let expected = std::fs::read_to_string(V2_EXPECTED).unwrap();
+    assert_same_as(&seen, &expected);
+    drop(store);
+    let db = sled::open(&path).unwrap();
+    let schema = db.open_tree("meta").unwrap().get("schema").unwrap().unwrap();
+    assert_eq!(schema.as_ref(), SCHEMA_VERSION.to_string().as_bytes());
+    assert!(
+        !db.tree_names().iter().any(|name| name.as_ref() == b"teams-v2"),
+        "the old team records are gone"
+    );
+    drop(db);
+    // Opened again as a schema 3 store, it shows the same (the views published nothing new).
+    let again = Store::open_with(&path, Options::with_flows(&content.flows)).unwrap();
+    assert_same_as(&observe_v2(&again, &content), &expected);
+}
+
+#[test]
+fn retention_in_a_migrated_schema_2_store_deletes_exactly_the_responses_before_the_cutoff() {
+    let content = load_content().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    unpack_fixture(V2_FIXTURE, dir.path());
+    let store = Store::open_with(&dir.path().join("store-v2"), Options::with_flows(&content.flows)).unwrap();
+    // Burgerzaken's first round closed at 3,000, its second at 5,000.
+    let cutoff = 4_110;
+    let before: Vec<_> = v2_people().iter().map(|p| store.responses_with_ids(p).unwrap()).collect();
+    let total: usize = before.iter().map(Vec::len).sum();
+    let expired = before.iter().flatten().filter(|(_, r)| r.completed_at < cutoff).count();
+    assert!(expired > 0 && expired < total, "the cutoff splits the fixture's responses");
+    assert_eq!(store.delete_responses_before(cutoff).unwrap(), expired);
+    for (person, before) in v2_people().iter().zip(&before) {
+        let kept: Vec<_> = before.iter().filter(|(_, r)| r.completed_at >= cutoff).cloned().collect();
+        assert_eq!(store.responses_with_ids(person).unwrap(), kept, "{} keeps the later ones", person.0);
+    }
+    assert_eq!(store.delete_responses_before(cutoff).unwrap(), 0, "nothing expired is left");
+    // The current round's index lost nothing it counts: its responses are all later.
+    let flow = content.default_flow();
+    let team = store.all_teams().unwrap().into_iter().find(|team| team.name == "Burgerzaken").unwrap();
+    let lead = PersonId("tg:101".into());
+    let result = store.team_result(flow, &team.id, &lead, Rules::default(), None).unwrap().unwrap();
+    assert_eq!(
+        result.open.map(|open| open.refusal),
+        Some(peilbot::team::TeamRefusal::TooFew { respondents: 3, needed: 5 })
+    );
+}
+
+/// Fails at the first line that differs from what the old code showed.
+fn assert_same_as(seen: &str, expected: &str) {
     if seen != expected {
         let first = seen.lines().zip(expected.lines()).position(|(a, b)| a != b);
         let line = first.unwrap_or_else(|| seen.lines().count().min(expected.lines().count()));
@@ -232,4 +354,35 @@ fn assert_same(seen: &str) {
             expected.lines().nth(line)
         );
     }
+}
+
+/// Whether sled's settings file in a store's folder says its pages are compressed.
+fn compressed(path: &Path) -> bool {
+    let conf = std::fs::read(path.join("conf")).expect("sled keeps its settings in conf");
+    conf.windows(21).any(|line| line == b"use_compression: true")
+}
+
+/// A folder made before stores were compressed (as the fixture was) opens as it is, and
+/// `peilbot compact` rewrites it compressed; everyone sees what they saw before.
+#[test]
+fn an_uncompressed_store_opens_and_compact_compresses_it() {
+    let content = load_content().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    unpack(dir.path());
+    let path = dir.path().join("store-v1");
+    assert!(!compressed(&path), "the fixture predates compression");
+    let open = || Store::open_with(&path, Options::with_flows(&content.flows)).expect("the store opens");
+    // The first look publishes the teams' results; the second is what is seen from then on.
+    observe(&open(), &content);
+    let before = observe(&open(), &content);
+    assert!(!compressed(&path), "opening does not change how the folder is written");
+
+    let run = Command::new(env!("CARGO_BIN_EXE_peilbot"))
+        .args(["compact", "--data"])
+        .arg(&path)
+        .output()
+        .expect("peilbot runs");
+    assert!(run.status.success(), "compact failed: {}", String::from_utf8_lossy(&run.stderr));
+    assert!(compressed(&path), "the compacted folder is compressed");
+    assert_eq!(observe(&open(), &content), before);
 }

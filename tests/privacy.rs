@@ -154,7 +154,12 @@ async fn no_under_forget_deletes_nothing_and_spends_the_confirmation() {
 
 /// Every key and value of every tree of the store, as raw bytes.
 fn every_entry(path: &std::path::Path) -> Vec<(String, Vec<u8>, Vec<u8>)> {
-    let db = sled::open(path).expect("the store opens once the bot is gone");
+    // The bot made the folder, compressed, and sled opens it only with the same setting.
+    let db = sled::Config::new()
+        .path(path)
+        .use_compression(true)
+        .open()
+        .expect("the store opens once the bot is gone");
     let mut entries = Vec::new();
     for name in db.tree_names() {
         let tree = db.open_tree(&name).unwrap();

@@ -176,7 +176,7 @@ pub fn set_round_flow(cx: &Context, session: &Session, team_id: &str, flow_id: &
     let (id, version) = (flow.id.clone(), flow.version);
     let set = cx.app.store.update_team(team_id, |team| {
         let round = team.rounds.last_mut().expect("a team always has a round");
-        let open = round.number == 1 && round.shown.is_none() && round.groups.is_empty();
+        let open = round.number == 1 && !round.published;
         if open {
             round.flow = id;
             round.flow_version = version;

@@ -18,7 +18,12 @@ impl Presenter<'_> {
             out.push(self.msg_with(Msg::TeamAdviceTalkFirst, &[("list", list.into())]));
         }
         out.extend(self.make_visible(stats, advice));
-        out.extend(self.statements(stats, advice));
+        let statements = self.statements(stats, advice);
+        if !statements.is_empty() {
+            // The statements are a section of their own, not one more piece of advice.
+            out.push(String::new());
+            out.extend(statements);
+        }
         out
     }
 

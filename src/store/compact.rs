@@ -1,11 +1,12 @@
 //! Rewriting a store's folder with only what is live in it. sled appends every write to
 //! its log and reclaims old space slowly; after a bulk load (`peilbot demo`: every team
 //! record rewritten at each round, every index built up record by record) most of the log
-//! is space no record uses any more.
+//! is space no record uses any more. The fresh folder is compressed, so compacting is also
+//! how a folder made before compression gets it.
 
 use std::path::Path;
 
-use super::{Result, StoreError, open_db};
+use super::{Result, StoreError, open_db, sled_config};
 
 /// Records copied per batch: bounded memory on a large store.
 const BATCH: usize = 10_000;
@@ -25,11 +26,10 @@ pub fn compact(path: &Path) -> Result<()> {
     remove_dir(&fresh)?;
     remove_dir(&old_dir)?;
     {
-        let old = open_db(&sled::Config::new().path(path).cache_capacity(CACHE))
+        let old = open_db(&sled_config(path, CACHE))
             .map_err(|cause| StoreError::Open { path: path.to_path_buf(), cause })?;
-        let new = sled::Config::new()
-            .path(&fresh)
-            .cache_capacity(CACHE)
+        // A fresh folder is compressed, whatever the original was.
+        let new = sled_config(&fresh, CACHE)
             .create_new(true)
             .open()
             .map_err(|cause| StoreError::Open { path: fresh.clone(), cause })?;
@@ -54,6 +54,12 @@ pub fn compact(path: &Path) -> Result<()> {
         while new.generate_id()? < next {}
         new.flush()?;
     }
+    // sled's first open of a folder reads its whole log and then writes a snapshot that
+    // later opens start from: pay for that here, not in the bot's first start.
+    drop(
+        open_db(&sled_config(&fresh, CACHE))
+            .map_err(|cause| StoreError::Open { path: fresh.clone(), cause })?,
+    );
     std::fs::rename(path, &old_dir).map_err(sled::Error::Io)?;
     std::fs::rename(&fresh, path).map_err(sled::Error::Io)?;
     remove_dir(&old_dir)

@@ -1,11 +1,13 @@
-//! How responses and index records are laid out as bytes: postcard (compact, not
-//! self-describing) for what the store keeps per response, JSON for the records other code
-//! grows with `#[serde(default)]` fields (people, scans, teams).
+//! How responses, published results and index records are laid out as bytes: postcard
+//! (compact, not self-describing) for what the store keeps per response and per published
+//! result, JSON for the records other code grows with `#[serde(default)]` fields (people,
+//! scans, teams).
 //!
-//! A full response is encoded through its own mirror types ([`StoredResponse`],
-//! [`StoredAnswer`]) and converted with exhaustive patterns: a field or variant added to
-//! `engine::Response` or `flow::Answer` does not compile until it is added here, at the
-//! end, where old records still decode (postcard reads fields in order, variants by index).
+//! A full response and a published result's figures are encoded through their own mirror
+//! types ([`StoredResponse`], [`StoredAnswer`], [`StoredResult`]) and converted with
+//! exhaustive patterns: a field or variant added to `engine::Response`, `flow::Answer` or
+//! `team_stats::TeamStats` does not compile until it is added here, at the end, where old
+//! records still decode (postcard reads fields in order, variants by index).
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -14,7 +16,7 @@ use super::{PersonId, Result};
 use crate::anonymity::{RespondentSet, ResponseId};
 use crate::engine::Response;
 use crate::flow::Answer;
-use crate::team_stats::Respondent;
+use crate::team_stats::{DimensionStats, Respondent, StatementStats, TeamStats};
 
 #[derive(Serialize, Deserialize)]
 struct StoredResponse {
@@ -71,6 +73,94 @@ pub(super) fn decode_response(bytes: &[u8]) -> Result<Response> {
         })
         .collect();
     Ok(Response { flow_id, flow_version, answers, started_at, completed_at })
+}
+
+/// A published result without its set (kept once, in `published`): over how many
+/// responses, and its figures.
+#[derive(Serialize, Deserialize)]
+struct StoredResult {
+    respondents: usize,
+    stats_respondents: usize,
+    dimensions: Vec<StoredDimension>,
+    dont_know: Option<f64>,
+    statements: Vec<StoredStatement>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredDimension {
+    dimension: usize,
+    current: Option<f64>,
+    ambition: Option<f64>,
+    quartiles: Option<(f64, f64)>,
+    iqr: Option<f64>,
+    dont_know_share: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredStatement {
+    question: String,
+    dimension: usize,
+    median: Option<f64>,
+    dont_know_share: f64,
+}
+
+/// A published result's count and figures (its set is stored apart).
+pub(super) fn encode_result(respondents: usize, stats: &TeamStats) -> Result<Vec<u8>> {
+    let TeamStats { respondents: stats_respondents, dimensions, dont_know, statements } = stats;
+    let dimensions = dimensions
+        .iter()
+        .map(|d| {
+            let DimensionStats { dimension, current, ambition, quartiles, iqr, dont_know_share } = d;
+            StoredDimension {
+                dimension: *dimension,
+                current: *current,
+                ambition: *ambition,
+                quartiles: *quartiles,
+                iqr: *iqr,
+                dont_know_share: *dont_know_share,
+            }
+        })
+        .collect();
+    let statements = statements
+        .iter()
+        .map(|s| {
+            let StatementStats { question, dimension, median, dont_know_share } = s;
+            StoredStatement {
+                question: question.clone(),
+                dimension: *dimension,
+                median: *median,
+                dont_know_share: *dont_know_share,
+            }
+        })
+        .collect();
+    let stored = StoredResult {
+        respondents,
+        stats_respondents: *stats_respondents,
+        dimensions,
+        dont_know: *dont_know,
+        statements,
+    };
+    encode(&stored)
+}
+
+/// The count and figures [`encode_result`] wrote.
+pub(super) fn decode_result(bytes: &[u8]) -> Result<(usize, TeamStats)> {
+    let StoredResult { respondents, stats_respondents, dimensions, dont_know, statements } = decode(bytes)?;
+    let dimensions = dimensions
+        .into_iter()
+        .map(|d| {
+            let StoredDimension { dimension, current, ambition, quartiles, iqr, dont_know_share } = d;
+            DimensionStats { dimension, current, ambition, quartiles, iqr, dont_know_share }
+        })
+        .collect();
+    let statements = statements
+        .into_iter()
+        .map(|s| {
+            let StoredStatement { question, dimension, median, dont_know_share } = s;
+            StatementStats { question, dimension, median, dont_know_share }
+        })
+        .collect();
+    Ok((respondents, TeamStats { respondents: stats_respondents, dimensions, dont_know, statements }))
 }
 
 /// One member's latest response in a team round: what a team result reads.

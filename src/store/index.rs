@@ -6,20 +6,21 @@
 //!   result reads one small record per respondent instead of every response of everyone;
 //! - who is in which team (`memberships`) and each team's current round (`rounds`), so a
 //!   completed response finds the rounds it counts for without reading any team;
-//! - the published sets by response id (`published`, `published-by-response`), so the
-//!   published-set rule sets a candidate only against the sets it overlaps with.
+//! - the published sets by response id (`published-by-response`, written with each set by
+//!   `results`), so the published-set rule sets a candidate only against the sets it
+//!   overlaps with.
 //!
 //! Invariant: for every team, round-index under its current round holds, per member and
 //! flow, exactly the member's latest response of that flow completed inside the round
 //! (by completion time, then id), as `store::teams` read it from every response before.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 
 use super::changes::Changes;
 use super::encoding::{
-    RoundEntry, RoundWindow, decode, decode_response, decode_set, encode, encode_set, joined,
-    member_and_flow, member_prefix, round_prefix,
+    RoundEntry, RoundWindow, decode, decode_response, decode_set, encode, joined, member_and_flow,
+    member_prefix, round_prefix,
 };
 use super::{PersonId, Result, Store, key, response_prefix};
 use crate::anonymity::{RespondentSet, ResponseId, Rules};
@@ -96,26 +97,12 @@ impl RoundWindow {
 }
 
 /// The key of a published set: its team, round and group ("" for the whole round).
-fn published_key(team: &str, round: u32, group: &str) -> Vec<u8> {
+pub(super) fn published_key(team: &str, round: u32, group: &str) -> Vec<u8> {
     joined(&[team.as_bytes(), &round.to_be_bytes(), group.as_bytes()])
 }
 
-/// Every non-empty set a team published, by key (empty ones, from before sets were
-/// recorded, overlap with nothing).
-fn published_sets(team: &Team) -> BTreeMap<Vec<u8>, &RespondentSet> {
-    let mut sets = BTreeMap::new();
-    for round in &team.rounds {
-        let groups = round.groups.iter().map(|(group, shown)| (group.as_str(), shown));
-        for (group, shown) in round.shown.iter().map(|shown| ("", shown)).chain(groups) {
-            if !shown.set.is_empty() {
-                sets.insert(published_key(&team.id, round.number, group), &shown.set);
-            }
-        }
-    }
-    sets
-}
-
-fn by_response(id: ResponseId, published: &[u8]) -> Vec<u8> {
+/// A published set's entry for one of its responses.
+pub(super) fn by_response(id: ResponseId, published: &[u8]) -> Vec<u8> {
     let mut key = id.to_be_bytes().to_vec();
     key.extend_from_slice(published);
     key
@@ -197,24 +184,6 @@ impl Store {
             }
         }
 
-        let old_sets = old.map(published_sets).unwrap_or_default();
-        let new_sets = published_sets(team);
-        for (key, set) in &old_sets {
-            if new_sets.get(key) != Some(set) {
-                changes.remove(&self.published, key.clone());
-                for id in set.iter() {
-                    changes.remove(&self.published_by_response, by_response(*id, key));
-                }
-            }
-        }
-        for (key, set) in &new_sets {
-            if old_sets.get(key) != Some(set) {
-                changes.insert(&self.published, key.clone(), encode_set(set)?);
-                for id in set.iter() {
-                    changes.insert(&self.published_by_response, by_response(*id, key), []);
-                }
-            }
-        }
         Ok(())
     }
 

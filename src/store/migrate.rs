@@ -3,23 +3,83 @@
 //! Schema 1 kept every response as JSON in `responses` and had no indexes. Schema 2 keeps
 //! them in postcard in `responses-v2`, under the same keys (so response ids, and with them
 //! every published set, stay as they were), and derives the indexes from the responses and
-//! the team records. All of schema 2 that schema 1 lacks is derived, so a migration cut
-//! short (a crash, a full disk) is simply done again at the next start: the schema version
-//! is written only once everything else is on disk, and the old tree dropped after that.
+//! the team records. Schema 3 keeps published results out of the team records (their
+//! figures in `results`, their sets only in `published`), the organisation-wide set's
+//! length beside it, and an index of responses by completion time for retention.
+//!
+//! A migration cut short (a crash, a full disk) is simply done again at the next start:
+//! the old records it reads (schema 1's responses, the team records as they were) are kept
+//! in trees of their own until the schema version is written, and everything it writes is
+//! derived from them, so it is cleared and written again.
 
-use super::changes::Changes;
-use super::{Result, SCHEMA_VERSION, Store, encoding};
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::encoding::{decode_set, encode_result};
+use super::org::{LEN, RESULT, SET};
+use super::{Result, SCHEMA_VERSION, Store, by_time, encoding};
 use crate::engine::Response;
+use crate::team::{Shown, Team};
 
 /// The schema 1 tree of responses, as JSON.
 const V1_RESPONSES: &str = "responses";
-/// Responses converted per batch: bounded memory on a large store.
+/// The team records as schema 1 and 2 wrote them (with every round's results), kept while
+/// they are migrated.
+const OLD_TEAMS: &str = "teams-v2";
+/// In `meta` while [`OLD_TEAMS`] holds every old team record.
+const OLD_TEAMS_SAVED: &str = "teams-v2-saved";
+/// The organisation-wide result as schema 2 kept it (JSON, its set included).
+const OLD_ORG_SHOWN: &str = "shown";
+/// Records written per batch: bounded memory on a large store.
 const BATCH: usize = 10_000;
 
 pub(super) fn from_v1(store: &Store, meta: &sled::Tree) -> Result<()> {
     let started = std::time::Instant::now();
+    store.responses.clear()?;
+    let old = store.db.open_tree(V1_RESPONSES)?;
+    let mut batch = sled::Batch::default();
+    let mut pending = 0usize;
+    for item in old.iter() {
+        let (key, value) = item?;
+        let response: Response = serde_json::from_slice(&value)?;
+        batch.insert(key, encoding::encode_response(&response)?);
+        pending += 1;
+        if pending == BATCH {
+            store.responses.apply_batch(std::mem::take(&mut batch))?;
+            pending = 0;
+        }
+    }
+    store.responses.apply_batch(batch)?;
+    to_v3(store, meta, 1, started)
+}
+
+pub(super) fn from_v2(store: &Store, meta: &sled::Tree) -> Result<()> {
+    to_v3(store, meta, 2, std::time::Instant::now())
+}
+
+/// A round of an old team record: its results, which schema 3 keeps apart.
+#[derive(Deserialize)]
+struct OldRound {
+    number: u32,
+    shown: Option<Shown>,
+    #[serde(default)]
+    groups: BTreeMap<String, Shown>,
+}
+
+#[derive(Deserialize)]
+struct OldRounds {
+    rounds: Vec<OldRound>,
+}
+
+/// From schema 1 (its responses already converted) or 2 to 3: every index derived again
+/// from the responses and the old team records, the results taken out of those records.
+fn to_v3(store: &Store, meta: &sled::Tree, from: u32, started: std::time::Instant) -> Result<()> {
+    save_old_teams(store, meta)?;
     for tree in [
-        &store.responses,
+        &store.teams,
+        &store.results,
+        &store.responses_by_time,
         &store.memberships,
         &store.rounds,
         &store.round_index,
@@ -28,45 +88,111 @@ pub(super) fn from_v1(store: &Store, meta: &sled::Tree) -> Result<()> {
     ] {
         tree.clear()?;
     }
-    let old = store.db.open_tree(V1_RESPONSES)?;
     let mut batch = sled::Batch::default();
     let (mut responses, mut pending) = (0usize, 0usize);
-    for item in old.iter() {
-        let (key, value) = item?;
-        let response: Response = serde_json::from_slice(&value)?;
-        batch.insert(key, encoding::encode_response(&response)?);
+    for key in store.responses.iter().keys() {
+        let key = key?;
+        batch.insert(by_time(&key), key);
         responses += 1;
         pending += 1;
         if pending == BATCH {
-            store.responses.apply_batch(std::mem::take(&mut batch))?;
+            store.responses_by_time.apply_batch(std::mem::take(&mut batch))?;
             pending = 0;
         }
     }
-    store.responses.apply_batch(batch)?;
-    let teams = {
+    store.responses_by_time.apply_batch(batch)?;
+    let mut teams = 0usize;
+    {
         let _guard = store.lock_teams();
-        let teams = store.all_teams()?;
-        for team in &teams {
-            let mut changes = Changes::default();
-            store.index_team(&mut changes, None, team)?;
-            changes.apply()?;
+        for item in store.db.open_tree(OLD_TEAMS)?.iter().values() {
+            let bytes = item?;
+            let mut team: Team = serde_json::from_slice(&bytes)?;
+            let old: OldRounds = serde_json::from_slice(&bytes)?;
+            let mut results = Vec::new();
+            for (round, old) in team.rounds.iter_mut().zip(&old.rounds) {
+                round.published = old.shown.is_some() || !old.groups.is_empty();
+                let groups = old.groups.iter().map(|(group, shown)| (group.as_str(), shown));
+                for (group, shown) in old.shown.iter().map(|shown| ("", shown)).chain(groups) {
+                    results.push((old.number, group, shown));
+                }
+            }
+            store.write_team_with(&team, &results)?;
+            teams += 1;
         }
-        teams.len()
-    };
+    }
+    migrate_org(store)?;
     store.flush()?;
     meta.insert("schema", SCHEMA_VERSION.to_string().as_bytes())?;
     store.flush()?;
     finish(store)?;
     let seconds = started.elapsed().as_secs_f64();
-    tracing::info!(responses, teams, seconds, "migrated the store from schema 1 to {SCHEMA_VERSION}");
+    tracing::info!(responses, teams, seconds, "migrated the store from schema {from} to {SCHEMA_VERSION}");
     Ok(())
 }
 
-/// Drops what a finished migration left behind (the old tree, if a crash came between
-/// writing the new schema version and dropping it).
+/// Keeps the old team records in a tree of their own, once: a migration redone after a
+/// crash reads them from there, not from `teams`, which it rewrites.
+fn save_old_teams(store: &Store, meta: &sled::Tree) -> Result<()> {
+    if meta.contains_key(OLD_TEAMS_SAVED)? {
+        return Ok(());
+    }
+    let saved = store.db.open_tree(OLD_TEAMS)?;
+    saved.clear()?;
+    let mut batch = sled::Batch::default();
+    let mut pending = 0usize;
+    for item in store.teams.iter() {
+        let (key, value) = item?;
+        batch.insert(key, value);
+        pending += 1;
+        if pending == BATCH / 100 {
+            saved.apply_batch(std::mem::take(&mut batch))?;
+            pending = 0;
+        }
+    }
+    saved.apply_batch(batch)?;
+    store.flush()?;
+    meta.insert(OLD_TEAMS_SAVED, &[])?;
+    store.flush()
+}
+
+/// The organisation-wide results in postcard, and each set's length beside it. The old
+/// JSON results stay until the migration is finished (see [`finish`]).
+fn migrate_org(store: &Store) -> Result<()> {
+    for item in store.org.scan_prefix(OLD_ORG_SHOWN.as_bytes()) {
+        let (key, bytes) = item?;
+        let shown: Shown = serde_json::from_slice(&bytes)?;
+        let suffix = &key[OLD_ORG_SHOWN.len()..];
+        store
+            .org
+            .insert([RESULT.as_bytes(), suffix].concat(), encode_result(shown.respondents, &shown.stats)?)?;
+    }
+    for item in store.org.scan_prefix(SET.as_bytes()) {
+        let (key, bytes) = item?;
+        let len = decode_set(&bytes)?.len() as u64;
+        store.org.insert([LEN.as_bytes(), &key[SET.len()..]].concat(), &len.to_be_bytes())?;
+    }
+    Ok(())
+}
+
+/// Drops what a finished migration left behind (the old trees and records, if a crash
+/// came between writing the new schema version and dropping them).
 pub(super) fn finish(store: &Store) -> Result<()> {
-    if store.db.tree_names().iter().any(|name| name.as_ref() == V1_RESPONSES.as_bytes()) {
-        store.db.drop_tree(V1_RESPONSES)?;
+    let names = store.db.tree_names();
+    let mut dropped = false;
+    for old in [V1_RESPONSES, OLD_TEAMS] {
+        if names.iter().any(|name| name.as_ref() == old.as_bytes()) {
+            store.db.drop_tree(old)?;
+            dropped = true;
+        }
+    }
+    let old_org: Vec<sled::IVec> =
+        store.org.scan_prefix(OLD_ORG_SHOWN.as_bytes()).keys().collect::<sled::Result<_>>()?;
+    for key in &old_org {
+        store.org.remove(key)?;
+    }
+    let meta = store.db.open_tree("meta")?;
+    dropped |= meta.remove(OLD_TEAMS_SAVED)?.is_some() || !old_org.is_empty();
+    if dropped {
         store.flush()?;
     }
     Ok(())

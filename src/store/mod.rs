@@ -6,8 +6,9 @@
 //! shows the reply, so an answer that was acknowledged survives a crash, and an update
 //! that is delivered twice counts once. [`Store::flushes`] counts the flushes.
 //!
-//! Layout, schema 2 (people, scans and teams are JSON, so other code can add
-//! `#[serde(default)]` fields; what is kept per response is postcard, see `encoding`):
+//! Layout, schema 3 (people, scans and teams are JSON, so other code can add
+//! `#[serde(default)]` fields; what is kept per response and per published result is
+//! postcard, see `encoding`):
 //! - `meta`: `schema` → the schema version; `menus` → a fingerprint of the chat command
 //!   menus last set for every lead and admin (see `telegram::menus`), none in a new store.
 //! - `people`: person id → [`Person`].
@@ -16,7 +17,10 @@
 //!   [`Response`]; the sequence (unique in the store) is the response's id in published
 //!   sets, unchanged since schema 1.
 //! - `updates`: source-scoped update id → empty, for updates already applied.
-//! - `teams`: team id → [`Team`]; `invites`: invite code → team id (see `teams`).
+//! - `teams`: team id → [`Team`] (members, leads, invites, rounds, and which rounds have a
+//!   published result: not the results); `invites`: invite code → team id (see `teams`).
+//! - `results`: team id, 0, round (big-endian), 0, group ("" for the whole round) → a
+//!   published result's count and figures, without its set (see `results`).
 //! - `reminded`: person id → when they were last nudged (milliseconds, big-endian); kept
 //!   apart from `people` so a nudge never races the person's own writes.
 //! - `queued`: person id → [`QueuedNudge`], a nudge made outside working hours, sent on
@@ -28,11 +32,14 @@
 //! - `round-index`: team id, 0, round (big-endian), 0, person id, 0, flow id → the
 //!   member's latest response of that flow in the round, with its scores: a team result
 //!   reads one small record per respondent.
-//! - `published`: team id, 0, round, 0, group ("" for the whole round) → a published set;
+//! - `published`: the key of a result in `results` → its published set, the only copy;
 //!   `published-by-response`: response id (big-endian), published key → empty, so the
 //!   published-set rule reads only the sets a candidate overlaps with.
-//! - `org`: `shown` → the organisation-wide result last published, `size` → how many
-//!   responses it is over (see `org`).
+//! - `responses-by-time`: completion time (big-endian), sequence → the response's key in
+//!   `responses-v2`, so retention reads only the responses it deletes.
+//! - `org`, per flow version (see `org`): `result:` → the organisation-wide result last
+//!   published (count and figures), `set:` → its set, `len:` → how many responses that
+//!   set holds (big-endian), which every team publication compares with.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -50,6 +57,7 @@ mod encoding;
 mod index;
 mod migrate;
 mod org;
+mod results;
 mod team_cache;
 mod teams;
 
@@ -61,7 +69,7 @@ pub use teams::Viewer;
 
 /// Bumped whenever the layout above changes in a way old code cannot read. Opening a
 /// store of an older schema migrates it (`migrate`); a newer one is refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// sled's page cache when nothing else is configured: enough for the indexes of a large
 /// organisation, far below sled's own default of 1 GiB.
@@ -194,8 +202,10 @@ pub struct Store {
     people: sled::Tree,
     scans: sled::Tree,
     responses: sled::Tree,
+    responses_by_time: sled::Tree,
     updates: sled::Tree,
     teams: sled::Tree,
+    results: sled::Tree,
     invites: sled::Tree,
     reminded: sled::Tree,
     queued: sled::Tree,
@@ -226,9 +236,7 @@ impl Store {
     /// Opens (or creates) a store in `path`: a store of an older schema is migrated, one of
     /// a newer schema refused.
     pub fn open_with(path: &Path, options: Options) -> Result<Store> {
-        let config = sled::Config::new()
-            .path(path)
-            .cache_capacity(options.cache_bytes)
+        let config = sled_config(path, options.cache_bytes)
             // Durable commits flush themselves; a background flush would only add fsyncs.
             .flush_every_ms(if options.flush_each_commit { None } else { Some(1_000) });
         let db = open_db(&config).map_err(|cause| StoreError::Open { path: path.to_path_buf(), cause })?;
@@ -238,8 +246,10 @@ impl Store {
             people: db.open_tree("people")?,
             scans: db.open_tree("scans")?,
             responses: db.open_tree("responses-v2")?,
+            responses_by_time: db.open_tree("responses-by-time")?,
             updates: db.open_tree("updates")?,
             teams: db.open_tree("teams")?,
+            results: db.open_tree("results")?,
             invites: db.open_tree("invites")?,
             reminded: db.open_tree("reminded")?,
             queued: db.open_tree("queued")?,
@@ -273,6 +283,7 @@ impl Store {
             }
             Some(SCHEMA_VERSION) => migrate::finish(&store)?,
             Some(1) => migrate::from_v1(&store, &meta)?,
+            Some(2) => migrate::from_v2(&store, &meta)?,
             Some(found) => {
                 return Err(StoreError::Schema {
                     path: path.to_path_buf(),
@@ -348,6 +359,7 @@ impl Store {
         let mut response_key = response_prefix(id);
         response_key.extend_from_slice(&response.completed_at.to_be_bytes());
         response_key.extend_from_slice(&sequence.to_be_bytes());
+        changes.insert(&self.responses_by_time, by_time(&response_key), response_key.clone());
         changes.insert(&self.responses, response_key, encoding::encode_response(response)?);
         // The rounds it counts for change with it; no team changes meanwhile.
         let _guard = self.lock_teams();
@@ -383,15 +395,12 @@ impl Store {
     /// milliseconds), and returns how many. Team results from then on count only what
     /// is kept; results already published hold response numbers only.
     pub fn delete_responses_before(&self, cutoff: u64) -> Result<usize> {
-        let mut old = Vec::new();
-        for key in self.responses.iter().keys() {
-            let key = key?;
-            // The key ends in the completion time and the sequence, 8 bytes each.
-            let completed = key.len().checked_sub(16).and_then(|at| key[at..at + 8].try_into().ok());
-            if completed.map(u64::from_be_bytes).is_some_and(|at| at < cutoff) {
-                old.push(key);
-            }
-        }
+        // Only the expired range of the index by completion time is read.
+        let old: Vec<sled::IVec> = self
+            .responses_by_time
+            .range(..cutoff.to_be_bytes().as_slice())
+            .values()
+            .collect::<sled::Result<_>>()?;
         let _guard = self.lock_teams();
         let mut changes = Changes::default();
         self.delete_responses(&mut changes, &old)?;
@@ -401,10 +410,12 @@ impl Store {
     }
 
     /// The one way completed responses are deleted (by /forget and by retention): with
-    /// their place in the round index. Call with the team lock held.
+    /// their place in the round index and the index by completion time. Call with the team
+    /// lock held.
     fn delete_responses<'a>(&'a self, changes: &mut Changes<'a>, keys: &[sled::IVec]) -> Result<()> {
         for key in keys {
             changes.remove(&self.responses, key.to_vec());
+            changes.remove(&self.responses_by_time, by_time(key));
             self.unindex_response(changes, key)?;
         }
         Ok(())
@@ -504,6 +515,28 @@ impl Store {
     }
 }
 
+/// zstd's level for the pages sled writes: the records are JSON and small postcard values
+/// with much in common, which level 3 shrinks to about 40 % at little CPU.
+const COMPRESSION_LEVEL: i32 = 3;
+
+/// How sled opens the folder in `path`. New folders are compressed. sled refuses to open a
+/// folder with another compression setting than it was made with, so a folder made before
+/// compression stays as it is until `peilbot compact` rewrites it.
+fn sled_config(path: &Path, cache_bytes: u64) -> sled::Config {
+    sled::Config::new()
+        .path(path)
+        .cache_capacity(cache_bytes)
+        .use_compression(!made_uncompressed(path))
+        .compression_factor(COMPRESSION_LEVEL)
+}
+
+/// Whether sled made the folder in `path` without compression: its `conf` file (a few
+/// `name: value` lines and a checksum) says so.
+fn made_uncompressed(path: &Path) -> bool {
+    std::fs::read(path.join("conf"))
+        .is_ok_and(|conf| conf.split(|b| *b == b'\n').any(|line| line == b"use_compression: false"))
+}
+
 /// Opens the sled database, waiting a little while another handle on it (in this process,
 /// or a predecessor that is still exiting) lets go of its file lock.
 fn open_db(config: &sled::Config) -> sled::Result<sled::Db> {
@@ -527,6 +560,12 @@ pub(crate) fn response_prefix(id: &PersonId) -> Vec<u8> {
     let mut key = key(id).to_vec();
     key.push(0);
     key
+}
+
+/// A response's key in `responses-by-time`: the completion time and sequence that end its
+/// key in `responses-v2`, 8 bytes each.
+pub(crate) fn by_time(response_key: &[u8]) -> Vec<u8> {
+    response_key[response_key.len().saturating_sub(16)..].to_vec()
 }
 
 /// The response id at the end of a `responses-v2` key.

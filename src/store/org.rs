@@ -10,18 +10,20 @@
 
 use std::collections::BTreeMap;
 
-use super::encoding::{decode_response, decode_set, encode_set};
-use super::{Result, Store, read, response_id, response_prefix};
+use super::encoding::{decode_response, decode_result, decode_set, encode_result, encode_set};
+use super::{Result, Store, response_id, response_prefix};
 use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
 use crate::flow::Flow;
 use crate::team::{OrgPending, OrgTeam, OrgView, Round, Shown, Team};
 use crate::team_stats::Respondent;
 
-/// Keys in the `org` tree, per flow version: the result last published, and the set of
-/// responses it is over. (Stores from before flows were per round have one of each,
-/// without a suffix, for the quick scan; its set is still set against.)
-const SHOWN: &str = "shown";
-const SET: &str = "set";
+/// Keys in the `org` tree, per flow version: the result last published (its count and
+/// figures), the set of responses it is over, and that set's length, which every team
+/// publication compares with. (Stores from before flows were per round have a set and a
+/// length without a suffix, for the quick scan; that set is still set against.)
+pub(super) const RESULT: &str = "result";
+pub(super) const SET: &str = "set";
+pub(super) const LEN: &str = "len";
 
 fn org_key(kind: &str, flow: &Flow) -> Vec<u8> {
     format!("{kind}:{}:{}", flow.id, flow.version).into_bytes()
@@ -62,11 +64,13 @@ impl Store {
             } else {
                 0
             };
-            let latest =
-                team.rounds.iter().rev().find(|round| round.shown.is_some() && round.flow == flow.id);
-            match latest {
-                Some(round) => {
-                    let shown = round.shown.clone().expect("the latest shown round has a result");
+            let latest = team.rounds.iter().rev().find(|round| round.published && round.flow == flow.id);
+            let shown = match latest {
+                Some(round) => self.shown(&team.id, round.number, "")?,
+                None => None,
+            };
+            match latest.zip(shown) {
+                Some((round, shown)) => {
                     let this_version = asks(round, flow);
                     if this_version {
                         candidate.extend(shown.set.iter().copied());
@@ -112,8 +116,18 @@ impl Store {
     /// responses to be too close to it (sets that differ in size by [`MIN_DIFFERENCE`] or
     /// more never are), so a team publication is set against it only in a tiny organisation.
     pub(super) fn org_set_near(&self, len: usize) -> Result<Vec<RespondentSet>> {
-        let near = |set: &RespondentSet| set.len().abs_diff(len) < MIN_DIFFERENCE;
-        Ok(self.org_sets()?.into_iter().filter(near).collect())
+        let mut sets = Vec::new();
+        for item in self.org.scan_prefix(LEN.as_bytes()) {
+            let (key, stored) = item?;
+            let stored = stored.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(u64::MAX);
+            if usize::try_from(stored).is_ok_and(|stored| stored.abs_diff(len) < MIN_DIFFERENCE) {
+                let set_key = [SET.as_bytes(), &key[LEN.len()..]].concat();
+                if let Some(bytes) = self.org.get(set_key)? {
+                    sets.push(decode_set(&bytes)?);
+                }
+            }
+        }
+        Ok(sets)
     }
 
     /// Every organisation-wide set published, of every flow version.
@@ -125,6 +139,17 @@ impl Store {
         Ok(sets)
     }
 
+    /// The organisation-wide result of this flow version last published, if any.
+    fn org_shown(&self, flow: &Flow) -> Result<Option<Shown>> {
+        let Some(bytes) = self.org.get(org_key(RESULT, flow))? else { return Ok(None) };
+        let (respondents, stats) = decode_result(&bytes)?;
+        let set = match self.org.get(org_key(SET, flow))? {
+            Some(set) => decode_set(&set)?,
+            None => RespondentSet::new(),
+        };
+        Ok(Some(Shown { respondents, set, stats }))
+    }
+
     /// Publishes the organisation-wide result over `candidate` when the rules allow it;
     /// returns the one last published, and whether it is new. Call with the team lock held.
     fn publish_org(
@@ -134,7 +159,7 @@ impl Store {
         candidate: RespondentSet,
         sources: &[(String, Option<u32>)],
     ) -> Result<(Option<Shown>, bool)> {
-        let shown: Option<Shown> = read(&self.org, &org_key(SHOWN, flow))?;
+        let shown = self.org_shown(flow)?;
         if shown.as_ref().is_some_and(|shown| shown.set == candidate) {
             return Ok((shown, false));
         }
@@ -145,8 +170,11 @@ impl Store {
         }
         let scores = self.scores_of(flow, &candidate, sources)?;
         let shown = super::teams::aggregate(flow, scores.iter().map(|(id, respondent)| (*id, respondent)));
-        self.org.insert(org_key(SET, flow), encode_set(&shown.set)?)?;
-        self.org.insert(org_key(SHOWN, flow), serde_json::to_vec(&shown)?)?;
+        let mut batch = sled::Batch::default();
+        batch.insert(org_key(SET, flow), encode_set(&shown.set)?);
+        batch.insert(org_key(LEN, flow), &(shown.set.len() as u64).to_be_bytes());
+        batch.insert(org_key(RESULT, flow), encode_result(shown.respondents, &shown.stats)?);
+        self.org.apply_batch(batch)?;
         Ok((Some(shown), true))
     }
 

@@ -1,6 +1,6 @@
-//! Decoded team records kept in memory: a team record holds every member and every
-//! round's published sets, so a large team's JSON took most of a lead's repeated view to
-//! parse, and the organisation view parsed every team's.
+//! Decoded team records kept in memory: a team record holds every member, so a large
+//! team's JSON would take most of a lead's repeated view to parse. (Since schema 3 the
+//! published results are kept apart, see `results`.)
 //!
 //! Records are written only by `Store::write_team`, which drops the team's entry once the
 //! write is applied. A reader that missed the cache inserts what it read from sled only if
@@ -13,9 +13,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use crate::team::Team;
 
 /// Roughly how many bytes of team JSON the cache holds before it starts again empty: the
-/// teams leads are looking at (a team of 10,000 is about 0.4 MB), not a whole organisation
-/// (a thousand teams with ten rounds each are about 90 MB), which would not fit in the
-/// memory a server should need.
+/// teams leads are looking at (a team of 10,000 members is about 0.2 MB), not a whole
+/// organisation, which would not fit in the memory a server should need.
 const BUDGET: usize = 8 * 1024 * 1024;
 
 #[derive(Clone, Default)]

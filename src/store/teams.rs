@@ -81,6 +81,12 @@ impl Store {
     /// Writes a team, its invite codes (codes it no longer has stop working) and every
     /// index it changes, in one transaction; not flushed. Call with the team lock held.
     pub(super) fn write_team(&self, team: &Team) -> Result<()> {
+        self.write_team_with(team, &[])
+    }
+
+    /// Writes a team (see [`Store::write_team`]) with results newly published for it, by
+    /// round and group, in the same transaction.
+    pub(super) fn write_team_with(&self, team: &Team, results: &[(u32, &str, &Shown)]) -> Result<()> {
         let old = self.team(&team.id)?;
         let mut changes = Changes::default();
         if let Some(old) = &old {
@@ -95,6 +101,9 @@ impl Store {
         }
         changes.insert(&self.teams, team.id.as_bytes(), serde_json::to_vec(team)?);
         self.index_team(&mut changes, old.as_ref(), team)?;
+        for (round, group, shown) in results {
+            self.write_result(&mut changes, &team.id, *round, group, shown)?;
+        }
         let applied = changes.apply();
         self.team_cache.written(&team.id);
         applied
@@ -160,15 +169,19 @@ impl Store {
             return Ok(Err(if round.is_some() { TeamRefusal::NoSuchRound } else { refusal }));
         };
         let is_current = shown_round.number == current;
-        let shown = shown_round.shown.clone().expect("a published round has a result");
+        let (shown, by_role) = self.round_results(&team.id, shown_round.number)?;
+        let Some(shown) = shown else { return Ok(Err(TeamRefusal::NoSuchRound)) };
         // "Change since" only between rounds of the same flow version: others ask other questions.
         let same_flow = |r: &Round| r.flow == shown_round.flow && r.flow_version == shown_round.flow_version;
-        let previous = team
-            .rounds
-            .iter()
-            .rev()
-            .filter(|r| r.number < shown_round.number && same_flow(r))
-            .find_map(|r| Some((r.number, r.shown.clone()?)));
+        let mut previous = None;
+        for r in
+            team.rounds.iter().rev().filter(|r| r.number < shown_round.number && same_flow(r) && r.published)
+        {
+            if let Some(shown) = self.shown(&team.id, r.number, "")? {
+                previous = Some((r.number, shown));
+                break;
+            }
+        }
         Ok(Ok(TeamResult {
             team: team.name.clone(),
             round: shown_round.number,
@@ -177,11 +190,11 @@ impl Store {
             up_to_date: !is_current || publication.up_to_date,
             shown,
             previous,
-            by_role: shown_round.groups.iter().map(|(role, shown)| (role.clone(), shown.clone())).collect(),
+            by_role,
             closed_at: shown_round.closed_at,
-            open: (!is_current && team.current_round().shown.is_none())
+            open: (!is_current && !team.current_round().published)
                 .then_some(crate::team::OpenRound { round: current, refusal }),
-            published_rounds: team.rounds.iter().filter(|r| r.shown.is_some()).map(|r| r.number).collect(),
+            published_rounds: team.rounds.iter().filter(|r| r.published).map(|r| r.number).collect(),
         }))
     }
 
@@ -197,7 +210,12 @@ impl Store {
     /// against it, and the rule is symmetric, so only the threshold is checked again.
     pub(super) fn publish(&self, flow: &Flow, team: &mut Team, rules: Rules) -> Result<Publication> {
         let ids = self.round_candidate(flow, team)?;
-        if let Some(shown) = team.current_round().shown.as_ref().filter(|s| s.set.iter().eq(ids.iter())) {
+        let number = team.current_round().number;
+        let shown = match team.current_round().published {
+            true => self.shown(&team.id, number, "")?,
+            false => None,
+        };
+        if let Some(shown) = shown.as_ref().filter(|s| s.set.iter().eq(ids.iter())) {
             let verdict = anonymity::verdict(rules, &shown.set, []);
             return Ok(Publication {
                 respondents_now: ids.len(),
@@ -208,15 +226,14 @@ impl Store {
         }
         let members = self.round_members(flow, team)?;
         let candidate: RespondentSet = members.iter().map(|member| member.response).collect();
-        let already = team.current_round().shown.as_ref().is_some_and(|s| s.set == candidate);
+        let already = shown.as_ref().is_some_and(|s| s.set == candidate);
         let mut overlapping = if already { Vec::new() } else { self.overlapping_sets(&candidate)? };
         if !already {
             overlapping.extend(self.org_set_near(candidate.len())?);
         }
         let published: Vec<&RespondentSet> = overlapping.iter().collect();
         let mut verdict = anonymity::verdict(rules, &candidate, published.iter().copied());
-        let round = team.current_round();
-        if let Some(legacy) = round.shown.as_ref().filter(|s| s.set.is_empty() && s.respondents > 0) {
+        if let Some(legacy) = shown.as_ref().filter(|s| s.set.is_empty() && s.respondents > 0) {
             // Stored before sets were recorded: the old count rule stands in for the set rule.
             if verdict == Verdict::Publish && candidate.len() < legacy.respondents + MIN_DIFFERENCE {
                 verdict = Verdict::Hold;
@@ -227,13 +244,20 @@ impl Store {
             // Scores are read only for a result that is published.
             let responses = self.scores(flow, &members)?;
             let groups = publish_groups(flow, &responses, &candidate, &published);
-            let round = team.rounds.last_mut().expect("a team always has a round");
-            round.shown = Some(aggregate(flow, responses.iter().map(|(id, respondent)| (*id, respondent))));
-            round.groups.extend(groups);
-            self.write_team(team)?;
+            let whole = aggregate(flow, responses.iter().map(|(id, respondent)| (*id, respondent)));
+            let mut results: Vec<(u32, &str, &Shown)> = vec![(number, "", &whole)];
+            results.extend(groups.iter().map(|(group, shown)| (number, group.as_str(), shown)));
+            team.rounds.last_mut().expect("a team always has a round").published = true;
+            self.write_team_with(team, &results)?;
+            return Ok(Publication {
+                respondents_now: candidate.len(),
+                verdict,
+                up_to_date: true,
+                published: true,
+            });
         }
-        let up_to_date = team.current_round().shown.as_ref().is_some_and(|s| s.set == candidate);
-        Ok(Publication { respondents_now: candidate.len(), verdict, up_to_date, published: published_now })
+        let up_to_date = already;
+        Ok(Publication { respondents_now: candidate.len(), verdict, up_to_date, published: false })
     }
 
     /// Closes the current round and opens the next; returns the team as it is now. The
@@ -277,20 +301,19 @@ impl Store {
         }
         let publication = self.publish(flow, &mut team, rules)?;
         self.flush_if(publication.published)?;
-        Ok(Ok(team
-            .rounds
-            .iter()
-            .filter_map(|round| {
-                Some(RoundExport {
-                    round: round.number,
-                    flow: round.flow.clone(),
-                    flow_version: round.flow_version,
-                    opened_at: round.opened_at,
-                    closed_at: round.closed_at,
-                    shown: round.shown.clone()?,
-                })
-            })
-            .collect()))
+        let mut rounds = Vec::new();
+        for round in team.rounds.iter().filter(|round| round.published) {
+            let Some(shown) = self.shown(&team.id, round.number, "")? else { continue };
+            rounds.push(RoundExport {
+                round: round.number,
+                flow: round.flow.clone(),
+                flow_version: round.flow_version,
+                opened_at: round.opened_at,
+                closed_at: round.closed_at,
+                shown,
+            });
+        }
+        Ok(Ok(rounds))
     }
 
     /// Members to nudge: not finished this round, reachable, reminders on, and not

@@ -2,10 +2,12 @@
 //!
 //! A round is a time window of one team; a member's latest scan completed inside the
 //! current round counts for it. What was last published of a round (and of each role
-//! group in it) is kept as a [`Shown`]: its respondent set and its aggregate, so the
-//! rules in `anonymity` can set every new result against everything already shown.
+//! group in it) is a [`Shown`]: its respondent set and its aggregate, so the rules in
+//! `anonymity` can set every new result against everything already shown. The team record
+//! says only which rounds have one; the store keeps the results beside it, so a view reads
+//! only the results it shows.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -54,11 +56,10 @@ pub struct Round {
     pub flow_version: u32,
     pub opened_at: u64,
     pub closed_at: Option<u64>,
-    /// The result last published for this round; once closed, its final result.
-    pub shown: Option<Shown>,
-    /// The result last published per role group (only groups the rules allowed).
+    /// Whether a result was published for this round (and maybe for role groups in it);
+    /// the store keeps the result last published, once the round is closed its final one.
     #[serde(default)]
-    pub groups: BTreeMap<String, Shown>,
+    pub published: bool,
 }
 
 fn default_flow() -> String {
@@ -180,7 +181,7 @@ pub struct OrgView {
 impl Team {
     /// The latest round with a published result.
     pub fn latest_shown_round(&self) -> Option<&Round> {
-        self.rounds.iter().rev().find(|round| round.shown.is_some())
+        self.rounds.iter().rev().find(|round| round.published)
     }
 }
 
@@ -206,14 +207,9 @@ impl Team {
         self.rounds.last().expect("a team always has a round")
     }
 
-    /// Every respondent set ever published for this team, in any round or group.
-    pub fn published_sets(&self) -> impl Iterator<Item = &RespondentSet> {
-        self.rounds.iter().flat_map(|round| round.shown.iter().chain(round.groups.values())).map(|s| &s.set)
-    }
-
     /// A round with a published result: the one numbered, or else the latest.
     pub fn published_round(&self, number: Option<u32>) -> Option<&Round> {
-        let mut published = self.rounds.iter().rev().filter(|round| round.shown.is_some());
+        let mut published = self.rounds.iter().rev().filter(|round| round.published);
         match number {
             Some(number) => published.find(|round| round.number == number),
             None => published.next(),
@@ -228,15 +224,7 @@ impl Team {
 
 impl Round {
     pub fn open(number: u32, opened_at: u64, flow: &str, flow_version: u32) -> Round {
-        Round {
-            number,
-            flow: flow.to_string(),
-            flow_version,
-            opened_at,
-            closed_at: None,
-            shown: None,
-            groups: BTreeMap::new(),
-        }
+        Round { number, flow: flow.to_string(), flow_version, opened_at, closed_at: None, published: false }
     }
 }
 
@@ -279,6 +267,6 @@ mod tests {
         let stored = r#"{"number":2,"opened_at":5,"closed_at":null,"shown":null}"#;
         let round: Round = serde_json::from_str(stored).expect("an old round reads");
         assert_eq!((round.flow.as_str(), round.flow_version), ("quickscan", 1));
-        assert!(round.groups.is_empty());
+        assert!(!round.published);
     }
 }
