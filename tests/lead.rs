@@ -9,7 +9,7 @@ use std::process::Command;
 
 use support::WAIT;
 use support::binary::{message, peilbot};
-use support::bot::{setup, store};
+use support::bot::{PeilBot, setup, store};
 use support::fake_telegram::*;
 use support::members::*;
 use support::person::Person;
@@ -288,7 +288,8 @@ fn scoped_chat(call: &Call) -> Option<i64> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_role_gets_its_own_menu_and_help() {
-    let (tg, _data, _bot) = setup(&[("PEILBOT_ADMINS", "300")]).await;
+    let (tg, _data, bot) = setup(&[("PEILBOT_ADMINS", "300")]).await;
+    bot.registered().await;
     let calls = tg.calls_to("setMyCommands");
     let everyone: Vec<&Call> = calls.iter().filter(|c| scoped_chat(c).is_none()).collect();
     assert_eq!(everyone.len(), 3, "one default menu per language");
@@ -354,6 +355,82 @@ async fn each_role_gets_its_own_menu_and_help() {
     assert_eq!(tg.menu(Some(301), None), None, "her chat shows the default menu again");
     assert_eq!(tg.menu(None, Some("nl")).as_deref(), Some(names(everyone[1]).as_slice()));
     assert!(tg.menu(Some(300), None).is_some_and(|menu| menu.contains(&"org".to_string())));
+}
+
+/// The chat-scoped menu calls (set or removed) the fake has had so far.
+fn chat_menu_calls(tg: &FakeTelegram) -> Vec<Call> {
+    let scoped = |call: &Call| call.params.get("scope").is_some_and(|scope| scope["type"] == "chat");
+    let menus = ["setMyCommands", "deleteMyCommands"];
+    let calls =
+        tg.calls().into_iter().filter(|call| menus.iter().any(|m| call.method.eq_ignore_ascii_case(m)));
+    calls.filter(scoped).collect()
+}
+
+/// The description of `/scan` in a setMyCommands call.
+fn scan_description(call: &Call) -> String {
+    let list = call.params["commands"].as_array().expect("a command list");
+    let scan = list.iter().find(|c| c["command"] == "scan").expect("/scan in the menu");
+    scan["description"].as_str().unwrap_or_default().to_owned()
+}
+
+/// Telegram keeps chat menus: a restart sets the menus of leads and admins again only
+/// when what they would say changed (a text, the admin list), not on every start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restart_sets_chat_menus_only_when_they_changed() {
+    let admin = ("PEILBOT_ADMINS", "300");
+    let (tg, data, mut bot) = setup(&[admin]).await;
+    bot.registered().await;
+    let ann = Person::new(&tg, 301, "Ann", Some("en"));
+    new_team(&ann, "Delta").await;
+    tg.wait_until(WAIT, |tg| chat_menu_calls(tg).iter().any(|c| scoped_chat(c) == Some(301)))
+        .await
+        .expect("the lead's menu");
+    // Stopped as a supervisor stops it: what it noted is flushed.
+    bot.interrupt(WAIT).expect("stops");
+
+    // The same menus: the defaults are registered again, no chat's menu is.
+    let (before, defaults) = (chat_menu_calls(&tg).len(), tg.calls_to("setMyCommands").len());
+    let mut bot = PeilBot::start_with(&tg, &store(&data), &[admin]).await;
+    let logged = bot.registered().await;
+    assert_eq!(chat_menu_calls(&tg).len(), before, "chat menus set again: {logged}");
+    assert_eq!(tg.calls_to("setMyCommands").len(), defaults + 3, "the three default menus");
+    bot.interrupt(WAIT).expect("stops");
+
+    // Another English text for /scan, from a content folder: the admin's and the lead's
+    // menus are set again, with it.
+    let content = tempfile::tempdir().expect("a content folder");
+    std::fs::create_dir_all(content.path().join("flows")).unwrap();
+    std::fs::create_dir_all(content.path().join("locales/en")).unwrap();
+    let bot_ftl = include_str!("../locales/en/bot.ftl");
+    let changed =
+        bot_ftl.replace("cmd-scan = Start or continue a scan", "cmd-scan = Begin or carry on a scan");
+    assert_ne!(changed, bot_ftl, "the English text of /scan is in locales/en/bot.ftl");
+    std::fs::write(content.path().join("locales/en/bot.ftl"), changed).unwrap();
+    let with_content = [admin, ("PEILBOT_CONTENT", content.path().to_str().unwrap())];
+    let before = chat_menu_calls(&tg).len();
+    let mut bot = PeilBot::start_with(&tg, &store(&data), &with_content).await;
+    bot.registered().await;
+    let again = chat_menu_calls(&tg).split_off(before);
+    for chat in [300, 301] {
+        let call = again.iter().find(|c| scoped_chat(c) == Some(chat)).expect("the chat's menu set again");
+        assert_eq!(scan_description(call), "Begin or carry on a scan");
+    }
+    assert_eq!(again.len(), 2, "each chat once");
+    bot.interrupt(WAIT).expect("stops");
+
+    // Started again with that content: nothing to set. With a second admin: set again.
+    let before = chat_menu_calls(&tg).len();
+    let mut bot = PeilBot::start_with(&tg, &store(&data), &with_content).await;
+    bot.registered().await;
+    assert_eq!(chat_menu_calls(&tg).len(), before, "the new menus are set already");
+    bot.interrupt(WAIT).expect("stops");
+    let bot =
+        PeilBot::start_with(&tg, &store(&data), &[("PEILBOT_ADMINS", "300,302"), with_content[1]]).await;
+    bot.registered().await;
+    let again = chat_menu_calls(&tg).split_off(before);
+    let new_admin = again.iter().find(|c| scoped_chat(c) == Some(302)).expect("the new admin's menu");
+    assert!(names(new_admin).contains(&"org".to_string()), "{:?}", names(new_admin));
+    assert_eq!(scan_description(new_admin), "Begin or carry on a scan");
 }
 
 /// The commands a `/help` reply lists, one per line after its title, without the slash.

@@ -828,7 +828,8 @@ async fn an_unknown_command_gets_the_help() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn start_up_registers_commands_and_descriptions_per_language() {
-    let (tg, _data, _bot) = setup(&[]).await;
+    let (tg, _data, bot) = setup(&[]).await;
+    bot.registered().await;
     assert_eq!(tg.calls()[0].method.to_ascii_lowercase(), "getme");
 
     let language = |call: &Call| call.params.get("language_code").and_then(Value::as_str).map(str::to_owned);

@@ -1,9 +1,10 @@
 //! Text on a chart: the embedded DejaVu Sans font and the [`Canvas`] that lays
 //! out, wraps, shortens and rasterises words with `ab_glyph`.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use ab_glyph::{Font, FontRef, OutlinedGlyph, ScaleFont, point};
+use ab_glyph::{Font, FontRef, GlyphId, ScaleFont, point};
 use plotters::prelude::*;
 
 use super::{Area, ChartError};
@@ -14,6 +15,71 @@ pub(crate) const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/DejaVuSans.tt
 pub(super) fn dejavu_sans() -> Result<&'static FontRef<'static>, ChartError> {
     static FONT: OnceLock<Option<FontRef<'static>>> = OnceLock::new();
     FONT.get_or_init(|| FontRef::try_from_slice(DEJAVU_SANS).ok()).as_ref().ok_or(ChartError::Font)
+}
+
+/// A glyph's pixels at one size and subpixel offset: the top-left pixel of its bounds
+/// relative to the whole pixel of its position, and each covered pixel from there.
+struct Glyph {
+    offset: (i32, i32),
+    pixels: Vec<(u16, u16, f32)>,
+}
+
+/// A rasterised glyph and the pixel its bounds start at on the canvas.
+struct Placed {
+    glyph: Arc<Glyph>,
+    origin: (i32, i32),
+}
+
+/// Horizontal positions are rounded to a quarter pixel: words stay evenly spaced (whole
+/// pixels would not), and each glyph is rasterised at most four times per size.
+const SUBPIXELS: f32 = 4.0;
+/// Glyphs kept (glyph, size, offsets); far more than the charts' few sizes of one alphabet.
+const GLYPHS_KEPT: usize = 8192;
+
+type GlyphKey = (u16, u32, u8, u32);
+
+/// Rasterised glyphs, for every chart in the process: rasterising is most of drawing text.
+fn glyphs() -> &'static Mutex<HashMap<GlyphKey, Arc<Glyph>>> {
+    static GLYPHS: OnceLock<Mutex<HashMap<GlyphKey, Arc<Glyph>>>> = OnceLock::new();
+    GLYPHS.get_or_init(Default::default)
+}
+
+/// The glyph `id` at `size` with its origin at `(x, y)`, rasterised once per size and
+/// quarter-pixel offset.
+fn raster(font: &FontRef<'static>, id: GlyphId, size: f32, (x, y): (f32, f32)) -> Placed {
+    let quarters = ((x - x.floor()) * SUBPIXELS).round();
+    let (whole_x, whole_y) = (x.floor() as i32, y.floor() as i32);
+    let (carry, quarter) = (quarters as i32 / SUBPIXELS as i32, quarters as u8 % SUBPIXELS as u8);
+    let fraction_y = y - y.floor();
+    let key = (id.0, size.to_bits(), quarter, fraction_y.to_bits());
+    let cached = glyphs().lock().ok().and_then(|glyphs| glyphs.get(&key).cloned());
+    let glyph = cached.unwrap_or_else(|| {
+        let position = point(f32::from(quarter) / SUBPIXELS, fraction_y);
+        let glyph = Arc::new(rasterise(font, id.with_scale_and_position(size, position)));
+        if let Ok(mut glyphs) = glyphs().lock() {
+            if glyphs.len() >= GLYPHS_KEPT {
+                glyphs.clear();
+            }
+            glyphs.insert(key, glyph.clone());
+        }
+        glyph
+    });
+    let origin = (whole_x + carry + glyph.offset.0, whole_y + glyph.offset.1);
+    Placed { glyph, origin }
+}
+
+fn rasterise(font: &FontRef<'static>, glyph: ab_glyph::Glyph) -> Glyph {
+    let Some(outline) = font.outline_glyph(glyph) else {
+        return Glyph { offset: (0, 0), pixels: Vec::new() };
+    };
+    let min = outline.px_bounds().min;
+    let mut pixels = Vec::new();
+    outline.draw(|x, y, coverage| {
+        if coverage > 0.0 {
+            pixels.push((x as u16, y as u16, coverage.min(1.0)));
+        }
+    });
+    Glyph { offset: (min.x as i32, min.y as i32), pixels }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -79,26 +145,18 @@ impl Canvas<'_, '_> {
                 caret += font.kern(previous, id);
             }
             previous = Some(id);
-            let glyph = id.with_scale_and_position(style.size, point(caret, baseline));
+            let raster = raster(self.font, id, style.size, (caret, baseline));
             caret += font.h_advance(id);
-            if let Some(outline) = self.font.outline_glyph(glyph) {
-                self.paint(&outline, style.colour)?;
-            }
+            self.paint(&raster, style.colour)?;
         }
         Ok(())
     }
 
-    /// Blends an outlined glyph onto the canvas.
-    fn paint(&self, outline: &OutlinedGlyph, colour: RGBColor) -> Result<(), ChartError> {
-        let origin = outline.px_bounds().min;
-        let mut pixels = Vec::new();
-        outline.draw(|x, y, coverage| {
-            if coverage > 0.0 {
-                pixels.push((x as i32, y as i32, coverage.min(1.0)));
-            }
-        });
-        for (x, y, coverage) in pixels {
-            let position = (origin.x as i32 + x, origin.y as i32 + y);
+    /// Blends a rasterised glyph onto the canvas.
+    fn paint(&self, raster: &Placed, colour: RGBColor) -> Result<(), ChartError> {
+        let (left, top) = raster.origin;
+        for &(x, y, coverage) in &raster.glyph.pixels {
+            let position = (left + i32::from(x), top + i32::from(y));
             self.area.draw_pixel(position, &colour.mix(f64::from(coverage)))?;
         }
         Ok(())

@@ -9,7 +9,8 @@
 //! Layout, schema 3 (people, scans and teams are JSON, so other code can add
 //! `#[serde(default)]` fields; what is kept per response and per published result is
 //! postcard, see `encoding`):
-//! - `meta`: `schema` → the schema version.
+//! - `meta`: `schema` → the schema version; `menus` → a fingerprint of the chat command
+//!   menus last set for every lead and admin (see `telegram::menus`), none in a new store.
 //! - `people`: person id → [`Person`].
 //! - `scans`: person id → [`Scan`] in progress.
 //! - `responses-v2`: person id, 0, completion time (big-endian), sequence → the full
@@ -76,6 +77,10 @@ pub const SCHEMA_VERSION: u32 = 3;
 pub const DEFAULT_CACHE_MB: u64 = 24;
 
 pub use crate::person::PersonId;
+
+/// The tree of facts about the store itself, and the key of the menus' fingerprint in it.
+const META: &str = "meta";
+const MENUS: &str = "menus";
 
 /// The key of a person's records in every tree.
 fn key(id: &PersonId) -> &[u8] {
@@ -236,7 +241,7 @@ impl Store {
             // Durable commits flush themselves; a background flush would only add fsyncs.
             .flush_every_ms(if options.flush_each_commit { None } else { Some(1_000) });
         let db = open_db(&config).map_err(|cause| StoreError::Open { path: path.to_path_buf(), cause })?;
-        let meta = db.open_tree("meta")?;
+        let meta = db.open_tree(META)?;
         let found = meta.get("schema")?;
         let store = Store {
             people: db.open_tree("people")?,
@@ -480,6 +485,20 @@ impl Store {
         }
         sizes.sort();
         Ok(sizes)
+    }
+
+    /// The fingerprint of the chat menus as they were when last set for everyone with a
+    /// role (`telegram::menus`), if they ever were.
+    pub fn menus_fingerprint(&self) -> Result<Option<String>> {
+        let value = self.db.open_tree(META)?.get(MENUS)?;
+        Ok(value.map(|value| String::from_utf8_lossy(&value).into_owned()))
+    }
+
+    /// Notes that the chat menus with this fingerprint are set. Not flushed: if it is lost
+    /// in a crash, the menus are only set once more.
+    pub fn set_menus_fingerprint(&self, fingerprint: &str) -> Result<()> {
+        self.db.open_tree(META)?.insert(MENUS, fingerprint.as_bytes())?;
+        Ok(())
     }
 
     /// How many times this store waited for the disk since it was opened.

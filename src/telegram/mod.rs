@@ -103,12 +103,18 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
     }
     let admins = config.admins.into_iter().map(turn::person_of).collect();
     let app = App { content, store: store.clone(), rules, admins, retention_days: config.retention_days };
+    // Before the first poll: no expired response may be shown.
+    let sweep_started = std::time::Instant::now();
     let deleted = crate::app::privacy::sweep(&app, crate::unix_now())?;
+    let seconds = sweep_started.elapsed().as_secs_f64();
     if deleted > 0 {
-        tracing::info!(deleted, "deleted responses past the retention period");
+        tracing::info!(deleted, seconds, "deleted responses past the retention period");
+    } else {
+        tracing::debug!(seconds, "no responses past the retention period");
     }
     let shared = Arc::new(Shared { app, username });
-    register(&bot, &shared.app).await;
+    // Telegram keeps menus and descriptions: they need not be in place before the first poll.
+    tokio::spawn(register(bot.clone(), shared.clone()));
     tokio::spawn(retention(shared.clone()));
     tokio::spawn(teams::deliver_queued(bot.clone(), shared.clone()));
 
@@ -376,7 +382,7 @@ fn message_turn<B: TgBot>(
 /// A tap on a message of ours.
 fn tap(query: CallbackQuery) -> Option<turn::Tap> {
     let message = query.message.as_ref()?.id();
-    Some(turn::Tap { query, message })
+    Some(turn::Tap { query: Arc::new(query), message })
 }
 
 /// The person's turn for a tap in their own private chat; a tap whose message claims
@@ -411,11 +417,13 @@ async fn retention(shared: Arc<Shared>) {
 }
 
 /// Command lists and descriptions per language, so Telegram shows them in the person's
-/// language. Failures are logged, not fatal: the bot works without them.
-async fn register(bot: &Bot, app: &App) {
+/// language, then the menus of leads and admins if they changed. Failures are logged, not
+/// fatal: the bot works without them.
+async fn register(bot: Bot, shared: Arc<Shared>) {
+    let started = std::time::Instant::now();
     // Telegram picks lists by two-letter code; Flemish users get the Dutch ones.
     for (lang, code) in [(Lang::En, None), (Lang::Nl, Some("nl")), (Lang::En, Some("en"))] {
-        let locales = &app.content.locales;
+        let locales = &shared.app.content.locales;
         let mut set_commands = bot.set_my_commands(menus::commands(locales, lang, Roles::EVERYONE));
         let mut description = bot.set_my_description().description(locales.msg(lang, Msg::TgDescription));
         let mut short =
@@ -430,5 +438,11 @@ async fn register(bot: &Bot, app: &App) {
             tracing::warn!(%err, "could not register commands or descriptions");
         }
     }
-    menus::refresh_all(bot, app).await;
+    let changed = menus::refresh_changed(&bot, &shared).await;
+    let seconds = started.elapsed().as_secs_f64();
+    match changed {
+        Ok(None) => tracing::info!(seconds, "commands registered; the chat menus are as last set"),
+        Ok(Some(chats)) => tracing::info!(chats, seconds, "commands registered; chat menus set"),
+        Err(err) => tracing::warn!(%err, "could not list leads and admins for their menus"),
+    }
 }

@@ -120,10 +120,11 @@ pub struct Unavailable {
     pub source: StoreError,
 }
 
-/// A tap on a button: the query to answer and the message it was on.
+/// A tap on a button: the query to answer and the message it was on. The query is shared:
+/// the routing tree hands a `Tap` to every filter and endpoint it passes, each a copy.
 #[derive(Debug, Clone)]
 pub struct Tap {
-    pub query: CallbackQuery,
+    pub query: Arc<CallbackQuery>,
     pub message: MessageId,
 }
 

@@ -95,8 +95,9 @@ impl PeilBot {
         PeilBot { child, log, reader: Some(reader) }
     }
 
-    /// Starts `peilbot serve` and waits until it long-polls for updates (so it has
-    /// registered its commands and will see whatever the test sends next).
+    /// Starts `peilbot serve` and waits until it long-polls for updates (so it will see
+    /// whatever the test sends next; its commands are registered beside the first polls,
+    /// see [`PeilBot::registered`]).
     pub async fn start(tg: &FakeTelegram, data: &Path) -> PeilBot {
         PeilBot::start_with(tg, data, &[]).await
     }
@@ -120,6 +121,20 @@ impl PeilBot {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
         bot
+    }
+
+    /// Waits until the bot has registered its commands, descriptions and the chat menus
+    /// of leads and admins (it logs so at info level, the tests' default), and returns that
+    /// log line.
+    pub async fn registered(&self) -> String {
+        let deadline = Instant::now() + START_TIMEOUT;
+        loop {
+            if let Some(line) = self.log().lines().find(|line| line.contains("commands registered")) {
+                return line.to_owned();
+            }
+            assert!(Instant::now() < deadline, "no commands registered; stderr:\n{}", self.log());
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
     }
 
     /// Everything the bot wrote to stderr so far.
