@@ -16,6 +16,7 @@ use super::{PersonId, Result};
 use crate::anonymity::{RespondentSet, ResponseId};
 use crate::engine::Response;
 use crate::flow::Answer;
+use crate::team::Shown;
 use crate::team_stats::{DimensionStats, Respondent, StatementStats, TeamStats};
 
 #[derive(Serialize, Deserialize)]
@@ -205,6 +206,16 @@ pub(super) fn decode_result(bytes: &[u8]) -> Result<(usize, TeamStats)> {
         .collect();
     let dont_know = dont_know.map(Figure::value);
     Ok((respondents, TeamStats { respondents: stats_respondents, dimensions, dont_know, statements }))
+}
+
+/// A published result from its record ([`encode_result`]) and its set, if one is stored.
+pub(super) fn shown_with(result: &[u8], set: Option<sled::IVec>) -> Result<Shown> {
+    let (respondents, stats) = decode_result(result)?;
+    let set = match set {
+        Some(set) => decode_set(&set)?,
+        None => RespondentSet::new(),
+    };
+    Ok(Shown { respondents, set, stats })
 }
 
 /// One member's latest response in a team round: what a team result reads.

@@ -34,7 +34,7 @@ const OLD_ORG_SHOWN: &str = "shown";
 /// Records written per batch: bounded memory on a large store.
 const BATCH: usize = 10_000;
 
-pub(super) fn from_v1(store: &Store, meta: &sled::Tree) -> Result<()> {
+pub(super) fn from_v1(store: &Store) -> Result<()> {
     let started = std::time::Instant::now();
     store.responses.clear()?;
     let old = store.db.open_tree(V1_RESPONSES)?;
@@ -51,11 +51,11 @@ pub(super) fn from_v1(store: &Store, meta: &sled::Tree) -> Result<()> {
         }
     }
     store.responses.apply_batch(batch)?;
-    to_v3(store, meta, 1, started)
+    to_v3(store, 1, started)
 }
 
-pub(super) fn from_v2(store: &Store, meta: &sled::Tree) -> Result<()> {
-    to_v3(store, meta, 2, std::time::Instant::now())
+pub(super) fn from_v2(store: &Store) -> Result<()> {
+    to_v3(store, 2, std::time::Instant::now())
 }
 
 /// A round of an old team record: its results, which schema 3 keeps apart.
@@ -74,8 +74,9 @@ struct OldRounds {
 
 /// From schema 1 (its responses already converted) or 2 to 3: every index derived again
 /// from the responses and the old team records, the results taken out of those records.
-fn to_v3(store: &Store, meta: &sled::Tree, from: u32, started: std::time::Instant) -> Result<()> {
-    save_old_teams(store, meta)?;
+fn to_v3(store: &Store, from: u32, started: std::time::Instant) -> Result<()> {
+    let meta = &store.meta;
+    save_old_teams(store)?;
     for tree in [
         &store.teams,
         &store.results,
@@ -132,7 +133,8 @@ fn to_v3(store: &Store, meta: &sled::Tree, from: u32, started: std::time::Instan
 
 /// Keeps the old team records in a tree of their own, once: a migration redone after a
 /// crash reads them from there, not from `teams`, which it rewrites.
-fn save_old_teams(store: &Store, meta: &sled::Tree) -> Result<()> {
+fn save_old_teams(store: &Store) -> Result<()> {
+    let meta = &store.meta;
     if meta.contains_key(OLD_TEAMS_SAVED)? {
         return Ok(());
     }
@@ -190,7 +192,7 @@ pub(super) fn finish(store: &Store) -> Result<()> {
     for key in &old_org {
         store.org.remove(key)?;
     }
-    let meta = store.db.open_tree("meta")?;
+    let meta = &store.meta;
     dropped |= meta.remove(OLD_TEAMS_SAVED)?.is_some() || !old_org.is_empty();
     if dropped {
         store.flush()?;

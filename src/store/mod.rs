@@ -200,6 +200,7 @@ fn open_cause(err: &sled::Error) -> String {
 #[derive(Clone)]
 pub struct Store {
     db: sled::Db,
+    meta: sled::Tree,
     people: sled::Tree,
     scans: sled::Tree,
     responses: sled::Tree,
@@ -251,6 +252,7 @@ impl Store {
             updates: db.open_tree("updates")?,
             teams: db.open_tree("teams")?,
             results: db.open_tree("results")?,
+            meta: meta.clone(),
             invites: db.open_tree("invites")?,
             reminded: db.open_tree("reminded")?,
             queued: db.open_tree("queued")?,
@@ -283,8 +285,8 @@ impl Store {
                 store.flush()?;
             }
             Some(SCHEMA_VERSION) => migrate::finish(&store)?,
-            Some(1) => migrate::from_v1(&store, &meta)?,
-            Some(2) => migrate::from_v2(&store, &meta)?,
+            Some(1) => migrate::from_v1(&store)?,
+            Some(2) => migrate::from_v2(&store)?,
             Some(found) => {
                 return Err(StoreError::Schema {
                     path: path.to_path_buf(),
@@ -490,14 +492,14 @@ impl Store {
     /// The fingerprint of the chat menus as they were when last set for everyone with a
     /// role (`telegram::menus`), if they ever were.
     pub fn menus_fingerprint(&self) -> Result<Option<String>> {
-        let value = self.db.open_tree(META)?.get(MENUS)?;
+        let value = self.meta.get(MENUS)?;
         Ok(value.map(|value| String::from_utf8_lossy(&value).into_owned()))
     }
 
     /// Notes that the chat menus with this fingerprint are set. Not flushed: if it is lost
     /// in a crash, the menus are only set once more.
     pub fn set_menus_fingerprint(&self, fingerprint: &str) -> Result<()> {
-        self.db.open_tree(META)?.insert(MENUS, fingerprint.as_bytes())?;
+        self.meta.insert(MENUS, fingerprint.as_bytes())?;
         Ok(())
     }
 

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use super::encoding::{decode_response, decode_result, decode_set, encode_result, encode_set};
+use super::encoding::{decode_response, decode_set, encode_result, encode_set, shown_with};
 use super::{Result, Store, response_id, response_prefix};
 use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
 use crate::flow::Flow;
@@ -142,12 +142,7 @@ impl Store {
     /// The organisation-wide result of this flow version last published, if any.
     fn org_shown(&self, flow: &Flow) -> Result<Option<Shown>> {
         let Some(bytes) = self.org.get(org_key(RESULT, flow))? else { return Ok(None) };
-        let (respondents, stats) = decode_result(&bytes)?;
-        let set = match self.org.get(org_key(SET, flow))? {
-            Some(set) => decode_set(&set)?,
-            None => RespondentSet::new(),
-        };
-        Ok(Some(Shown { respondents, set, stats }))
+        Ok(Some(shown_with(&bytes, self.org.get(org_key(SET, flow))?)?))
     }
 
     /// Publishes the organisation-wide result over `candidate` when the rules allow it;
@@ -189,8 +184,7 @@ impl Store {
     ) -> Result<BTreeMap<ResponseId, Respondent>> {
         let mut scores = BTreeMap::new();
         for (id, round) in sources {
-            let Some(team) = self.team_passing(id)? else { continue };
-            let team = &team;
+            let Some(team) = &self.team_passing(id)? else { continue };
             let current = team.current_round();
             match round.and_then(|number| team.rounds.iter().find(|r| r.number == number)) {
                 Some(round) if round.number != current.number => {

@@ -5,10 +5,9 @@
 //! the organisation view one round per team, a lead's view its round and the one before.
 
 use super::changes::Changes;
-use super::encoding::{decode_result, decode_set, encode_result, encode_set, round_prefix};
+use super::encoding::{decode_set, encode_result, encode_set, round_prefix, shown_with};
 use super::index::{by_response, published_key};
 use super::{Result, Store};
-use crate::anonymity::RespondentSet;
 use crate::team::Shown;
 
 /// A round's published result, and those of its role groups by role id.
@@ -39,12 +38,7 @@ impl Store {
 
     /// A result's record with its set (none for results stored before sets were recorded).
     fn shown_of(&self, key: &[u8], bytes: &[u8]) -> Result<Shown> {
-        let (respondents, stats) = decode_result(bytes)?;
-        let set = match self.published.get(key)? {
-            Some(set) => decode_set(&set)?,
-            None => RespondentSet::new(),
-        };
-        Ok(Shown { respondents, set, stats })
+        shown_with(bytes, self.published.get(key)?)
     }
 
     /// Publishes a result of a team's round (or a role group in it) in place of the one
