@@ -127,44 +127,19 @@ fn render_png(
 ) -> Result<Vec<u8>, ChartError> {
     let font = dejavu_sans()?;
     let (width, height) = size;
-    let mut rgb = canvas_buffer(width as usize * height as usize * 3);
-    let drawn = (|| {
+    // White from the start: no fill pass over every pixel.
+    let mut rgb = vec![0xFF_u8; width as usize * height as usize * 3];
+    {
         let area = BitMapBackend::with_buffer(&mut rgb, size).into_drawing_area();
         draw(&Canvas { area: &area, font })?;
         area.present()?;
-        Ok::<_, ChartError>(())
-    })();
+    }
     let mut png = Vec::new();
     // Charts are flat colours and text: one filter and fast deflate keep them small, at a
     // fraction of the CPU of trying every filter per row (most of a whole scan's CPU).
     let encoder = PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Sub);
-    let encoded = drawn.and_then(|()| Ok(encoder.write_image(&rgb, width, height, ColorType::Rgb8)?));
-    keep_buffer(rgb);
-    encoded.map(|()| png)
-}
-
-/// The largest pixel buffer kept for the next picture: a profile chart's (about 5 MB).
-const BUFFER_KEPT: usize = 8 << 20;
-
-/// The last picture's pixel buffer: fresh memory for every picture costs a page fault per
-/// 4 KB and zeroing it, a quarter of drawing a chart.
-static BUFFER: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
-
-/// A white canvas of `len` bytes (RGB), in the kept buffer when it is free.
-fn canvas_buffer(len: usize) -> Vec<u8> {
-    let mut rgb = BUFFER.lock().map(|mut kept| std::mem::take(&mut *kept)).unwrap_or_default();
-    rgb.clear();
-    rgb.resize(len, 0xFF);
-    rgb
-}
-
-fn keep_buffer(rgb: Vec<u8>) {
-    if let Ok(mut kept) = BUFFER.lock()
-        && rgb.capacity() <= BUFFER_KEPT
-        && rgb.capacity() > kept.capacity()
-    {
-        *kept = rgb;
-    }
+    encoder.write_image(&rgb, width, height, ColorType::Rgb8)?;
+    Ok(png)
 }
 
 /// Runs `measure` on a canvas that is never drawn on: for laying out text (wrapping,
