@@ -1,7 +1,8 @@
 //! Throughput of the real `peilbot serve` against the tests' fake Bot API, and, in the same
 //! run, of a bare teloxide bot (`examples/bare_bot.rs`) that makes the same two calls per
 //! tap and stores nothing. Run with `cargo bench --bench throughput`; figures are recorded
-//! in BENCHMARKS.md.
+//! in BENCHMARKS.md. `BARE_BOT=PATH` runs a bare bot built before, `PEILBOT_BIN=PATH`
+//! another build of peilbot (for before and after figures from runs close together).
 //!
 //! 50 scripted users each send `/scan quickscan` and tap through the whole scan (23 taps; before
 //! them, peilbot's Start under the privacy notice at first contact), all at once. Reported per bot: updates per second (wall time from the first update to the last
@@ -145,8 +146,13 @@ async fn measure(tg: &FakeTelegram, mut command: Command, choice: usize, first_u
     figures
 }
 
-/// Builds the bare bot example (release) and returns its path.
+/// Builds the bare bot example (release) and returns its path; `BARE_BOT=PATH` runs one
+/// built before instead. Building it here rebuilds teloxide and peilbot's library for the
+/// next `cargo bench` (cargo keeps one copy of each for both), minutes on a small machine.
 fn bare_bot() -> PathBuf {
+    if let Some(path) = std::env::var_os("BARE_BOT") {
+        return PathBuf::from(path);
+    }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)
         .args(["build", "--release", "--quiet", "--example", "bare_bot"])
@@ -154,6 +160,21 @@ fn bare_bot() -> PathBuf {
         .expect("cargo builds the bare bot");
     assert!(status.success(), "the bare bot builds");
     Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/examples/bare_bot")
+}
+
+/// `command` run with the binary in `PEILBOT_BIN` instead (another build, for before and
+/// after figures from runs taken close together), else as it is.
+fn other_binary(command: Command) -> Command {
+    let Some(binary) = std::env::var_os("PEILBOT_BIN") else { return command };
+    let mut other = Command::new(binary);
+    other.args(command.get_args());
+    for (name, value) in command.get_envs() {
+        match value {
+            Some(value) => other.env(name, value),
+            None => other.env_remove(name),
+        };
+    }
+    other
 }
 
 fn print(name: &str, figures: &Figures) {
@@ -173,8 +194,8 @@ async fn main() {
     let data = tempfile::tempdir().expect("a temp dir");
 
     let tg = FakeTelegram::start().await;
-    let mut peilbot = support::bot::serve_against(&tg, data.path());
-    peilbot.env("RUST_LOG", "warn").stderr(Stdio::null());
+    let mut peilbot = other_binary(support::bot::serve_against(&tg, data.path()));
+    peilbot.env("RUST_LOG", "warn").stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
     // Choice 2 is "3" on every question: no question is skipped, 23 taps.
     let real = measure(&tg, peilbot, 2, 1_000).await;
     tg.shutdown().await;

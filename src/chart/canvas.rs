@@ -224,8 +224,8 @@ mod tests {
 
     #[test]
     fn long_text_is_wrapped_and_shortened_to_fit() {
-        let mut rgb = vec![0_u8; 40 * 40 * 3];
-        let area = BitMapBackend::with_buffer(&mut rgb, (40, 40)).into_drawing_area();
+        let mut raster = super::super::Raster::white((40, 40));
+        let area = raster.backend().into_drawing_area();
         let canvas = Canvas { area: &area, font: dejavu_sans().unwrap() };
         let style = Lettering::new(20.0, super::super::INK, Align::Left);
         let text = "E Dienstverlening aan inwoners, ondernemers en instellingen";

@@ -24,28 +24,27 @@
 //! The DejaVu Sans font is compiled into the binary because the machines the
 //! bot is built and run on have no fontconfig or system fonts. Embedding it
 //! also makes the images identical everywhere and guarantees glyphs for
-//! letters such as `ë` and `é`. Plotters draws the shapes into an RGB buffer;
-//! text is laid out with `ab_glyph` directly.
+//! letters such as `ë` and `é`. Plotters draws the shapes into a buffer of palette
+//! indices (`raster`); text is laid out with `ab_glyph` directly.
 //!
 //! One file per picture: this one holds the public types, the shared palette
-//! and the rendering to PNG; `canvas` lays out text (and loads the font),
+//! and the rendering to PNG; `raster` holds the pixels and writes the PNG, `canvas` lays out text (and loads the font),
 //! `profile` draws the profile and `heatmap` the heatmap.
 
 mod canvas;
 mod heatmap;
 mod profile;
+mod raster;
 
 pub(crate) use canvas::DEJAVU_SANS;
 pub use heatmap::{HEATMAP_ROWS_PER_PAGE, HeatmapCell, HeatmapRow, HeatmapText, heatmap_png};
 pub use profile::profile_png;
 
-use image::ColorType;
-use image::ImageEncoder;
-use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use canvas::{Canvas, dejavu_sans};
+use raster::{Raster, RasterBackend};
 
 /// One dimension of the maturity profile, on the 1-5 scale.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +88,7 @@ pub enum ChartError {
     #[error("drawing the chart failed: {0}")]
     Draw(String),
     #[error("encoding the chart as PNG failed: {0}")]
-    Encode(#[from] image::ImageError),
+    Encode(#[from] png::EncodingError),
 }
 
 impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
@@ -118,36 +117,29 @@ const LEVEL_SCALE: [RGBColor; 5] = [
     RGBColor(0x25, 0x34, 0x94),
 ];
 
-type Area<'a> = DrawingArea<BitMapBackend<'a>, Shift>;
+type Area<'a> = DrawingArea<RasterBackend<'a>, Shift>;
 
-/// Renders `draw` on a white RGB canvas of `size` and encodes it as PNG.
+/// Renders `draw` on a white canvas of `size` and encodes it as PNG.
 fn render_png(
     size: (u32, u32),
     draw: impl FnOnce(&Canvas<'_, '_>) -> Result<(), ChartError>,
 ) -> Result<Vec<u8>, ChartError> {
     let font = dejavu_sans()?;
-    let (width, height) = size;
-    // White from the start: no fill pass over every pixel.
-    let mut rgb = vec![0xFF_u8; width as usize * height as usize * 3];
+    let mut raster = Raster::white(size);
     {
-        let area = BitMapBackend::with_buffer(&mut rgb, size).into_drawing_area();
+        let area = raster.backend().into_drawing_area();
         draw(&Canvas { area: &area, font })?;
         area.present()?;
     }
-    let mut png = Vec::new();
-    // Charts are flat colours and text: one filter and fast deflate keep them small, at a
-    // fraction of the CPU of trying every filter per row (most of a whole scan's CPU).
-    let encoder = PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Sub);
-    encoder.write_image(&rgb, width, height, ColorType::Rgb8)?;
-    Ok(png)
+    raster.png()
 }
 
 /// Runs `measure` on a canvas that is never drawn on: for laying out text (wrapping,
 /// widths) before the size of a picture is known.
 fn measure<T>(measure: impl FnOnce(&Canvas<'_, '_>) -> T) -> Result<T, ChartError> {
     let font = dejavu_sans()?;
-    let mut pixel = [0_u8; 3];
-    let area = BitMapBackend::with_buffer(&mut pixel, (1, 1)).into_drawing_area();
+    let mut pixel = Raster::white((1, 1));
+    let area = pixel.backend().into_drawing_area();
     Ok(measure(&Canvas { area: &area, font }))
 }
 
