@@ -317,7 +317,7 @@ fn migrates_and_shows_the_same(fixture: &str, folder: &str, expected: &str) {
     let db = sled::Config::new().path(&path).use_compression(compressed(&path)).open().unwrap();
     let schema = db.open_tree("meta").unwrap().get("schema").unwrap().unwrap();
     assert_eq!(schema.as_ref(), SCHEMA_VERSION.to_string().as_bytes());
-    for old in ["teams-v2", "responses-v2", "responses-by-time"] {
+    for old in ["teams-v2", "responses-v2", "responses-by-time", "published-by-response"] {
         assert!(!db.tree_names().iter().any(|name| name.as_ref() == old.as_bytes()), "the old {old} is gone");
     }
     drop(db);

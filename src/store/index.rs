@@ -6,7 +6,7 @@
 //!   result reads one small record per respondent instead of every response of everyone;
 //! - who is in which team (`memberships`) and each team's current round (`rounds`), so a
 //!   completed response finds the rounds it counts for without reading any team;
-//! - the published sets by their lookup ids (`published-by-response`, written with each
+//! - the published sets by their lookup ids (`published-lookup`, written with each
 //!   set by `results`), so the published-set rule reads only the sets that can hold a
 //!   candidate: those with a lookup id among the candidate's responses.
 //!
@@ -368,7 +368,7 @@ impl Store {
     pub(super) fn sets_found_by(&self, candidate: &RespondentSet) -> Result<Vec<RespondentSet>> {
         let mut keys = BTreeSet::new();
         for id in candidate {
-            for key in self.published_by_response.scan_prefix(id.to_be_bytes()).keys() {
+            for key in self.published_lookup.scan_prefix(id.to_be_bytes()).keys() {
                 keys.insert(key?[8..].to_vec());
             }
         }

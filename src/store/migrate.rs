@@ -34,6 +34,9 @@ const V1_RESPONSES: &str = "responses";
 const V2_RESPONSES: &str = "responses-v2";
 /// Schema 3's index of responses by completion time (schema 4 has `oldest-response`).
 const V3_BY_TIME: &str = "responses-by-time";
+/// Schema 3's index of published sets, an entry per response (schema 4 has
+/// `published-lookup`).
+const V3_BY_RESPONSE: &str = "published-by-response";
 /// The team records as schema 1 and 2 wrote them (with every round's results), kept while
 /// they are migrated.
 const OLD_TEAMS: &str = "teams-v2";
@@ -103,7 +106,7 @@ fn from_old_teams(store: &Store, from: u32, started: std::time::Instant) -> Resu
         &store.rounds,
         &store.round_index,
         &store.published,
-        &store.published_by_response,
+        &store.published_lookup,
     ] {
         tree.clear()?;
     }
@@ -204,18 +207,24 @@ impl Records {
     }
 }
 
-/// Every published set's lookup ids in `published-by-response`, in place of the entry per
+/// Every published set's lookup ids in `published-lookup`, in place of the entry per
 /// response schema 3 kept.
 fn index_published(store: &Store) -> Result<()> {
-    store.published_by_response.clear()?;
+    store.published_lookup.clear()?;
     let mut batch = sled::Batch::default();
+    let mut pending = 0usize;
     for item in store.published.iter() {
         let (key, bytes) = item?;
         for id in lookup_ids(&decode_set(&bytes)?) {
             batch.insert(by_response(id, &key), &[]);
+            pending += 1;
+        }
+        if pending >= BATCH {
+            store.published_lookup.apply_batch(std::mem::take(&mut batch))?;
+            pending = 0;
         }
     }
-    store.published_by_response.apply_batch(batch)?;
+    store.published_lookup.apply_batch(batch)?;
     Ok(())
 }
 
@@ -269,7 +278,7 @@ fn migrate_org(store: &Store) -> Result<()> {
 pub(super) fn finish(store: &Store) -> Result<()> {
     let names = store.db.tree_names();
     let mut dropped = false;
-    for old in [V1_RESPONSES, V2_RESPONSES, V3_BY_TIME, OLD_TEAMS] {
+    for old in [V1_RESPONSES, V2_RESPONSES, V3_BY_TIME, V3_BY_RESPONSE, OLD_TEAMS] {
         if names.iter().any(|name| name.as_ref() == old.as_bytes()) {
             store.db.drop_tree(old)?;
             dropped = true;

@@ -33,7 +33,7 @@
 //!   member's latest response of that flow in the round, with its scores: a team result
 //!   reads one small record per respondent.
 //! - `published`: the key of a result in `results` → its published set, the only copy;
-//!   `published-by-response`: response id (big-endian), published key → empty, for each of
+//!   `published-lookup`: response id (big-endian), published key → empty, for each of
 //!   the set's lookup ids only (its three smallest, see `anonymity::lookup_ids`), so the
 //!   published-set rule reads only the sets that can hold a candidate.
 //! - `oldest-response`: a person's oldest completion time (big-endian), person id → empty,
@@ -216,7 +216,7 @@ pub struct Store {
     rounds: sled::Tree,
     round_index: sled::Tree,
     published: sled::Tree,
-    published_by_response: sled::Tree,
+    published_lookup: sled::Tree,
     org: sled::Tree,
     /// Serialises read-change-write of team records and of the round index (a completed
     /// response takes it too): different chats are handled at once.
@@ -261,7 +261,7 @@ impl Store {
             rounds: db.open_tree("rounds")?,
             round_index: db.open_tree("round-index")?,
             published: db.open_tree("published")?,
-            published_by_response: db.open_tree("published-by-response")?,
+            published_lookup: db.open_tree("published-lookup")?,
             org: db.open_tree("org")?,
             team_lock: Default::default(),
             candidates: Default::default(),

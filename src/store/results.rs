@@ -1,6 +1,6 @@
 //! Published team results, kept beside the team records: per team, round and group ("" for
 //! the whole round) the count and figures in `results`, and the set in `published` (its
-//! only copy, found by its lookup ids in `published-by-response`). The team record says
+//! only copy, found by its lookup ids in `published-lookup`). The team record says
 //! only which rounds have a result, so a view reads the results it shows and nothing else:
 //! the organisation view one round per team, a lead's view its round and the one before.
 
@@ -56,7 +56,7 @@ impl Store {
         let key = published_key(team, round, group);
         if let Some(old) = self.published.get(&key)? {
             for id in lookup_ids(&decode_set(&old)?) {
-                changes.remove(&self.published_by_response, by_response(id, &key));
+                changes.remove(&self.published_lookup, by_response(id, &key));
             }
         }
         // Later writes to a key win: ids in both sets stay.
@@ -65,7 +65,7 @@ impl Store {
         } else {
             changes.insert(&self.published, key.clone(), encode_set(&shown.set)?);
             for id in lookup_ids(&shown.set) {
-                changes.insert(&self.published_by_response, by_response(id, &key), []);
+                changes.insert(&self.published_lookup, by_response(id, &key), []);
             }
         }
         changes.insert(&self.results, key, encode_result(shown.respondents, &shown.stats)?);
