@@ -327,6 +327,48 @@ fn migrates_and_shows_the_same(fixture: &str, folder: &str, expected: &str) {
     assert_same_as(&observe_v2(&again, &content), &expected);
 }
 
+/// A migration cut short (a crash, a full disk) leaves half-written new trees beside the
+/// old ones, under the old schema version: the next start does it again from the old
+/// records, and nothing half-written shows.
+#[test]
+fn a_schema_3_migration_cut_short_is_done_again() {
+    let content = load_content().unwrap();
+    let migrated = tempfile::tempdir().unwrap();
+    unpack_fixture(V3_FIXTURE, migrated.path());
+    let path = migrated.path().join("store-v3");
+    drop(Store::open_with(&path, Options::with_flows(&content.flows)).unwrap());
+    let new_trees = ["responses-v4", "oldest-response", "published-lookup"];
+    let written: Vec<Vec<(sled::IVec, sled::IVec)>> = {
+        let db = sled::Config::new().path(&path).use_compression(true).open().unwrap();
+        new_trees
+            .iter()
+            .map(|name| db.open_tree(name).unwrap().iter().map(Result::unwrap).collect())
+            .collect()
+    };
+
+    let crashed = tempfile::tempdir().unwrap();
+    unpack_fixture(V3_FIXTURE, crashed.path());
+    let path = crashed.path().join("store-v3");
+    {
+        // Half of each new tree written, and the person who was forgotten holding another's
+        // responses.
+        let db = sled::Config::new().path(&path).use_compression(true).open().unwrap();
+        for (name, records) in new_trees.iter().zip(&written) {
+            let tree = db.open_tree(name).unwrap();
+            for (key, value) in records.iter().step_by(2) {
+                tree.insert(key, value).unwrap();
+            }
+        }
+        let responses = db.open_tree("responses-v4").unwrap();
+        let (_, other) = written[0].iter().find(|(key, _)| key.as_ref() == b"tg:102").unwrap();
+        responses.insert("tg:114", other).unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open_with(&path, Options::with_flows(&content.flows)).unwrap();
+    let expected = std::fs::read_to_string(V3_EXPECTED).unwrap();
+    assert_same_as(&observe_v2(&store, &content), &expected);
+}
+
 #[test]
 fn retention_in_a_migrated_schema_2_store_deletes_exactly_the_responses_before_the_cutoff() {
     retention_deletes_exactly_the_expired(V2_FIXTURE, "store-v2");
