@@ -195,7 +195,7 @@ impl Store {
         person: &PersonId,
     ) -> Result<()> {
         let mut flows = BTreeSet::new();
-        for (id, response) in self.stored_responses(person)?.iter().rev() {
+        for (id, response) in self.responses_with_ids(person)?.iter().rev() {
             if response.completed_at < window.opened_at {
                 break; // in order of completion
             }
@@ -344,7 +344,7 @@ impl Store {
     fn response_of(&self, member: &RoundMember, completed_at: u64) -> Result<Option<Response>> {
         let Some((person, _)) = member_and_flow(&member.key[member.prefix..]) else { return Ok(None) };
         let person = PersonId(String::from_utf8_lossy(person).into_owned());
-        let responses = self.stored_responses(&person)?;
+        let responses = self.responses_with_ids(&person)?;
         let wanted = |(id, response): &(ResponseId, Response)| {
             *id == member.response && response.completed_at == completed_at
         };

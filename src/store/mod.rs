@@ -318,14 +318,8 @@ impl Store {
         Ok(self.responses_with_ids(id)?.into_iter().map(|(_, response)| response).collect())
     }
 
-    /// The person's completed responses with their ids (a sequence number, which says
-    /// nothing about the person), oldest first.
-    pub fn responses_with_ids(&self, id: &PersonId) -> Result<Vec<(u64, Response)>> {
-        self.stored_responses(id)
-    }
-
     pub fn latest_response(&self, id: &PersonId) -> Result<Option<Response>> {
-        Ok(self.stored_responses(id)?.pop().map(|(_, response)| response))
+        Ok(self.responses_with_ids(id)?.pop().map(|(_, response)| response))
     }
 
     /// Writes one event's changes atomically and waits until they are on disk (one flush).
@@ -373,8 +367,8 @@ impl Store {
         self.leave_all_teams_unflushed(id)?;
         let _guard = self.lock_teams();
         let mut changes = Changes::default();
-        let responses = self.stored_responses(id)?;
-        self.keep_responses(&mut changes, id, &responses, &Vec::new())?;
+        let responses = self.responses_with_ids(id)?;
+        self.keep_responses(&mut changes, id, &responses, &[])?;
         changes.remove(&self.people, key(id));
         changes.remove(&self.scans, key(id));
         changes.remove(&self.reminded, key(id));
@@ -393,7 +387,7 @@ impl Store {
         let mut changes = Changes::default();
         let mut deleted = 0;
         for person in &people {
-            let before = self.stored_responses(person)?;
+            let before = self.responses_with_ids(person)?;
             let kept: Vec<_> = before.iter().filter(|(_, r)| r.completed_at >= cutoff).cloned().collect();
             deleted += before.len() - kept.len();
             self.keep_responses(&mut changes, person, &before, &kept)?;

@@ -211,7 +211,7 @@ impl Store {
     ) -> Result<Vec<(ResponseId, Respondent)>> {
         let mut scores = Vec::new();
         for member in &team.members {
-            for (id, response) in self.stored_responses(member)?.into_iter().rev() {
+            for (id, response) in self.responses_with_ids(member)?.into_iter().rev() {
                 if !wanted.contains(&id) {
                     continue;
                 }

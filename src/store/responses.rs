@@ -24,8 +24,9 @@ fn oldest_key(at: u64, person: &PersonId) -> Vec<u8> {
 }
 
 impl Store {
-    /// The person's completed responses with their ids, oldest first.
-    pub(super) fn stored_responses(&self, person: &PersonId) -> Result<Responses> {
+    /// The person's completed responses with their ids (a sequence number, which says
+    /// nothing about the person), oldest first.
+    pub fn responses_with_ids(&self, person: &PersonId) -> Result<Responses> {
         match self.responses.get(key(person))? {
             Some(bytes) => decode_responses(&bytes),
             None => Ok(Vec::new()),
@@ -41,7 +42,7 @@ impl Store {
         id: ResponseId,
         response: &Response,
     ) -> Result<()> {
-        let before = self.stored_responses(person)?;
+        let before = self.responses_with_ids(person)?;
         let mut after = before.clone();
         let at =
             after.partition_point(|(other, old)| (old.completed_at, *other) < (response.completed_at, id));
@@ -56,8 +57,8 @@ impl Store {
         &'a self,
         changes: &mut Changes<'a>,
         person: &PersonId,
-        before: &Responses,
-        kept: &Responses,
+        before: &[(ResponseId, Response)],
+        kept: &[(ResponseId, Response)],
     ) -> Result<()> {
         for (id, _) in before {
             if !kept.iter().any(|(kept, _)| kept == id) {
@@ -81,8 +82,8 @@ impl Store {
         &'a self,
         changes: &mut Changes<'a>,
         person: &PersonId,
-        before: &Responses,
-        after: &Responses,
+        before: &[(ResponseId, Response)],
+        after: &[(ResponseId, Response)],
     ) -> Result<()> {
         // Later writes to a key win: an unchanged oldest time stays.
         if let Some((_, oldest)) = before.first() {
@@ -101,7 +102,10 @@ impl Store {
 
 /// The record for people's responses as [`Store::write_responses`] writes it, for the
 /// migration, which writes them in batches without a transaction.
-pub(super) fn record(person: &PersonId, responses: &Responses) -> Result<Option<(Vec<u8>, Vec<u8>)>> {
+pub(super) fn record(
+    person: &PersonId,
+    responses: &[(ResponseId, Response)],
+) -> Result<Option<(Vec<u8>, Vec<u8>)>> {
     let Some((_, oldest)) = responses.first() else { return Ok(None) };
     Ok(Some((oldest_key(oldest.completed_at, person), encode_responses(responses)?)))
 }
