@@ -273,6 +273,9 @@ fn observe_v2(store: &Store, content: &Content) -> String {
 
 const V2_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v2.tar.gz");
 const V2_EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v2.expected.txt");
+/// The same people, teams and history as the schema 2 fixture, written by the schema 3 code.
+const V3_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v3.tar.gz");
+const V3_EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v3.expected.txt");
 
 /// The team leads of the schema 2 fixture, by team name.
 const V2_LEADS: [(&str, &str); 3] =
@@ -291,34 +294,96 @@ fn unpack_fixture(fixture: &str, into: &Path) {
 
 #[test]
 fn a_schema_2_store_is_migrated_and_shows_what_it_showed_before() {
+    migrates_and_shows_the_same(V2_FIXTURE, "store-v2", V2_EXPECTED);
+}
+
+#[test]
+fn a_schema_3_store_is_migrated_and_shows_what_it_showed_before() {
+    migrates_and_shows_the_same(V3_FIXTURE, "store-v3", V3_EXPECTED);
+}
+
+/// Opens a fixture with today's code (which migrates it), and compares what a lead, an
+/// admin and a person see with what the old code showed, before and after a restart.
+fn migrates_and_shows_the_same(fixture: &str, folder: &str, expected: &str) {
     let content = load_content().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    unpack_fixture(V2_FIXTURE, dir.path());
-    let path = dir.path().join("store-v2");
-    let store = Store::open_with(&path, Options::with_flows(&content.flows)).expect("a schema 2 store opens");
+    unpack_fixture(fixture, dir.path());
+    let path = dir.path().join(folder);
+    let store = Store::open_with(&path, Options::with_flows(&content.flows)).expect("an old store opens");
     let seen = observe_v2(&store, &content);
-    let expected = std::fs::read_to_string(V2_EXPECTED).unwrap();
+    let expected = std::fs::read_to_string(expected).unwrap();
     assert_same_as(&seen, &expected);
     drop(store);
-    let db = sled::open(&path).unwrap();
+    let db = sled::Config::new().path(&path).use_compression(compressed(&path)).open().unwrap();
     let schema = db.open_tree("meta").unwrap().get("schema").unwrap().unwrap();
     assert_eq!(schema.as_ref(), SCHEMA_VERSION.to_string().as_bytes());
-    assert!(
-        !db.tree_names().iter().any(|name| name.as_ref() == b"teams-v2"),
-        "the old team records are gone"
-    );
+    for old in ["teams-v2", "responses-v2", "responses-by-time", "published-by-response"] {
+        assert!(!db.tree_names().iter().any(|name| name.as_ref() == old.as_bytes()), "the old {old} is gone");
+    }
     drop(db);
-    // Opened again as a schema 3 store, it shows the same (the views published nothing new).
+    // Opened again as a store of today's schema, it shows the same (the views published
+    // nothing new).
     let again = Store::open_with(&path, Options::with_flows(&content.flows)).unwrap();
     assert_same_as(&observe_v2(&again, &content), &expected);
 }
 
+/// A migration cut short (a crash, a full disk) leaves half-written new trees beside the
+/// old ones, under the old schema version: the next start does it again from the old
+/// records, and nothing half-written shows.
+#[test]
+fn a_schema_3_migration_cut_short_is_done_again() {
+    let content = load_content().unwrap();
+    let migrated = tempfile::tempdir().unwrap();
+    unpack_fixture(V3_FIXTURE, migrated.path());
+    let path = migrated.path().join("store-v3");
+    drop(Store::open_with(&path, Options::with_flows(&content.flows)).unwrap());
+    let new_trees = ["responses-v4", "oldest-response", "published-lookup"];
+    let written: Vec<Vec<(sled::IVec, sled::IVec)>> = {
+        let db = sled::Config::new().path(&path).use_compression(true).open().unwrap();
+        new_trees
+            .iter()
+            .map(|name| db.open_tree(name).unwrap().iter().map(Result::unwrap).collect())
+            .collect()
+    };
+
+    let crashed = tempfile::tempdir().unwrap();
+    unpack_fixture(V3_FIXTURE, crashed.path());
+    let path = crashed.path().join("store-v3");
+    {
+        // Half of each new tree written, and the person who was forgotten holding another's
+        // responses.
+        let db = sled::Config::new().path(&path).use_compression(true).open().unwrap();
+        for (name, records) in new_trees.iter().zip(&written) {
+            let tree = db.open_tree(name).unwrap();
+            for (key, value) in records.iter().step_by(2) {
+                tree.insert(key, value).unwrap();
+            }
+        }
+        let responses = db.open_tree("responses-v4").unwrap();
+        let (_, other) = written[0].iter().find(|(key, _)| key.as_ref() == b"tg:102").unwrap();
+        responses.insert("tg:114", other).unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open_with(&path, Options::with_flows(&content.flows)).unwrap();
+    let expected = std::fs::read_to_string(V3_EXPECTED).unwrap();
+    assert_same_as(&observe_v2(&store, &content), &expected);
+}
+
 #[test]
 fn retention_in_a_migrated_schema_2_store_deletes_exactly_the_responses_before_the_cutoff() {
+    retention_deletes_exactly_the_expired(V2_FIXTURE, "store-v2");
+}
+
+#[test]
+fn retention_in_a_migrated_schema_3_store_deletes_exactly_the_responses_before_the_cutoff() {
+    retention_deletes_exactly_the_expired(V3_FIXTURE, "store-v3");
+}
+
+fn retention_deletes_exactly_the_expired(fixture: &str, folder: &str) {
     let content = load_content().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    unpack_fixture(V2_FIXTURE, dir.path());
-    let store = Store::open_with(&dir.path().join("store-v2"), Options::with_flows(&content.flows)).unwrap();
+    unpack_fixture(fixture, dir.path());
+    let store = Store::open_with(&dir.path().join(folder), Options::with_flows(&content.flows)).unwrap();
     // Burgerzaken's first round closed at 3,000, its second at 5,000.
     let cutoff = 4_110;
     let before: Vec<_> = v2_people().iter().map(|p| store.responses_with_ids(p).unwrap()).collect();

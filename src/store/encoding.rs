@@ -36,7 +36,30 @@ enum StoredAnswer {
     Choice(String),
 }
 
+/// A person's completed responses, each with its id, oldest first: the one record per
+/// person in `responses-v4`.
+pub(super) fn encode_responses(responses: &[(ResponseId, Response)]) -> Result<Vec<u8>> {
+    let stored: Vec<(ResponseId, StoredResponse)> =
+        responses.iter().map(|(id, response)| (*id, stored(response))).collect();
+    Ok(postcard::to_stdvec(&stored)?)
+}
+
+pub(super) fn decode_responses(bytes: &[u8]) -> Result<Vec<(ResponseId, Response)>> {
+    let stored: Vec<(ResponseId, StoredResponse)> = postcard::from_bytes(bytes)?;
+    Ok(stored.into_iter().map(|(id, stored)| (id, restored(stored))).collect())
+}
+
+/// One response as schema 2 and 3 kept it, a record of its own (and as the migration from
+/// schema 1 writes it on the way).
 pub(super) fn encode_response(response: &Response) -> Result<Vec<u8>> {
+    Ok(postcard::to_stdvec(&stored(response))?)
+}
+
+pub(super) fn decode_response(bytes: &[u8]) -> Result<Response> {
+    Ok(restored(postcard::from_bytes(bytes)?))
+}
+
+fn stored(response: &Response) -> StoredResponse {
     let Response { flow_id, flow_version, answers, started_at, completed_at } = response;
     let answers = answers
         .iter()
@@ -49,19 +72,17 @@ pub(super) fn encode_response(response: &Response) -> Result<Vec<u8>> {
             (question.clone(), answer)
         })
         .collect();
-    let stored = StoredResponse {
+    StoredResponse {
         flow_id: flow_id.clone(),
         flow_version: *flow_version,
         answers,
         started_at: *started_at,
         completed_at: *completed_at,
-    };
-    Ok(postcard::to_stdvec(&stored)?)
+    }
 }
 
-pub(super) fn decode_response(bytes: &[u8]) -> Result<Response> {
-    let StoredResponse { flow_id, flow_version, answers, started_at, completed_at } =
-        postcard::from_bytes(bytes)?;
+fn restored(stored: StoredResponse) -> Response {
+    let StoredResponse { flow_id, flow_version, answers, started_at, completed_at } = stored;
     let answers = answers
         .into_iter()
         .map(|(question, answer)| {
@@ -73,7 +94,7 @@ pub(super) fn decode_response(bytes: &[u8]) -> Result<Response> {
             (question, answer)
         })
         .collect();
-    Ok(Response { flow_id, flow_version, answers, started_at, completed_at })
+    Response { flow_id, flow_version, answers, started_at, completed_at }
 }
 
 /// A published result without its set (kept once, in `published`): over how many

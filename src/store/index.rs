@@ -6,9 +6,9 @@
 //!   result reads one small record per respondent instead of every response of everyone;
 //! - who is in which team (`memberships`) and each team's current round (`rounds`), so a
 //!   completed response finds the rounds it counts for without reading any team;
-//! - the published sets by response id (`published-by-response`, written with each set by
-//!   `results`), so the published-set rule sets a candidate only against the sets it
-//!   overlaps with.
+//! - the published sets by their lookup ids (`published-lookup`, written with each
+//!   set by `results`), so the published-set rule reads only the sets that can hold a
+//!   candidate: those with a lookup id among the candidate's responses.
 //!
 //! Invariant: for every team, round-index under its current round holds, per member and
 //! flow, exactly the member's latest response of that flow completed inside the round
@@ -19,10 +19,9 @@ use std::sync::{Arc, Mutex};
 
 use super::changes::Changes;
 use super::encoding::{
-    RoundEntry, RoundWindow, decode, decode_response, decode_set, encode, joined, member_and_flow,
-    member_prefix, round_prefix,
+    RoundEntry, RoundWindow, decode, decode_set, encode, joined, member_and_flow, member_prefix, round_prefix,
 };
-use super::{PersonId, Result, Store, key, response_prefix};
+use super::{PersonId, Result, Store, key};
 use crate::anonymity::{RespondentSet, ResponseId, Rules};
 use crate::engine::Response;
 use crate::flow::Flow;
@@ -196,22 +195,16 @@ impl Store {
         person: &PersonId,
     ) -> Result<()> {
         let mut flows = BTreeSet::new();
-        for item in self.responses.scan_prefix(response_prefix(person)).rev() {
-            let (key, value) = item?;
-            let response = decode_response(&value)?;
+        for (id, response) in self.responses_with_ids(person)?.iter().rev() {
             if response.completed_at < window.opened_at {
-                break; // keys are in order of completion
+                break; // in order of completion
             }
             if !window.contains(response.completed_at) || !flows.insert(response.flow_id.clone()) {
                 continue;
             }
             let mut index_key = member_prefix(team, window.number, person);
             index_key.extend_from_slice(response.flow_id.as_bytes());
-            changes.insert(
-                &self.round_index,
-                index_key,
-                encode(&self.entry(super::response_id(&key), &response))?,
-            );
+            changes.insert(&self.round_index, index_key, encode(&self.entry(*id, response))?);
         }
         Ok(())
     }
@@ -238,14 +231,16 @@ impl Store {
     /// Takes a response that is being deleted out of the round index of every team of its
     /// person. Responses are deleted oldest first (retention) or all at once (forget), so
     /// no older response of the round is left to stand in for it.
-    pub(super) fn unindex_response<'a>(&'a self, changes: &mut Changes<'a>, key: &[u8]) -> Result<()> {
-        let Some(end) = key.iter().position(|&b| b == 0) else { return Ok(()) };
-        let person = PersonId(String::from_utf8_lossy(&key[..end]).into_owned());
-        let id = super::response_id(key);
-        for team in self.team_ids_of(&person)? {
+    pub(super) fn unindex_response<'a>(
+        &'a self,
+        changes: &mut Changes<'a>,
+        person: &PersonId,
+        id: ResponseId,
+    ) -> Result<()> {
+        for team in self.team_ids_of(person)? {
             self.candidates.forget_team(&team);
             let Some(window) = self.round_window(&team)? else { continue };
-            for item in self.round_index.scan_prefix(member_prefix(&team, window.number, &person)) {
+            for item in self.round_index.scan_prefix(member_prefix(&team, window.number, person)) {
                 let (index_key, value) = item?;
                 let entry: RoundEntry = decode(&value)?;
                 if entry.response == id {
@@ -349,10 +344,11 @@ impl Store {
     fn response_of(&self, member: &RoundMember, completed_at: u64) -> Result<Option<Response>> {
         let Some((person, _)) = member_and_flow(&member.key[member.prefix..]) else { return Ok(None) };
         let person = PersonId(String::from_utf8_lossy(person).into_owned());
-        let mut key = response_prefix(&person);
-        key.extend_from_slice(&completed_at.to_be_bytes());
-        key.extend_from_slice(&member.response.to_be_bytes());
-        self.responses.get(key)?.map(|bytes| decode_response(&bytes)).transpose()
+        let responses = self.responses_with_ids(&person)?;
+        let wanted = |(id, response): &(ResponseId, Response)| {
+            *id == member.response && response.completed_at == completed_at
+        };
+        Ok(responses.into_iter().find(wanted).map(|(_, response)| response))
     }
 
     /// Whether a member has a response in the team's current round that counts for it (of
@@ -366,12 +362,13 @@ impl Store {
         Ok(self.counted(round, key.into(), value, prefix)?.is_some())
     }
 
-    /// Every published set that shares a response with `candidate`, in any team, round or
-    /// group: the only ones the published-set rule can hold it against.
-    pub(super) fn overlapping_sets(&self, candidate: &RespondentSet) -> Result<Vec<RespondentSet>> {
+    /// Every published set, in any team, round or group, with one of its lookup ids among
+    /// `candidate`'s responses: every one the published-set rule can hold the candidate (or
+    /// a group in it) against (see [`crate::anonymity::lookup_ids`]).
+    pub(super) fn sets_found_by(&self, candidate: &RespondentSet) -> Result<Vec<RespondentSet>> {
         let mut keys = BTreeSet::new();
         for id in candidate {
-            for key in self.published_by_response.scan_prefix(id.to_be_bytes()).keys() {
+            for key in self.published_lookup.scan_prefix(id.to_be_bytes()).keys() {
                 keys.insert(key?[8..].to_vec());
             }
         }

@@ -5,25 +5,38 @@
 //! every published set, stay as they were), and derives the indexes from the responses and
 //! the team records. Schema 3 keeps published results out of the team records (their
 //! figures in `results`, their sets only in `published`), the organisation-wide set's
-//! length beside it, and an index of responses by completion time for retention.
+//! length beside it, and an index of responses by completion time for retention. Schema 4
+//! keeps one record per person for their responses (`responses-v4`, ids unchanged),
+//! indexes people by their oldest response for retention, and indexes each published set
+//! by its lookup ids only: a sixth of the keys, with the same verdicts.
 //!
 //! A migration cut short (a crash, a full disk) is simply done again at the next start:
-//! the old records it reads (schema 1's responses, the team records as they were) are kept
-//! in trees of their own until the schema version is written, and everything it writes is
-//! derived from them, so it is cleared and written again.
+//! the old records it reads (schema 1's and 2's responses, the team records as they were)
+//! are kept in trees of their own until the schema version is written, and everything it
+//! writes is derived from them, so it is cleared and written again.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
 use super::encoding::{decode_set, encode_result};
+use super::index::by_response;
 use super::org::{LEN, RESULT, SET};
-use super::{Result, SCHEMA_VERSION, Store, by_time, encoding};
+use super::{PersonId, Result, SCHEMA_VERSION, Store, encoding, responses};
+use crate::anonymity::lookup_ids;
 use crate::engine::Response;
 use crate::team::{Shown, Team};
 
 /// The schema 1 tree of responses, as JSON.
 const V1_RESPONSES: &str = "responses";
+/// Schema 2's and 3's responses, a postcard record each under person id, 0, completion time
+/// (big-endian), sequence (the response's id).
+const V2_RESPONSES: &str = "responses-v2";
+/// Schema 3's index of responses by completion time (schema 4 has `oldest-response`).
+const V3_BY_TIME: &str = "responses-by-time";
+/// Schema 3's index of published sets, an entry per response (schema 4 has
+/// `published-lookup`).
+const V3_BY_RESPONSE: &str = "published-by-response";
 /// The team records as schema 1 and 2 wrote them (with every round's results), kept while
 /// they are migrated.
 const OLD_TEAMS: &str = "teams-v2";
@@ -36,7 +49,8 @@ const BATCH: usize = 10_000;
 
 pub(super) fn from_v1(store: &Store) -> Result<()> {
     let started = std::time::Instant::now();
-    store.responses.clear()?;
+    let v2 = store.db.open_tree(V2_RESPONSES)?;
+    v2.clear()?;
     let old = store.db.open_tree(V1_RESPONSES)?;
     let mut batch = sled::Batch::default();
     let mut pending = 0usize;
@@ -46,16 +60,25 @@ pub(super) fn from_v1(store: &Store) -> Result<()> {
         batch.insert(key, encoding::encode_response(&response)?);
         pending += 1;
         if pending == BATCH {
-            store.responses.apply_batch(std::mem::take(&mut batch))?;
+            v2.apply_batch(std::mem::take(&mut batch))?;
             pending = 0;
         }
     }
-    store.responses.apply_batch(batch)?;
-    to_v3(store, 1, started)
+    v2.apply_batch(batch)?;
+    from_old_teams(store, 1, started)
 }
 
 pub(super) fn from_v2(store: &Store) -> Result<()> {
-    to_v3(store, 2, std::time::Instant::now())
+    from_old_teams(store, 2, std::time::Instant::now())
+}
+
+/// From schema 3: the responses one record per person, the published sets indexed by
+/// their lookup ids; the team records and results stay as they are.
+pub(super) fn from_v3(store: &Store) -> Result<()> {
+    let started = std::time::Instant::now();
+    let responses = by_person(store)?;
+    index_published(store)?;
+    done(store, 3, started, responses, 0)
 }
 
 /// A round of an old team record: its results, which schema 3 keeps apart.
@@ -72,36 +95,22 @@ struct OldRounds {
     rounds: Vec<OldRound>,
 }
 
-/// From schema 1 (its responses already converted) or 2 to 3: every index derived again
-/// from the responses and the old team records, the results taken out of those records.
-fn to_v3(store: &Store, from: u32, started: std::time::Instant) -> Result<()> {
-    let meta = &store.meta;
+/// From schema 1 (its responses already converted) or 2: every index derived again from
+/// the responses and the old team records, the results taken out of those records.
+fn from_old_teams(store: &Store, from: u32, started: std::time::Instant) -> Result<()> {
     save_old_teams(store)?;
     for tree in [
         &store.teams,
         &store.results,
-        &store.responses_by_time,
         &store.memberships,
         &store.rounds,
         &store.round_index,
         &store.published,
-        &store.published_by_response,
+        &store.published_lookup,
     ] {
         tree.clear()?;
     }
-    let mut batch = sled::Batch::default();
-    let (mut responses, mut pending) = (0usize, 0usize);
-    for key in store.responses.iter().keys() {
-        let key = key?;
-        batch.insert(by_time(&key), &[]);
-        responses += 1;
-        pending += 1;
-        if pending == BATCH {
-            store.responses_by_time.apply_batch(std::mem::take(&mut batch))?;
-            pending = 0;
-        }
-    }
-    store.responses_by_time.apply_batch(batch)?;
+    let responses = by_person(store)?;
     let mut teams = 0usize;
     {
         let _guard = store.lock_teams();
@@ -122,12 +131,100 @@ fn to_v3(store: &Store, from: u32, started: std::time::Instant) -> Result<()> {
         }
     }
     migrate_org(store)?;
+    done(store, from, started, responses, teams)
+}
+
+/// Writes the new schema version once everything else is on disk, then drops the old.
+fn done(store: &Store, from: u32, started: std::time::Instant, responses: usize, teams: usize) -> Result<()> {
     store.flush()?;
-    meta.insert("schema", SCHEMA_VERSION.to_string().as_bytes())?;
+    store.meta.insert("schema", SCHEMA_VERSION.to_string().as_bytes())?;
     store.flush()?;
     finish(store)?;
     let seconds = started.elapsed().as_secs_f64();
     tracing::info!(responses, teams, seconds, "migrated the store from schema {from} to {SCHEMA_VERSION}");
+    Ok(())
+}
+
+/// Schema 2's records, a response each, as one record per person (with their entry in
+/// `oldest-response`); returns how many responses there are. The keys are in order of
+/// person, then completion time and id, so each person's responses come together, oldest
+/// first.
+fn by_person(store: &Store) -> Result<usize> {
+    store.responses.clear()?;
+    store.oldest_response.clear()?;
+    let mut records = Records::default();
+    let mut person: Option<(PersonId, responses::Responses)> = None;
+    let mut count = 0usize;
+    for item in store.db.open_tree(V2_RESPONSES)?.iter() {
+        let (key, value) = item?;
+        // person id, 0, completion time (8 bytes), sequence (8 bytes)
+        let Some(split) = key.len().checked_sub(17) else { continue };
+        let id = &key[..split];
+        if person.as_ref().is_none_or(|(current, _)| current.0.as_bytes() != id) {
+            if let Some((done, responses)) = person.take() {
+                records.add(store, &done, &responses)?;
+            }
+            person = Some((PersonId(String::from_utf8_lossy(id).into_owned()), Vec::new()));
+        }
+        let sequence = u64::from_be_bytes(key[key.len() - 8..].try_into().expect("8 bytes"));
+        let (_, responses) = person.as_mut().expect("set above");
+        responses.push((sequence, encoding::decode_response(&value)?));
+        count += 1;
+    }
+    if let Some((done, responses)) = person {
+        records.add(store, &done, &responses)?;
+    }
+    records.write(store)?;
+    Ok(count)
+}
+
+/// People's response records and their entries in `oldest-response`, written in batches.
+#[derive(Default)]
+struct Records {
+    records: sled::Batch,
+    oldest: sled::Batch,
+    pending: usize,
+}
+
+impl Records {
+    fn add(&mut self, store: &Store, person: &PersonId, responses: &responses::Responses) -> Result<()> {
+        if let Some((oldest, record)) = responses::record(person, responses)? {
+            self.records.insert(person.0.as_bytes(), record);
+            self.oldest.insert(oldest, &[]);
+            self.pending += 1;
+        }
+        if self.pending == BATCH / 10 {
+            self.write(store)?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, store: &Store) -> Result<()> {
+        store.responses.apply_batch(std::mem::take(&mut self.records))?;
+        store.oldest_response.apply_batch(std::mem::take(&mut self.oldest))?;
+        self.pending = 0;
+        Ok(())
+    }
+}
+
+/// Every published set's lookup ids in `published-lookup`, in place of the entry per
+/// response schema 3 kept.
+fn index_published(store: &Store) -> Result<()> {
+    store.published_lookup.clear()?;
+    let mut batch = sled::Batch::default();
+    let mut pending = 0usize;
+    for item in store.published.iter() {
+        let (key, bytes) = item?;
+        for id in lookup_ids(&decode_set(&bytes)?) {
+            batch.insert(by_response(id, &key), &[]);
+            pending += 1;
+        }
+        if pending >= BATCH {
+            store.published_lookup.apply_batch(std::mem::take(&mut batch))?;
+            pending = 0;
+        }
+    }
+    store.published_lookup.apply_batch(batch)?;
     Ok(())
 }
 
@@ -176,13 +273,30 @@ fn migrate_org(store: &Store) -> Result<()> {
     Ok(())
 }
 
+/// Removes every record of an old tree, flushing as it goes. sled drops a whole tree
+/// holding every page of it in memory until it is done (0.6 GB for the 2.6 million keys of
+/// a schema 3 store of 100,000 people); emptied first, the tree drops at no cost.
+fn empty(store: &Store, tree: &sled::Tree) -> Result<()> {
+    let mut pending = 0usize;
+    for key in tree.iter().keys() {
+        tree.remove(key?)?;
+        pending += 1;
+        if pending == BATCH * 10 {
+            store.flush()?;
+            pending = 0;
+        }
+    }
+    Ok(())
+}
+
 /// Drops what a finished migration left behind (the old trees and records, if a crash
 /// came between writing the new schema version and dropping them).
 pub(super) fn finish(store: &Store) -> Result<()> {
     let names = store.db.tree_names();
     let mut dropped = false;
-    for old in [V1_RESPONSES, OLD_TEAMS] {
+    for old in [V1_RESPONSES, V2_RESPONSES, V3_BY_TIME, V3_BY_RESPONSE, OLD_TEAMS] {
         if names.iter().any(|name| name.as_ref() == old.as_bytes()) {
+            empty(store, &store.db.open_tree(old)?)?;
             store.db.drop_tree(old)?;
             dropped = true;
         }

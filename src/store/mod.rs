@@ -6,16 +6,16 @@
 //! shows the reply, so an answer that was acknowledged survives a crash, and an update
 //! that is delivered twice counts once. [`Store::flushes`] counts the flushes.
 //!
-//! Layout, schema 3 (people, scans and teams are JSON, so other code can add
+//! Layout, schema 4 (people, scans and teams are JSON, so other code can add
 //! `#[serde(default)]` fields; what is kept per response and per published result is
 //! postcard, see `encoding`):
 //! - `meta`: `schema` → the schema version; `menus` → a fingerprint of the chat command
 //!   menus last set for every lead and admin (see `telegram::menus`), none in a new store.
 //! - `people`: person id → [`Person`].
 //! - `scans`: person id → [`Scan`] in progress.
-//! - `responses-v2`: person id, 0, completion time (big-endian), sequence → the full
-//!   [`Response`]; the sequence (unique in the store) is the response's id in published
-//!   sets, unchanged since schema 1.
+//! - `responses-v4`: person id → every [`Response`] the person completed, each with its
+//!   id, oldest first (see `responses`); the id (a sequence number unique in the store) is
+//!   the response's id in published sets, unchanged since schema 1.
 //! - `updates`: source-scoped update id → empty, for updates already applied.
 //! - `teams`: team id → [`Team`] (members, leads, invites, rounds, and which rounds have a
 //!   published result: not the results); `invites`: invite code → team id (see `teams`).
@@ -33,11 +33,11 @@
 //!   member's latest response of that flow in the round, with its scores: a team result
 //!   reads one small record per respondent.
 //! - `published`: the key of a result in `results` → its published set, the only copy;
-//!   `published-by-response`: response id (big-endian), published key → empty, so the
-//!   published-set rule reads only the sets a candidate overlaps with.
-//! - `responses-by-time`: completion time (big-endian), sequence, person id → empty (the
-//!   response's key in `responses-v2` is made from it), so retention reads only the
-//!   responses it deletes.
+//!   `published-lookup`: response id (big-endian), published key → empty, for each of
+//!   the set's lookup ids only (its three smallest, see `anonymity::lookup_ids`), so the
+//!   published-set rule reads only the sets that can hold a candidate.
+//! - `oldest-response`: a person's oldest completion time (big-endian), person id → empty,
+//!   so retention reads only the people it deletes from.
 //! - `org`, per flow version (see `org`): `result:` → the organisation-wide result last
 //!   published (count and figures), `set:` → its set, `len:` → how many responses that
 //!   set holds (big-endian), which every team publication compares with.
@@ -58,6 +58,7 @@ mod encoding;
 mod index;
 mod migrate;
 mod org;
+mod responses;
 mod results;
 mod team_cache;
 mod teams;
@@ -70,7 +71,7 @@ pub use teams::Viewer;
 
 /// Bumped whenever the layout above changes in a way old code cannot read. Opening a
 /// store of an older schema migrates it (`migrate`); a newer one is refused.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// sled's page cache when nothing else is configured: enough for the indexes of a large
 /// organisation, far below sled's own default of 1 GiB.
@@ -204,7 +205,7 @@ pub struct Store {
     people: sled::Tree,
     scans: sled::Tree,
     responses: sled::Tree,
-    responses_by_time: sled::Tree,
+    oldest_response: sled::Tree,
     updates: sled::Tree,
     teams: sled::Tree,
     results: sled::Tree,
@@ -215,7 +216,7 @@ pub struct Store {
     rounds: sled::Tree,
     round_index: sled::Tree,
     published: sled::Tree,
-    published_by_response: sled::Tree,
+    published_lookup: sled::Tree,
     org: sled::Tree,
     /// Serialises read-change-write of team records and of the round index (a completed
     /// response takes it too): different chats are handled at once.
@@ -247,8 +248,8 @@ impl Store {
         let store = Store {
             people: db.open_tree("people")?,
             scans: db.open_tree("scans")?,
-            responses: db.open_tree("responses-v2")?,
-            responses_by_time: db.open_tree("responses-by-time")?,
+            responses: db.open_tree("responses-v4")?,
+            oldest_response: db.open_tree("oldest-response")?,
             updates: db.open_tree("updates")?,
             teams: db.open_tree("teams")?,
             results: db.open_tree("results")?,
@@ -260,7 +261,7 @@ impl Store {
             rounds: db.open_tree("rounds")?,
             round_index: db.open_tree("round-index")?,
             published: db.open_tree("published")?,
-            published_by_response: db.open_tree("published-by-response")?,
+            published_lookup: db.open_tree("published-lookup")?,
             org: db.open_tree("org")?,
             team_lock: Default::default(),
             candidates: Default::default(),
@@ -287,6 +288,7 @@ impl Store {
             Some(SCHEMA_VERSION) => migrate::finish(&store)?,
             Some(1) => migrate::from_v1(&store)?,
             Some(2) => migrate::from_v2(&store)?,
+            Some(3) => migrate::from_v3(&store)?,
             Some(found) => {
                 return Err(StoreError::Schema {
                     path: path.to_path_buf(),
@@ -316,23 +318,8 @@ impl Store {
         Ok(self.responses_with_ids(id)?.into_iter().map(|(_, response)| response).collect())
     }
 
-    /// The person's completed responses with their ids (the sequence number in the key,
-    /// which says nothing about the person), oldest first.
-    pub fn responses_with_ids(&self, id: &PersonId) -> Result<Vec<(u64, Response)>> {
-        self.responses
-            .scan_prefix(response_prefix(id))
-            .map(|entry| {
-                let (key, value) = entry?;
-                Ok((response_id(&key), encoding::decode_response(&value)?))
-            })
-            .collect()
-    }
-
     pub fn latest_response(&self, id: &PersonId) -> Result<Option<Response>> {
-        match self.responses.scan_prefix(response_prefix(id)).values().next_back() {
-            None => Ok(None),
-            Some(value) => Ok(Some(encoding::decode_response(&value?)?)),
-        }
+        Ok(self.responses_with_ids(id)?.pop().map(|(_, response)| response))
     }
 
     /// Writes one event's changes atomically and waits until they are on disk (one flush).
@@ -359,13 +346,10 @@ impl Store {
         }
         let Some(response) = &commit.completed else { return changes.apply() };
         let sequence = self.db.generate_id()?;
-        let mut response_key = response_prefix(id);
-        response_key.extend_from_slice(&response.completed_at.to_be_bytes());
-        response_key.extend_from_slice(&sequence.to_be_bytes());
-        changes.insert(&self.responses_by_time, by_time(&response_key), []);
-        changes.insert(&self.responses, response_key, encoding::encode_response(response)?);
-        // The rounds it counts for change with it; no team changes meanwhile.
+        // The person's record and the rounds it counts for change with it; no team changes
+        // meanwhile.
         let _guard = self.lock_teams();
+        self.add_response(&mut changes, id, sequence, response)?;
         self.index_completed(&mut changes, id, sequence, response)?;
         changes.apply()
     }
@@ -381,11 +365,10 @@ impl Store {
     /// already shown stay: they are aggregates that hold no one's answers.
     pub fn forget(&self, id: &PersonId) -> Result<()> {
         self.leave_all_teams_unflushed(id)?;
-        let responses: Vec<sled::IVec> =
-            self.responses.scan_prefix(response_prefix(id)).keys().collect::<sled::Result<_>>()?;
         let _guard = self.lock_teams();
         let mut changes = Changes::default();
-        self.delete_responses(&mut changes, &responses)?;
+        let responses = self.responses_with_ids(id)?;
+        self.keep_responses(&mut changes, id, &responses, &[])?;
         changes.remove(&self.people, key(id));
         changes.remove(&self.scans, key(id));
         changes.remove(&self.reminded, key(id));
@@ -398,31 +381,20 @@ impl Store {
     /// milliseconds), and returns how many. Team results from then on count only what
     /// is kept; results already published hold response numbers only.
     pub fn delete_responses_before(&self, cutoff: u64) -> Result<usize> {
-        // Only the expired range of the index by completion time is read.
-        let old: Vec<sled::IVec> = self
-            .responses_by_time
-            .range(..cutoff.to_be_bytes().as_slice())
-            .keys()
-            .map(|key| key.map(|key| response_key_of(&key).into()))
-            .collect::<sled::Result<_>>()?;
+        // Only the people with an expired response are read.
+        let people = self.people_with_responses_before(cutoff)?;
         let _guard = self.lock_teams();
         let mut changes = Changes::default();
-        self.delete_responses(&mut changes, &old)?;
+        let mut deleted = 0;
+        for person in &people {
+            let before = self.responses_with_ids(person)?;
+            let kept: Vec<_> = before.iter().filter(|(_, r)| r.completed_at >= cutoff).cloned().collect();
+            deleted += before.len() - kept.len();
+            self.keep_responses(&mut changes, person, &before, &kept)?;
+        }
         changes.apply()?;
         self.durable()?;
-        Ok(old.len())
-    }
-
-    /// The one way completed responses are deleted (by /forget and by retention): with
-    /// their place in the round index and the index by completion time. Call with the team
-    /// lock held.
-    fn delete_responses<'a>(&'a self, changes: &mut Changes<'a>, keys: &[sled::IVec]) -> Result<()> {
-        for key in keys {
-            changes.remove(&self.responses, key.to_vec());
-            changes.remove(&self.responses_by_time, by_time(key));
-            self.unindex_response(changes, key)?;
-        }
-        Ok(())
+        Ok(deleted)
     }
 
     /// Keeps a reminder for the next working morning (one per person: a newer one wins).
@@ -558,32 +530,6 @@ fn open_db(config: &sled::Config) -> sled::Result<sled::Db> {
         }
     }
     config.open()
-}
-
-pub(crate) fn response_prefix(id: &PersonId) -> Vec<u8> {
-    let mut key = key(id).to_vec();
-    key.push(0);
-    key
-}
-
-/// A response's key in `responses-by-time`: the completion time and sequence that end its
-/// key in `responses-v2` (8 bytes each), then the person id that starts it. The key is the
-/// whole record: the response's own key is made again from it ([`response_key_of`]).
-pub(crate) fn by_time(response_key: &[u8]) -> Vec<u8> {
-    let at = response_key.len().saturating_sub(16);
-    [&response_key[at..], &response_key[..at.saturating_sub(1)]].concat()
-}
-
-/// The `responses-v2` key of a `responses-by-time` key: person id, 0, time, sequence.
-fn response_key_of(by_time: &[u8]) -> Vec<u8> {
-    let (time_and_sequence, person) = by_time.split_at(by_time.len().min(16));
-    [person, &[0], time_and_sequence].concat()
-}
-
-/// The response id at the end of a `responses-v2` key.
-fn response_id(key: &[u8]) -> u64 {
-    let sequence = key.len().checked_sub(8).and_then(|at| key[at..].try_into().ok());
-    sequence.map_or(0, u64::from_be_bytes)
 }
 
 pub(crate) fn read<T: DeserializeOwned>(tree: &sled::Tree, key: &[u8]) -> Result<Option<T>> {

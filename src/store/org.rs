@@ -10,8 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use super::encoding::{decode_response, decode_set, encode_result, encode_set, shown_with};
-use super::{Result, Store, response_id, response_prefix};
+use super::encoding::{decode_set, encode_result, encode_set, shown_with};
+use super::{Result, Store};
 use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
 use crate::flow::Flow;
 use crate::team::{OrgPending, OrgTeam, OrgView, Round, Shown, Team};
@@ -158,7 +158,7 @@ impl Store {
         if shown.as_ref().is_some_and(|shown| shown.set == candidate) {
             return Ok((shown, false));
         }
-        let mut published = self.overlapping_sets(&candidate)?;
+        let mut published = self.sets_found_by(&candidate)?;
         published.extend(self.org_sets()?);
         if anonymity::verdict(rules, &candidate, &published) != Verdict::Publish {
             return Ok((shown, false));
@@ -211,15 +211,12 @@ impl Store {
     ) -> Result<Vec<(ResponseId, Respondent)>> {
         let mut scores = Vec::new();
         for member in &team.members {
-            for item in self.responses.scan_prefix(response_prefix(member)).rev() {
-                let (key, value) = item?;
-                let id = response_id(&key);
+            for (id, response) in self.responses_with_ids(member)?.into_iter().rev() {
                 if !wanted.contains(&id) {
                     continue;
                 }
-                let response = decode_response(&value)?;
                 if response.completed_at < round.opened_at {
-                    break; // keys are in order of completion
+                    break; // in order of completion
                 }
                 let asked = response.flow_id == round.flow && response.flow_version == round.flow_version;
                 if asked && Team::in_round(round, response.completed_at) {

@@ -1,6 +1,6 @@
 //! Published team results, kept beside the team records: per team, round and group ("" for
 //! the whole round) the count and figures in `results`, and the set in `published` (its
-//! only copy, indexed by response id in `published-by-response`). The team record says
+//! only copy, found by its lookup ids in `published-lookup`). The team record says
 //! only which rounds have a result, so a view reads the results it shows and nothing else:
 //! the organisation view one round per team, a lead's view its round and the one before.
 
@@ -8,6 +8,7 @@ use super::changes::Changes;
 use super::encoding::{decode_set, encode_result, encode_set, round_prefix, shown_with};
 use super::index::{by_response, published_key};
 use super::{Result, Store};
+use crate::anonymity::lookup_ids;
 use crate::team::Shown;
 
 /// A round's published result, and those of its role groups by role id.
@@ -42,7 +43,7 @@ impl Store {
     }
 
     /// Publishes a result of a team's round (or a role group in it) in place of the one
-    /// before, with its set in the index by response id. Call with the team lock held,
+    /// before, with its set in the index by its lookup ids. Call with the team lock held,
     /// in the transaction that marks the round as published.
     pub(super) fn write_result<'a>(
         &'a self,
@@ -54,8 +55,8 @@ impl Store {
     ) -> Result<()> {
         let key = published_key(team, round, group);
         if let Some(old) = self.published.get(&key)? {
-            for id in decode_set(&old)? {
-                changes.remove(&self.published_by_response, by_response(id, &key));
+            for id in lookup_ids(&decode_set(&old)?) {
+                changes.remove(&self.published_lookup, by_response(id, &key));
             }
         }
         // Later writes to a key win: ids in both sets stay.
@@ -63,8 +64,8 @@ impl Store {
             changes.remove(&self.published, key.clone());
         } else {
             changes.insert(&self.published, key.clone(), encode_set(&shown.set)?);
-            for id in &shown.set {
-                changes.insert(&self.published_by_response, by_response(*id, &key), []);
+            for id in lookup_ids(&shown.set) {
+                changes.insert(&self.published_lookup, by_response(id, &key), []);
             }
         }
         changes.insert(&self.results, key, encode_result(shown.respondents, &shown.stats)?);

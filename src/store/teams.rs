@@ -204,8 +204,8 @@ impl Store {
     /// view goes through here, so none of them can be set against another to read one
     /// person's answers. Call with the team lock held; flush when it `published`.
     ///
-    /// Only published sets that overlap the candidate can hold it (disjoint ones never
-    /// do), so only those are read, from the index by response id. A candidate equal to
+    /// Only published sets with a lookup id among the candidate's responses can hold it
+    /// (or a group in it), so only those are read, from the index. A candidate equal to
     /// the round's own published set adds nothing: every set published since was set
     /// against it, and the rule is symmetric, so only the threshold is checked again.
     pub(super) fn publish(&self, flow: &Flow, team: &mut Team, rules: Rules) -> Result<Publication> {
@@ -227,7 +227,7 @@ impl Store {
         let members = self.round_members(flow, team)?;
         let candidate: RespondentSet = members.iter().map(|member| member.response).collect();
         let already = shown.as_ref().is_some_and(|s| s.set == candidate);
-        let mut overlapping = if already { Vec::new() } else { self.overlapping_sets(&candidate)? };
+        let mut overlapping = if already { Vec::new() } else { self.sets_found_by(&candidate)? };
         if !already {
             overlapping.extend(self.org_set_near(candidate.len())?);
         }

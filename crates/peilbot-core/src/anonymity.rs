@@ -95,6 +95,15 @@ pub fn group_verdict<'a>(
     verdict(Rules::new(BREAKDOWN_MIN), group, published)
 }
 
+/// The responses a published set is found by, for [`verdict`] and [`group_verdict`]: its
+/// [`MIN_DIFFERENCE`] smallest ids. A set too close to a candidate, or to any part of one
+/// (a role group), has fewer than that many responses outside it, so one of these is in
+/// it: a store that indexes a set by these alone still finds every set the rules must see,
+/// with a few keys per set rather than one per response.
+pub fn lookup_ids(set: &RespondentSet) -> impl Iterator<Item = ResponseId> + '_ {
+    set.iter().copied().take(MIN_DIFFERENCE)
+}
+
 /// Whether quartiles over this many responses may be shown (the IQR always may).
 pub fn quartiles_shown(respondents: usize) -> bool {
     respondents >= QUARTILES_MIN
@@ -186,6 +195,29 @@ mod tests {
         let earlier_group = set(1..=7);
         assert_eq!(group_verdict(&set(1..=8), &whole, [&earlier_group]), Verdict::Hold);
         assert_eq!(group_verdict(&set(1..=7), &whole, [&earlier_group]), Verdict::Publish);
+    }
+
+    #[test]
+    fn every_set_the_rules_hold_against_is_found_by_its_lookup_ids() {
+        // Every pair of sets over eight responses: whenever a published set is too close to
+        // a candidate, or to a part of it, one of its lookup ids is in the candidate.
+        let all: Vec<RespondentSet> =
+            (0u32..256).map(|bits| set((0..8).filter(|i| bits & 1 << i != 0))).collect();
+        let mut held = 0;
+        for candidate in &all {
+            for published in &all {
+                if too_close(candidate, published) {
+                    held += 1;
+                    assert!(
+                        lookup_ids(published).any(|id| candidate.contains(&id)),
+                        "{published:?} is too close to {candidate:?} but not found by its lookup ids"
+                    );
+                }
+            }
+        }
+        assert!(held > 1_000, "the pairs cover sets the rules hold against");
+        // Only a set's smallest ids, so a large set needs a few keys.
+        assert_eq!(lookup_ids(&set(10..=100)).collect::<Vec<_>>(), [10, 11, 12]);
     }
 
     #[test]
