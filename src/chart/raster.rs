@@ -64,7 +64,7 @@ impl Raster {
     }
 
     /// From palette indices to RGB, for a picture with more than 256 colours.
-    fn to_rgb(&mut self) {
+    fn expand_to_rgb(&mut self) {
         if let Pixels::Indexed { indices, palette, .. } = &self.pixels {
             let rgb = indices.iter().flat_map(|index| palette[usize::from(*index)]).collect();
             self.pixels = Pixels::Rgb(rgb);
@@ -82,7 +82,7 @@ impl Raster {
     fn fill(&mut self, from: usize, to: usize, colour: Rgb) {
         let index = self.index(colour);
         if index.is_none() {
-            self.to_rgb();
+            self.expand_to_rgb();
         }
         match (&mut self.pixels, index) {
             (Pixels::Indexed { indices, .. }, Some(index)) => indices[from..to].fill(index),
