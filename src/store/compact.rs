@@ -13,6 +13,37 @@ const BATCH: usize = 10_000;
 /// sled's page cache for each of the two stores while copying.
 const CACHE: u64 = 16 * 1024 * 1024;
 
+/// Writes to one tree in batches of at most `limit` records, without a transaction: for
+/// bulk copying and migrating, where memory must stay bounded on a large store. Call
+/// [`Batched::finish`] to write the last batch.
+pub(super) struct Batched<'a> {
+    tree: &'a sled::Tree,
+    batch: sled::Batch,
+    pending: usize,
+    limit: usize,
+}
+
+impl<'a> Batched<'a> {
+    pub(super) fn new(tree: &'a sled::Tree, limit: usize) -> Batched<'a> {
+        Batched { tree, batch: sled::Batch::default(), pending: 0, limit }
+    }
+
+    pub(super) fn insert(&mut self, key: impl Into<sled::IVec>, value: impl Into<sled::IVec>) -> Result<()> {
+        self.batch.insert(key, value);
+        self.pending += 1;
+        if self.pending == self.limit {
+            self.finish()?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn finish(&mut self) -> Result<()> {
+        self.tree.apply_batch(std::mem::take(&mut self.batch))?;
+        self.pending = 0;
+        Ok(())
+    }
+}
+
 /// Copies every tree of the store in `path` into a fresh sled folder, then puts that one in
 /// its place. Call it with no store open on `path`. Response ids come from sled's id
 /// generator, so the copy never hands out an id the original did.
@@ -35,18 +66,12 @@ pub fn compact(path: &Path) -> Result<()> {
             .map_err(|cause| StoreError::Open { path: fresh.clone(), cause })?;
         for name in old.tree_names() {
             let (from, to) = (old.open_tree(&name)?, new.open_tree(&name)?);
-            let mut batch = sled::Batch::default();
-            let mut pending = 0;
+            let mut to = Batched::new(&to, BATCH);
             for item in from.iter() {
                 let (key, value) = item?;
-                batch.insert(key, value);
-                pending += 1;
-                if pending == BATCH {
-                    to.apply_batch(std::mem::take(&mut batch))?;
-                    pending = 0;
-                }
+                to.insert(key, value)?;
             }
-            to.apply_batch(batch)?;
+            to.finish()?;
         }
         // sled persists the generator every million ids and resumes above the last
         // persisted count, so counting up to the original's next id is enough.

@@ -19,11 +19,12 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use super::compact::Batched;
 use super::encoding::{decode_set, encode_result};
 use super::index::by_response;
 use super::org::{LEN, RESULT, SET};
 use super::{PersonId, Result, SCHEMA_VERSION, Store, encoding, responses};
-use crate::anonymity::lookup_ids;
+use crate::anonymity::{ResponseId, lookup_ids};
 use crate::engine::Response;
 use crate::team::{Shown, Team};
 
@@ -51,20 +52,13 @@ pub(super) fn from_v1(store: &Store) -> Result<()> {
     let started = std::time::Instant::now();
     let v2 = store.db.open_tree(V2_RESPONSES)?;
     v2.clear()?;
-    let old = store.db.open_tree(V1_RESPONSES)?;
-    let mut batch = sled::Batch::default();
-    let mut pending = 0usize;
-    for item in old.iter() {
+    let mut writer = Batched::new(&v2, BATCH);
+    for item in store.db.open_tree(V1_RESPONSES)?.iter() {
         let (key, value) = item?;
         let response: Response = serde_json::from_slice(&value)?;
-        batch.insert(key, encoding::encode_response(&response)?);
-        pending += 1;
-        if pending == BATCH {
-            v2.apply_batch(std::mem::take(&mut batch))?;
-            pending = 0;
-        }
+        writer.insert(key, encoding::encode_response(&response)?)?;
     }
-    v2.apply_batch(batch)?;
+    writer.finish()?;
     from_old_teams(store, 1, started)
 }
 
@@ -152,7 +146,15 @@ fn done(store: &Store, from: u32, started: std::time::Instant, responses: usize,
 fn by_person(store: &Store) -> Result<usize> {
     store.responses.clear()?;
     store.oldest_response.clear()?;
-    let mut records = Records::default();
+    let mut records = Batched::new(&store.responses, BATCH / 10);
+    let mut oldest = Batched::new(&store.oldest_response, BATCH / 10);
+    let mut write = |person: &PersonId, responses: &[(ResponseId, Response)]| -> Result<()> {
+        if let Some((oldest_key, record)) = responses::record(person, responses)? {
+            records.insert(person.0.as_bytes(), record)?;
+            oldest.insert(oldest_key, &[])?;
+        }
+        Ok(())
+    };
     let mut person: Option<(PersonId, responses::Responses)> = None;
     let mut count = 0usize;
     for item in store.db.open_tree(V2_RESPONSES)?.iter() {
@@ -162,7 +164,7 @@ fn by_person(store: &Store) -> Result<usize> {
         let id = &key[..split];
         if person.as_ref().is_none_or(|(current, _)| current.0.as_bytes() != id) {
             if let Some((done, responses)) = person.take() {
-                records.add(store, &done, &responses)?;
+                write(&done, &responses)?;
             }
             person = Some((PersonId(String::from_utf8_lossy(id).into_owned()), Vec::new()));
         }
@@ -172,60 +174,25 @@ fn by_person(store: &Store) -> Result<usize> {
         count += 1;
     }
     if let Some((done, responses)) = person {
-        records.add(store, &done, &responses)?;
+        write(&done, &responses)?;
     }
-    records.write(store)?;
+    records.finish()?;
+    oldest.finish()?;
     Ok(count)
-}
-
-/// People's response records and their entries in `oldest-response`, written in batches.
-#[derive(Default)]
-struct Records {
-    records: sled::Batch,
-    oldest: sled::Batch,
-    pending: usize,
-}
-
-impl Records {
-    fn add(&mut self, store: &Store, person: &PersonId, responses: &responses::Responses) -> Result<()> {
-        if let Some((oldest, record)) = responses::record(person, responses)? {
-            self.records.insert(person.0.as_bytes(), record);
-            self.oldest.insert(oldest, &[]);
-            self.pending += 1;
-        }
-        if self.pending == BATCH / 10 {
-            self.write(store)?;
-        }
-        Ok(())
-    }
-
-    fn write(&mut self, store: &Store) -> Result<()> {
-        store.responses.apply_batch(std::mem::take(&mut self.records))?;
-        store.oldest_response.apply_batch(std::mem::take(&mut self.oldest))?;
-        self.pending = 0;
-        Ok(())
-    }
 }
 
 /// Every published set's lookup ids in `published-lookup`, in place of the entry per
 /// response schema 3 kept.
 fn index_published(store: &Store) -> Result<()> {
     store.published_lookup.clear()?;
-    let mut batch = sled::Batch::default();
-    let mut pending = 0usize;
+    let mut lookup = Batched::new(&store.published_lookup, BATCH);
     for item in store.published.iter() {
         let (key, bytes) = item?;
         for id in lookup_ids(&decode_set(&bytes)?) {
-            batch.insert(by_response(id, &key), &[]);
-            pending += 1;
-        }
-        if pending >= BATCH {
-            store.published_lookup.apply_batch(std::mem::take(&mut batch))?;
-            pending = 0;
+            lookup.insert(by_response(id, &key), &[])?;
         }
     }
-    store.published_lookup.apply_batch(batch)?;
-    Ok(())
+    lookup.finish()
 }
 
 /// Keeps the old team records in a tree of their own, once: a migration redone after a
@@ -237,18 +204,12 @@ fn save_old_teams(store: &Store) -> Result<()> {
     }
     let saved = store.db.open_tree(OLD_TEAMS)?;
     saved.clear()?;
-    let mut batch = sled::Batch::default();
-    let mut pending = 0usize;
+    let mut writer = Batched::new(&saved, BATCH / 100);
     for item in store.teams.iter() {
         let (key, value) = item?;
-        batch.insert(key, value);
-        pending += 1;
-        if pending == BATCH / 100 {
-            saved.apply_batch(std::mem::take(&mut batch))?;
-            pending = 0;
-        }
+        writer.insert(key, value)?;
     }
-    saved.apply_batch(batch)?;
+    writer.finish()?;
     store.flush()?;
     meta.insert(OLD_TEAMS_SAVED, &[])?;
     store.flush()

@@ -227,11 +227,11 @@ impl Store {
         let members = self.round_members(flow, team)?;
         let candidate: RespondentSet = members.iter().map(|member| member.response).collect();
         let already = shown.as_ref().is_some_and(|s| s.set == candidate);
-        let mut overlapping = if already { Vec::new() } else { self.sets_found_by(&candidate)? };
+        let mut found = if already { Vec::new() } else { self.sets_found_by(&candidate)? };
         if !already {
-            overlapping.extend(self.org_set_near(candidate.len())?);
+            found.extend(self.org_set_near(candidate.len())?);
         }
-        let published: Vec<&RespondentSet> = overlapping.iter().collect();
+        let published: Vec<&RespondentSet> = found.iter().collect();
         let mut verdict = anonymity::verdict(rules, &candidate, published.iter().copied());
         if let Some(legacy) = shown.as_ref().filter(|s| s.set.is_empty() && s.respondents > 0) {
             // Stored before sets were recorded: the old count rule stands in for the set rule.
