@@ -46,7 +46,7 @@ fn glyphs() -> &'static Mutex<HashMap<GlyphKey, Arc<Glyph>>> {
 
 /// The glyph `id` at `size` with its origin at `(x, y)`, rasterised once per size and
 /// quarter-pixel offset.
-fn raster(font: &FontRef<'static>, id: GlyphId, size: f32, (x, y): (f32, f32)) -> Placed {
+fn placed_glyph(font: &FontRef<'static>, id: GlyphId, size: f32, (x, y): (f32, f32)) -> Placed {
     let quarters = ((x - x.floor()) * SUBPIXELS).round();
     let (whole_x, whole_y) = (x.floor() as i32, y.floor() as i32);
     let (carry, quarter) = (quarters as i32 / SUBPIXELS as i32, quarters as u8 % SUBPIXELS as u8);
@@ -145,17 +145,17 @@ impl Canvas<'_, '_> {
                 caret += font.kern(previous, id);
             }
             previous = Some(id);
-            let raster = raster(self.font, id, style.size, (caret, baseline));
+            let glyph = placed_glyph(self.font, id, style.size, (caret, baseline));
             caret += font.h_advance(id);
-            self.paint(&raster, style.colour)?;
+            self.paint(&glyph, style.colour)?;
         }
         Ok(())
     }
 
     /// Blends a rasterised glyph onto the canvas.
-    fn paint(&self, raster: &Placed, colour: RGBColor) -> Result<(), ChartError> {
-        let (left, top) = raster.origin;
-        for &(x, y, coverage) in &raster.glyph.pixels {
+    fn paint(&self, glyph: &Placed, colour: RGBColor) -> Result<(), ChartError> {
+        let (left, top) = glyph.origin;
+        for &(x, y, coverage) in &glyph.glyph.pixels {
             let position = (left + i32::from(x), top + i32::from(y));
             self.area.draw_pixel(position, &colour.mix(f64::from(coverage)))?;
         }
