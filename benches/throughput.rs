@@ -1,14 +1,18 @@
 //! Throughput of the real `peilbot serve` against the tests' fake Bot API, and, in the same
-//! run, of a bare teloxide bot (`examples/bare_bot.rs`) that makes the same two calls per
-//! tap and stores nothing. Run with `cargo bench --bench throughput`; figures are recorded
-//! in BENCHMARKS.md. `BARE_BOT=PATH` runs a bare bot built before, `PEILBOT_BIN=PATH`
-//! another build of peilbot (for before and after figures from runs close together).
+//! run, of two bare teloxide bots (`examples/bare_bot.rs`) that make the same two calls per
+//! tap: one stores nothing, the other makes the least durable commit a tap needs (one sled
+//! record, flushed) before its reply, which is the floor of what peilbot's store can cost.
+//! Run with `cargo bench --bench throughput`; figures are recorded in BENCHMARKS.md.
+//! `BARE_BOT=PATH` runs a bare bot built before, `PEILBOT_BIN=PATH` another build of peilbot
+//! (for before and after figures from runs close together).
 //!
-//! 50 scripted users each send `/scan quickscan` and tap through the whole scan (23 taps; before
-//! them, peilbot's Start under the privacy notice at first contact), all at once. Reported per bot: updates per second (wall time from the first update to the last
-//! reply) and the bot process's CPU per update (utime + stime from /proc), and the ratios;
-//! and the CPU of this process (the fake and the 50 drivers), so it is plain whether the
-//! fake set the pace.
+//! 50 scripted users each send `/scan quickscan` and tap through the whole scan (23 taps;
+//! before them, peilbot's Start under the privacy notice at first contact), all at once.
+//! Reported per bot: updates per second (wall time from the first update to the last reply
+//! to a tap), the bot process's CPU per update (utime + stime from /proc, read once the bot
+//! has made no call for a moment, so that what it sends after the last tap, peilbot's
+//! result and chart, counts), the Bot API calls it made, and the ratios; and the CPU of this
+//! process (the fake and the 50 drivers), so it is plain whether the fake set the pace.
 
 #[path = "../tests/support/mod.rs"]
 #[allow(dead_code)]
@@ -135,6 +139,7 @@ async fn measure(tg: &FakeTelegram, mut command: Command, choice: usize, first_u
         updates += user.await.expect("a user finished");
     }
     let seconds = started.elapsed().as_secs_f64();
+    wait_until_quiet(tg).await;
     let figures = Figures {
         updates,
         seconds,
@@ -144,6 +149,21 @@ async fn measure(tg: &FakeTelegram, mut command: Command, choice: usize, first_u
     let _ = child.kill();
     let _ = child.wait();
     figures
+}
+
+/// Waits until the bot has made no call but polling for a while: what it sends after the
+/// last tap (peilbot's result and chart) is part of its work.
+async fn wait_until_quiet(tg: &FakeTelegram) {
+    const QUIET: Duration = Duration::from_millis(300);
+    let calls = || tg.calls().iter().filter(|call| !call.method.eq_ignore_ascii_case("getUpdates")).count();
+    let (mut seen, mut since) = (calls(), Instant::now());
+    while since.elapsed() < QUIET {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let now = calls();
+        if now != seen {
+            (seen, since) = (now, Instant::now());
+        }
+    }
 }
 
 /// Builds the bare bot example (release) and returns its path; `BARE_BOT=PATH` runs one
@@ -177,9 +197,19 @@ fn other_binary(command: Command) -> Command {
     other
 }
 
+/// The Bot API calls a bot made but its polls, counted per method, for instance
+/// "AnswerCallbackQuery 1200" (how often it polls depends on the timing).
+fn calls_per_method(tg: &FakeTelegram) -> String {
+    let mut counts = std::collections::BTreeMap::<String, usize>::new();
+    for call in tg.calls().into_iter().filter(|call| !call.method.eq_ignore_ascii_case("getUpdates")) {
+        *counts.entry(call.method).or_default() += 1;
+    }
+    counts.iter().map(|(method, n)| format!("{method} {n}")).collect::<Vec<_>>().join(", ")
+}
+
 fn print(name: &str, figures: &Figures) {
     println!(
-        "{name:<10} {:>5} updates in {:>6.2} s: {:>7.1} updates/s, bot CPU {:.3} ms per update, fake+drivers CPU {:.3} ms per update",
+        "{name:<11} {:>5} updates in {:>6.2} s: {:>7.1} updates/s, bot CPU {:.3} ms per update, fake+drivers CPU {:.3} ms per update",
         figures.updates,
         figures.seconds,
         figures.per_second(),
@@ -198,27 +228,49 @@ async fn main() {
     peilbot.env("RUST_LOG", "warn").stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
     // Choice 2 is "3" on every question: no question is skipped, 23 taps.
     let real = measure(&tg, peilbot, 2, 1_000).await;
+    let real_calls = calls_per_method(&tg);
     tg.shutdown().await;
     // `/scan quickscan`, Start under the privacy notice, and the taps.
     assert_eq!(real.updates, USERS as usize * (TAPS + 2), "every user finished the scan");
 
-    let tg = FakeTelegram::start().await;
-    let mut command = Command::new(bare);
-    command
-        .env("TELOXIDE_TOKEN", TOKEN)
-        .env("TELOXIDE_API_URL", tg.url())
-        .env("BARE_TAPS", TAPS.to_string())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let bare = measure(&tg, command, 0, 2_000).await;
-    tg.shutdown().await;
+    let store = tempfile::tempdir().expect("a temp dir");
+    let mut bare_runs = Vec::new();
+    for commit in [None, Some(store.path())] {
+        let tg = FakeTelegram::start().await;
+        let mut command = Command::new(&bare);
+        command
+            .env("TELOXIDE_TOKEN", TOKEN)
+            .env("TELOXIDE_API_URL", tg.url())
+            .env("BARE_TAPS", TAPS.to_string())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if let Some(dir) = commit {
+            command.env("BARE_COMMIT", dir);
+        }
+        let figures = measure(&tg, command, 0, 2_000).await;
+        bare_runs.push((figures, calls_per_method(&tg)));
+        tg.shutdown().await;
+    }
+    let [(bare, bare_calls), (commit, commit_calls)] = <[_; 2]>::try_from(bare_runs).ok().expect("two runs");
 
     println!("{USERS} users, each {SCAN}, Start and {TAPS} taps, all at once");
     print("peilbot", &real);
     print("bare bot", &bare);
+    print("bare+commit", &commit);
+    println!("peilbot's Bot API calls:  {real_calls} (and its polls)");
+    println!("the bare bots' calls:     {bare_calls} (and their polls)");
+    assert_eq!(bare_calls, commit_calls, "both bare bots made the same calls");
+    let ratio = |peer: &Figures| {
+        format!(
+            "{:.2}x CPU per update, {:.2}x the time per update",
+            real.cpu_ms_per_update() / peer.cpu_ms_per_update(),
+            peer.per_second() / real.per_second(),
+        )
+    };
+    println!("ratios     peilbot / bare:        {}", ratio(&bare));
+    println!("ratios     peilbot / bare+commit: {}", ratio(&commit));
     println!(
-        "ratios     peilbot / bare: {:.2}x CPU per update, {:.2}x the time per update",
-        real.cpu_ms_per_update() / bare.cpu_ms_per_update(),
-        bare.per_second() / real.per_second(),
+        "ratio      bare+commit / bare:    {:.2}x CPU per update",
+        commit.cpu_ms_per_update() / bare.cpu_ms_per_update()
     );
 }

@@ -55,6 +55,7 @@ use crate::flow::Flow;
 mod changes;
 mod compact;
 mod encoding;
+mod group_commit;
 mod index;
 mod migrate;
 mod org;
@@ -228,6 +229,7 @@ pub struct Store {
     flows: Arc<Vec<Flow>>,
     flush_each_commit: bool,
     flushes: Arc<AtomicU64>,
+    group_commit: Arc<group_commit::GroupCommit>,
 }
 
 impl Store {
@@ -269,6 +271,7 @@ impl Store {
             flows: Arc::new(options.flows),
             flush_each_commit: options.flush_each_commit,
             flushes: Default::default(),
+            group_commit: Default::default(),
             db,
         };
         let version = found.as_deref().map(|found| {
@@ -480,9 +483,10 @@ impl Store {
         self.flushes.load(Ordering::Relaxed)
     }
 
-    /// Makes what was written durable, unless the store was opened for bulk loading.
+    /// Makes what was written durable, unless the store was opened for bulk loading: waits
+    /// for a flush that began after the write (see `group_commit`).
     fn durable(&self) -> Result<()> {
-        if self.flush_each_commit { self.flush() } else { Ok(()) }
+        if self.flush_each_commit { self.group_commit.wait(|| self.flush()) } else { Ok(()) }
     }
 
     /// The flow a response of `flow_id` is scored with, when the store knows it.
