@@ -1,12 +1,14 @@
 //! Text on a chart: the embedded DejaVu Sans font and the [`Canvas`] that lays
 //! out, wraps, shortens and rasterises words with `ab_glyph`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use ab_glyph::{Font, FontRef, GlyphId, ScaleFont, point};
 use plotters::prelude::*;
 
+use super::raster::{Raster, alpha_step};
 use super::{Area, ChartError};
 
 pub(crate) const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
@@ -18,10 +20,11 @@ pub(super) fn dejavu_sans() -> Result<&'static FontRef<'static>, ChartError> {
 }
 
 /// A glyph's pixels at one size and subpixel offset: the top-left pixel of its bounds
-/// relative to the whole pixel of its position, and each covered pixel from there.
+/// relative to the whole pixel of its position, and each covered pixel from there with
+/// its coverage in steps of `raster::ALPHA_STEPS`.
 struct Glyph {
     offset: (i32, i32),
-    pixels: Vec<(u16, u16, f32)>,
+    pixels: Vec<(u16, u16, u8)>,
 }
 
 /// A rasterised glyph and the pixel its bounds start at on the canvas.
@@ -75,8 +78,9 @@ fn rasterise(font: &FontRef<'static>, glyph: ab_glyph::Glyph) -> Glyph {
     let min = outline.px_bounds().min;
     let mut pixels = Vec::new();
     outline.draw(|x, y, coverage| {
-        if coverage > 0.0 {
-            pixels.push((x as u16, y as u16, coverage.min(1.0)));
+        let step = alpha_step(f64::from(coverage));
+        if step > 0 {
+            pixels.push((x as u16, y as u16, step));
         }
     });
     Glyph { offset: (min.x as i32, min.y as i32), pixels }
@@ -110,6 +114,8 @@ impl Lettering {
 /// ("Samenw erking") at the sizes used here.
 pub(super) struct Canvas<'a, 'b> {
     pub(super) area: &'a Area<'b>,
+    /// The pixels under `area`, which text is blended into directly.
+    pub(super) raster: &'b RefCell<Raster>,
     pub(super) font: &'static FontRef<'static>,
 }
 
@@ -154,11 +160,10 @@ impl Canvas<'_, '_> {
 
     /// Blends a rasterised glyph onto the canvas.
     fn paint(&self, glyph: &Placed, colour: RGBColor) -> Result<(), ChartError> {
-        let (left, top) = glyph.origin;
-        for &(x, y, coverage) in &glyph.glyph.pixels {
-            let position = (left + i32::from(x), top + i32::from(y));
-            self.area.draw_pixel(position, &colour.mix(f64::from(coverage)))?;
-        }
+        let (left, top) = self.area.get_base_pixel();
+        let origin = (left + glyph.origin.0, top + glyph.origin.1);
+        let RGBColor(r, g, b) = colour;
+        self.raster.borrow_mut().blend_glyph(origin, &glyph.glyph.pixels, [r, g, b]);
         Ok(())
     }
 
@@ -224,16 +229,16 @@ mod tests {
 
     #[test]
     fn long_text_is_wrapped_and_shortened_to_fit() {
-        let mut raster = super::super::Raster::white((40, 40));
-        let area = raster.backend().into_drawing_area();
-        let canvas = Canvas { area: &area, font: dejavu_sans().unwrap() };
-        let style = Lettering::new(20.0, super::super::INK, Align::Left);
-        let text = "E Dienstverlening aan inwoners, ondernemers en instellingen";
-        let lines = canvas.wrap(text, style, 200, 2);
-        assert_eq!(lines.len(), 2);
-        assert!(lines.iter().all(|line| canvas.text_width(line, style) <= 200));
-        assert!(lines[0].starts_with("E Dienstverlening"));
-        assert!(lines[1].ends_with('…'));
-        assert_eq!(canvas.wrap("Kort", style, 200, 2), ["Kort"]);
+        super::super::measure(|canvas| {
+            let style = Lettering::new(20.0, super::super::INK, Align::Left);
+            let text = "E Dienstverlening aan inwoners, ondernemers en instellingen";
+            let lines = canvas.wrap(text, style, 200, 2);
+            assert_eq!(lines.len(), 2);
+            assert!(lines.iter().all(|line| canvas.text_width(line, style) <= 200));
+            assert!(lines[0].starts_with("E Dienstverlening"));
+            assert!(lines[1].ends_with('…'));
+            assert_eq!(canvas.wrap("Kort", style, 200, 2), ["Kort"]);
+        })
+        .unwrap();
     }
 }

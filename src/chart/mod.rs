@@ -40,6 +40,8 @@ pub(crate) use canvas::DEJAVU_SANS;
 pub use heatmap::{HEATMAP_ROWS_PER_PAGE, HeatmapCell, HeatmapRow, HeatmapText, heatmap_png};
 pub use profile::profile_png;
 
+use std::cell::RefCell;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -125,22 +127,22 @@ fn render_png(
     draw: impl FnOnce(&Canvas<'_, '_>) -> Result<(), ChartError>,
 ) -> Result<Vec<u8>, ChartError> {
     let font = dejavu_sans()?;
-    let mut raster = Raster::white(size);
+    let raster = RefCell::new(Raster::white(size));
     {
-        let area = raster.backend().into_drawing_area();
-        draw(&Canvas { area: &area, font })?;
+        let area = RasterBackend::new(&raster).into_drawing_area();
+        draw(&Canvas { area: &area, raster: &raster, font })?;
         area.present()?;
     }
-    raster.png()
+    raster.into_inner().png()
 }
 
 /// Runs `measure` on a canvas that is never drawn on: for laying out text (wrapping,
 /// widths) before the size of a picture is known.
 fn measure<T>(measure: impl FnOnce(&Canvas<'_, '_>) -> T) -> Result<T, ChartError> {
     let font = dejavu_sans()?;
-    let mut pixel = Raster::white((1, 1));
-    let area = pixel.backend().into_drawing_area();
-    Ok(measure(&Canvas { area: &area, font }))
+    let pixel = RefCell::new(Raster::white((1, 1)));
+    let area = RasterBackend::new(&pixel).into_drawing_area();
+    Ok(measure(&Canvas { area: &area, raster: &pixel, font }))
 }
 
 /// A width and height in pixels as the backend wants them.

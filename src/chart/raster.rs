@@ -8,6 +8,7 @@
 //! except that a partly covered pixel is blended at one of [`ALPHA_STEPS`] levels of
 //! coverage rather than 256, so the blends of a few colours fit one palette.
 
+use std::cell::RefCell;
 use std::convert::Infallible;
 
 use plotters::prelude::*;
@@ -17,7 +18,7 @@ use super::ChartError;
 
 /// Levels of coverage an edge pixel is blended at: finer than the eye tells apart on a
 /// phone, coarse enough that a profile keeps to one palette.
-const ALPHA_STEPS: u64 = 32;
+pub(super) const ALPHA_STEPS: u8 = 32;
 
 type Rgb = [u8; 3];
 
@@ -25,7 +26,19 @@ type Rgb = [u8; 3];
 pub(super) struct Raster {
     size: (u32, u32),
     pixels: Pixels,
+    blends: Blends,
 }
+
+/// For the colour text is being drawn in: the palette index of each blend over each
+/// palette colour, found once (a line of text blends the same few pairs thousands of
+/// times).
+struct Blends {
+    colour: Rgb,
+    /// By background index and step of coverage; `UNKNOWN` until found.
+    index: Vec<u16>,
+}
+
+const UNKNOWN: u16 = u16::MAX;
 
 enum Pixels {
     Indexed { indices: Vec<u8>, palette: Vec<Rgb>, lookup: Box<Lookup> },
@@ -42,12 +55,7 @@ impl Raster {
             palette: vec![WHITE_RGB],
             lookup: Box::new(Lookup::with(WHITE_RGB)),
         };
-        Raster { size, pixels }
-    }
-
-    /// The plotters backend that draws into this raster.
-    pub(super) fn backend(&mut self) -> RasterBackend<'_> {
-        RasterBackend { raster: self }
+        Raster { size, pixels, blends: Blends { colour: WHITE_RGB, index: Vec::new() } }
     }
 
     /// The palette index of `colour`, adding it while there is room.
@@ -106,30 +114,52 @@ impl Raster {
         }
     }
 
-    /// One pixel, blended over what is there as plotters' `BitMapBackend` does.
-    fn blend(&mut self, (x, y): (i32, i32), colour: Rgb, alpha: f64) {
-        if x < 0 || y < 0 || x as u32 >= self.size.0 || y as u32 >= self.size.1 || alpha <= 0.0 {
-            return;
-        }
-        let at = y as usize * self.size.0 as usize + x as usize;
-        let step = 256 / ALPHA_STEPS;
-        let alpha = ((alpha * ALPHA_STEPS as f64).round() as u64 * step).min(256);
-        let new = match alpha {
-            0 => return,
-            256 => colour,
-            alpha => {
-                let mut old = self.get(at);
-                for (old, new) in old.iter_mut().zip(colour) {
-                    *old = if new > *old {
-                        *old + (u64::from(new - *old) * alpha / 256) as u8
-                    } else {
-                        *old - (u64::from(*old - new) * alpha / 256) as u8
-                    };
-                }
-                old
+    /// The row-major position of a pixel, if it is on the canvas.
+    fn at(&self, (x, y): (i32, i32)) -> Option<usize> {
+        let on = x >= 0 && y >= 0 && (x as u32) < self.size.0 && (y as u32) < self.size.1;
+        on.then(|| y as usize * self.size.0 as usize + x as usize)
+    }
+
+    /// One pixel, blended over what is there at `step` of [`ALPHA_STEPS`] as plotters'
+    /// `BitMapBackend` blends.
+    fn blend(&mut self, at: usize, colour: Rgb, step: u8) {
+        match step {
+            0 => {}
+            ALPHA_STEPS.. => self.fill(at, at + 1, colour),
+            step => {
+                let blended = mix(self.get(at), colour, step);
+                self.fill(at, at + 1, blended);
             }
-        };
-        self.fill(at, at + 1, new);
+        }
+    }
+
+    /// Blends a glyph's pixels, each `(x, y, step)` from `origin`, in `colour`: what
+    /// plotters' `draw_pixel` would do for each of them, without its per-pixel indirection.
+    pub(super) fn blend_glyph(&mut self, origin: (i32, i32), pixels: &[(u16, u16, u8)], colour: Rgb) {
+        if self.blends.colour != colour || self.blends.index.is_empty() {
+            self.blends = Blends { colour, index: vec![UNKNOWN; 256 * (usize::from(ALPHA_STEPS) + 1)] };
+        }
+        for &(x, y, step) in pixels {
+            let Some(at) = self.at((origin.0 + i32::from(x), origin.1 + i32::from(y))) else { continue };
+            let Pixels::Indexed { indices, .. } = &self.pixels else {
+                self.blend(at, colour, step);
+                continue;
+            };
+            let slot = usize::from(indices[at]) * (usize::from(ALPHA_STEPS) + 1) + usize::from(step);
+            match self.blends.index[slot] {
+                UNKNOWN => {
+                    self.blend(at, colour, step);
+                    if let Pixels::Indexed { indices, .. } = &self.pixels {
+                        self.blends.index[slot] = u16::from(indices[at]);
+                    }
+                }
+                known => {
+                    if let Pixels::Indexed { indices, .. } = &mut self.pixels {
+                        indices[at] = known as u8;
+                    }
+                }
+            }
+        }
     }
 
     /// The picture as PNG: indexed while it has a palette. Flat colours and text compress
@@ -167,6 +197,24 @@ impl Raster {
     }
 }
 
+/// `colour` over `old` at `step` of [`ALPHA_STEPS`], as plotters' `BitMapBackend` blends.
+fn mix(mut old: Rgb, colour: Rgb, step: u8) -> Rgb {
+    let alpha = u64::from(step) * (256 / u64::from(ALPHA_STEPS));
+    for (old, new) in old.iter_mut().zip(colour) {
+        *old = if new > *old {
+            *old + (u64::from(new - *old) * alpha / 256) as u8
+        } else {
+            *old - (u64::from(*old - new) * alpha / 256) as u8
+        };
+    }
+    old
+}
+
+/// The step of [`ALPHA_STEPS`] nearest to an opacity (0 to 1).
+pub(super) fn alpha_step(alpha: f64) -> u8 {
+    (alpha.clamp(0.0, 1.0) * f64::from(ALPHA_STEPS)).round() as u8
+}
+
 /// Palette index by colour: an open-addressed table twice the palette's size, as every
 /// blended pixel looks its colour up (a `HashMap`'s hashing was most of drawing text).
 struct Lookup {
@@ -202,9 +250,16 @@ impl Lookup {
 }
 
 /// A plotters backend over a [`Raster`]: spans and rectangles are filled a row at a
-/// time, everything else goes through plotters' own rasteriser pixel by pixel.
+/// time, everything else goes through plotters' own rasteriser pixel by pixel. The raster
+/// is shared so that text can be blended into it directly (`Canvas`) between shapes.
 pub(super) struct RasterBackend<'a> {
-    raster: &'a mut Raster,
+    raster: &'a RefCell<Raster>,
+}
+
+impl<'a> RasterBackend<'a> {
+    pub(super) fn new(raster: &'a RefCell<Raster>) -> Self {
+        RasterBackend { raster }
+    }
 }
 
 fn rgb(colour: BackendColor) -> Rgb {
@@ -215,7 +270,7 @@ impl DrawingBackend for RasterBackend<'_> {
     type ErrorType = Infallible;
 
     fn get_size(&self) -> (u32, u32) {
-        self.raster.size
+        self.raster.borrow().size
     }
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
@@ -231,7 +286,10 @@ impl DrawingBackend for RasterBackend<'_> {
         point: BackendCoord,
         colour: BackendColor,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.raster.blend(point, rgb(colour), colour.alpha);
+        let mut raster = self.raster.borrow_mut();
+        if let Some(at) = raster.at(point) {
+            raster.blend(at, rgb(colour), alpha_step(colour.alpha));
+        }
         Ok(())
     }
 
@@ -249,7 +307,7 @@ impl DrawingBackend for RasterBackend<'_> {
         }
         let (left, right) = (from.0.min(to.0), from.0.max(to.0));
         let (top, bottom) = (from.1.min(to.1), from.1.max(to.1));
-        self.raster.fill_rect((left, top), (right + 1, bottom + 1), rgb(colour));
+        self.raster.borrow_mut().fill_rect((left, top), (right + 1, bottom + 1), rgb(colour));
         Ok(())
     }
 
@@ -266,7 +324,7 @@ impl DrawingBackend for RasterBackend<'_> {
         }
         let (x0, x1) = (upper_left.0.min(bottom_right.0), upper_left.0.max(bottom_right.0));
         let (y0, y1) = (upper_left.1.min(bottom_right.1), upper_left.1.max(bottom_right.1));
-        self.raster.fill_rect((x0, y0), (x1, y1), rgb(colour));
+        self.raster.borrow_mut().fill_rect((x0, y0), (x1, y1), rgb(colour));
         Ok(())
     }
 }
@@ -277,14 +335,15 @@ mod tests {
 
     #[test]
     fn more_than_256_colours_turn_the_raster_into_rgb_and_keep_every_pixel() {
-        let mut raster = Raster::white((300, 2));
+        let raster = RefCell::new(Raster::white((300, 2)));
         {
-            let area = raster.backend().into_drawing_area();
+            let area = RasterBackend::new(&raster).into_drawing_area();
             for x in 0..300 {
                 let colour = RGBColor(x as u8, (x / 256) as u8, 7);
                 area.draw_pixel((x, 0), &colour).unwrap();
             }
         }
+        let raster = raster.into_inner();
         assert_eq!(raster.colours(), None, "300 colours do not fit a palette");
         let image = image::load_from_memory(&raster.png().unwrap()).unwrap().to_rgb8();
         assert_eq!(image.get_pixel(299, 0).0, [43, 1, 7]);
@@ -294,12 +353,13 @@ mod tests {
 
     #[test]
     fn a_few_colours_are_indexed() {
-        let mut raster = Raster::white((20, 20));
+        let raster = RefCell::new(Raster::white((20, 20)));
         {
-            let area = raster.backend().into_drawing_area();
+            let area = RasterBackend::new(&raster).into_drawing_area();
             area.draw(&Rectangle::new([(2, 2), (10, 10)], RED.filled())).unwrap();
             area.draw_pixel((15, 15), &BLUE.mix(0.5)).unwrap();
         }
+        let raster = raster.into_inner();
         assert_eq!(raster.colours(), Some(3));
         let image = image::load_from_memory(&raster.png().unwrap()).unwrap().to_rgb8();
         assert_eq!(image.get_pixel(5, 5).0, [0xFF, 0, 0]);
