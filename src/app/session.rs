@@ -21,6 +21,8 @@ pub struct Session {
     pub person: PersonId,
     /// What is kept about the person besides answers.
     pub record: Person,
+    /// The record as the store has it: an unchanged record is not written again.
+    stored: Person,
     pub state: State,
     /// The channel's id for the update being handled, when it has one (Telegram does).
     pub update: Option<String>,
@@ -45,11 +47,12 @@ impl Session {
         detected: Lang,
         update: Option<String>,
     ) -> Result<Session, StoreError> {
-        let mut record = app.store.person(&person)?;
+        let stored = app.store.person(&person)?;
+        let mut record = stored.clone();
         // Kept from the first contact on, so that reminders reach the person in it.
         let lang = *record.lang.get_or_insert(detected);
         let state = State { lang, scan: app.store.scan(&person)? };
-        Ok(Session { person, record, state, update, pending: Pending::default() })
+        Ok(Session { person, record, stored, state, update, pending: Pending::default() })
     }
 
     /// Runs one engine step on the flow of the scan in progress (else the default flow)
@@ -106,6 +109,7 @@ impl Session {
         let started = std::time::Instant::now();
         app.store.commit(&self.person, &commit)?;
         metrics::histogram!("peilbot_commit_seconds").record(started.elapsed());
+        self.stored = self.record.clone();
         let pending = std::mem::take(&mut self.pending);
         if pending.answers > 0 {
             metrics::counter!("peilbot_answers_committed_total").increment(pending.answers);
@@ -123,12 +127,16 @@ impl Session {
         if self.pending.scan.is_some() {
             return self.save(app);
         }
-        app.store.write(&self.person, &self.commit())
+        app.store.write(&self.person, &self.commit())?;
+        self.stored = self.record.clone();
+        Ok(())
     }
 
+    /// What to commit: the record only if it changed, as fewer trees in a transaction
+    /// cost less on every tap.
     fn commit(&self) -> Commit {
         Commit {
-            person: Some(self.record.clone()),
+            person: (self.record != self.stored).then(|| self.record.clone()),
             scan: self.pending.scan.clone(),
             completed: self.pending.completed.clone(),
             update: self.update.clone(),
