@@ -134,8 +134,9 @@ async fn user(tg: FakeTelegram, id: i64, choice: usize) -> usize {
 
 /// Runs `command` (a bot against `tg`) while `USERS` users scan, and measures.
 async fn measure(tg: &FakeTelegram, mut command: Command, choice: usize, first_user: i64) -> Figures {
-    let mut child = command.spawn().expect("the bot starts");
-    wait_for_polling(tg, &mut child).await;
+    let mut bot = Running(command.spawn().expect("the bot starts"));
+    let child = &mut bot.0;
+    wait_for_polling(tg, child).await;
     let (cpu_before, own_before, started) = (process_cpu(child.id()), own_cpu(), Instant::now());
     let users: Vec<_> = (0..USERS).map(|i| tokio::spawn(user(tg.clone(), first_user + i, choice))).collect();
     let mut updates = 0;
@@ -144,15 +145,23 @@ async fn measure(tg: &FakeTelegram, mut command: Command, choice: usize, first_u
     }
     let seconds = started.elapsed().as_secs_f64();
     wait_until_quiet(tg).await;
-    let figures = Figures {
+    Figures {
         updates,
         seconds,
         bot_cpu: process_cpu(child.id()) - cpu_before,
         fake_cpu: own_cpu() - own_before,
-    };
-    let _ = child.kill();
-    let _ = child.wait();
-    figures
+    }
+}
+
+/// A bot process, stopped when dropped: also when a user panics, so that no bot is left
+/// running after a failed run.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 /// Waits until the bot has made no call but polling for a while: what it sends after the
