@@ -165,6 +165,21 @@ proptest! {
         }
     }
 
+    /// The organisation-wide result is gathered a team at a time, in whatever order the
+    /// teams come: the figures must not depend on the order of the respondents.
+    #[test]
+    fn a_result_does_not_depend_on_the_order_of_its_respondents(
+        team in prop::collection::vec(answers_strategy(content().default_flow()), 1..12),
+        split in 0usize..12,
+    ) {
+        let flow = content().default_flow();
+        let forward: Vec<&Answers> = team.iter().collect();
+        let mut reordered = forward.clone();
+        reordered.reverse();
+        reordered.rotate_left(split % team.len());
+        prop_assert_eq!(team_stats(flow, &forward), team_stats(flow, &reordered));
+    }
+
     #[test]
     fn a_team_result_adds_up_and_its_change_too(
         round1 in prop::collection::vec(answers_strategy(content().default_flow()), 5..9),

@@ -8,14 +8,12 @@
 //! team publication is set against it in turn (see [`Store::org_set_near`]), so it cannot
 //! be set against a team result, or against itself a little later, to single anyone out.
 
-use std::collections::BTreeMap;
-
 use super::encoding::{decode_set, encode_result, encode_set, shown_with};
 use super::{Result, Store};
 use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
 use crate::flow::Flow;
 use crate::team::{OrgPending, OrgTeam, OrgView, Round, Shown, Team};
-use crate::team_stats::Respondent;
+use crate::team_stats::{Respondent, StatsBuilder};
 
 /// Keys in the `org` tree, per flow version: the result last published (its count and
 /// figures), the set of responses it is over, and that set's length, which every team
@@ -163,8 +161,7 @@ impl Store {
         if anonymity::verdict(rules, &candidate, &published) != Verdict::Publish {
             return Ok((shown, false));
         }
-        let scores = self.scores_of(flow, &candidate, sources)?;
-        let shown = super::teams::aggregate(flow, scores.iter().map(|(id, respondent)| (*id, respondent)));
+        let shown = self.aggregate_of(flow, &candidate, sources)?;
         let mut batch = sled::Batch::default();
         batch.insert(org_key(SET, flow), encode_set(&shown.set)?);
         batch.insert(org_key(LEN, flow), &(shown.set.len() as u64).to_be_bytes());
@@ -173,31 +170,38 @@ impl Store {
         Ok((Some(shown), true))
     }
 
-    /// The scores of the responses in `wanted`: from the round index for current rounds,
-    /// from the members' responses for an earlier round a team is shown with. A response
-    /// deleted since (`/forget`) is not found, and so not counted.
-    fn scores_of(
+    /// The result over the responses in `wanted`, scored from the round index for current
+    /// rounds and from the members' responses for an earlier round a team is shown with.
+    /// Read a team at a time and gathered as they come, so that only one team's scored
+    /// respondents are held at once. A response deleted since (`/forget`) is not found, and
+    /// so not counted; one in several teams counts once.
+    fn aggregate_of(
         &self,
         flow: &Flow,
         wanted: &RespondentSet,
         sources: &[(String, Option<u32>)],
-    ) -> Result<BTreeMap<ResponseId, Respondent>> {
-        let mut scores = BTreeMap::new();
+    ) -> Result<Shown> {
+        let (mut set, mut stats) = (RespondentSet::new(), StatsBuilder::new(flow));
         for (id, round) in sources {
             let Some(team) = &self.team_passing(id)? else { continue };
             let current = team.current_round();
-            match round.and_then(|number| team.rounds.iter().find(|r| r.number == number)) {
+            let scores = match round.and_then(|number| team.rounds.iter().find(|r| r.number == number)) {
                 Some(round) if round.number != current.number => {
-                    scores.extend(self.closed_round_scores(flow, team, round, wanted)?);
+                    self.closed_round_scores(flow, team, round, wanted)?
                 }
                 _ => {
                     let mut members = self.round_members(flow, team)?;
                     members.retain(|member| wanted.contains(&member.response));
-                    scores.extend(self.scores(flow, &members)?);
+                    self.scores(flow, &members)?
+                }
+            };
+            for (id, respondent) in &scores {
+                if set.insert(*id) {
+                    stats.add(respondent);
                 }
             }
         }
-        Ok(scores)
+        Ok(Shown { respondents: set.len(), set, stats: stats.finish() })
     }
 
     /// The scores of the wanted responses of the team's members completed inside a round

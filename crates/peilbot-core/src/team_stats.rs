@@ -189,68 +189,122 @@ pub fn team_stats(flow: &Flow, respondents: &[&Answers]) -> TeamStats {
 
 /// Aggregates scored respondents (one per person).
 pub fn stats_of(flow: &Flow, respondents: &[&Respondent]) -> TeamStats {
-    let every: Vec<&RespondentDimension> = respondents.iter().flat_map(|r| &r.dimensions).collect();
-    let dont_know: usize = every.iter().map(|d| d.dont_know).sum();
-    let items: usize = every.iter().map(|d| d.items_shown).sum();
-    let dimensions = (0..flow.dimensions.len())
-        .map(|dimension| {
-            let all: Vec<&RespondentDimension> =
-                respondents.iter().filter_map(|r| r.dimensions.get(dimension)).collect();
-            let scores: Vec<f64> = all.iter().filter_map(|d| d.score).collect();
-            let ambitions: Vec<f64> = all.iter().filter_map(|d| d.ambition.map(f64::from)).collect();
-            let dont_know: usize = all.iter().map(|d| d.dont_know).sum();
-            let items: usize = all.iter().map(|d| d.items_shown).sum();
-            let quartiles = quartiles(&scores);
-            DimensionStats {
-                dimension,
-                current: median(&scores),
-                ambition: median(&ambitions),
-                quartiles: quartiles.filter(|_| anonymity::quartiles_shown(respondents.len())),
-                iqr: quartiles.map(|(q1, q3)| shown(q3 - q1)),
-                dont_know_share: if items == 0 { 0.0 } else { dont_know as f64 / items as f64 },
-            }
-        })
-        .collect();
-    TeamStats {
-        respondents: respondents.len(),
-        dimensions,
-        dont_know: Some(if items == 0 { 0.0 } else { dont_know as f64 / items as f64 }),
-        statements: statements(flow, respondents),
+    let mut stats = StatsBuilder::new(flow);
+    for respondent in respondents {
+        stats.add(respondent);
     }
+    stats.finish()
 }
 
-/// The statements asked of everyone, each over all respondents.
-fn statements(flow: &Flow, respondents: &[&Respondent]) -> Vec<StatementStats> {
-    flow.questions
-        .iter()
-        .enumerate()
-        .filter(|(_, question)| question.show_if.is_none())
-        .filter_map(|(index, question)| {
-            // Every kind is named: a new kind must decide whether it is a statement.
-            let dimension = match question.kind {
-                QuestionKind::Scale { dimension, .. } => dimension,
-                QuestionKind::Ambition { .. } | QuestionKind::Choice { .. } => return None,
-            };
-            let answers: Vec<&Answer> =
-                respondents.iter().filter_map(|r| r.answers.get(index).and_then(Option::as_ref)).collect();
-            let levels: Vec<f64> = answers
-                .iter()
-                .filter_map(|answer| match answer {
-                    Answer::Level(level) => Some(f64::from(*level)),
-                    Answer::DontKnow | Answer::Choice(_) => None,
-                })
-                .collect();
-            let dont_know = answers.iter().filter(|a| matches!(a, Answer::DontKnow)).count();
-            let share =
-                if respondents.is_empty() { 0.0 } else { dont_know as f64 / respondents.len() as f64 };
-            Some(StatementStats {
-                question: question.id.clone(),
-                dimension,
-                median: median(&levels),
-                dont_know_share: share,
+/// Team statistics gathered one respondent at a time, keeping only the values the medians,
+/// quartiles and shares are computed from: the organisation-wide result over 40,000 people
+/// is a few MB of scores this way, rather than every respondent (about 1 KB each).
+pub struct StatsBuilder<'a> {
+    flow: &'a Flow,
+    respondents: usize,
+    /// Over every dimension of every respondent.
+    dont_know: usize,
+    items: usize,
+    dimensions: Vec<DimensionValues>,
+    statements: Vec<StatementValues>,
+}
+
+#[derive(Default)]
+struct DimensionValues {
+    scores: Vec<f64>,
+    ambitions: Vec<f64>,
+    dont_know: usize,
+    items: usize,
+}
+
+/// A statement asked of everyone: a scale question shown to all.
+struct StatementValues {
+    question: usize,
+    dimension: usize,
+    levels: Vec<u8>,
+    dont_know: usize,
+}
+
+impl<'a> StatsBuilder<'a> {
+    pub fn new(flow: &'a Flow) -> Self {
+        let statements = flow
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, question)| question.show_if.is_none())
+            .filter_map(|(question, kind)| {
+                // Every kind is named: a new kind must decide whether it is a statement.
+                let dimension = match kind.kind {
+                    QuestionKind::Scale { dimension, .. } => dimension,
+                    QuestionKind::Ambition { .. } | QuestionKind::Choice { .. } => return None,
+                };
+                Some(StatementValues { question, dimension, levels: Vec::new(), dont_know: 0 })
             })
-        })
-        .collect()
+            .collect();
+        let dimensions = flow.dimensions.iter().map(|_| DimensionValues::default()).collect();
+        StatsBuilder { flow, respondents: 0, dont_know: 0, items: 0, dimensions, statements }
+    }
+
+    pub fn add(&mut self, respondent: &Respondent) {
+        self.respondents += 1;
+        for scored in &respondent.dimensions {
+            self.dont_know += scored.dont_know;
+            self.items += scored.items_shown;
+        }
+        for (values, scored) in self.dimensions.iter_mut().zip(&respondent.dimensions) {
+            values.scores.extend(scored.score);
+            values.ambitions.extend(scored.ambition.map(f64::from));
+            values.dont_know += scored.dont_know;
+            values.items += scored.items_shown;
+        }
+        for statement in &mut self.statements {
+            match respondent.answers.get(statement.question).and_then(Option::as_ref) {
+                Some(Answer::Level(level)) => statement.levels.push(*level),
+                Some(Answer::DontKnow) => statement.dont_know += 1,
+                Some(Answer::Choice(_)) | None => {}
+            }
+        }
+    }
+
+    pub fn finish(self) -> TeamStats {
+        let share = |part: usize, whole: usize| if whole == 0 { 0.0 } else { part as f64 / whole as f64 };
+        let quartiles_shown = anonymity::quartiles_shown(self.respondents);
+        let dimensions = self
+            .dimensions
+            .iter()
+            .enumerate()
+            .map(|(dimension, values)| {
+                let quartiles = quartiles(&values.scores);
+                DimensionStats {
+                    dimension,
+                    current: median(&values.scores),
+                    ambition: median(&values.ambitions),
+                    quartiles: quartiles.filter(|_| quartiles_shown),
+                    iqr: quartiles.map(|(q1, q3)| shown(q3 - q1)),
+                    dont_know_share: share(values.dont_know, values.items),
+                }
+            })
+            .collect();
+        let statements = self
+            .statements
+            .iter()
+            .map(|statement| {
+                let levels: Vec<f64> = statement.levels.iter().copied().map(f64::from).collect();
+                StatementStats {
+                    question: self.flow.questions[statement.question].id.clone(),
+                    dimension: statement.dimension,
+                    median: median(&levels),
+                    dont_know_share: share(statement.dont_know, self.respondents),
+                }
+            })
+            .collect();
+        TeamStats {
+            respondents: self.respondents,
+            dimensions,
+            dont_know: Some(share(self.dont_know, self.items)),
+            statements,
+        }
+    }
 }
 
 /// The median, as shown.
