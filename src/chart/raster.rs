@@ -141,7 +141,7 @@ impl Raster {
         }
         for &(x, y, step) in pixels {
             let Some(at) = self.at((origin.0 + i32::from(x), origin.1 + i32::from(y))) else { continue };
-            let Pixels::Indexed { indices, .. } = &self.pixels else {
+            let Pixels::Indexed { indices, .. } = &mut self.pixels else {
                 self.blend(at, colour, step);
                 continue;
             };
@@ -149,15 +149,12 @@ impl Raster {
             match self.blends.index[slot] {
                 UNKNOWN => {
                     self.blend(at, colour, step);
+                    // Still indexed unless that blend was the palette's 257th colour.
                     if let Pixels::Indexed { indices, .. } = &self.pixels {
                         self.blends.index[slot] = u16::from(indices[at]);
                     }
                 }
-                known => {
-                    if let Pixels::Indexed { indices, .. } = &mut self.pixels {
-                        indices[at] = known as u8;
-                    }
-                }
+                known => indices[at] = known as u8,
             }
         }
     }
