@@ -205,7 +205,7 @@ fn a_schema_1_store_is_migrated_and_shows_what_it_showed_before() {
     assert_same(&observe(&store, &content));
     drop(store);
     // Migrated once: the store now says it is of the current schema, and opens again as such.
-    let db = sled::open(&path).unwrap();
+    let db = open_sled(&path, false);
     let schema = db.open_tree("meta").unwrap().get("schema").unwrap().unwrap();
     assert_eq!(schema.as_ref(), SCHEMA_VERSION.to_string().as_bytes());
     assert!(!db.tree_names().iter().any(|name| name.as_ref() == b"responses"), "the JSON responses are gone");
@@ -314,7 +314,7 @@ fn migrates_and_shows_the_same(fixture: &str, folder: &str, expected: &str) {
     let expected = std::fs::read_to_string(expected).unwrap();
     assert_same_as(&seen, &expected);
     drop(store);
-    let db = sled::Config::new().path(&path).use_compression(compressed(&path)).open().unwrap();
+    let db = open_sled(&path, compressed(&path));
     let schema = db.open_tree("meta").unwrap().get("schema").unwrap().unwrap();
     assert_eq!(schema.as_ref(), SCHEMA_VERSION.to_string().as_bytes());
     for old in ["teams-v2", "responses-v2", "responses-by-time", "published-by-response"] {
@@ -325,6 +325,22 @@ fn migrates_and_shows_the_same(fixture: &str, folder: &str, expected: &str) {
     // nothing new).
     let again = Store::open_with(&path, Options::with_flows(&content.flows)).unwrap();
     assert_same_as(&observe_v2(&again, &content), &expected);
+}
+
+/// Opens a store's sled folder directly, as sled made it. A store just dropped lets go of
+/// its file lock only once sled's own threads have finished with it, so this waits for
+/// that, as `Store::open` does.
+fn open_sled(path: &Path, compressed: bool) -> sled::Db {
+    let config = sled::Config::new().path(path).use_compression(compressed);
+    for _ in 0..100 {
+        match config.open() {
+            Err(sled::Error::Io(err)) if err.to_string().contains("could not acquire lock") => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            opened => return opened.unwrap(),
+        }
+    }
+    config.open().expect("sled lets go of the lock within 5 s")
 }
 
 /// A migration cut short (a crash, a full disk) leaves half-written new trees beside the
@@ -339,7 +355,7 @@ fn a_schema_3_migration_cut_short_is_done_again() {
     drop(Store::open_with(&path, Options::with_flows(&content.flows)).unwrap());
     let new_trees = ["responses-v4", "oldest-response", "published-lookup"];
     let written: Vec<Vec<(sled::IVec, sled::IVec)>> = {
-        let db = sled::Config::new().path(&path).use_compression(true).open().unwrap();
+        let db = open_sled(&path, true);
         new_trees
             .iter()
             .map(|name| db.open_tree(name).unwrap().iter().map(Result::unwrap).collect())
