@@ -21,7 +21,7 @@ mod support;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -63,15 +63,7 @@ fn logged(log: &str, message: &str, field: &str) -> Option<String> {
 async fn start_once(binary: &Path, data: &Path, retention: &str) -> (Duration, f64, String) {
     let tg = FakeTelegram::start().await;
     // The tests' serve command, with its arguments and environment, run with `binary`.
-    let template = support::bot::serve_against(&tg, data);
-    let mut command = Command::new(binary);
-    command.args(template.get_args());
-    for (key, value) in template.get_envs() {
-        match value {
-            Some(value) => command.env(key, value),
-            None => command.env_remove(key),
-        };
-    }
+    let mut command = support::bot::with_binary(&support::bot::serve_against(&tg, data), binary);
     command
         .env("RUST_LOG", "warn,peilbot=debug")
         .env("PEILBOT_RETENTION_DAYS", retention)

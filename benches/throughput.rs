@@ -198,16 +198,10 @@ fn bare_bot() -> PathBuf {
 /// `command` run with the binary in `PEILBOT_BIN` instead (another build, for before and
 /// after figures from runs taken close together), else as it is.
 fn other_binary(command: Command) -> Command {
-    let Some(binary) = std::env::var_os("PEILBOT_BIN") else { return command };
-    let mut other = Command::new(binary);
-    other.args(command.get_args());
-    for (name, value) in command.get_envs() {
-        match value {
-            Some(value) => other.env(name, value),
-            None => other.env_remove(name),
-        };
+    match std::env::var_os("PEILBOT_BIN") {
+        Some(binary) => support::bot::with_binary(&command, Path::new(&binary)),
+        None => command,
     }
-    other
 }
 
 /// The Bot API calls a bot made but its polls, counted per method, for instance
@@ -276,31 +270,28 @@ async fn main() {
     let rounds: i64 = std::env::var("BENCH_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(ROUNDS);
     let store = tempfile::tempdir().expect("a temp dir");
     let (mut real, mut plain, mut commit) = (Vec::new(), Vec::new(), Vec::new());
-    let mut calls = (String::new(), String::new(), String::new());
+    let mut calls = (String::new(), String::new());
     println!(
         "{USERS} users, each {SCAN}, Start and {TAPS} taps, all at once; {rounds} rounds of the three bots in turn"
     );
-    for round in 0..rounds {
-        // New users every round: each makes first contact.
-        let first_user = 10_000 * (round + 1);
-        // A new store too: every fake numbers its updates from 1, and peilbot would take
-        // them for updates it has applied.
+    for round in 1..=rounds {
+        // A new store every round, so that each user makes first contact, and as every fake
+        // numbers its updates from 1, which peilbot would take for updates it has applied.
         let data = tempfile::tempdir().expect("a temp dir");
-        let (figures, real_calls) = run_peilbot(data.path(), first_user).await;
-        real.push(figures);
-        let (figures, bare_calls) = run_bare(&bare, None, first_user).await;
-        plain.push(figures);
-        let (figures, commit_calls) = run_bare(&bare, Some(store.path()), first_user).await;
-        commit.push(figures);
+        let (peilbot, real_calls) = run_peilbot(data.path(), 1_000).await;
+        let (bare_bot, bare_calls) = run_bare(&bare, None, 2_000).await;
+        let (with_commit, commit_calls) = run_bare(&bare, Some(store.path()), 3_000).await;
         assert_eq!(bare_calls, commit_calls, "both bare bots made the same calls");
         println!(
-            "round {}: bot CPU per update, peilbot {:.3} ms, bare bot {:.3} ms, bare+commit {:.3} ms",
-            round + 1,
-            real[real.len() - 1].cpu_ms_per_update(),
-            plain[plain.len() - 1].cpu_ms_per_update(),
-            commit[commit.len() - 1].cpu_ms_per_update(),
+            "round {round}: bot CPU per update, peilbot {:.3} ms, bare bot {:.3} ms, bare+commit {:.3} ms",
+            peilbot.cpu_ms_per_update(),
+            bare_bot.cpu_ms_per_update(),
+            with_commit.cpu_ms_per_update(),
         );
-        calls = (real_calls, bare_calls, commit_calls);
+        real.push(peilbot);
+        plain.push(bare_bot);
+        commit.push(with_commit);
+        calls = (real_calls, bare_calls);
     }
     let (real, plain, commit) = (median(&mut real), median(&mut plain), median(&mut commit));
     println!("the median round of each bot (by CPU per update):");

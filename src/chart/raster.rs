@@ -136,9 +136,12 @@ impl Raster {
     /// Blends a glyph's pixels, each `(x, y, step)` from `origin`, in `colour`: what
     /// plotters' `draw_pixel` would do for each of them, without its per-pixel indirection.
     pub(super) fn blend_glyph(&mut self, origin: (i32, i32), pixels: &[(u16, u16, u8)], colour: Rgb) {
-        if self.blends.colour != colour || self.blends.index.is_empty() {
-            self.blends = Blends { colour, index: vec![UNKNOWN; 256 * (usize::from(ALPHA_STEPS) + 1)] };
+        if self.blends.index.is_empty() {
+            self.blends.index = vec![UNKNOWN; 256 * (usize::from(ALPHA_STEPS) + 1)];
+        } else if self.blends.colour != colour {
+            self.blends.index.fill(UNKNOWN);
         }
+        self.blends.colour = colour;
         for &(x, y, step) in pixels {
             let Some(at) = self.at((origin.0 + i32::from(x), origin.1 + i32::from(y))) else { continue };
             let Pixels::Indexed { indices, .. } = &mut self.pixels else {

@@ -211,7 +211,6 @@ pub struct Exit {
     pub stderr: String,
 }
 
-/// Runs `command` to completion (killing it after `timeout`, which fails the test).
 /// [`serve_command`] pointed at `tg` with its token.
 pub fn serve_against(tg: &FakeTelegram, data: &Path) -> Command {
     let mut command = serve_command(data);
@@ -219,6 +218,21 @@ pub fn serve_against(tg: &FakeTelegram, data: &Path) -> Command {
     command
 }
 
+/// `template`'s arguments and environment, run with another binary (a build made before,
+/// for the benches' before and after figures).
+pub fn with_binary(template: &Command, binary: &Path) -> Command {
+    let mut command = Command::new(binary);
+    command.args(template.get_args());
+    for (name, value) in template.get_envs() {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
+    }
+    command
+}
+
+/// Runs `command` to completion (killing it after `timeout`, which fails the test).
 pub fn run_to_exit(mut command: Command, timeout: Duration) -> Exit {
     let mut child = command.spawn().expect("cannot start the peilbot binary");
     let mut stderr = child.stderr.take().expect("stderr is piped");

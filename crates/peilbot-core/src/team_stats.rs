@@ -232,13 +232,13 @@ impl<'a> StatsBuilder<'a> {
             .iter()
             .enumerate()
             .filter(|(_, question)| question.show_if.is_none())
-            .filter_map(|(question, kind)| {
+            .filter_map(|(index, question)| {
                 // Every kind is named: a new kind must decide whether it is a statement.
-                let dimension = match kind.kind {
+                let dimension = match question.kind {
                     QuestionKind::Scale { dimension, .. } => dimension,
                     QuestionKind::Ambition { .. } | QuestionKind::Choice { .. } => return None,
                 };
-                Some(StatementValues { question, dimension, levels: Vec::new(), dont_know: 0 })
+                Some(StatementValues { question: index, dimension, levels: Vec::new(), dont_know: 0 })
             })
             .collect();
         let dimensions = flow.dimensions.iter().map(|_| DimensionValues::default()).collect();
