@@ -11,7 +11,7 @@
 //!
 //! `SCALE_TEAMS`, `SCALE_PEOPLE` and `SCALE_ROUNDS` make another organisation.
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
 #[allow(dead_code)]
 mod support;
 

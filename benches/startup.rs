@@ -15,7 +15,7 @@
 //! build of peilbot instead of this one (to compare); `PEILBOT_RETENTION_DAYS` defaults to
 //! 36500, as in the scale bench, so the demo's 2024 rounds are not deleted by the first run.
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
 #[allow(dead_code)]
 mod support;
 

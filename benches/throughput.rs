@@ -15,7 +15,7 @@
 //! result and chart, counts), the Bot API calls it made, and the ratios; and the CPU of this
 //! process (the fake and the 50 drivers), so it is plain whether the fake set the pace.
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
 #[allow(dead_code)]
 mod support;
 

@@ -59,7 +59,7 @@ pub enum Command {
         command: FlowsCommand,
     },
     /// Write a team's report (or with --org the organisation's) as a PDF.
-    Report(crate::report::cli::ReportArgs),
+    Report(crate::admin::report::ReportArgs),
     /// Fill a new data folder with synthetic people, teams and rounds, to try the results.
     Demo {
         #[command(flatten)]
@@ -247,7 +247,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Flows { command: FlowsCommand::List { content, lang } } => {
             list(content.content.as_deref(), lang)
         }
-        Command::Report(args) => load_content().and_then(|content| crate::report::cli::run(args, content)),
+        Command::Report(args) => load_content().and_then(|content| crate::admin::report::run(args, content)),
         Command::Demo { data, teams, people, rounds, seed } => {
             demo(&data, demo::Spec { teams, people, rounds, seed })
         }

@@ -399,7 +399,7 @@ fn own_level(flow: &Flow, dimension: usize, answers: &Answers) -> Option<f64> {
     let levels: Vec<f64> = flow
         .questions
         .iter()
-        .filter(|q| matches!(q.kind, QuestionKind::Scale { dimension: d, .. } if d == dimension))
+        .filter(|q| q.kind.statement_of() == Some(dimension))
         .filter_map(|q| match answers.get(&q.id) {
             Some(Answer::Level(level)) => Some(f64::from(*level)),
             _ => None,

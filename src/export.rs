@@ -334,10 +334,9 @@ fn percent(share: f64) -> f64 {
 
 /// A Unix time in milliseconds as an ISO date.
 pub fn date(unix_ms: u64) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::OffsetDateTime::from_unix_timestamp((unix_ms / 1000) as i64)
-        .ok()
-        .and_then(|moment| moment.format(&format).ok())
+    let millis = i64::try_from(unix_ms).unwrap_or(i64::MAX);
+    jiff::Timestamp::from_millisecond(millis)
+        .map(|moment| moment.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
         .unwrap_or_default()
 }
 

@@ -22,9 +22,10 @@ use std::io::{BufRead, Write};
 
 use anyhow::Result;
 
+use crate::app::conversation::{self, ScanStep};
 use crate::app::{Action, App, Part, Session, catalog, history, privacy};
 use crate::engine::{self, Event, Output, Screen};
-use crate::flow::{Answer, Flow};
+use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::person::PersonId;
@@ -159,7 +160,7 @@ impl<'a, W: Write> Chat<'a, W> {
         match self.wanted.take() {
             Some(id) => self.choose(&id)?,
             None if self.session.state.scan.is_some() => self.apply(Event::Resume)?,
-            None => self.scan_menu()?,
+            None => self.scan("")?,
         }
         for line in input.lines() {
             let line = line?;
@@ -171,12 +172,7 @@ impl<'a, W: Write> Chat<'a, W> {
                 Input::Event(event) => self.apply(event)?,
                 Input::Help => self.remark(Msg::ChatHelp)?,
                 Input::UnknownLanguage => self.remark(Msg::ChatUnknownLanguage)?,
-                Input::Scan(Some(id)) => self.choose(&id)?,
-                Input::Scan(None) if self.session.state.scan.is_some() => {
-                    let (flow, event) = catalog::resume(self.app, &self.session.state);
-                    self.apply_in(flow, event)?
-                }
-                Input::Scan(None) => self.scan_menu()?,
+                Input::Scan(id) => self.scan(id.as_deref().unwrap_or_default())?,
                 Input::Pick(number) => self.pick(number)?,
                 Input::Snapshot => self.snapshot()?,
                 Input::History => {
@@ -209,11 +205,10 @@ impl<'a, W: Write> Chat<'a, W> {
     /// Asks before a deletion; a scan that is not there needs no question.
     fn ask(&mut self, pending: Pending) -> Result<()> {
         let question = match pending {
-            Pending::Cancel if self.session.state.scan.is_none() => return self.apply(Event::Cancel),
-            Pending::Cancel => {
-                let answers = self.session.state.scan.as_ref().map_or(0, |scan| scan.answers.len());
-                self.presenter().msg_with(Msg::ConfirmCancel, &[("answers", answers.into())])
-            }
+            Pending::Cancel => match conversation::cancel(self.app, &self.session, self.flow()) {
+                Some(question) => question.text,
+                None => return self.apply(Event::Cancel),
+            },
             Pending::Forget => privacy::forget_question(self.app, &self.session)?,
         };
         let yes = self.presenter().msg(Msg::ChatConfirmYes);
@@ -229,7 +224,7 @@ impl<'a, W: Write> Chat<'a, W> {
         match (pending, yes) {
             (Pending::Cancel, true) => self.apply(Event::Cancel),
             (Pending::Forget, true) => {
-                self.app.store.forget(&self.session.person)?;
+                conversation::forget_now(self.app, &self.session)?;
                 let lang = self.session.state.lang;
                 self.session = Session::load(self.app, self.session.person.clone(), lang, None)?;
                 self.current_question = None;
@@ -282,38 +277,34 @@ impl<'a, W: Write> Chat<'a, W> {
         self.show(&Output { notices: Vec::new(), screen })
     }
 
-    /// Plain "start", or a chat opened without `--flow`: the menu of flows when there is
-    /// more than one or a scan was finished before (never a silent restart), else the scan.
-    fn scan_menu(&mut self) -> Result<()> {
-        let finished_before = self.app.store.latest_response(&self.session.person)?.is_some();
-        if !catalog::offers_menu(self.app, &self.session.state, finished_before) {
-            return self.apply(Event::Start);
-        }
-        let menu = catalog::menu(self.app, &self.session.state, self.session.state.lang);
-        self.show_menu(menu)
+    /// "start" or "scan", with a flow id or without (see `conversation::scan`): never a
+    /// silent restart of a finished scan.
+    fn scan(&mut self, id: &str) -> Result<()> {
+        let step = conversation::scan(self.app, &self.session, id)?;
+        self.go(step)
     }
 
-    /// Asking for one flow: start or resume it, or ask first when another is in progress.
+    /// `--flow ID`: start or resume that flow, or ask first when another is in progress.
     fn choose(&mut self, id: &str) -> Result<()> {
-        let (app, state, lang) = (self.app, &self.session.state, self.session.state.lang);
-        let menu = match catalog::choose(app, state, id) {
-            None => catalog::unknown(app, state, lang, id),
-            Some(catalog::Choice::Confirm { current, wanted }) => {
-                catalog::confirm(app, state, lang, current, wanted)
-            }
-            Some(catalog::Choice::Go(flow, event)) => return self.apply_in(flow, event),
-        };
-        self.show_menu(menu)
+        let step = conversation::choose(self.app, &self.session.state, id);
+        self.go(step)
+    }
+
+    fn go(&mut self, step: ScanStep) -> Result<()> {
+        match step {
+            ScanStep::Menu(menu) => self.show_menu(menu),
+            ScanStep::Go(flow, event) => match self.app.flow_by_id(&flow) {
+                Some(flow) => self.apply_in(flow, event),
+                None => self.scan(""),
+            },
+        }
     }
 
     fn pick(&mut self, number: usize) -> Result<()> {
-        match number.checked_sub(1).and_then(|i| self.menu.get(i)).cloned() {
-            Some(Action::Scan(id)) => self.choose(&id),
-            Some(Action::ScanInstead(id)) => match self.app.flow_by_id(&id) {
-                Some(flow) => self.apply_in(flow, Event::StartInstead),
-                None => self.scan_menu(),
-            },
-            _ => {
+        let picked = number.checked_sub(1).and_then(|i| self.menu.get(i));
+        match picked.and_then(|action| conversation::picked(self.app, &self.session.state, action)) {
+            Some(step) => self.go(step),
+            None => {
                 let text = self.presenter().msg(Msg::OutOfRange);
                 self.print(&text)?;
                 self.menu_hint()
@@ -323,12 +314,9 @@ impl<'a, W: Write> Chat<'a, W> {
 
     /// `snapshot`: the latest completed scan, in context.
     fn snapshot(&mut self) -> Result<()> {
-        let (app, lang) = (self.app, self.session.state.lang);
-        let text = match history::latest(app, &self.session.person)? {
+        let text = match conversation::snapshot(self.app, &self.session, true)? {
             None => self.presenter().msg(Msg::SnapshotNone),
-            Some((latest, before)) => {
-                history::snapshot_text(app, lang, latest.flow, &latest.snapshot, before.as_ref(), true)
-            }
+            Some(shown) => shown.text,
         };
         self.remark_text(&text)
     }
@@ -408,17 +396,17 @@ impl<'a, W: Write> Chat<'a, W> {
         self.menu.clear();
         match &output.screen {
             Screen::Question(view) => {
-                text.push(presenter.question(view));
-                for (number, choice) in presenter.choices(view).iter().enumerate() {
+                let question =
+                    conversation::question(self.app, self.flow(), self.session.state.lang, view, &[]);
+                text.push(question.text);
+                for (number, choice) in question.choices.iter().enumerate() {
                     let mark = if choice.chosen { "  ✓" } else { "" };
                     text.push(format!("  {}. {}{mark}", number + 1, choice.label));
                 }
-                let flow = self.flow();
                 // "?" (don't know) is offered only where the question has it.
-                let skippable = flow.offers(view.question).iter().any(|o| o.answer == Answer::DontKnow);
-                let hint = if skippable { Msg::ChatChoiceHint } else { Msg::ChatChoiceHintNoSkip };
+                let hint = if question.skippable { Msg::ChatChoiceHint } else { Msg::ChatChoiceHintNoSkip };
                 text.push(presenter.msg(hint));
-                self.current_question = Some(flow.questions[view.question].id.clone());
+                self.current_question = Some(question.id);
             }
             Screen::Snapshot(snapshot) => {
                 text.push(format!("{}\n", presenter.msg(Msg::ScanFinished)));

@@ -12,12 +12,16 @@
 
 pub mod action;
 pub mod catalog;
+pub mod context;
+pub mod conversation;
 pub mod history;
+mod nudges;
 pub mod org;
 pub mod privacy;
 pub mod reply;
 pub mod roles;
 pub mod session;
+mod team_results;
 pub mod teams;
 
 pub use action::{Action, TeamAction};

@@ -9,7 +9,8 @@
 //! 40 photos in one chat, which neither a phone nor Telegram's flood limits welcome, and
 //! finding one team by name is what the table is for.
 
-use super::teams::{Context, Result};
+use super::App;
+use super::context::{Context, Result};
 use super::{Part, Reply, Session};
 use crate::chart::{self, HEATMAP_ROWS_PER_PAGE};
 use crate::export;
@@ -157,4 +158,17 @@ pub fn files(cx: &Context, lang: Lang, flow: &Flow, view: &OrgView) -> Result<Ve
             caption: String::new(),
         },
     ])
+}
+
+/// The organisation's report as a PDF, or `None` while no team has a result.
+pub fn org_report(app: &App, presenter: &Presenter, now: u64) -> Result<Option<Vec<u8>>> {
+    // The quick scan's: the organisation report is about digital maturity.
+    let view = app.store.org_view(app.flow(), app.rules)?;
+    if view.teams.is_empty() {
+        return Ok(None);
+    }
+    let ranked = attention_order(&view);
+    let heatmap = pages(presenter, &view, &ranked, now, Some(1))?.into_iter().next();
+    let png = heatmap.map(|(png, _)| png);
+    Ok(Some(crate::report::org_pdf(presenter, &view, png.as_deref(), app.rules.min_respondents(), now)?))
 }

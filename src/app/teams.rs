@@ -13,118 +13,24 @@
 //! published aggregates (see `anonymity`); these functions decide who asked and what to
 //! say, and return it as a [`Reply`]. The channel sends it and makes the deep links.
 
-use super::{Action, App, Button, Part, Reply, Session, TeamAction, catalog};
-use crate::chart;
-use crate::export;
+use super::context::team_args;
+use super::nudges::{new_round, remind, within_working_hours};
+use super::team_results::{export, report_team, result};
+use super::{Action, Button, Part, Reply, Session, TeamAction, catalog};
 use crate::flow::Flow;
-use crate::i18n::Arg;
-use crate::lang::Lang;
 use crate::messages::Msg;
-use crate::person::PersonId;
-use crate::present::Presenter;
 use crate::random::{new_invite_code, team_seed};
-use crate::store::{QueuedNudge, TeamRefusal, Viewer};
 use crate::team::{Team, is_invite_code};
-use crate::working_hours;
+
+pub use super::context::{Context, Nudge, NudgeKind, Outcome, Result, round_flow, shown_flow};
+pub use super::nudges::{nudges_sent, queued_nudges, unreachable};
+pub use super::team_results::{result_for, round_result};
 
 /// Deep-link payload prefixes: an invite, and a one-time lead invite.
 pub const JOIN_PREFIX: &str = "join_";
 pub const LEAD_PREFIX: &str = "lead_";
-/// Buttons to earlier rounds per row under a team result.
-const ROUND_BUTTONS_PER_ROW: usize = 4;
 /// Longest team name, in characters.
 const MAX_TEAM_NAME: usize = 64;
-
-pub type Result<T> = anyhow::Result<T>;
-
-/// A team operation's surroundings: the app, the time, and how the channel links to
-/// itself with a start payload (`https://t.me/<bot>?start=<payload>` on Telegram).
-pub struct Context<'a> {
-    pub app: &'a App,
-    pub now: u64,
-    pub link: &'a (dyn Fn(&str) -> String + Send + Sync),
-}
-
-/// What a team action comes to: a reply, or nudges for the channel to deliver (after
-/// which [`reminders_sent`] says how many arrived).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    Reply(Reply),
-    Nudges { team: Team, nudges: Vec<Nudge>, kind: NudgeKind },
-}
-
-/// Why members are nudged, which decides what the lead is told afterwards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NudgeKind {
-    /// `/remind`.
-    Reminder,
-    /// `/newround` opened this round.
-    RoundOpened(u32),
-}
-
-impl From<Reply> for Outcome {
-    fn from(reply: Reply) -> Outcome {
-        Outcome::Reply(reply)
-    }
-}
-
-/// A nudge for one member, in their own language, for the channel to deliver.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Nudge {
-    pub member: PersonId,
-    pub text: String,
-    pub button: Button,
-}
-
-impl Context<'_> {
-    fn presenter(&self, session: &Session) -> Presenter<'_> {
-        self.app.presenter(session.state.lang)
-    }
-
-    fn say(&self, session: &Session, msg: Msg, args: &[(&str, Arg)]) -> Reply {
-        Reply::text(self.presenter(session).msg_with(msg, args))
-    }
-
-    /// "Start or continue: <the round's flow>", for a member of this team.
-    fn start_scan_button(&self, lang: Lang, team: &Team) -> Button {
-        let flow = round_flow(self.app, team);
-        let title = catalog::title(self.app, flow, lang);
-        let label = self.app.presenter(lang).msg_with(Msg::TeamStartScanButton, &[("title", title.into())]);
-        Button { label, action: Action::Scan(flow.id.clone()) }
-    }
-
-    /// A nudge for a member, in their stored language, naming the round's flow (`title`,
-    /// `minutes`), with a button to start it.
-    fn nudge(
-        &self,
-        member: &PersonId,
-        lang: Option<Lang>,
-        team: &Team,
-        msg: Msg,
-        args: &[(&str, Arg)],
-    ) -> Nudge {
-        let lang = lang.unwrap_or(Lang::En);
-        let flow = round_flow(self.app, team);
-        let mut args = args.to_vec();
-        args.extend([
-            ("title", catalog::title(self.app, flow, lang).into()),
-            ("minutes", flow.minutes.into()),
-        ]);
-        let text = self.app.presenter(lang).msg_with(msg, &args);
-        Nudge { member: member.clone(), text, button: self.start_scan_button(lang, team) }
-    }
-}
-
-/// The flow a team's round asks (the default one if it is no longer offered).
-pub fn shown_flow<'a>(app: &'a App, team: &Team, round: u32) -> &'a Flow {
-    let asked = team.rounds.iter().find(|r| r.number == round).map(|r| r.flow.as_str());
-    asked.and_then(|id| app.flow_by_id(id)).unwrap_or_else(|| round_flow(app, team))
-}
-
-/// The flow a team's current round asks (the default one if it is no longer offered).
-pub fn round_flow<'a>(app: &'a App, team: &Team) -> &'a Flow {
-    app.flow_by_id(&team.current_round().flow).unwrap_or_else(|| app.flow())
-}
 
 /// One button per flow, for choosing which flow a round asks.
 fn flow_buttons(cx: &Context, session: &Session, action: impl Fn(&Flow) -> Action) -> Vec<Vec<Button>> {
@@ -137,10 +43,6 @@ fn flow_buttons(cx: &Context, session: &Session, action: impl Fn(&Flow) -> Actio
             vec![Button { label, action: action(flow) }]
         })
         .collect()
-}
-
-fn team_args(team: &Team) -> Vec<(&'static str, Arg)> {
-    vec![("team", team.name.as_str().into())]
 }
 
 /// `/newteam NAME`: a new team led by the person.
@@ -379,105 +281,6 @@ fn perform(cx: &Context, session: &Session, action: TeamAction, team: Team) -> R
     Ok(reply.into())
 }
 
-/// The team result as text and chart, or why there is none yet: the round asked for, or
-/// the current round, or while that has too few responses the latest round that had
-/// enough. Buttons under the text lead to the other rounds with a result.
-fn result(cx: &Context, session: &Session, team: &Team, round: Option<u32>) -> Result<Reply> {
-    result_for(cx, session, team, Viewer::Lead(&session.person), round)
-}
-
-/// The team result for a lead, or for an admin (`peilbot team`): the same publication,
-/// in the words of the flow the round shown asked.
-pub fn result_for(
-    cx: &Context,
-    session: &Session,
-    team: &Team,
-    viewer: Viewer,
-    round: Option<u32>,
-) -> Result<Reply> {
-    let outcome =
-        cx.app.store.team_result_as(round_flow(cx.app, team), &team.id, viewer, cx.app.rules, round)?;
-    let mut reply = match outcome {
-        Ok(result) => {
-            let presenter = cx.app.presenter_for(shown_flow(cx.app, team, result.round), session.state.lang);
-            let (rows, labels) = presenter.team_chart(&result, cx.now);
-            let png = chart::profile_png(&rows, &labels)?;
-            let buttons = result
-                .published_rounds
-                .iter()
-                .filter(|&&number| number != result.round)
-                .map(|&number| Button {
-                    label: presenter.msg_with(Msg::TeamRoundButton, &[("round", number.into())]),
-                    action: Action::Round { team: team.id.clone(), round: number },
-                })
-                .collect::<Vec<_>>();
-            let text = presenter.team_result(&result);
-            // Rows of a few, so many rounds still fit a phone's width.
-            let buttons = buttons.chunks(ROUND_BUTTONS_PER_ROW).map(<[Button]>::to_vec).collect();
-            let mut reply = Reply { parts: vec![Part::Text { text, buttons }] };
-            reply.push(Part::Photo { png, name: "peilbot-team.png".into(), caption: labels.title });
-            reply
-        }
-        Err(TeamRefusal::NoSuchRound) => return Ok(cx.say(session, Msg::TgStaleButton, &[])),
-        Err(refusal) => refused(cx, session, team, &refusal),
-    };
-    // A flow file changed its questions (a new version) while the round is open: the
-    // round keeps counting the version it asks, so the lead needs to know why new scans
-    // do not count, and what to do.
-    let (current, flow) = (team.current_round(), round_flow(cx.app, team));
-    if current.flow == flow.id && current.flow_version != flow.version {
-        let title = catalog::title(cx.app, flow, session.state.lang);
-        let args = [("round", current.number.into()), ("title", title.into())];
-        reply.parts.insert(
-            0,
-            Part::Text {
-                text: cx.presenter(session).msg_with(Msg::TeamRoundOldVersion, &args),
-                buttons: Vec::new(),
-            },
-        );
-    }
-    Ok(reply)
-}
-
-/// Why a team has no result to show the person (yet).
-fn refused(cx: &Context, session: &Session, team: &Team, refusal: &TeamRefusal) -> Reply {
-    let presenter = cx.presenter(session);
-    let round = team.current_round().number;
-    let text = presenter.refusal(&team.name, round, team.members.len(), refusal);
-    Reply::text(text.unwrap_or_else(|| presenter.msg(Msg::TeamNotLead)))
-}
-
-/// A round's result, from a button under an earlier result.
-pub fn round_result(cx: &Context, session: &Session, team_id: &str, round: u32) -> Result<Reply> {
-    let Some(team) = cx.app.store.team(team_id)? else { return Ok(cx.say(session, Msg::TgStaleButton, &[])) };
-    result(cx, session, &team, Some(round))
-}
-
-/// `/newround`: closes the round, opens the next on `next`, and tells every member (one
-/// message, in their own language, with a button to start).
-fn new_round(cx: &Context, session: &Session, team: &Team, next: &Flow) -> Result<Outcome> {
-    let closing = round_flow(cx.app, team);
-    // The members are told about the team as it is now: its new round asks `next`.
-    let Some(team) = cx.app.store.new_round(closing, &team.id, cx.app.rules, cx.now, next)? else {
-        return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
-    };
-    let (team, round) = (&team, team.current_round().number);
-    let mut nudges = Vec::new();
-    for member in team.members.iter().filter(|member| **member != session.person) {
-        let person = cx.app.store.person(member)?;
-        if person.unreachable || person.reminders_off {
-            continue;
-        }
-        let args = [
-            ("team", team.name.as_str().into()),
-            ("round", round.into()),
-            ("min", cx.app.rules.min_respondents().into()),
-        ];
-        nudges.push(cx.nudge(member, person.lang, team, Msg::RoundOpenedNudge, &args));
-    }
-    Ok(Outcome::Nudges { team: team.clone(), nudges, kind: NudgeKind::RoundOpened(round) })
-}
-
 /// `/report`: the organisation's report for an admin who asks for it (or leads no
 /// team), otherwise the team report of the team the lead picks.
 pub fn report(cx: &Context, session: &Session, org: bool) -> Result<Outcome> {
@@ -486,177 +289,12 @@ pub fn report(cx: &Context, session: &Session, org: bool) -> Result<Outcome> {
     if !(admin && (org || !leads)) {
         return pick(cx, session, TeamAction::Report);
     }
-    let Some(pdf) = org_report(cx.app, &cx.presenter(session), cx.now)? else {
+    let Some(pdf) = super::org::org_report(cx.app, &cx.presenter(session), cx.now)? else {
         return Ok(cx.say(session, Msg::OrgNone, &[]).into());
     };
     let caption = cx.presenter(session).msg(Msg::ReportOrgCaption);
     Ok(Reply { parts: vec![Part::Document { bytes: pdf, name: "peilbot-organisation.pdf".into(), caption }] }
         .into())
-}
-
-/// The organisation's report as a PDF, or `None` while no team has a result.
-pub fn org_report(app: &App, presenter: &Presenter, now: u64) -> Result<Option<Vec<u8>>> {
-    // The quick scan's: the organisation report is about digital maturity.
-    let view = app.store.org_view(app.flow(), app.rules)?;
-    if view.teams.is_empty() {
-        return Ok(None);
-    }
-    let ranked = super::org::attention_order(&view);
-    let heatmap = super::org::pages(presenter, &view, &ranked, now, Some(1))?.into_iter().next();
-    let png = heatmap.map(|(png, _)| png);
-    Ok(Some(crate::report::org_pdf(presenter, &view, png.as_deref(), app.rules.min_respondents(), now)?))
-}
-
-/// A team's report as a PDF, or why there is none yet.
-fn report_team(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
-    let store = &cx.app.store;
-    match store.team_result(round_flow(cx.app, team), &team.id, &session.person, cx.app.rules, None)? {
-        Ok(result) => {
-            let presenter = cx.app.presenter_for(shown_flow(cx.app, team, result.round), session.state.lang);
-            let pdf = crate::report::team_pdf(&presenter, &result, cx.app.rules.min_respondents(), cx.now)?;
-            let args = [("team", team.name.as_str().into()), ("round", result.round.into())];
-            let caption = presenter.msg_with(Msg::ReportCaption, &args);
-            Ok(Reply {
-                parts: vec![Part::Document { bytes: pdf, name: "peilbot-report.pdf".into(), caption }],
-            })
-        }
-        Err(refusal) => Ok(refused(cx, session, team, &refusal)),
-    }
-}
-
-/// Every published round as CSV (for Dutch Excel), as a workbook and as JSON.
-fn export(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
-    let (flow, locales, lang) = (round_flow(cx.app, team), &cx.app.content.locales, session.state.lang);
-    let rounds = match cx.app.store.team_export(flow, &team.id, &session.person, cx.app.rules)? {
-        Ok(rounds) => rounds,
-        Err(_) => return Ok(cx.say(session, Msg::TeamNotLead, &[])),
-    };
-    if rounds.is_empty() {
-        return Ok(cx.say(session, Msg::TeamExportEmpty, &team_args(team)));
-    }
-    // Each round in the words of the flow it asked; rounds of a flow version no longer
-    // offered cannot be named, so they are left out rather than mixed with another's.
-    let mut rows = Vec::new();
-    for flow in cx.app.content.catalog() {
-        let asked: Vec<_> =
-            rounds.iter().filter(|r| r.flow == flow.id && r.flow_version == flow.version).cloned().collect();
-        rows.extend(export::rows(flow, locales, lang, &team.name, &asked));
-    }
-    rows.sort_by_key(|row| row.round);
-    let caption = cx.presenter(session).msg_with(Msg::TeamExportCaption, &team_args(team));
-    let document = |bytes, name: &str| Part::Document { bytes, name: name.into(), caption: String::new() };
-    Ok(Reply {
-        parts: vec![
-            Part::Document {
-                bytes: export::csv(&rows, locales, lang)?,
-                name: "peilbot-team.csv".into(),
-                caption,
-            },
-            document(export::xlsx(&rows, locales, lang)?, "peilbot-team.xlsx"),
-            document(export::json(&rows)?, "peilbot-team.json"),
-        ],
-    })
-}
-
-/// `/remind`: members to nudge now (marked as nudged), each in their own language.
-fn remind(cx: &Context, session: &Session, team: &Team) -> Result<Outcome> {
-    let flow = round_flow(cx.app, team);
-    let due = match cx.app.store.take_reminders(flow, &team.id, &session.person, cx.now)? {
-        Ok(due) => due,
-        Err(_) => return Ok(cx.say(session, Msg::TeamNotLead, &[]).into()),
-    };
-    let mut nudges = Vec::new();
-    for member in due {
-        let lang = cx.app.store.person(&member)?.lang;
-        let args = [("team", team.name.as_str().into()), ("min", cx.app.rules.min_respondents().into())];
-        nudges.push(cx.nudge(&member, lang, team, Msg::RemindNudge, &args));
-    }
-    Ok(Outcome::Nudges { team: team.clone(), nudges, kind: NudgeKind::Reminder })
-}
-
-/// Nudges go out on working days from 9:00 to 17:00 only: made outside those hours, they
-/// are kept as they are (each in its member's language) for the next working morning, and
-/// the lead is told so. Every team action's outcome passes through here.
-fn within_working_hours(cx: &Context, session: &Session, outcome: Outcome) -> Result<Outcome> {
-    let Outcome::Nudges { team, nudges, kind } = outcome else { return Ok(outcome) };
-    if working_hours::is_open(cx.now) {
-        return Ok(Outcome::Nudges { team, nudges, kind });
-    }
-    for nudge in &nudges {
-        let queued = QueuedNudge {
-            team: team.id.clone(),
-            queued_at: cx.now,
-            text: nudge.text.clone(),
-            button: nudge.button.label.clone(),
-        };
-        cx.app.store.queue_nudge(&nudge.member, &queued)?;
-    }
-    let mut args = team_args(&team);
-    args.push(("count", nudges.len().into()));
-    let presenter = cx.presenter(session);
-    let queued = presenter.msg_with(Msg::RemindQueued, &args);
-    match kind {
-        NudgeKind::Reminder => Ok(Reply::text(queued).into()),
-        // The round is open already; only the notices to the members wait.
-        NudgeKind::RoundOpened(round) => {
-            args.extend(round_opened_args(cx, session, &team, round));
-            let opened = presenter.msg_with(Msg::TeamRoundOpened, &args);
-            Ok(Reply::text(format!("{opened}\n{queued}")).into())
-        }
-    }
-}
-
-/// What "round N is open" names: the round, the one closed, and the scan it asks.
-fn round_opened_args(cx: &Context, session: &Session, team: &Team, round: u32) -> Vec<(&'static str, Arg)> {
-    let title = catalog::title(cx.app, round_flow(cx.app, team), session.state.lang);
-    vec![("round", round.into()), ("previous", (round - 1).into()), ("title", title.into())]
-}
-
-/// Nudges queued outside working hours, once they have begun: each member still in the
-/// team, reachable, with reminders on and not finished this round gets theirs.
-pub fn queued_nudges(app: &App, now: u64) -> Result<Vec<Nudge>> {
-    if !working_hours::is_open(now) {
-        return Ok(Vec::new());
-    }
-    let mut nudges = Vec::new();
-    for (member, queued) in app.store.take_queued_nudges()? {
-        let Some(team) = app.store.team(&queued.team)? else { continue };
-        let person = app.store.person(&member)?;
-        let flow = round_flow(app, &team);
-        let finished = app.store.has_finished_round(flow, &team, &member)?;
-        if team.members.contains(&member) && !person.unreachable && !person.reminders_off && !finished {
-            app.store.mark_reminded(&member, now)?;
-            let button = Button { label: queued.button, action: Action::Scan(flow.id.clone()) };
-            nudges.push(Nudge { member, text: queued.text, button });
-        }
-    }
-    Ok(nudges)
-}
-
-/// What the lead is told after the nudges went out.
-pub fn nudges_sent(cx: &Context, session: &Session, team: &Team, kind: NudgeKind, sent: usize) -> Reply {
-    let mut args = team_args(team);
-    args.push(("count", sent.into()));
-    match kind {
-        NudgeKind::Reminder => {
-            args.push(("round", team.current_round().number.into()));
-            cx.say(session, Msg::RemindSent, &args)
-        }
-        NudgeKind::RoundOpened(round) => {
-            args.extend(round_opened_args(cx, session, team, round));
-            let presenter = cx.presenter(session);
-            let opened = presenter.msg_with(Msg::TeamRoundOpened, &args);
-            Reply::text(format!("{opened}\n{}", presenter.msg_with(Msg::RoundOpenedSent, &args)))
-        }
-    }
-}
-
-/// Marks a member who blocked the channel, so they are not tried again.
-pub fn unreachable(app: &App, member: &PersonId) -> Result<()> {
-    let mut person = app.store.person(member)?;
-    person.unreachable = true;
-    app.store.commit(member, &crate::store::Commit { person: Some(person), ..Default::default() })?;
-    Ok(())
 }
 
 fn leave(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
@@ -729,36 +367,4 @@ pub fn become_lead(cx: &Context, session: &Session, code: &str) -> Result<Reply>
         Msg::TeamLeadAdded
     })?;
     Ok(cx.say(session, outcome.unwrap_or(Msg::TgInvalidLink), &team_args(&team)))
-}
-
-/// The settings text and buttons: language and team reminders.
-pub fn settings(app: &App, session: &Session) -> Reply {
-    let presenter = app.presenter(session.state.lang);
-    let language = presenter.language_name(session.state.lang);
-    let reminders = presenter.msg(if session.record.reminders_off {
-        Msg::SettingsRemindersOff
-    } else {
-        Msg::SettingsRemindersOn
-    });
-    let text =
-        format!("{}\n{reminders}", presenter.msg_with(Msg::TgSettings, &[("language", language.into())]));
-    let (label, on) = if session.record.reminders_off {
-        (Msg::SettingsRemindersTurnOn, true)
-    } else {
-        (Msg::SettingsRemindersTurnOff, false)
-    };
-    let buttons = vec![
-        language_buttons(app, session.state.lang),
-        vec![Button { label: presenter.msg(label), action: Action::Reminders(on) }],
-    ];
-    Reply { parts: vec![Part::Text { text, buttons }] }
-}
-
-/// One button per language, each labelled in its own language's name as `lang` says it.
-pub fn language_buttons(app: &App, lang: Lang) -> Vec<Button> {
-    let presenter = app.presenter(lang);
-    Lang::ALL
-        .iter()
-        .map(|&l| Button { label: presenter.language_name(l), action: Action::Language(l) })
-        .collect()
 }

@@ -2,7 +2,8 @@
 //! team or management, as headings, paragraphs and the chart, in the lead's language.
 //! Laid out as a PDF by `crate::report`; nothing here knows about pages.
 
-use super::{Presenter, median_before};
+use super::Presenter;
+use super::team::median_before;
 use crate::advice::advice;
 use crate::messages::Msg;
 use crate::team::{OrgTeam, OrgView, TeamResult};

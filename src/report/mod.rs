@@ -3,7 +3,6 @@
 //! `present::report`, the charts from `chart`, the pages from [`pdf`]. What may be shown
 //! is decided before: these take published results only.
 
-pub mod cli;
 mod pdf;
 
 use crate::chart;

@@ -42,12 +42,11 @@
 //!   published (count and figures), `set:` → its set, `len:` → how many responses that
 //!   set holds (big-endian), which every team publication compares with.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
 use crate::engine::{Response, Scan};
 use crate::flow::Flow;
@@ -55,19 +54,22 @@ use crate::flow::Flow;
 mod changes;
 mod compact;
 mod encoding;
+mod error;
 mod group_commit;
 mod index;
 mod migrate;
 mod org;
+mod records;
 mod responses;
 mod results;
 mod team_cache;
 mod teams;
 
-use crate::lang::Lang;
 pub use crate::team::{OrgView, RoundExport, TeamRefusal, TeamResult};
 use changes::Changes;
 pub use compact::{compact, disk_size};
+pub use error::StoreError;
+pub use records::{Commit, Person, QueuedNudge};
 pub use teams::Viewer;
 
 /// Bumped whenever the layout above changes in a way old code cannot read. Opening a
@@ -87,51 +89,6 @@ const MENUS: &str = "menus";
 /// The key of a person's records in every tree.
 fn key(id: &PersonId) -> &[u8] {
     id.0.as_bytes()
-}
-
-/// What we keep about a person besides their answers.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Person {
-    /// The person's language: the one their app reported at first contact, or the one
-    /// they chose since; `None` only in records from before languages were kept.
-    pub lang: Option<Lang>,
-    /// The chat message that shows the current question (Telegram edits it in place).
-    #[serde(default)]
-    pub question_message: Option<i32>,
-    /// The person blocked the bot: write to them only when they write to us again.
-    #[serde(default)]
-    pub unreachable: bool,
-    /// The person turned team reminders off in /settings.
-    #[serde(default)]
-    pub reminders_off: bool,
-    /// The one-time code of the last /forget confirmation sent to the person: only a tap
-    /// that carries it deletes anything.
-    #[serde(default)]
-    pub forget_code: Option<String>,
-    /// When the person was shown the privacy notice (first contact); `None` until then.
-    #[serde(default)]
-    pub noticed_at: Option<u64>,
-}
-
-/// A nudge (a reminder, a round notice) made outside working hours, to be sent when they
-/// begin: in the member's language as it was made, with the label of its start button.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QueuedNudge {
-    pub team: String,
-    pub queued_at: u64,
-    pub text: String,
-    pub button: String,
-}
-
-/// Everything one event changes, written at once.
-#[derive(Debug, Clone, Default)]
-pub struct Commit {
-    pub person: Option<Person>,
-    /// `Some(None)` deletes the scan in progress.
-    pub scan: Option<Option<Scan>>,
-    pub completed: Option<Response>,
-    /// The update that caused this change, so a second delivery is recognised.
-    pub update: Option<String>,
 }
 
 /// How a store is opened.
@@ -161,43 +118,7 @@ impl Options {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// Says the cause once (not again as a source), and guesses only when it is a lock.
-    #[error("cannot open the data folder {path}: {}", open_cause(.cause))]
-    Open { path: PathBuf, cause: sled::Error },
-    #[error(
-        "the data folder {path} was written by a peilbot with store schema {found}; this one reads schema {expected} and older. Use a peilbot that reads schema {found}, or another --data folder."
-    )]
-    Schema { path: PathBuf, found: String, expected: u32 },
-    #[error("storage error: {0}")]
-    Sled(#[from] sled::Error),
-    #[error("the store did not finish a write within {0} s (is the disk full?)")]
-    Stalled(u64),
-    #[error("stored data could not be read: {0}")]
-    Corrupt(#[from] serde_json::Error),
-    #[error("stored data could not be read: {0}")]
-    Binary(#[from] postcard::Error),
-}
-
 type Result<T> = std::result::Result<T, StoreError>;
-
-/// Why a data folder did not open, in words that point at the fix.
-fn open_cause(err: &sled::Error) -> String {
-    match err {
-        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock => {
-            "another peilbot is using it".to_string()
-        }
-        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
-            "permission denied (check who owns the folder)".to_string()
-        }
-        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::NotADirectory => {
-            "it is a file, not a folder".to_string()
-        }
-        sled::Error::Io(io) => io.to_string(),
-        other => other.to_string(),
-    }
-}
 
 #[derive(Clone)]
 pub struct Store {

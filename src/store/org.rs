@@ -10,7 +10,7 @@
 
 use super::encoding::{decode_set, encode_result, encode_set, shown_with};
 use super::{Result, Store};
-use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
+use crate::anonymity::{self, LastShown, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules};
 use crate::flow::Flow;
 use crate::team::{OrgPending, OrgTeam, OrgView, Round, Shown, Team};
 use crate::team_stats::{Respondent, StatsBuilder};
@@ -153,12 +153,14 @@ impl Store {
         sources: &[(String, Option<u32>)],
     ) -> Result<(Option<Shown>, bool)> {
         let shown = self.org_shown(flow)?;
-        if shown.as_ref().is_some_and(|shown| shown.set == candidate) {
-            return Ok((shown, false));
+        // What is shown already needs no sets to be checked against.
+        let mut published = Vec::new();
+        if shown.as_ref().is_none_or(|shown| shown.set != candidate) {
+            published = self.sets_found_by(&candidate)?;
+            published.extend(self.org_sets()?);
         }
-        let mut published = self.sets_found_by(&candidate)?;
-        published.extend(self.org_sets()?);
-        if anonymity::verdict(rules, &candidate, &published) != Verdict::Publish {
+        let last = shown.as_ref().map(|s| LastShown { set: &s.set, respondents: s.respondents });
+        if !anonymity::decide(rules, &candidate, last, &published).publish {
             return Ok((shown, false));
         }
         let shown = self.aggregate_of(flow, &candidate, sources)?;

@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 
 use super::changes::Changes;
 use super::{PersonId, Result, Store};
-use crate::anonymity::{self, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules, Verdict};
-use crate::flow::{Flow, QuestionKind};
+use crate::anonymity::{self, LastShown, RespondentSet, ResponseId, Rules, Verdict};
+use crate::flow::Flow;
 use crate::team::{Round, RoundExport, Shown, Team, TeamRefusal, TeamResult};
 use crate::team_stats::{Respondent, stats_of};
 
@@ -216,31 +216,27 @@ impl Store {
             false => None,
         };
         if let Some(shown) = shown.as_ref().filter(|s| s.set.iter().eq(ids.iter())) {
-            let verdict = anonymity::verdict(rules, &shown.set, []);
+            let last = LastShown { set: &shown.set, respondents: shown.respondents };
+            let decision = anonymity::decide(rules, &shown.set, Some(last), []);
             return Ok(Publication {
                 respondents_now: ids.len(),
-                verdict,
+                verdict: decision.verdict,
                 up_to_date: true,
                 published: false,
             });
         }
         let members = self.round_members(flow, team)?;
         let candidate: RespondentSet = members.iter().map(|member| member.response).collect();
-        let already = shown.as_ref().is_some_and(|s| s.set == candidate);
-        let mut found = if already { Vec::new() } else { self.sets_found_by(&candidate)? };
-        if !already {
+        let last = shown.as_ref().map(|s| LastShown { set: &s.set, respondents: s.respondents });
+        // What is shown already needs no sets to be checked against.
+        let mut found = Vec::new();
+        if shown.as_ref().is_none_or(|s| s.set != candidate) {
+            found = self.sets_found_by(&candidate)?;
             found.extend(self.org_set_near(candidate.len())?);
         }
         let published: Vec<&RespondentSet> = found.iter().collect();
-        let mut verdict = anonymity::verdict(rules, &candidate, published.iter().copied());
-        if let Some(legacy) = shown.as_ref().filter(|s| s.set.is_empty() && s.respondents > 0) {
-            // Stored before sets were recorded: the old count rule stands in for the set rule.
-            if verdict == Verdict::Publish && candidate.len() < legacy.respondents + MIN_DIFFERENCE {
-                verdict = Verdict::Hold;
-            }
-        }
-        let published_now = verdict == Verdict::Publish && !already;
-        if published_now {
+        let decision = anonymity::decide(rules, &candidate, last, published.iter().copied());
+        if decision.publish {
             // Scores are read only for a result that is published.
             let responses = self.scores(flow, &members)?;
             let groups = publish_groups(flow, &responses, &candidate, &published);
@@ -249,15 +245,13 @@ impl Store {
             results.extend(groups.iter().map(|(group, shown)| (number, group.as_str(), shown)));
             team.rounds.last_mut().expect("a team always has a round").published = true;
             self.write_team_with(team, &results)?;
-            return Ok(Publication {
-                respondents_now: candidate.len(),
-                verdict,
-                up_to_date: true,
-                published: true,
-            });
         }
-        let up_to_date = already;
-        Ok(Publication { respondents_now: candidate.len(), verdict, up_to_date, published: false })
+        Ok(Publication {
+            respondents_now: candidate.len(),
+            verdict: decision.verdict,
+            up_to_date: decision.up_to_date || decision.publish,
+            published: decision.publish,
+        })
     }
 
     /// Closes the current round and opens the next; returns the team as it is now. The
@@ -408,7 +402,7 @@ fn publish_groups(
     whole: &RespondentSet,
     published: &[&RespondentSet],
 ) -> BTreeMap<String, Shown> {
-    let role_question = flow.questions.iter().position(|q| matches!(q.kind, QuestionKind::Choice { .. }));
+    let role_question = flow.questions.iter().position(|q| q.kind.options().is_some());
     let Some(role_question) = role_question else { return BTreeMap::new() };
     let mut groups: BTreeMap<String, Vec<(ResponseId, &Respondent)>> = BTreeMap::new();
     for (id, respondent) in responses {
@@ -416,12 +410,8 @@ fn publish_groups(
             groups.entry(role.to_string()).or_default().push((*id, respondent));
         }
     }
-    groups
-        .into_iter()
-        .filter_map(|(role, group)| {
-            let set: RespondentSet = group.iter().map(|(id, _)| *id).collect();
-            let verdict = anonymity::group_verdict(&set, whole, published.iter().copied().chain([whole]));
-            (verdict == Verdict::Publish).then(|| (role, aggregate(flow, group.iter().copied())))
-        })
-        .collect()
+    let sets: BTreeMap<&String, RespondentSet> =
+        groups.iter().map(|(role, group)| (role, group.iter().map(|(id, _)| *id).collect())).collect();
+    let allowed = anonymity::groups_to_publish(sets.iter().map(|(role, set)| (*role, set)), whole, published);
+    allowed.into_iter().map(|role| (role.clone(), aggregate(flow, groups[role].iter().copied()))).collect()
 }

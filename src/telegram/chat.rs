@@ -22,11 +22,13 @@ use super::teams;
 use super::turn::{
     HandlerResult, Shared, Tap, TgBot, Turn, detected_lang, keyboard, on_blocking_pool, update_key,
 };
+use crate::app::conversation::{self, Confirmation, ScanStep};
 use crate::app::privacy;
 use crate::app::{Action, Button, Part, Reply, catalog, history};
 use crate::engine::{self, Event, Output, Screen};
 use crate::lang::Lang;
 use crate::messages::Msg;
+use crate::store::StoreError;
 
 /// The deep-link payload that opens the scan (used by the link offered in groups).
 pub const SCAN_PAYLOAD: &str = "scan";
@@ -39,48 +41,27 @@ async fn step_and_show<B: TgBot>(mut turn: Turn<B>, event: Event) -> HandlerResu
     turn.show(&transition.output).await
 }
 
-/// `/scan`: the scan in progress goes on; otherwise, with more than one flow (or after a
-/// finished scan) the menu of flows, else the one flow. `/scan ID` asks for that flow.
-/// At first contact the person has just been shown the privacy notice, and the scan
-/// starts only with their own tap on "Start".
+/// `/scan`, or `/scan ID` (see `conversation::scan`). At first contact the person has
+/// just been shown the privacy notice, and the scan starts only with their own tap on
+/// "Start".
 pub async fn scan<B: TgBot>(turn: Turn<B>, id: String) -> HandlerResult {
-    let id = id.trim();
     if turn.first_contact {
-        let flow = (!id.is_empty()).then(|| id.to_string());
+        let flow = (!id.trim().is_empty()).then(|| id.trim().to_string());
         return ready(turn, flow).await;
     }
-    if !id.is_empty() {
-        return choose(turn, id).await;
-    }
-    let finished_before = turn.app().store.latest_response(&turn.session.person)?.is_some();
-    if catalog::offers_menu(turn.app(), &turn.session.state, finished_before) {
-        let menu = catalog::menu(turn.app(), &turn.session.state, turn.session.state.lang);
-        return offer(turn, menu).await;
-    }
-    let (flow, event) = catalog::resume(turn.app(), &turn.session.state);
-    let flow = flow.id.clone();
-    start_flow(turn, flow, event).await
+    let step = turn.off_async(move |app, session| conversation::scan(app, session, &id)).await?;
+    go(turn, step).await
 }
 
-/// Asks for one flow: starts or resumes it, or asks first when another is in progress.
-async fn choose<B: TgBot>(turn: Turn<B>, id: &str) -> HandlerResult {
-    let (app, state, lang) = (turn.app(), &turn.session.state, turn.session.state.lang);
-    let menu = match catalog::choose(app, state, id) {
-        None => catalog::unknown(app, state, lang, id),
-        Some(catalog::Choice::Confirm { current, wanted }) => {
-            catalog::confirm(app, state, lang, current, wanted)
+/// Shows a menu, or runs the step it came to.
+async fn go<B: TgBot>(mut turn: Turn<B>, step: ScanStep) -> HandlerResult {
+    match step {
+        ScanStep::Menu(menu) => offer(turn, menu).await,
+        ScanStep::Go(flow, event) => {
+            let transition = turn.step_in(flow, event).await?;
+            turn.show(&transition.output).await
         }
-        Some(catalog::Choice::Go(flow, event)) => {
-            let flow = flow.id.clone();
-            return start_flow(turn, flow, event).await;
-        }
-    };
-    offer(turn, menu).await
-}
-
-async fn start_flow<B: TgBot>(mut turn: Turn<B>, flow: String, event: Event) -> HandlerResult {
-    let transition = turn.step_in(flow, event).await?;
-    turn.show(&transition.output).await
+    }
 }
 
 /// A menu as a text with one button per option.
@@ -90,22 +71,22 @@ async fn offer<B: TgBot>(mut turn: Turn<B>, menu: catalog::Menu) -> HandlerResul
     turn.send(Reply { parts: vec![Part::Text { text: menu.text, buttons }] }).await
 }
 
-/// A flow picked from the menu (or "continue" under a confirmation).
-pub async fn scan_picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, id: String) -> HandlerResult {
+/// "Start" after the privacy notice, or an old "Start or continue the quick scan" button
+/// from before flows were named: as `/scan`.
+pub async fn start_scan<B: TgBot>(turn: Turn<B>, tap: Tap) -> HandlerResult {
     turn.answer_callback(&tap.query, None).await;
-    turn.strip_keyboard(tap.message).await;
-    choose(turn, &id).await
+    scan(turn, String::new()).await
 }
 
-/// "Start the other scan instead": confirmed, so the scan in progress makes way.
-pub async fn scan_instead<B: TgBot>(mut turn: Turn<B>, tap: Tap, id: String) -> HandlerResult {
+/// A flow picked from the menu, "continue" under a confirmation, or "start the other
+/// scan instead": confirmed, so the scan in progress makes way.
+pub async fn scan_picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, action: Action) -> HandlerResult {
     turn.answer_callback(&tap.query, None).await;
     turn.strip_keyboard(tap.message).await;
-    if turn.app().flow_by_id(&id).is_none() {
-        let menu = catalog::unknown(turn.app(), &turn.session.state, turn.session.state.lang, &id);
-        return offer(turn, menu).await;
+    match conversation::picked(turn.app(), &turn.session.state, &action) {
+        Some(step) => go(turn, step).await,
+        None => Ok(()),
     }
-    start_flow(turn, id, Event::StartInstead).await
 }
 
 /// Sent before anything else at a person's first contact: the welcome and the privacy
@@ -144,7 +125,7 @@ async fn ready<B: TgBot>(mut turn: Turn<B>, flow: Option<String>) -> HandlerResu
 }
 
 fn ready_buttons<B: TgBot>(turn: &Turn<B>, flow: Option<String>) -> Vec<Vec<Button>> {
-    let languages = crate::app::teams::language_buttons(turn.app(), turn.session.state.lang);
+    let languages = conversation::language_buttons(turn.app(), turn.session.state.lang);
     vec![languages, vec![start_button(turn, flow)]]
 }
 
@@ -161,7 +142,7 @@ pub async fn privacy_statement<B: TgBot>(turn: Turn<B>) -> HandlerResult {
 /// `/mydata`: a summary and a JSON file of everything kept about the person.
 pub async fn my_data<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
     turn.save().await?;
-    let reply = privacy::my_data(turn.app(), &turn.session)?;
+    let reply = turn.off_async(privacy::my_data).await?;
     turn.send(reply).await
 }
 
@@ -171,11 +152,15 @@ pub async fn back<B: TgBot>(turn: Turn<B>) -> HandlerResult {
 
 /// `/cancel` deletes a scan's answers, so it asks first; without a scan it says so.
 pub async fn cancel<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    let Some(scan) = &turn.session.state.scan else { return step_and_show(turn, Event::Cancel).await };
-    let text = turn.presenter().msg_with(Msg::ConfirmCancel, &[("answers", scan.answers.len().into())]);
-    let yes = Button { label: turn.msg(Msg::ConfirmCancelButton), action: Action::ConfirmCancel };
-    let no = Button { label: turn.msg(Msg::ConfirmNoButton), action: Action::Dismiss };
-    say(turn, text, vec![yes, no]).await
+    match conversation::cancel(turn.app(), &turn.session, turn.flow()) {
+        Some(question) => confirm(turn, question).await,
+        None => step_and_show(turn, Event::Cancel).await,
+    }
+}
+
+/// A question before what cannot be undone, with its two buttons.
+async fn confirm<B: TgBot>(turn: Turn<B>, question: Confirmation) -> HandlerResult {
+    say(turn, question.text, vec![question.yes, question.no]).await
 }
 
 /// "Yes, stop" under the /cancel question: the scan and its answers go.
@@ -193,8 +178,7 @@ pub async fn cancel_confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerR
 
 /// "No" under a confirmation: nothing changes, and the question says so.
 pub async fn dismiss<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
-    // A /forget confirmation declined is spent: its code deletes nothing any more.
-    turn.session.record.forget_code = None;
+    conversation::dismiss(&mut turn.session);
     turn.save().await?;
     turn.answer_callback(&tap.query, None).await;
     turn.edit(tap.message, turn.msg(Msg::NothingChanged), None).await?;
@@ -218,18 +202,18 @@ async fn say<B: TgBot>(mut turn: Turn<B>, text: String, buttons: Vec<Button>) ->
 }
 
 /// What this person may use, by their roles, in their language.
-fn help_text<B: TgBot>(turn: &Turn<B>) -> anyhow::Result<String> {
-    let roles = turn.app().roles(&turn.session.person)?;
+async fn help_text<B: TgBot>(turn: &Turn<B>) -> anyhow::Result<String> {
+    let roles = turn.off_async(|app, session| app.roles(&session.person)).await?;
     Ok(super::menus::help(&turn.app().content.locales, turn.session.state.lang, roles))
 }
 
 pub async fn help<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    let text = help_text(&turn)?;
+    let text = help_text(&turn).await?;
     say(turn, text, Vec::new()).await
 }
 
 pub async fn unknown_command<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    let text = format!("{}\n\n{}", turn.msg(Msg::TgUnknownCommand), help_text(&turn)?);
+    let text = format!("{}\n\n{}", turn.msg(Msg::TgUnknownCommand), help_text(&turn).await?);
     say(turn, text, Vec::new()).await
 }
 
@@ -247,17 +231,13 @@ pub async fn language<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
 
 pub async fn settings<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
     turn.save().await?;
-    let reply = crate::app::teams::settings(turn.app(), &turn.session);
+    let reply = conversation::settings(turn.app(), &turn.session);
     turn.send(reply).await
 }
 
 pub async fn forget_confirm<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
-    let code = crate::random::new_invite_code();
-    turn.session.record.forget_code = Some(code.clone());
-    let yes = Button { label: turn.msg(Msg::TgForgetButton), action: Action::Forget(code) };
-    let no = Button { label: turn.msg(Msg::TgForgetKeepButton), action: Action::Dismiss };
-    let text = privacy::forget_question(turn.app(), &turn.session)?;
-    say(turn, text, vec![yes, no]).await
+    let question = conversation::forget(&turn.shared.clone().app, &mut turn.session)?;
+    confirm(turn, question).await
 }
 
 /// `/start` greets and explains what is kept; `/start PAYLOAD` comes from a deep link.
@@ -278,17 +258,19 @@ pub async fn start<B: TgBot>(mut turn: Turn<B>, payload: String) -> HandlerResul
     }
 }
 
-/// `/snapshot`: the latest completed scan, with the change since the one of the same flow
-/// before it and the flow's reference lines.
+/// `/snapshot`: the latest completed scan, in context, as text and chart.
 pub async fn snapshot<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
     turn.save().await?;
-    let (app, lang) = (turn.app(), turn.session.state.lang);
-    let Some((latest, before)) = history::latest(app, &turn.session.person)? else {
+    let shown = turn
+        .off_async(|app, session| {
+            let shown = conversation::snapshot(app, session, false)?;
+            Ok::<_, StoreError>(shown.map(|shown| (shown.flow.id.clone(), shown.text, shown.snapshot)))
+        })
+        .await?;
+    let Some((flow, text, snapshot)) = shown else {
         turn.say(turn.msg(Msg::SnapshotNone), None).await?;
         return Ok(());
     };
-    let text = history::snapshot_text(app, lang, latest.flow, &latest.snapshot, before.as_ref(), false);
-    let (flow, snapshot) = (latest.flow.id.clone(), latest.snapshot.clone());
     turn.stepped = Some(flow);
     turn.send_snapshot_text(text, &snapshot).await
 }
@@ -296,7 +278,7 @@ pub async fn snapshot<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
 /// `/history`: every completed scan, newest first, with its date and overall index.
 pub async fn history<B: TgBot>(mut turn: Turn<B>) -> HandlerResult {
     turn.save().await?;
-    let text = history::list(turn.app(), &turn.session.person, turn.session.state.lang)?;
+    let text = turn.off_async(|app, session| history::list(app, &session.person, session.state.lang)).await?;
     turn.say(text, None).await?;
     Ok(())
 }
@@ -343,7 +325,7 @@ pub async fn unowned_tap<B: TgBot>(
 /// One commit per tap, before any reply: the answer, the scan, a completed response, the
 /// update id and which message now shows the question (the tapped one, edited in place).
 pub async fn scan_tap<B: TgBot>(mut turn: Turn<B>, tap: Tap, action: Action) -> HandlerResult {
-    let Some(event) = scan_event(&turn, &action) else {
+    let Some(event) = conversation::scan_event(turn.flow(), &turn.session.state, &action) else {
         return refuse(turn, &tap, Msg::TgStaleButton).await;
     };
     let transition = turn.advance(event);
@@ -381,32 +363,6 @@ pub async fn scan_tap<B: TgBot>(mut turn: Turn<B>, tap: Tap, action: Action) -> 
 /// Button data that does not decode: stale or forged.
 pub async fn undecodable_tap<B: TgBot>(turn: Turn<B>, tap: Tap) -> HandlerResult {
     refuse(turn, &tap, Msg::TgStaleButton).await
-}
-
-/// The engine event a scan button stands for, if it belongs to the current flow and
-/// question. Anything else is stale: an old message, an older flow, or forged.
-fn scan_event<B: TgBot>(turn: &Turn<B>, action: &Action) -> Option<Event> {
-    let flow = turn.flow();
-    let scan = turn.session.state.scan.as_ref()?;
-    let (flow_id, flow_version, question) = match action {
-        Action::Answer { flow, flow_version, question, .. }
-        | Action::Back { flow, flow_version, question } => (flow, *flow_version, usize::from(*question)),
-        _ => return None,
-    };
-    // A button of another flow's question with the same number is just as stale.
-    let same_flow = *flow_id == flow.id && scan.flow_id == flow.id;
-    if !same_flow
-        || flow_version != flow.version
-        || question != scan.cursor
-        || scan.flow_version != flow.version
-    {
-        return None;
-    }
-    let id = flow.questions.get(question)?.id.clone();
-    Some(match *action {
-        Action::Answer { choice, .. } => Event::Answer { question: id, choice: usize::from(choice) },
-        _ => Event::Back,
-    })
 }
 
 /// A tap that cannot count: say why in the tap's answer, take the buttons off an old
@@ -473,16 +429,11 @@ fn asked_flow(query: &teloxide::types::CallbackQuery) -> Option<String> {
 /// confirmation the bot sent them (forged or old buttons delete nothing). Only the update
 /// id stays, so a redelivery of this tap is not applied twice.
 pub async fn forget<B: TgBot>(turn: Turn<B>, tap: Tap, code: String) -> HandlerResult {
-    if turn.session.record.forget_code.as_deref() != Some(code.as_str()) {
+    if !conversation::may_forget(&turn.session, &code) {
         return refuse(turn, &tap, Msg::TgStaleButton).await;
     }
-    let (shared, person, update) =
-        (turn.shared.clone(), turn.session.person.clone(), turn.session.update.clone());
-    on_blocking_pool(move || {
-        shared.app.store.forget(&person)?;
-        update.map_or(Ok(()), |update| shared.app.store.mark_update(&update))
-    })
-    .await?;
+    let (shared, session) = (turn.shared.clone(), turn.session.clone());
+    on_blocking_pool(move || conversation::forget_now(&shared.app, &session)).await?;
     turn.answer_callback(&tap.query, None).await;
     // Straight to Telegram: the turn's own edit would write the person back on a 403.
     let text = turn.msg(Msg::TgForgotten);

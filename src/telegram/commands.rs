@@ -7,7 +7,8 @@
 
 use teloxide::utils::command::{BotCommands, ParseError};
 
-use crate::app::{Audience, Roles};
+use crate::app::conversation::{Request, TeamRequest};
+use crate::app::{Audience, Roles, TeamAction};
 use crate::messages::Msg;
 
 /// In menu order. Descriptions are message keys (see `Msg`), translated when registered.
@@ -68,6 +69,39 @@ pub enum Command {
 }
 
 impl Command {
+    /// What the person asks for, in the application layer's words. Exhaustive, so a new
+    /// command does not compile until it says what it asks.
+    pub fn request(self) -> Request {
+        use Command as C;
+        use TeamAction as A;
+        match self {
+            C::Start(payload) => Request::Start(payload),
+            C::Scan(id) => Request::Scan(id),
+            C::Back => Request::Back,
+            C::Snapshot => Request::Snapshot,
+            C::History => Request::History,
+            C::Language => Request::Language,
+            C::Settings => Request::Settings,
+            C::Cancel => Request::Cancel,
+            C::Help => Request::Help,
+            C::Forget => Request::Forget,
+            C::Privacy => Request::Privacy,
+            C::Mydata => Request::MyData,
+            C::Teams => Request::Team(TeamRequest::List),
+            C::Newteam(name) => Request::Team(TeamRequest::New(name)),
+            C::Org => Request::Team(TeamRequest::Org),
+            C::Report(what) => Request::Team(TeamRequest::Report(what)),
+            C::Team => Request::Team(TeamRequest::On(A::Result)),
+            C::Invite => Request::Team(TeamRequest::On(A::Invite)),
+            C::Newinvite => Request::Team(TeamRequest::On(A::NewInvite)),
+            C::Addlead => Request::Team(TeamRequest::On(A::AddLead)),
+            C::Newround => Request::Team(TeamRequest::On(A::NewRound)),
+            C::Export => Request::Team(TeamRequest::On(A::Export)),
+            C::Remind => Request::Team(TeamRequest::On(A::Remind)),
+            C::Leave => Request::Team(TeamRequest::On(A::Leave)),
+        }
+    }
+
     /// Who may use the command. Exhaustive, so a new command does not compile until it
     /// says whose menu and `/help` it belongs in.
     pub fn audience(&self) -> Audience {

@@ -162,7 +162,8 @@ impl<B: TgBot> Refresh<B> {
 
     /// Only for a person with a menu of their own (after a change of language).
     pub async fn relabel(self) {
-        if self.shared.app.roles(&self.person).is_ok_and(|roles| roles.any()) {
+        let (shared, person) = (self.shared.clone(), self.person.clone());
+        if off_async(move || shared.app.roles(&person)).await.is_ok_and(|roles| roles.any()) {
             self.run().await;
         }
     }

@@ -38,7 +38,8 @@ use teloxide::update_listeners::webhooks;
 use url::Url;
 
 use crate::anonymity::Rules;
-use crate::app::{Action, App, Roles, TeamAction};
+use crate::app::conversation::{self, TeamRequest};
+use crate::app::{Action, App, Roles};
 use crate::content::Content;
 use crate::lang::Lang;
 use crate::messages::Msg;
@@ -265,43 +266,25 @@ async fn stop_signal() {
 /// The whole routing tree: every command and every button, in one place.
 pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
     use Action as A;
-    use Command as C;
 
-    let first_delivery = dptree::filter(|update: Update, shared: Arc<Shared>| {
+    let first_delivery = dptree::filter_async(|update: Update, shared: Arc<Shared>| async move {
         // A store error here must not drop the update: treat it as new.
-        let seen = shared.app.store.seen_update(&turn::update_key(&update)).unwrap_or(false);
+        let key = turn::update_key(&update);
+        let seen = turn::off_async(move || shared.app.store.seen_update(&key).unwrap_or(false)).await;
         let counter = if seen { "peilbot_updates_redelivered_total" } else { "peilbot_updates_total" };
         metrics::counter!(counter).increment(1);
         !seen
     });
-    let commands = dptree::entry()
-        .branch(case![C::Start(payload)].endpoint(chat::start::<B>))
-        .branch(case![C::Scan(id)].endpoint(chat::scan::<B>))
-        .branch(case![C::History].endpoint(chat::history::<B>))
-        .branch(case![C::Back].endpoint(chat::back::<B>))
-        .branch(case![C::Cancel].endpoint(chat::cancel::<B>))
-        .branch(case![C::Snapshot].endpoint(chat::snapshot::<B>))
-        .branch(case![C::Language].endpoint(chat::language::<B>))
-        .branch(case![C::Settings].endpoint(chat::settings::<B>))
-        .branch(case![C::Forget].endpoint(chat::forget_confirm::<B>))
-        .branch(case![C::Privacy].endpoint(chat::privacy_statement::<B>))
-        .branch(case![C::Mydata].endpoint(chat::my_data::<B>))
-        .branch(case![C::Help].endpoint(chat::help::<B>))
-        .branch(case![C::Newteam(name)].endpoint(teams::new_team::<B>))
-        .branch(case![C::Teams].endpoint(teams::list::<B>))
-        .branch(case![C::Org].endpoint(teams::org::<B>))
-        .branch(case![C::Report(what)].endpoint(teams::report::<B>))
-        .branch(dptree::filter_map(team_action).endpoint(teams::pick::<B>));
     let private_message = dptree::filter_map(said)
-        .filter_map(message_turn::<B>)
+        .filter_map_async(message_turn::<B>)
         .filter_map_async(chat::greet::<B>)
-        .branch(case![Said::Command(command)].chain(commands))
+        .branch(case![Said::Command(command)].map(Command::request).endpoint(route::<B>))
         .branch(case![Said::Text(text)].endpoint(chat::text::<B>))
         .branch(case![Said::Unknown].endpoint(chat::unknown_command::<B>))
         .branch(case![Said::OtherBot].endpoint(chat::not_ours::<B>));
     let scan_tap = dptree::filter(|action: Action| matches!(action, A::Answer { .. } | A::Back { .. }));
     let taps = dptree::filter_map(tap)
-        .filter_map(tap_turn::<B>)
+        .filter_map_async(tap_turn::<B>)
         .branch(
             dptree::filter_map(|tap: turn::Tap| tap.query.data.as_deref().and_then(Action::decode))
                 .branch(scan_tap.endpoint(chat::scan_tap::<B>))
@@ -316,9 +299,11 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .branch(case![A::Join(code)].endpoint(teams::join::<B>))
                 .branch(dptree::filter(|a: Action| matches!(a, A::Pick { .. })).endpoint(teams::picked::<B>))
                 .branch(dptree::filter(|a: Action| matches!(a, A::Round { .. })).endpoint(teams::round::<B>))
-                .branch(case![A::StartScan].endpoint(teams::start_scan::<B>))
-                .branch(case![A::Scan(id)].endpoint(chat::scan_picked::<B>))
-                .branch(case![A::ScanInstead(id)].endpoint(chat::scan_instead::<B>))
+                .branch(case![A::StartScan].endpoint(chat::start_scan::<B>))
+                .branch(
+                    dptree::filter(|a: Action| matches!(a, A::Scan(_) | A::ScanInstead(_)))
+                        .endpoint(chat::scan_picked::<B>),
+                )
                 .branch(
                     dptree::filter(|a: Action| matches!(a, A::RoundFlow { .. }))
                         .endpoint(teams::round_flow::<B>),
@@ -350,31 +335,53 @@ fn said(msg: Message, shared: Arc<Shared>) -> Option<Said> {
     Some(Said::parse(msg.text().unwrap_or_default(), &shared.username))
 }
 
-/// The commands that act on one of the person's teams.
-fn team_action(command: Command) -> Option<TeamAction> {
-    Some(match command {
-        Command::Team => TeamAction::Result,
-        Command::Invite => TeamAction::Invite,
-        Command::Newinvite => TeamAction::NewInvite,
-        Command::Newround => TeamAction::NewRound,
-        Command::Export => TeamAction::Export,
-        Command::Remind => TeamAction::Remind,
-        Command::Addlead => TeamAction::AddLead,
-        Command::Leave => TeamAction::Leave,
-        _ => return None,
-    })
+/// Every request a command makes, to its endpoint: exhaustive, so a new request does not
+/// compile until Telegram handles it.
+async fn route<B: TgBot>(turn: turn::Turn<B>, request: conversation::Request) -> HandlerResult {
+    use conversation::Request as R;
+    match request {
+        R::Start(payload) => chat::start(turn, payload).await,
+        R::Scan(id) => chat::scan(turn, id).await,
+        R::Back => chat::back(turn).await,
+        R::Snapshot => chat::snapshot(turn).await,
+        R::History => chat::history(turn).await,
+        R::Language => chat::language(turn).await,
+        R::Settings => chat::settings(turn).await,
+        R::Cancel => chat::cancel(turn).await,
+        R::Help => chat::help(turn).await,
+        R::Privacy => chat::privacy_statement(turn).await,
+        R::MyData => chat::my_data(turn).await,
+        R::Forget => chat::forget_confirm(turn).await,
+        R::Team(TeamRequest::List) => teams::list(turn).await,
+        R::Team(TeamRequest::New(name)) => teams::new_team(turn, name).await,
+        R::Team(TeamRequest::Org) => teams::org(turn).await,
+        R::Team(TeamRequest::Report(what)) => teams::report(turn, what).await,
+        R::Team(TeamRequest::On(action)) => teams::pick(turn, action).await,
+    }
 }
 
 /// The person's turn for a private message. A store error is logged and the update left
 /// unmarked, so it is tried again.
-fn message_turn<B: TgBot>(
+async fn message_turn<B: TgBot>(
     bot: B,
     shared: Arc<Shared>,
     update: Update,
     msg: Message,
 ) -> Option<turn::Turn<B>> {
-    let user = msg.from.as_ref()?;
-    turn::Turn::load(shared, bot, msg.chat.id, user, &update)
+    let user = msg.from.clone()?;
+    load_turn(shared, bot, msg.chat.id, user, update).await
+}
+
+/// Loads a person's turn on the blocking pool: it reads the store.
+async fn load_turn<B: TgBot>(
+    shared: Arc<Shared>,
+    bot: B,
+    chat: ChatId,
+    user: teloxide::types::User,
+    update: Update,
+) -> Option<turn::Turn<B>> {
+    turn::off_async(move || turn::Turn::load(shared, bot, chat, &user, &update))
+        .await
         .map_err(|err| tracing::error!(%err, "could not load a person"))
         .ok()
 }
@@ -387,14 +394,17 @@ fn tap(query: CallbackQuery) -> Option<turn::Tap> {
 
 /// The person's turn for a tap in their own private chat; a tap whose message claims
 /// another chat (forged) gets none.
-fn tap_turn<B: TgBot>(bot: B, shared: Arc<Shared>, update: Update, tap: turn::Tap) -> Option<turn::Turn<B>> {
+async fn tap_turn<B: TgBot>(
+    bot: B,
+    shared: Arc<Shared>,
+    update: Update,
+    tap: turn::Tap,
+) -> Option<turn::Turn<B>> {
     let chat = tap.query.message.as_ref()?.chat().id;
     if chat.0 != tap.query.from.id.0 as i64 {
         return None;
     }
-    turn::Turn::load(shared, bot, chat, &tap.query.from, &update)
-        .map_err(|err| tracing::error!(%err, "could not load a person"))
-        .ok()
+    load_turn(shared, bot, chat, tap.query.from.clone(), update).await
 }
 
 /// Deletes completed responses past the retention period, at start-up and then daily.

@@ -211,19 +211,12 @@ pub async fn join<B: TgBot>(mut turn: Turn<B>, tap: Tap, code: String) -> Handle
     edit_into(turn, tap, joined).await
 }
 
-/// "Start" after the privacy notice, or an old "Start or continue the quick scan" button
-/// from before flows were named: as `/scan`.
-pub async fn start_scan<B: TgBot>(turn: Turn<B>, tap: Tap) -> HandlerResult {
-    turn.answer_callback(&tap.query, None).await;
-    super::chat::scan(turn, String::new()).await
-}
-
 /// Team reminders on or off, from /settings: the settings message is updated in place.
 pub async fn reminders<B: TgBot>(mut turn: Turn<B>, tap: Tap, on: bool) -> HandlerResult {
     turn.session.record.reminders_off = !on;
     turn.save().await?;
     turn.answer_callback(&tap.query, None).await;
-    let settings = teams::settings(turn.app(), &turn.session);
+    let settings = crate::app::conversation::settings(turn.app(), &turn.session);
     edit_into(turn, tap, settings).await
 }
 

@@ -11,7 +11,7 @@ use teloxide::types::{
 };
 
 use super::send::{ignore_not_modified, is_opt_out, retrying, split_text};
-use crate::app::{Action, App, Button, Part, Reply, Session, history, teams};
+use crate::app::{App, Button, Part, Reply, Session, conversation, history};
 use crate::chart;
 use crate::engine::{Event, Output, QuestionView, Screen, Transition};
 use crate::flow::Flow;
@@ -60,7 +60,7 @@ pub(super) async fn on_blocking_pool<T: Send + 'static>(
 
 /// Runs blocking work (store reads, team results, charts) off the async workers, so a slow
 /// picture or a large team stalls no other chat.
-pub(super) async fn off_async<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+pub async fn off_async<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
     match tokio::task::spawn_blocking(work).await {
         Ok(result) => result,
         Err(panicked) => std::panic::resume_unwind(panicked.into_panic()),
@@ -326,38 +326,38 @@ impl<B: TgBot> Turn<B> {
         }
     }
 
-    /// The text and buttons of a question.
+    /// The text and buttons of a question (see `conversation::question`).
     pub fn question(&self, view: &QuestionView, notices: &[Msg]) -> (String, InlineKeyboardMarkup) {
-        let presenter = self.presenter();
-        let mut text: Vec<String> = notices.iter().map(|n| presenter.msg(*n)).collect();
-        text.push(presenter.question(view));
-        let (flow, version) = (self.flow().id.clone(), self.flow().version);
-        let question = view.question as u16;
-        let mut rows: Vec<Vec<InlineKeyboardButton>> = presenter
-            .choices(view)
+        let question =
+            conversation::question(self.app(), self.flow(), self.session.state.lang, view, notices);
+        let mut rows: Vec<Vec<InlineKeyboardButton>> = question
+            .choices
             .into_iter()
-            .enumerate()
-            .map(|(choice, label)| {
-                let text = match label.level {
-                    Some(level) => format!("{level} · {}", label.label),
-                    None => label.label,
+            .map(|choice| {
+                let text = match choice.level {
+                    Some(level) => format!("{level} · {}", choice.label),
+                    None => choice.label,
                 };
-                let label = if label.chosen { format!("✓ {text}") } else { text };
-                let data = Action::Answer {
-                    flow: flow.clone(),
-                    flow_version: version,
-                    question,
-                    choice: choice as u8,
-                }
-                .encode();
-                vec![InlineKeyboardButton::callback(label, data)]
+                let label = if choice.chosen { format!("✓ {text}") } else { text };
+                vec![InlineKeyboardButton::callback(label, choice.action.encode())]
             })
             .collect();
-        if view.position > 1 {
-            let data = Action::Back { flow: flow.clone(), flow_version: version, question }.encode();
-            rows.push(vec![InlineKeyboardButton::callback(presenter.msg(Msg::TgBackButton), data)]);
+        if let Some(back) = question.back {
+            rows.push(vec![InlineKeyboardButton::callback(self.msg(Msg::TgBackButton), back.encode())]);
         }
+        let mut text = question.notices;
+        text.push(question.text);
         (text.join("\n\n"), InlineKeyboardMarkup::new(rows))
+    }
+
+    /// Runs application work (store reads, results, charts) with this turn's session on
+    /// the blocking pool, so a slow disk or a large team stalls no other chat.
+    pub async fn off_async<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&App, &Session) -> T + Send + 'static,
+    ) -> T {
+        let (shared, session) = (self.shared.clone(), self.session.clone());
+        off_async(move || work(&shared.app, &session)).await
     }
 
     /// Shows the engine's output as new messages (after a command or typed text).
@@ -457,7 +457,7 @@ impl<B: TgBot> Turn<B> {
     }
 
     pub fn language_keyboard(&self) -> InlineKeyboardMarkup {
-        keyboard(&[teams::language_buttons(self.app(), self.session.state.lang)])
+        keyboard(&[conversation::language_buttons(self.app(), self.session.state.lang)])
     }
 
     /// Sends a reply of the application layer, part by part.

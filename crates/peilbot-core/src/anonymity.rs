@@ -95,6 +95,67 @@ pub fn group_verdict<'a>(
     verdict(Rules::new(BREAKDOWN_MIN), group, published)
 }
 
+/// What a view shows now: its last published set, and how many responses that result
+/// counted (results stored before sets were recorded have an empty set and a count).
+#[derive(Debug, Clone, Copy)]
+pub struct LastShown<'a> {
+    pub set: &'a RespondentSet,
+    pub respondents: usize,
+}
+
+/// What to do with a view's result over a candidate set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    /// What the rules say of the candidate.
+    pub verdict: Verdict,
+    /// Publish a new result over the candidate (and record its set).
+    pub publish: bool,
+    /// The view's last published result is over exactly the candidate.
+    pub up_to_date: bool,
+}
+
+/// The publication decision for a view (a team round, the organisation), as the store
+/// must carry it out: `shown` is the view's last published result, `published` every
+/// published set the candidate may overlap with (any team, round, group or the
+/// organisation). A candidate equal to what is shown publishes nothing new, and needs no
+/// sets to check against; a result stored before sets were recorded is renewed only
+/// once [`MIN_DIFFERENCE`] more responses came in.
+pub fn decide<'a>(
+    rules: Rules,
+    candidate: &RespondentSet,
+    shown: Option<LastShown<'_>>,
+    published: impl IntoIterator<Item = &'a RespondentSet>,
+) -> Decision {
+    if shown.is_some_and(|shown| shown.set == candidate) {
+        return Decision { verdict: verdict(rules, candidate, []), publish: false, up_to_date: true };
+    }
+    let mut verdict = verdict(rules, candidate, published);
+    let legacy = shown.filter(|shown| shown.set.is_empty() && shown.respondents > 0);
+    if legacy.is_some_and(|legacy| candidate.len() < legacy.respondents + MIN_DIFFERENCE) {
+        verdict = match verdict {
+            Verdict::Publish => Verdict::Hold,
+            other => other,
+        };
+    }
+    Decision { verdict, publish: verdict == Verdict::Publish, up_to_date: false }
+}
+
+/// Which groups of a breakdown over `whole` (a role each) may be published beside it:
+/// each by [`group_verdict`] against every published set and the whole itself.
+pub fn groups_to_publish<'g, 'a, K>(
+    groups: impl IntoIterator<Item = (K, &'g RespondentSet)>,
+    whole: &'a RespondentSet,
+    published: &[&'a RespondentSet],
+) -> Vec<K> {
+    groups
+        .into_iter()
+        .filter(|(_, group)| {
+            group_verdict(group, whole, published.iter().copied().chain([whole])) == Verdict::Publish
+        })
+        .map(|(key, _)| key)
+        .collect()
+}
+
 /// The responses a published set is found by, for [`verdict`] and [`group_verdict`]: its
 /// [`MIN_DIFFERENCE`] smallest ids. A set too close to a candidate, or to any part of one
 /// (a role group), has fewer than that many responses outside it, so one of these is in
@@ -225,5 +286,21 @@ mod tests {
         assert!(!quartiles_shown(5));
         assert!(!quartiles_shown(6));
         assert!(quartiles_shown(7));
+    }
+
+    #[test]
+    fn a_result_stored_before_sets_were_recorded_is_renewed_three_responses_later() {
+        let empty = RespondentSet::new();
+        let legacy = Some(LastShown { set: &empty, respondents: 5 });
+        assert!(!decide(Rules::default(), &set(1..=7), legacy, []).publish);
+        assert!(decide(Rules::default(), &set(1..=8), legacy, []).publish);
+    }
+
+    #[test]
+    fn what_is_shown_already_is_up_to_date_and_not_published_again() {
+        let shown = set(1..=5);
+        let decision =
+            decide(Rules::default(), &set(1..=5), Some(LastShown { set: &shown, respondents: 5 }), []);
+        assert_eq!(decision, Decision { verdict: Verdict::Publish, publish: false, up_to_date: true });
     }
 }

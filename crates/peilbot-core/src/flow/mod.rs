@@ -165,6 +165,33 @@ pub enum QuestionKind {
     Choice { options: Vec<ChoiceOption> },
 }
 
+impl QuestionKind {
+    /// The theme a "where we stand" statement scores into; `None` for any other kind.
+    /// Each of these matches is exhaustive: a new kind does not compile until it says.
+    pub fn statement_of(&self) -> Option<usize> {
+        match self {
+            QuestionKind::Scale { dimension, .. } => Some(*dimension),
+            QuestionKind::Ambition { .. } | QuestionKind::Choice { .. } => None,
+        }
+    }
+
+    /// Whether the question asks where a theme should be in two years.
+    pub fn is_ambition(&self) -> bool {
+        match self {
+            QuestionKind::Ambition { .. } => true,
+            QuestionKind::Scale { .. } | QuestionKind::Choice { .. } => false,
+        }
+    }
+
+    /// The options of a choice that is not scored (a role); `None` for a scored kind.
+    pub fn options(&self) -> Option<&[ChoiceOption]> {
+        match self {
+            QuestionKind::Choice { options } => Some(options),
+            QuestionKind::Scale { .. } | QuestionKind::Ambition { .. } => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ChoiceOption {
     pub id: String,
@@ -269,9 +296,7 @@ impl Flow {
         }
         for question in &self.questions {
             keys.push(question.text.clone());
-            if let QuestionKind::Choice { options } = &question.kind {
-                keys.extend(options.iter().map(|o| o.label.clone()));
-            }
+            keys.extend(question.kind.options().into_iter().flatten().map(|o| o.label.clone()));
         }
         let mut seen = HashSet::new();
         keys.retain(|key| seen.insert(key.clone()));

@@ -3,6 +3,8 @@
 //! `app::org`), so every figure is a published result by the same anonymity rules; the
 //! command line only chooses where the text, pictures and files go.
 
+pub mod report;
+
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 

@@ -3,12 +3,10 @@
 //! replies deserialise in teloxide exactly like Telegram's, and that injected
 //! errors surface as the right `RequestError`s.
 
-mod support;
-
 use std::time::Duration;
 
-use support::WAIT;
-use support::fake_telegram::*;
+use crate::support::WAIT;
+use crate::support::fake_telegram::*;
 use teloxide::{
     ApiError, RequestError,
     dispatching::{Dispatcher, UpdateFilterExt},

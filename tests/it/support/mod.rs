@@ -39,3 +39,17 @@ pub fn progress(text: &str) -> Option<(usize, usize)> {
         }
     })
 }
+
+/// Where skipped tests are listed, one line each, for `.ci/run` to count and show: a test
+/// that cannot run on this machine says so rather than pass in silence.
+pub const SKIPPED: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/skipped-tests.txt");
+
+/// Records that a test did not run here, and why.
+pub fn skip(test: &str, why: &str) {
+    use std::io::Write;
+    eprintln!("skipped: {test}: {why}");
+    let file = std::fs::OpenOptions::new().create(true).append(true).open(SKIPPED);
+    if let Ok(mut file) = file {
+        let _ = writeln!(file, "{test}: {why}");
+    }
+}

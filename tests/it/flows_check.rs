@@ -1,13 +1,11 @@
 //! `peilbot flows check [DIR]`: the shipped flows and locales pass; a copy with one mistake
 //! fails, and the error names the file and line a writer has to fix.
 
-mod support;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use support::binary::{FtlEntry, Run, ftl_entries, manifest_dir, peilbot};
+use crate::support::binary::{FtlEntry, Run, ftl_entries, manifest_dir, peilbot};
 use tempfile::TempDir;
 
 const FLOW: &str = "flows/quickscan.toml";

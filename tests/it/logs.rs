@@ -1,12 +1,10 @@
 //! What the bot writes to its log: never the token, even at `RUST_LOG=trace`, and one JSON
 //! object per line with `--log-format json`, for log collectors.
 
-mod support;
-
-use support::WAIT;
-use support::bot::PeilBot;
-use support::fake_telegram::{FakeTelegram, TOKEN};
-use support::person::Person;
+use crate::support::WAIT;
+use crate::support::bot::PeilBot;
+use crate::support::fake_telegram::{FakeTelegram, TOKEN};
+use crate::support::person::Person;
 
 /// The whole log of a bot run with `env` that starts a scan, takes one answer and stops.
 async fn log_of_a_short_run(env: &[(&str, &str)]) -> String {

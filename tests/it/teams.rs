@@ -7,17 +7,15 @@
 //! dimension scores equals that level and the team medians and quartiles can be worked
 //! out by hand (quartiles as QUARTILE.INC: rank (n - 1) p, linear interpolation).
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::WAIT;
+use crate::support::bot::setup;
+use crate::support::fake_telegram::*;
+use crate::support::members::*;
+use crate::support::person::{Person, answer_data};
 use calamine::{Data, Reader, Xlsx};
 use serde_json::Value;
-use support::WAIT;
-use support::bot::setup;
-use support::fake_telegram::*;
-use support::members::*;
-use support::person::{Person, answer_data};
 
 // ---------------------------------------------------------------------------
 // 1. The team result: threshold, medians and spread, differencing, breakdown
@@ -730,9 +728,8 @@ fn read_xlsx(bytes: &[u8]) -> (Vec<Data>, Vec<Vec<Data>>) {
 
 /// An Excel date (days since 1899-12-30) as an ISO date.
 fn excel_day(serial: f64) -> String {
-    let day = time::Date::from_calendar_date(1899, time::Month::December, 30).unwrap()
-        + time::Duration::days(serial as i64);
-    day.format(time::macros::format_description!("[year]-[month]-[day]")).unwrap()
+    let day = jiff::civil::date(1899, 12, 30) + jiff::Span::new().days(serial as i64);
+    day.to_string()
 }
 
 // ---------------------------------------------------------------------------
@@ -919,6 +916,11 @@ async fn members_who_join_at_the_same_moment_all_count() {
         person.callback_answer(query).await;
     }
     expect_nobody_finished(&lea, "Golf", 1).await;
+    // Twelve joined at once, and the lead: every one of them is a member.
+    complete_scan(&people[0], 3, 4).await;
+    let status = lea.ask("/team", "finished").await;
+    let counted = "\"Golf\", round 1: 1 of 13 members has finished.";
+    assert!(status.body().starts_with(counted), "{counted:?} expected: {}", status.body());
 }
 
 /// Names are text: a team called "007" is not the number 7, in any language.

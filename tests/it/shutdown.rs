@@ -1,12 +1,10 @@
 //! Ctrl-C (SIGINT) and SIGTERM (`docker stop`, `systemctl stop`) stop `peilbot serve`
 //! cleanly, with every acknowledged answer on disk.
 
-mod support;
-
-use support::bot::PeilBot;
-use support::fake_telegram::FakeTelegram;
-use support::person::Person;
-use support::{WAIT, progress};
+use crate::support::bot::PeilBot;
+use crate::support::fake_telegram::FakeTelegram;
+use crate::support::person::Person;
+use crate::support::{WAIT, progress};
 
 /// N of the "Question N of M" in `text`.
 fn question_number(text: &str) -> Option<usize> {

@@ -3,14 +3,12 @@
 //! time, reference lines per country, and a municipality's own flows at run time
 //! (`--content`), written from the README alone.
 
-mod support;
-
 use std::fs;
 use std::path::Path;
 
-use support::binary::{manifest_dir, message, peilbot};
-use support::content::{KORT_EN, KORT_FLOW, KORT_NL, content_folder};
-use support::progress;
+use crate::support::binary::{manifest_dir, message, peilbot};
+use crate::support::content::{KORT_EN, KORT_FLOW, KORT_NL, content_folder};
+use crate::support::progress;
 
 fn typed(lines: &[&str]) -> String {
     lines.iter().map(|line| format!("{line}\n")).collect()

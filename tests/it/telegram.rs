@@ -6,15 +6,13 @@
 //! the question in front of them (`tap("Agreed")`, `tap_nth(2)`), and waits for the bot
 //! (`expect_question(4)`, `expect_text("Done")`).
 
-mod support;
-
 use std::time::{Duration, Instant};
 
+use crate::support::bot::{PeilBot, run_to_exit, serve_command, setup, store};
+use crate::support::fake_telegram::*;
+use crate::support::person::{Person, answers_to};
+use crate::support::{WAIT, progress};
 use serde_json::{Value, json};
-use support::bot::{PeilBot, run_to_exit, serve_command, setup, store};
-use support::fake_telegram::*;
-use support::person::{Person, answers_to};
-use support::{WAIT, progress};
 
 /// Questions in the quick scan when no answer hides one.
 const TOTAL: usize = 23;
@@ -883,7 +881,7 @@ async fn start_up_registers_commands_and_descriptions_per_language() {
 // ---------------------------------------------------------------------------
 
 /// Runs `serve` with `token` (or none) and returns (exit status, stderr).
-fn serve_with_token(token: Option<&str>, api_url: &str) -> support::bot::Exit {
+fn serve_with_token(token: Option<&str>, api_url: &str) -> crate::support::bot::Exit {
     let data = tempfile::tempdir().unwrap();
     let mut command = serve_command(&data.path().join("store"));
     command.env("TELOXIDE_API_URL", api_url);
@@ -893,7 +891,7 @@ fn serve_with_token(token: Option<&str>, api_url: &str) -> support::bot::Exit {
     run_to_exit(command, WAIT)
 }
 
-fn assert_one_line_error(exit: &support::bot::Exit, secret: Option<&str>) {
+fn assert_one_line_error(exit: &crate::support::bot::Exit, secret: Option<&str>) {
     assert!(!exit.status.success(), "serve must fail: {}", exit.stderr);
     let lines: Vec<&str> = exit.stderr.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 1, "one line on stderr, got:\n{}", exit.stderr);
@@ -933,7 +931,7 @@ async fn serve_with_a_refused_token_never_shows_it() {
 }
 
 /// `serve` as [`serve_command`] runs it, but without `--no-throttle`, so the environment decides.
-fn serve_with_no_throttle_env(value: &str) -> support::bot::Exit {
+fn serve_with_no_throttle_env(value: &str) -> crate::support::bot::Exit {
     let data = tempfile::tempdir().unwrap();
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_peilbot"));
     command

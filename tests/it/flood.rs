@@ -2,11 +2,9 @@
 //! "429 Too Many Requests: retry after 1", every tap still gets its answer and its edit,
 //! in order, for several people at once.
 
-mod support;
-
-use support::bot::setup;
-use support::person::Person;
-use support::{WAIT, progress};
+use crate::support::bot::setup;
+use crate::support::person::Person;
+use crate::support::{WAIT, progress};
 
 /// The third level on every question.
 const AGREED: usize = 2;
@@ -43,7 +41,7 @@ async fn every_tap_is_answered_and_every_edit_arrives_under_flood_control() {
         queries.extend(scan.await.expect("a scan went through"));
     }
 
-    let answered = |tg: &support::fake_telegram::FakeTelegram| {
+    let answered = |tg: &crate::support::fake_telegram::FakeTelegram| {
         let answers = tg.callback_answers();
         queries.iter().all(|query| answers.iter().any(|answer| &answer.query_id == query))
     };

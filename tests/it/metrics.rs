@@ -1,14 +1,12 @@
 //! What an operator's monitoring reads: `/healthz` and `/metrics` on `--metrics-listen`.
 
-mod support;
-
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 
-use support::WAIT;
-use support::bot::{PeilBot, run_to_exit, serve_against};
-use support::fake_telegram::FakeTelegram;
-use support::person::Person;
+use crate::support::WAIT;
+use crate::support::bot::{PeilBot, run_to_exit, serve_against};
+use crate::support::fake_telegram::FakeTelegram;
+use crate::support::person::Person;
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()

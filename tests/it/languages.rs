@@ -3,16 +3,14 @@
 //! throw-away Frisian (`fy`), loaded with the built-in languages plus its spec, and is held
 //! to every check the built-in ones are; with a fallback it takes what it lacks from there.
 
-mod support;
-
 use std::fs;
 
+use crate::support::binary::manifest_dir;
 use peilbot::content::Content;
 use peilbot::diagnostic::Diagnostic;
 use peilbot::lang::{Decimal, Lang, LanguageSpec};
 use peilbot::messages::Msg;
 use peilbot::sources::Sources;
-use support::binary::manifest_dir;
 use tempfile::TempDir;
 
 const FRISIAN: LanguageSpec = LanguageSpec { tag: "fy", decimal: Decimal::Comma, fallback: None };

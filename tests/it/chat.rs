@@ -1,12 +1,10 @@
 //! `peilbot chat`: the quick scan in a terminal, driven through stdin like a person would.
 
-mod support;
-
 use std::path::Path;
 use std::process::ExitStatus;
 
-use support::binary::{message, peilbot};
-use support::progress;
+use crate::support::binary::{message, peilbot};
+use crate::support::progress;
 use tempfile::TempDir;
 
 /// Runs `peilbot chat ARGS` with `stdin` as what the person types (then end of input).

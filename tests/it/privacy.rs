@@ -1,14 +1,12 @@
 //! Privacy people can see, and the everyday (issue 12), in Telegram: the real
 //! `peilbot serve` against the fake Bot API. One story per numbered item.
 
-mod support;
-
+use crate::support::WAIT;
+use crate::support::bot::{PeilBot, setup, store};
+use crate::support::fake_telegram::{FakeError, SentMessage};
+use crate::support::members::{L3, L4, complete_scan, new_team, people, team_with};
+use crate::support::person::Person;
 use serde_json::Value;
-use support::WAIT;
-use support::bot::{PeilBot, setup, store};
-use support::fake_telegram::{FakeError, SentMessage};
-use support::members::{L3, L4, complete_scan, new_team, people, team_with};
-use support::person::Person;
 
 /// 10:30 on Saturday 5 December 2026 in Amsterdam and Brussels: outside working hours.
 const SATURDAY: &str = "1796463000000";
@@ -252,7 +250,7 @@ async fn finished_scans_past_retention_are_deleted_at_start_up() {
 
     // A period of 0 days, started an hour later: everything finished before the start is
     // past it. (The test clock may sit on the next working morning, where the scan was done.)
-    let later = (support::bot::working_time() + 60 * 60 * 1000).to_string();
+    let later = (crate::support::bot::working_time() + 60 * 60 * 1000).to_string();
     let env = [("PEILBOT_RETENTION_DAYS", "0"), ("PEILBOT_FAKE_NOW", later.as_str())];
     let bot = PeilBot::start_with(&tg, &store(&data), &env).await;
     let gone = ria.ask("/snapshot", "completed").await;
@@ -334,7 +332,7 @@ async fn a_new_round_is_opened_only_on_yes() {
 /// Monday morning, and the lead is told both.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_round_opened_outside_working_hours_tells_its_members_on_the_next_working_day() {
-    let tg = support::fake_telegram::FakeTelegram::start().await;
+    let tg = crate::support::fake_telegram::FakeTelegram::start().await;
     let data = tempfile::tempdir().unwrap();
     let bot = PeilBot::start_with(&tg, &store(&data), &[("PEILBOT_FAKE_NOW", SATURDAY)]).await;
     let lead = Person::new(&tg, 1270, "Lea", Some("en"));
@@ -370,7 +368,7 @@ async fn a_round_opened_outside_working_hours_tells_its_members_on_the_next_work
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reminders_outside_working_hours_wait_and_reach_members_in_their_own_language() {
-    let tg = support::fake_telegram::FakeTelegram::start().await;
+    let tg = crate::support::fake_telegram::FakeTelegram::start().await;
     let data = tempfile::tempdir().unwrap();
     let bot = PeilBot::start_with(&tg, &store(&data), &[("PEILBOT_FAKE_NOW", SATURDAY)]).await;
     let lead = Person::new(&tg, 1260, "Lea", Some("en"));

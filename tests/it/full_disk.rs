@@ -5,17 +5,15 @@
 //! The store lives on a small tmpfs in a mount namespace of its own (`unshare -m`, as
 //! root); where that is not allowed, the test says so and does nothing.
 
-mod support;
-
 use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::fake_telegram::{FakeTelegram, TOKEN};
-use support::person::Person;
-use support::{WAIT, progress};
+use crate::support::fake_telegram::{FakeTelegram, TOKEN};
+use crate::support::person::Person;
+use crate::support::{WAIT, progress};
 
 /// Runs the bot on a tmpfs; `fill`, `free` and `restart` in `control` steer the shell.
 const SCRIPT: &str = r#"
@@ -54,7 +52,10 @@ fn wait_for_file(path: &Path) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_disk_is_said_and_survived() {
     if !namespaces_allowed() {
-        eprintln!("skipped: this machine does not allow a private tmpfs (unshare -m needs root)");
+        crate::support::skip(
+            "full_disk::a_full_disk_is_said_and_survived",
+            "this machine does not allow a private tmpfs (unshare -m needs root)",
+        );
         return;
     }
     let tg = FakeTelegram::start().await;

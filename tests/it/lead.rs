@@ -3,16 +3,14 @@
 //! the PDF report (in the chat and from the command line), menus and `/help` per role,
 //! and pictures made for phones.
 
-mod support;
-
 use std::process::Command;
 
-use support::WAIT;
-use support::binary::{message, peilbot};
-use support::bot::{PeilBot, setup, store};
-use support::fake_telegram::*;
-use support::members::*;
-use support::person::Person;
+use crate::support::WAIT;
+use crate::support::binary::{message, peilbot};
+use crate::support::bot::{PeilBot, setup, store};
+use crate::support::fake_telegram::*;
+use crate::support::members::*;
+use crate::support::person::Person;
 
 /// A picture made for a phone: 1080 px wide, portrait or square.
 fn assert_phone_picture(message: &SentMessage) {
@@ -177,7 +175,7 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
         ],
         "",
         // The bot ran on the tests' working-hours clock; the report is dated by the same one.
-        &[("PEILBOT_FAKE_NOW", &support::bot::working_time().to_string())],
+        &[("PEILBOT_FAKE_NOW", &crate::support::bot::working_time().to_string())],
         None,
     );
     assert!(run.status.success(), "{}", run.stderr);
@@ -401,7 +399,7 @@ async fn a_restart_sets_chat_menus_only_when_they_changed() {
     let content = tempfile::tempdir().expect("a content folder");
     std::fs::create_dir_all(content.path().join("flows")).unwrap();
     std::fs::create_dir_all(content.path().join("locales/en")).unwrap();
-    let bot_ftl = include_str!("../locales/en/bot.ftl");
+    let bot_ftl = include_str!("../../locales/en/bot.ftl");
     let changed =
         bot_ftl.replace("cmd-scan = Start or continue a scan", "cmd-scan = Begin or carry on a scan");
     assert_ne!(changed, bot_ftl, "the English text of /scan is in locales/en/bot.ftl");

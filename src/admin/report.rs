@@ -49,7 +49,7 @@ pub fn run(args: ReportArgs, content: crate::content::Content) -> anyhow::Result
     let (pdf, what) = match &args.team {
         None => {
             let lang = args.lang.unwrap_or(fallback);
-            let pdf = crate::app::teams::org_report(&app, &app.presenter(lang), now)?;
+            let pdf = crate::app::org::org_report(&app, &app.presenter(lang), now)?;
             (pdf.context("no team has a published result yet")?, "the organisation".to_string())
         }
         Some(name) => team_report(&app, name, args.lang, fallback, now)?,

@@ -7,11 +7,9 @@
 //! like; "learns nothing" means every figure shown is one that was already shown without
 //! the target, or one over at least 3 more people than any result it could be set against.
 
-mod support;
-
-use support::bot::setup;
-use support::members::*;
-use support::person::Person;
+use crate::support::bot::setup;
+use crate::support::members::*;
+use crate::support::person::Person;
 
 /// The second role, "Service desk and front office".
 const SERVICE: usize = 1;

@@ -1,16 +1,14 @@
 //! Webhook mode: `peilbot serve --webhook URL --listen ADDR` registers the webhook with the
 //! Bot API, takes updates posted to it, and refuses posts without Telegram's secret header.
 
-mod support;
-
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::time::Duration;
 
+use crate::support::WAIT;
+use crate::support::bot::{serve_against, serve_command};
+use crate::support::fake_telegram::{FakeChat, FakeTelegram, TOKEN};
 use serde_json::json;
-use support::WAIT;
-use support::bot::{serve_against, serve_command};
-use support::fake_telegram::{FakeChat, FakeTelegram, TOKEN};
 
 const SECRET: &str = "s3cret-Token_1";
 
@@ -107,7 +105,7 @@ async fn a_listen_port_in_use_stops_the_start_with_an_error() {
         "--listen",
         &format!("127.0.0.1:{port}"),
     ]);
-    let exit = support::bot::run_to_exit(command, WAIT);
+    let exit = crate::support::bot::run_to_exit(command, WAIT);
     assert!(!exit.status.success(), "{}", exit.stderr);
     assert!(exit.stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")), "{}", exit.stderr);
     assert!(tg.calls_to("setWebhook").is_empty(), "no webhook was registered");

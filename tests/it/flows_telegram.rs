@@ -3,26 +3,26 @@
 //! language, asking before another scan replaces the one in progress, rounds that belong
 //! to one flow, and a person's change since last time and history.
 
-mod support;
-
-use support::binary::message;
-use support::bot::setup;
-use support::content::{KORT_EN, KORT_FLOW, content_folder};
-use support::members::{L3, L4, POLICY, complete_flow, csv_rows, export_documents, join, new_team, people};
-use support::person::Person;
-use support::progress;
+use crate::support::binary::message;
+use crate::support::bot::setup;
+use crate::support::content::{KORT_EN, KORT_FLOW, content_folder};
+use crate::support::members::{
+    L3, L4, POLICY, complete_flow, csv_rows, export_documents, join, new_team, people,
+};
+use crate::support::person::Person;
+use crate::support::progress;
 
 const AI_EN: &str = "AI readiness and responsible use";
 const QUICK_EN: &str = "Digital maturity quick scan";
 
 /// The flow menu's message after `/scan`, with a button per flow.
-async fn menu(person: &Person, lang: &str) -> support::fake_telegram::SentMessage {
+async fn menu(person: &Person, lang: &str) -> crate::support::fake_telegram::SentMessage {
     person.ask("/scan", &message(lang, "flow-menu-title")).await
 }
 
 /// A person's first contact: `/start`, the welcome with the privacy notice, and "Start"
 /// offered; after it, `/scan` and deep links go straight to what they ask for.
-async fn meet(tg: &support::fake_telegram::FakeTelegram, id: i64, name: &str, lang: &str) -> Person {
+async fn meet(tg: &crate::support::fake_telegram::FakeTelegram, id: i64, name: &str, lang: &str) -> Person {
     let person = Person::new(tg, id, name, Some(lang));
     person.ask("/start", &message(lang, "tg-ready")).await;
     person
@@ -275,9 +275,12 @@ async fn a_round_on_an_older_flow_version_counts_only_that_version_and_says_so()
     std::fs::create_dir_all(content.path().join("flows")).unwrap();
     std::fs::write(content.path().join("flows/quickscan.toml"), newer).unwrap();
     let dir = content.path().to_str().unwrap();
-    let _bot =
-        support::bot::PeilBot::start_with(&tg, &support::bot::store(&data), &[("PEILBOT_CONTENT", dir)])
-            .await;
+    let _bot = crate::support::bot::PeilBot::start_with(
+        &tg,
+        &crate::support::bot::store(&data),
+        &[("PEILBOT_CONTENT", dir)],
+    )
+    .await;
 
     let late = people(&tg, 1120, "late", 2);
     for member in &late {

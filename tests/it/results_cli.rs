@@ -2,11 +2,9 @@
 //! the same for the same seed, and the admin's results on the command line go through
 //! the anonymity rules like the chat's.
 
-mod support;
-
 use std::path::Path;
 
-use support::binary::{Run, peilbot};
+use crate::support::binary::{Run, peilbot};
 
 /// A demo organisation of `teams` teams (about 20 people each, 3 rounds) in `dir`.
 fn demo(dir: &Path, teams: usize, seed: u64) -> Run {
