@@ -111,6 +111,7 @@ fn main() {
         rules: peilbot::anonymity::Rules::default(),
         admins: Vec::new(),
         retention_days: peilbot::app::privacy::DEFAULT_RETENTION_DAYS,
+        web_url: None,
     };
     let result =
         app.store.team_result(app.flow(), &team, &lead, app.rules, None).expect("read").expect("a result");

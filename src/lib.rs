@@ -27,6 +27,7 @@ pub mod sources;
 pub mod store;
 pub mod telegram;
 pub mod terminal;
+pub mod web;
 
 /// Unix time in milliseconds. Adapters read the clock; the engine is handed the time.
 /// Milliseconds, so that a scan finished just before a new round opens counts for the old one.

@@ -48,6 +48,16 @@ pub struct App {
     pub admins: Vec<PersonId>,
     /// Completed responses are deleted this many days after they were completed.
     pub retention_days: u32,
+    /// The web channel's public address (`--web-url`), for links to it from any channel.
+    pub web_url: Option<url::Url>,
+}
+
+impl App {
+    /// An absolute link to a page of the web channel, when it has a public address.
+    pub fn web_link(&self, path: &str) -> Option<String> {
+        let base = self.web_url.as_ref()?;
+        Some(format!("{}{path}", base.as_str().trim_end_matches('/')))
+    }
 }
 
 impl App {

@@ -66,6 +66,8 @@ pub struct ServeConfig {
     pub metrics_listen: Option<SocketAddr>,
     /// Days a completed response is kept (see `app::privacy`).
     pub retention_days: u32,
+    /// The web channel's public address, for links to it (`/invite`, `/weblink`).
+    pub web_url: Option<Url>,
 }
 
 pub struct Webhook {
@@ -103,7 +105,14 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
         tracing::info!(pruned, "forgot old update ids");
     }
     let admins = config.admins.into_iter().map(turn::person_of).collect();
-    let app = App { content, store: store.clone(), rules, admins, retention_days: config.retention_days };
+    let app = App {
+        content,
+        store: store.clone(),
+        rules,
+        admins,
+        retention_days: config.retention_days,
+        web_url: config.web_url,
+    };
     // Before the first poll: no expired response may be shown.
     let sweep_started = std::time::Instant::now();
     let deleted = crate::app::privacy::sweep(&app, crate::unix_now())?;
@@ -246,7 +255,7 @@ async fn stop_on_signal(token: ShutdownToken) {
 }
 
 #[cfg(unix)]
-async fn stop_signal() {
+pub async fn stop_signal() {
     use tokio::signal::unix::{SignalKind, signal};
     let Ok(mut term) = signal(SignalKind::terminate()) else {
         let _ = tokio::signal::ctrl_c().await;
@@ -259,7 +268,7 @@ async fn stop_signal() {
 }
 
 #[cfg(not(unix))]
-async fn stop_signal() {
+pub async fn stop_signal() {
     let _ = tokio::signal::ctrl_c().await;
 }
 

@@ -5,6 +5,7 @@ mod support;
 
 mod anonymity;
 mod anonymity_rules;
+mod browser;
 mod chat;
 mod core_is_pure;
 mod engine;
@@ -29,4 +30,5 @@ mod shutdown;
 mod store;
 mod teams;
 mod telegram;
+mod web;
 mod webhook;

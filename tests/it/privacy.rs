@@ -151,7 +151,7 @@ async fn no_under_forget_deletes_nothing_and_spends_the_confirmation() {
 }
 
 /// Every key and value of every tree of the store, as raw bytes.
-fn every_entry(path: &std::path::Path) -> Vec<(String, Vec<u8>, Vec<u8>)> {
+pub fn every_entry(path: &std::path::Path) -> Vec<(String, Vec<u8>, Vec<u8>)> {
     // The bot made the folder, compressed, and sled opens it only with the same setting.
     let db = sled::Config::new()
         .path(path)
@@ -169,7 +169,7 @@ fn every_entry(path: &std::path::Path) -> Vec<(String, Vec<u8>, Vec<u8>)> {
     entries
 }
 
-fn mentions(bytes: &[u8], needle: &str) -> bool {
+pub fn mentions(bytes: &[u8], needle: &str) -> bool {
     bytes.windows(needle.len()).any(|window| window == needle.as_bytes())
 }
 

@@ -17,6 +17,8 @@ pub mod content;
 pub mod fake_telegram;
 pub mod members;
 pub mod person;
+pub mod web;
+pub mod webdriver;
 
 use std::time::Duration;
 

@@ -1,6 +1,8 @@
 //! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`, `peilbot report`,
 //! and for the admin on the server `peilbot demo`, `peilbot team` and `peilbot org`.
 
+mod web;
+
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -53,6 +55,8 @@ pub enum Command {
     ///
     /// Reads the token from TELOXIDE_TOKEN; TELOXIDE_API_URL points it at another Bot API server.
     Serve(Box<ServeArgs>),
+    /// Run the scan in a browser (no Telegram token needed), on http://127.0.0.1:8080/ by default.
+    Web(Box<web::WebArgs>),
     /// Work with the question flows.
     Flows {
         #[command(subcommand)]
@@ -179,6 +183,12 @@ pub struct ServeArgs {
     pub metrics_listen: Option<SocketAddr>,
     #[command(flatten)]
     pub retention: Retention,
+    /// Also serve the web channel on this address, beside the bot, on the same store.
+    #[arg(long, env = "PEILBOT_WEB_LISTEN")]
+    pub web_listen: Option<SocketAddr>,
+    /// The web channel's public address, for links (e.g. https://scan.example.nl).
+    #[arg(long, env = "PEILBOT_WEB_URL")]
+    pub web_url: Option<Url>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -243,6 +253,7 @@ pub fn run(cli: Cli) -> ExitCode {
             chat(lang, flow, &data, content.content.as_deref(), retention.days)
         }
         Command::Serve(args) => serve(*args),
+        Command::Web(args) => web::run(*args),
         Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
         Command::Flows { command: FlowsCommand::List { content, lang } } => {
             list(content.content.as_deref(), lang)
@@ -324,6 +335,7 @@ impl ResultsArgs {
             admins: Vec::new(),
             // Read-only: this view deletes nothing, so the default period is only a placeholder.
             retention_days: crate::app::privacy::DEFAULT_RETENTION_DAYS,
+            web_url: None,
         };
         Ok((app, self.lang.unwrap_or_else(terminal_lang)))
     }
@@ -370,6 +382,7 @@ fn chat(
         rules: Rules::default(),
         admins: Vec::new(),
         retention_days,
+        web_url: None,
     };
     crate::app::privacy::sweep(&app, crate::unix_now())?;
     use std::io::IsTerminal;
@@ -395,11 +408,22 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         admins: config::admins(args.admins.as_deref())?,
         metrics_listen: args.metrics_listen,
         retention_days: args.retention.days,
+        web_url: args.web_url.clone(),
     };
     let content = load_content_from(args.content.content.as_deref())?;
     let store = args.data.open(&content)?;
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(telegram::serve(config, content, store))
+    let Some(listen) = args.web_listen else {
+        return runtime.block_on(telegram::serve(config, content, store));
+    };
+    // The web channel beside the bot, on the same store: its own words, the same rules.
+    let words = load_content_from(args.content.content.as_deref())?;
+    let web = web::channel(words, store.clone(), args.min_respondents, args.retention.days, args.web_url);
+    runtime.block_on(async {
+        let web = tokio::spawn(crate::web::serve(web, listen, telegram::stop_signal()));
+        telegram::serve(config, content, store).await?;
+        web.await?
+    })
 }
 
 /// `flows list`: one line per flow, in menu order.

@@ -1,0 +1,7 @@
+## Het webkanaal (Vlaams: waar het anders klinkt dan in Nederland)
+
+web-choice-missing = Kies een van de antwoorden en klik dan op Volgende.
+web-resume = Je persoonlijke link om deze scan in een andere browser of op een ander toestel verder te zetten (hou hem voor jezelf: wie hem heeft, ziet je antwoorden):
+web-chart-alt = Grafiek van je resultaat: per thema waar je nu staat en waar je binnen twee jaar wilt staan. Dezelfde cijfers staan in de tabel hieronder.
+web-column-ambition = Binnen twee jaar
+web-lead-elsewhere = Teamverantwoordelijken doen dit voorlopig in Telegram; op het web zie je je eigen scan.

@@ -1,0 +1,60 @@
+//! `peilbot web`: the scan in a browser, alone on a data folder (no Telegram token
+//! needed); `peilbot serve --web-listen` runs the same channel beside the bot.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use url::Url;
+
+use super::{ContentDir, DataDir, Retention, load_content_from};
+use crate::app::App;
+use crate::content::Content;
+use crate::store::Store;
+use crate::telegram;
+
+#[derive(Debug, clap::Args)]
+pub struct WebArgs {
+    /// Address the web channel listens on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// The public address, for links (e.g. https://scan.example.nl); cookies are Secure on https.
+    #[arg(long, env = "PEILBOT_WEB_URL")]
+    pub web_url: Option<Url>,
+    #[command(flatten)]
+    pub data: DataDir,
+    #[command(flatten)]
+    pub content: ContentDir,
+    /// No team result over fewer respondents than this (at least 3).
+    #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::anonymity::DEFAULT_MIN_RESPONDENTS)]
+    pub min_respondents: usize,
+    #[command(flatten)]
+    pub retention: Retention,
+}
+
+/// `peilbot web`: the scan in a browser.
+pub fn run(args: WebArgs) -> anyhow::Result<()> {
+    let content = load_content_from(args.content.content.as_deref())?;
+    let store = args.data.open(&content)?;
+    let web = channel(content, store, args.min_respondents, args.retention.days, args.web_url);
+    // Before the first page: no expired response may be shown.
+    crate::app::privacy::sweep(&web.app, crate::unix_now())?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        crate::web::serve(web.clone(), args.listen, telegram::stop_signal()).await?;
+        web.app.store.flush()?;
+        tracing::info!("stopped; all answers are on disk");
+        Ok(())
+    })
+}
+
+pub fn channel(
+    content: Content,
+    store: Store,
+    min_respondents: usize,
+    retention_days: u32,
+    public: Option<Url>,
+) -> Arc<crate::web::Web> {
+    let rules = crate::anonymity::Rules::new(min_respondents);
+    let app = App { content, store, rules, admins: Vec::new(), retention_days, web_url: public.clone() };
+    Arc::new(crate::web::Web::new(app, public))
+}

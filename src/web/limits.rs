@@ -1,0 +1,76 @@
+//! Requests per address and per session, counted in windows of a minute: enough for a
+//! person taking a scan at any pace, too few to hammer the store or guess tokens.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use super::Web;
+use super::identity::Token;
+
+const WINDOW: Duration = Duration::from_secs(60);
+/// One address may be a municipality's whole office behind one NAT.
+const PER_ADDRESS: u32 = 600;
+const PER_SESSION: u32 = 120;
+
+#[derive(Default)]
+pub struct Limits {
+    counts: Mutex<Counts>,
+}
+
+#[derive(Default)]
+struct Counts {
+    started: Option<Instant>,
+    addresses: HashMap<IpAddr, u32>,
+    sessions: HashMap<String, u32>,
+}
+
+impl Limits {
+    /// Counts one request; `false` when its address or session is over its limit.
+    fn admit(&self, address: Option<IpAddr>, session: Option<String>) -> bool {
+        let mut counts = self.counts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let now = Instant::now();
+        if counts.started.is_none_or(|started| now.duration_since(started) >= WINDOW) {
+            *counts = Counts { started: Some(now), ..Counts::default() };
+        }
+        let by_address = address.map_or(0, |address| bump(counts.addresses.entry(address).or_default()));
+        let by_session = session.map_or(0, |session| bump(counts.sessions.entry(session).or_default()));
+        by_address <= PER_ADDRESS && by_session <= PER_SESSION
+    }
+}
+
+fn bump(count: &mut u32) -> u32 {
+    *count = count.saturating_add(1);
+    *count
+}
+
+/// Refuses a request over the limits with a page that says so (429), before any work.
+pub async fn limited(State(web): State<Arc<Web>>, request: Request, next: Next) -> Response {
+    let address = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip());
+    let session = Token::from_cookie(request.headers()).map(|token| token.csrf());
+    if web.limits.admit(address, session) {
+        return next.run(request).await;
+    }
+    super::pages::too_many(&web, request.headers())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_over_its_limit_is_refused_and_others_are_not() {
+        let limits = Limits::default();
+        let address = Some(IpAddr::from([127, 0, 0, 1]));
+        for _ in 0..PER_SESSION {
+            assert!(limits.admit(address, Some("a".into())));
+        }
+        assert!(!limits.admit(address, Some("a".into())));
+        assert!(limits.admit(address, Some("b".into())));
+    }
+}

@@ -1,0 +1,119 @@
+//! The web channel: the same flows, store and rules in a browser, a page per question, for
+//! staff whose municipality allows no Telegram on work phones.
+//!
+//! ```text
+//! browser: GET /                    peilbot: the flow menu (a form per flow)
+//! browser: POST /act action=…       peilbot: one durable commit, then 303 → /question
+//! browser: GET /question            peilbot: the statement, five levels and "don't know"
+//! browser: POST /act (an old page)  peilbot: nothing counted; the page says where it stands
+//! browser: GET /snapshot            peilbot: text, chart (with its figures as a table), resume link
+//! ```
+//!
+//! A thin adapter like `telegram/`: it loads a person's `app::Session` (on the blocking
+//! pool), asks `app::conversation` what a request comes to, commits before it answers,
+//! and renders the values as HTML (`html`). Identity is a cookie (`identity`); every
+//! response carries the security headers, every form a CSRF token; bodies over 64 KB and
+//! too many requests per address or session are refused (`limits`).
+
+mod acts;
+mod html;
+mod identity;
+mod limits;
+mod pages;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
+use axum::routing::{get, post};
+use url::Url;
+
+use crate::app::App;
+
+/// Bodies larger than this are refused (a form of ours is far smaller).
+const MAX_BODY: usize = 64 * 1024;
+
+/// What every page handler shares.
+pub struct Web {
+    pub app: App,
+    /// The public address used in links (`--web-url`); links are relative without it.
+    pub public: Option<Url>,
+    limits: limits::Limits,
+}
+
+impl Web {
+    pub fn new(app: App, public: Option<Url>) -> Web {
+        Web { app, public, limits: limits::Limits::default() }
+    }
+
+    /// Cookies are `Secure` when the public address is https.
+    fn secure(&self) -> bool {
+        self.public.as_ref().is_some_and(|url| url.scheme() == "https")
+    }
+
+    /// An absolute link to a path of ours, for a person to keep or share.
+    fn link(&self, path: &str) -> String {
+        match &self.public {
+            Some(url) => format!("{}{}", url.as_str().trim_end_matches('/'), path),
+            None => path.to_string(),
+        }
+    }
+}
+
+/// Every route, in one place.
+pub fn router(web: Arc<Web>) -> Router {
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/question", get(pages::question))
+        .route("/act", post(acts::act))
+        .route("/language", post(acts::language))
+        .route("/snapshot", get(pages::snapshot))
+        .route("/snapshot.png", get(pages::snapshot_png))
+        .route("/history", get(pages::history))
+        .route("/privacy", get(pages::privacy))
+        .route("/mydata", get(pages::my_data))
+        .route("/mydata.json", get(pages::my_data_json))
+        .route("/forget", get(acts::forget))
+        .route("/resume/{token}", get(pages::resume))
+        .route("/join/{code}", get(pages::join))
+        .route("/style.css", get(pages::style))
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(web.clone(), limits::limited))
+        .layer(axum::middleware::map_response(security_headers))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(web)
+}
+
+/// No script, no frames, no referrer, nothing from another origin.
+async fn security_headers(mut response: axum::response::Response) -> axum::response::Response {
+    let headers = response.headers_mut();
+    let set = [
+        (header::CONTENT_SECURITY_POLICY, "default-src 'self'; frame-ancestors 'none'; form-action 'self'"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::CACHE_CONTROL, "no-store"),
+    ];
+    for (name, value) in set {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// Serves the web channel until `stop` resolves; every acknowledged answer is on disk
+/// when it returns.
+pub async fn serve(
+    web: Arc<Web>,
+    listen: SocketAddr,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let socket = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|err| anyhow::anyhow!("cannot listen on {listen}: {err}"))?;
+    tracing::info!(address = %socket.local_addr()?, "the web channel is listening");
+    let app = router(web).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(socket, app).with_graceful_shutdown(stop).await?;
+    Ok(())
+}

@@ -1,0 +1,75 @@
+//! The web channel in a real browser (headless Chromium), keyboard only: a whole scan from
+//! the menu to the snapshot with Tab, Space, the arrow keys and Enter, axe-core's WCAG 2.1
+//! A and AA rules on every kind of page (0 violations), and every page usable at 320 px
+//! wide and at 200 % zoom (no sideways scrolling).
+
+use crate::support::web::WebPeilbot;
+use crate::support::webdriver::{ARROW_DOWN, Chromium, ENTER, SPACE, missing};
+
+const TEST: &str = "browser::a_whole_scan_by_keyboard_in_chromium_with_no_accessibility_violations";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_whole_scan_by_keyboard_in_chromium_with_no_accessibility_violations() {
+    if let Some(why) = missing() {
+        crate::support::skip(TEST, &why);
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let web = WebPeilbot::start(&data.path().join("store"), &[]).await;
+    let chromium = Chromium::start().await;
+    let mut checked = Vec::new();
+    chromium.open(&format!("{}/", web.base)).await;
+    check_page(&chromium, &mut checked).await;
+
+    // The first scan's button, by keyboard.
+    chromium.tab_to("button[value='s:quickscan']").await;
+    let title = chromium.title().await;
+    chromium.press(&[ENTER]).await;
+    chromium.wait_for_new_page(&title).await;
+    check_page(&chromium, &mut checked).await;
+
+    let mut questions = 0;
+    while chromium.title().await.starts_with("Question") {
+        // Into the group of choices, select the first, move to the third, then Next.
+        chromium.tab_to("input[type=radio]").await;
+        chromium.press(&[SPACE, ARROW_DOWN, ARROW_DOWN]).await;
+        let chosen = chromium.read("return document.querySelectorAll('input[type=radio]')[2].checked").await;
+        assert_eq!(chosen, serde_json::json!(true), "the third choice is chosen by keyboard");
+        chromium.tab_to("button[type=submit]:not([name])").await;
+        let title = chromium.title().await;
+        chromium.press(&[ENTER]).await;
+        chromium.wait_for_new_page(&title).await;
+        questions += 1;
+        assert!(questions < 40, "the scan never ended");
+    }
+    assert!(questions >= 20, "a whole quick scan: {questions} questions");
+    assert!(chromium.title().await.starts_with("My snapshot"), "{}", chromium.title().await);
+    let text = chromium.read("return document.querySelector('main').innerText").await;
+    assert!(text.as_str().unwrap().contains("Done, thank you!"), "{text}");
+    let image = chromium
+        .read("const img = document.querySelector('main img'); return img.complete && img.naturalWidth")
+        .await;
+    assert_eq!(image, serde_json::json!(1080), "the chart loaded");
+    check_page(&chromium, &mut checked).await;
+
+    for path in
+        ["/history", "/privacy", "/mydata", "/forget", "/join/AAAAAAAAAAAAAAAAAAAAAA", "/no-such-page"]
+    {
+        chromium.open(&format!("{}{path}", web.base)).await;
+        check_page(&chromium, &mut checked).await;
+    }
+    assert_eq!(checked.len(), 9, "{checked:?}");
+}
+
+/// axe-core finds nothing, and the page fits a phone's 320 px and a desktop at 200 % zoom.
+async fn check_page(chromium: &Chromium, checked: &mut Vec<String>) {
+    let title = chromium.title().await;
+    let violations = chromium.accessibility_violations().await;
+    assert!(violations.is_empty(), "{title}: {violations:#?}");
+    for (width, height) in [(320, 640), (640, 480), (1280, 900)] {
+        chromium.resize(width, height).await;
+        let wide = chromium.read("return document.documentElement.scrollWidth > window.innerWidth").await;
+        assert_eq!(wide, serde_json::json!(false), "{title} scrolls sideways at {width} px");
+    }
+    checked.push(title);
+}
