@@ -5,3 +5,5 @@ web-resume = Je persoonlijke link om deze scan in een andere browser of op een a
 web-chart-alt = Grafiek van je resultaat: per thema waar je nu staat en waar je binnen twee jaar wilt staan. Dezelfde cijfers staan in de tabel hieronder.
 web-column-ambition = Binnen twee jaar
 web-lead-elsewhere = Teamverantwoordelijken doen dit voorlopig in Telegram; op het web zie je je eigen scan.
+cmd-weblink = Een aanmeldlink om je teamresultaten in een browser te zien (teamverantwoordelijken)
+web-lead-no-teams = Je bent van geen enkel team teamverantwoordelijke.

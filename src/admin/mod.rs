@@ -53,6 +53,43 @@ pub fn team(app: &App, lang: Lang, name: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `peilbot invite --team NAME`: the team's invite links, in a browser and in Telegram,
+/// for a lead who has neither the chat nor the link at hand.
+pub fn invite(app: &App, name: &str, bot: Option<&str>) -> anyhow::Result<()> {
+    let team = find_team(app, name)?;
+    let web = app.web_link(&format!("/join/{}", team.invite));
+    let telegram = bot.map(|bot| format!("https://t.me/{bot}?start={}{}", teams::JOIN_PREFIX, team.invite));
+    if web.is_none() && telegram.is_none() {
+        bail!(
+            "give --web-url (PEILBOT_WEB_URL) for the web link, --bot (PEILBOT_BOT_USERNAME) for Telegram's, or both"
+        );
+    }
+    for link in web.into_iter().chain(telegram) {
+        println!("{link}");
+    }
+    Ok(())
+}
+
+/// `peilbot weblink --team NAME`: a one-time sign-in link to the team's results on the
+/// web, for its lead (the team must have exactly one, so the link says whose it is).
+pub fn web_link(app: &App, name: &str) -> anyhow::Result<()> {
+    let team = find_team(app, name)?;
+    let lead = match team.leads.iter().collect::<Vec<_>>().as_slice() {
+        [lead] => (*lead).clone(),
+        [] => bail!("\"{}\" has no lead", team.name),
+        _ => bail!(
+            "\"{}\" has {} leads: each makes their own link with /weblink in the chat",
+            team.name,
+            team.leads.len()
+        ),
+    };
+    match crate::app::sign_in::new_link(app, &lead, unix_now())? {
+        Some(link) => println!("{link}"),
+        None => bail!("give --web-url (PEILBOT_WEB_URL): the link needs the web channel's public address"),
+    }
+    Ok(())
+}
+
 /// A team by its exact name (or id); a name several teams share is refused, with their ids.
 fn find_team(app: &App, name: &str) -> anyhow::Result<Team> {
     // One record at a time: a large organisation's records together take hundreds of MB.

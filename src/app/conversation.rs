@@ -55,6 +55,8 @@ pub enum TeamRequest {
     Report(String),
     /// An action on one of the person's teams (which one is asked when there are several).
     On(super::TeamAction),
+    /// `/weblink`: a one-time link to the same results in a browser (leads).
+    WebLink,
 }
 
 /// What asking for a scan comes to.

@@ -21,6 +21,7 @@ pub mod privacy;
 pub mod reply;
 pub mod roles;
 pub mod session;
+pub mod sign_in;
 mod team_results;
 pub mod teams;
 

@@ -275,7 +275,12 @@ fn perform(cx: &Context, session: &Session, action: TeamAction, team: Team) -> R
             let mut args = team_args(&team);
             args.push(("link", (cx.link)(&format!("{JOIN_PREFIX}{invite}")).into()));
             let msg = if action == TeamAction::NewInvite { Msg::TeamNewInvite } else { Msg::TeamInvite };
-            cx.say(session, msg, &args)
+            let mut reply = cx.say(session, msg, &args);
+            if let Some(link) = cx.app.web_link(&format!("/join/{invite}")) {
+                let web = cx.presenter(session).msg_with(Msg::TeamInviteWeb, &[("link", link.into())]);
+                reply.parts.push(Part::Text { text: web, buttons: Vec::new() });
+            }
+            reply
         }
     };
     Ok(reply.into())
@@ -367,4 +372,16 @@ pub fn become_lead(cx: &Context, session: &Session, code: &str) -> Result<Reply>
         Msg::TeamLeadAdded
     })?;
     Ok(cx.say(session, outcome.unwrap_or(Msg::TgInvalidLink), &team_args(&team)))
+}
+
+/// `/weblink`: a one-time link that opens the lead's results in a browser (see `sign_in`).
+pub fn web_link(cx: &Context, session: &Session) -> Result<Reply> {
+    if !cx.app.roles(&session.person)?.lead {
+        return Ok(cx.say(session, Msg::TeamNotLead, &[]));
+    }
+    let Some(link) = super::sign_in::new_link(cx.app, &session.person, cx.now)? else {
+        return Ok(cx.say(session, Msg::TeamWebLinkUnset, &[]));
+    };
+    let args = [("link", link.into()), ("minutes", (super::sign_in::LINK_MINUTES as usize).into())];
+    Ok(cx.say(session, Msg::TeamWebLink, &args))
 }

@@ -1,8 +1,10 @@
 //! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`, `peilbot report`,
 //! and for the admin on the server `peilbot demo`, `peilbot team` and `peilbot org`.
 
+mod results;
 mod web;
 
+pub use results::ResultsArgs;
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -102,27 +104,37 @@ pub enum Command {
         #[command(flatten)]
         results: ResultsArgs,
     },
+    /// A team's invite links: in a browser (with --web-url) and in Telegram (with --bot).
+    Invite {
+        /// The team's name (or its id, when several teams share a name).
+        #[arg(long)]
+        team: String,
+        /// The web channel's public address (e.g. https://scan.example.nl).
+        #[arg(long, env = "PEILBOT_WEB_URL")]
+        web_url: Option<Url>,
+        /// The bot's @username, for its deep link.
+        #[arg(long, env = "PEILBOT_BOT_USERNAME")]
+        bot: Option<String>,
+        #[command(flatten)]
+        results: ResultsArgs,
+    },
+    /// A one-time sign-in link (15 minutes) to a team's results on the web, for its lead.
+    Weblink {
+        /// The team's name (or its id, when several teams share a name).
+        #[arg(long)]
+        team: String,
+        /// The web channel's public address (e.g. https://scan.example.nl).
+        #[arg(long, env = "PEILBOT_WEB_URL")]
+        web_url: Url,
+        #[command(flatten)]
+        results: ResultsArgs,
+    },
     /// Rewrite a data folder with only what is live in it, to give back the disk space old
     /// writes took (stop the bot first; `peilbot demo` does this after its bulk load).
     Compact {
         #[command(flatten)]
         data: DataDir,
     },
-}
-
-/// What `peilbot team` and `peilbot org` share.
-#[derive(Debug, clap::Args)]
-pub struct ResultsArgs {
-    #[command(flatten)]
-    pub data: DataDir,
-    /// Language: nl, nl-BE or en (default: from $LANG).
-    #[arg(long)]
-    pub lang: Option<Lang>,
-    /// No team result over fewer respondents than this (at least 3), as for the bot.
-    #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::anonymity::DEFAULT_MIN_RESPONDENTS)]
-    pub min_respondents: usize,
-    #[command(flatten)]
-    pub content: ContentDir,
 }
 
 /// What can be typed in `peilbot chat` (also in Dutch: terug, annuleer, taal, stop).
@@ -268,6 +280,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Org { format, out, flow, results } => {
             results.app().and_then(|(app, lang)| admin::org(&app, lang, &flow, format, out.as_deref()))
         }
+        Command::Invite { team, web_url, bot, results } => results.app().and_then(|(mut app, _)| {
+            app.web_url = web_url;
+            admin::invite(&app, &team, bot.as_deref())
+        }),
+        Command::Weblink { team, web_url, results } => results.app().and_then(|(mut app, _)| {
+            app.web_url = Some(web_url);
+            admin::web_link(&app, &team)
+        }),
         Command::Compact { data } => compact(&data),
     };
     match result {
@@ -322,23 +342,6 @@ fn private_files() {
 /// The language of the terminal: `LANG`, else English.
 fn terminal_lang() -> Lang {
     std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code))
-}
-
-impl ResultsArgs {
-    /// The app over the data folder, and the language to answer in.
-    fn app(&self) -> anyhow::Result<(App, Lang)> {
-        let content = load_content_from(self.content.content.as_deref())?;
-        let app = App {
-            store: self.data.open(&content)?,
-            content,
-            rules: Rules::new(self.min_respondents),
-            admins: Vec::new(),
-            // Read-only: this view deletes nothing, so the default period is only a placeholder.
-            retention_days: crate::app::privacy::DEFAULT_RETENTION_DAYS,
-            web_url: None,
-        };
-        Ok((app, self.lang.unwrap_or_else(terminal_lang)))
-    }
 }
 
 fn demo(data: &DataDir, spec: demo::Spec) -> anyhow::Result<()> {
@@ -418,7 +421,14 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     };
     // The web channel beside the bot, on the same store: its own words, the same rules.
     let words = load_content_from(args.content.content.as_deref())?;
-    let web = web::channel(words, store.clone(), args.min_respondents, args.retention.days, args.web_url);
+    let web = web::channel(
+        words,
+        store.clone(),
+        args.min_respondents,
+        args.retention.days,
+        args.web_url,
+        crate::web::DEFAULT_PER_ADDRESS,
+    );
     runtime.block_on(async {
         let web = tokio::spawn(crate::web::serve(web, listen, telegram::stop_signal()));
         telegram::serve(config, content, store).await?;

@@ -29,13 +29,17 @@ pub struct WebArgs {
     pub min_respondents: usize,
     #[command(flatten)]
     pub retention: Retention,
+    /// Requests a minute one address may make (an office behind one NAT is one address).
+    #[arg(long, env = "PEILBOT_WEB_PER_ADDRESS", default_value_t = crate::web::DEFAULT_PER_ADDRESS)]
+    pub per_address: u32,
 }
 
 /// `peilbot web`: the scan in a browser.
 pub fn run(args: WebArgs) -> anyhow::Result<()> {
     let content = load_content_from(args.content.content.as_deref())?;
     let store = args.data.open(&content)?;
-    let web = channel(content, store, args.min_respondents, args.retention.days, args.web_url);
+    let web =
+        channel(content, store, args.min_respondents, args.retention.days, args.web_url, args.per_address);
     // Before the first page: no expired response may be shown.
     crate::app::privacy::sweep(&web.app, crate::unix_now())?;
     let runtime = tokio::runtime::Runtime::new()?;
@@ -53,8 +57,9 @@ pub fn channel(
     min_respondents: usize,
     retention_days: u32,
     public: Option<Url>,
+    per_address: u32,
 ) -> Arc<crate::web::Web> {
     let rules = crate::anonymity::Rules::new(min_respondents);
     let app = App { content, store, rules, admins: Vec::new(), retention_days, web_url: public.clone() };
-    Arc::new(crate::web::Web::new(app, public))
+    Arc::new(crate::web::Web::new(app, public, per_address))
 }

@@ -25,6 +25,8 @@
 //!   apart from `people` so a nudge never races the person's own writes.
 //! - `queued`: person id → [`QueuedNudge`], a nudge made outside working hours, sent on
 //!   the next working morning.
+//! - `sign-ins`: the hash of a lead's one-time web sign-in link or web session → [`SignIn`]
+//!   (see `sign_ins`).
 //!
 //! Indexes, derived from the above and changed in the same transaction (see `index`):
 //! - `memberships`: person id, 0, team id → empty.
@@ -62,6 +64,7 @@ mod org;
 mod records;
 mod responses;
 mod results;
+mod sign_ins;
 mod team_cache;
 mod teams;
 
@@ -70,6 +73,7 @@ use changes::Changes;
 pub use compact::{compact, disk_size};
 pub use error::StoreError;
 pub use records::{Commit, Person, QueuedNudge};
+pub use sign_ins::SignIn;
 pub use teams::Viewer;
 
 /// Bumped whenever the layout above changes in a way old code cannot read. Opening a
@@ -140,6 +144,7 @@ pub struct Store {
     published: sled::Tree,
     published_lookup: sled::Tree,
     org: sled::Tree,
+    sign_ins: sled::Tree,
     /// Serialises read-change-write of team records and of the round index (a completed
     /// response takes it too): different chats are handled at once.
     team_lock: Arc<std::sync::Mutex<()>>,
@@ -186,6 +191,7 @@ impl Store {
             published: db.open_tree("published")?,
             published_lookup: db.open_tree("published-lookup")?,
             org: db.open_tree("org")?,
+            sign_ins: db.open_tree("sign-ins")?,
             team_lock: Default::default(),
             candidates: Default::default(),
             team_cache: Default::default(),
@@ -298,6 +304,7 @@ impl Store {
         changes.remove(&self.reminded, key(id));
         changes.remove(&self.queued, key(id));
         changes.apply()?;
+        self.drop_sign_ins(Some(id), 0)?;
         self.durable()
     }
 

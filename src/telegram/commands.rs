@@ -66,6 +66,8 @@ pub enum Command {
     Report(String),
     #[command(description = "cmd-org")]
     Org,
+    #[command(description = "cmd-weblink")]
+    Weblink,
 }
 
 impl Command {
@@ -99,6 +101,7 @@ impl Command {
             C::Export => Request::Team(TeamRequest::On(A::Export)),
             C::Remind => Request::Team(TeamRequest::On(A::Remind)),
             C::Leave => Request::Team(TeamRequest::On(A::Leave)),
+            C::Weblink => Request::Team(TeamRequest::WebLink),
         }
     }
 
@@ -118,9 +121,14 @@ impl Command {
             C::Start(_) | C::Teams | C::Newteam(_) | C::Leave | C::Forget | C::Privacy | C::Mydata => {
                 Audience::Everyone
             }
-            C::Team | C::Invite | C::Newinvite | C::Addlead | C::Newround | C::Export | C::Remind => {
-                Audience::Leads
-            }
+            C::Team
+            | C::Invite
+            | C::Newinvite
+            | C::Addlead
+            | C::Newround
+            | C::Export
+            | C::Remind
+            | C::Weblink => Audience::Leads,
             C::Report(_) => Audience::LeadsAndAdmins,
             C::Org => Audience::Admins,
         }

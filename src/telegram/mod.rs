@@ -366,6 +366,7 @@ async fn route<B: TgBot>(turn: turn::Turn<B>, request: conversation::Request) ->
         R::Team(TeamRequest::Org) => teams::org(turn).await,
         R::Team(TeamRequest::Report(what)) => teams::report(turn, what).await,
         R::Team(TeamRequest::On(action)) => teams::pick(turn, action).await,
+        R::Team(TeamRequest::WebLink) => teams::web_link(turn).await,
     }
 }
 

@@ -45,6 +45,11 @@ pub async fn list<B: TgBot>(turn: Turn<B>) -> HandlerResult {
     reply(turn, teams::list).await
 }
 
+/// `/weblink`: a one-time sign-in link to the web channel, for a lead.
+pub async fn web_link<B: TgBot>(turn: Turn<B>) -> HandlerResult {
+    reply(turn, teams::web_link).await
+}
+
 pub async fn org<B: TgBot>(turn: Turn<B>) -> HandlerResult {
     reply(turn, crate::app::org::org).await
 }

@@ -18,6 +18,7 @@
 mod acts;
 mod html;
 mod identity;
+mod lead;
 mod limits;
 mod pages;
 
@@ -32,6 +33,8 @@ use url::Url;
 
 use crate::app::App;
 
+pub use limits::PER_ADDRESS as DEFAULT_PER_ADDRESS;
+
 /// Bodies larger than this are refused (a form of ours is far smaller).
 const MAX_BODY: usize = 64 * 1024;
 
@@ -44,8 +47,9 @@ pub struct Web {
 }
 
 impl Web {
-    pub fn new(app: App, public: Option<Url>) -> Web {
-        Web { app, public, limits: limits::Limits::default() }
+    /// `per_address`: requests a minute one address may make ([`DEFAULT_PER_ADDRESS`]).
+    pub fn new(app: App, public: Option<Url>, per_address: u32) -> Web {
+        Web { app, public, limits: limits::Limits::new(per_address) }
     }
 
     /// Cookies are `Secure` when the public address is https.
@@ -78,6 +82,10 @@ pub fn router(web: Arc<Web>) -> Router {
         .route("/forget", get(acts::forget))
         .route("/resume/{token}", get(pages::resume))
         .route("/join/{code}", get(pages::join))
+        .route("/signin/{code}", get(lead::sign_in))
+        .route("/lead", get(lead::teams))
+        .route("/lead/{team}", get(lead::result))
+        .route("/lead/{team}/{file}", get(lead::file))
         .route("/style.css", get(pages::style))
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(web.clone(), limits::limited))

@@ -23,9 +23,9 @@ async fn a_whole_scan_by_keyboard_in_chromium_with_no_accessibility_violations()
 
     // The first scan's button, by keyboard.
     chromium.tab_to("button[value='s:quickscan']").await;
-    let title = chromium.title().await;
+    chromium.mark().await;
     chromium.press(&[ENTER]).await;
-    chromium.wait_for_new_page(&title).await;
+    chromium.wait_for_new_page().await;
     check_page(&chromium, &mut checked).await;
 
     let mut questions = 0;
@@ -36,9 +36,9 @@ async fn a_whole_scan_by_keyboard_in_chromium_with_no_accessibility_violations()
         let chosen = chromium.read("return document.querySelectorAll('input[type=radio]')[2].checked").await;
         assert_eq!(chosen, serde_json::json!(true), "the third choice is chosen by keyboard");
         chromium.tab_to("button[type=submit]:not([name])").await;
-        let title = chromium.title().await;
+        chromium.mark().await;
         chromium.press(&[ENTER]).await;
-        chromium.wait_for_new_page(&title).await;
+        chromium.wait_for_new_page().await;
         questions += 1;
         assert!(questions < 40, "the scan never ended");
     }
@@ -52,13 +52,20 @@ async fn a_whole_scan_by_keyboard_in_chromium_with_no_accessibility_violations()
     assert_eq!(image, serde_json::json!(1080), "the chart loaded");
     check_page(&chromium, &mut checked).await;
 
-    for path in
-        ["/history", "/privacy", "/mydata", "/forget", "/join/AAAAAAAAAAAAAAAAAAAAAA", "/no-such-page"]
-    {
+    for path in [
+        "/history",
+        "/privacy",
+        "/mydata",
+        "/forget",
+        "/join/AAAAAAAAAAAAAAAAAAAAAA",
+        "/lead",
+        "/signin/AAAAAAAAAAAAAAAAAAAAAA",
+        "/no-such-page",
+    ] {
         chromium.open(&format!("{}{path}", web.base)).await;
         check_page(&chromium, &mut checked).await;
     }
-    assert_eq!(checked.len(), 9, "{checked:?}");
+    assert_eq!(checked.len(), 11, "{checked:?}");
 }
 
 /// axe-core finds nothing, and the page fits a phone's 320 px and a desktop at 200 % zoom.
@@ -72,4 +79,52 @@ async fn check_page(chromium: &Chromium, checked: &mut Vec<String>) {
         assert_eq!(wide, serde_json::json!(false), "{title} scrolls sideways at {width} px");
     }
     checked.push(title);
+}
+
+const TEAM_TEST: &str = "browser::a_team_join_and_a_leads_sign_in_in_chromium";
+
+/// Under `serve --web-listen`: a member joins a team by keyboard in Chromium, and a lead
+/// signs in with `/weblink` and reads the team's page; both pages pass axe-core.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_team_join_and_a_leads_sign_in_in_chromium() {
+    if let Some(why) = missing() {
+        crate::support::skip(TEAM_TEST, &why);
+        return;
+    }
+    let port = crate::support::web::free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let listen = format!("127.0.0.1:{port}");
+    let (tg, _data, _bot) =
+        crate::support::bot::setup(&[("PEILBOT_WEB_LISTEN", &listen), ("PEILBOT_WEB_URL", &base)]).await;
+    crate::support::web::wait_for(&base).await;
+    let lea = crate::support::person::Person::new(&tg, 4300, "Lea", Some("en"));
+    let code = crate::support::members::new_team(&lea, "India").await;
+    let chromium = Chromium::start().await;
+    let mut checked = Vec::new();
+
+    chromium.open(&format!("{base}/join/{code}")).await;
+    check_page(&chromium, &mut checked).await;
+    chromium.tab_to(&format!("button[value='j:{code}']")).await;
+    chromium.mark().await;
+    chromium.press(&[ENTER]).await;
+    chromium.wait_for_new_page().await;
+    let text = chromium.read("return document.querySelector('main').innerText").await;
+    assert!(text.as_str().unwrap().contains("India"), "{text}");
+    check_page(&chromium, &mut checked).await;
+    let status = lea.ask("/team", "finished").await;
+    assert!(status.body().contains("nobody has finished"), "{}", status.body());
+
+    let made = lea.ask("/weblink", "works once").await;
+    let link = made.body().split_whitespace().find(|word| word.contains("/signin/")).unwrap().to_string();
+    chromium.open(&link).await;
+    assert!(chromium.title().await.starts_with("My teams"), "{}", chromium.title().await);
+    check_page(&chromium, &mut checked).await;
+    chromium.tab_to("a[href^='/lead/']").await;
+    chromium.mark().await;
+    chromium.press(&[ENTER]).await;
+    chromium.wait_for_new_page().await;
+    let text = chromium.read("return document.querySelector('main').innerText").await;
+    assert!(text.as_str().unwrap().contains("India"), "the team's page: {text}");
+    check_page(&chromium, &mut checked).await;
+    assert_eq!(checked.len(), 4, "{checked:?}");
 }

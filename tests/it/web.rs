@@ -210,3 +210,126 @@ async fn a_member_who_joins_on_the_web_counts_in_the_team_round() {
     let invalid = browser.get("/join/AAAAAAAAAAAAAAAAAAAAAA").await;
     assert!(invalid.buttons().is_empty(), "{}", invalid.text());
 }
+
+/// A lead signs in on the web with a one-time link from `/weblink` and sees what the chat
+/// shows them: the team result with its chart, the PDF and the export. `/invite` gives the
+/// web link beside Telegram's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lead_signs_in_once_and_sees_the_team_result_report_and_export() {
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let base = format!("http://{listen}");
+    let (tg, _data, _bot) = setup(&[("PEILBOT_WEB_LISTEN", &listen), ("PEILBOT_WEB_URL", &base)]).await;
+    wait_for(&base).await;
+    let lea = Person::new(&tg, 4200, "Lea", Some("en"));
+    let members = crate::support::members::people(&tg, 4200, "M", 5);
+    crate::support::members::team_with(&lea, "Hotel", &members).await;
+    let invite = lea.ask("/invite", "Invite link").await;
+    let web_invite = lea.expect_after(invite.message_id, "In a browser").await;
+    assert!(
+        web_invite.body().contains(&format!("{base}/join/")),
+        "{} / {}",
+        invite.body(),
+        web_invite.body()
+    );
+    for member in &members {
+        crate::support::members::complete_scan(member, 3, 4).await;
+    }
+    let not_lead = members[0].ask("/weblink", "lead").await;
+    assert!(not_lead.body().starts_with("Only a team lead"), "{}", not_lead.body());
+    let made = lea.ask("/weblink", "works once").await;
+    let link =
+        made.body().split(&format!("{base}/signin/")).nth(1).expect("a sign-in link").trim().to_string();
+
+    let mut browser = Browser::at(&base, "en");
+    assert_eq!(browser.get("/lead").await.status, 403, "not signed in yet");
+    let signed_in = browser.get(&format!("/signin/{link}")).await;
+    assert_eq!(signed_in.status, 303);
+    let lead_cookie = header(&signed_in, "set-cookie").to_string();
+    assert!(lead_cookie.starts_with("peilbot-lead=") && lead_cookie.contains("HttpOnly"), "{lead_cookie}");
+    let secret = lead_cookie.split(';').next().unwrap().to_string();
+    let mut lead = LeadBrowser { base: base.clone(), cookie: secret };
+    let teams = lead.get("/lead").await;
+    assert!(teams.contains("Hotel"), "{teams}");
+    let team = teams.split("href=\"/lead/").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let result = lead.get(&format!("/lead/{team}")).await;
+    assert!(result.contains("5 of 6 members have finished"), "{result}");
+    assert!(result.contains("median"), "{result}");
+    assert!(lead.bytes(&format!("/lead/{team}/chart.png")).await.starts_with(b"\x89PNG"));
+    assert!(lead.bytes(&format!("/lead/{team}/report.pdf")).await.starts_with(b"%PDF"));
+    let csv = lead.bytes(&format!("/lead/{team}/export.csv")).await;
+    assert!(String::from_utf8_lossy(&csv).contains("Hotel"), "the export names the team");
+
+    let again = Browser::at(&base, "en").get(&format!("/signin/{link}")).await;
+    assert_eq!(again.status, 404, "a sign-in link works once");
+    assert!(again.text().contains("does not work"), "{}", again.text());
+}
+
+/// A browser with a lead's session cookie.
+struct LeadBrowser {
+    base: String,
+    cookie: String,
+}
+
+impl LeadBrowser {
+    async fn bytes(&mut self, path: &str) -> Vec<u8> {
+        let client = reqwest::Client::new();
+        let response =
+            client.get(format!("{}{path}", self.base)).header("cookie", &self.cookie).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        response.bytes().await.unwrap().to_vec()
+    }
+
+    async fn get(&mut self, path: &str) -> String {
+        String::from_utf8(self.bytes(path).await).unwrap()
+    }
+}
+
+/// On the server: `peilbot invite` prints a team's links for the web and for Telegram, and
+/// `peilbot weblink` a one-time sign-in link for its lead.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_command_line_gives_invite_links_and_a_sign_in_link_for_a_lead() {
+    use crate::support::binary::peilbot;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let data = data.to_str().unwrap();
+    let demo = peilbot(&["demo", "--data", data, "--teams", "2", "--people", "12"], "", &[], None);
+    assert!(demo.status.success(), "{}", demo.stderr);
+    let name =
+        demo.stdout.split("team --data ").nth(1).and_then(|rest| rest.split('"').nth(1)).unwrap().to_string();
+    let args = [
+        "invite",
+        "--data",
+        data,
+        "--team",
+        &name,
+        "--web-url",
+        "https://scan.example.nl",
+        "--bot",
+        "peilbot_test_bot",
+    ];
+    let invite = peilbot(&args, "", &[], None);
+    assert!(invite.status.success(), "{}", invite.stderr);
+    let links: Vec<&str> = invite.stdout.lines().collect();
+    let code = links[0].strip_prefix("https://scan.example.nl/join/").expect("the web link first");
+    assert_eq!(links[1], format!("https://t.me/peilbot_test_bot?start=join_{code}"));
+    let bare = peilbot(&["invite", "--data", data, "--team", &name], "", &[], None);
+    assert!(!bare.status.success() && bare.stderr.contains("--web-url"), "{}", bare.stderr);
+
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let made = peilbot(&["weblink", "--data", data, "--team", &name, "--web-url", &base], "", &[], None);
+    assert!(made.status.success(), "{}", made.stderr);
+    let code =
+        made.stdout.trim().strip_prefix(&format!("{base}/signin/")).expect("a sign-in link").to_string();
+    let web = WebPeilbot::start_on(std::path::Path::new(data), port, &[]).await;
+    let signed_in = web.browser("en").get(&format!("/signin/{code}")).await;
+    assert_eq!(signed_in.status, 303, "{}", signed_in.text());
+    let secret = header(&signed_in, "set-cookie").split(';').next().unwrap().to_string();
+    let teams = LeadBrowser { base: base.clone(), cookie: secret }.get("/lead").await;
+    assert!(teams.contains(&html_escaped(&name)), "{name}: {teams}");
+}
+
+fn html_escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('\'', "&#39;")
+}

@@ -15,7 +15,11 @@ pub struct WebPeilbot {
 
 impl WebPeilbot {
     pub async fn start(data: &Path, env: &[(&str, &str)]) -> WebPeilbot {
-        let port = free_port();
+        WebPeilbot::start_on(data, free_port(), env).await
+    }
+
+    /// On a port chosen beforehand (for links made before it starts).
+    pub async fn start_on(data: &Path, port: u16, env: &[(&str, &str)]) -> WebPeilbot {
         let child = Command::new(env!("CARGO_BIN_EXE_peilbot"))
             .args(["web", "--listen", &format!("127.0.0.1:{port}"), "--data", data.to_str().unwrap()])
             .envs(env.iter().copied())
@@ -45,6 +49,14 @@ pub async fn wait_for(base: &str) {
     while reqwest::get(format!("{base}/style.css")).await.is_err() {
         assert!(Instant::now() < deadline, "the web channel never answered");
         tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+impl WebPeilbot {
+    /// The process, for the web bench to read its CPU time.
+    #[allow(dead_code)] // only the bench reads it
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 }
 

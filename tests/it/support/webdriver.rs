@@ -148,15 +148,17 @@ impl Chromium {
         panic!("{selector} never got the focus by keyboard on {}", self.title().await);
     }
 
-    /// Waits until the page's title is no longer `before` and the page has loaded.
-    pub async fn wait_for_new_page(&self, before: &str) {
+    /// Marks the page on screen, so that [`Chromium::wait_for_new_page`] knows it is gone.
+    pub async fn mark(&self) {
+        self.read("window.peilbotTestSeen = true").await;
+    }
+
+    /// Waits until the marked page has been replaced by another, loaded one.
+    pub async fn wait_for_new_page(&self) {
         let deadline = Instant::now() + WAIT;
-        loop {
-            let ready = self.read("return document.readyState").await == json!("complete");
-            if ready && self.title().await != before {
-                return;
-            }
-            assert!(Instant::now() < deadline, "the page after {before:?} never came");
+        let script = "return !window.peilbotTestSeen && document.readyState === 'complete'";
+        while self.read(script).await != json!(true) {
+            assert!(Instant::now() < deadline, "the next page never came after {}", self.title().await);
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }

@@ -1,0 +1,39 @@
+//! What the commands that read results for an admin share (`team`, `org`, `invite`,
+//! `weblink`): the data folder, the language, the threshold and the content.
+
+use super::{ContentDir, DataDir, load_content_from, terminal_lang};
+use crate::anonymity::Rules;
+use crate::app::App;
+use crate::lang::Lang;
+
+/// What `peilbot team` and `peilbot org` share.
+#[derive(Debug, clap::Args)]
+pub struct ResultsArgs {
+    #[command(flatten)]
+    pub data: DataDir,
+    /// Language: nl, nl-BE or en (default: from $LANG).
+    #[arg(long)]
+    pub lang: Option<Lang>,
+    /// No team result over fewer respondents than this (at least 3), as for the bot.
+    #[arg(long, env = "PEILBOT_MIN_RESPONDENTS", default_value_t = crate::anonymity::DEFAULT_MIN_RESPONDENTS)]
+    pub min_respondents: usize,
+    #[command(flatten)]
+    pub content: ContentDir,
+}
+
+impl ResultsArgs {
+    /// The app over the data folder, and the language to answer in.
+    pub fn app(&self) -> anyhow::Result<(App, Lang)> {
+        let content = load_content_from(self.content.content.as_deref())?;
+        let app = App {
+            store: self.data.open(&content)?,
+            content,
+            rules: Rules::new(self.min_respondents),
+            admins: Vec::new(),
+            // Read-only: this view deletes nothing, so the default period is only a placeholder.
+            retention_days: crate::app::privacy::DEFAULT_RETENTION_DAYS,
+            web_url: None,
+        };
+        Ok((app, self.lang.unwrap_or_else(terminal_lang)))
+    }
+}
