@@ -379,15 +379,21 @@ pub async fn snapshot(
         let header =
             [Msg::WebColumnTheme, Msg::WebColumnNow, Msg::WebColumnAmbition].map(|m| msg(web, &visit, m));
         main.push_str(&html::table(&msg(web, &visit, Msg::WebFiguresCaption), &header, &cells));
-        let link = web.link(&format!("/resume/{}", visit.token.expose()));
-        main.push_str(&format!(
-            "<p>{} <a href=\"{link}\">{link}</a></p>\n",
-            html::escape(&msg(web, &visit, Msg::WebResume)),
-            link = html::escape(&link)
-        ));
+        main.push_str(&resume_link(web, &visit));
         Ok(render(web, &visit, StatusCode::OK, &msg(web, &visit, Msg::WebSnapshotTitle), &main))
     })
     .await
+}
+
+/// The personal link that continues this browser's scan elsewhere (shown to its owner
+/// only: on the snapshot and on "my data").
+fn resume_link(web: &Web, visit: &Visit) -> String {
+    let link = web.link(&format!("/resume/{}", visit.token.expose()));
+    format!(
+        "<p>{} <a href=\"{link}\">{link}</a></p>\n",
+        html::escape(&msg(web, visit, Msg::WebResume)),
+        link = html::escape(&link)
+    )
 }
 
 /// The snapshot's chart, drawn only when it is asked for.
@@ -440,6 +446,9 @@ pub async fn my_data(State(web): State<Arc<Web>>, headers: HeaderMap) -> Respons
             html::escape(&msg(web, &visit, Msg::WebMyDataDownload)),
             html::escape(&msg(web, &visit, Msg::WebForgetLink)),
         ));
+        if visit.session.record.noticed_at.is_some() {
+            main.push_str(&resume_link(web, &visit));
+        }
         Ok(render(web, &visit, StatusCode::OK, &msg(web, &visit, Msg::WebMyDataTitle), &main))
     })
     .await

@@ -115,12 +115,25 @@ async fn a_form_without_this_sessions_token_is_refused_and_changes_nothing() {
 async fn a_resume_link_continues_the_same_scan_in_another_browser() {
     let (_data, web) = start().await;
     let mut laptop = web.browser("en");
-    let snapshot = complete_scan(&mut laptop, "quickscan", 1).await;
-    let link = snapshot.body.split("href=\"/resume/").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let menu = laptop.get("/").await;
+    let first = laptop.act(&menu, "s:quickscan").await;
+    let second = laptop.act(&first, &first.choices()[1]).await;
+    assert_eq!(progress(&second), 2);
+    // Mid-scan, "my data" has the personal link.
+    let mine = laptop.get("/mydata").await;
+    let link = mine.body.split("href=\"/resume/").nth(1).expect("a resume link").split('"').next().unwrap().to_string();
     let mut phone = web.browser("en");
     let resumed = phone.get(&format!("/resume/{link}")).await;
     assert_eq!(resumed.status, 303);
-    let seen = phone.get("/snapshot").await;
+    let mut page = phone.get("/question").await;
+    assert_eq!(progress(&page), 2, "the phone goes on where the laptop stopped");
+    while !page.choices().is_empty() {
+        let choice = page.choices()[1].clone();
+        page = phone.act(&page, &choice).await;
+    }
+    assert!(page.text().contains("Vision & leadership: 2.0"), "{}", page.text());
+    let seen = laptop.get("/snapshot").await;
+    assert!(seen.body.contains(&format!("/resume/{link}")), "the same person on both");
     assert!(seen.text().contains("Vision & leadership: 2.0"), "{}", seen.text());
     assert_eq!(phone.get("/resume/not-a-token").await.status, 404);
 }
