@@ -121,7 +121,15 @@ async fn a_resume_link_continues_the_same_scan_in_another_browser() {
     assert_eq!(progress(&second), 2);
     // Mid-scan, "my data" has the personal link.
     let mine = laptop.get("/mydata").await;
-    let link = mine.body.split("href=\"/resume/").nth(1).expect("a resume link").split('"').next().unwrap().to_string();
+    let link = mine
+        .body
+        .split("href=\"/resume/")
+        .nth(1)
+        .expect("a resume link")
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
     let mut phone = web.browser("en");
     let resumed = phone.get(&format!("/resume/{link}")).await;
     assert_eq!(resumed.status, 303);
