@@ -55,6 +55,12 @@ impl Session {
         Ok(Session { person, record, stored, state, update, pending: Pending::default() })
     }
 
+    /// Whether the store keeps anything about the person (a record): not before their first
+    /// contact, nor after they had everything deleted.
+    pub fn is_known(&self) -> bool {
+        self.stored != Person::default()
+    }
+
     /// Runs one engine step on the flow of the scan in progress (else the default flow)
     /// and commits it before any reply.
     pub fn step(&mut self, app: &App, event: Event, now: u64) -> Result<Transition, StoreError> {

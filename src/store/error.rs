@@ -24,8 +24,12 @@ pub enum StoreError {
 /// Why a data folder did not open, in words that point at the fix.
 fn open_cause(err: &sled::Error) -> String {
     match err {
-        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock => {
-            "another peilbot is using it".to_string()
+        // sled wraps the lock's WouldBlock in an error of its own words.
+        sled::Error::Io(io)
+            if io.kind() == std::io::ErrorKind::WouldBlock
+                || io.to_string().contains("could not acquire lock") =>
+        {
+            "another peilbot is using it (stop that one first, or give another --data folder)".to_string()
         }
         sled::Error::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
             "permission denied (check who owns the folder)".to_string()

@@ -291,6 +291,10 @@ pub async fn group_message<B: TgBot>(
     msg: Message,
 ) -> HandlerResult {
     mark_update(&shared, &update).await?;
+    // A private message without a person (an anonymous admin, a channel) is nobody's.
+    if msg.chat.is_private() {
+        return Ok(());
+    }
     // Plain chatter and other bots' commands are not ours to answer.
     let ours = msg.text().map(|text| Said::parse(text, &shared.username));
     if !matches!(ours, Some(Said::Command(_) | Said::Unknown)) {
@@ -430,6 +434,14 @@ fn asked_flow(query: &teloxide::types::CallbackQuery) -> Option<String> {
 /// id stays, so a redelivery of this tap is not applied twice.
 pub async fn forget<B: TgBot>(turn: Turn<B>, tap: Tap, code: String) -> HandlerResult {
     if !conversation::may_forget(&turn.session, &code) {
+        if !turn.session.is_known() {
+            // Deleted already (a double tap): answered, and nothing of the person written back.
+            let text = turn.msg(Msg::TgStaleButton);
+            turn.answer_callback(&tap.query, Some(text)).await;
+            let (shared, key) = (turn.shared.clone(), turn.session.update.clone());
+            on_blocking_pool(move || key.map_or(Ok(()), |key| shared.app.store.mark_update(&key))).await?;
+            return Ok(());
+        }
         return refuse(turn, &tap, Msg::TgStaleButton).await;
     }
     let (shared, session) = (turn.shared.clone(), turn.session.clone());

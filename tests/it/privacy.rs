@@ -189,9 +189,13 @@ async fn after_forget_no_key_or_value_of_the_person_remains_in_any_tree() {
     gus.answer_until(3, L3).await;
 
     let confirm = gus.ask("/forget", "Hiermee wis je alles").await;
+    let delete = confirm.button_data("Wis mijn gegevens").expect("the delete button").to_string();
     let query = tg.press_label(&gus.chat, confirm.message_id, "Wis mijn gegevens");
     assert_eq!(gus.callback_answer(&query).await, None);
     gus.expect_text("is gewist").await;
+    // "Delete" tapped a second time (a double tap, or the old button): Gus stays gone.
+    let again = gus.forge_tap_on(&confirm, &delete, "again").await;
+    assert!(again.is_some(), "the second tap is answered as a stale button");
     lead.sync().await;
     bot.kill();
 

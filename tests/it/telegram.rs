@@ -1046,3 +1046,16 @@ async fn forget_deletes_everything_after_a_confirming_tap() {
     assert!(lot.messages().iter().filter(|m| m.body().contains("Before you begin")).count() == 2);
     assert!(!fresh.body().contains("Welcome back"), "{}", fresh.body());
 }
+
+/// A private message without a sender (an anonymous admin, a channel's post) is nobody's:
+/// it is ignored like any update without a person, never answered with the groups text.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_private_message_without_a_sender_is_ignored() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let chat = json!({"id": 7700, "type": "private", "first_name": "Nobody"});
+    tg.push_raw(json!({"message": {"message_id": 1, "date": 0, "chat": chat, "text": "/scan"}}));
+    // A person after it: once they are answered, the update before was handled too.
+    let ann = Person::new(&tg, 7701, "Ann", Some("en"));
+    ann.ask("/privacy", "How Peilbot handles your data").await;
+    assert!(tg.messages(7700).is_empty(), "{:?}", tg.messages(7700));
+}

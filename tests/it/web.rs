@@ -354,3 +354,16 @@ async fn the_command_line_gives_invite_links_and_a_sign_in_link_for_a_lead() {
 fn html_escaped(text: &str) -> String {
     text.replace('&', "&amp;").replace('"', "&quot;").replace('\'', "&#39;")
 }
+
+/// A second peilbot on a data folder in use stops at once, saying so in one line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_peilbot_on_the_same_data_folder_says_the_folder_is_in_use() {
+    let (data, _web) = start().await;
+    let store = data.path().join("store");
+    let second =
+        crate::support::binary::peilbot(&["chat", "--data", store.to_str().unwrap()], "quit\n", &[], None);
+    assert!(!second.status.success());
+    let said = second.stderr.trim();
+    assert!(said.contains("another peilbot is using it"), "{said}");
+    assert!(!said.contains("WouldBlock") && said.lines().count() == 1, "one plain line: {said}");
+}
