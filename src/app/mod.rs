@@ -15,6 +15,7 @@ pub mod catalog;
 pub mod context;
 pub mod conversation;
 pub mod history;
+pub mod names;
 mod nudges;
 pub mod org;
 pub mod privacy;

@@ -16,7 +16,7 @@
 use super::context::team_args;
 use super::nudges::{new_round, remind, within_working_hours};
 use super::team_results::{export, report_team, result};
-use super::{Action, Button, Part, Reply, Session, TeamAction, catalog};
+use super::{Action, Button, Part, Reply, Session, TeamAction, catalog, names};
 use crate::flow::Flow;
 use crate::messages::Msg;
 use crate::random::{new_invite_code, team_seed};
@@ -47,11 +47,12 @@ fn flow_buttons(cx: &Context, session: &Session, action: impl Fn(&Flow) -> Actio
 
 /// `/newteam NAME`: a new team led by the person.
 pub fn new_team(cx: &Context, session: &Session, name: &str) -> Result<Reply> {
-    let name = name.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
-    if !name.chars().any(is_visible) || name.chars().count() > MAX_TEAM_NAME {
+    let name = names::as_typed(name);
+    if names::is_blank(name) || name.chars().count() > MAX_TEAM_NAME {
         return Ok(cx.say(session, Msg::TeamNameMissing, &[]));
     }
-    let same = |team: &Team| team.is_lead(&session.person) && team.name.to_lowercase() == name.to_lowercase();
+    let wanted = names::normal_form(name);
+    let same = |team: &Team| team.is_lead(&session.person) && names::normal_form(&team.name) == wanted;
     if cx.app.store.teams_of(&session.person)?.iter().any(same) {
         return Ok(cx.say(session, Msg::TeamNameDuplicate, &[("team", name.into())]));
     }
@@ -106,21 +107,6 @@ fn round_flow_choice(cx: &Context, session: &Session, team: &Team, round: u32, f
     let buttons =
         flow_buttons(cx, session, |f| Action::RoundFlow { team: team.id.clone(), flow: f.id.clone() });
     Reply { parts: vec![Part::Text { text, buttons }] }
-}
-
-/// Characters that take no room on screen: zero-width spaces and joiners, direction
-/// marks, the byte order mark, variation selectors, the soft hyphen and fillers.
-fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
-        | '\u{E0000}'..='\u{E0FFF}')
-}
-
-/// A character a person can see: not a space, a control character or an invisible one.
-fn is_visible(c: char) -> bool {
-    !c.is_whitespace() && !c.is_control() && !is_invisible(c)
 }
 
 /// `/teams`: the person's teams and their role in each.

@@ -413,8 +413,22 @@ async fn team_names_are_visible_and_not_repeated_by_one_lead() {
     assert_eq!(twice.body(), "You already lead a team called \"alpha\". Give the new team another name.");
     let invisible = lead.ask("/newteam \u{200B}\u{200D}\u{FEFF}", "Give the team a name").await;
     assert!(invisible.body().starts_with("Give the team a name of at most 64 characters"));
+    for blank in ["\u{2800}", "\u{0301}\u{0308}"] {
+        let refused = lead.ask(&format!("/newteam {blank}"), "Give the team a name").await;
+        assert!(refused.body().starts_with("Give the team a name"), "{blank:?}: {}", refused.body());
+    }
+    // Names that look the same as one already led are the same name.
+    new_team(&lead, "Team Een").await;
+    for lookalike in ["Team\u{00A0}Een", "Team\u{200B} Een", "Team  Een"] {
+        let twice = lead.ask(&format!("/newteam {lookalike}"), "already lead").await;
+        assert!(
+            twice.body().starts_with("You already lead a team called"),
+            "{lookalike:?}: {}",
+            twice.body()
+        );
+    }
     let teams = lead.ask("/teams", "Your teams").await;
-    assert_eq!(teams.body(), "Your teams:\nAlpha: lead", "neither was created");
+    assert_eq!(teams.body(), "Your teams:\nAlpha: lead\nTeam Een: lead", "none of the others was created");
     // Another lead may use the name.
     assert!(other.ask("/newteam Alpha", "has been created").await.body().starts_with("Team \"Alpha\""));
 }
