@@ -19,6 +19,7 @@ use super::team_results::{export, report_team, result};
 use super::{Action, Button, Part, Reply, Session, TeamAction, catalog, names};
 use crate::flow::Flow;
 use crate::messages::Msg;
+use crate::person::PersonId;
 use crate::random::{new_invite_code, team_seed};
 use crate::team::{Team, is_invite_code};
 
@@ -152,11 +153,20 @@ pub fn pick(cx: &Context, session: &Session, action: TeamAction) -> Result<Outco
     }
 }
 
+/// Whether a person may do this to a team: leave it as a member, anything else as its lead.
+/// Checked before anything about the team is shown, as a team's name can say a lot.
+pub fn may_act(team: &Team, person: &PersonId, action: TeamAction) -> bool {
+    match action {
+        TeamAction::Leave => team.members.contains(person),
+        _ => team.is_lead(person),
+    }
+}
+
 /// An action on one team, checked again: the person may have tapped an old button.
 pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -> Result<Outcome> {
     let store = &cx.app.store;
     let Some(team) = store.team(team_id)? else { return Ok(cx.say(session, Msg::TgStaleButton, &[]).into()) };
-    if action != TeamAction::Leave && !team.is_lead(&session.person) {
+    if !may_act(&team, &session.person, action) {
         return Ok(cx.say(session, Msg::TeamNotLead, &[]).into());
     }
     if matches!(action, TeamAction::Leave | TeamAction::NewRound) {

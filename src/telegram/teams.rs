@@ -68,15 +68,18 @@ pub async fn pick<B: TgBot>(turn: Turn<B>, action: TeamAction) -> HandlerResult 
 /// A team picked from the "Which team?" buttons: the question becomes the team's name.
 pub async fn picked<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> HandlerResult {
     let Action::Pick { action, team } = picked else { return Ok(()) };
-    turn.answer_callback(&tap.query, None).await;
     let (shared, id) = (turn.shared.clone(), team.clone());
-    match off_async(move || shared.app.store.team(&id)).await? {
-        Some(found) => {
-            let text = turn.presenter().msg_with(Msg::TeamPicked, &[("team", found.name.as_str().into())]);
-            turn.edit(tap.message, text, None).await?;
-        }
-        None => turn.strip_keyboard(tap.message).await,
-    }
+    let found = off_async(move || shared.app.store.team(&id)).await?;
+    // A team the person may not act on (an old button, or forged) is not even named.
+    let Some(found) = found.filter(|found| teams::may_act(found, &turn.session.person, action)) else {
+        turn.save().await?;
+        turn.answer_callback(&tap.query, Some(turn.msg(Msg::TgStaleButton))).await;
+        turn.strip_keyboard(tap.message).await;
+        return Ok(());
+    };
+    turn.answer_callback(&tap.query, None).await;
+    let text = turn.presenter().msg_with(Msg::TeamPicked, &[("team", found.name.as_str().into())]);
+    turn.edit(tap.message, text, None).await?;
     carry_out(turn, move |cx, session| teams::run(cx, session, action, &team)).await
 }
 

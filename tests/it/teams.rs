@@ -21,6 +21,8 @@ use serde_json::Value;
 // 1. The team result: threshold, medians and spread, differencing, breakdown
 // ---------------------------------------------------------------------------
 
+const STALE_BUTTON: &str = "That button is no longer valid. Here is the current question.";
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in_steps_of_three() {
     let (tg, _data, _bot) = setup(&[]).await;
@@ -129,7 +131,8 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     expect_nobody_finished(&m[6], "Beta", 1).await;
 
     // The lead of Alpha leads a second team, so /team asks which; the button carries the
-    // team id. Forged with Alpha's id, it gets member 1 and Beta's lead nothing.
+    // team id. Forged with Alpha's id, it gets member 1 and Beta's lead nothing: the answer
+    // of a stale button, before anything about the team is shown.
     new_team(&lea, "Gamma").await;
     let pick = lea.ask("/team", "Which team?").await;
     assert_eq!(pick.button_labels(), ["Alpha", "Gamma"]);
@@ -143,9 +146,12 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     for (person, query) in [(&m[6], "forged-1"), (&m[0], "forged-2")] {
         for (action, forged) in [("t", "a"), ("e", "b"), ("m", "c"), ("r", "d"), ("n", "e")] {
             let mark = person.mark();
-            person.forge_tap(&format!("p:{action}:{alpha_id}"), &format!("{query}{forged}")).await;
-            let refused = person.expect_after(mark, NOT_LEAD).await;
-            assert!(refused.body().starts_with(NOT_LEAD));
+            let answer =
+                person.forge_tap(&format!("p:{action}:{alpha_id}"), &format!("{query}{forged}")).await;
+            assert_eq!(answer.as_deref(), Some(STALE_BUTTON), "p:{action}");
+            person.sync().await;
+            let said: Vec<String> = person.since(mark).iter().map(|m| m.body().to_string()).collect();
+            assert!(said.iter().all(|body| !body.contains("Team: Alpha")), "{said:?}");
         }
     }
     for member in &m {
@@ -938,4 +944,38 @@ async fn a_team_name_of_digits_stays_as_typed() {
     let created = noor.ask("/newteam 0,50", "is aangemaakt").await;
     assert!(created.body().starts_with("Team \"0,50\" is aangemaakt"), "{}", created.body());
     assert_eq!(bond.ask("/teams", "Your teams").await.body(), "Your teams:\n007: lead");
+}
+
+/// A lead who forges a pick of another lead's team (its id in any team action's button)
+/// learns nothing of it, not even its name: the same answer as a stale button.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_team_pick_names_nothing_of_another_team() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let ann = Person::new(&tg, 9100, "Ann", Some("en"));
+    new_team(&ann, "Sensitive One").await;
+    new_team(&ann, "Sensitive Two").await;
+    let picker = ann.ask("/team", "Which team?").await;
+    let pick = picker.button_data("Sensitive One").expect("a button per team").to_string();
+    let id = pick.rsplit(':').next().unwrap().to_string();
+    let bob = Person::new(&tg, 9101, "Bob", Some("en"));
+    new_team(&bob, "Bobs").await;
+    let status = bob.ask("/team", "Bobs").await;
+    for code in ['t', 'i', 'n', 'r', 'e', 'm', 'a', 'l', 'd'] {
+        let answer = bob.forge_tap_on(&status, &format!("p:{code}:{id}"), &format!("forged-{code}")).await;
+        assert_eq!(
+            answer.as_deref(),
+            Some("That button is no longer valid. Here is the current question."),
+            "p:{code}"
+        );
+    }
+    bob.sync().await;
+    let named: Vec<String> = bob
+        .messages()
+        .iter()
+        .map(|m| m.body().to_string())
+        .filter(|body| body.contains("Sensitive"))
+        .collect();
+    assert!(named.is_empty(), "Bob learnt another team's name: {named:?}");
+    let teams = ann.ask("/teams", "Your teams").await;
+    assert!(teams.body().contains("Sensitive One: lead"), "Ann's team is as it was: {}", teams.body());
 }
