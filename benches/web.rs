@@ -16,27 +16,10 @@ mod support;
 
 use std::time::{Duration, Instant};
 
+use support::cpu::{own_cpu, process_cpu};
 use support::web::{Browser, WebPeilbot};
 
 const PEOPLE: usize = 200;
-
-fn process_cpu(pid: u32) -> f64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the web channel's /proc stat");
-    let rest = &stat[stat.rfind(')').expect("a stat line") + 2..];
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let (utime, stime): (f64, f64) = (fields[11].parse().unwrap(), fields[12].parse().unwrap());
-    // SAFETY: sysconf only reads a configuration value.
-    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
-    (utime + stime) / if ticks > 0 { ticks as f64 } else { 100.0 }
-}
-
-fn own_cpu() -> f64 {
-    // SAFETY: getrusage writes into the struct we hand it.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
-    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    seconds(usage.ru_utime) + seconds(usage.ru_stime)
-}
 
 /// The times of one person's requests, by kind.
 #[derive(Default)]

@@ -20,6 +20,7 @@ pub mod demo;
 pub mod export;
 pub mod i18n;
 pub mod logging;
+pub mod pool;
 pub mod present;
 pub mod random;
 pub mod report;

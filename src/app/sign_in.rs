@@ -4,10 +4,9 @@
 //! operations and so the same anonymity rules. Links and sessions are kept as hashes of
 //! their secrets: the store holds nothing a thief could sign in with.
 
-use ring::digest::{SHA256, digest};
-
 use super::App;
 use crate::person::PersonId;
+use crate::random::hashed;
 use crate::store::{SignIn, StoreError};
 
 /// How long a sign-in link works, once.
@@ -25,30 +24,24 @@ pub fn new_link(app: &App, person: &PersonId, now: u64) -> Result<Option<String>
     }
     let code = crate::random::new_invite_code();
     let sign_in = SignIn { person: person.clone(), expires_at: now + LINK_MINUTES * MINUTE };
-    app.store.add_sign_in(&hashed("link", &code), &sign_in, now)?;
+    app.store.add_sign_in(&hashed("sign-in link", &code), &sign_in, now)?;
     Ok(app.web_link(&format!("/signin/{code}")))
 }
 
 /// The person a sign-in link stands for, if it is valid; it works only once.
 pub fn redeem(app: &App, code: &str, now: u64) -> Result<Option<PersonId>, StoreError> {
-    Ok(app.store.take_sign_in(&hashed("link", code), now)?.map(|sign_in| sign_in.person))
+    Ok(app.store.take_sign_in(&hashed("sign-in link", code), now)?.map(|sign_in| sign_in.person))
 }
 
 /// Opens a web session for a signed-in lead: its secret, for the browser's cookie.
 pub fn open_session(app: &App, person: &PersonId, now: u64) -> Result<String, StoreError> {
     let secret = crate::random::new_invite_code();
     let sign_in = SignIn { person: person.clone(), expires_at: now + SESSION_HOURS * 60 * MINUTE };
-    app.store.add_sign_in(&hashed("session", &secret), &sign_in, now)?;
+    app.store.add_sign_in(&hashed("lead session", &secret), &sign_in, now)?;
     Ok(secret)
 }
 
 /// The lead of a web session, while it lasts.
 pub fn session(app: &App, secret: &str, now: u64) -> Result<Option<PersonId>, StoreError> {
-    Ok(app.store.sign_in(&hashed("session", secret), now)?.map(|sign_in| sign_in.person))
-}
-
-/// A purpose-bound SHA-256 of a secret, hex.
-fn hashed(purpose: &str, secret: &str) -> String {
-    let digest = digest(&SHA256, format!("peilbot-sign-in\0{purpose}\0{secret}").as_bytes());
-    digest.as_ref().iter().map(|byte| format!("{byte:02x}")).collect()
+    Ok(app.store.sign_in(&hashed("lead session", secret), now)?.map(|sign_in| sign_in.person))
 }

@@ -193,7 +193,7 @@ pub fn confirmed(cx: &Context, session: &Session, action: TeamAction, team_id: &
     let Some(team) = cx.app.store.team(team_id)? else {
         return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
     };
-    if action != TeamAction::Leave && !team.is_lead(&session.person) {
+    if !may_act(&team, &session.person, action) {
         return Ok(cx.say(session, Msg::TeamNotLead, &[]).into());
     }
     carry_out(cx, session, action, team)

@@ -60,6 +60,6 @@ pub fn channel(
     per_address: u32,
 ) -> Arc<crate::web::Web> {
     let rules = crate::anonymity::Rules::new(min_respondents);
-    let app = App { content, store, rules, admins: Vec::new(), retention_days, web_url: public.clone() };
-    Arc::new(crate::web::Web::new(app, public, per_address))
+    let app = App { content, store, rules, admins: Vec::new(), retention_days, web_url: public };
+    Arc::new(crate::web::Web::new(app, per_address))
 }

@@ -290,7 +290,7 @@ pub async fn group_message<B: TgBot>(
     update: Update,
     msg: Message,
 ) -> HandlerResult {
-    mark_update(&shared, &update).await?;
+    mark_update(&shared, Some(update_key(&update))).await?;
     // A private message without a person (an anonymous admin, a channel) is nobody's.
     if msg.chat.is_private() {
         return Ok(());
@@ -318,7 +318,7 @@ pub async fn unowned_tap<B: TgBot>(
     update: Update,
     query: CallbackQuery,
 ) -> HandlerResult {
-    mark_update(&shared, &update).await?;
+    mark_update(&shared, Some(update_key(&update))).await?;
     let text = shared.app.content.locales.msg(detected_lang(&query.from), Msg::TgStaleButton);
     let _ = bot.answer_callback_query(query.id.clone()).text(text).send().await;
     Ok(())
@@ -438,9 +438,7 @@ pub async fn forget<B: TgBot>(turn: Turn<B>, tap: Tap, code: String) -> HandlerR
             // Deleted already (a double tap): answered, and nothing of the person written back.
             let text = turn.msg(Msg::TgStaleButton);
             turn.answer_callback(&tap.query, Some(text)).await;
-            let (shared, key) = (turn.shared.clone(), turn.session.update.clone());
-            on_blocking_pool(move || key.map_or(Ok(()), |key| shared.app.store.mark_update(&key))).await?;
-            return Ok(());
+            return Ok(mark_update(&turn.shared, turn.session.update.clone()).await?);
         }
         return refuse(turn, &tap, Msg::TgStaleButton).await;
     }
@@ -459,13 +457,13 @@ pub async fn forget<B: TgBot>(turn: Turn<B>, tap: Tap, code: String) -> HandlerR
 }
 
 /// Records an update that changes nothing else (on the blocking pool: it waits for the disk).
-async fn mark_update(shared: &Arc<Shared>, update: &Update) -> Result<(), crate::store::StoreError> {
-    let (shared, key) = (shared.clone(), update_key(update));
-    on_blocking_pool(move || shared.app.store.mark_update(&key)).await
+async fn mark_update(shared: &Arc<Shared>, key: Option<String>) -> Result<(), crate::store::StoreError> {
+    let shared = shared.clone();
+    on_blocking_pool(move || key.map_or(Ok(()), |key| shared.app.store.mark_update(&key))).await
 }
 
 /// Updates we do not act on are still recorded, so they are not handled twice.
 pub async fn other_update(shared: Arc<Shared>, update: Update) -> HandlerResult {
-    mark_update(&shared, &update).await?;
+    mark_update(&shared, Some(update_key(&update))).await?;
     Ok(())
 }

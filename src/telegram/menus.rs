@@ -12,12 +12,13 @@ use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 
 use super::Shared;
 use super::commands::menu;
-use super::turn::{TgBot, chat_of, off_async};
+use super::turn::{TgBot, chat_of};
 use crate::app::{App, Roles};
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::person::PersonId;
+use crate::pool::off_async;
 
 /// The roles that get a chat menu of their own.
 const OWN_MENUS: [Roles; 3] = [

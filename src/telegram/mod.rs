@@ -279,7 +279,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
     let first_delivery = dptree::filter_async(|update: Update, shared: Arc<Shared>| async move {
         // A store error here must not drop the update: treat it as new.
         let key = turn::update_key(&update);
-        let seen = turn::off_async(move || shared.app.store.seen_update(&key).unwrap_or(false)).await;
+        let seen = crate::pool::off_async(move || shared.app.store.seen_update(&key).unwrap_or(false)).await;
         let counter = if seen { "peilbot_updates_redelivered_total" } else { "peilbot_updates_total" };
         metrics::counter!(counter).increment(1);
         !seen
@@ -390,7 +390,7 @@ async fn load_turn<B: TgBot>(
     user: teloxide::types::User,
     update: Update,
 ) -> Option<turn::Turn<B>> {
-    turn::off_async(move || turn::Turn::load(shared, bot, chat, &user, &update))
+    crate::pool::off_async(move || turn::Turn::load(shared, bot, chat, &user, &update))
         .await
         .map_err(|err| tracing::error!(%err, "could not load a person"))
         .ok()

@@ -5,10 +5,11 @@ use teloxide::prelude::*;
 
 use super::menus::Refresh;
 use super::send::{is_opt_out, retrying};
-use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard, off_async};
+use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard};
 use crate::app::teams::{self, Context, JOIN_PREFIX, LEAD_PREFIX, Outcome};
 use crate::app::{Action, Part, Reply, Session, TeamAction};
 use crate::messages::Msg;
+use crate::pool::off_async;
 use crate::unix_now;
 
 /// Deep links to this bot with a start payload.

@@ -18,6 +18,7 @@ use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::person::PersonId;
+use crate::pool::off_async;
 use crate::present::Presenter;
 use crate::score::Snapshot;
 use crate::store::StoreError;
@@ -55,15 +56,6 @@ pub(super) async fn on_blocking_pool<T: Send + 'static>(
         Ok(Ok(result)) => result,
         Ok(Err(panicked)) => std::panic::resume_unwind(panicked.into_panic()),
         Err(_) => Err(StoreError::Stalled(COMMIT_DEADLINE.as_secs())),
-    }
-}
-
-/// Runs blocking work (store reads, team results, charts) off the async workers, so a slow
-/// picture or a large team stalls no other chat.
-pub async fn off_async<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    match tokio::task::spawn_blocking(work).await {
-        Ok(result) => result,
-        Err(panicked) => std::panic::resume_unwind(panicked.into_panic()),
     }
 }
 

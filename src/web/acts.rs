@@ -39,7 +39,7 @@ pub struct ActForm {
 /// (an old page, another tab, a double submit) counts nothing and shows where the scan is.
 pub async fn act(State(web): State<Arc<Web>>, headers: HeaderMap, Form(form): Form<ActForm>) -> Response {
     with_visit(web, headers, move |web, visit| {
-        if visit.fresh || !csrf_matches(Some(&visit.token), form.csrf.as_deref()) {
+        if !csrf_matches(&visit.token, form.csrf.as_deref()) {
             return Ok(refused(web, &visit));
         }
         match form.action.as_deref().map(Action::decode) {
@@ -59,16 +59,16 @@ fn refused(web: &Web, visit: &Visit) -> Response {
 fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
     let app = &web.app;
     let now = crate::unix_now();
-    let failed = |err: crate::store::StoreError| unavailable(web, Lang::En, &err);
+    let failed = store_error(web, visit.lang());
     visit.session.record.noticed_at.get_or_insert(now);
     match action {
         Action::Answer { .. } | Action::Back { .. } => {
             let flow = app.flow_of(&visit.session.state);
             let Some(event) = conversation::scan_event(flow, &visit.session.state, &action) else {
-                visit.session.save(app).map_err(failed)?;
+                visit.session.save(app).map_err(&failed)?;
                 return Ok(redirect(web, &visit, "/question?stale=1"));
             };
-            let transition = visit.session.step(app, event, now).map_err(failed)?;
+            let transition = visit.session.step(app, event, now).map_err(&failed)?;
             let to = if transition.completed.is_some() { "/snapshot?finished=1" } else { "/question" };
             Ok(redirect(web, &visit, to))
         }
@@ -79,20 +79,20 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
             }
         }
         Action::StartScan => {
-            let step = conversation::scan(app, &visit.session, "").map_err(failed)?;
+            let step = conversation::scan(app, &visit.session, "").map_err(&failed)?;
             go(web, visit, step)
         }
         Action::Language(lang) => {
-            visit.session.step(app, Event::SetLanguage(lang), now).map_err(failed)?;
+            visit.session.step(app, Event::SetLanguage(lang), now).map_err(&failed)?;
             Ok(redirect(web, &visit, "/"))
         }
         Action::ConfirmCancel => {
-            visit.session.step(app, Event::Cancel, now).map_err(failed)?;
+            visit.session.step(app, Event::Cancel, now).map_err(&failed)?;
             Ok(redirect(web, &visit, "/"))
         }
         Action::Dismiss => {
             conversation::dismiss(&mut visit.session);
-            visit.session.save(app).map_err(failed)?;
+            visit.session.save(app).map_err(&failed)?;
             let main = html::paragraphs(&msg(web, &visit, Msg::WebNothingChanged));
             Ok(render(web, &visit, StatusCode::OK, &msg(web, &visit, Msg::WebForgetTitle), &main))
         }
@@ -100,7 +100,7 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
             if !conversation::may_forget(&visit.session, &code) {
                 return Ok(refused(web, &visit));
             }
-            conversation::forget_now(app, &visit.session).map_err(failed)?;
+            conversation::forget_now(app, &visit.session).map_err(&failed)?;
             let main = html::paragraphs(&msg(web, &visit, Msg::WebForgotten));
             let mut response =
                 render(web, &visit, StatusCode::OK, &msg(web, &visit, Msg::WebForgetTitle), &main);
@@ -108,8 +108,9 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
             Ok(response)
         }
         Action::Join(code) => {
-            visit.session.save(app).map_err(failed)?;
-            let joined = team_work(web, &visit, |cx, session| teams::join(cx, session, &code))?;
+            visit.session.save(app).map_err(&failed)?;
+            let joined =
+                team_work(web, &visit.session, visit.lang(), |cx, session| teams::join(cx, session, &code))?;
             match joined {
                 Some(reply) => Ok(reply_page(web, &visit, Msg::WebJoinTitle, reply)),
                 None => {
@@ -119,7 +120,7 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
         }
         Action::Reminders(on) => {
             visit.session.record.reminders_off = !on;
-            visit.session.save(app).map_err(failed)?;
+            visit.session.save(app).map_err(&failed)?;
             Ok(redirect(web, &visit, "/"))
         }
         // A lead's work (picking a team, confirming a round, a round's result) is not on
@@ -136,15 +137,15 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
 
 /// Shows a menu, or runs the step it came to and shows the question.
 fn go(web: &Web, mut visit: Visit, step: ScanStep) -> Page {
-    let failed = |err: crate::store::StoreError| unavailable(web, Lang::En, &err);
+    let failed = store_error(web, visit.lang());
     match step {
         ScanStep::Menu(menu) => {
-            visit.session.save(&web.app).map_err(failed)?;
+            visit.session.save(&web.app).map_err(&failed)?;
             Ok(menu_page(web, &visit, menu, String::new()))
         }
         ScanStep::Go(flow, event) => {
             let flow = web.app.flow_by_id(&flow).unwrap_or_else(|| web.app.flow());
-            visit.session.step_in(&web.app, flow, event, crate::unix_now()).map_err(failed)?;
+            visit.session.step_in(&web.app, flow, event, crate::unix_now()).map_err(&failed)?;
             Ok(redirect(web, &visit, "/question"))
         }
     }
@@ -163,7 +164,7 @@ pub async fn language(
     Form(form): Form<LanguageForm>,
 ) -> Response {
     with_visit(web, headers, move |web, mut visit| {
-        if visit.fresh || !csrf_matches(Some(&visit.token), form.csrf.as_deref()) {
+        if !csrf_matches(&visit.token, form.csrf.as_deref()) {
             return Ok(refused(web, &visit));
         }
         let Some(lang) = form.lang.and_then(|tag| tag.parse::<Lang>().ok()) else {

@@ -9,6 +9,7 @@ use axum::http::HeaderMap;
 use ring::digest::{SHA256, digest};
 
 use crate::person::PersonId;
+use crate::random::hashed;
 
 /// The cookie's name.
 pub const COOKIE: &str = "peilbot";
@@ -38,24 +39,17 @@ impl Token {
 
     /// The token of the request's cookie, if it has one of ours.
     pub fn from_cookie(headers: &HeaderMap) -> Option<Token> {
-        let cookies = headers.get_all(axum::http::header::COOKIE);
-        cookies
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| value.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == COOKIE)
-            .and_then(|(_, value)| Token::parse(value))
+        cookie(headers, COOKIE).and_then(|value| Token::parse(&value))
     }
 
     /// The person this token stands for in the store.
     pub fn person(&self) -> PersonId {
-        PersonId(format!("web:{}", hashed("person", &self.0)))
+        PersonId(format!("web:{}", hashed("web person", &self.0)))
     }
 
     /// The CSRF token every form of this session carries.
     pub fn csrf(&self) -> String {
-        hashed("csrf", &self.0)
+        hashed("web csrf", &self.0)
     }
 
     /// The secret itself, for the resume link shown to its owner only.
@@ -65,32 +59,41 @@ impl Token {
 
     /// The `Set-Cookie` value that keeps this token in the browser.
     pub fn cookie(&self, secure: bool) -> String {
-        let secure = if secure { "; Secure" } else { "" };
-        format!("{COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={MAX_AGE_SECONDS}{secure}", self.0)
+        set_cookie(COOKIE, &self.0, MAX_AGE_SECONDS, secure)
     }
 }
 
 /// The `Set-Cookie` value that removes the cookie (after "delete everything").
 pub fn cleared_cookie(secure: bool) -> String {
+    set_cookie(COOKIE, "", 0, secure)
+}
+
+/// The value of the request's cookie `name`, if it sent one.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(found, _)| *found == name)
+        .map(|(_, value)| value.to_string())
+}
+
+/// A `Set-Cookie` value for one of our cookies: the browser's scripts never see it, and
+/// another site's pages do not send it.
+pub fn set_cookie(name: &str, value: &str, max_age_seconds: u64, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
-    format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}")
 }
 
-/// A purpose-bound hash of a secret, hex, 128 bits.
-fn hashed(purpose: &str, secret: &str) -> String {
-    let digest = digest(&SHA256, format!("peilbot-web\0{purpose}\0{secret}").as_bytes());
-    digest.as_ref()[..16].iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-/// Whether a form's CSRF token is this session's.
-pub fn csrf_matches(token: Option<&Token>, sent: Option<&str>) -> bool {
-    match (token, sent) {
-        // Compared as hashes, so the time it takes says nothing about the expected token.
-        (Some(token), Some(sent)) => {
-            digest(&SHA256, token.csrf().as_bytes()).as_ref() == digest(&SHA256, sent.as_bytes()).as_ref()
-        }
-        _ => false,
-    }
+/// Whether a form's CSRF token is this session's (a browser without our cookie has a new
+/// token, which no form it sends can carry).
+pub fn csrf_matches(token: &Token, sent: Option<&str>) -> bool {
+    // Compared as hashes, so the time it takes says nothing about the expected token.
+    sent.is_some_and(|sent| {
+        digest(&SHA256, token.csrf().as_bytes()).as_ref() == digest(&SHA256, sent.as_bytes()).as_ref()
+    })
 }
 
 #[cfg(test)]
@@ -103,9 +106,9 @@ mod tests {
         assert!(token.person().0.starts_with("web:"));
         assert!(!token.person().0.contains(token.expose()));
         assert_ne!(token.csrf(), token.person().0["web:".len()..]);
-        assert!(csrf_matches(Some(&token), Some(&token.csrf())));
-        assert!(!csrf_matches(Some(&token), Some(&Token::new().csrf())));
-        assert!(!csrf_matches(None, Some(&token.csrf())));
+        assert!(csrf_matches(&token, Some(&token.csrf())));
+        assert!(!csrf_matches(&token, Some(&Token::new().csrf())));
+        assert!(!csrf_matches(&token, None));
         assert!(!format!("{token:?}").contains(token.expose()));
     }
 }

@@ -14,25 +14,26 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::Web;
-use super::html;
 use super::pages::{
-    Page, Visit, blocking, msg, render, set_cookie, team_work, text_page, unavailable, visit,
+    Page, Visit, msg, render, set_cookie, store_error, team_work, text_page, unavailable, visit,
 };
+use super::{html, identity};
 use crate::app::teams::{self, Outcome};
 use crate::app::{Part, Reply, Session, TeamAction, sign_in};
 use crate::messages::Msg;
 use crate::person::PersonId;
+use crate::pool::off_async;
 
 /// The cookie of a lead's web session (apart from the person's own scan cookie).
 const LEAD_COOKIE: &str = "peilbot-lead";
 
 /// `/signin/CODE`: a valid link opens a session and goes to `/lead`; it works once.
 pub async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, Path(code): Path<String>) -> Response {
-    blocking(move || -> Page {
+    off_async(move || -> Page {
         let visit = visit(&web, &headers)?;
         let now = crate::unix_now();
-        let failed = |err: crate::store::StoreError| unavailable(&web, visit.lang(), &err);
-        let Some(lead) = sign_in::redeem(&web.app, &code, now).map_err(failed)? else {
+        let failed = store_error(&web, visit.lang());
+        let Some(lead) = sign_in::redeem(&web.app, &code, now).map_err(&failed)? else {
             return Ok(text_page(
                 &web,
                 &visit,
@@ -41,7 +42,7 @@ pub async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, Path(code)
                 Msg::WebSignInInvalid,
             ));
         };
-        let secret = sign_in::open_session(&web.app, &lead, now).map_err(failed)?;
+        let secret = sign_in::open_session(&web.app, &lead, now).map_err(&failed)?;
         let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, "/lead")]).into_response();
         let secure = if web.secure() { "; Secure" } else { "" };
         let max_age = sign_in::SESSION_HOURS * 60 * 60;
@@ -56,14 +57,7 @@ pub async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, Path(code)
 
 /// The lead of this request's web session, with their own session of the app.
 fn lead_of(web: &Web, visit: &Visit, headers: &HeaderMap) -> Result<Session, Response> {
-    let secret = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LEAD_COOKIE)
-        .map(|(_, value)| value.to_string());
+    let secret = identity::cookie(headers, LEAD_COOKIE);
     let lead: Option<PersonId> = match secret {
         Some(secret) => sign_in::session(&web.app, &secret, crate::unix_now())
             .map_err(|err| unavailable(web, visit.lang(), &err))?,
@@ -81,7 +75,7 @@ async fn as_lead(
     headers: HeaderMap,
     page: impl FnOnce(&Web, &Visit, Session) -> Page + Send + 'static,
 ) -> Response {
-    blocking(move || {
+    off_async(move || {
         let visit = visit(&web, &headers)?;
         let lead = lead_of(&web, &visit, &headers)?;
         page(&web, &visit, lead)
@@ -131,8 +125,7 @@ fn as_reply(
     action: TeamAction,
     team: &str,
 ) -> Result<Reply, Response> {
-    let lead_visit = Visit { token: visit.token.clone(), fresh: visit.fresh, session: lead.clone() };
-    match team_work(web, &lead_visit, |cx, session| teams::run(cx, session, action, team))? {
+    match team_work(web, lead, visit.lang(), |cx, session| teams::run(cx, session, action, team))? {
         Outcome::Reply(reply) => Ok(reply),
         Outcome::Nudges { .. } => Ok(Reply::default()),
     }

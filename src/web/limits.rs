@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use super::Web;
-use super::identity::Token;
+use super::identity;
 
 const WINDOW: Duration = Duration::from_secs(60);
 /// Requests a minute from one address, by default: one address may be a municipality's
@@ -60,7 +60,8 @@ fn bump(count: &mut u32) -> u32 {
 /// Refuses a request over the limits with a page that says so (429), before any work.
 pub async fn limited(State(web): State<Arc<Web>>, request: Request, next: Next) -> Response {
     let address = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip());
-    let session = Token::from_cookie(request.headers()).map(|token| token.csrf());
+    // Kept in memory for a minute only, never written or logged.
+    let session = identity::cookie(request.headers(), identity::COOKIE);
     if web.limits.admit(address, session) {
         return next.run(request).await;
     }

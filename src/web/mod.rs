@@ -29,7 +29,6 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::routing::{get, post};
-use url::Url;
 
 use crate::app::App;
 
@@ -40,29 +39,25 @@ const MAX_BODY: usize = 64 * 1024;
 
 /// What every page handler shares.
 pub struct Web {
+    /// The app; its `web_url` is the public address used in links (relative without it).
     pub app: App,
-    /// The public address used in links (`--web-url`); links are relative without it.
-    pub public: Option<Url>,
     limits: limits::Limits,
 }
 
 impl Web {
     /// `per_address`: requests a minute one address may make ([`DEFAULT_PER_ADDRESS`]).
-    pub fn new(app: App, public: Option<Url>, per_address: u32) -> Web {
-        Web { app, public, limits: limits::Limits::new(per_address) }
+    pub fn new(app: App, per_address: u32) -> Web {
+        Web { app, limits: limits::Limits::new(per_address) }
     }
 
     /// Cookies are `Secure` when the public address is https.
     fn secure(&self) -> bool {
-        self.public.as_ref().is_some_and(|url| url.scheme() == "https")
+        self.app.web_url.as_ref().is_some_and(|url| url.scheme() == "https")
     }
 
-    /// An absolute link to a path of ours, for a person to keep or share.
+    /// A link to a path of ours: absolute with a public address, else relative.
     fn link(&self, path: &str) -> String {
-        match &self.public {
-            Some(url) => format!("{}{}", url.as_str().trim_end_matches('/'), path),
-            None => path.to_string(),
-        }
+        self.app.web_link(path).unwrap_or_else(|| path.to_string())
     }
 }
 

@@ -23,6 +23,7 @@ use crate::app::{App, Part, Reply, Session, catalog, history, privacy};
 use crate::engine;
 use crate::lang::Lang;
 use crate::messages::Msg;
+use crate::pool::off_async;
 
 /// One request's person: their token, whether it is new (the cookie is set with the
 /// answer), and their session.
@@ -41,22 +42,14 @@ impl Visit {
 /// What a page comes to.
 pub(super) type Page = Result<Response, Response>;
 
-/// Runs store work and rendering off the async workers.
-pub(super) async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    match tokio::task::spawn_blocking(work).await {
-        Ok(result) => result,
-        Err(panicked) => std::panic::resume_unwind(panicked.into_panic()),
-    }
-}
-
 /// The person of this request: the cookie's, or a new one (stored once they act).
 pub(super) fn visit(web: &Web, headers: &HeaderMap) -> Result<Visit, Response> {
     let (token, fresh) = match Token::from_cookie(headers) {
         Some(token) => (token, false),
         None => (Token::new(), true),
     };
-    let session = Session::load(&web.app, token.person(), accept_language(headers), None)
-        .map_err(|err| unavailable(web, Lang::En, &err))?;
+    let lang = accept_language(headers);
+    let session = Session::load(&web.app, token.person(), lang, None).map_err(store_error(web, lang))?;
     Ok(Visit { token, fresh, session })
 }
 
@@ -159,7 +152,7 @@ pub(super) async fn with_visit(
     headers: HeaderMap,
     page: impl FnOnce(&Web, Visit) -> Page + Send + 'static,
 ) -> Response {
-    blocking(move || visit(&web, &headers).and_then(|visit| page(&web, visit))).await.unwrap_or_else(|e| e)
+    off_async(move || visit(&web, &headers).and_then(|visit| page(&web, visit))).await.unwrap_or_else(|e| e)
 }
 
 pub(super) fn msg(web: &Web, visit: &Visit, msg: Msg) -> String {
@@ -300,7 +293,8 @@ pub(super) fn question_page(web: &Web, visit: &Visit, notice: Option<Msg>, missi
 /// A team operation with the web's own links (`/join/CODE`).
 pub(super) fn team_work<T>(
     web: &Web,
-    visit: &Visit,
+    session: &Session,
+    lang: Lang,
     operation: impl FnOnce(&Context, &Session) -> teams::Result<T>,
 ) -> Result<T, Response> {
     let link = |payload: &str| match payload.split_once('_') {
@@ -308,7 +302,7 @@ pub(super) fn team_work<T>(
         None => web.link("/"),
     };
     let cx = Context { app: &web.app, now: crate::unix_now(), link: &link };
-    operation(&cx, &visit.session).map_err(|err| unavailable(web, visit.lang(), &err))
+    operation(&cx, session).map_err(|err| unavailable(web, lang, &err))
 }
 
 pub(super) fn text_page(web: &Web, visit: &Visit, status: StatusCode, title: Msg, text: Msg) -> Response {
@@ -488,7 +482,9 @@ pub async fn resume(State(web): State<Arc<Web>>, headers: HeaderMap, Path(token)
 /// A team's invite link on the web: the same question as in Telegram, with a button.
 pub async fn join(State(web): State<Arc<Web>>, headers: HeaderMap, Path(code): Path<String>) -> Response {
     with_visit(web, headers, move |web, visit| {
-        let reply = team_work(web, &visit, |cx, session| teams::offer_to_join(cx, session, &code))?;
+        let reply = team_work(web, &visit.session, visit.lang(), |cx, session| {
+            teams::offer_to_join(cx, session, &code)
+        })?;
         Ok(reply_page(web, &visit, Msg::WebJoinTitle, reply))
     })
     .await

@@ -62,7 +62,7 @@ async fn a_whole_scan_in_a_browser_ends_in_a_snapshot_with_its_figures_as_a_tabl
     let json: serde_json::Value = serde_json::from_str(&data.body).unwrap();
     assert_eq!(json["completed_scans"].as_array().map(Vec::len), Some(1), "{json}");
     assert!(json["person"].as_str().unwrap().starts_with("web:"));
-    assert!(!data.body.contains(browser.cookie.as_deref().unwrap()), "the store holds no token");
+    assert!(!data.body.contains(browser.cookie("peilbot").unwrap()), "the store holds no token");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -153,7 +153,7 @@ async fn delete_everything_asks_first_and_then_leaves_nothing() {
     complete_scan(&mut browser, "quickscan", 2).await;
     let json: serde_json::Value = serde_json::from_str(&browser.get("/mydata.json").await.body).unwrap();
     let person = json["person"].as_str().unwrap().to_string();
-    let token = browser.cookie.clone().unwrap();
+    let token = browser.cookie("peilbot").unwrap().to_string();
     let question = browser.get("/forget").await;
     let buttons = question.buttons();
     assert_eq!(buttons.len(), 2, "yes and no: {}", question.body);
@@ -268,42 +268,22 @@ async fn a_lead_signs_in_once_and_sees_the_team_result_report_and_export() {
     assert_eq!(signed_in.status, 303);
     let lead_cookie = header(&signed_in, "set-cookie").to_string();
     assert!(lead_cookie.starts_with("peilbot-lead=") && lead_cookie.contains("HttpOnly"), "{lead_cookie}");
-    let secret = lead_cookie.split(';').next().unwrap().to_string();
-    let mut lead = LeadBrowser { base: base.clone(), cookie: secret };
-    let teams = lead.get("/lead").await;
+    let teams = browser.get("/lead").await;
+    assert_eq!(teams.status, 200);
+    let teams = teams.body;
     assert!(teams.contains("Hotel"), "{teams}");
     let team = teams.split("href=\"/lead/").nth(1).unwrap().split('"').next().unwrap().to_string();
-    let result = lead.get(&format!("/lead/{team}")).await;
+    let result = browser.get(&format!("/lead/{team}")).await.body;
     assert!(result.contains("5 of 6 members have finished"), "{result}");
     assert!(result.contains("median"), "{result}");
-    assert!(lead.bytes(&format!("/lead/{team}/chart.png")).await.starts_with(b"\x89PNG"));
-    assert!(lead.bytes(&format!("/lead/{team}/report.pdf")).await.starts_with(b"%PDF"));
-    let csv = lead.bytes(&format!("/lead/{team}/export.csv")).await;
+    assert!(browser.get(&format!("/lead/{team}/chart.png")).await.bytes.starts_with(b"\x89PNG"));
+    assert!(browser.get(&format!("/lead/{team}/report.pdf")).await.bytes.starts_with(b"%PDF"));
+    let csv = browser.get(&format!("/lead/{team}/export.csv")).await.bytes;
     assert!(String::from_utf8_lossy(&csv).contains("Hotel"), "the export names the team");
 
     let again = Browser::at(&base, "en").get(&format!("/signin/{link}")).await;
     assert_eq!(again.status, 404, "a sign-in link works once");
     assert!(again.text().contains("does not work"), "{}", again.text());
-}
-
-/// A browser with a lead's session cookie.
-struct LeadBrowser {
-    base: String,
-    cookie: String,
-}
-
-impl LeadBrowser {
-    async fn bytes(&mut self, path: &str) -> Vec<u8> {
-        let client = reqwest::Client::new();
-        let response =
-            client.get(format!("{}{path}", self.base)).header("cookie", &self.cookie).send().await.unwrap();
-        assert_eq!(response.status(), 200, "{path}");
-        response.bytes().await.unwrap().to_vec()
-    }
-
-    async fn get(&mut self, path: &str) -> String {
-        String::from_utf8(self.bytes(path).await).unwrap()
-    }
 }
 
 /// On the server: `peilbot invite` prints a team's links for the web and for Telegram, and
@@ -344,10 +324,10 @@ async fn the_command_line_gives_invite_links_and_a_sign_in_link_for_a_lead() {
     let code =
         made.stdout.trim().strip_prefix(&format!("{base}/signin/")).expect("a sign-in link").to_string();
     let web = WebPeilbot::start_on(std::path::Path::new(data), port, &[]).await;
-    let signed_in = web.browser("en").get(&format!("/signin/{code}")).await;
+    let mut lead = web.browser("en");
+    let signed_in = lead.get(&format!("/signin/{code}")).await;
     assert_eq!(signed_in.status, 303, "{}", signed_in.text());
-    let secret = header(&signed_in, "set-cookie").split(';').next().unwrap().to_string();
-    let teams = LeadBrowser { base: base.clone(), cookie: secret }.get("/lead").await;
+    let teams = lead.get("/lead").await.body;
     assert!(teams.contains(&html_escaped(&name)), "{name}: {teams}");
 }
 

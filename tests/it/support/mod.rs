@@ -14,6 +14,8 @@
 pub mod binary;
 pub mod bot;
 pub mod content;
+#[allow(dead_code)] // for the benches only
+pub mod cpu;
 pub mod fake_telegram;
 pub mod members;
 pub mod person;

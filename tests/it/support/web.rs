@@ -1,5 +1,5 @@
 //! The real `peilbot web` on a free port of 127.0.0.1, and a browser without JavaScript:
-//! a client that keeps its cookie, follows nothing by itself, and reads forms.
+//! a client that keeps its cookies, follows nothing by itself, and reads forms.
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -67,11 +67,11 @@ impl Drop for WebPeilbot {
     }
 }
 
-/// One browser: its cookie, its languages.
+/// One browser: its cookies, its languages.
 pub struct Browser {
     client: reqwest::Client,
     base: String,
-    pub cookie: Option<String>,
+    cookies: std::collections::BTreeMap<String, String>,
     language: String,
 }
 
@@ -132,7 +132,13 @@ impl Browser {
     /// A new browser (no cookie yet) for the web channel at `base`.
     pub fn at(base: &str, accept_language: &str) -> Browser {
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        Browser { client, base: base.to_string(), cookie: None, language: accept_language.to_string() }
+        let cookies = Default::default();
+        Browser { client, base: base.to_string(), cookies, language: accept_language.to_string() }
+    }
+
+    /// The value of one of its cookies (`peilbot`: the scan's token).
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.cookies.get(name).map(String::as_str)
     }
 
     pub async fn get(&mut self, path: &str) -> Page {
@@ -170,15 +176,20 @@ impl Browser {
 
     async fn send(&mut self, mut request: reqwest::RequestBuilder) -> Page {
         request = request.header("accept-language", &self.language);
-        if let Some(cookie) = &self.cookie {
-            request = request.header("cookie", format!("peilbot={cookie}"));
+        if !self.cookies.is_empty() {
+            let sent: Vec<String> =
+                self.cookies.iter().map(|(name, value)| format!("{name}={value}")).collect();
+            request = request.header("cookie", sent.join("; "));
         }
         let response = request.send().await.expect("peilbot web answers");
         let headers = response.headers().clone();
         for set in headers.get_all("set-cookie") {
-            let set = set.to_str().unwrap();
-            let value = set.split(';').next().unwrap().trim_start_matches("peilbot=");
-            self.cookie = (!value.is_empty()).then(|| value.to_string());
+            let pair = set.to_str().unwrap().split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').expect("a cookie's name and value");
+            match value {
+                "" => self.cookies.remove(name),
+                value => self.cookies.insert(name.to_string(), value.to_string()),
+            };
         }
         let status = response.status().as_u16();
         let location = headers.get("location").map(|l| l.to_str().unwrap().to_string());
