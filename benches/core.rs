@@ -112,6 +112,7 @@ fn main() {
         admins: Vec::new(),
         retention_days: peilbot::app::privacy::DEFAULT_RETENTION_DAYS,
         web_url: None,
+        deployment: Default::default(),
     };
     let result =
         app.store.team_result(app.flow(), &team, &lead, app.rules, None).expect("read").expect("a result");

@@ -92,6 +92,7 @@ impl<'a, W: Write> Chat<'a, W> {
         let mut session = Session::load(app, PersonId(LOCAL_PERSON.to_string()), fallback, None)?;
         if let Some(lang) = lang.filter(|lang| session.record.lang != Some(*lang)) {
             session.record.lang = Some(lang);
+            session.record.lang_chosen = true;
             session.state.lang = lang;
             session.save(app)?;
         }

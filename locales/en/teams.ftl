@@ -205,3 +205,14 @@ org-chart-organisation = Whole organisation
 org-chart-all-teams = all teams
 org-file-caption = Every team and the whole organisation as a table: CSV for Excel and a workbook.
 org-whole-organisation = Whole organisation
+
+# issue 22: a team's language
+
+cmd-teamlanguage = The language new members of your team get (team leads)
+team-language-note = I speak { $language } with you, the language of team "{ $team }".
+team-language-how-tg = Another language? Type /language.
+team-language-how-web = You can choose another language at the top of the page.
+team-language-none = no language of its own yet
+team-language-offer = Team "{ $team }" speaks { $language }. Whoever joins through the team's link and has not chosen a language yet gets this one. Choose the team's language:
+team-language-set = Team "{ $team }" now speaks { $language }. Whoever joins through the team's link from now on gets it; members who are in already keep their own.
+web-lead-language = Team language

@@ -36,3 +36,6 @@ round-opened-nudge = Ronde { $round } van je team "{ $team }" is begonnen: "{ $t
 
 # issue 11: the report and commands per role
 cmd-report = Een pdf-rapport van het teamresultaat om te delen (teamverantwoordelijken; voor beheerders de organisatie)
+
+# issue 22: de taal van een team
+cmd-teamlanguage = De taal die nieuwe leden van je team krijgen (teamverantwoordelijken)

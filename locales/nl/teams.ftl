@@ -207,3 +207,14 @@ org-chart-organisation = Hele organisatie
 org-chart-all-teams = alle teams
 org-file-caption = Alle teams en de hele organisatie als tabel: CSV voor Excel en een werkmap.
 org-whole-organisation = Hele organisatie
+
+# issue 22: de taal van een team
+
+cmd-teamlanguage = De taal die nieuwe leden van je team krijgen (teamleiders)
+team-language-note = Ik spreek { $language } met je, de taal van team "{ $team }".
+team-language-how-tg = Liever een andere taal? Typ /language.
+team-language-how-web = Een andere taal kies je bovenaan de pagina.
+team-language-none = nog geen eigen taal
+team-language-offer = Team "{ $team }" spreekt { $language }. Wie via de teamlink lid wordt en zelf nog geen taal heeft gekozen, krijgt deze taal. Kies de taal van het team:
+team-language-set = Team "{ $team }" spreekt nu { $language }. Wie vanaf nu via de teamlink lid wordt, krijgt die taal; wie al lid is, houdt de eigen taal.
+web-lead-language = Taal van het team

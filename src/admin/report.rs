@@ -44,6 +44,7 @@ pub fn run(args: ReportArgs, content: crate::content::Content) -> anyhow::Result
         // Read-only: the report deletes nothing, so the default period is only a placeholder.
         retention_days: crate::app::privacy::DEFAULT_RETENTION_DAYS,
         web_url: None,
+        deployment: Default::default(),
     };
     let fallback = std::env::var("LANG").map_or(Lang::En, |code| Lang::from_language_code(&code));
     let now = crate::unix_now();

@@ -24,6 +24,7 @@
 //! x          yes, stop the scan and delete its answers (after /cancel)
 //! y:r:<id>   yes, go ahead with a team action that cannot be undone (r: new round, l: leave)
 //! n          no: leave everything as it is (under any confirmation)
+//! g:<id>:nl-BE  team <id> speaks this language from now on (after /teamlanguage)
 //! ```
 
 use crate::flow::{DEFAULT_FLOW, is_flow_id};
@@ -84,6 +85,11 @@ pub enum Action {
         team: String,
         round: u32,
     },
+    /// The language a team speaks from now on (a lead's, after `/teamlanguage`).
+    TeamLanguage {
+        team: String,
+        lang: Lang,
+    },
 }
 
 /// What a lead (or member) picked a team for, when they are in several.
@@ -98,10 +104,11 @@ pub enum TeamAction {
     AddLead,
     Leave,
     Report,
+    Language,
 }
 
 impl TeamAction {
-    const CODES: [(TeamAction, char); 9] = [
+    const CODES: [(TeamAction, char); 10] = [
         (TeamAction::Result, 't'),
         (TeamAction::Invite, 'i'),
         (TeamAction::NewInvite, 'n'),
@@ -111,6 +118,7 @@ impl TeamAction {
         (TeamAction::AddLead, 'a'),
         (TeamAction::Leave, 'l'),
         (TeamAction::Report, 'd'),
+        (TeamAction::Language, 'g'),
     ];
 
     fn code(self) -> char {
@@ -147,6 +155,7 @@ impl Action {
             Action::Confirm { action, team } => format!("y:{}:{team}", action.code()),
             Action::Dismiss => "n".to_string(),
             Action::Round { team, round } => format!("h:{round}:{team}"),
+            Action::TeamLanguage { team, lang } => format!("g:{team}:{}", lang.tag()),
         }
     }
 
@@ -202,6 +211,10 @@ impl Action {
             ["h", round, team] if is_team_id(team) => {
                 Some(Action::Round { team: team.to_string(), round: number(round)? })
             }
+            ["g", team, tag] if is_team_id(team) => Lang::ALL
+                .into_iter()
+                .find(|lang| lang.tag() == *tag)
+                .map(|lang| Action::TeamLanguage { team: team.to_string(), lang }),
             ["r", "0"] => Some(Action::Reminders(false)),
             ["r", "1"] => Some(Action::Reminders(true)),
             _ => None,
@@ -255,6 +268,8 @@ mod tests {
             Action::Confirm { action: TeamAction::NewRound, team: "a-b_c123XYZ".into() },
             Action::Round { team: "a-b_c123XYZ".into(), round: 1 },
             Action::Round { team: "AAAAAAAAAAA".into(), round: u32::MAX },
+            Action::TeamLanguage { team: "a-b_c123XYZ".into(), lang: Lang::NlBe },
+            Action::Pick { action: TeamAction::Language, team: "AAAAAAAAAAA".into() },
         ];
         for callback in samples {
             let data = callback.encode();

@@ -14,6 +14,7 @@ pub mod action;
 pub mod catalog;
 pub mod context;
 pub mod conversation;
+pub mod deployment;
 pub mod history;
 pub mod names;
 mod nudges;
@@ -23,10 +24,12 @@ pub mod reply;
 pub mod roles;
 pub mod session;
 pub mod sign_in;
+pub mod team_language;
 mod team_results;
 pub mod teams;
 
 pub use action::{Action, TeamAction};
+pub use deployment::Deployment;
 pub use reply::{Button, Part, Reply};
 pub use roles::{Audience, Roles};
 pub use session::Session;
@@ -52,6 +55,8 @@ pub struct App {
     pub retention_days: u32,
     /// The web channel's public address (`--web-url`), for links to it from any channel.
     pub web_url: Option<url::Url>,
+    /// Who is responsible for the data, and the organisation's language.
+    pub deployment: Deployment,
 }
 
 impl App {

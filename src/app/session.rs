@@ -26,6 +26,9 @@ pub struct Session {
     pub state: State,
     /// The channel's id for the update being handled, when it has one (Telegram does).
     pub update: Option<String>,
+    /// The language the person's app or browser reports, read with the organisation's
+    /// default: what they would be spoken to in without a choice or a team.
+    pub detected: Lang,
     /// What engine steps changed that is not committed yet.
     pending: Pending,
 }
@@ -52,7 +55,18 @@ impl Session {
         // Kept from the first contact on, so that reminders reach the person in it.
         let lang = *record.lang.get_or_insert(detected);
         let state = State { lang, scan: app.store.scan(&person)? };
-        Ok(Session { person, record, stored, state, update, pending: Pending::default() })
+        Ok(Session { person, record, stored, state, update, detected, pending: Pending::default() })
+    }
+
+    /// Speaks a team's language from now on, unless the person chose one themselves;
+    /// committed with the next [`Session::save`]. Whether it was taken.
+    pub fn adopt_language(&mut self, lang: Lang) -> bool {
+        if self.record.lang_chosen {
+            return false;
+        }
+        self.record.lang = Some(lang);
+        self.state.lang = lang;
+        true
     }
 
     /// Whether the store keeps anything about the person (a record): not before their first
@@ -93,6 +107,7 @@ impl Session {
     pub fn advance_in(&mut self, flow: &Flow, event: Event, now: u64) -> Transition {
         if let Event::SetLanguage(lang) = event {
             self.record.lang = Some(lang);
+            self.record.lang_chosen = true;
         }
         let answered = matches!(event, Event::Answer { .. } | Event::DontKnow { .. });
         let transition = engine::step(flow, &self.state, event, now);

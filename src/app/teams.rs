@@ -58,7 +58,9 @@ pub fn new_team(cx: &Context, session: &Session, name: &str) -> Result<Reply> {
         return Ok(cx.say(session, Msg::TeamNameDuplicate, &[("team", name.into())]));
     }
     let flow = cx.app.flow();
-    let team = Team::new(name, session.person.clone(), cx.now, team_seed(), flow);
+    let mut team = Team::new(name, session.person.clone(), cx.now, team_seed(), flow);
+    // The team speaks its lead's language: a Flemish lead's invite speaks Flemish.
+    team.lang = Some(session.state.lang);
     cx.app.store.create_team(&team)?;
     let mut args = team_args(&team);
     args.push(("link", (cx.link)(&format!("{JOIN_PREFIX}{}", team.invite)).into()));
@@ -252,6 +254,7 @@ fn perform(cx: &Context, session: &Session, action: TeamAction, team: Team) -> R
         TeamAction::Result => result(cx, session, &team, None)?,
         TeamAction::Export => export(cx, session, &team)?,
         TeamAction::Report => report_team(cx, session, &team)?,
+        TeamAction::Language => super::team_language::offer(cx, session, &team),
         TeamAction::Remind => return remind(cx, session, &team),
         // The new round asks what the closing one asked, unless the lead picked another.
         TeamAction::NewRound => return new_round(cx, session, &team, round_flow(cx.app, &team)),
@@ -313,8 +316,20 @@ fn leave(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
     Ok(cx.say(session, outcome.unwrap_or(Msg::TeamNotMember), &team_args(team)))
 }
 
-/// An invite link was opened: ask to confirm, or say the person is in already.
-pub fn offer_to_join(cx: &Context, session: &Session, code: &str) -> Result<Reply> {
+/// An invite link was opened: ask to confirm, or say the person is in already. It opens
+/// with a line on the team's language when the person speaks it because of the team
+/// (`how`: the channel's way to choose another, see `team_language::note`).
+pub fn offer_to_join(cx: &Context, session: &Session, code: &str, how: Msg) -> Result<Reply> {
+    let mut reply = invite_opened(cx, session, code)?;
+    if let (Some(note), Some(Part::Text { text, .. })) =
+        (super::team_language::note(cx.app, session, code, how)?, reply.parts.first_mut())
+    {
+        *text = format!("{note}\n\n{text}");
+    }
+    Ok(reply)
+}
+
+fn invite_opened(cx: &Context, session: &Session, code: &str) -> Result<Reply> {
     let team = if is_invite_code(code) { cx.app.store.team_by_invite(code, false)? } else { None };
     let Some(team) = team else { return Ok(cx.say(session, Msg::TgInvalidLink, &[])) };
     let presenter = cx.presenter(session);

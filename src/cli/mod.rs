@@ -1,9 +1,11 @@
 //! The command line: `peilbot chat`, `peilbot serve`, `peilbot flows check`, `peilbot report`,
 //! and for the admin on the server `peilbot demo`, `peilbot team` and `peilbot org`.
 
+mod deployment;
 mod results;
 mod web;
 
+pub use deployment::DeploymentArgs;
 pub use results::ResultsArgs;
 use std::io;
 use std::net::SocketAddr;
@@ -52,6 +54,8 @@ pub enum Command {
         content: ContentDir,
         #[command(flatten)]
         retention: Retention,
+        #[command(flatten)]
+        deployment: DeploymentArgs,
     },
     /// Run the Telegram bot (long polling, or a webhook with --webhook and --listen).
     ///
@@ -201,6 +205,8 @@ pub struct ServeArgs {
     /// The web channel's public address, for links (e.g. https://scan.example.nl).
     #[arg(long, env = "PEILBOT_WEB_URL")]
     pub web_url: Option<Url>,
+    #[command(flatten)]
+    pub deployment: DeploymentArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -261,8 +267,8 @@ pub fn run(cli: Cli) -> ExitCode {
     private_files();
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
     let result = match cli.command {
-        Command::Chat { lang, flow, data, content, retention } => {
-            chat(lang, flow, &data, content.content.as_deref(), retention.days)
+        Command::Chat { lang, flow, data, content, retention, deployment } => {
+            chat(lang, flow, &data, content.content.as_deref(), retention.days, deployment.deployment())
         }
         Command::Serve(args) => serve(*args),
         Command::Web(args) => web::run(*args),
@@ -377,6 +383,7 @@ fn chat(
     data: &DataDir,
     content: Option<&Path>,
     retention_days: u32,
+    deployment: crate::app::Deployment,
 ) -> anyhow::Result<()> {
     let content = load_content_from(content)?;
     let app = App {
@@ -386,11 +393,13 @@ fn chat(
         admins: Vec::new(),
         retention_days,
         web_url: None,
+        deployment,
     };
     crate::app::privacy::sweep(&app, crate::unix_now())?;
     use std::io::IsTerminal;
+    let detected = app.deployment.first_lang(std::env::var("LANG").ok().as_deref());
     let mut chat =
-        Chat::open(&app, lang, terminal_lang(), io::stdout().lock())?.interactive(io::stdin().is_terminal());
+        Chat::open(&app, lang, detected, io::stdout().lock())?.interactive(io::stdin().is_terminal());
     chat.choose_flow(flow);
     chat.run(io::stdin().lock())?;
     app.store.flush()?;
@@ -412,6 +421,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         metrics_listen: args.metrics_listen,
         retention_days: args.retention.days,
         web_url: args.web_url.clone(),
+        deployment: args.deployment.checked(),
     };
     let content = load_content_from(args.content.content.as_deref())?;
     let store = args.data.open(&content)?;
@@ -428,6 +438,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         args.retention.days,
         args.web_url,
         crate::web::DEFAULT_PER_ADDRESS,
+        config.deployment.clone(),
     );
     runtime.block_on(async {
         let web = tokio::spawn(crate::web::serve(web, listen, telegram::stop_signal()));

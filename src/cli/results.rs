@@ -33,6 +33,7 @@ impl ResultsArgs {
             // Read-only: this view deletes nothing, so the default period is only a placeholder.
             retention_days: crate::app::privacy::DEFAULT_RETENTION_DAYS,
             web_url: None,
+            deployment: Default::default(),
         };
         Ok((app, self.lang.unwrap_or_else(terminal_lang)))
     }

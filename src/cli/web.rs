@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use url::Url;
 
-use super::{ContentDir, DataDir, Retention, load_content_from};
-use crate::app::App;
+use super::{ContentDir, DataDir, DeploymentArgs, Retention, load_content_from};
+use crate::app::{App, Deployment};
 use crate::content::Content;
 use crate::store::Store;
 use crate::telegram;
@@ -32,14 +32,24 @@ pub struct WebArgs {
     /// Requests a minute one address may make (an office behind one NAT is one address).
     #[arg(long, env = "PEILBOT_WEB_PER_ADDRESS", default_value_t = crate::web::DEFAULT_PER_ADDRESS)]
     pub per_address: u32,
+    #[command(flatten)]
+    pub deployment: DeploymentArgs,
 }
 
 /// `peilbot web`: the scan in a browser.
 pub fn run(args: WebArgs) -> anyhow::Result<()> {
     let content = load_content_from(args.content.content.as_deref())?;
     let store = args.data.open(&content)?;
-    let web =
-        channel(content, store, args.min_respondents, args.retention.days, args.web_url, args.per_address);
+    let deployment = args.deployment.checked();
+    let web = channel(
+        content,
+        store,
+        args.min_respondents,
+        args.retention.days,
+        args.web_url,
+        args.per_address,
+        deployment,
+    );
     // Before the first page: no expired response may be shown.
     crate::app::privacy::sweep(&web.app, crate::unix_now())?;
     let runtime = tokio::runtime::Runtime::new()?;
@@ -58,8 +68,9 @@ pub fn channel(
     retention_days: u32,
     public: Option<Url>,
     per_address: u32,
+    deployment: Deployment,
 ) -> Arc<crate::web::Web> {
     let rules = crate::anonymity::Rules::new(min_respondents);
-    let app = App { content, store, rules, admins: Vec::new(), retention_days, web_url: public };
+    let app = App { content, store, rules, admins: Vec::new(), retention_days, web_url: public, deployment };
     Arc::new(crate::web::Web::new(app, per_address))
 }

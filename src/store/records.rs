@@ -12,6 +12,10 @@ pub struct Person {
     /// The person's language: the one their app reported at first contact, or the one
     /// they chose since; `None` only in records from before languages were kept.
     pub lang: Option<Lang>,
+    /// The person chose `lang` themselves (a language button, `taal`, the web switcher);
+    /// until then a team's link may set it to the team's language.
+    #[serde(default)]
+    pub lang_chosen: bool,
     /// The chat message that shows the current question (Telegram edits it in place).
     #[serde(default)]
     pub question_message: Option<i32>,

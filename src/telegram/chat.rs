@@ -300,7 +300,7 @@ pub async fn group_message<B: TgBot>(
     if !matches!(ours, Some(Said::Command(_) | Said::Unknown)) {
         return Ok(());
     }
-    let lang = msg.from.as_ref().map_or(Lang::En, detected_lang);
+    let lang = msg.from.as_ref().map_or(Lang::En, |user| detected_lang(&shared.app, user));
     let link = format!("https://t.me/{}?start={SCAN_PAYLOAD}", shared.username);
     let text = shared.app.content.locales.msg_with(lang, Msg::TgGroup, &[("link", link.into())]);
     if let Err(err) = retrying(|| bot.send_message(msg.chat.id, text.clone()).into_future()).await {
@@ -319,7 +319,7 @@ pub async fn unowned_tap<B: TgBot>(
     query: CallbackQuery,
 ) -> HandlerResult {
     mark_update(&shared, Some(update_key(&update))).await?;
-    let text = shared.app.content.locales.msg(detected_lang(&query.from), Msg::TgStaleButton);
+    let text = shared.app.content.locales.msg(detected_lang(&shared.app, &query.from), Msg::TgStaleButton);
     let _ = bot.answer_callback_query(query.id.clone()).text(text).send().await;
     Ok(())
 }

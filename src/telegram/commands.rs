@@ -68,6 +68,8 @@ pub enum Command {
     Org,
     #[command(description = "cmd-weblink")]
     Weblink,
+    #[command(description = "cmd-teamlanguage")]
+    Teamlanguage,
 }
 
 impl Command {
@@ -102,6 +104,7 @@ impl Command {
             C::Remind => Request::Team(TeamRequest::On(A::Remind)),
             C::Leave => Request::Team(TeamRequest::On(A::Leave)),
             C::Weblink => Request::Team(TeamRequest::WebLink),
+            C::Teamlanguage => Request::Team(TeamRequest::On(A::Language)),
         }
     }
 
@@ -128,7 +131,8 @@ impl Command {
             | C::Newround
             | C::Export
             | C::Remind
-            | C::Weblink => Audience::Leads,
+            | C::Weblink
+            | C::Teamlanguage => Audience::Leads,
             C::Report(_) => Audience::LeadsAndAdmins,
             C::Org => Audience::Admins,
         }

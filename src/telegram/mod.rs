@@ -39,7 +39,8 @@ use url::Url;
 
 use crate::anonymity::Rules;
 use crate::app::conversation::{self, TeamRequest};
-use crate::app::{Action, App, Roles};
+use crate::app::teams::JOIN_PREFIX;
+use crate::app::{Action, App, Roles, team_language};
 use crate::content::Content;
 use crate::lang::Lang;
 use crate::messages::Msg;
@@ -68,6 +69,8 @@ pub struct ServeConfig {
     pub retention_days: u32,
     /// The web channel's public address, for links to it (`/invite`, `/weblink`).
     pub web_url: Option<Url>,
+    /// Who is responsible for the data, and the organisation's language.
+    pub deployment: crate::app::Deployment,
 }
 
 pub struct Webhook {
@@ -112,6 +115,7 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
         admins,
         retention_days: config.retention_days,
         web_url: config.web_url,
+        deployment: config.deployment,
     };
     // Before the first poll: no expired response may be shown.
     let sweep_started = std::time::Instant::now();
@@ -308,6 +312,10 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .branch(case![A::Join(code)].endpoint(teams::join::<B>))
                 .branch(dptree::filter(|a: Action| matches!(a, A::Pick { .. })).endpoint(teams::picked::<B>))
                 .branch(dptree::filter(|a: Action| matches!(a, A::Round { .. })).endpoint(teams::round::<B>))
+                .branch(
+                    dptree::filter(|a: Action| matches!(a, A::TeamLanguage { .. }))
+                        .endpoint(teams::team_language::<B>),
+                )
                 .branch(case![A::StartScan].endpoint(chat::start_scan::<B>))
                 .branch(
                     dptree::filter(|a: Action| matches!(a, A::Scan(_) | A::ScanInstead(_)))
@@ -377,9 +385,26 @@ async fn message_turn<B: TgBot>(
     shared: Arc<Shared>,
     update: Update,
     msg: Message,
+    said: Said,
 ) -> Option<turn::Turn<B>> {
     let user = msg.from.clone()?;
-    load_turn(shared, bot, msg.chat.id, user, update).await
+    let invite = match said {
+        Said::Command(Command::Start(payload)) => payload.strip_prefix(JOIN_PREFIX).map(str::to_string),
+        _ => None,
+    };
+    let Some(code) = invite else { return load_turn(shared, bot, msg.chat.id, user, update).await };
+    // A team's link speaks the team's language from the first message on (the welcome
+    // at first contact included), unless the person chose one themselves.
+    crate::pool::off_async(move || {
+        let mut turn = turn::Turn::load(shared, bot, msg.chat.id, &user, &update)?;
+        if let Some(lang) = team_language::of_invite(turn.app(), &turn.session, &code)? {
+            turn.session.adopt_language(lang);
+        }
+        anyhow::Ok(turn)
+    })
+    .await
+    .map_err(|err| tracing::error!(%err, "could not load a person"))
+    .ok()
 }
 
 /// Loads a person's turn on the blocking pool: it reads the store.

@@ -7,7 +7,7 @@ use super::menus::Refresh;
 use super::send::{is_opt_out, retrying};
 use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard};
 use crate::app::teams::{self, Context, JOIN_PREFIX, LEAD_PREFIX, Outcome};
-use crate::app::{Action, Part, Reply, Session, TeamAction};
+use crate::app::{Action, Part, Reply, Session, TeamAction, team_language};
 use crate::messages::Msg;
 use crate::pool::off_async;
 use crate::unix_now;
@@ -90,6 +90,15 @@ pub async fn round_flow<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -
     turn.answer_callback(&tap.query, None).await;
     turn.strip_keyboard(tap.message).await;
     reply(turn, move |cx, session| teams::set_round_flow(cx, session, &team, &flow)).await
+}
+
+/// A language picked for a team under `/teamlanguage`: the question turns into the answer.
+pub async fn team_language<B: TgBot>(mut turn: Turn<B>, tap: Tap, picked: Action) -> HandlerResult {
+    let Action::TeamLanguage { team, lang } = picked else { return Ok(()) };
+    let set = run_off_async(&turn, move |cx, session| team_language::set(cx, session, &team, lang)).await?;
+    turn.save().await?;
+    turn.answer_callback(&tap.query, None).await;
+    edit_into(turn, tap, set).await
 }
 
 /// A round picked from the buttons under a team result.
@@ -194,7 +203,10 @@ async fn carry_out<B: TgBot>(
 pub async fn deep_link<B: TgBot>(turn: Turn<B>, payload: &str) -> HandlerResult {
     if let Some(code) = payload.strip_prefix(JOIN_PREFIX) {
         let code = code.to_string();
-        return reply(turn, move |cx, session| teams::offer_to_join(cx, session, &code)).await;
+        return reply(turn, move |cx, session| {
+            teams::offer_to_join(cx, session, &code, Msg::TeamLanguageHowTg)
+        })
+        .await;
     }
     if let Some(code) = payload.strip_prefix(LEAD_PREFIX) {
         let code = code.to_string();

@@ -78,9 +78,10 @@ pub fn chat_of(person: &PersonId) -> Option<ChatId> {
     person.0.strip_prefix("tg:")?.parse().ok().map(ChatId)
 }
 
-/// The language Telegram reports for a user, before they chose one.
-pub fn detected_lang(user: &User) -> Lang {
-    user.language_code.as_deref().map_or(Lang::En, Lang::from_language_code)
+/// The language to speak to a user before they chose one: what Telegram reports for
+/// them, read with the organisation's default (see `Deployment::first_lang`).
+pub fn detected_lang(app: &App, user: &User) -> Lang {
+    app.deployment.first_lang(user.language_code.as_deref())
 }
 
 /// Inline buttons for the application layer's buttons.
@@ -141,8 +142,12 @@ impl<B: TgBot> Turn<B> {
         user: &User,
         update: &Update,
     ) -> Result<Turn<B>, StoreError> {
-        let mut session =
-            Session::load(&shared.app, person_of(user.id), detected_lang(user), Some(update_key(update)))?;
+        let mut session = Session::load(
+            &shared.app,
+            person_of(user.id),
+            detected_lang(&shared.app, user),
+            Some(update_key(update)),
+        )?;
         // Writing to us again is the opposite of blocking us.
         session.record.unreachable = false;
         let first_contact = session.record.noticed_at.is_none();

@@ -99,12 +99,18 @@ pub fn csrf_field(csrf: Option<&str>) -> String {
 
 /// Buttons of the application layer, each a small form that posts its action.
 pub fn buttons(rows: &[Vec<Button>], csrf: Option<&str>) -> String {
+    buttons_to("/act", rows, csrf)
+}
+
+/// Buttons that post their action to `target`.
+pub fn buttons_to(target: &str, rows: &[Vec<Button>], csrf: Option<&str>) -> String {
     let buttons: String = rows
         .iter()
         .flatten()
         .map(|button| {
             format!(
-                "<form method=\"post\" action=\"/act\">{}<button type=\"submit\" name=\"action\" value=\"{}\">{}</button></form>\n",
+                "<form method=\"post\" action=\"{}\">{}<button type=\"submit\" name=\"action\" value=\"{}\">{}</button></form>\n",
+                escape(target),
                 csrf_field(csrf),
                 escape(&button.action.encode()),
                 escape(&button.label),

@@ -19,7 +19,7 @@ use super::pages::{
 };
 use super::{html, identity};
 use crate::app::teams::{self, Outcome};
-use crate::app::{Part, Reply, Session, TeamAction, sign_in};
+use crate::app::{Action, Part, Reply, Session, TeamAction, sign_in, team_language};
 use crate::messages::Msg;
 use crate::person::PersonId;
 use crate::pool::off_async;
@@ -131,7 +131,8 @@ fn as_reply(
     }
 }
 
-/// `/lead/TEAM`: the team result as the lead sees it in the chat, with its chart.
+/// `/lead/TEAM`: the team result as the lead sees it in the chat, with its chart, and
+/// the team's language with a button per language.
 pub async fn result(State(web): State<Arc<Web>>, headers: HeaderMap, Path(team): Path<String>) -> Response {
     as_lead(web, headers, move |web, visit, lead| {
         let reply = as_reply(web, visit, &lead, TeamAction::Result, &team)?;
@@ -147,6 +148,56 @@ pub async fn result(State(web): State<Arc<Web>>, headers: HeaderMap, Path(team):
                 Part::Document { .. } => {}
             }
         }
+        // The team's language, with a button per language (they post to `/lead/act`).
+        let csrf = visit.token.csrf();
+        for part in as_reply(web, visit, &lead, TeamAction::Language, &team)?.parts {
+            if let Part::Text { text, buttons } = part {
+                main.push_str(&format!(
+                    "<h2>{}</h2>\n",
+                    html::escape(&msg(web, visit, Msg::WebLeadLanguage))
+                ));
+                main.push_str(&html::paragraphs(&text));
+                main.push_str(&html::buttons_to("/lead/act", &buttons, Some(&csrf)));
+            }
+        }
+        Ok(render(web, visit, StatusCode::OK, &msg(web, visit, Msg::WebLeadTitle), &main))
+    })
+    .await
+}
+
+#[derive(serde::Deserialize)]
+pub struct ActForm {
+    csrf: Option<String>,
+    action: Option<String>,
+}
+
+/// A button on a lead page (the team's language): checked as in the chat, for the lead
+/// of this web session, with the page's CSRF token.
+pub async fn act(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    axum::Form(form): axum::Form<ActForm>,
+) -> Response {
+    as_lead(web, headers, move |web, visit, lead| {
+        let action = form.action.as_deref().and_then(Action::decode);
+        let (true, Some(Action::TeamLanguage { team, lang })) =
+            (identity::csrf_matches(&visit.token, form.csrf.as_deref()), action)
+        else {
+            return Ok(text_page(web, visit, StatusCode::FORBIDDEN, Msg::WebRefusedTitle, Msg::WebRefused));
+        };
+        let reply =
+            team_work(web, &lead, visit.lang(), |cx, session| team_language::set(cx, session, &team, lang))?;
+        let text: Vec<String> = reply
+            .parts
+            .into_iter()
+            .filter_map(|part| if let Part::Text { text, .. } = part { Some(text) } else { None })
+            .collect();
+        let back = format!(
+            "<p><a href=\"/lead/{}\">{}</a></p>\n",
+            html::escape(&team),
+            html::escape(&msg(web, visit, Msg::WebLeadTitle))
+        );
+        let main = format!("{}{back}", html::paragraphs(&text.join("\n")));
         Ok(render(web, visit, StatusCode::OK, &msg(web, visit, Msg::WebLeadTitle), &main))
     })
     .await

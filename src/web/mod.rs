@@ -79,6 +79,7 @@ pub fn router(web: Arc<Web>) -> Router {
         .route("/join/{code}", get(pages::join))
         .route("/signin/{code}", get(lead::sign_in))
         .route("/lead", get(lead::teams))
+        .route("/lead/act", post(lead::act))
         .route("/lead/{team}", get(lead::result))
         .route("/lead/{team}/{file}", get(lead::file))
         .route("/style.css", get(pages::style))

@@ -19,7 +19,7 @@ use super::html::{self, Chrome};
 use super::identity::Token;
 use crate::app::conversation;
 use crate::app::teams::{self, Context};
-use crate::app::{App, Part, Reply, Session, catalog, history, privacy};
+use crate::app::{App, Part, Reply, Session, catalog, history, privacy, team_language};
 use crate::engine;
 use crate::lang::Lang;
 use crate::messages::Msg;
@@ -48,13 +48,18 @@ pub(super) fn visit(web: &Web, headers: &HeaderMap) -> Result<Visit, Response> {
         Some(token) => (token, false),
         None => (Token::new(), true),
     };
-    let lang = accept_language(headers);
+    let lang = browser_lang(web, headers);
     let session = Session::load(&web.app, token.person(), lang, None).map_err(store_error(web, lang))?;
     Ok(Visit { token, fresh, session })
 }
 
-/// The first of the browser's languages that we speak, else English.
-fn accept_language(headers: &HeaderMap) -> Lang {
+/// The language to speak to a browser before its person chose one.
+fn browser_lang(web: &Web, headers: &HeaderMap) -> Lang {
+    web.app.deployment.first_lang(accept_language(headers))
+}
+
+/// The first of the browser's languages that we speak, else its first one (or none).
+fn accept_language(headers: &HeaderMap) -> Option<&str> {
     let header = headers.get(header::ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok()).unwrap_or("");
     let mut wanted: Vec<(f32, &str)> = header
         .split(',')
@@ -70,7 +75,8 @@ fn accept_language(headers: &HeaderMap) -> Lang {
     let speaks = |tag: &str| {
         Lang::ALL.iter().any(|lang| tag.to_ascii_lowercase().starts_with(&lang.tag().to_ascii_lowercase()))
     };
-    wanted.into_iter().map(|(_, tag)| tag).find(|tag| speaks(tag)).map_or(Lang::En, Lang::from_language_code)
+    let first = wanted.first().map(|(_, tag)| *tag).filter(|tag| *tag != "*");
+    wanted.iter().map(|(_, tag)| *tag).find(|tag| speaks(tag)).or(first)
 }
 
 fn chrome(app: &App, lang: Lang, csrf: Option<String>) -> Chrome {
@@ -135,11 +141,17 @@ pub(super) fn unavailable(web: &Web, lang: Lang, err: &dyn std::fmt::Display) ->
 }
 
 pub fn too_many(web: &Web, headers: &HeaderMap) -> Response {
-    plain(web, accept_language(headers), StatusCode::TOO_MANY_REQUESTS, Msg::WebTooManyTitle, Msg::WebTooMany)
+    plain(
+        web,
+        browser_lang(web, headers),
+        StatusCode::TOO_MANY_REQUESTS,
+        Msg::WebTooManyTitle,
+        Msg::WebTooMany,
+    )
 }
 
 pub async fn not_found(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
-    plain(&web, accept_language(&headers), StatusCode::NOT_FOUND, Msg::WebNotFoundTitle, Msg::WebNotFound)
+    plain(&web, browser_lang(&web, &headers), StatusCode::NOT_FOUND, Msg::WebNotFoundTitle, Msg::WebNotFound)
 }
 
 pub async fn style() -> Response {
@@ -479,11 +491,23 @@ pub async fn resume(State(web): State<Arc<Web>>, headers: HeaderMap, Path(token)
     response
 }
 
+/// Speaks the team's language to someone who comes through its link and has not chosen
+/// one (kept once they act, as everything of a new visitor).
+pub(super) fn adopt_team_language(web: &Web, visit: &mut Visit, code: &str) -> Result<(), Response> {
+    let lang = team_language::of_invite(&web.app, &visit.session, code)
+        .map_err(|err| unavailable(web, visit.lang(), &err))?;
+    if let Some(lang) = lang {
+        visit.session.adopt_language(lang);
+    }
+    Ok(())
+}
+
 /// A team's invite link on the web: the same question as in Telegram, with a button.
 pub async fn join(State(web): State<Arc<Web>>, headers: HeaderMap, Path(code): Path<String>) -> Response {
-    with_visit(web, headers, move |web, visit| {
+    with_visit(web, headers, move |web, mut visit| {
+        adopt_team_language(web, &mut visit, &code)?;
         let reply = team_work(web, &visit.session, visit.lang(), |cx, session| {
-            teams::offer_to_join(cx, session, &code)
+            teams::offer_to_join(cx, session, &code, Msg::TeamLanguageHowWeb)
         })?;
         Ok(reply_page(web, &visit, Msg::WebJoinTitle, reply))
     })

@@ -28,6 +28,7 @@ mod results_cli;
 mod score;
 mod shutdown;
 mod store;
+mod team_language;
 mod teams;
 mod telegram;
 mod web;

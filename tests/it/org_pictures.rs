@@ -37,6 +37,7 @@ fn a_thousand_teams_make_pages_telegram_accepts() {
         admins: vec![admin.clone()],
         retention_days: peilbot::app::privacy::DEFAULT_RETENTION_DAYS,
         web_url: None,
+        deployment: Default::default(),
     };
     let link = |payload: &str| payload.to_string();
     let cx = Context { app: &app, now: demo::now(spec), link: &link };

@@ -281,6 +281,29 @@ async fn a_lead_signs_in_once_and_sees_the_team_result_report_and_export() {
     let csv = browser.get(&format!("/lead/{team}/export.csv")).await.bytes;
     assert!(String::from_utf8_lossy(&csv).contains("Hotel"), "the export names the team");
 
+    // The team's language, on the lead's page: Flemish from now on, for a newcomer whose
+    // browser asks for plain Dutch.
+    let page = browser.get(&format!("/lead/{team}")).await;
+    assert!(page.text().contains("Team \"Hotel\" speaks English."), "{}", page.text());
+    let flemish = format!("g:{team}:nl-BE");
+    assert!(page.body.contains(&format!("value=\"{flemish}\"")), "a button per language: {}", page.body);
+    let forged = browser.post("/lead/act", &[("csrf", "forged"), ("action", &flemish)]).await;
+    assert_eq!(forged.status, 403, "a post without the page's token changes nothing");
+    let set = browser.post("/lead/act", &[("csrf", &page.csrf()), ("action", &flemish)]).await;
+    assert!(set.text().contains("Team \"Hotel\" now speaks Vlaams."), "{}", set.text());
+    let code = web_invite.body().split(&format!("{base}/join/")).nth(1).expect("a web invite");
+    let code: String =
+        code.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let offer = Browser::at(&base, "nl").get(&format!("/join/{code}")).await;
+    assert!(offer.body.contains("<html lang=\"nl-BE\">"), "{}", offer.body);
+    assert!(
+        offer.text().contains(
+            "Ik spreek Vlaams met je, de taal van team \"Hotel\". Een andere taal kies je bovenaan de pagina."
+        ),
+        "{}",
+        offer.text()
+    );
+
     let again = Browser::at(&base, "en").get(&format!("/signin/{link}")).await;
     assert_eq!(again.status, 404, "a sign-in link works once");
     assert!(again.text().contains("does not work"), "{}", again.text());

@@ -346,6 +346,14 @@ messages! {
     WebLeadElsewhere => "web-lead-elsewhere",
     WebPrivacyCommands => "web-privacy-commands",
     WebStartAgain => "web-start-again",
+    CmdTeamlanguage => "cmd-teamlanguage",
+    TeamLanguageNote => "team-language-note",
+    TeamLanguageHowTg => "team-language-how-tg",
+    TeamLanguageHowWeb => "team-language-how-web",
+    TeamLanguageNone => "team-language-none",
+    TeamLanguageOffer => "team-language-offer",
+    TeamLanguageSet => "team-language-set",
+    WebLeadLanguage => "web-lead-language",
 }
 
 /// This file, for diagnostics that point at a message's definition.

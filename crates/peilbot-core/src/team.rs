@@ -43,6 +43,10 @@ pub struct Team {
     pub lead_invite: Option<String>,
     /// Oldest first; the last one is the current round.
     pub rounds: Vec<Round>,
+    /// The language the team speaks: a member who joins through its link and has not
+    /// chosen a language gets this one. `None` in teams stored before teams had one.
+    #[serde(default)]
+    pub lang: Option<crate::lang::Lang>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -196,6 +200,7 @@ impl Team {
             invite: invite_code(seed.invite),
             lead_invite: None,
             rounds: vec![Round::open(1, now, &flow.id, flow.version)],
+            lang: None,
         }
     }
 
