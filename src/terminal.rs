@@ -23,6 +23,7 @@ use std::io::{BufRead, Write};
 use anyhow::Result;
 
 use crate::app::conversation::{self, ScanStep};
+use crate::app::privacy::Channel;
 use crate::app::{Action, App, Part, Session, catalog, history, privacy};
 use crate::engine::{self, Event, Output, Screen};
 use crate::flow::Flow;
@@ -153,7 +154,7 @@ impl<'a, W: Write> Chat<'a, W> {
         self.print(&format!("{welcome}\n"))?;
         if self.session.record.noticed_at.is_none() {
             // The privacy notice, once: going on with the scan is the person's own choice.
-            let notice = privacy::notice(self.app, self.session.state.lang, Msg::PrivacyCommandsChat);
+            let notice = privacy::notice(self.app, self.session.state.lang, Channel::Terminal);
             self.print(&format!("{notice}\n"))?;
             self.session.record.noticed_at = Some(now());
             self.session.save(self.app)?;
@@ -181,7 +182,7 @@ impl<'a, W: Write> Chat<'a, W> {
                     self.remark_text(&text)?;
                 }
                 Input::Privacy => {
-                    let text = privacy::statement(self.app, self.session.state.lang);
+                    let text = privacy::statement(self.app, self.session.state.lang, Channel::Terminal);
                     self.remark_text(&text)?
                 }
                 Input::MyData => self.my_data()?,
@@ -353,7 +354,7 @@ impl<'a, W: Write> Chat<'a, W> {
             ("cancel" | "annuleer", _) => Input::Confirm(Pending::Cancel),
             ("forget" | "vergeet" | "wis", _) => Input::Confirm(Pending::Forget),
             ("mydata" | "mijngegevens", _) => Input::MyData,
-            ("privacy", _) => Input::Privacy,
+            ("privacy" | "privacyverklaring", _) => Input::Privacy,
             ("start" | "scan", _) => {
                 Input::Scan(Some(rest.trim()).filter(|id| !id.is_empty()).map(str::to_string))
             }

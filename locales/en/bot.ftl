@@ -118,20 +118,23 @@ progress-about = Question { $position } of about { $total }
 scale-legend = Levels: { $levels }
 snapshot-above-ambition = In two years: { $ambition } ({ $level }). You are already { $above } above that.
 privacy-notice = Before you begin: what I keep, and who sees it.
-    • What I keep: the id of your chat account, your language, your answers and when you gave them, and the teams you are in.
+    • What I keep: { $account }, your language, your answers and when you gave them, and the teams you are in.
     • Who sees what: your own answers and your snapshot are for you alone. A team lead only ever sees team results of { $min } people or more, never who answered what.
-    • How long: a finished scan is deleted { $days } days after you finished it, and everything at once whenever you ask.
+    • How long: a finished scan is deleted { $period } after you finished it, and everything at once whenever you ask.
+    • Responsible for your data: { $controller }.
 privacy-statement = How Peilbot handles your data
     
-    What is kept: the id of your chat account, the language you use, your answers to each scan with when you started and finished it, a scan you have not finished yet, the teams you are in and whether you lead them, whether you turned team reminders off, and when you were last reminded.
+    Who is responsible: { $controller }. For questions about your data, or to use your rights, contact the data protection officer: { $dpo }.
+    
+    Legal basis: { $basis }.
+    
+    What is kept: { $account }, the language you use, your answers to each scan with when you started and finished it, a scan you have not finished yet, the teams you are in and whether you lead them, whether you turned team reminders off, and when you were last reminded.
     
     Why: to give you your own snapshot, and your team and your organisation anonymous results.
     
     Who sees what: your own answers and your snapshot are for you alone. A team lead only sees team results of { $min } people or more: medians, spread and shares of "don't know", never who answered what and never a lowest or highest value. A breakdown by role needs groups of at least 7. Whoever runs this bot's server holds the stored data and must protect it.
     
-    How long: a finished scan is deleted { $days } days after it was finished. A scan you stop with /cancel is deleted at once. Team results already shown stay as they were: they hold no one's own answers.
-    
-    Your rights: /mydata shows everything kept about you, also as a file. /forget deletes all of it. /settings turns team reminders off. Reminders only go out on working days between 9:00 and 17:00.
+    How long: a finished scan is deleted { $period } after it was finished. A scan you stop and delete is deleted at once. Team results already shown stay as they were: they hold no one's own answers.
 cmd-privacy = What is kept, who sees it, for how long
 cmd-mydata = Everything kept about you
 mydata-summary = What I keep about you: your language ({ $language }), { $scans ->
@@ -145,7 +148,7 @@ mydata-summary = What I keep about you: your language ({ $language }), { $scans 
         [0] no teams.
         [one] one team: { $names }.
        *[other] { $teams } teams: { $names }.
-    } Finished scans are deleted { $days } days after they were finished. The file below holds all of it, exactly as stored.
+    } Finished scans are deleted { $period } after they were finished. The file below holds all of it, exactly as stored.
 mydata-caption = Everything Peilbot keeps about you, as JSON.
 tg-ready = Which language do you prefer? Tap "Start" when you are ready.
 tg-start-button = Start
@@ -164,3 +167,25 @@ chat-forgotten = Done: everything Peilbot kept about you is deleted. Run peilbot
 chat-choice-hint-no-skip = (number, "back", "help")
 privacy-commands-tg = Commands: /privacy the full statement · /mydata everything I keep about you · /cancel stop a scan and delete its answers · /forget delete everything.
 privacy-commands-chat = Commands: "privacy" the full statement · "mydata" everything I keep about you · "cancel" stop a scan and delete its answers · "forget" delete everything.
+
+# issue 22: a privacy statement for a public body
+retention-period = { $years ->
+        [0] { $days ->
+            [one] one day
+           *[other] { $days } days
+        }
+        [1] one year
+        [2] two years
+       *[other] { $years } years
+    }
+privacy-unset = not filled in yet by the organisation that runs this scan (ask whoever invited you)
+privacy-account-tg = your Telegram user id
+privacy-account-web = a random key in a cookie of this browser (Peilbot stores only a hash of it)
+privacy-account-chat = one local person for the data folder on this computer (nothing that names you)
+privacy-where-tg = About Telegram: the messages of this chat, your answers and snapshots included, stay on Telegram's servers until you delete the chat, also after Peilbot has deleted your data. Telegram is a company of its own, with its own privacy policy: delete the chat in Telegram if you want them gone there too.
+privacy-where-web = About this browser: Peilbot keeps nothing in it but one cookie with a random key. Whoever has your personal link to continue a scan can see your answers, so keep it to yourself.
+privacy-where-chat = About this terminal: everything is kept in the data folder on this computer, and nowhere else.
+privacy-rights-tg = Your rights: /mydata shows everything kept about you, also as a file. /forget deletes all of it. /settings turns team reminders off. Reminders only go out on working days between 9:00 and 17:00.
+privacy-rights-web = Your rights: "My data" shows everything kept about you, also as a file, and deletes all of it.
+privacy-rights-chat = Your rights: "mydata" shows everything kept about you, also as JSON; "forget" deletes all of it.
+privacy-complaint = If you think your data is not handled as it should be, you may complain to the supervisory authority: in the Netherlands the Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl); in Belgium the Gegevensbeschermingsautoriteit (gegevensbeschermingsautoriteit.be), and for Flemish local government the Vlaamse Toezichtcommissie (overheid.vlaanderen.be/vtc).

@@ -48,7 +48,7 @@ chart-row-values = { $current } → { $ambition }, kloof { $gap }
 ## Chat in de terminal
 
 chat-welcome = Peilbot: korte scans van de digitale volwassenheid. Antwoord met het nummer van je keuze. Typ "help" voor de opdrachten.
-chat-help = Opdrachten: een nummer beantwoordt de vraag; "terug" gaat naar de vorige vraag; "?" of "skip" antwoordt "weet ik niet" (waar een vraag dat aanbiedt); "taal nl", "taal nl-BE" of "taal en" wisselt van taal; "annuleer" stopt de scan en wist de antwoorden; "start" toont de scans om uit te kiezen ("start aiscan" start er een); "resultaat" toont je laatste momentopname; "geschiedenis" toont je afgeronde scans; "privacy" vertelt wat er bewaard wordt en wie wat ziet; "mydata" toont alles wat over je bewaard wordt; "forget" wist dat allemaal; "stop" stopt voor nu (je antwoorden blijven bewaard).
+chat-help = Opdrachten: een nummer beantwoordt de vraag; "terug" gaat naar de vorige vraag; "?" of "skip" antwoordt "weet ik niet" (waar een vraag dat aanbiedt); "taal nl", "taal nl-BE" of "taal en" wisselt van taal; "annuleer" stopt de scan en wist de antwoorden; "start" toont de scans om uit te kiezen ("start aiscan" start er een); "resultaat" toont je laatste momentopname; "geschiedenis" toont je afgeronde scans; "privacy" vertelt wat er bewaard wordt en wie wat ziet; "mijngegevens" toont alles wat over je bewaard wordt; "vergeet" wist dat allemaal; "stop" stopt voor nu (je antwoorden blijven bewaard).
 chat-choice-hint = (nummer, "terug", "?", "help")
 chat-bye = Je antwoorden zijn bewaard. Start peilbot chat opnieuw om verder te gaan.
 chat-bye-idle = Tot ziens.
@@ -118,20 +118,23 @@ progress-about = Vraag { $position } van ongeveer { $total }
 scale-legend = Niveaus: { $levels }
 snapshot-above-ambition = Over twee jaar: { $ambition } ({ $level }). Je zit daar nu al { $above } boven.
 privacy-notice = Voor je begint: wat ik bewaar, en wie wat ziet.
-    • Wat ik bewaar: de id van je chataccount, je taal, je antwoorden en wanneer je ze gaf, en de teams waar je in zit.
+    • Wat ik bewaar: { $account }, je taal, je antwoorden en wanneer je ze gaf, en de teams waar je in zit.
     • Wie wat ziet: je eigen antwoorden en je momentopname zijn alleen voor jou. Een teamleider ziet alleen teamresultaten van { $min } mensen of meer, nooit wie wat antwoordde.
-    • Hoe lang: een afgeronde scan wordt { $days } dagen na het afronden gewist, en alles in één keer wanneer je dat vraagt.
+    • Hoe lang: een afgeronde scan wordt { $period } na het afronden gewist, en alles in één keer wanneer je dat vraagt.
+    • Verantwoordelijk voor je gegevens: { $controller }.
 privacy-statement = Zo gaat Peilbot met je gegevens om
     
-    Wat er bewaard wordt: de id van je chataccount, de taal die je gebruikt, je antwoorden op elke scan met wanneer je begon en klaar was, een scan die je nog niet hebt afgerond, de teams waar je in zit en of je er teamleider van bent, of je teamherinneringen hebt uitgezet, en wanneer je voor het laatst een herinnering kreeg.
+    Wie is verantwoordelijk: { $controller }. Met vragen over je gegevens, of om je rechten te gebruiken, kun je terecht bij de functionaris gegevensbescherming: { $dpo }.
+    
+    Grondslag: { $basis }.
+    
+    Wat er bewaard wordt: { $account }, de taal die je gebruikt, je antwoorden op elke scan met wanneer je begon en klaar was, een scan die je nog niet hebt afgerond, de teams waar je in zit en of je er teamleider van bent, of je teamherinneringen hebt uitgezet, en wanneer je voor het laatst een herinnering kreeg.
     
     Waarom: om je je eigen momentopname te geven, en je team en je organisatie anonieme resultaten.
     
     Wie wat ziet: je eigen antwoorden en je momentopname zijn alleen voor jou. Een teamleider ziet alleen teamresultaten van { $min } mensen of meer: medianen, spreiding en het aandeel "weet ik niet", nooit wie wat antwoordde en nooit een laagste of hoogste waarde. Een uitsplitsing per rol vraagt groepen van minstens 7. Wie de server van deze bot beheert, heeft de bewaarde gegevens in handen en moet ze beschermen.
     
-    Hoe lang: een afgeronde scan wordt { $days } dagen na het afronden gewist. Een scan die je met /cancel stopt, wordt meteen gewist. Teamresultaten die al getoond zijn, blijven zoals ze waren: daarin staan geen antwoorden van één persoon.
-    
-    Je rechten: /mydata toont alles wat over je bewaard wordt, ook als bestand. /forget wist dat allemaal. Met /settings zet je teamherinneringen uit. Herinneringen gaan alleen op werkdagen tussen 9.00 en 17.00 uur de deur uit.
+    Hoe lang: een afgeronde scan wordt { $period } na het afronden gewist. Een scan die je stopt en wist, is meteen weg. Teamresultaten die al getoond zijn, blijven zoals ze waren: daarin staan geen antwoorden van één persoon.
 cmd-privacy = Wat er bewaard wordt, wie het ziet en hoe lang
 cmd-mydata = Alles wat over je bewaard wordt
 mydata-summary = Dit bewaar ik over je: je taal ({ $language }), { $scans ->
@@ -145,7 +148,7 @@ mydata-summary = Dit bewaar ik over je: je taal ({ $language }), { $scans ->
         [0] geen teams.
         [one] één team: { $names }.
        *[other] { $teams } teams: { $names }.
-    } Afgeronde scans worden { $days } dagen na het afronden gewist. In het bestand hieronder staat alles precies zoals het bewaard is.
+    } Afgeronde scans worden { $period } na het afronden gewist. In het bestand hieronder staat alles precies zoals het bewaard is.
 mydata-caption = Alles wat Peilbot over je bewaart, als JSON.
 tg-ready = Welke taal heb je liever? Tik op "Start" als je klaar bent om te beginnen.
 tg-start-button = Start
@@ -163,4 +166,26 @@ chat-confirm-yes = Typ "ja" om door te gaan; met iets anders blijft alles zoals 
 chat-forgotten = Klaar: alles wat Peilbot over je bewaarde is gewist. Start peilbot chat opnieuw als je opnieuw wilt beginnen.
 chat-choice-hint-no-skip = (nummer, "terug", "help")
 privacy-commands-tg = Opdrachten: /privacy de hele privacyverklaring · /mydata alles wat ik over je bewaar · /cancel een scan stoppen en de antwoorden wissen · /forget alles wissen.
-privacy-commands-chat = Opdrachten: "privacy" de hele privacyverklaring · "mydata" alles wat ik over je bewaar · "annuleer" een scan stoppen en de antwoorden wissen · "forget" alles wissen.
+privacy-commands-chat = Opdrachten: "privacy" de hele privacyverklaring · "mijngegevens" alles wat ik over je bewaar · "annuleer" een scan stoppen en de antwoorden wissen · "vergeet" alles wissen.
+
+# issue 22: een privacyverklaring voor een overheid
+retention-period = { $years ->
+        [0] { $days ->
+            [one] één dag
+           *[other] { $days } dagen
+        }
+        [1] een jaar
+        [2] twee jaar
+       *[other] { $years } jaar
+    }
+privacy-unset = nog niet ingevuld door de organisatie die deze scan houdt (vraag het aan wie je heeft uitgenodigd)
+privacy-account-tg = je gebruikers-id bij Telegram
+privacy-account-web = een willekeurige sleutel in een cookie van deze browser (Peilbot bewaart daar alleen een hash van)
+privacy-account-chat = één lokale persoon voor de gegevensmap op deze computer (niets wat jou bij naam noemt)
+privacy-where-tg = Over Telegram: de berichten van dit gesprek, ook je antwoorden en momentopnames, blijven op de servers van Telegram staan tot je het gesprek verwijdert, ook nadat Peilbot je gegevens heeft gewist. Telegram is een bedrijf met een eigen privacybeleid: verwijder het gesprek in Telegram als je ze daar ook weg wilt hebben.
+privacy-where-web = Over deze browser: Peilbot bewaart er niets in behalve één cookie met een willekeurige sleutel. Wie je persoonlijke link heeft om een scan voort te zetten, ziet je antwoorden, dus houd die voor jezelf.
+privacy-where-chat = Over deze terminal: alles staat in de gegevensmap op deze computer, en nergens anders.
+privacy-rights-tg = Je rechten: /mydata toont alles wat over je bewaard wordt, ook als bestand. /forget wist dat allemaal. Met /settings zet je teamherinneringen uit. Herinneringen gaan alleen op werkdagen tussen 9.00 en 17.00 uur de deur uit.
+privacy-rights-web = Je rechten: onder "Mijn gegevens" zie je alles wat over je bewaard wordt, ook als bestand, en wis je het allemaal.
+privacy-rights-chat = Je rechten: "mijngegevens" toont alles wat over je bewaard wordt, ook als JSON; "vergeet" wist het allemaal.
+privacy-complaint = Vind je dat er niet goed met je gegevens wordt omgegaan? Dan kun je een klacht indienen bij de toezichthouder, de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).

@@ -36,6 +36,18 @@ impl Deployment {
         .collect()
     }
 
+    /// Warns, once a channel is up, while the privacy statement still says that the
+    /// controller, the contact or the legal basis is not configured.
+    pub fn warn_if_unset(&self) {
+        let missing = self.missing();
+        if !missing.is_empty() {
+            tracing::warn!(
+                missing = missing.join(", "),
+                "the privacy statement says these are not configured yet; set them before you invite staff"
+            );
+        }
+    }
+
     /// The language to speak to someone new, from what their app or browser reports
     /// (`None`: nothing). A code we speak keeps its region (`nl-BE`, `nl-NL`, `en`); a
     /// bare code of the default's language (`nl`) and a code we do not speak take the

@@ -23,21 +23,93 @@ pub const DEFAULT_RETENTION_DAYS: u32 = 730;
 pub const SWEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
-/// The figures every privacy text names: the team threshold and the retention period.
-fn args(app: &App) -> Vec<(&'static str, Arg)> {
-    vec![("min", app.rules.min_respondents().into()), ("days", app.retention_days.into())]
+/// Where the person talks to Peilbot: what the channel itself keeps differs, and so do
+/// the commands for their rights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Telegram,
+    Web,
+    Terminal,
 }
 
-/// The short notice shown once, at first contact, with the commands of the channel
-/// (`commands`: `Msg::PrivacyCommandsTg` or `Msg::PrivacyCommandsChat`).
-pub fn notice(app: &App, lang: Lang, commands: Msg) -> String {
+impl Channel {
+    /// Who the person is to Peilbot in this channel.
+    fn account(self) -> Msg {
+        match self {
+            Channel::Telegram => Msg::PrivacyAccountTg,
+            Channel::Web => Msg::PrivacyAccountWeb,
+            Channel::Terminal => Msg::PrivacyAccountChat,
+        }
+    }
+
+    /// What the channel keeps besides Peilbot's store, said honestly.
+    fn keeps(self) -> Msg {
+        match self {
+            Channel::Telegram => Msg::PrivacyWhereTg,
+            Channel::Web => Msg::PrivacyWhereWeb,
+            Channel::Terminal => Msg::PrivacyWhereChat,
+        }
+    }
+
+    fn rights(self) -> Msg {
+        match self {
+            Channel::Telegram => Msg::PrivacyRightsTg,
+            Channel::Web => Msg::PrivacyRightsWeb,
+            Channel::Terminal => Msg::PrivacyRightsChat,
+        }
+    }
+
+    fn commands(self) -> Msg {
+        match self {
+            Channel::Telegram => Msg::PrivacyCommandsTg,
+            Channel::Web => Msg::WebPrivacyCommands,
+            Channel::Terminal => Msg::PrivacyCommandsChat,
+        }
+    }
+}
+
+/// What every privacy text names: the team threshold, the retention period in words, who
+/// the person is in this channel, and the deployment's controller, contact and legal basis
+/// (or that they are not filled in yet).
+fn args(app: &App, lang: Lang, channel: Channel) -> Vec<(&'static str, Arg)> {
     let presenter = app.presenter(lang);
-    format!("{}\n{}", presenter.msg_with(Msg::PrivacyNotice, &args(app)), presenter.msg(commands))
+    let deployment = &app.deployment;
+    let or_unset = |value: &Option<String>| value.clone().unwrap_or_else(|| presenter.msg(Msg::PrivacyUnset));
+    vec![
+        ("min", app.rules.min_respondents().into()),
+        ("period", retention_period(app, lang).into()),
+        ("account", presenter.msg(channel.account()).into()),
+        ("controller", or_unset(&deployment.controller).into()),
+        ("dpo", or_unset(&deployment.dpo_contact).into()),
+        ("basis", or_unset(&deployment.legal_basis).into()),
+    ]
 }
 
-/// `/privacy`: the full statement.
-pub fn statement(app: &App, lang: Lang) -> String {
-    app.presenter(lang).msg_with(Msg::PrivacyStatement, &args(app))
+/// "two years", "90 days": the retention period as a person says it.
+pub fn retention_period(app: &App, lang: Lang) -> String {
+    let days = app.retention_days;
+    let years = if days % 365 == 0 { days / 365 } else { 0 };
+    app.presenter(lang).msg_with(Msg::RetentionPeriod, &[("days", days.into()), ("years", years.into())])
+}
+
+/// The short notice shown once, at first contact, with the commands of the channel.
+pub fn notice(app: &App, lang: Lang, channel: Channel) -> String {
+    let presenter = app.presenter(lang);
+    let notice = presenter.msg_with(Msg::PrivacyNotice, &args(app, lang, channel));
+    format!("{notice}\n{}", presenter.msg(channel.commands()))
+}
+
+/// `/privacy`: the full statement: who is responsible and on what basis, what is kept, who
+/// sees what and for how long, what the channel keeps itself, the person's rights, and the
+/// supervisory authority they may complain to.
+pub fn statement(app: &App, lang: Lang, channel: Channel) -> String {
+    let presenter = app.presenter(lang);
+    let args = args(app, lang, channel);
+    [Msg::PrivacyStatement, channel.keeps(), channel.rights(), Msg::PrivacyComplaint]
+        .into_iter()
+        .map(|msg| presenter.msg_with(msg, &args))
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// Deletes responses older than the retention period; returns how many went.
@@ -71,7 +143,7 @@ pub fn my_data(app: &App, session: &Session) -> anyhow::Result<Reply> {
             ("inprogress", usize::from(session.state.scan.is_some()).into()),
             ("teams", names.len().into()),
             ("names", names.join(", ").into()),
-            ("days", app.retention_days.into()),
+            ("period", retention_period(app, session.state.lang).into()),
         ],
     );
     let bytes = serde_json::to_vec_pretty(&document)?;

@@ -32,18 +32,4 @@ impl DeploymentArgs {
             default_lang: self.default_lang,
         }
     }
-
-    /// The deployment, with a warning while the privacy statement still says that its
-    /// controller, contact or legal basis is not configured.
-    pub fn checked(&self) -> Deployment {
-        let deployment = self.deployment();
-        let missing = deployment.missing();
-        if !missing.is_empty() {
-            tracing::warn!(
-                missing = missing.join(", "),
-                "the privacy statement says these are not configured yet; set them before you invite staff"
-            );
-        }
-        deployment
-    }
 }

@@ -421,7 +421,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         metrics_listen: args.metrics_listen,
         retention_days: args.retention.days,
         web_url: args.web_url.clone(),
-        deployment: args.deployment.checked(),
+        deployment: args.deployment.deployment(),
     };
     let content = load_content_from(args.content.content.as_deref())?;
     let store = args.data.open(&content)?;

@@ -40,7 +40,7 @@ pub struct WebArgs {
 pub fn run(args: WebArgs) -> anyhow::Result<()> {
     let content = load_content_from(args.content.content.as_deref())?;
     let store = args.data.open(&content)?;
-    let deployment = args.deployment.checked();
+    let deployment = args.deployment.deployment();
     let web = channel(
         content,
         store,
@@ -52,6 +52,7 @@ pub fn run(args: WebArgs) -> anyhow::Result<()> {
     );
     // Before the first page: no expired response may be shown.
     crate::app::privacy::sweep(&web.app, crate::unix_now())?;
+    web.app.deployment.warn_if_unset();
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
         crate::web::serve(web.clone(), args.listen, telegram::stop_signal()).await?;

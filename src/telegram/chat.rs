@@ -23,7 +23,7 @@ use super::turn::{
     HandlerResult, Shared, Tap, TgBot, Turn, detected_lang, keyboard, on_blocking_pool, update_key,
 };
 use crate::app::conversation::{self, Confirmation, ScanStep};
-use crate::app::privacy;
+use crate::app::privacy::{self, Channel};
 use crate::app::{Action, Button, Part, Reply, catalog, history};
 use crate::engine::{self, Event, Output, Screen};
 use crate::lang::Lang;
@@ -110,7 +110,7 @@ pub async fn greet<B: TgBot>(mut turn: Turn<B>) -> Option<Turn<B>> {
 }
 
 async fn send_welcome<B: TgBot>(turn: &mut Turn<B>) -> Result<(), teloxide::RequestError> {
-    let notice = privacy::notice(turn.app(), turn.session.state.lang, Msg::PrivacyCommandsTg);
+    let notice = privacy::notice(turn.app(), turn.session.state.lang, Channel::Telegram);
     turn.say(format!("{}\n\n{notice}", turn.msg(Msg::TgWelcome)), None).await.map(drop)
 }
 
@@ -135,7 +135,7 @@ fn start_button<B: TgBot>(turn: &Turn<B>, flow: Option<String>) -> Button {
 
 /// `/privacy`: the full statement, with the configured team threshold.
 pub async fn privacy_statement<B: TgBot>(turn: Turn<B>) -> HandlerResult {
-    let text = privacy::statement(turn.app(), turn.session.state.lang);
+    let text = privacy::statement(turn.app(), turn.session.state.lang, Channel::Telegram);
     say(turn, text, Vec::new()).await
 }
 

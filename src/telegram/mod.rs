@@ -97,6 +97,7 @@ pub async fn serve(config: ServeConfig, content: Content, store: Store) -> anyho
         .map_err(|err| anyhow::anyhow!("cannot reach the Bot API or the token was refused: {err}"))?;
     let username = me.username.clone().unwrap_or_default();
     tracing::info!(bot = %username, api = %config.api_url.as_ref().map_or("https://api.telegram.org", Url::as_str), "connected");
+    config.deployment.warn_if_unset();
 
     let rules = Rules::new(config.min_respondents);
     if rules.min_respondents() != config.min_respondents {

@@ -108,7 +108,7 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
             Ok(response)
         }
         Action::Join(code) => {
-            super::pages::adopt_team_language(web, &mut visit, &code)?;
+            super::links::adopt_team_language(web, &mut visit, &code)?;
             visit.session.save(app).map_err(&failed)?;
             let joined =
                 team_work(web, &visit.session, visit.lang(), |cx, session| teams::join(cx, session, &code))?;

@@ -141,7 +141,8 @@ pub fn table(caption: &str, header: &[String], rows: &[Vec<String>]) -> String {
 /// contrast above 4.5:1, and a focus ring on every control.
 pub const STYLE: &str = "\
 html { font-family: system-ui, sans-serif; font-size: 100%; line-height: 1.5; color: #1b1b1b; background: #fff; }
-body { margin: 0 auto; max-width: 42rem; padding: 0 1rem 2rem; }
+body { margin: 0 auto; max-width: 42rem; padding: 0 1rem 2rem; overflow-wrap: break-word; }
+main p { overflow-wrap: anywhere; }
 a { color: #0b4f8a; }
 a:focus, button:focus, input:focus, select:focus { outline: 3px solid #b35c00; outline-offset: 2px; }
 .skip { position: absolute; left: -999rem; }

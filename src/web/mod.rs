@@ -20,6 +20,7 @@ mod html;
 mod identity;
 mod lead;
 mod limits;
+mod links;
 mod pages;
 
 use std::net::SocketAddr;
@@ -75,8 +76,8 @@ pub fn router(web: Arc<Web>) -> Router {
         .route("/mydata", get(pages::my_data))
         .route("/mydata.json", get(pages::my_data_json))
         .route("/forget", get(acts::forget))
-        .route("/resume/{token}", get(pages::resume))
-        .route("/join/{code}", get(pages::join))
+        .route("/resume/{token}", get(links::resume))
+        .route("/join/{code}", get(links::join))
         .route("/signin/{code}", get(lead::sign_in))
         .route("/lead", get(lead::teams))
         .route("/lead/act", post(lead::act))

@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
@@ -18,8 +18,9 @@ use super::Web;
 use super::html::{self, Chrome};
 use super::identity::Token;
 use crate::app::conversation;
+use crate::app::privacy::Channel;
 use crate::app::teams::{self, Context};
-use crate::app::{App, Part, Reply, Session, catalog, history, privacy, team_language};
+use crate::app::{App, Part, Reply, Session, catalog, history, privacy};
 use crate::engine;
 use crate::lang::Lang;
 use crate::messages::Msg;
@@ -212,7 +213,7 @@ fn asked_by_teams(web: &Web, visit: &Visit) -> Result<String, crate::store::Stor
 pub(super) fn menu_page(web: &Web, visit: &Visit, menu: catalog::Menu, banners: String) -> Response {
     let mut main = banners;
     if visit.session.record.noticed_at.is_none() {
-        let notice = privacy::notice(&web.app, visit.lang(), Msg::WebPrivacyCommands);
+        let notice = privacy::notice(&web.app, visit.lang(), Channel::Web);
         main.push_str(&format!("<div class=\"notice\">{}</div>\n", html::paragraphs(&notice)));
     }
     main.push_str(&html::paragraphs(&menu.text));
@@ -430,7 +431,7 @@ pub async fn history(State(web): State<Arc<Web>>, headers: HeaderMap) -> Respons
 /// `/privacy`: the full statement.
 pub async fn privacy(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
     with_visit(web, headers, |web, visit| {
-        let text = privacy::statement(&web.app, visit.lang());
+        let text = privacy::statement(&web.app, visit.lang(), Channel::Web);
         Ok(prose_page(web, &visit, StatusCode::OK, Msg::WebPrivacyTitle, &text))
     })
     .await
@@ -479,37 +480,6 @@ pub async fn my_data_json(State(web): State<Arc<Web>>, headers: HeaderMap) -> Re
             bytes,
         )
             .into_response())
-    })
-    .await
-}
-
-/// A personal resume link: this browser continues that scan.
-pub async fn resume(State(web): State<Arc<Web>>, headers: HeaderMap, Path(token): Path<String>) -> Response {
-    let Some(token) = Token::parse(&token) else { return not_found(State(web), headers).await };
-    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, "/")]).into_response();
-    set_cookie(&mut response, &token.cookie(web.secure()));
-    response
-}
-
-/// Speaks the team's language to someone who comes through its link and has not chosen
-/// one (kept once they act, as everything of a new visitor).
-pub(super) fn adopt_team_language(web: &Web, visit: &mut Visit, code: &str) -> Result<(), Response> {
-    let lang = team_language::of_invite(&web.app, &visit.session, code)
-        .map_err(|err| unavailable(web, visit.lang(), &err))?;
-    if let Some(lang) = lang {
-        visit.session.adopt_language(lang);
-    }
-    Ok(())
-}
-
-/// A team's invite link on the web: the same question as in Telegram, with a button.
-pub async fn join(State(web): State<Arc<Web>>, headers: HeaderMap, Path(code): Path<String>) -> Response {
-    with_visit(web, headers, move |web, mut visit| {
-        adopt_team_language(web, &mut visit, &code)?;
-        let reply = team_work(web, &visit.session, visit.lang(), |cx, session| {
-            teams::offer_to_join(cx, session, &code, Msg::TeamLanguageHowWeb)
-        })?;
-        Ok(reply_page(web, &visit, Msg::WebJoinTitle, reply))
     })
     .await
 }

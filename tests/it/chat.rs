@@ -458,7 +458,7 @@ fn the_privacy_notice_is_printed_once_and_needs_no_answer() {
     let data = data_dir();
     let first = chat(data.path(), Some("en"), &typed(&["2"]));
     assert_line(&first, NOTICE);
-    assert!(first.contains("730 days"), "{first}");
+    assert!(first.contains("deleted two years after you finished it"), "{first}");
     // The scan went on right after it: the first answer counted.
     assert_eq!(progress_lines(&first).last(), Some(&"Question 2 of about 23"));
     let second = chat(data.path(), Some("en"), "");

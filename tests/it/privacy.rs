@@ -13,6 +13,15 @@ const SATURDAY: &str = "1796463000000";
 /// 9:30 on Monday 7 December 2026: working hours.
 const MONDAY: &str = "1796632200000";
 
+/// An English-reading lead makes their team speak Dutch (a team's link speaks the team's
+/// language to whoever has not chosen one).
+async fn team_speaks_dutch(lead: &Person) {
+    let asked = lead.ask("/teamlanguage", "Choose the team's language").await;
+    let dutch = asked.button_data("Nederlands").expect("a button per language").to_string();
+    lead.press(asked.message_id, &dutch).await;
+    lead.expect_text("now speaks Nederlands").await;
+}
+
 /// A member whose Telegram speaks Dutch joins through the invite link.
 async fn join_in_dutch(member: &Person, code: &str) {
     let confirm = member.ask(&format!("/start join_{code}"), "Wil je lid worden van het team").await;
@@ -39,7 +48,9 @@ async fn first_contact_shows_a_notice_that_a_language_tap_keeps_and_waits_for_st
     let ready = ready_message(&pim, 0).await;
     let notice = pim.messages().into_iter().next().expect("the notice came first");
     assert!(notice.body().starts_with("Hello! I am Peilbot."), "{}", notice.body());
-    for part in ["What I keep:", "of 5 people or more", "730 days", "/privacy", "/mydata", "/forget"] {
+    for part in
+        ["What I keep:", "of 5 people or more", "deleted two years after", "/privacy", "/mydata", "/forget"]
+    {
         assert!(notice.body().contains(part), "the notice says {part:?}: {}", notice.body());
     }
     assert!(notice.keyboard.is_empty(), "nothing to tap on the notice, so nothing edits it away");
@@ -94,6 +105,58 @@ async fn privacy_names_the_configured_team_minimum_and_retention() {
     assert!(!statement.body().contains(" 5 mensen"), "not the default: {}", statement.body());
 }
 
+/// A municipality's data protection officer reads who is responsible, how to reach them,
+/// the legal basis, the authority to complain to for the person's country, and what
+/// Telegram itself keeps; what is not configured says so, and the operator is warned.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_statement_names_the_controller_the_dpo_the_basis_and_the_authority() {
+    let env = [
+        ("PEILBOT_CONTROLLER", "Gemeente Peilstad, Markt 1, Peilstad"),
+        ("PEILBOT_DPO_CONTACT", "fg@peilstad.nl"),
+        ("PEILBOT_LEGAL_BASIS", "een taak van algemeen belang (AVG artikel 6, lid 1, onder e)"),
+    ];
+    let (tg, _data, bot) = setup(&env).await;
+    let roos = Person::new(&tg, 1210, "Roos", Some("nl"));
+    roos.ask("/start", "Welke taal").await;
+    let statement = roos.ask("/privacy", "Zo gaat Peilbot met je gegevens om").await;
+    for part in [
+        "Wie is verantwoordelijk: Gemeente Peilstad, Markt 1, Peilstad.",
+        "functionaris gegevensbescherming: fg@peilstad.nl",
+        "Grondslag: een taak van algemeen belang (AVG artikel 6, lid 1, onder e).",
+        "twee jaar na het afronden gewist",
+        "blijven op de servers van Telegram staan tot je het gesprek verwijdert",
+        "Autoriteit Persoonsgegevens",
+    ] {
+        assert!(statement.body().contains(part), "{part:?} in {}", statement.body());
+    }
+    assert!(!statement.body().contains("Vlaamse Toezichtcommissie"), "{}", statement.body());
+    let lies = Person::new(&tg, 1211, "Lies", Some("nl-BE"));
+    lies.ask("/start", "Welke taal").await;
+    let flemish = lies.ask("/privacy", "Zo gaat Peilbot met je gegevens om").await;
+    assert!(flemish.body().contains("Vlaamse Toezichtcommissie"), "{}", flemish.body());
+    assert!(flemish.body().contains("Gegevensbeschermingsautoriteit"), "{}", flemish.body());
+    assert!(!flemish.body().contains("Autoriteit Persoonsgegevens"), "{}", flemish.body());
+    assert!(!bot.log().contains("not configured yet"), "no warning once configured");
+
+    let (tg, _data, bot) = setup(&[]).await;
+    let sam = Person::new(&tg, 1212, "Sam", Some("en"));
+    sam.ask("/start", "Which language").await;
+    let unset = sam.ask("/privacy", "How Peilbot handles your data").await;
+    assert!(
+        unset
+            .body()
+            .contains("Who is responsible: not filled in yet by the organisation that runs this scan"),
+        "{}",
+        unset.body()
+    );
+    let stderr = bot.log();
+    assert!(
+        stderr.contains("not configured yet")
+            && stderr.contains("PEILBOT_CONTROLLER, PEILBOT_DPO_CONTACT, PEILBOT_LEGAL_BASIS"),
+        "{stderr}"
+    );
+}
+
 // 3. /mydata ----------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -110,7 +173,7 @@ async fn mydata_gives_a_summary_and_everything_as_json() {
     assert_eq!(
         summary.body(),
         "What I keep about you: your language (English), one finished scan, no scan in progress, and \
-         one team: Alpha. Finished scans are deleted 730 days after they were finished. The file below \
+         one team: Alpha. Finished scans are deleted two years after they were finished. The file below \
          holds all of it, exactly as stored."
     );
     let file = tg
@@ -180,6 +243,7 @@ async fn after_forget_no_key_or_value_of_the_person_remains_in_any_tree() {
     let members = people(&tg, 1210, "M", 2);
     let gus = Person::new(&tg, 1299, "Gus", Some("nl"));
     let code = team_with(&lead, "Alpha", [&members[0], &members[1]]).await;
+    team_speaks_dutch(&lead).await;
     join_in_dutch(&gus, &code).await;
     complete_scan(&gus, L3, L4).await;
     // A reminder kept for Gus, then a scan in progress.
@@ -342,6 +406,7 @@ async fn a_round_opened_outside_working_hours_tells_its_members_on_the_next_work
     let lead = Person::new(&tg, 1270, "Lea", Some("en"));
     let joe = Person::new(&tg, 1271, "Joe", Some("nl"));
     let code = new_team(&lead, "Alpha").await;
+    team_speaks_dutch(&lead).await;
     join_in_dutch(&joe, &code).await;
 
     let (_, opened) = lead.confirm("/newround", "is open").await;
@@ -379,6 +444,7 @@ async fn reminders_outside_working_hours_wait_and_reach_members_in_their_own_lan
     // Joe's Telegram speaks Dutch; he never chooses a language.
     let joe = Person::new(&tg, 1261, "Joe", Some("nl"));
     let code = new_team(&lead, "Alpha").await;
+    team_speaks_dutch(&lead).await;
     join_in_dutch(&joe, &code).await;
 
     let queued = lead.ask("/remind", "outside working hours").await;

@@ -534,7 +534,14 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
     let (tg, _data, _bot) = setup(&[("PEILBOT_MIN_RESPONDENTS", "3")]).await;
     let noa = Person::new(&tg, 500, "Noa", Some("nl"));
     let m = people(&tg, 500, "Member", 4);
-    team_with(&noa, "Burgerzaken", &m).await;
+    // A Dutch lead of a team that speaks English: the members read English.
+    let code = new_team(&noa, "Burgerzaken").await;
+    let asked = noa.ask("/teamlanguage", "Kies de taal van het team").await;
+    noa.press(asked.message_id, asked.button_data("English").expect("an English button")).await;
+    noa.expect_text("spreekt nu English").await;
+    for member in &m {
+        join(member, &code).await;
+    }
 
     let empty = noa.ask("/export", "niets te exporteren").await;
     assert_eq!(

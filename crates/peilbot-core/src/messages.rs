@@ -354,6 +354,18 @@ messages! {
     TeamLanguageOffer => "team-language-offer",
     TeamLanguageSet => "team-language-set",
     WebLeadLanguage => "web-lead-language",
+    RetentionPeriod => "retention-period",
+    PrivacyUnset => "privacy-unset",
+    PrivacyAccountTg => "privacy-account-tg",
+    PrivacyAccountWeb => "privacy-account-web",
+    PrivacyAccountChat => "privacy-account-chat",
+    PrivacyWhereTg => "privacy-where-tg",
+    PrivacyWhereWeb => "privacy-where-web",
+    PrivacyWhereChat => "privacy-where-chat",
+    PrivacyRightsTg => "privacy-rights-tg",
+    PrivacyRightsWeb => "privacy-rights-web",
+    PrivacyRightsChat => "privacy-rights-chat",
+    PrivacyComplaint => "privacy-complaint",
 }
 
 /// This file, for diagnostics that point at a message's definition.
