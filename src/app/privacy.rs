@@ -88,7 +88,7 @@ fn args(app: &App, lang: Lang, channel: Channel) -> Vec<(&'static str, Arg)> {
 /// "two years", "90 days": the retention period as a person says it.
 pub fn retention_period(app: &App, lang: Lang) -> String {
     let days = app.retention_days;
-    let years = if days % 365 == 0 { days / 365 } else { 0 };
+    let years = if days.is_multiple_of(365) { days / 365 } else { 0 };
     app.presenter(lang).msg_with(Msg::RetentionPeriod, &[("days", days.into()), ("years", years.into())])
 }
 
