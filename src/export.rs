@@ -71,6 +71,9 @@ pub struct Row {
     /// The dimension's id (`a` to `g`) and its name in the lead's language.
     pub dimension: String,
     pub dimension_name: String,
+    /// The theme's letter in the lead's language ("A", or "M" for Menselijk toezicht).
+    #[serde(skip)]
+    pub letter: String,
     #[serde(flatten)]
     pub medians: Medians,
     pub q1: Option<f64>,
@@ -83,7 +86,7 @@ pub struct Row {
 impl Row {
     /// The dimension as a lead reads it: "A Vision & leadership".
     fn dimension_label(&self) -> String {
-        format!("{} {}", self.dimension.to_uppercase(), self.dimension_name)
+        format!("{} {}", self.letter, self.dimension_name)
     }
 
     /// The statistics, in column order (after the dimension).
@@ -106,6 +109,7 @@ pub fn rows(flow: &Flow, locales: &Locales, lang: Lang, team: &str, rounds: &[Ro
                 respondents: round.shown.respondents,
                 dimension: dimension.id.clone(),
                 dimension_name: locales.text(lang, &dimension.name, &[]),
+                letter: crate::present::theme_letter(locales, lang, dimension),
                 medians: Medians::of(stats),
                 q1: stats.quartiles.map(|q| q.0),
                 q3: stats.quartiles.map(|q| q.1),
@@ -288,7 +292,7 @@ pub fn org_rows(flow: &Flow, locales: &Locales, lang: Lang, view: &OrgView) -> V
                 members,
                 dimension: Some(format!(
                     "{} {}",
-                    flow.dimensions[stats.dimension].id.to_uppercase(),
+                    crate::present::theme_letter(locales, lang, &flow.dimensions[stats.dimension]),
                     locales.text(lang, &flow.dimensions[stats.dimension].name, &[])
                 )),
                 medians: Medians::of(stats),
@@ -359,6 +363,7 @@ mod tests {
             respondents: 6,
             dimension: "b".to_string(),
             dimension_name: "Data-driven work".to_string(),
+            letter: "B".to_string(),
             medians: Medians { median_current: Some(2.5), median_ambition: Some(3.0), gap: Some(0.5) },
             q1: None,
             q3: None,

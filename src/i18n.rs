@@ -121,6 +121,16 @@ impl Locales {
         self.bundle(tag).is_some_and(|bundle| bundle.has_message(key))
     }
 
+    /// An attribute of a message (`.letter` of a theme's name), in the language or its
+    /// fallback; `None` when the message has no such attribute.
+    pub fn attribute(&self, lang: Lang, key: &str, name: &str) -> Option<String> {
+        let bundle = self.bundle(lang.tag())?;
+        let pattern = bundle.get_message(key)?.get_attribute(name)?.value();
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, None, &mut errors).into_owned();
+        errors.is_empty().then_some(text)
+    }
+
     /// A message of the program's own, without arguments.
     pub fn msg(&self, lang: Lang, msg: Msg) -> String {
         self.text(lang, msg.key(), &[])

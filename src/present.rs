@@ -12,7 +12,7 @@ pub mod report;
 use crate::chart::{ProfileRow, ProfileText};
 use crate::content::Content;
 use crate::engine::QuestionView;
-use crate::flow::{Flow, SCALE_POINTS, Unit};
+use crate::flow::{Dimension, Flow, SCALE_POINTS, Unit};
 use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::messages::Msg;
@@ -33,6 +33,12 @@ pub struct Presenter<'a> {
     pub content: &'a Content,
     pub flow: &'a Flow,
     pub lang: Lang,
+}
+
+/// A theme's letter in a language: its name's `.letter` attribute where the language
+/// gives one (the AI scan's themes in Dutch: "M Menselijk toezicht"), else its id ("A").
+pub fn theme_letter(locales: &crate::i18n::Locales, lang: Lang, dimension: &Dimension) -> String {
+    locales.attribute(lang, &dimension.name, "letter").unwrap_or_else(|| dimension.id.to_uppercase())
 }
 
 /// A choice as a person sees it.
@@ -60,6 +66,12 @@ impl<'a> Presenter<'a> {
 
     fn key(&self, key: &str) -> String {
         self.content.locales.text(self.lang, key, &[])
+    }
+
+    /// A message when there is one by that key (`ref-source-oecd`: "OESO" in Dutch), else
+    /// the text as written (flows from before sources were translated: "OECD").
+    fn key_or_text(&self, text: &str) -> String {
+        if self.content.locales.has(self.lang, text) { self.key(text) } else { text.to_string() }
     }
 
     /// "Question 4 of 23" (or "of about 23" while a later question may be skipped) and
@@ -128,7 +140,7 @@ impl<'a> Presenter<'a> {
     /// "A Vision & leadership".
     pub fn dimension_name(&self, dimension: usize) -> String {
         let dimension = &self.flow.dimensions[dimension];
-        format!("{} {}", dimension.id.to_uppercase(), self.key(&dimension.name))
+        format!("{} {}", theme_letter(&self.content.locales, self.lang, dimension), self.key(&dimension.name))
     }
 
     /// The label of a level on a scale ("Ad hoc", "I need help").
@@ -356,7 +368,7 @@ impl<'a> Presenter<'a> {
             .dimensions
             .iter()
             .map(|d| {
-                let id = self.flow.dimensions[d.dimension].id.to_uppercase();
+                let id = theme_letter(&self.content.locales, self.lang, &self.flow.dimensions[d.dimension]);
                 format!("{id} {}", value(d).map_or("-".to_string(), |v| self.number(v)))
             })
             .collect()
@@ -429,7 +441,7 @@ impl Presenter<'_> {
                 Msg::SnapshotReference,
                 &[
                     ("label", self.key(&figure.label).into()),
-                    ("source", figure.source.as_str().into()),
+                    ("source", self.key_or_text(&figure.source).into()),
                     ("year", figure.year.to_string().into()),
                     ("values", shown.join(" · ").into()),
                 ],

@@ -19,7 +19,7 @@ notice-no-scan = There is no scan in progress.
 notice-idle = There is no scan in progress.
 ## The individual snapshot
 
-snapshot-title = Your digital maturity snapshot
+snapshot-title = Your snapshot
 snapshot-how-to-read = How to read this: each theme scores the mean of your answers, from 1 (not started) to 5 (leading). "Don't know" is not counted in the score; a lot of "don't know" is a finding in itself. Every number is rounded to one decimal (1.97 becomes 2.0, 1.45 becomes 1.5); the level, the gap and the overall index are worked out from the numbers as you see them here. The gap is your ambition minus where you stand; a gap of 1.5 or more is a priority, and the three largest come first. Your own answers are yours alone: a team lead never sees them.
 snapshot-dimension = { $name }: { $score } ({ $level })
 snapshot-no-score = { $name }: not enough answers for a score ({ $dontknow }% don't know)
@@ -31,7 +31,7 @@ snapshot-dont-know = Don't know: { $share }%
 snapshot-next-step = Next step: { $step }
 snapshot-next-step-unknown = Next step: Find out who in your organisation can answer these questions, and ask them.
 snapshot-overall = Overall index: { $index } ({ $level }).
-snapshot-overall-capped = Overall index: { $index }. On its own that would be { $uncapped }, but the overall level is { $level }: never more than one level above your lowest theme, { $lowest }.
+snapshot-overall-capped = Overall index: { $index }, but the overall level is { $level }, as it is never more than one level above your lowest theme ({ $lowest }).
 snapshot-overall-missing = No overall index: not every theme has a score.
 snapshot-public-values-flag = Attention: public values score { $score }, below 2. Privacy, security and explainable algorithms need attention first.
 snapshot-priorities = Priorities: { $list }
@@ -60,7 +60,7 @@ chat-start-again = Type "start" for a new scan, or "quit" to stop.
 tg-welcome = Hello! I am Peilbot. I take you through short scans of your { -org }: the digital maturity quick scan (about 6 minutes) or the scan on AI readiness and responsible use (about 4). At the end you get your own snapshot with a next step for each theme.
 tg-choose-language = Which language do you prefer?
 tg-help = What I can do:
-tg-idle = Type /scan to start a scan.
+tg-idle = Type /scan to start a scan, or /help to see what else I can do.
 tg-stale-button = That button is no longer valid. Here is the current question.
 tg-unavailable = Sorry, I cannot save anything right now, so that last step did not count. Your earlier answers are safe. Please try again in a few minutes.
 tg-unknown-command = I don't know that command.
@@ -189,3 +189,7 @@ privacy-rights-tg = Your rights: /mydata shows everything kept about you, also a
 privacy-rights-web = Your rights: "My data" shows everything kept about you, also as a file, and deletes all of it.
 privacy-rights-chat = Your rights: "mydata" shows everything kept about you, also as JSON; "forget" deletes all of it.
 privacy-complaint = If you think your data is not handled as it should be, you may complain to the supervisory authority: in the Netherlands the Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl); in Belgium the Gegevensbeschermingsautoriteit (gegevensbeschermingsautoriteit.be), and for Flemish local government the Vlaamse Toezichtcommissie (overheid.vlaanderen.be/vtc).
+
+# issue 22: a /help that fits on a phone
+tg-help-more = The other commands are under "More".
+tg-help-more-button = More

@@ -106,3 +106,6 @@ ref-dgi-open = open by default
 ref-dgi-user = user-driven
 ref-dgi-proactive = proactive
 ref-skills = People with at least basic digital skills
+
+# issue 22: a source named in each language
+ref-source-oecd = OECD

@@ -171,7 +171,10 @@ report-anonymity-title = About anonymity
 report-anonymity = This report holds only team results over at least { $min } people: medians, spreads and shares. No one's own answers are in it, nor a lowest or highest value, and no result that differs by fewer than 3 people from another one shown, so nobody's answers can be read from it. Each person's own snapshot is theirs alone.
 report-caption = The report of "{ $team }", round { $round }, to share with your team.
 report-org-title = Digital maturity of the organisation
-report-org-facts = { $date } · { $flow } · { $teams } team(s) with a result
+report-org-facts = { $date } · { $flow } · { $teams ->
+        [one] one team
+       *[other] { $teams } teams
+    } with a result
 report-org-teams = Median now per team
 report-org-team = { $team } ({ $respondents } people): { $medians }
 report-org-caption = The organisation report, to share with management.

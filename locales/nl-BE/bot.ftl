@@ -2,7 +2,6 @@
 
 scan-finished = Klaar, bedankt! Hier is je momentopname.
 notice-language-changed = Vanaf nu spreek ik Vlaams.
-snapshot-title = Jouw momentopname digitale maturiteit
 snapshot-how-to-read = Zo lees je dit: elk thema scoort het gemiddelde van je antwoorden, van 1 (nog niet gestart) tot 5 (voorloper). "Weet ik niet" telt niet mee in de score; veel "weet ik niet" is op zich al een bevinding. Alle getallen zijn afgerond op één decimaal (1,97 wordt 2,0 en 1,45 wordt 1,5); het niveau, de kloof en de totaalindex zijn berekend met de getallen zoals je ze hier ziet. De kloof is je ambitie min waar je nu staat; een kloof van 1,5 of meer is een prioriteit, en de drie grootste staan voorop. Je eigen antwoorden zijn alleen van jou: een teamverantwoordelijke ziet ze nooit.
 chat-welcome = Peilbot: korte scans van de digitale maturiteit. Antwoord met het nummer van je keuze. Typ "help" voor de opdrachten.
 tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door korte scans over je { -org }: de quickscan digitale maturiteit (een zestal minuten) of de scan over AI-gereedheid en verantwoord gebruik (een viertal). Op het einde krijg je je eigen momentopname met per thema een volgende stap.
@@ -59,3 +58,4 @@ privacy-rights-tg = Je rechten: /mydata toont alles wat over je bijgehouden word
 privacy-rights-web = Je rechten: onder "Mijn gegevens" zie je alles wat over je bijgehouden wordt, ook als bestand, en wis je het allemaal.
 privacy-rights-chat = Je rechten: "mijngegevens" toont alles wat over je bijgehouden wordt, ook als JSON; "vergeet" wist het allemaal.
 privacy-complaint = Vind je dat er niet correct met je gegevens wordt omgegaan? Dan kan je klacht indienen bij de Vlaamse Toezichtcommissie (overheid.vlaanderen.be/vtc), de toezichthouder voor Vlaamse lokale besturen, of bij de Gegevensbeschermingsautoriteit (gegevensbeschermingsautoriteit.be).
+tg-idle = Typ /scan om een scan te starten, of /help om te zien wat ik nog allemaal kan.

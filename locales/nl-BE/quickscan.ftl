@@ -24,3 +24,7 @@ next-d-4 = Maak je algoritmes openbaar en laat de impact regelmatig beoordelen, 
 
 quickscan-intro = Een zestal minuten, ongeveer { $questions } vragen: { $statements } stellingen over je { -org } in 7 thema's, na elk thema waar we volgens jou over twee jaar realistisch moeten staan, en tot slot je rol. Er zijn geen foute antwoorden. Kies "Weet ik niet" als je iets niet kunt beoordelen: ook dat is nuttige informatie.
 q-a2 = Het eigenaarschap van digitaal werken en data ligt aan de top van het bestuur (bijvoorbeeld bij de algemeen directeur, een schepen of een CIO).
+
+# issue 22: Vlaamse woorden
+q-d1 = Elk nieuw project dat persoonsgegevens gebruikt, begint met een gegevensbeschermingseffectbeoordeling (DPIA).
+next-d-1 = Begin vandaag: maak een gegevensbeschermingseffectbeoordeling (DPIA) voor elk nieuw project dat persoonsgegevens gebruikt.

@@ -39,3 +39,11 @@ cmd-report = Een pdf-rapport van het teamresultaat om te delen (teamverantwoorde
 
 # issue 22: de taal van een team
 cmd-teamlanguage = De taal die nieuwe leden van je team krijgen (teamverantwoordelijken)
+
+# issue 22: Vlaamse woorden
+report-title = Digitale maturiteit van team "{ $team }"
+report-org-title = Digitale maturiteit van de organisatie
+team-advice-no-priorities = Geen enkel thema heeft een kloof van 1,5 of meer: hou vast aan wat werkt en bekijk de stellingen hieronder.
+team-spread = spreiding { $iqr }: { $view }
+chart-spread = Spreiding
+team-how-to-read = Zo lees je dit: medianen over het hele team, op een schaal van 1 tot 5, afgerond op één decimaal; de kloof en de verandering zijn berekend met de getallen zoals je ze ziet. De spreiding is de breedte van de middelste helft van de antwoorden, en toont hoe ver de meningen uiteenlopen: 1 of minder is een gedeeld beeld, 2 of meer een verdeeld beeld. De eigen antwoorden van iemand worden nooit getoond, en ook nooit een laagste of hoogste waarde.

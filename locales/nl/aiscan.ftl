@@ -6,12 +6,18 @@ aiscan-intro = Ongeveer 4 minuten: 12 stellingen over hoe je { -org } met AI wer
 
 ## Dimensions
 
-ai-dim-r = Regels & eigenaarschap
+ai-dim-r = Afspraken & eigenaarschap
+    .letter = A
 ai-dim-l = Rechtmatig & uitlegbaar
+    .letter = R
 ai-dim-p = Privacy & beveiliging
+    .letter = P
 ai-dim-h = Menselijk toezicht
-ai-dim-s = AI-geletterdheid
+    .letter = M
+ai-dim-s = Kennis & AI-geletterdheid
+    .letter = K
 ai-dim-v = Waarde voorbij pilots
+    .letter = W
 
 ## Questions
 
@@ -22,7 +28,7 @@ ai-q-l2 = We zouden een inwoner kunnen uitleggen welke rol AI speelde in een bes
 ai-q-p1 = Voordat AI met persoonsgegevens werkt, doen we een privacytoets (DPIA).
 ai-q-p2 = Er gaan geen persoonsgegevens of vertrouwelijke gegevens in openbare AI-tools, en { -staff } weten waarom.
 ai-q-h1 = Een mens controleert wat AI oplevert voordat het gevolgen heeft voor een inwoner.
-ai-q-h2 = AI die in gebruik is, wordt gevolgd op fouten en vooringenomenheid, en iemand kan en zal hem stopzetten.
+ai-q-h2 = AI die in gebruik is, wordt gevolgd op fouten en vooringenomenheid, en iemand kan hem stilzetten en doet dat ook als het nodig is.
 ai-q-s1 = Hoe goed weet je wat AI in je werk wel en niet kan, en wat de risico's zijn?
 ai-q-s2 = De organisatie geeft tijd en training om verantwoord met AI te leren werken.
 ai-q-v1 = We zetten AI in waar het iets oplevert voor inwoners of { -staff }: voorbij pilots, in ondersteund dagelijks gebruik.

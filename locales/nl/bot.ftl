@@ -19,7 +19,7 @@ notice-no-scan = Er loopt nu geen scan.
 notice-idle = Er loopt nu geen scan.
 ## De persoonlijke momentopname
 
-snapshot-title = Jouw momentopname digitale volwassenheid
+snapshot-title = Jouw momentopname
 snapshot-how-to-read = Zo lees je dit: elk thema scoort het gemiddelde van je antwoorden, van 1 (nog niet gestart) tot 5 (voorloper). "Weet ik niet" telt niet mee in de score; veel "weet ik niet" is zelf een bevinding. Alle getallen zijn afgerond op één decimaal (1,97 wordt 2,0 en 1,45 wordt 1,5); het niveau, de kloof en de totaalindex zijn berekend met de getallen zoals je ze hier ziet. De kloof is je ambitie min waar je nu staat; een kloof van 1,5 of meer is een prioriteit, en de drie grootste staan voorop. Je eigen antwoorden zijn alleen van jou: een teamleider ziet ze nooit.
 snapshot-dimension = { $name }: { $score } ({ $level })
 snapshot-no-score = { $name }: te weinig antwoorden voor een score ({ $dontknow }% weet ik niet)
@@ -31,7 +31,7 @@ snapshot-dont-know = Weet ik niet: { $share }%
 snapshot-next-step = Volgende stap: { $step }
 snapshot-next-step-unknown = Volgende stap: Zoek uit wie in je organisatie deze vragen kan beantwoorden, en vraag het na.
 snapshot-overall = Totaalindex: { $index } ({ $level }).
-snapshot-overall-capped = Totaalindex: { $index }. Op zichzelf zou dat { $uncapped } zijn, maar het totaalniveau is { $level }: nooit meer dan één niveau boven je laagste thema, { $lowest }.
+snapshot-overall-capped = Totaalindex: { $index }, maar het totaalniveau is { $level }, omdat het nooit meer dan één niveau boven je laagste thema ligt ({ $lowest }).
 snapshot-overall-missing = Geen totaalindex: niet elk thema heeft een score.
 snapshot-public-values-flag = Let op: publieke waarden scoren { $score }, lager dan 2. Privacy, beveiliging en uitlegbare algoritmes vragen eerst aandacht.
 snapshot-priorities = Prioriteiten: { $list }
@@ -60,7 +60,7 @@ chat-start-again = Typ "start" voor een nieuwe scan, of "stop" om te stoppen.
 tg-welcome = Hallo! Ik ben Peilbot. Ik neem je mee door korte scans over je { -org }: de quickscan digitale volwassenheid (zo'n 6 minuten) of de scan over AI-gereedheid en verantwoord gebruik (zo'n 4). Aan het eind krijg je je eigen momentopname met per thema een volgende stap.
 tg-choose-language = Welke taal heb je liever?
 tg-help = Wat ik kan:
-tg-idle = Typ /scan om een scan te starten.
+tg-idle = Typ /scan om een scan te starten, of /help om te zien wat ik nog meer kan.
 tg-stale-button = Die knop geldt niet meer. Hier is de huidige vraag.
 tg-unavailable = Sorry, ik kan nu even niets opslaan, dus die laatste stap telt niet. Je eerdere antwoorden zijn veilig. Probeer het over een paar minuten opnieuw.
 tg-unknown-command = Die opdracht ken ik niet.
@@ -156,8 +156,8 @@ tg-forget-keep-button = Nee, bewaar mijn gegevens
 forget-sole-lead = Je bent de enige teamleider van { $teams }. Als je gegevens gewist zijn, heeft dat team geen teamleider meer; wil je het overdragen, maak dan eerst iemand anders teamleider met /addlead.
 confirm-cancel = De scan stoppen? { $answers ->
         [0] Je hebt nog niets beantwoord.
-        [one] Je ene antwoord tot nu toe wordt gewist.
-       *[other] Je { $answers } antwoorden tot nu toe worden gewist.
+        [one] Het antwoord dat je al gaf, wordt gewist.
+       *[other] De { $answers } antwoorden die je al gaf, worden gewist.
     } Dat kan niet ongedaan worden gemaakt.
 confirm-cancel-button = Ja, stoppen en wissen
 confirm-no-button = Nee
@@ -189,3 +189,7 @@ privacy-rights-tg = Je rechten: /mydata toont alles wat over je bewaard wordt, o
 privacy-rights-web = Je rechten: onder "Mijn gegevens" zie je alles wat over je bewaard wordt, ook als bestand, en wis je het allemaal.
 privacy-rights-chat = Je rechten: "mijngegevens" toont alles wat over je bewaard wordt, ook als JSON; "vergeet" wist het allemaal.
 privacy-complaint = Vind je dat er niet goed met je gegevens wordt omgegaan? Dan kun je een klacht indienen bij de toezichthouder, de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).
+
+# issue 22: een /help die op een telefoon past
+tg-help-more = De andere opdrachten staan onder "Meer".
+tg-help-more-button = Meer

@@ -39,13 +39,13 @@ dim-g = Cultuur en samenwerking
 q-a1 = Het management van { -org.gender ->
         [neuter] ons
        *[common] onze
-    } { -org } stuurt echt op een visie op digitaal werken en data.
+    } { -org } stuurt echt op een visie voor digitaal werken en data.
 q-a2 = Het eigenaarschap van digitaal werken en data ligt aan de top van de organisatie (bijvoorbeeld bij de gemeentesecretaris, een wethouder of een CIO).
 q-b1 = We gebruiken data om beslissingen voor te bereiden en om beleid te evalueren.
 q-b2 = Van elke belangrijke dataset weten we wie de eigenaar is.
 q-c1 = We ontwerpen en testen onze diensten samen met inwoners.
 q-c2 = Inwoners die digitaal niet meekomen, krijgen een goed alternatief: een { -desk }, de telefoon, persoonlijke hulp.
-q-d1 = Elk nieuw project dat persoonsgegevens gebruikt, begint met een privacycheck (DPIA).
+q-d1 = Elk nieuw project dat persoonsgegevens gebruikt, begint met een privacytoets (DPIA).
 q-d2 = We kunnen een inwoner uitleggen hoe een beslissing tot stand kwam waarbij een algoritme heeft geholpen.
 q-d3 = Voordat we een algoritme inzetten, beoordelen we wat het doet met de rechten van mensen.
 q-e1 = Het is duidelijk welke AI-tools (ook generatieve AI) { -staff } mogen gebruiken, en waarvoor.
@@ -83,7 +83,7 @@ next-c-3 = Meet hoe inwoners je dienstverlening ervaren, online en aan { -desk.g
     } { -desk }, en doe er iets mee.
 next-c-4 = Ontwerp diensten rond levensgebeurtenissen, samen met partners, en zorg dat er altijd een persoonlijk alternatief is.
 next-c-5 = Deel met anderen wat je leert over inclusieve dienstverlening.
-next-d-1 = Begin vandaag: doe een privacycheck (DPIA) bij elk nieuw project dat persoonsgegevens gebruikt.
+next-d-1 = Begin vandaag: doe een privacytoets (DPIA) bij elk nieuw project dat persoonsgegevens gebruikt.
 next-d-2 = Maak privacy- en beveiligingschecks een vaste stap in elk project en leg vast hoe je beslissingen uitlegt.
 next-d-3 = Houd een register bij van de algoritmes die je gebruikt en toets elk algoritme voordat je het inzet, bijvoorbeeld met een IAMA.
 next-d-4 = Publiceer je algoritmes in het Algoritmeregister en laat de impact regelmatig beoordelen, samen met inwoners.
@@ -110,7 +110,7 @@ region-nl = Nederland
 region-be = België
 region-oecd = OESO-gemiddelde
 region-eu = EU-gemiddelde
-ref-dgi = OESO Digital Government Index, 0 tot 1
+ref-dgi = OESO-index digitale overheid, 0 tot 1
 ref-dgi-design = digitaal ontworpen
 ref-dgi-data = datagedreven
 ref-dgi-platform = overheid als platform
@@ -118,3 +118,6 @@ ref-dgi-open = standaard open
 ref-dgi-user = gebruikersgericht
 ref-dgi-proactive = proactief
 ref-skills = Mensen met ten minste digitale basisvaardigheden
+
+# issue 22: een bron, in elke taal
+ref-source-oecd = OESO

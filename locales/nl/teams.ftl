@@ -129,7 +129,7 @@ team-picked = Team: { $team }
 remind-queued = Het is buiten werktijd, dus de berichten aan de leden van "{ $team }" ({ $count }) wachten tot de volgende werkdag om 9.00 uur.
 # issue 11: team advice
 team-advice-title = Wat nu te doen:
-team-advice-no-priorities = Geen thema heeft een kloof van 1,5 of meer: houd vast wat werkt en kijk naar de thema's hieronder.
+team-advice-no-priorities = Geen thema heeft een kloof van 1,5 of meer: houd vast aan wat werkt en kijk naar de thema's hieronder.
 team-advice-priority = { $rank }. { $name } (kloof { $gap }): { $step }
 team-advice-talk-first = Bespreek dit eerst, de meningen zijn verdeeld: { $list }
 team-advice-make-visible = Maak dit zichtbaar, veel mensen antwoordden "weet ik niet": { $list }
@@ -173,7 +173,10 @@ report-anonymity-title = Over anonimiteit
 report-anonymity = Dit rapport bevat alleen teamresultaten over minstens { $min } mensen: medianen, spreiding en aandelen. Niemands eigen antwoorden staan erin, geen laagste of hoogste waarde, en geen resultaat dat met minder dan 3 mensen verschilt van een ander getoond resultaat, zodat niemands antwoorden eruit af te leiden zijn. Ieders eigen momentopname blijft privé.
 report-caption = Het rapport van "{ $team }", ronde { $round }, om met je team te delen.
 report-org-title = Digitale volwassenheid van de organisatie
-report-org-facts = { $date } · { $flow } · { $teams } team(s) met een resultaat
+report-org-facts = { $date } · { $flow } · { $teams ->
+        [one] één team
+       *[other] { $teams } teams
+    } met een resultaat
 report-org-teams = Mediaan nu per team
 report-org-team = { $team } ({ $respondents } mensen): { $medians }
 report-org-caption = Het rapport van de organisatie, om met het managementteam te delen.

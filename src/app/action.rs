@@ -25,6 +25,7 @@
 //! y:r:<id>   yes, go ahead with a team action that cannot be undone (r: new round, l: leave)
 //! n          no: leave everything as it is (under any confirmation)
 //! g:<id>:nl-BE  team <id> speaks this language from now on (after /teamlanguage)
+//! hh         every command (under the short /help)
 //! ```
 
 use crate::flow::{DEFAULT_FLOW, is_flow_id};
@@ -85,6 +86,8 @@ pub enum Action {
         team: String,
         round: u32,
     },
+    /// Every command of the person's roles, under the short `/help`.
+    MoreHelp,
     /// The language a team speaks from now on (a lead's, after `/teamlanguage`).
     TeamLanguage {
         team: String,
@@ -156,6 +159,7 @@ impl Action {
             Action::Dismiss => "n".to_string(),
             Action::Round { team, round } => format!("h:{round}:{team}"),
             Action::TeamLanguage { team, lang } => format!("g:{team}:{}", lang.tag()),
+            Action::MoreHelp => "hh".to_string(),
         }
     }
 
@@ -203,6 +207,7 @@ impl Action {
             }
             ["s"] => Some(Action::StartScan),
             ["x"] => Some(Action::ConfirmCancel),
+            ["hh"] => Some(Action::MoreHelp),
             ["n"] => Some(Action::Dismiss),
             ["y", action, team] if is_team_id(team) => {
                 Some(Action::Confirm { action: TeamAction::from_code(action)?, team: team.to_string() })
@@ -270,6 +275,7 @@ mod tests {
             Action::Round { team: "AAAAAAAAAAA".into(), round: u32::MAX },
             Action::TeamLanguage { team: "a-b_c123XYZ".into(), lang: Lang::NlBe },
             Action::Pick { action: TeamAction::Language, team: "AAAAAAAAAAA".into() },
+            Action::MoreHelp,
         ];
         for callback in samples {
             let data = callback.encode();

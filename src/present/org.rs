@@ -122,7 +122,12 @@ impl Presenter<'_> {
                     ("teams", page.of.into()),
                 ],
             ),
-            columns: self.flow.dimensions.iter().map(|d| d.id.to_uppercase()).collect(),
+            columns: self
+                .flow
+                .dimensions
+                .iter()
+                .map(|d| super::theme_letter(&self.content.locales, self.lang, d))
+                .collect(),
             key: (0..self.flow.dimensions.len()).map(|d| self.dimension_name(d)).collect(),
             count: self.msg(Msg::OrgChartCount),
             how_to_read: self.msg(Msg::OrgChartHowToRead),

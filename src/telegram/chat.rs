@@ -201,20 +201,37 @@ async fn say<B: TgBot>(mut turn: Turn<B>, text: String, buttons: Vec<Button>) ->
     Ok(())
 }
 
-/// What this person may use, by their roles, in their language.
+/// What this person needs first, by their roles, in their language (see `menus::short_help`).
 async fn help_text<B: TgBot>(turn: &Turn<B>) -> anyhow::Result<String> {
     let roles = turn.off_async(|app, session| app.roles(&session.person)).await?;
-    Ok(super::menus::help(&turn.app().content.locales, turn.session.state.lang, roles))
+    Ok(super::menus::short_help(&turn.app().content.locales, turn.session.state.lang, roles))
 }
 
+fn more_button<B: TgBot>(turn: &Turn<B>) -> Vec<Button> {
+    vec![Button { label: turn.msg(Msg::TgHelpMoreButton), action: Action::MoreHelp }]
+}
+
+/// `/help`: fits on a phone's screen, with "More" for everything else.
 pub async fn help<B: TgBot>(turn: Turn<B>) -> HandlerResult {
     let text = help_text(&turn).await?;
-    say(turn, text, Vec::new()).await
+    let more = more_button(&turn);
+    say(turn, text, more).await
+}
+
+/// "More" under `/help`: the message shows every command of the person's roles.
+pub async fn more_help<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
+    turn.save().await?;
+    turn.answer_callback(&tap.query, None).await;
+    let roles = turn.off_async(|app, session| app.roles(&session.person)).await?;
+    let text = super::menus::help(&turn.app().content.locales, turn.session.state.lang, roles);
+    turn.edit(tap.message, text, None).await?;
+    Ok(())
 }
 
 pub async fn unknown_command<B: TgBot>(turn: Turn<B>) -> HandlerResult {
     let text = format!("{}\n\n{}", turn.msg(Msg::TgUnknownCommand), help_text(&turn).await?);
-    say(turn, text, Vec::new()).await
+    let more = more_button(&turn);
+    say(turn, text, more).await
 }
 
 /// Another bot's command ("/scan@other_bot"): recorded, not answered.

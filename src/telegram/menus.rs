@@ -40,7 +40,30 @@ pub fn commands(locales: &Locales, lang: Lang, roles: Roles) -> Vec<BotCommand> 
         .collect()
 }
 
-/// `/help`: exactly the commands this person may use, in their language.
+/// What most people need first, in this order; each role adds its own first.
+const FIRST: [&str; 5] = ["scan", "back", "snapshot", "language", "privacy"];
+const FIRST_FOR_LEADS: [&str; 2] = ["team", "invite"];
+const FIRST_FOR_ADMINS: [&str; 1] = ["org"];
+
+/// `/help` on a phone: the five things most people need first, then what the person's
+/// roles need first, then a line that says the rest is under "More" (see [`help`]).
+pub fn short_help(locales: &Locales, lang: Lang, roles: Roles) -> String {
+    let first: Vec<&str> = FIRST
+        .into_iter()
+        .chain(FIRST_FOR_LEADS.into_iter().filter(|_| roles.lead))
+        .chain(FIRST_FOR_ADMINS.into_iter().filter(|_| roles.admin))
+        .collect();
+    let mut lines = vec![locales.msg(lang, Msg::TgHelp)];
+    let commands = menu(roles);
+    lines.extend(first.iter().filter_map(|wanted| {
+        let (name, description) = commands.iter().find(|(name, _)| name == wanted)?;
+        Some(format!("/{name} {}", locales.msg(lang, *description)))
+    }));
+    lines.push(locales.msg(lang, Msg::TgHelpMore));
+    lines.join("\n")
+}
+
+/// `/help`, all of it: exactly the commands this person may use, in their language.
 pub fn help(locales: &Locales, lang: Lang, roles: Roles) -> String {
     let mut lines = vec![locales.msg(lang, Msg::TgHelp)];
     lines.extend(

@@ -330,6 +330,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                     dptree::filter(|a: Action| matches!(a, A::OpenRound { .. }))
                         .endpoint(teams::open_round::<B>),
                 )
+                .branch(case![A::MoreHelp].endpoint(chat::more_help::<B>))
                 .branch(case![A::Reminders(on)].endpoint(teams::reminders::<B>)),
         )
         .endpoint(chat::undecodable_tap::<B>);

@@ -375,7 +375,9 @@ impl<B: TgBot> Turn<B> {
                 self.send_snapshot(snapshot).await?;
             }
             Screen::Idle => {
-                let mut notices = output.notices.clone();
+                // Free text outside a scan ("hallo") gets the next step in one line.
+                let mut notices: Vec<Msg> =
+                    output.notices.iter().filter(|&&n| n != Msg::Idle).copied().collect();
                 if notices.is_empty() {
                     notices.push(Msg::TgIdle);
                 }

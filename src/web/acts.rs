@@ -119,6 +119,8 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
                 }
             }
         }
+        // The web shows its commands in its menu; there is no short /help to expand.
+        Action::MoreHelp => Ok(redirect(web, &visit, "/")),
         Action::Reminders(on) => {
             visit.session.record.reminders_off = !on;
             visit.session.save(app).map_err(&failed)?;

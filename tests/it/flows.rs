@@ -93,7 +93,10 @@ fn the_ai_scan_end_to_end_in_each_language() {
         assert_eq!(shown.first(), Some(&(1, 19)), "{lang}");
         assert_eq!(shown.last(), Some(&(19, 19)), "{lang}");
         assert_line(&out, &message(lang, "scan-finished"));
-        for (id, dimension) in ["r", "l", "p", "h", "s", "v"].iter().zip(["R", "L", "P", "H", "S", "V"]) {
+        // The letters come from each language's names: "M Menselijk toezicht" in Dutch.
+        let letters =
+            if lang == "en" { ["R", "L", "P", "H", "S", "V"] } else { ["A", "R", "P", "M", "K", "W"] };
+        for (id, dimension) in ["r", "l", "p", "h", "s", "v"].iter().zip(letters) {
             let name = message(lang, &format!("ai-dim-{id}"));
             let level = if *id == "s" { message(lang, "scale-skill-1") } else { level_one.to_string() };
             let decimal = if lang == "en" { "1.0" } else { "1,0" };
@@ -216,7 +219,7 @@ fn reference_lines_follow_the_readers_country() {
             "nl",
             vec![
                 "Nederland 0,65 · OESO-gemiddelde 0,70",
-                "(OECD, 2025)",
+                "OESO-index digitale overheid, 0 tot 1 (OESO, 2025)",
                 "Nederland 82,7% · EU-gemiddelde 55,6%",
                 "(Eurostat, 2023)",
                 "Nederland: digitaal ontworpen 0,75",
@@ -227,6 +230,7 @@ fn reference_lines_follow_the_readers_country() {
             "nl-BE",
             vec![
                 "België 0,61 · OESO-gemiddelde 0,70",
+                "OESO-index digitale overheid, 0 tot 1 (OESO, 2025)",
                 "België 59,4% · EU-gemiddelde 55,6%",
                 "België: digitaal ontworpen 0,70 · datagedreven 0,52",
             ],

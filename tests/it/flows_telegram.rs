@@ -3,7 +3,7 @@
 //! language, asking before another scan replaces the one in progress, rounds that belong
 //! to one flow, and a person's change since last time and history.
 
-use crate::support::binary::message;
+use crate::support::binary::{message, theme_letter};
 use crate::support::bot::setup;
 use crate::support::content::{KORT_EN, KORT_FLOW, content_folder};
 use crate::support::members::{
@@ -57,7 +57,8 @@ async fn both_flows_end_to_end_in_each_language() {
         let (ai, chart) = person.expect_snapshot(&message(lang, "scan-finished"), &ai_title).await;
         assert!(chart.photo.as_ref().is_some_and(|png| png.is_png()));
         for id in ["r", "l", "p", "h", "s", "v"] {
-            let name = format!("{} {}", id.to_uppercase(), message(lang, &format!("ai-dim-{id}")));
+            let key = format!("ai-dim-{id}");
+            let name = format!("{} {}", theme_letter(lang, &key, id), message(lang, &key));
             assert!(ai.contains(&name), "{lang}: no {name:?} in:\n{ai}");
         }
         assert!(
@@ -81,7 +82,8 @@ async fn both_flows_end_to_end_in_each_language() {
         let quick = quick.body();
         assert_eq!(quick.lines().nth(1), Some(quick_title.as_str()), "the snapshot names its flow:\n{quick}");
         assert!(quick.contains(reference), "{lang}: no {reference:?} in:\n{quick}");
-        assert!(quick.contains("(OECD, 2025)") && quick.contains("(Eurostat, 2023)"), "{quick}");
+        let oecd = format!("({}, 2025)", message(lang, "ref-source-oecd"));
+        assert!(quick.contains(&oecd) && quick.contains("(Eurostat, 2023)"), "{quick}");
     }
 }
 

@@ -303,11 +303,15 @@ async fn each_role_gets_its_own_menu_and_help() {
     assert!(names(admin).contains(&"org".to_string()) && names(admin).contains(&"report".to_string()));
     assert!(!names(admin).contains(&"team".to_string()), "the admin leads no team");
 
-    // A person's /help: exactly the person commands.
+    // A person's /help fits on a phone: the five things most people need, then "More",
+    // which shows exactly the person commands.
     let ann = Person::new(&tg, 301, "Ann", Some("en"));
-    let help = ann.ask("/help", "What I can do:").await;
+    let short = ann.ask("/help", "What I can do:").await;
+    assert_eq!(listed_commands(&short), ["scan", "back", "snapshot", "language", "privacy"]);
+    assert!(short.body().contains("/scan Start or continue a scan"), "{}", short.body());
+    assert!(short.body().ends_with("The other commands are under \"More\"."), "{}", short.body());
+    let help = more(&tg, &ann, &short).await;
     assert_eq!(listed_commands(&help), names(everyone[0]));
-    assert!(help.body().contains("/scan Start or continue a scan"), "{}", help.body());
 
     // Ann creates a team: her chat gets a lead's menu, her /help lists the team commands.
     let before = tg.calls_to("setMyCommands").len();
@@ -319,20 +323,27 @@ async fn each_role_gets_its_own_menu_and_help() {
         assert!(lead_menu.contains(&command.to_string()), "/{command} not in the lead's menu: {lead_menu:?}");
     }
     assert!(!lead_menu.contains(&"org".to_string()));
-    let help = ann.ask("/help", "What I can do:").await;
+    let short = ann.ask("/help", "What I can do:").await;
+    assert_eq!(
+        listed_commands(&short),
+        ["scan", "back", "snapshot", "language", "privacy", "team", "invite"]
+    );
+    let help = more(&tg, &ann, &short).await;
     assert_eq!(listed_commands(&help), lead_menu);
     assert!(help.body().contains("/team The team result (leads)"), "{}", help.body());
 
     // In Dutch, the help is Dutch.
     let bas = Person::new(&tg, 302, "Bas", Some("nl"));
-    let help = bas.ask("/help", "Wat ik kan:").await;
-    assert!(help.body().contains("/scan Een scan starten of verdergaan"), "{}", help.body());
+    let short = bas.ask("/help", "Wat ik kan:").await;
+    assert!(short.body().contains("/scan Een scan starten of verdergaan"), "{}", short.body());
+    assert_eq!(short.button_labels(), ["Meer"]);
+    let help = more(&tg, &bas, &short).await;
     assert!(!listed_commands(&help).contains(&"team".to_string()), "{}", help.body());
 
     // The admin's /help names /org; a person who tries it is told it is for admins.
     let ada = Person::new(&tg, 300, "Ada", Some("en"));
-    let help = ada.ask("/help", "What I can do:").await;
-    assert!(help.body().contains("/org The organisation view (admins)"), "{}", help.body());
+    let short = ada.ask("/help", "What I can do:").await;
+    assert!(short.body().contains("/org The organisation view (admins)"), "{}", short.body());
     bas.ask("/org", "beheerders").await;
 
     // Her own menu follows her language.
@@ -433,6 +444,17 @@ async fn a_restart_sets_chat_menus_only_when_they_changed() {
 
 /// The commands a `/help` reply lists, one per line after its title, without the slash.
 fn listed_commands(help: &SentMessage) -> Vec<String> {
-    let first_words = help.body().lines().skip(1).filter_map(|line| line.split_whitespace().next());
-    first_words.map(|word| word.trim_start_matches('/').to_owned()).collect()
+    let commands = help.body().lines().skip(1).filter(|line| line.starts_with('/'));
+    commands.filter_map(|line| line.split_whitespace().next()).map(|word| word[1..].to_owned()).collect()
+}
+
+/// A tap on "More" under the short /help: the message shows every command.
+async fn more(tg: &FakeTelegram, person: &Person, short: &SentMessage) -> SentMessage {
+    assert_eq!(person.press(short.message_id, "hh").await, None);
+    tg.wait_until(WAIT, |tg| {
+        tg.message(person.id(), short.message_id).is_some_and(|m| m.keyboard.is_empty())
+    })
+    .await
+    .expect("the help grows into every command");
+    tg.message(person.id(), short.message_id).expect("the help")
 }

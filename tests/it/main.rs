@@ -15,6 +15,7 @@ mod flows;
 mod flows_check;
 mod flows_telegram;
 mod full_disk;
+mod glossary;
 mod house;
 mod languages;
 mod lead;

@@ -115,7 +115,7 @@ async fn each_tap_of_a_whole_scan_is_flushed_exactly_once() {
         assert_eq!(flushes() - before, f64::from(taps), "after tap {n}");
     }
     ada.answer_nth(2).await;
-    ada.expect_snapshot("Done, thank you", "Your digital maturity snapshot").await;
+    ada.expect_snapshot("Done, thank you", "Your snapshot").await;
     taps += 1;
     assert_eq!(flushes() - before, f64::from(taps), "the last tap, which completes the scan");
     let metrics = get(port, "/metrics").1;

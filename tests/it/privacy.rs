@@ -82,7 +82,7 @@ async fn first_contact_shows_a_notice_that_a_language_tap_keeps_and_waits_for_st
     // The notice is shown once.
     let mark = pim.mark();
     pim.say("/help");
-    pim.expect_after(mark, "/help").await;
+    pim.expect_after(mark, "/scan").await;
     assert!(pim.since(mark).iter().all(|m| !m.body().contains("Voor je begint")));
 }
 
@@ -210,7 +210,7 @@ async fn no_under_forget_deletes_nothing_and_spends_the_confirmation() {
     // The confirmation's own code no longer deletes anything.
     assert!(ivo.forge_tap_on(&confirm, &yes, "after-no").await.is_some(), "refused with a notice");
     let snapshot = ivo.ask("/snapshot", "snapshot").await;
-    assert!(snapshot.body().starts_with("Your digital maturity snapshot"), "{}", snapshot.body());
+    assert!(snapshot.body().starts_with("Your snapshot"), "{}", snapshot.body());
 }
 
 /// Every key and value of every tree of the store, as raw bytes.
@@ -313,7 +313,7 @@ async fn finished_scans_past_retention_are_deleted_at_start_up() {
     // Kept over a restart within the period.
     let bot = PeilBot::start(&tg, &store(&data)).await;
     let kept = ria.ask("/snapshot", "snapshot").await;
-    assert!(kept.body().starts_with("Your digital maturity snapshot"), "{}", kept.body());
+    assert!(kept.body().starts_with("Your snapshot"), "{}", kept.body());
     bot.kill();
 
     // A period of 0 days, started an hour later: everything finished before the start is

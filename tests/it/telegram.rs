@@ -146,7 +146,7 @@ async fn a_dutch_colleague_completes_the_scan() {
         role_3: "ICT, informatie of data",
         back: "« Terug",
         done: "Klaar, dank je wel!",
-        title: "Jouw momentopname digitale volwassenheid",
+        title: "Jouw momentopname",
         overall: "Totaalindex: 3,0 (Afgesproken)",
         chart_caption: "Waar we staan en waar we willen zijn",
     })
@@ -162,7 +162,7 @@ async fn a_flemish_colleague_completes_the_scan() {
         role_3: "ICT, informatie of data",
         back: "« Terug",
         done: "Klaar, bedankt!",
-        title: "Jouw momentopname digitale maturiteit",
+        title: "Jouw momentopname",
         overall: "Totaalindex: 3,0 (Afgesproken)",
         chart_caption: "Waar we staan en waar we willen zijn",
     })
@@ -178,7 +178,7 @@ async fn an_english_speaking_colleague_completes_the_scan() {
         role_3: "IT, information or data",
         back: "« Back",
         done: "Done, thank you!",
-        title: "Your digital maturity snapshot",
+        title: "Your snapshot",
         overall: "Overall index: 3.0 (Agreed)",
         chart_caption: "Where we stand and where we want to be",
     })
@@ -235,7 +235,7 @@ async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
     bram.tap("✓ 5 · Leading");
     bram.expect_question(4).await;
     bram.answer_all(THIRD).await;
-    let (snapshot, _) = bram.expect_snapshot("Done, thank you!", "Your digital maturity snapshot").await;
+    let (snapshot, _) = bram.expect_snapshot("Done, thank you!", "Your snapshot").await;
     assert!(snapshot.contains("A Vision & leadership: 3.0 (Agreed)"), "{snapshot}");
     assert!(snapshot.contains("In two years: 5 (Leading), gap 2.0 · priority"), "{snapshot}");
     assert!(snapshot.contains("Priorities: A Vision & leadership"), "{snapshot}");
@@ -246,11 +246,8 @@ async fn going_back_shows_the_earlier_answer_and_a_change_counts() {
     tg.wait_until(WAIT, |tg| tg.messages(bram.id()).iter().filter(|m| m.photo.is_some()).count() > photos)
         .await
         .unwrap();
-    let again: Vec<SentMessage> = bram
-        .messages()
-        .into_iter()
-        .filter(|m| m.body().starts_with("Your digital maturity snapshot"))
-        .collect();
+    let again: Vec<SentMessage> =
+        bram.messages().into_iter().filter(|m| m.body().starts_with("Your snapshot")).collect();
     assert_eq!(again.len(), 2);
     assert_eq!(again[0].body(), again[1].body(), "/snapshot repeats the finished scan's snapshot");
     assert_within_telegram_limits(&tg);
@@ -399,7 +396,7 @@ async fn buttons_of_a_finished_or_cancelled_scan_are_stale() {
     let last = emma.scan_to_question(TOTAL, THIRD).await;
     let last_data = last.button_data("Policy").unwrap().to_owned();
     emma.answer_nth(0).await;
-    emma.expect_snapshot("Done, thank you!", "Your digital maturity snapshot").await;
+    emma.expect_snapshot("Done, thank you!", "Your snapshot").await;
     let done = tg.message(emma.id(), last.message_id).unwrap();
 
     let answer = emma.forge_tap_on(&done, &last_data, "after-done").await;
@@ -628,7 +625,7 @@ async fn after_a_crash_the_scan_resumes_where_it_was() {
     assert!(tg.message(ilse.id(), before_crash.message_id).unwrap().keyboard.is_empty());
 
     ilse.answer_all(THIRD).await;
-    let (snapshot, chart) = ilse.expect_snapshot("Done, thank you!", "Your digital maturity snapshot").await;
+    let (snapshot, chart) = ilse.expect_snapshot("Done, thank you!", "Your snapshot").await;
     assert!(snapshot.contains("Overall index: 3.0 (Agreed)"), "{snapshot}");
     assert!(chart.photo.unwrap().is_png());
 }
@@ -728,7 +725,7 @@ async fn a_rate_limited_message_is_waited_out_and_still_arrives() {
     lars.answer_until(TOTAL, THIRD).await;
     tg.fail_next("sendPhoto", Some(lars.id()), FakeError::RetryAfter(1));
     lars.answer_nth(THIRD).await;
-    let (_, chart) = lars.expect_snapshot("Done, thank you!", "Your digital maturity snapshot").await;
+    let (_, chart) = lars.expect_snapshot("Done, thank you!", "Your snapshot").await;
     assert!(chart.photo.unwrap().is_png());
     assert_eq!(lars.messages().iter().filter(|m| m.photo.is_some()).count(), 1, "one chart, not two");
 }
@@ -799,8 +796,10 @@ async fn an_unknown_command_gets_the_help() {
     let reply = rob.expect_text("I don't know that command.").await;
     assert!(reply.body().contains("/scan"), "{:?}", reply.body());
 
-    rob.say("/help");
-    let help = rob.expect_text("What I can do:").await;
+    let short = rob.ask("/help", "What I can do:").await;
+    assert!(short.body().lines().count() <= 8, "a phone's screen: {}", short.body());
+    assert_eq!(rob.press(short.message_id, "hh").await, None);
+    let help = rob.expect_text("/cancel").await;
     for command in ["/scan", "/back", "/snapshot", "/language", "/settings", "/cancel", "/help"] {
         assert!(help.body().contains(command), "{command} missing from {:?}", help.body());
     }
@@ -983,7 +982,7 @@ async fn a_forged_or_old_forget_button_deletes_nothing() {
     let ida = Person::new(&tg, 531, "Ida", Some("en"));
     ida.start_scan().await;
     ida.answer_all(THIRD).await;
-    ida.expect_text("Your digital maturity snapshot").await;
+    ida.expect_text("Your snapshot").await;
 
     let answer = ida.forge_tap("f", "forged-forget-1").await;
     assert_eq!(answer.as_deref(), Some("That button is no longer valid. Here is the current question."));
@@ -997,11 +996,7 @@ async fn a_forged_or_old_forget_button_deletes_nothing() {
     assert!(ida.forge_tap_on(&old, &old_data, "old-forget").await.is_some(), "refused with a notice");
 
     let snapshot = ida.ask("/snapshot", "snapshot").await;
-    assert!(
-        snapshot.body().starts_with("Your digital maturity snapshot"),
-        "nothing was deleted: {}",
-        snapshot.body()
-    );
+    assert!(snapshot.body().starts_with("Your snapshot"), "nothing was deleted: {}", snapshot.body());
 }
 
 /// A tap whose message claims someone else's chat is answered and changes nothing there.
@@ -1029,7 +1024,7 @@ async fn forget_deletes_everything_after_a_confirming_tap() {
     let lot = Person::new(&tg, 530, "Lot", Some("en"));
     lot.start_scan().await;
     lot.answer_all(THIRD).await;
-    lot.expect_text("Your digital maturity snapshot").await;
+    lot.expect_text("Your snapshot").await;
     lot.scan_to_question(4, THIRD).await;
 
     lot.say("/forget");

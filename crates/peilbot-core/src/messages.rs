@@ -366,6 +366,8 @@ messages! {
     PrivacyRightsWeb => "privacy-rights-web",
     PrivacyRightsChat => "privacy-rights-chat",
     PrivacyComplaint => "privacy-complaint",
+    TgHelpMore => "tg-help-more",
+    TgHelpMoreButton => "tg-help-more-button",
 }
 
 /// This file, for diagnostics that point at a message's definition.

@@ -94,6 +94,10 @@ pub fn ftl_entries(root: &Path, lang: &str) -> Vec<FtlEntry> {
         let mut current: Option<FtlEntry> = None;
         for (index, line) in text.lines().enumerate() {
             if line.starts_with([' ', '\t']) && !line.trim().is_empty() {
+                // Attributes (`.letter = M`) are not part of the value.
+                if line.trim().starts_with('.') {
+                    continue;
+                }
                 if let Some(entry) = current.as_mut() {
                     entry.value.push('\n');
                     entry.value.push_str(line.trim());
@@ -116,6 +120,31 @@ pub fn ftl_entries(root: &Path, lang: &str) -> Vec<FtlEntry> {
         entries.extend(current);
     }
     entries
+}
+
+/// A theme's letter as a person reads it in `lang`: its name's `.letter` attribute, else
+/// its id in capitals (as `present::theme_letter`, read from the shipped files).
+pub fn theme_letter(lang: &str, name: &str, id: &str) -> String {
+    let root = manifest_dir();
+    let mut layers = vec![lang];
+    if lang == "nl-BE" {
+        layers.push("nl");
+    }
+    for layer in layers {
+        let folder = root.join("locales").join(layer);
+        for entry in fs::read_dir(&folder).expect("a locale folder").flatten() {
+            let text = fs::read_to_string(entry.path()).unwrap_or_default();
+            let mut lines = text.lines().skip_while(|line| !line.starts_with(&format!("{name} =")));
+            if lines.next().is_none() {
+                continue;
+            }
+            let letter = lines
+                .take_while(|line| line.starts_with(' '))
+                .find_map(|line| line.trim().strip_prefix(".letter =").map(|l| l.trim().to_string()));
+            return letter.unwrap_or_else(|| id.to_uppercase());
+        }
+    }
+    id.to_uppercase()
 }
 
 /// The shipped text of a plain message (one without placeables), as a person reads it in

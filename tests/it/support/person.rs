@@ -126,7 +126,7 @@ impl Person {
     /// Sends `/help` and waits for its reply: updates of one chat are handled in order, so
     /// once this is answered, everything sent before it has been handled.
     pub async fn sync(&self) {
-        self.ask("/help", "/help ").await;
+        self.ask("/help", "/scan ").await;
     }
 
     // -- the question in front of them ----------------------------------------
