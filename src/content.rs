@@ -24,6 +24,9 @@ pub struct Content {
     pub locales: Locales,
     /// What was checked, e.g. "1 flow (23 questions), 3 languages, 190 messages each".
     pub summary: String,
+    /// What the flows leave out that a later release of the format added, each loaded with
+    /// a default: `flows check` prints them as warnings, and a server logs them.
+    pub notes: Vec<Diagnostic>,
 }
 
 /// The flow every adapter offers first.
@@ -42,13 +45,17 @@ impl Content {
     /// Loads and checks the flows and `languages`, each of which must be complete.
     pub fn load_for(sources: &Sources, languages: &[LanguageSpec]) -> Result<Content, Vec<Diagnostic>> {
         let mut errors = Vec::new();
+        let mut notes = Vec::new();
         let mut flows = Vec::new();
         if sources.flows.is_empty() {
             errors.push(Diagnostic::new("flows", 1, "no flow files (*.toml) found"));
         }
         for file in &sources.flows {
-            match Flow::parse(&file.path, &file.text) {
-                Ok(flow) => flows.push((file, flow)),
+            match Flow::parse_noting(&file.path, &file.text) {
+                Ok((flow, flow_notes)) => {
+                    notes.extend(flow_notes);
+                    flows.push((file, flow));
+                }
                 Err(diagnostics) => errors.extend(diagnostics),
             }
         }
@@ -101,7 +108,7 @@ impl Content {
             languages.len(),
             languages.iter().map(|spec| spec.tag).collect::<Vec<_>>().join(", "),
         );
-        Ok(Content { flows, locales, summary })
+        Ok(Content { flows, locales, summary, notes })
     }
 
     pub fn flow(&self, id: &str) -> Option<&Flow> {

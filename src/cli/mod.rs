@@ -329,10 +329,14 @@ pub fn load_content_from(content: Option<&Path>) -> anyhow::Result<Content> {
             format!("the content folder {} has problems (see `peilbot flows check`)", dir.display()),
         ),
     };
-    Content::load(&sources).map_err(|errors| {
+    let content = Content::load(&sources).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         anyhow::anyhow!("{origin}:\n{}", lines.join("\n"))
-    })
+    })?;
+    for note in &content.notes {
+        tracing::warn!(%note, "a flow written for an earlier release; `peilbot flows check` says more");
+    }
+    Ok(content)
 }
 
 /// Everything we create (the data folder and sled's files in it) is readable by this user
@@ -476,6 +480,9 @@ fn check(dir: Option<&Path>) -> ExitCode {
     };
     match Content::load(&sources) {
         Ok(content) => {
+            for note in &content.notes {
+                eprintln!("warning: {note}");
+            }
             println!("ok: {origin}: {}", content.summary);
             ExitCode::SUCCESS
         }

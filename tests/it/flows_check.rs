@@ -347,3 +347,34 @@ fn flemish_never_says_netherlands_only_words() {
         ftl_entries(&root, "nl").into_iter().find(|entry| entry.id == "-org").expect("Dutch defines -org");
     assert!(dutch_org.value.contains("gemeente"));
 }
+
+/// A flow written for the first release has no `minutes` (added with the flow menu): it
+/// still loads, with an estimate, and `flows check` says so as a warning, not a refusal.
+#[test]
+fn a_flow_from_before_minutes_loads_with_an_estimate_and_a_warning() {
+    let dir = shipped_copy();
+    let path = dir.path().join(FLOW);
+    let text = fs::read_to_string(&path).expect("the flow");
+    let older: String =
+        text.lines().filter(|line| !line.starts_with("minutes =")).map(|l| format!("{l}\n")).collect();
+    assert_ne!(older, text, "the copy had a minutes line to drop");
+    fs::write(&path, older).expect("write the older flow");
+
+    let run = check(Some(dir.path()));
+    assert!(run.status.success(), "an older flow is not refused:\n{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.starts_with("ok:"), "{}", run.stdout);
+    let warning = run.stderr.lines().next().unwrap_or_default();
+    assert!(
+        warning.starts_with("warning: ")
+            && warning.contains("quickscan.toml")
+            && warning.contains("no `minutes`"),
+        "{}",
+        run.stderr
+    );
+    // The menu shows the estimate: 23 questions at 15 seconds each, about 6 minutes.
+    let list = peilbot(&["flows", "list", "--content", dir.path().to_str().unwrap()], "", &[], None);
+    assert!(list.status.success(), "{}", list.stderr);
+    let line =
+        list.stdout.lines().find(|line| line.starts_with("quickscan\t")).expect("the quick scan is listed");
+    assert!(line.contains("\t6 min\t"), "{line}");
+}

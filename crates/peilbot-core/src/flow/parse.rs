@@ -12,15 +12,36 @@ use super::{
 };
 use crate::diagnostic::Diagnostic;
 
+/// Seconds a question takes, to estimate `minutes` for a flow written before it existed.
+const SECONDS_PER_QUESTION: usize = 15;
+
 impl Flow {
     /// Parses and validates a flow file. `path` is only used to name the file in diagnostics.
     pub fn parse(path: &str, source: &str) -> Result<Flow, Vec<Diagnostic>> {
+        Flow::parse_noting(path, source).map(|(flow, _)| flow)
+    }
+
+    /// [`Flow::parse`], with notes on what the file leaves out that a later release of the
+    /// format added: the flow loads with a default, and `flows check` says which.
+    pub fn parse_noting(path: &str, source: &str) -> Result<(Flow, Vec<Diagnostic>), Vec<Diagnostic>> {
         let raw: RawFlow = toml::from_str(source).map_err(|err| {
             let line = err.span().map_or(1, |span| line_of(source, span.start));
             vec![Diagnostic::new(path, line, err.message().trim())]
         })?;
-        Validator::new(path, source).flow(raw)
+        let mut notes = Vec::new();
+        if raw.minutes.is_none() {
+            let minutes = estimated_minutes(raw.questions.len());
+            let message = format!(
+                "no `minutes` (added with the flow menu): the menu says about {minutes}, at {SECONDS_PER_QUESTION} seconds a question"
+            );
+            notes.push(Diagnostic::new(path, 1, message));
+        }
+        Validator::new(path, source).flow(raw).map(|flow| (flow, notes))
     }
+}
+
+fn estimated_minutes(questions: usize) -> u32 {
+    u32::try_from((questions * SECONDS_PER_QUESTION).div_ceil(60).max(1)).unwrap_or(u32::MAX)
 }
 
 // The file's shape, with spans so that diagnostics can name lines.
@@ -32,7 +53,8 @@ struct RawFlow {
     version: u32,
     title: Spanned<String>,
     intro: Spanned<String>,
-    minutes: Spanned<u32>,
+    /// Since the flow menu; a file from before gets an estimate (see `parse_noting`).
+    minutes: Option<Spanned<u32>>,
     scoring: Spanned<Scoring>,
     #[serde(default)]
     scales: Vec<RawScale>,
@@ -189,9 +211,10 @@ impl<'a> Validator<'a> {
             );
             self.error(&raw.id, message);
         }
-        if *raw.minutes.as_ref() == 0 {
-            self.error(&raw.minutes, "minutes must be at least 1");
+        if let Some(minutes) = raw.minutes.as_ref().filter(|minutes| *minutes.as_ref() == 0) {
+            self.error(minutes, "minutes must be at least 1");
         }
+        let minutes = raw.minutes.map_or_else(|| estimated_minutes(raw.questions.len()), Spanned::into_inner);
         for (what, key) in [("title", &raw.title), ("intro", &raw.intro)] {
             if key.as_ref().is_empty() {
                 self.error(key, format!("flow {what} needs a message key"));
@@ -226,7 +249,7 @@ impl<'a> Validator<'a> {
                 version: raw.version,
                 title: raw.title.into_inner(),
                 intro: raw.intro.into_inner(),
-                minutes: raw.minutes.into_inner(),
+                minutes,
                 references,
                 scoring,
                 scales,
