@@ -470,6 +470,11 @@ fn privacy_and_mydata_tell_what_is_kept() {
     let out = chat(data.path(), Some("en"), &typed(&["privacy", "mydata"]));
     assert_line(&out, "How Peilbot handles your data");
     assert!(out.contains("team results of 5 people or more"), "{out}");
+    // Only what the terminal has: no Telegram commands, no chat account.
+    for absent in ["/mydata", "/forget", "/settings", "/cancel", "Telegram"] {
+        assert!(!out.contains(absent), "{absent:?} in the terminal's statement:\n{out}");
+    }
+    assert!(out.contains("\"mydata\" shows everything kept about you"), "{out}");
     let summary = out.lines().find(|l| l.starts_with("What I keep about you:")).expect("a summary");
     assert!(summary.contains("one finished scan"), "{summary}");
     assert!(summary.ends_with("holds all of it, exactly as stored."), "{summary}");

@@ -190,6 +190,19 @@ async fn the_language_follows_the_browser_then_the_switcher() {
     assert!(visitor.get("/").await.body.contains("<html lang=\"en\">"));
 }
 
+/// The web's privacy statement says what the browser keeps, and names no chat commands.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_web_privacy_statement_says_what_the_browser_keeps() {
+    let (_data, web) = start().await;
+    let mut browser = web.browser("nl");
+    let page = browser.get("/privacy").await.text();
+    assert!(page.contains("Peilbot bewaart er niets in behalve één cookie"), "{page}");
+    assert!(page.contains("Autoriteit Persoonsgegevens"), "{page}");
+    for absent in ["/mydata", "/forget", "chataccount", "Telegram"] {
+        assert!(!page.contains(absent), "{absent:?} on the web's privacy page:\n{page}");
+    }
+}
+
 /// A session that sends far more than a person can is refused for a while.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn too_many_requests_from_one_session_are_refused() {
