@@ -146,6 +146,7 @@ fn main() {
         people: env_or("SCALE_PEOPLE", 100_000),
         rounds: env_or("SCALE_ROUNDS", 10) as u32,
         seed: 1,
+        now: peilbot::demo::EXAMPLE_NOW,
     };
     let dir = demo_store(spec);
     let data = dir.to_str().expect("a UTF-8 path");

@@ -3,7 +3,8 @@
 //! benchmark has the same organisation to measure.
 //!
 //! Everything is drawn from one ChaCha generator seeded by `--seed`, and every timestamp
-//! is counted from a fixed date, so the same seed gives the same store. The data goes in
+//! is counted back from the demo's "now" (today, for `peilbot demo`), so the same seed on
+//! the same day gives the same store, and a demo made today is dated this year. The data goes in
 //! through the same code a chat uses: each scan is run through the engine (so questions
 //! hidden by `show_if` are skipped as they would be), completed responses are committed
 //! with [`Store::commit`], teams are created with [`Store::create_team`] and rounds
@@ -35,7 +36,14 @@ pub struct Spec {
     pub people: usize,
     pub rounds: u32,
     pub seed: u64,
+    /// The demo's "now" (Unix ms): its rounds are dated back from it, so a store made today
+    /// looks like this year's (and `serve`'s retention sweep keeps it). `peilbot demo` takes
+    /// today; tests and benches a fixed [`EXAMPLE_NOW`] to be the same on every run.
+    pub now: u64,
 }
+
+/// A fixed "now" for demos that must be the same on every run: 9 July 2024.
+pub const EXAMPLE_NOW: u64 = 1_720_512_000_000;
 
 /// What was made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,9 +70,8 @@ pub enum DemoError {
     Store(#[from] StoreError),
 }
 
-/// Round 1 of every demo team opens on Monday 2024-01-08, 09:00 UTC; each round lasts
+/// Round 1 of every demo team opens on a Monday, 09:00 UTC; each round lasts
 /// [`ROUND_DAYS`], and the last one is still open.
-const START: u64 = 1_704_704_400_000;
 const DAY: u64 = 24 * 60 * 60 * 1000;
 const ROUND_DAYS: u64 = 91;
 /// Closed rounds got their answers in the first six weeks; the open round has been open
@@ -195,7 +202,7 @@ pub fn fill(store: &Store, flow: &Flow, spec: Spec) -> Result<Made, DemoError> {
     let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
     let sizes = team_sizes(&mut rng, spec.teams, spec.people);
     let names = team_names(&mut rng, spec.teams);
-    let start = START;
+    let start = start(spec);
     let mut next_person = 0;
     let mut teams = Vec::new();
     for (name, size) in names.iter().zip(sizes) {
@@ -255,7 +262,17 @@ pub fn fill(store: &Store, flow: &Flow, spec: Spec) -> Result<Made, DemoError> {
 
 /// When the open round's answers were given: the demo's "now", for a clock.
 pub fn now(spec: Spec) -> u64 {
-    START + u64::from(spec.rounds.saturating_sub(1)) * ROUND_DAYS * DAY + OPEN_DAYS * DAY
+    spec.now
+}
+
+/// When the first round opened: the Monday, 09:00 UTC, far enough back from `now` for the
+/// closed rounds and the open one's [`OPEN_DAYS`] (and its last answers) to lie before it.
+fn start(spec: Spec) -> u64 {
+    let back = u64::from(spec.rounds.saturating_sub(1)) * ROUND_DAYS * DAY + (OPEN_DAYS + 3) * DAY;
+    let day = spec.now.saturating_sub(back) / DAY;
+    // 1 January 1970 was a Thursday: day 4 was a Monday.
+    let monday = day - (day + 3) % 7;
+    monday * DAY + 9 * 60 * 60 * 1000
 }
 
 fn person_id(number: usize) -> PersonId {

@@ -25,6 +25,7 @@ pub mod present;
 pub mod random;
 pub mod report;
 pub mod sources;
+pub mod stdout;
 pub mod store;
 pub mod telegram;
 pub mod terminal;

@@ -49,7 +49,7 @@ pub fn team(app: &App, lang: Lang, name: &str) -> anyhow::Result<()> {
     let team = find_team(app, name)?;
     let cx = Context { app, now: unix_now(), link: &no_links };
     let reply = teams::result_for(&cx, &session(app, lang)?, &team, Viewer::Admin, None)?;
-    print_texts(&reply);
+    print_texts(&reply)?;
     Ok(())
 }
 
@@ -65,7 +65,7 @@ pub fn invite(app: &App, name: &str, bot: Option<&str>) -> anyhow::Result<()> {
         );
     }
     for link in web.into_iter().chain(telegram) {
-        println!("{link}");
+        crate::stdout::line(link)?;
     }
     Ok(())
 }
@@ -84,7 +84,7 @@ pub fn web_link(app: &App, name: &str) -> anyhow::Result<()> {
         ),
     };
     match crate::app::sign_in::new_link(app, &lead, unix_now())? {
-        Some(link) => println!("{link}"),
+        Some(link) => crate::stdout::line(link)?,
         None => bail!("give --web-url (PEILBOT_WEB_URL): the link needs the web channel's public address"),
     }
     Ok(())
@@ -200,10 +200,11 @@ fn write_out(out: Option<&Path>, bytes: &[u8], binary: bool) -> anyhow::Result<(
     Ok(())
 }
 
-fn print_texts(reply: &Reply) {
+fn print_texts(reply: &Reply) -> std::io::Result<()> {
     for part in &reply.parts {
         if let Part::Text { text, .. } = part {
-            println!("{text}");
+            crate::stdout::line(text)?;
         }
     }
+    Ok(())
 }

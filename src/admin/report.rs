@@ -57,7 +57,7 @@ pub fn run(args: ReportArgs, content: crate::content::Content) -> anyhow::Result
         Some(name) => team_report(&app, name, args.lang, fallback, now)?,
     };
     std::fs::write(&args.out, pdf).with_context(|| format!("cannot write {}", args.out.display()))?;
-    println!("wrote {}: {what}", args.out.display());
+    crate::stdout::line(format!("wrote {}: {what}", args.out.display()))?;
     app.store.flush()?;
     Ok(())
 }

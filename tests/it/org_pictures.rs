@@ -24,7 +24,7 @@ fn assert_fits_telegram(png: &[u8], what: &str) {
 #[test]
 fn a_thousand_teams_make_pages_telegram_accepts() {
     let dir = tempfile::tempdir().expect("a temp dir");
-    let spec = Spec { teams: 1000, people: 16_000, rounds: 1, seed: 11 };
+    let spec = Spec { teams: 1000, people: 16_000, rounds: 1, seed: 11, now: peilbot::demo::EXAMPLE_NOW };
     let content = peilbot::cli::load_content().expect("the built-in content");
     let options = Options { flush_each_commit: false, ..Options::with_flows(&content.flows) };
     let store = Store::open_with(dir.path(), options).expect("a store");

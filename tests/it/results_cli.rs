@@ -189,3 +189,68 @@ fn compact_keeps_the_results_and_refuses_a_missing_folder() {
     assert!(run.stderr.contains("there is no data folder"), "{}", run.stderr);
     assert!(!missing.exists(), "and not made");
 }
+
+/// `peilbot demo` dates its rounds back from today: the open round opened weeks ago, and
+/// the retention sweep `serve` runs at start-up (two years by default) deletes nothing.
+#[test]
+fn a_demo_made_today_is_dated_this_year_and_survives_the_retention_sweep() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    demo(dir.path(), 4, 5);
+    let store = peilbot::store::Store::open(dir.path()).expect("the demo store opens");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as u64;
+    const DAY: u64 = 24 * 60 * 60 * 1000;
+    for team in store.all_teams().expect("teams") {
+        let opened = team.current_round().opened_at;
+        assert!(
+            opened < now && now - opened < 40 * DAY,
+            "the open round opened {} days ago",
+            (now - opened) / DAY
+        );
+    }
+    let retention = u64::from(peilbot::app::privacy::DEFAULT_RETENTION_DAYS) * DAY;
+    assert_eq!(
+        store.delete_responses_before(now - retention).expect("the sweep"),
+        0,
+        "nothing is past retention"
+    );
+}
+
+/// `peilbot team … | head`: a reader that goes away ends every command quietly, without a
+/// panic, for each command that prints.
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    demo(dir.path(), 3, 6);
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let team = org(dir.path(), &["--lang", "en"])
+        .stdout
+        .lines()
+        .find_map(|line| {
+            line.split(" · round ").next().filter(|_| line.contains(" · round ")).map(str::to_string)
+        })
+        .expect("a team in the org view");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["team", &team, "--data", data],
+        vec!["org", "--data", data],
+        vec!["org", "--format", "csv", "--data", data],
+        vec!["flows", "list"],
+        vec!["flows", "check"],
+        vec!["invite", "--team", &team, "--bot", "peilbot_bot", "--data", data],
+        vec!["compact", "--data", data],
+    ];
+    for args in commands {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_peilbot"))
+            .args(&args)
+            .env("LANG", "C")
+            .stdin(std::process::Stdio::null())
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("peilbot runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?} ended with {}: {stderr}", out.status);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

@@ -265,7 +265,7 @@ fn a_compacted_store_keeps_every_record_and_hands_out_new_response_ids() {
     let path = dir.path().join("data");
     let content = peilbot::cli::load_content().unwrap();
     let flow = content.default_flow();
-    let spec = Spec { teams: 4, people: 60, rounds: 2, seed: 3 };
+    let spec = Spec { teams: 4, people: 60, rounds: 2, seed: 3, now: peilbot::demo::EXAMPLE_NOW };
     {
         let options = Options { flush_each_commit: false, ..Options::with_flows(&content.flows) };
         let store = Store::open_with(&path, options).unwrap();
