@@ -92,10 +92,9 @@ impl Store {
                         respondents: respondents_now,
                         members: team.members.len(),
                     });
-                    if asks(team.current_round(), flow) {
-                        candidate.extend(self.round_candidate(flow, &team)?.iter().copied());
-                        sources.push((team.id.clone(), None));
-                    }
+                    // Counted, never pooled: a team below the minimum adds nobody to the
+                    // organisation row, or that row minus the published teams' rows would
+                    // be the few people of the team that has no result.
                 }
                 None => {}
             }

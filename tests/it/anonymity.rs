@@ -193,3 +193,36 @@ async fn two_teams_that_differ_by_one_person_never_both_show_a_result() {
     let (y, _) = yara.team_result("/team").await;
     assert!(y.starts_with("Team \"Y\", round 1: 8 of 9 members have finished.\n\n"), "{y}");
 }
+
+/// The organisation row beside published team rows: two teams of 3 are published and the
+/// one person of a third team who finished (below the minimum) is never pooled into the
+/// organisation row, so the row minus the two team rows is nobody.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organisation_row_never_holds_a_team_below_the_minimum() {
+    let (tg, _data, _bot) = setup(&[("PEILBOT_ADMINS", "1800"), ("PEILBOT_MIN_RESPONDENTS", "3")]).await;
+    let ada = Person::new(&tg, 1800, "Ada", Some("en"));
+    let (ann, bob, cas) = (
+        Person::new(&tg, 1810, "Ann", Some("en")),
+        Person::new(&tg, 1820, "Bob", Some("en")),
+        Person::new(&tg, 1830, "Cas", Some("en")),
+    );
+    let (alpha, beta) = (people(&tg, 1810, "Alpha", 3), people(&tg, 1820, "Beta", 3));
+    let target = people(&tg, 1830, "Gamma", 1);
+    team_with(&ann, "Alpha", &alpha).await;
+    team_with(&bob, "Beta", &beta).await;
+    team_with(&cas, "Gamma", &target).await;
+    for member in alpha.iter().chain(&beta) {
+        complete_scan(member, L3, L4).await;
+    }
+    // The target answers at the top of the scale: pooled in, the org medians would move.
+    complete_scan(&target[0], L5, L5).await;
+    ann.ask("/team", "Alpha").await;
+    bob.ask("/team", "Beta").await;
+
+    let org = ada.ask("/org", "Organisation view").await;
+    let body = org.body();
+    assert!(body.contains("Gamma: round 1, 1 of 2 members finished"), "counted: {body}");
+    assert!(body.contains("Whole organisation, 6 respondents"), "only the published teams' six: {body}");
+    let now = "A 3.0 · B 3.0 · C 3.0 · D 3.0 · E 3.0 · F 3.0 · G 3.0";
+    assert!(body.lines().any(|line| line.starts_with("  now") && line.ends_with(now)), "{body}");
+}

@@ -311,6 +311,11 @@ fn migrates_and_shows_the_same(fixture: &str, folder: &str, expected: &str) {
     let path = dir.path().join(folder);
     let store = Store::open_with(&path, Options::with_flows(&content.flows)).expect("an old store opens");
     let seen = observe_v2(&store, &content);
+    // After a change that is meant to change what is shown (a wording, an anonymity rule),
+    // `PEILBOT_BLESS=1 cargo test --test it migration` writes the new views; review the diff.
+    if std::env::var_os("PEILBOT_BLESS").is_some() {
+        std::fs::write(expected, &seen).unwrap();
+    }
     let expected = std::fs::read_to_string(expected).unwrap();
     assert_same_as(&seen, &expected);
     drop(store);

@@ -807,8 +807,8 @@ async fn the_org_view_shows_admins_only_teams_over_the_threshold() {
     assert!(body.lines().any(|line| line.starts_with("  now") && line.ends_with(now)), "{body}");
     assert!(body.contains("\nSmall: round 1, 2 of 3 members finished\n"), "counts only: {body}");
     assert!(!body.contains("Small ·"), "no figures for a team below the minimum: {body}");
-    // Big's three and Small's two are two more than Big's published three: held.
-    assert!(body.contains("There is no organisation-wide result yet"), "{body}");
+    // The organisation row holds only published teams: Big's three, never Small's two.
+    assert!(body.contains("Whole organisation, 3 respondents"), "{body}");
     let is_csv = |m: &SentMessage| m.document.as_ref().is_some_and(|d| d.filename == "peilbot-org.csv");
     tg.wait_for_message(ada.id(), WAIT, |m| m.message_id > mark && is_csv(m))
         .await
