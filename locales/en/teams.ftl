@@ -189,7 +189,7 @@ org-summary = { $teams ->
     [one] 1 team not yet
    *[other] { $pending } teams not yet
     }; { $respondents } respondents in all.
-org-overall-title = Whole organisation, { $respondents } respondents (median per theme):
+org-overall-title = Whole organisation, { $respondents } respondents: exactly the people in the team results below, each team from its own latest round with a result; teams below the minimum are not in it (median per theme):
 org-overall-none = There is no organisation-wide result yet: it needs at least { $min } respondents, and must differ by at least { $step } from every result already shown.
 org-row-now = now
 org-row-ambition = ambition

@@ -191,7 +191,7 @@ org-summary = { $teams ->
     [one] 1 team nog niet
    *[other] { $pending } teams nog niet
     }; { $respondents } deelnemers in totaal.
-org-overall-title = Hele organisatie, { $respondents } deelnemers (mediaan per thema):
+org-overall-title = Hele organisatie, { $respondents } deelnemers: precies de mensen in de teamresultaten hieronder, elk team uit zijn eigen laatste ronde met een resultaat; teams onder het minimum tellen niet mee (mediaan per thema):
 org-overall-none = Er is nog geen resultaat voor de hele organisatie: daarvoor zijn minstens { $min } deelnemers nodig, en het moet minstens { $step } deelnemers verschillen van elk resultaat dat al getoond is.
 org-row-now = nu
 org-row-ambition = ambitie

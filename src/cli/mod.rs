@@ -2,6 +2,7 @@
 //! and for the admin on the server `peilbot demo`, `peilbot team` and `peilbot org`.
 
 mod deployment;
+mod flows;
 mod results;
 mod web;
 
@@ -272,9 +273,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Serve(args) => serve(*args),
         Command::Web(args) => web::run(*args),
-        Command::Flows { command: FlowsCommand::Check { dir } } => return check(dir.as_deref()),
+        Command::Flows { command: FlowsCommand::Check { dir } } => return flows::check(dir.as_deref()),
         Command::Flows { command: FlowsCommand::List { content, lang } } => {
-            list(content.content.as_deref(), lang)
+            flows::list(content.content.as_deref(), lang)
         }
         Command::Report(args) => load_content().and_then(|content| crate::admin::report::run(args, content)),
         Command::Demo { data, teams, people, rounds, seed } => {
@@ -453,50 +454,4 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         telegram::serve(config, content, store).await?;
         web.await?
     })
-}
-
-/// `flows list`: one line per flow, in menu order.
-fn list(content: Option<&Path>, lang: Lang) -> anyhow::Result<()> {
-    let content = load_content_from(content)?;
-    for flow in content.catalog() {
-        let title = content.locales.text(lang, &flow.title, &[]);
-        crate::stdout::line(format!(
-            "{}\t{title}\t{} min\t{} questions\tversion {}",
-            flow.id,
-            flow.minutes,
-            flow.question_count(),
-            flow.version
-        ))?;
-    }
-    Ok(())
-}
-
-fn check(dir: Option<&Path>) -> ExitCode {
-    let (sources, origin) = match dir {
-        None => (Sources::embedded(), "built-in flows and locales".to_string()),
-        Some(dir) => match Sources::with_content(dir) {
-            Ok(sources) => (sources, dir.display().to_string()),
-            Err(err) => {
-                eprintln!("peilbot: cannot read flows/ and locales/ in {}: {err}", dir.display());
-                return ExitCode::FAILURE;
-            }
-        },
-    };
-    match Content::load(&sources) {
-        Ok(content) => {
-            for note in &content.notes {
-                eprintln!("warning: {note}");
-            }
-            // A reader that went away (`| head -0`) is no failure of the check.
-            let _ = crate::stdout::line(format!("ok: {origin}: {}", content.summary));
-            ExitCode::SUCCESS
-        }
-        Err(errors) => {
-            for error in &errors {
-                eprintln!("{error}");
-            }
-            eprintln!("{} problem(s) in {origin}", errors.len());
-            ExitCode::FAILURE
-        }
-    }
 }

@@ -222,7 +222,10 @@ async fn the_organisation_row_never_holds_a_team_below_the_minimum() {
     let org = ada.ask("/org", "Organisation view").await;
     let body = org.body();
     assert!(body.contains("Gamma: round 1, 1 of 2 members finished"), "counted: {body}");
-    assert!(body.contains("Whole organisation, 6 respondents"), "only the published teams' six: {body}");
+    assert!(
+        body.contains("Whole organisation, 6 respondents: exactly the people in the team results below"),
+        "only the published teams' six: {body}"
+    );
     let now = "A 3.0 · B 3.0 · C 3.0 · D 3.0 · E 3.0 · F 3.0 · G 3.0";
     assert!(body.lines().any(|line| line.starts_with("  now") && line.ends_with(now)), "{body}");
 }
