@@ -416,12 +416,7 @@ impl<'a, W: Write> Chat<'a, W> {
                 text.push(history::finished_text(self.app, person, lang, self.flow(), snapshot, true)?);
                 text.push(format!("\n{}", presenter.msg(Msg::ChatStartAgain)));
             }
-            Screen::Idle => {
-                // Free text outside a scan: only the next step, in one line.
-                let idle = presenter.msg(Msg::Idle);
-                text.retain(|notice| *notice != idle);
-                text.push(presenter.msg(Msg::ChatStartAgain));
-            }
+            Screen::Idle => text.push(presenter.msg(Msg::ChatStartAgain)),
         }
         self.print(&format!("{}\n", text.join("\n")))?;
         self.prompt()

@@ -16,7 +16,6 @@ notice-nothing-to-go-back = This is the first question: there is nothing to go b
 notice-language-changed = From now on I'll speak English.
 notice-cancelled = The scan has stopped and its answers are deleted. You can start again whenever you like.
 notice-no-scan = There is no scan in progress.
-notice-idle = There is no scan in progress.
 ## The individual snapshot
 
 snapshot-title = Your snapshot

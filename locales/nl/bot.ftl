@@ -16,7 +16,6 @@ notice-nothing-to-go-back = Dit is de eerste vraag: er is niets om naar terug te
 notice-language-changed = Vanaf nu spreek ik Nederlands.
 notice-cancelled = De scan is gestopt en de antwoorden zijn gewist. Je kunt altijd opnieuw beginnen.
 notice-no-scan = Er loopt nu geen scan.
-notice-idle = Er loopt nu geen scan.
 ## De persoonlijke momentopname
 
 snapshot-title = Jouw momentopname

@@ -32,39 +32,29 @@ pub enum Channel {
     Terminal,
 }
 
-impl Channel {
+/// A channel's own parts of the privacy texts.
+struct ChannelWords {
     /// Who the person is to Peilbot in this channel.
-    fn account(self) -> Msg {
-        match self {
-            Channel::Telegram => Msg::PrivacyAccountTg,
-            Channel::Web => Msg::PrivacyAccountWeb,
-            Channel::Terminal => Msg::PrivacyAccountChat,
-        }
-    }
-
+    account: Msg,
     /// What the channel keeps besides Peilbot's store, said honestly.
-    fn keeps(self) -> Msg {
-        match self {
-            Channel::Telegram => Msg::PrivacyWhereTg,
-            Channel::Web => Msg::PrivacyWhereWeb,
-            Channel::Terminal => Msg::PrivacyWhereChat,
-        }
-    }
+    keeps: Msg,
+    /// The person's rights, in the channel's own commands.
+    rights: Msg,
+    /// The commands under the first-contact notice.
+    commands: Msg,
+}
 
-    fn rights(self) -> Msg {
-        match self {
-            Channel::Telegram => Msg::PrivacyRightsTg,
-            Channel::Web => Msg::PrivacyRightsWeb,
-            Channel::Terminal => Msg::PrivacyRightsChat,
-        }
-    }
-
-    fn commands(self) -> Msg {
-        match self {
-            Channel::Telegram => Msg::PrivacyCommandsTg,
-            Channel::Web => Msg::WebPrivacyCommands,
-            Channel::Terminal => Msg::PrivacyCommandsChat,
-        }
+impl Channel {
+    fn words(self) -> ChannelWords {
+        use Msg::*;
+        let (account, keeps, rights, commands) = match self {
+            Channel::Telegram => (PrivacyAccountTg, PrivacyWhereTg, PrivacyRightsTg, PrivacyCommandsTg),
+            Channel::Web => (PrivacyAccountWeb, PrivacyWhereWeb, PrivacyRightsWeb, WebPrivacyCommands),
+            Channel::Terminal => {
+                (PrivacyAccountChat, PrivacyWhereChat, PrivacyRightsChat, PrivacyCommandsChat)
+            }
+        };
+        ChannelWords { account, keeps, rights, commands }
     }
 }
 
@@ -78,7 +68,7 @@ fn args(app: &App, lang: Lang, channel: Channel) -> Vec<(&'static str, Arg)> {
     vec![
         ("min", app.rules.min_respondents().into()),
         ("period", retention_period(app, lang).into()),
-        ("account", presenter.msg(channel.account()).into()),
+        ("account", presenter.msg(channel.words().account).into()),
         ("controller", or_unset(&deployment.controller).into()),
         ("dpo", or_unset(&deployment.dpo_contact).into()),
         ("basis", or_unset(&deployment.legal_basis).into()),
@@ -96,7 +86,7 @@ pub fn retention_period(app: &App, lang: Lang) -> String {
 pub fn notice(app: &App, lang: Lang, channel: Channel) -> String {
     let presenter = app.presenter(lang);
     let notice = presenter.msg_with(Msg::PrivacyNotice, &args(app, lang, channel));
-    format!("{notice}\n{}", presenter.msg(channel.commands()))
+    format!("{notice}\n{}", presenter.msg(channel.words().commands))
 }
 
 /// `/privacy`: the full statement: who is responsible and on what basis, what is kept, who
@@ -104,8 +94,8 @@ pub fn notice(app: &App, lang: Lang, channel: Channel) -> String {
 /// supervisory authority they may complain to.
 pub fn statement(app: &App, lang: Lang, channel: Channel) -> String {
     let presenter = app.presenter(lang);
-    let args = args(app, lang, channel);
-    [Msg::PrivacyStatement, channel.keeps(), channel.rights(), Msg::PrivacyComplaint]
+    let (args, words) = (args(app, lang, channel), channel.words());
+    [Msg::PrivacyStatement, words.keeps, words.rights, Msg::PrivacyComplaint]
         .into_iter()
         .map(|msg| presenter.msg_with(msg, &args))
         .collect::<Vec<_>>()

@@ -27,19 +27,15 @@ pub fn of_invite(app: &App, session: &Session, code: &str) -> Result<Option<Lang
 /// One line above an invite: which language this is and how to choose another (`how`:
 /// the channel's way, `Msg::TeamLanguageHowTg` or `Msg::TeamLanguageHowWeb`), when the
 /// person speaks it because of the team (and would otherwise be spoken to in another).
-pub fn note(app: &App, session: &Session, code: &str, how: Msg) -> Result<Option<String>> {
-    if session.record.lang_chosen || !is_invite_code(code) {
-        return Ok(None);
-    }
-    let Some(team) = app.store.team_by_invite(code, false)? else { return Ok(None) };
+pub fn note(app: &App, session: &Session, team: &Team, how: Msg) -> Option<String> {
     let lang = session.state.lang;
-    if team.lang != Some(lang) || lang == session.detected {
-        return Ok(None);
+    if session.record.lang_chosen || team.lang != Some(lang) || lang == session.detected {
+        return None;
     }
     let presenter = app.presenter(lang);
-    let mut args = team_args(&team);
+    let mut args = team_args(team);
     args.push(("language", presenter.language_name(lang).into()));
-    Ok(Some(format!("{} {}", presenter.msg_with(Msg::TeamLanguageNote, &args), presenter.msg(how))))
+    Some(format!("{} {}", presenter.msg_with(Msg::TeamLanguageNote, &args), presenter.msg(how)))
 }
 
 /// `/teamlanguage`, for one team: the language it speaks now, and a button per language.

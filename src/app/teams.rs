@@ -320,27 +320,22 @@ fn leave(cx: &Context, session: &Session, team: &Team) -> Result<Reply> {
 /// with a line on the team's language when the person speaks it because of the team
 /// (`how`: the channel's way to choose another, see `team_language::note`).
 pub fn offer_to_join(cx: &Context, session: &Session, code: &str, how: Msg) -> Result<Reply> {
-    let mut reply = invite_opened(cx, session, code)?;
-    if let (Some(note), Some(Part::Text { text, .. })) =
-        (super::team_language::note(cx.app, session, code, how)?, reply.parts.first_mut())
-    {
-        *text = format!("{note}\n\n{text}");
-    }
-    Ok(reply)
-}
-
-fn invite_opened(cx: &Context, session: &Session, code: &str) -> Result<Reply> {
     let team = if is_invite_code(code) { cx.app.store.team_by_invite(code, false)? } else { None };
     let Some(team) = team else { return Ok(cx.say(session, Msg::TgInvalidLink, &[])) };
     let presenter = cx.presenter(session);
-    if team.members.contains(&session.person) {
+    let (text, button) = if team.members.contains(&session.person) {
         let text = presenter.msg_with(Msg::TeamAlreadyMember, &team_args(&team));
-        return Ok(Reply::with_button(text, cx.start_scan_button(session.state.lang, &team)));
-    }
-    let mut args = team_args(&team);
-    args.push(("min", cx.app.rules.min_respondents().into()));
-    let text = presenter.msg_with(Msg::TeamJoinConfirm, &args);
-    let button = Button { label: presenter.msg(Msg::TeamJoinButton), action: Action::Join(code.to_string()) };
+        (text, cx.start_scan_button(session.state.lang, &team))
+    } else {
+        let mut args = team_args(&team);
+        args.push(("min", cx.app.rules.min_respondents().into()));
+        let text = presenter.msg_with(Msg::TeamJoinConfirm, &args);
+        (text, Button { label: presenter.msg(Msg::TeamJoinButton), action: Action::Join(code.to_string()) })
+    };
+    let text = match super::team_language::note(cx.app, session, &team, how) {
+        Some(note) => format!("{note}\n\n{text}"),
+        None => text,
+    };
     Ok(Reply::with_button(text, button))
 }
 

@@ -394,12 +394,25 @@ async fn message_turn<B: TgBot>(
         Said::Command(Command::Start(payload)) => payload.strip_prefix(JOIN_PREFIX).map(str::to_string),
         _ => None,
     };
-    let Some(code) = invite else { return load_turn(shared, bot, msg.chat.id, user, update).await };
-    // A team's link speaks the team's language from the first message on (the welcome
-    // at first contact included), unless the person chose one themselves.
+    load_turn(shared, bot, msg.chat.id, user, update, invite).await
+}
+
+/// Loads a person's turn on the blocking pool: it reads the store. A team's link (`invite`)
+/// speaks the team's language from the first message on (the welcome at first contact
+/// included), unless the person chose one themselves.
+async fn load_turn<B: TgBot>(
+    shared: Arc<Shared>,
+    bot: B,
+    chat: ChatId,
+    user: teloxide::types::User,
+    update: Update,
+    invite: Option<String>,
+) -> Option<turn::Turn<B>> {
     crate::pool::off_async(move || {
-        let mut turn = turn::Turn::load(shared, bot, msg.chat.id, &user, &update)?;
-        if let Some(lang) = team_language::of_invite(turn.app(), &turn.session, &code)? {
+        let mut turn = turn::Turn::load(shared, bot, chat, &user, &update)?;
+        if let Some(code) = invite
+            && let Some(lang) = team_language::of_invite(turn.app(), &turn.session, &code)?
+        {
             turn.session.adopt_language(lang);
         }
         anyhow::Ok(turn)
@@ -407,20 +420,6 @@ async fn message_turn<B: TgBot>(
     .await
     .map_err(|err| tracing::error!(%err, "could not load a person"))
     .ok()
-}
-
-/// Loads a person's turn on the blocking pool: it reads the store.
-async fn load_turn<B: TgBot>(
-    shared: Arc<Shared>,
-    bot: B,
-    chat: ChatId,
-    user: teloxide::types::User,
-    update: Update,
-) -> Option<turn::Turn<B>> {
-    crate::pool::off_async(move || turn::Turn::load(shared, bot, chat, &user, &update))
-        .await
-        .map_err(|err| tracing::error!(%err, "could not load a person"))
-        .ok()
 }
 
 /// A tap on a message of ours.
@@ -441,7 +440,7 @@ async fn tap_turn<B: TgBot>(
     if chat.0 != tap.query.from.id.0 as i64 {
         return None;
     }
-    load_turn(shared, bot, chat, tap.query.from.clone(), update).await
+    load_turn(shared, bot, chat, tap.query.from.clone(), update, None).await
 }
 
 /// Deletes completed responses past the retention period, at start-up and then daily.

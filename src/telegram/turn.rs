@@ -376,8 +376,7 @@ impl<B: TgBot> Turn<B> {
             }
             Screen::Idle => {
                 // Free text outside a scan ("hallo") gets the next step in one line.
-                let mut notices: Vec<Msg> =
-                    output.notices.iter().filter(|&&n| n != Msg::Idle).copied().collect();
+                let mut notices = output.notices.clone();
                 if notices.is_empty() {
                     notices.push(Msg::TgIdle);
                 }

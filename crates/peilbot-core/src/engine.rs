@@ -188,10 +188,12 @@ pub fn step(flow: &Flow, state: &State, event: Event, now: u64) -> Transition {
             None => notices.push(Msg::NoScanInProgress),
             Some(_) => notices.push(Msg::Cancelled),
         },
-        Event::Text(_) => notices.push(match next.scan {
-            Some(_) => Msg::ExpectedChoice,
-            None => Msg::Idle,
-        }),
+        // Without a scan, `Screen::Idle` is the answer: each channel says its next step.
+        Event::Text(_) => {
+            if next.scan.is_some() {
+                notices.push(Msg::ExpectedChoice);
+            }
+        }
     }
 
     let screen = match (&completed, current(flow, &next)) {

@@ -31,7 +31,6 @@ messages! {
     LanguageChanged => "notice-language-changed",
     Cancelled => "notice-cancelled",
     NoScanInProgress => "notice-no-scan",
-    Idle => "notice-idle",
     SnapshotTitle => "snapshot-title",
     SnapshotHowToRead => "snapshot-how-to-read",
     SnapshotDimension => "snapshot-dimension",
