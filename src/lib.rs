@@ -7,7 +7,7 @@
 
 // The core, under the names the app has always used for them.
 pub use peilbot_core::{
-    advice, anonymity, diagnostic, engine, flow, lang, messages, person, score, team, team_stats,
+    advice, anonymity, diagnostic, engine, flow, lang, messages, org_advice, person, score, team, team_stats,
     working_hours,
 };
 

@@ -20,6 +20,7 @@ use crate::score::{GapStatus, Overall, Snapshot, level_of};
 use crate::team_stats::{DimensionStats, TeamStats};
 
 mod org;
+mod org_summary;
 mod team;
 pub use org::{OrgDetail, OrgPage};
 
@@ -39,6 +40,13 @@ pub struct Presenter<'a> {
 /// gives one (the AI scan's themes in Dutch: "M Menselijk toezicht"), else its id ("A").
 pub fn theme_letter(locales: &crate::i18n::Locales, lang: Lang, dimension: &Dimension) -> String {
     locales.attribute(lang, &dimension.name, "letter").unwrap_or_else(|| dimension.id.to_uppercase())
+}
+
+/// The calendar day (in UTC) of a moment in milliseconds.
+fn utc_date(millis: u64) -> jiff::civil::Date {
+    let millis = i64::try_from(millis).unwrap_or(0);
+    let moment = jiff::Timestamp::from_millisecond(millis).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    moment.to_zoned(jiff::tz::TimeZone::UTC).date()
 }
 
 /// A choice as a person sees it.
@@ -319,14 +327,25 @@ impl<'a> Presenter<'a> {
 
     /// A date (milliseconds since 1970, UTC) in this language's short numeric form.
     pub fn date(&self, millis: u64) -> String {
-        let millis = i64::try_from(millis).unwrap_or(0);
-        let date = jiff::Timestamp::from_millisecond(millis).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-        let date = date.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let date = utc_date(millis);
         self.msg_with(
             Msg::DateShort,
             &[
                 ("day", format!("{:02}", date.day()).into()),
                 ("month", format!("{:02}", date.month()).into()),
+                ("year", date.year().to_string().into()),
+            ],
+        )
+    }
+
+    /// "8 July 2024": a date in words, for what is printed and kept.
+    pub fn long_date(&self, millis: u64) -> String {
+        let date = utc_date(millis);
+        self.msg_with(
+            Msg::DateLong,
+            &[
+                ("day", date.day().unsigned_abs().into()),
+                ("month", date.month().unsigned_abs().into()),
                 ("year", date.year().to_string().into()),
             ],
         )

@@ -171,12 +171,15 @@ report-anonymity-title = About anonymity
 report-anonymity = This report holds only team results over at least { $min } people: medians, spreads and shares. No one's own answers are in it, nor a lowest or highest value, and no result that differs by fewer than 3 people from another one shown, so nobody's answers can be read from it. Each person's own snapshot is theirs alone.
 report-caption = The report of "{ $team }", round { $round }, to share with your team.
 report-org-title = Digital maturity of the organisation
-report-org-facts = { $date } · { $flow } · { $teams ->
+report-org-facts = Printed { $date } · { $flow } · { $teams ->
         [one] one team
        *[other] { $teams } teams
-    } with a result
-report-org-teams = Median now per team
-report-org-team = { $team } ({ $respondents } people): { $medians }
+    } with a result · { $below ->
+        [0] no team below the minimum of { $min } respondents
+        [one] one team below the minimum of { $min } respondents (not in these figures)
+       *[other] { $below } teams below the minimum of { $min } respondents (not in these figures)
+    }
+report-org-teams = Per team
 report-org-caption = The organisation report, to share with management.
 report-statements = Statements that stand out
 
@@ -200,7 +203,7 @@ org-pending-line = { $team }: round { $round }, { $respondents } of { $members }
 org-pending-more = …and { $count } more; every team is in the file.
 org-pictures-note = The pictures show the teams that need attention first: the most divided themes first, then the lowest levels ({ $shown } of { $teams } teams, { $per } per picture). Every team is in the file.
 org-chart-title = Median level now per team
-org-chart-caption = { $date } · picture { $page } of { $pages } · teams { $from }–{ $to } of { $teams }, most divided and weakest first
+org-chart-caption = As of { $date } · picture { $page } of { $pages } · teams { $from }–{ $to } of { $teams }, most divided and weakest first
 org-chart-how-to-read = The number (and its colour) is the median level now; under it, the gap to the median ambition. Hatched: not enough answers. N: respondents in the round shown.
 org-chart-count = N
 org-chart-round = round { $round }
@@ -219,3 +222,51 @@ team-language-none = no language of its own yet
 team-language-offer = Team "{ $team }" speaks { $language }. Whoever joins through the team's link and has not chosen a language yet gets this one. Choose the team's language:
 team-language-set = Team "{ $team }" now speaks { $language }. Whoever joins through the team's link from now on gets it; members who are in already keep their own.
 web-lead-language = Team language
+
+# issue 23: what a management team acts on
+date-long = { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+report-org-summary = Summary for the management team
+report-org-counts = Whole organisation: { $respondents } respondents. These are exactly the people in the team results in this report, each team from its own latest round with a result; teams below the minimum are not in it.
+report-org-team-facts = Round { $round }, opened { $date } · { $respondents } of { $members } members took part
+report-org-team-newer = round { $round } is still below the minimum
+report-org-below-title = Teams below the minimum of { $min } respondents (counts only, no figures)
+org-col-theme = Theme
+org-col-now = Now
+org-col-ambition = Ambition
+org-col-gap = Gap
+org-priorities-title = Priorities
+org-priorities-how = The three largest gaps between where the organisation stands and where it wants to be in two years. A gap counts for more the more teams have it as a priority of their own (a gap of { $gap } or more), up to twice as much when every team does.
+org-no-priority = The organisation stands where it wants to be on every theme: no theme has a gap.
+org-priority = { $rank }. { $theme }: now { $now }, ambition { $ambition }, gap { $gap }; a priority in { $teams } of { $of } { $of ->
+        [one] team
+       *[other] teams
+    }.
+org-all-level = Every theme stands at { $now }: none is lower than the others.
+org-lowest = Lowest theme: { $theme } ({ $now }). Even without a large gap it gets a first step (in the actions).
+org-spread-title = Where teams differ most
+org-spread-none = On every theme, team medians lie less than { $min } level apart.
+org-spread = { $theme }: team medians from { $lowest } to { $highest }; { $divided ->
+        [0] no team is divided within itself.
+        [one] in one team the view itself is divided.
+       *[other] in { $divided } teams the view itself is divided.
+    }
+org-actions-title = Actions (fill in owner and date at the meeting)
+org-col-priority = Priority
+org-col-what = What (next step)
+org-col-owner = Owner
+org-col-when = By when
+team-advice-lowest = Lowest theme: { $name }, at "{ $level }". Even without a large gap, a first step: { $step }
+team-statements-tie = Every statement has the same median ({ $median }): none stands out as the lowest.

@@ -47,3 +47,6 @@ team-advice-no-priorities = Geen enkel thema heeft een kloof van 1,5 of meer: ho
 team-spread = spreiding { $iqr }: { $view }
 chart-spread = Spreiding
 team-how-to-read = Zo lees je dit: medianen over het hele team, op een schaal van 1 tot 5, afgerond op één decimaal; de kloof en de verandering zijn berekend met de getallen zoals je ze ziet. De spreiding is de breedte van de middelste helft van de antwoorden, en toont hoe ver de meningen uiteenlopen: 1 of minder is een gedeeld beeld, 2 of meer een verdeeld beeld. De eigen antwoorden van iemand worden nooit getoond, en ook nooit een laagste of hoogste waarde.
+
+# issue 23: Vlaamse woorden in het organisatierapport
+org-col-when = Tegen wanneer

@@ -173,12 +173,15 @@ report-anonymity-title = Over anonimiteit
 report-anonymity = Dit rapport bevat alleen teamresultaten over minstens { $min } mensen: medianen, spreiding en aandelen. Niemands eigen antwoorden staan erin, geen laagste of hoogste waarde, en geen resultaat dat met minder dan 3 mensen verschilt van een ander getoond resultaat, zodat niemands antwoorden eruit af te leiden zijn. Ieders eigen momentopname blijft privé.
 report-caption = Het rapport van "{ $team }", ronde { $round }, om met je team te delen.
 report-org-title = Digitale volwassenheid van de organisatie
-report-org-facts = { $date } · { $flow } · { $teams ->
+report-org-facts = Afgedrukt op { $date } · { $flow } · { $teams ->
         [one] één team
        *[other] { $teams } teams
-    } met een resultaat
-report-org-teams = Mediaan nu per team
-report-org-team = { $team } ({ $respondents } mensen): { $medians }
+    } met een resultaat · { $below ->
+        [0] geen team onder het minimum van { $min } deelnemers
+        [one] één team onder het minimum van { $min } deelnemers (niet in deze cijfers)
+       *[other] { $below } teams onder het minimum van { $min } deelnemers (niet in deze cijfers)
+    }
+report-org-teams = Per team
 report-org-caption = Het rapport van de organisatie, om met het managementteam te delen.
 report-statements = Stellingen die opvallen
 
@@ -202,7 +205,7 @@ org-pending-line = { $team }: ronde { $round }, { $respondents } van de { $membe
 org-pending-more = …en nog { $count }; alle teams staan in het bestand.
 org-pictures-note = De afbeeldingen tonen eerst de teams die de meeste aandacht vragen: eerst de meest verdeelde thema's, dan de laagste niveaus ({ $shown } van de { $teams } teams, { $per } per afbeelding). Alle teams staan in het bestand.
 org-chart-title = Mediaan van het niveau nu, per team
-org-chart-caption = { $date } · afbeelding { $page } van { $pages } · teams { $from }–{ $to } van { $teams }, meest verdeeld en zwakst eerst
+org-chart-caption = Stand op { $date } · afbeelding { $page } van { $pages } · teams { $from }–{ $to } van { $teams }, meest verdeeld en zwakst eerst
 org-chart-how-to-read = Het getal (en de kleur) is de mediaan van het niveau nu; daaronder de kloof tot de mediaan van de ambitie. Gearceerd: te weinig antwoorden. N: deelnemers in de getoonde ronde.
 org-chart-count = N
 org-chart-round = ronde { $round }
@@ -221,3 +224,51 @@ team-language-none = nog geen eigen taal
 team-language-offer = Team "{ $team }" spreekt { $language }. Wie via de teamlink lid wordt en zelf nog geen taal heeft gekozen, krijgt deze taal. Kies de taal van het team:
 team-language-set = Team "{ $team }" spreekt nu { $language }. Wie vanaf nu via de teamlink lid wordt, krijgt die taal; wie al lid is, houdt de eigen taal.
 web-lead-language = Taal van het team
+
+# issue 23: waar een managementteam mee verder kan
+date-long = { $day } { $month ->
+        [1] januari
+        [2] februari
+        [3] maart
+        [4] april
+        [5] mei
+        [6] juni
+        [7] juli
+        [8] augustus
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
+    } { $year }
+report-org-summary = Samenvatting voor het managementteam
+report-org-counts = Hele organisatie: { $respondents } deelnemers. Dat zijn precies de mensen in de teamresultaten in dit rapport, elk team uit zijn eigen laatste ronde met een resultaat; teams onder het minimum tellen niet mee.
+report-org-team-facts = Ronde { $round }, begonnen op { $date } · { $respondents } van de { $members } teamleden deden mee
+report-org-team-newer = ronde { $round } zit nog onder het minimum
+report-org-below-title = Teams onder het minimum van { $min } deelnemers (alleen aantallen, geen cijfers)
+org-col-theme = Thema
+org-col-now = Nu
+org-col-ambition = Ambitie
+org-col-gap = Kloof
+org-priorities-title = Prioriteiten
+org-priorities-how = De drie grootste kloven tussen waar de organisatie staat en waar ze over twee jaar wil zijn. Een kloof weegt zwaarder naarmate meer teams hem zelf als prioriteit hebben (een kloof van { $gap } of meer), tot twee keer zo zwaar als elk team dat heeft.
+org-no-priority = De organisatie staat op elk thema waar ze wil staan: geen enkel thema heeft een kloof.
+org-priority = { $rank }. { $theme }: nu { $now }, ambitie { $ambition }, kloof { $gap }; een prioriteit in { $teams } van de { $of } { $of ->
+        [one] team
+       *[other] teams
+    }.
+org-all-level = Elk thema staat op { $now }: geen enkel thema scoort lager dan de andere.
+org-lowest = Laagste thema: { $theme } ({ $now }). Ook zonder grote kloof krijgt het een eerste stap (bij de acties).
+org-spread-title = Waar teams het meest verschillen
+org-spread-none = Op elk thema liggen de medianen van de teams minder dan { $min } niveau uit elkaar.
+org-spread = { $theme }: medianen van de teams van { $lowest } tot { $highest }; { $divided ->
+        [0] binnen geen enkel team is het beeld verdeeld.
+        [one] in één team is het beeld zelf verdeeld.
+       *[other] in { $divided } teams is het beeld zelf verdeeld.
+    }
+org-actions-title = Acties (vul eigenaar en datum in tijdens het overleg)
+org-col-priority = Prioriteit
+org-col-what = Wat (volgende stap)
+org-col-owner = Eigenaar
+org-col-when = Uiterlijk
+team-advice-lowest = Laagste thema: { $name }, op "{ $level }". Ook zonder grote kloof een eerste stap: { $step }
+team-statements-tie = Elke stelling heeft dezelfde mediaan ({ $median }): geen enkele springt eruit als de laagste.

@@ -154,7 +154,8 @@ pub fn org(app: &App, lang: Lang, flow: &str, format: OrgFormat, out: Option<&Pa
             write_out(out, &bytes, format == OrgFormat::Xlsx)
         }
         OrgFormat::Png => {
-            let pages = org::pages(&presenter, &view, &attention_order(&view), cx.now, None)?;
+            let pages =
+                org::pages(&presenter, &view, &attention_order(&view), cx.now, org::TEAMS_PER_PAGE, None)?;
             match (pages.as_slice(), out) {
                 ([], _) => {
                     bail!("no team and no organisation-wide result has enough respondents for a picture yet")

@@ -61,7 +61,7 @@ fn org_of(cx: &Context, session: &Session, flow: &Flow, view: &OrgView) -> Resul
         text = format!("{}\n{text}", presenter.msg_with(Msg::OrgFlowTitle, &[("title", title.into())]));
     }
     let ranked = attention_order(view);
-    let pictures = pages(&presenter, view, &ranked, cx.now, Some(CHAT_PAGES))?;
+    let pictures = pages(&presenter, view, &ranked, cx.now, TEAMS_PER_PAGE, Some(CHAT_PAGES))?;
     if !ranked.is_empty() {
         let shown = ranked.len().min(CHAT_PAGES * TEAMS_PER_PAGE);
         let note = presenter.msg_with(
@@ -106,22 +106,24 @@ pub fn attention_order(view: &OrgView) -> Vec<&OrgTeam> {
     teams.into_iter().map(|(team, _)| team).collect()
 }
 
-/// Heatmap pictures of `teams` in their order, [`TEAMS_PER_PAGE`] to a page (at most
-/// `limit` pages), each with its caption. Without any team, one page with the whole
+/// Heatmap pictures of `teams` in their order, `per_page` to a page (at most `limit`
+/// pages), each with its caption. Without any team, one page with the whole
 /// organisation when it has a result; nothing when neither has.
 pub fn pages(
     presenter: &Presenter,
     view: &OrgView,
     teams: &[&OrgTeam],
     now: u64,
+    per_page: usize,
     limit: Option<usize>,
 ) -> Result<Vec<(Vec<u8>, String)>> {
     if teams.is_empty() && view.overall.is_none() {
         return Ok(Vec::new());
     }
-    let date = export::date(now);
+    let date = presenter.long_date(now);
+    let per_page = per_page.clamp(1, TEAMS_PER_PAGE);
     let chunks: Vec<&[&OrgTeam]> =
-        if teams.is_empty() { vec![&[]] } else { teams.chunks(TEAMS_PER_PAGE).collect() };
+        if teams.is_empty() { vec![&[]] } else { teams.chunks(per_page).collect() };
     let pages = chunks.len();
     chunks
         .into_iter()
@@ -132,7 +134,7 @@ pub fn pages(
                 teams: chunk,
                 page: index + 1,
                 pages,
-                first: index * TEAMS_PER_PAGE + 1,
+                first: index * per_page + 1,
                 of: teams.len(),
                 date: &date,
             };
@@ -168,7 +170,8 @@ pub fn org_report(app: &App, presenter: &Presenter, now: u64) -> Result<Option<V
         return Ok(None);
     }
     let ranked = attention_order(&view);
-    let heatmap = pages(presenter, &view, &ranked, now, Some(1))?.into_iter().next();
-    let png = heatmap.map(|(png, _)| png);
-    Ok(Some(crate::report::org_pdf(presenter, &view, png.as_deref(), app.rules.min_respondents(), now)?))
+    let per_page = crate::report::heatmap_teams_per_page(presenter.flow.dimensions.len());
+    let heatmaps: Vec<Vec<u8>> =
+        pages(presenter, &view, &ranked, now, per_page, None)?.into_iter().map(|(png, _)| png).collect();
+    Ok(Some(crate::report::org_pdf(presenter, &view, &heatmaps, app.rules.min_respondents(), now)?))
 }

@@ -19,6 +19,19 @@ use super::{
 /// The most rows (teams, plus the organisation's own row) on one picture.
 pub const HEATMAP_ROWS_PER_PAGE: usize = 26;
 
+/// A page's width in pixels.
+pub const HEATMAP_WIDTH: u32 = Layout::WIDTH as u32;
+/// The smallest text on a page, in pixels: printed so that this is 8 points or more,
+/// every figure on it is legible.
+pub const HEATMAP_SMALLEST_TEXT: u32 = 22;
+
+/// The most rows a page with `columns` themes holds within `height` pixels (at least one).
+pub fn heatmap_rows_within(columns: usize, height: u32) -> usize {
+    let frame = Layout::new(0, columns).size().1;
+    let rows = height.saturating_sub(frame) / Layout::ROW_HEIGHT as u32;
+    (rows as usize).clamp(1, HEATMAP_ROWS_PER_PAGE)
+}
+
 /// The words on a heatmap page, translated and formatted by the caller.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeatmapText {

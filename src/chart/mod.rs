@@ -37,7 +37,10 @@ mod profile;
 mod raster;
 
 pub(crate) use canvas::DEJAVU_SANS;
-pub use heatmap::{HEATMAP_ROWS_PER_PAGE, HeatmapCell, HeatmapRow, HeatmapText, heatmap_png};
+pub use heatmap::{
+    HEATMAP_ROWS_PER_PAGE, HEATMAP_SMALLEST_TEXT, HEATMAP_WIDTH, HeatmapCell, HeatmapRow, HeatmapText,
+    heatmap_png, heatmap_rows_within,
+};
 pub use profile::profile_png;
 
 use std::cell::RefCell;

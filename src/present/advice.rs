@@ -13,6 +13,7 @@ impl Presenter<'_> {
     pub fn team_advice(&self, stats: &TeamStats, advice: &Advice) -> Vec<String> {
         let mut out = vec![self.msg(Msg::TeamAdviceTitle)];
         out.extend(self.priority_steps(advice));
+        out.extend(self.lowest_steps(advice));
         if !advice.talk_first.is_empty() {
             let list = self.dimension_list(&advice.talk_first);
             out.push(self.msg_with(Msg::TeamAdviceTalkFirst, &[("list", list.into())]));
@@ -46,6 +47,24 @@ impl Presenter<'_> {
         steps.collect()
     }
 
+    /// "Lowest theme: C … (1.5). A first step: …", for a lowest theme that is no priority.
+    pub fn lowest_steps(&self, advice: &Advice) -> Vec<String> {
+        advice
+            .lowest
+            .iter()
+            .map(|lowest| {
+                self.msg_with(
+                    Msg::TeamAdviceLowest,
+                    &[
+                        ("name", self.dimension_name(lowest.dimension).into()),
+                        ("level", self.level_label(lowest.dimension, lowest.level).into()),
+                        ("step", self.key(&lowest.next_step).into()),
+                    ],
+                )
+            })
+            .collect()
+    }
+
     /// "Make this visible: E AI readiness (40%)", when a theme has much "don't know".
     pub fn make_visible(&self, stats: &TeamStats, advice: &Advice) -> Option<String> {
         if advice.make_visible.is_empty() {
@@ -68,6 +87,9 @@ impl Presenter<'_> {
     /// The lowest-scoring statements and those with the most "don't know".
     pub fn statements(&self, stats: &TeamStats, advice: &Advice) -> Vec<String> {
         let mut out = Vec::new();
+        if let Some(median) = advice.statements_tie {
+            out.push(self.msg_with(Msg::TeamStatementsTie, &[("median", self.number(median).into())]));
+        }
         if !advice.lowest_statements.is_empty() {
             out.push(self.msg(Msg::TeamStatementsLowest));
             for &i in &advice.lowest_statements {

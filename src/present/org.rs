@@ -5,8 +5,20 @@ use super::Presenter;
 use crate::anonymity::{MIN_DIFFERENCE, Rules};
 use crate::chart::{HeatmapCell, HeatmapRow, HeatmapText};
 use crate::messages::Msg;
+use crate::org_advice::org_advice;
 use crate::team::{OrgTeam, OrgView};
 use crate::team_stats::{DimensionStats, TeamStats};
+
+/// A figure per theme of a result.
+type ThemeValue = fn(&DimensionStats) -> Option<f64>;
+
+/// The rows of a result per theme, with their labels: the median now, the ambition and
+/// the gap.
+pub(super) const THEME_ROWS: [(Msg, ThemeValue); 3] = [
+    (Msg::OrgRowNow, |d| d.current),
+    (Msg::OrgRowAmbition, |d| d.ambition),
+    (Msg::OrgRowGap, DimensionStats::gap),
+];
 
 /// How much of the view a text holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +60,9 @@ impl Presenter<'_> {
             Some(overall) => {
                 out.push(self.msg_with(Msg::OrgOverallTitle, &[("respondents", overall.respondents.into())]));
                 out.extend(self.theme_lines(&overall.stats));
+                if let Some(advice) = org_advice(self.flow, view) {
+                    out.push(self.blocks_text(&self.org_summary(view, &advice)));
+                }
             }
             None => out.push(self.msg_with(
                 Msg::OrgOverallNone,
@@ -93,13 +108,11 @@ impl Presenter<'_> {
 
     /// Three aligned lines: the median now, the ambition and the gap per theme.
     fn theme_lines(&self, stats: &TeamStats) -> Vec<String> {
-        let labels = [Msg::OrgRowNow, Msg::OrgRowAmbition, Msg::OrgRowGap].map(|msg| self.msg(msg));
+        let labels = THEME_ROWS.map(|(msg, _)| self.msg(msg));
         let width = labels.iter().map(|label| label.chars().count()).max().unwrap_or(0);
-        let values: [fn(&DimensionStats) -> Option<f64>; 3] =
-            [|d| d.current, |d| d.ambition, DimensionStats::gap];
         labels
             .iter()
-            .zip(values)
+            .zip(THEME_ROWS.map(|(_, value)| value))
             .map(|(label, value)| {
                 format!("  {label:<width$}  {}", self.theme_values(stats, value).join(" · "))
             })

@@ -6,6 +6,7 @@ use super::Presenter;
 use super::team::median_before;
 use crate::advice::advice;
 use crate::messages::Msg;
+use crate::org_advice::org_advice;
 use crate::team::{OrgTeam, OrgView, TeamResult};
 
 /// One block of a report, top to bottom.
@@ -16,8 +17,22 @@ pub enum Block {
     Paragraph(String),
     /// A paragraph in smaller, muted type (the facts under the title).
     Note(String),
-    /// The profile chart.
-    Chart,
+    /// The report's chart number `index`: at its natural size (a team's profile), or as
+    /// wide as the page, so that its smallest text prints at a legible size (a heatmap).
+    Chart {
+        index: usize,
+        full_width: bool,
+    },
+    /// A table with a header row; `widths` are the columns' relative widths.
+    Table {
+        columns: Vec<String>,
+        rows: Vec<Vec<String>>,
+        widths: Vec<f32>,
+    },
+    /// A smaller heading (a team's name in the organisation report).
+    Subheading(String),
+    /// What follows starts on a new page.
+    PageBreak,
 }
 
 impl Presenter<'_> {
@@ -38,10 +53,11 @@ impl Presenter<'_> {
                     ("respondents", result.shown.respondents.into()),
                 ],
             )),
-            Block::Chart,
+            Block::Chart { index: 0, full_width: false },
             Block::Heading(self.msg(Msg::ReportPriorities)),
         ];
         blocks.extend(self.priority_steps(&advice).into_iter().map(Block::Paragraph));
+        blocks.extend(self.lowest_steps(&advice).into_iter().map(Block::Paragraph));
         blocks.push(Block::Heading(self.msg(Msg::ReportViews)));
         blocks.push(Block::Paragraph(self.views(&advice.shared, Msg::ReportShared)));
         blocks.push(Block::Paragraph(self.views(&advice.talk_first, Msg::ReportDivided)));
@@ -57,34 +73,94 @@ impl Presenter<'_> {
         blocks
     }
 
-    /// The organisation's report: per team with a published result its medians now.
-    pub fn org_report(&self, view: &OrgView, min_respondents: usize, now: u64) -> Vec<Block> {
+    /// The organisation's report: the management team's page (what it counts, reality,
+    /// ambition and gap per theme, priorities, where teams differ, the action table), then
+    /// `heatmaps` heatmap pages, then one section per team and the teams below the minimum.
+    pub fn org_report(
+        &self,
+        view: &OrgView,
+        min_respondents: usize,
+        now: u64,
+        heatmaps: usize,
+    ) -> Vec<Block> {
         let mut blocks = vec![
             Block::Title(self.msg(Msg::ReportOrgTitle)),
             Block::Note(self.msg_with(
                 Msg::ReportOrgFacts,
                 &[
-                    ("date", self.date(now).into()),
+                    ("date", self.long_date(now).into()),
                     ("flow", self.key(&self.flow.title).into()),
                     ("teams", view.teams.len().into()),
+                    ("below", view.pending.len().into()),
+                    ("min", min_respondents.into()),
                 ],
             )),
-            Block::Chart,
-            Block::Heading(self.msg(Msg::ReportOrgTeams)),
         ];
-        for OrgTeam { team, shown, .. } in &view.teams {
-            let stats = &shown.stats;
-            let medians = self.theme_values(stats, |d| d.current);
-            blocks.push(Block::Paragraph(self.msg_with(
-                Msg::ReportOrgTeam,
-                &[
-                    ("team", team.as_str().into()),
-                    ("respondents", stats.respondents.into()),
-                    ("medians", medians.join(" · ").into()),
-                ],
-            )));
+        match (&view.overall, org_advice(self.flow, view)) {
+            (Some(overall), Some(advice)) => {
+                blocks.push(Block::Heading(self.msg(Msg::ReportOrgSummary)));
+                blocks.push(Block::Paragraph(
+                    self.msg_with(Msg::ReportOrgCounts, &[("respondents", overall.respondents.into())]),
+                ));
+                blocks.push(self.org_theme_table(&overall.stats));
+                blocks.extend(self.org_summary(view, &advice));
+            }
+            _ => blocks.push(Block::Paragraph(self.msg_with(
+                Msg::OrgOverallNone,
+                &[("min", min_respondents.into()), ("step", crate::anonymity::MIN_DIFFERENCE.into())],
+            ))),
+        }
+        if heatmaps > 0 {
+            blocks.push(Block::PageBreak);
+            blocks.push(Block::Heading(self.msg(Msg::OrgChartTitle)));
+            blocks.extend((0..heatmaps).map(|index| Block::Chart { index, full_width: true }));
+        }
+        blocks.push(Block::PageBreak);
+        blocks.push(Block::Heading(self.msg(Msg::ReportOrgTeams)));
+        for team in &view.teams {
+            blocks.extend(self.org_team_section(team));
+        }
+        if !view.pending.is_empty() {
+            blocks.push(Block::Heading(
+                self.msg_with(Msg::ReportOrgBelowTitle, &[("min", min_respondents.into())]),
+            ));
+            blocks.extend(view.pending.iter().map(|team| {
+                Block::Paragraph(self.msg_with(
+                    Msg::OrgPendingLine,
+                    &[
+                        ("team", team.team.as_str().into()),
+                        ("round", team.round.into()),
+                        ("respondents", team.respondents.into()),
+                        ("members", team.members.into()),
+                    ],
+                ))
+            }));
         }
         blocks.extend(self.how_to_read_and_anonymity(min_respondents));
+        blocks
+    }
+
+    /// A team's section: which round its figures are of and how many took part, then
+    /// its medians now, ambitions and gaps per theme.
+    fn org_team_section(&self, team: &OrgTeam) -> Vec<Block> {
+        let stats = &team.shown.stats;
+        let mut facts = self.msg_with(
+            Msg::ReportOrgTeamFacts,
+            &[
+                ("round", team.round.into()),
+                ("date", self.long_date(team.round_opened_at).into()),
+                ("respondents", team.shown.respondents.into()),
+                ("members", team.members.into()),
+            ],
+        );
+        if team.current_round != team.round {
+            let newer = self.msg_with(Msg::ReportOrgTeamNewer, &[("round", team.current_round.into())]);
+            facts = format!("{facts} · {newer}");
+        }
+        let mut blocks = vec![Block::Subheading(team.team.clone()), Block::Note(facts)];
+        blocks.extend(super::org::THEME_ROWS.into_iter().map(|(label, value)| {
+            Block::Paragraph(format!("{}: {}", self.msg(label), self.theme_values(stats, value).join(" · ")))
+        }));
         blocks
     }
 

@@ -6,11 +6,11 @@
 
 use ab_glyph::{Font as _, FontRef};
 use krilla::color::rgb;
-use krilla::geom::{Point, Size, Transform};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
-use krilla::paint::Fill;
+use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
 use krilla::{Data, Document};
 
@@ -47,33 +47,39 @@ struct Style {
 
 const TITLE: Style = Style { size: 22.0, leading: 28.0, colour: INK, before: 0.0 };
 const HEADING: Style = Style { size: 14.0, leading: 19.0, colour: INK, before: 16.0 };
+const SUBHEADING: Style = Style { size: 12.0, leading: 16.0, colour: INK, before: 12.0 };
+const CELL: Style = Style { size: 9.5, leading: 13.0, colour: INK, before: 0.0 };
+/// Space inside a table cell, around its text.
+const CELL_PADDING: f32 = 4.0;
+const RULE: (u8, u8, u8) = (0x99, 0x99, 0x99);
 const PARAGRAPH: Style = Style { size: 10.5, leading: 15.0, colour: INK, before: 5.0 };
 const NOTE: Style = Style { size: 10.0, leading: 14.0, colour: MUTED, before: 6.0 };
 
-/// Something placed on a page: a line of text (`y` is its baseline) or the chart.
+/// The height of a page's content, in points: a full-width chart that fits it prints
+/// on one page.
+pub const CONTENT_HEIGHT: f32 = PAGE.1 - 2.0 * MARGIN;
+/// The width of a page's content, in points.
+pub const CONTENT_WIDTH: f32 = WIDTH;
+
+/// Something placed on a page: a line of text (`y` is its baseline), a chart, or a
+/// table cell's frame.
 enum Placed {
     Text { x: f32, y: f32, size: f32, colour: (u8, u8, u8), text: String },
-    Chart { x: f32, y: f32, size: (f32, f32) },
+    Chart { index: usize, x: f32, y: f32, size: (f32, f32) },
+    Frame { x: f32, y: f32, width: f32, height: f32 },
 }
 
 /// The blocks as a PDF: A4, the font embedded, `title` and `lang` in its metadata.
-pub fn render(
-    blocks: &[Block],
-    chart_png: Option<&[u8]>,
-    title: &str,
-    lang: &str,
-) -> Result<Vec<u8>, PdfError> {
+pub fn render(blocks: &[Block], charts: &[Vec<u8>], title: &str, lang: &str) -> Result<Vec<u8>, PdfError> {
     let measure = FontRef::try_from_slice(DEJAVU_SANS).map_err(|_| PdfError::Font)?;
-    let chart_png = chart_png.unwrap_or_default();
-    let chart_size = if chart_png.is_empty() { (1.0, 1.0) } else { png_size(chart_png)? };
-    let pages = layout(blocks, &measure, chart_size);
+    let sizes = charts.iter().map(|png| png_size(png)).collect::<Result<Vec<_>, _>>()?;
+    let pages = layout(blocks, &measure, &sizes);
 
     let font = Font::new(Data::from(DEJAVU_SANS), 0).ok_or(PdfError::Font)?;
-    let image = if chart_png.is_empty() {
-        None
-    } else {
-        Some(Image::from_png(Data::from(chart_png.to_vec()), true).map_err(PdfError::Image)?)
-    };
+    let images = charts
+        .iter()
+        .map(|png| Image::from_png(Data::from(png.clone()), true).map_err(PdfError::Image))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new().title(title.to_string()).language(lang.to_string()).creator("peilbot".into()),
@@ -98,8 +104,22 @@ pub fn render(
                         TextDirection::Auto,
                     );
                 }
-                Placed::Chart { x, y, size } => {
-                    let Some(image) = &image else { continue };
+                Placed::Frame { x, y, width, height } => {
+                    let mut path = PathBuilder::new();
+                    let Some(rect) = Rect::from_xywh(x, y, width, height) else { continue };
+                    path.push_rect(rect);
+                    let Some(path) = path.finish() else { continue };
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(Stroke {
+                        paint: rgb::Color::new(RULE.0, RULE.1, RULE.2).into(),
+                        width: 0.6,
+                        ..Stroke::default()
+                    }));
+                    surface.draw_path(&path);
+                    surface.set_stroke(None);
+                }
+                Placed::Chart { index, x, y, size } => {
+                    let Some(image) = images.get(index) else { continue };
                     surface.push_transform(&Transform::from_translate(x, y));
                     let size =
                         Size::from_wh(size.0, size.1).ok_or_else(|| PdfError::Image("empty".into()))?;
@@ -114,57 +134,136 @@ pub fn render(
     document.finish().map_err(PdfError::Write)
 }
 
-/// The blocks on pages, top to bottom.
-fn layout(blocks: &[Block], font: &FontRef<'_>, chart: (f32, f32)) -> Vec<Vec<Placed>> {
-    let bottom = PAGE.1 - MARGIN;
-    let mut pages: Vec<Vec<Placed>> = vec![Vec::new()];
-    let mut y = MARGIN;
-    for block in blocks {
+/// The blocks on pages, top to bottom; `charts` are the charts' sizes in pixels.
+fn layout(blocks: &[Block], font: &FontRef<'_>, charts: &[(f32, f32)]) -> Vec<Vec<Placed>> {
+    let mut pages = Pages { pages: vec![Vec::new()], y: MARGIN };
+    for (at, block) in blocks.iter().enumerate() {
         let (style, text) = match block {
             Block::Title(text) => (&TITLE, text),
             Block::Heading(text) => (&HEADING, text),
+            Block::Subheading(text) => (&SUBHEADING, text),
             Block::Paragraph(text) => (&PARAGRAPH, text),
             Block::Note(text) => (&NOTE, text),
-            Block::Chart => {
-                let scale = (CHART_MAX.0 / chart.0).min(CHART_MAX.1 / chart.1);
+            Block::PageBreak => {
+                pages.break_page();
+                continue;
+            }
+            Block::Chart { index, full_width } => {
+                let Some(&chart) = charts.get(*index) else { continue };
+                let (max_width, max_height) = if *full_width { (WIDTH, CONTENT_HEIGHT) } else { CHART_MAX };
+                let scale = (max_width / chart.0).min(max_height / chart.1);
                 let size = (chart.0 * scale, chart.1 * scale);
-                if y + 10.0 + size.1 > bottom {
-                    pages.push(Vec::new());
-                    y = MARGIN;
-                }
+                pages.room_for(10.0 + size.1);
                 let x = MARGIN + (WIDTH - size.0) / 2.0;
-                pages.last_mut().expect("a page").push(Placed::Chart { x, y: y + 10.0, size });
-                y += 10.0 + size.1;
+                let y = if pages.y == MARGIN { MARGIN } else { pages.y + 10.0 };
+                pages.place(Placed::Chart { index: *index, x, y, size });
+                pages.y = y + size.1;
+                continue;
+            }
+            Block::Table { columns, rows, widths } => {
+                table(&mut pages, font, columns, rows, widths);
                 continue;
             }
         };
         let lines = wrap(font, text, style.size, WIDTH);
-        // A heading stays with the first lines of what follows it.
-        let keep = if matches!(block, Block::Heading(_)) { 3.0 * PARAGRAPH.leading } else { 0.0 };
-        let first = y + style.before + style.leading;
-        if first + keep > bottom && y > MARGIN {
-            pages.push(Vec::new());
-            y = MARGIN;
+        // A heading stays with the first lines of what follows it (a table's header and
+        // first row, or a paragraph's first lines).
+        let keep = match (block, blocks.get(at + 1)) {
+            (Block::Heading(_) | Block::Subheading(_), Some(Block::Table { .. })) => 4.0 * CELL.leading,
+            (Block::Heading(_) | Block::Subheading(_), _) => 3.0 * PARAGRAPH.leading,
+            _ => 0.0,
+        };
+        if pages.y + style.before + style.leading + keep > BOTTOM && pages.y > MARGIN {
+            pages.break_page();
         } else {
-            y += style.before;
+            pages.y += style.before;
         }
         for line in lines {
-            if y + style.leading > bottom {
-                pages.push(Vec::new());
-                y = MARGIN;
-            }
-            y += style.leading;
-            let text = Placed::Text {
-                x: MARGIN,
-                y: y - style.leading * 0.25,
-                size: style.size,
-                colour: style.colour,
-                text: line,
-            };
-            pages.last_mut().expect("a page").push(text);
+            pages.room_for(style.leading);
+            pages.y += style.leading;
+            let y = pages.y - style.leading * 0.25;
+            pages.place(Placed::Text { x: MARGIN, y, size: style.size, colour: style.colour, text: line });
         }
     }
-    pages
+    pages.pages
+}
+
+const BOTTOM: f32 = PAGE.1 - MARGIN;
+
+/// The pages so far and how far down the last one is filled.
+struct Pages {
+    pages: Vec<Vec<Placed>>,
+    y: f32,
+}
+
+impl Pages {
+    fn place(&mut self, placed: Placed) {
+        self.pages.last_mut().expect("a page").push(placed);
+    }
+
+    /// A new page, unless the current one is still empty.
+    fn break_page(&mut self) {
+        if self.pages.last().is_some_and(|page| !page.is_empty()) {
+            self.pages.push(Vec::new());
+        }
+        self.y = MARGIN;
+    }
+
+    /// Starts a new page when `height` more does not fit on this one.
+    fn room_for(&mut self, height: f32) {
+        if self.y + height > BOTTOM && self.y > MARGIN {
+            self.break_page();
+        }
+    }
+}
+
+/// A table: the header row, then each row, framed, its cells wrapped within their
+/// columns; a row that does not fit starts a new page, which repeats the header.
+fn table(pages: &mut Pages, font: &FontRef<'_>, columns: &[String], rows: &[Vec<String>], widths: &[f32]) {
+    let total: f32 = widths.iter().sum::<f32>().max(f32::EPSILON);
+    let widths: Vec<f32> = widths.iter().map(|w| w / total * WIDTH).collect();
+    let row_lines = |cells: &[String]| -> Vec<Vec<String>> {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| wrap(font, cell, CELL.size, width - 2.0 * CELL_PADDING))
+            .collect()
+    };
+    let height = |lines: &[Vec<String>]| {
+        let most = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        most as f32 * CELL.leading + 2.0 * CELL_PADDING
+    };
+    let header = row_lines(columns);
+    let draw = |pages: &mut Pages, lines: &[Vec<String>], colour| {
+        let row_height = height(lines);
+        let mut x = MARGIN;
+        for (cell, width) in lines.iter().zip(&widths) {
+            pages.place(Placed::Frame { x, y: pages.y, width: *width, height: row_height });
+            for (n, line) in cell.iter().enumerate() {
+                let y = pages.y + CELL_PADDING + (n + 1) as f32 * CELL.leading - CELL.leading * 0.25;
+                pages.place(Placed::Text {
+                    x: x + CELL_PADDING,
+                    y,
+                    size: CELL.size,
+                    colour,
+                    text: line.clone(),
+                });
+            }
+            x += width;
+        }
+        pages.y += row_height;
+    };
+    pages.y += PARAGRAPH.before;
+    pages.room_for(height(&header) + rows.first().map_or(0.0, |row| height(&row_lines(row))));
+    draw(pages, &header, MUTED);
+    for row in rows {
+        let lines = row_lines(row);
+        if pages.y + height(&lines) > BOTTOM {
+            pages.break_page();
+            draw(pages, &header, MUTED);
+        }
+        draw(pages, &lines, INK);
+    }
 }
 
 /// Breaks `text` at spaces (and at its own line breaks) into lines of at most `width`.
@@ -226,7 +325,7 @@ mod tests {
     fn many_blocks_flow_onto_more_pages() {
         let font = FontRef::try_from_slice(DEJAVU_SANS).unwrap();
         let blocks: Vec<Block> = (0..80).map(|i| Block::Paragraph(format!("Paragraph {i}"))).collect();
-        let pages = layout(&blocks, &font, (1080.0, 1500.0));
+        let pages = layout(&blocks, &font, &[(1080.0, 1500.0)]);
         assert!(pages.len() >= 2);
         for page in &pages {
             for placed in page {

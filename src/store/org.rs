@@ -78,6 +78,7 @@ impl Store {
                         round: round.number,
                         current_round: team.current_round().number,
                         members: team.members.len(),
+                        round_opened_at: round.opened_at,
                         shown,
                     });
                     let number = round.number;

@@ -155,10 +155,43 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
     std::fs::write(&org_file, &org.document.as_ref().unwrap().data).unwrap();
     let org_text = pdf_text(&org_file);
     assert!(org_text.contains("Digital maturity of the organisation"), "{org_text}");
+    // It opens with the management team's page: what the organisation row counts, reality,
+    // ambition and gap per theme, three priorities (A and F tie on gap 3.0 and weight: the
+    // lower one first; D before B, equally), where teams differ, and the action table.
+    for expected in [
+        "one team with a result · no team below the minimum of 5 respondents",
+        "Whole organisation: 5 respondents. These are exactly the people in the team results",
+        "Theme Now Ambition Gap A Vision & leadership 1.0 4.0 3.0 B Data-driven work 2.0 4.0 2.0",
+        "1. A Vision & leadership: now 1.0, ambition 4.0, gap 3.0; a priority in 1 of 1 team.",
+        "2. F Skills: now 2.0, ambition 5.0, gap 3.0; a priority in 1 of 1 team.",
+        "3. D Public values: now 1.0, ambition 3.0, gap 2.0; a priority in 1 of 1 team.",
+        "Actions (fill in owner and date at the meeting) Priority What (next step) Owner By when",
+        // Then one section per team, with the round its figures come from.
+        "Burgerzaken Round 1, opened",
+        "now: A 1.0 · B 2.0 · C 3.0 · D 1.0 · E 4.0 · F 2.0 · G 3.0",
+    ] {
+        assert!(org_text.contains(expected), "{expected:?} in {org_text}");
+    }
+    let page_one =
+        Command::new("pdftotext").args(["-f", "1", "-l", "1"]).arg(&org_file).arg("-").output().unwrap();
+    let page_one = String::from_utf8_lossy(&page_one.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        org_text.contains("Burgerzaken (5 people): A 1.0 · B 2.0 · C 3.0 · D 1.0 · E 4.0 · F 2.0 · G 3.0"),
-        "{org_text}"
+        page_one.contains("By when") && !page_one.contains("Burgerzaken"),
+        "the summary is page 1: {page_one}"
     );
+    // The heatmap is printed as wide as the page: its smallest text (22 px) at 8 pt or more
+    // means at most 22 × 72 / 8 = 198 pixels per inch.
+    let images = Command::new("pdfimages").arg("-list").arg(&org_file).output().expect("pdfimages");
+    let images = String::from_utf8_lossy(&images.stdout);
+    let heatmaps: Vec<u32> = images
+        .lines()
+        .skip(2)
+        .filter_map(|line| {
+            let columns: Vec<&str> = line.split_whitespace().collect();
+            (columns.get(3) == Some(&"1080")).then(|| columns[12].parse().unwrap())
+        })
+        .collect();
+    assert!(!heatmaps.is_empty() && heatmaps.iter().all(|ppi| *ppi <= 198), "{images}");
 
     // The same report from the command line, once the bot has stopped.
     bot.kill();

@@ -81,7 +81,8 @@ fn a_thousand_teams_make_pages_telegram_accepts() {
     }
     // Every full page has the chat pages' layout; the last one may be shorter.
     let last = &ranked[(pages_in_all - 1) * TEAMS_PER_PAGE..];
-    let tail = pages(&app.presenter(Lang::Nl), &view, last, cx.now, None).expect("the last page");
+    let tail =
+        pages(&app.presenter(Lang::Nl), &view, last, cx.now, TEAMS_PER_PAGE, None).expect("the last page");
     assert_eq!(tail.len(), 1);
     assert_fits_telegram(&tail[0].0, "the last page");
 }

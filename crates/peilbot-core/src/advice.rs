@@ -8,8 +8,11 @@
 //!   that level reads in their own snapshot;
 //! - **talk about this first**: themes with a divided view (a wide spread), where a plan
 //!   made before talking would leave half the team behind;
+//! - **the lowest theme**, with its next step, when it is not a priority already: a
+//!   team that stands low on a theme and does not aim higher still needs a first step;
 //! - **make this visible**: themes where many answered "don't know";
-//! - per statement, the lowest medians and the most "don't know".
+//! - per statement, the lowest medians (unless every statement has the same median:
+//!   then none is "the lowest", and the advice says they tie) and the most "don't know".
 
 use crate::flow::Flow;
 use crate::score::level_of;
@@ -26,6 +29,10 @@ pub const MAX_STATEMENTS: usize = 3;
 pub struct Advice {
     /// The largest gaps first.
     pub priorities: Vec<Priority>,
+    /// The lowest themes by median that are not priorities, in flow order, with the
+    /// step for their level (its `gap` may be 0 or less). Empty when every theme has the
+    /// same median.
+    pub lowest: Vec<Priority>,
     /// Themes with a divided view, in flow order.
     pub talk_first: Vec<usize>,
     /// Themes with a shared view, in flow order.
@@ -34,6 +41,9 @@ pub struct Advice {
     pub make_visible: Vec<usize>,
     /// Indexes into `TeamStats::statements`: the lowest medians, lowest first.
     pub lowest_statements: Vec<usize>,
+    /// The one median every statement has, when they all tie (then `lowest_statements`
+    /// is empty).
+    pub statements_tie: Option<f64>,
     /// Indexes into `TeamStats::statements`: the most "don't know", most first.
     pub unknown_statements: Vec<usize>,
 }
@@ -50,19 +60,22 @@ pub struct Priority {
 
 /// The advice for a published team result.
 pub fn advice(flow: &Flow, stats: &TeamStats) -> Advice {
-    let priorities = stats
-        .priorities(flow)
-        .into_iter()
-        .filter_map(|dimension| {
-            let dim = stats.dimensions.get(dimension)?;
-            let level = level_of(dim.current?);
-            Some(Priority {
-                dimension,
-                level,
-                gap: dim.gap()?,
-                next_step: flow.next_step(dimension, level).to_string(),
-            })
+    let step = |dimension: usize| {
+        let dim = stats.dimensions.get(dimension)?;
+        let level = level_of(dim.current?);
+        Some(Priority {
+            dimension,
+            level,
+            gap: dim.gap()?,
+            next_step: flow.next_step(dimension, level).to_string(),
         })
+    };
+    let priorities: Vec<Priority> = stats.priorities(flow).into_iter().filter_map(step).collect();
+    let lowest = lowest_themes(stats)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|dimension| !priorities.iter().any(|p| p.dimension == *dimension))
+        .filter_map(step)
         .collect();
     let with_view = |agreement| {
         stats.dimensions.iter().filter(|d| d.agreement() == Some(agreement)).map(|d| d.dimension).collect()
@@ -75,9 +88,16 @@ pub fn advice(flow: &Flow, stats: &TeamStats) -> Advice {
         .collect();
     unknown.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 
-    let mut lowest: Vec<(usize, f64)> =
+    let mut lowest_statements: Vec<(usize, f64)> =
         stats.statements.iter().enumerate().filter_map(|(i, s)| Some((i, s.median?))).collect();
-    lowest.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let statements_tie = match lowest_statements.as_slice() {
+        [(_, first), rest @ ..] if !rest.is_empty() && rest.iter().all(|(_, m)| m == first) => Some(*first),
+        _ => None,
+    };
+    if statements_tie.is_some() {
+        lowest_statements.clear();
+    }
+    lowest_statements.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     let mut unknown_statements: Vec<(usize, f64)> = stats
         .statements
         .iter()
@@ -90,12 +110,25 @@ pub fn advice(flow: &Flow, stats: &TeamStats) -> Advice {
     let first = |ranked: Vec<(usize, f64)>, limit| ranked.into_iter().take(limit).map(|(i, _)| i).collect();
     Advice {
         priorities,
+        lowest,
         talk_first: with_view(Agreement::Divided),
         shared: with_view(Agreement::Shared),
         make_visible: first(unknown, MAX_MAKE_VISIBLE),
-        lowest_statements: first(lowest, MAX_STATEMENTS),
+        lowest_statements: first(lowest_statements, MAX_STATEMENTS),
+        statements_tie,
         unknown_statements: first(unknown_statements, MAX_STATEMENTS),
     }
+}
+
+/// The themes with the lowest median, in flow order, or `None` when every theme has the
+/// same median (then none is the lowest).
+pub fn lowest_themes(stats: &TeamStats) -> Option<Vec<usize>> {
+    let currents: Vec<(usize, f64)> =
+        stats.dimensions.iter().filter_map(|d| Some((d.dimension, d.current?))).collect();
+    let low = currents.iter().map(|(_, current)| *current).min_by(f64::total_cmp)?;
+    let lowest: Vec<usize> =
+        currents.iter().filter(|(_, current)| *current == low).map(|(dimension, _)| *dimension).collect();
+    (lowest.len() < currents.len()).then_some(lowest)
 }
 
 #[cfg(test)]
@@ -158,6 +191,43 @@ mod tests {
             "ties in flow order; all don't know has no median"
         );
         assert_eq!(advice.unknown_statements, vec![2, 3, 1]);
+        assert_eq!(advice.statements_tie, None);
+        // B (1.0) is the lowest theme, and a priority already.
+        assert_eq!(advice.lowest, vec![]);
+    }
+
+    #[test]
+    fn the_lowest_theme_gets_a_step_though_nobody_aims_higher() {
+        let flow = flow();
+        let stats = TeamStats {
+            respondents: 5,
+            dont_know: None,
+            dimensions: vec![dimension(0, 2.0, 4.0, 0.5, 0.0), dimension(1, 1.5, 1.5, 0.5, 0.0)],
+            statements: vec![],
+        };
+        let advice = advice(&flow, &stats);
+        let lowest: Vec<(usize, u8, &str)> =
+            advice.lowest.iter().map(|p| (p.dimension, p.level, p.next_step.as_str())).collect();
+        assert_eq!(lowest, vec![(1, 1, "next-b-1")]);
+    }
+
+    #[test]
+    fn statements_that_all_tie_are_not_called_the_lowest() {
+        let flow = flow();
+        let stats = TeamStats {
+            respondents: 5,
+            dont_know: None,
+            dimensions: vec![dimension(0, 3.0, 3.0, 0.5, 0.0), dimension(1, 3.0, 3.0, 0.5, 0.0)],
+            statements: vec![
+                statement("a1", Some(3.0), 0.0),
+                statement("a2", Some(3.0), 0.0),
+                statement("b1", Some(3.0), 0.0),
+                statement("b2", Some(3.0), 0.0),
+            ],
+        };
+        let advice = advice(&flow, &stats);
+        assert_eq!((advice.lowest_statements.clone(), advice.statements_tie), (vec![], Some(3.0)));
+        assert!(advice.lowest.is_empty(), "every theme at 3.0: none is the lowest");
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod engine;
 pub mod flow;
 pub mod lang;
 pub mod messages;
+pub mod org_advice;
 pub mod person;
 pub mod score;
 pub mod team;

@@ -155,6 +155,8 @@ pub struct OrgTeam {
     /// The team's current round, which may still be below the minimum.
     pub current_round: u32,
     pub members: usize,
+    /// When the round the result is of opened (milliseconds): "the round of 8 July".
+    pub round_opened_at: u64,
     pub shown: Shown,
 }
 
