@@ -38,7 +38,13 @@ team-too-few = "{ $team }", round { $round }: { $respondents ->
     } This protects everyone's answers.
 team-held = "{ $team }", round { $round }: { $respondents } of { $members } members have finished, but a result would differ by fewer than { $step } people from one already shown (of a team with largely the same people). It appears once more people have finished. This protects everyone's answers.
 team-result-title = Team "{ $team }", round { $round }: { $respondents } of { $members } members have finished.
-team-result-frozen = This is the result as it was shown before, over { $shown } people. A new result is only shown once it differs by at least { $step } people from every result already shown, of this team or of a team with the same people, so that nobody's answers can be read from the difference.
+team-result-frozen = This result covers { $shown } { $shown ->
+        [one] person
+       *[other] people
+    }: the result as it was first shown. It is renewed once at least { $more } more { $more ->
+        [one] has
+       *[other] have
+    } finished, and only if it then differs by at least { $step } people from every result already shown, of this team or of a team with the same people, so that nobody's answers can be read from the difference.
 team-dimension = { $name }: median { $current } ({ $level }), ambition { $ambition }, gap { $gap }
 team-dimension-no-ambition = { $name }: median { $current } ({ $level }), no ambition given
 team-dimension-no-score = { $name }: not enough answers for a median
@@ -62,7 +68,8 @@ export-col-team = Team
 export-col-round = Round
 export-col-opened = Opened
 export-col-closed = Closed
-export-col-respondents = Respondents
+export-col-took-part = Took part
+export-col-respondents = In the result
 export-col-dimension = Theme
 export-col-current = Median now
 export-col-ambition = Median ambition
@@ -154,7 +161,7 @@ date-short = { $year }-{ $month }-{ $day }
 cmd-report = A PDF report of the team result to share (leads; for admins, the organisation)
 cmd-org = The organisation view (admins)
 report-title = Digital maturity of team "{ $team }"
-report-facts = { $date } · { $flow } · { $round } · { $respondents } people took part
+report-facts = { $date } · { $flow } · { $round } · { $count }
 report-round-open = round { $round }
 report-round-closed = round { $round } (closed)
 report-priorities = Priorities and next steps
@@ -270,3 +277,6 @@ org-col-owner = Owner
 org-col-when = By when
 team-advice-lowest = Lowest theme: { $name }, at "{ $level }". Even without a large gap, a first step: { $step }
 team-statements-tie = Every statement has the same median ({ $median }): none stands out as the lowest.
+team-result-closed-covers = The result covers { $shown } of them.
+report-count-open = { $respondents } of { $members } members finished · the result covers { $shown }
+report-count-closed = { $respondents } took part · the result covers { $shown }

@@ -39,7 +39,10 @@ team-result-title = Team "{ $team }", ronde { $round }: { $respondents } van de 
         [one] heeft
        *[other] hebben
     } de scan afgerond.
-team-result-frozen = Dit is het resultaat zoals het eerder getoond is, over { $shown } mensen. Een nieuw resultaat verschijnt pas als het met minstens { $step } mensen verschilt van elk resultaat dat al getoond is, van dit team of van een team met dezelfde mensen, zodat niemands antwoorden uit het verschil af te leiden zijn.
+team-result-frozen = Dit resultaat gaat over { $shown } mensen: het resultaat zoals het eerst getoond is. Het wordt vernieuwd zodra er minstens { $more } meer klaar { $more ->
+        [one] is
+       *[other] zijn
+    }, en alleen als het dan met minstens { $step } mensen verschilt van elk resultaat dat al getoond is, van dit team of van een team met dezelfde mensen, zodat niemands antwoorden uit het verschil af te leiden zijn.
 team-dimension = { $name }: mediaan { $current } ({ $level }), ambitie { $ambition }, kloof { $gap }
 team-dimension-no-ambition = { $name }: mediaan { $current } ({ $level }), geen ambitie opgegeven
 team-dimension-no-score = { $name }: te weinig antwoorden voor een mediaan
@@ -63,7 +66,8 @@ export-col-team = Team
 export-col-round = Ronde
 export-col-opened = Geopend
 export-col-closed = Gesloten
-export-col-respondents = Respondenten
+export-col-took-part = Deden mee
+export-col-respondents = In het resultaat
 export-col-dimension = Thema
 export-col-current = Mediaan nu
 export-col-ambition = Mediaan ambitie
@@ -156,7 +160,7 @@ date-short = { $day }-{ $month }-{ $year }
 cmd-report = Een pdf-rapport van het teamresultaat om te delen (teamleiders; voor beheerders de organisatie)
 cmd-org = Het overzicht van de organisatie (beheerders)
 report-title = Digitale volwassenheid van team "{ $team }"
-report-facts = { $date } · { $flow } · { $round } · { $respondents } mensen deden mee
+report-facts = { $date } · { $flow } · { $round } · { $count }
 report-round-open = ronde { $round }
 report-round-closed = ronde { $round } (gesloten)
 report-priorities = Prioriteiten en volgende stappen
@@ -272,3 +276,6 @@ org-col-owner = Eigenaar
 org-col-when = Uiterlijk
 team-advice-lowest = Laagste thema: { $name }, op "{ $level }". Ook zonder grote kloof een eerste stap: { $step }
 team-statements-tie = Elke stelling heeft dezelfde mediaan ({ $median }): geen enkele springt eruit als de laagste.
+team-result-closed-covers = Het resultaat gaat over { $shown } van hen.
+report-count-open = { $respondents } van de { $members } teamleden klaar · het resultaat gaat over { $shown }
+report-count-closed = { $respondents } deden mee · het resultaat gaat over { $shown }

@@ -50,7 +50,7 @@ impl Presenter<'_> {
                     ("date", self.date(now).into()),
                     ("flow", self.key(&self.flow.title).into()),
                     ("round", self.msg_with(round, &[("round", result.round.into())]).into()),
-                    ("respondents", result.shown.respondents.into()),
+                    ("count", self.report_count(result).into()),
                 ],
             )),
             Block::Chart { index: 0, full_width: false },
@@ -162,6 +162,26 @@ impl Presenter<'_> {
             Block::Paragraph(format!("{}: {}", self.msg(label), self.theme_values(stats, value).join(" · ")))
         }));
         blocks
+    }
+
+    /// "6 of 7 members finished · the result covers 5", or for a closed round "6 took
+    /// part · the result covers 5".
+    fn report_count(&self, result: &TeamResult) -> String {
+        let shown = result.shown.respondents;
+        match result.closed_at {
+            None => self.msg_with(
+                Msg::ReportCountOpen,
+                &[
+                    ("respondents", result.respondents_now.into()),
+                    ("members", result.members.into()),
+                    ("shown", shown.into()),
+                ],
+            ),
+            Some(_) => self.msg_with(
+                Msg::ReportCountClosed,
+                &[("respondents", result.respondents_now.into()), ("shown", shown.into())],
+            ),
+        }
     }
 
     /// Every report ends so: how to read the numbers, and who can see what.

@@ -47,22 +47,38 @@ impl Presenter<'_> {
                     ("members", result.members.into()),
                 ],
             ),
-            Some(_) => self.msg_with(
-                Msg::TeamResultTitleClosed,
-                &[
-                    ("team", result.team.as_str().into()),
-                    ("round", result.round.into()),
-                    ("respondents", result.shown.respondents.into()),
-                ],
-            ),
+            Some(_) => {
+                let title = self.msg_with(
+                    Msg::TeamResultTitleClosed,
+                    &[
+                        ("team", result.team.as_str().into()),
+                        ("round", result.round.into()),
+                        ("respondents", result.respondents_now.into()),
+                    ],
+                );
+                match result.shown.respondents < result.respondents_now {
+                    true => {
+                        let covers = [("shown", result.shown.respondents.into())];
+                        format!("{title} {}", self.msg_with(Msg::TeamResultClosedCovers, &covers))
+                    }
+                    false => title,
+                }
+            }
         }];
         if let Some(open) = &result.open {
             out.extend(self.refusal(&result.team, open.round, result.members, &open.refusal));
         }
         if !result.up_to_date {
+            // A lower bound: the rule sets the new result against every result shown.
+            let since = result.respondents_now.abs_diff(result.shown.respondents);
+            let more = MIN_DIFFERENCE.saturating_sub(since).max(1);
             out.push(self.msg_with(
                 Msg::TeamResultFrozen,
-                &[("shown", result.shown.respondents.into()), ("step", MIN_DIFFERENCE.into())],
+                &[
+                    ("shown", result.shown.respondents.into()),
+                    ("more", more.into()),
+                    ("step", MIN_DIFFERENCE.into()),
+                ],
             ));
         }
         out.push(String::new());

@@ -186,7 +186,10 @@ impl Store {
             team: team.name.clone(),
             round: shown_round.number,
             members: team.members.len(),
-            respondents_now: if is_current { publication.respondents_now } else { shown.respondents },
+            respondents_now: match is_current {
+                true => publication.respondents_now,
+                false => shown_round.took_part.unwrap_or(shown.respondents),
+            },
             up_to_date: !is_current || publication.up_to_date,
             shown,
             previous,
@@ -268,9 +271,10 @@ impl Store {
     ) -> Result<Option<Team>> {
         let _guard = self.lock_teams();
         let Some(mut team) = self.team(team_id)? else { return Ok(None) };
-        self.publish(flow, &mut team, rules)?;
+        let publication = self.publish(flow, &mut team, rules)?;
         let round = team.rounds.last_mut().expect("a team always has a round");
         round.closed_at = Some(now);
+        round.took_part = Some(publication.respondents_now);
         let number = round.number + 1;
         // The new round opens just after the old one closes: a scan belongs to one round.
         team.rounds.push(Round::open(number, now + 1, &next.id, next.version));
@@ -296,14 +300,18 @@ impl Store {
         let publication = self.publish(flow, &mut team, rules)?;
         self.flush_if(publication.published)?;
         let mut rounds = Vec::new();
+        let current = team.current_round().number;
         for round in team.rounds.iter().filter(|round| round.published) {
             let Some(shown) = self.shown(&team.id, round.number, "")? else { continue };
+            let took_part =
+                if round.number == current { Some(publication.respondents_now) } else { round.took_part };
             rounds.push(RoundExport {
                 round: round.number,
                 flow: round.flow.clone(),
                 flow_version: round.flow_version,
                 opened_at: round.opened_at,
                 closed_at: round.closed_at,
+                took_part,
                 shown,
             });
         }

@@ -21,7 +21,7 @@ fn medians(result: &str) -> Vec<String> {
 
 /// The CSV export's rows of round `round`: (respondents, median now) per theme.
 fn exported(rows: &[Vec<String>], round: &str) -> Vec<(String, String)> {
-    rows.iter().filter(|row| row[1] == round).map(|row| (row[4].clone(), row[6].clone())).collect()
+    rows.iter().filter(|row| row[1] == round).map(|row| (row[5].clone(), row[7].clone())).collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -121,7 +121,10 @@ async fn members_who_leave_or_forget_change_no_result_already_shown() {
     );
     let (after_leaving, _) = noa.team_result("/team").await;
     assert!(after_leaving.starts_with("Team \"Nu\", round 1: 5 of 6 members have finished.\n"));
-    assert!(after_leaving.contains("as it was shown before, over 6 people."), "{after_leaving}");
+    assert!(
+        after_leaving.contains("This result covers 6 people: the result as it was first shown."),
+        "{after_leaving}"
+    );
     assert_eq!(medians(&after_leaving), medians(&six), "the result over six, not a new one over five");
 
     // Another member forgets everything.

@@ -174,7 +174,7 @@ fn the_overall_index_is_capped_one_level_above_the_lowest_theme() {
     let out = chat(data.path(), Some("en"), &typed(&script));
     assert_line(
         &out,
-        "Overall index: 4.4, but the overall level is Ad hoc, as it is never more than one level above your lowest theme (D Public values).",
+        "Overall index 4.4, the mean of your themes, would make your overall level Embedded, but it is Ad hoc, as it is never more than one level above your lowest theme (D Public values).",
     );
     assert_line(
         &out,
@@ -199,7 +199,7 @@ fn an_even_profile_has_an_uncapped_overall_index_and_no_priorities() {
     ];
     let data = data_dir();
     let out = chat(data.path(), Some("en"), &typed(&script));
-    assert_line(&out, "Overall index: 3.0 (Agreed).");
+    assert_line(&out, "Overall index 3.0, the mean of your themes, so your overall level is Agreed.");
     assert_no_line_containing(&out, "capped");
     assert_no_line_containing(&out, "Attention: public values");
     assert_line(&out, &message("en", "snapshot-no-priorities"));

@@ -125,7 +125,7 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
     let text = pdf_text(&file);
     for expected in [
         "Digital maturity of team \"Burgerzaken\"",
-        "Digital maturity quick scan · round 1 · 5 people took part",
+        "Digital maturity quick scan · round 1 · 5 of 6 members finished · the result covers 5",
         "Priorities and next steps",
         &format!("1. A Vision & leadership (gap 3.0): {}", words(&step("next-a-1"))),
         "Shared view: A Vision & leadership, B Data-driven work",

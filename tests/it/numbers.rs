@@ -135,6 +135,8 @@ proptest! {
                     let mut values = vec![(String::new(), current)];
                     values.extend(numbers(next, lang));
                     prop_assert_eq!(values[1].1, f64::from(ambition), "{}", next);
+                    // The ambition is named on the scale the score is (Skills: "Advanced").
+                    prop_assert_eq!(label_in(next), Some(labels[usize::from(ambition) - 1].as_str()), "{}", next);
                     check_gap(lang, &values, next)?;
                     // Above the ambition the line gives the distance above it, in words.
                     let gap = if f64::from(ambition) < current { -values[2].1 } else { values[2].1 };
@@ -145,7 +147,7 @@ proptest! {
             }
             // The overall index is the mean of the themes as shown.
             if snapshot.overall.is_some() {
-                let line = lines.iter().find(|l| numbers(l, lang).len() == 1 && l.contains(": ") && !l.starts_with(' ')
+                let line = lines.iter().find(|l| numbers(l, lang).len() == 1 && !l.starts_with(' ')
                     && !flow.dimensions.iter().enumerate().any(|(d, _)| l.starts_with(&presenter.dimension_name(d))))
                     .expect("an overall line");
                 let index = &numbers(line, lang)[0].0;

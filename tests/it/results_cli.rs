@@ -73,7 +73,7 @@ fn the_org_table_has_ambition_gap_n_a_whole_organisation_row_and_counts_for_smal
         &[
             "Team",
             "Round",
-            "Respondents",
+            "In the result",
             "Members",
             "Theme",
             "Median now",

@@ -78,9 +78,10 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     assert!(six.starts_with("Team \"Alpha\", round 1: 6 of 8 members have finished.\n"), "{six}");
     assert!(
         six.contains(
-            "This is the result as it was shown before, over 5 people. A new result is only shown \
-             once it differs by at least 3 people from every result already shown, of this team or \
-             of a team with the same people, so that nobody's answers can be read from the difference."
+            "This result covers 5 people: the result as it was first shown. It is renewed once at \
+             least 2 more have finished, and only if it then differs by at least 3 people from every \
+             result already shown, of this team or of a team with the same people, so that nobody's \
+             answers can be read from the difference."
         ),
         "{six}"
     );
@@ -90,7 +91,7 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     complete_scan(&m[6], L5, L3).await;
     let (seven, _) = lea.team_result("/team").await;
     assert!(seven.starts_with("Team \"Alpha\", round 1: 7 of 8 members have finished.\n"), "{seven}");
-    assert!(seven.contains("as it was shown before, over 5 people."), "{seven}");
+    assert!(seven.contains("This result covers 5 people: the result as it was first shown. It is renewed once at least 1 more has finished"), "{seven}");
     assert_eq!(numbers(&seven), numbers(&five));
     assert!(!seven.contains("By role"), "no breakdown of a result that is not up to date\n{seven}");
 
@@ -101,7 +102,7 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
     complete_scan(&lea, L5, L3).await;
     let (eight, _) = lea.team_result("/team").await;
     assert!(eight.starts_with("Team \"Alpha\", round 1: 8 of 8 members have finished.\n\n"), "{eight}");
-    assert!(!eight.contains("as it was shown before"), "{eight}");
+    assert!(!eight.contains("as it was first shown"), "{eight}");
     for dimension in DIMENSIONS {
         let (line, details) = dimension_lines(&eight, dimension);
         let level = level_name(dimension, 3);
@@ -555,6 +556,14 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
     complete_scan(&m[3], L5, L3).await;
     tokio::time::sleep(Duration::from_millis(1100)).await;
     noa.confirm("/newround", "Ronde 2").await;
+    // The closed round says how many took part, and how many its result covers.
+    let (closed, _) = noa.team_result("/team").await;
+    assert!(
+        closed.starts_with(
+            "Team \"Burgerzaken\", ronde 1 (gesloten): 4 mensen deden mee. Het resultaat gaat over 3 van hen.\n"
+        ),
+        "{closed}"
+    );
 
     let documents = export_documents(&tg, &noa).await;
     let csv_message = &documents[0];
@@ -587,7 +596,8 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
             "Ronde",
             "Geopend",
             "Gesloten",
-            "Respondenten",
+            "Deden mee",
+            "In het resultaat",
             "Thema",
             "Mediaan nu",
             "Mediaan ambitie",
@@ -608,12 +618,12 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
                 .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
     };
     for (row, dimension) in rows.iter().zip('A'..='G') {
-        assert_eq!(row.len(), 13);
+        assert_eq!(row.len(), 14);
         assert_eq!(&row[..2], ["Burgerzaken", "1"]);
         assert!(is_date(&row[2]) && is_date(&row[3]), "opened and closed dates: {row:?}");
-        assert_eq!(row[4], "3");
-        assert!(row[5].starts_with(&format!("{dimension} ")), "{row:?}");
-        assert_eq!(&row[6..], ["2,0", "3,0", "1,0", "", "", "1,0", "0"], "decimal commas: {row:?}");
+        assert_eq!(&row[4..6], ["4", "3"], "4 took part, the result covers 3: {row:?}");
+        assert!(row[6].starts_with(&format!("{dimension} ")), "{row:?}");
+        assert_eq!(&row[7..], ["2,0", "3,0", "1,0", "", "", "1,0", "0"], "decimal commas: {row:?}");
     }
 
     let json: Value = serde_json::from_slice(&json_file.data).expect("the JSON parses");
@@ -622,7 +632,7 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
     for (row, dimension) in rows.iter().zip(["a", "b", "c", "d", "e", "f", "g"]) {
         assert_eq!(row["team"], "Burgerzaken");
         assert_eq!(row["round"], 1);
-        assert_eq!(row["respondents"], 3);
+        assert_eq!((&row["took_part"], &row["respondents"]), (&Value::from(4), &Value::from(3)));
         assert_eq!(row["dimension"], dimension);
         assert!(row["closed"].is_string());
         for (key, value) in [
@@ -677,7 +687,8 @@ async fn an_english_lead_exports_csv_for_dutch_excel_and_a_workbook_of_numbers()
         "Round",
         "Opened",
         "Closed",
-        "Respondents",
+        "Took part",
+        "In the result",
         "Theme",
         "Median now",
         "Median ambition",
@@ -697,13 +708,13 @@ async fn an_english_lead_exports_csv_for_dutch_excel_and_a_workbook_of_numbers()
         reader.records().map(|r| r.expect("a CSV row").iter().map(str::to_owned).collect()).collect();
     assert_eq!(rows.len(), 7, "one row per dimension: {rows:?}");
     for (row, dimension) in rows.iter().zip(DIMENSIONS) {
-        assert_eq!(row.len(), 13);
+        assert_eq!(row.len(), 14);
         assert_eq!(&row[..2], ["Digital Office", "1"]);
         assert_eq!(row[3], "", "the round is still open");
-        assert_eq!(row[4], "7");
-        assert_eq!(row[5], dimension);
-        assert_eq!(&row[6..], ["3,0", "4,0", "1,0", "2,5", "3,5", "1,0", "0"], "decimal commas: {row:?}");
-        assert!(row[6..].iter().all(|cell| !cell.contains('.')), "no decimal points: {row:?}");
+        assert_eq!(&row[4..6], ["7", "7"]);
+        assert_eq!(row[6], dimension);
+        assert_eq!(&row[7..], ["3,0", "4,0", "1,0", "2,5", "3,5", "1,0", "0"], "decimal commas: {row:?}");
+        assert!(row[7..].iter().all(|cell| !cell.contains('.')), "no decimal points: {row:?}");
     }
 
     // The workbook: the same values, as number cells.
@@ -712,13 +723,13 @@ async fn an_english_lead_exports_csv_for_dutch_excel_and_a_workbook_of_numbers()
     assert_eq!(cells.len(), rows.len());
     for (cells, row) in cells.iter().zip(&rows) {
         assert_eq!(cells[0], Data::String(row[0].clone()));
-        assert_eq!(cells[5], Data::String(row[5].clone()));
+        assert_eq!(cells[6], Data::String(row[6].clone()));
         match &cells[2] {
             Data::DateTime(day) => assert_eq!(excel_day(day.as_f64()), row[2], "opened"),
             other => panic!("opened is no date cell: {other:?}"),
         }
         assert_eq!(cells[3], Data::Empty, "not closed yet");
-        for col in [1, 4].into_iter().chain(6..13) {
+        for col in [1, 4, 5].into_iter().chain(7..14) {
             let number: f64 = row[col].replace(',', ".").parse().unwrap();
             assert_eq!(cells[col], Data::Float(number), "column {} in {cells:?}", english[col]);
         }

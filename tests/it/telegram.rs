@@ -147,7 +147,7 @@ async fn a_dutch_colleague_completes_the_scan() {
         back: "« Terug",
         done: "Klaar, dank je wel!",
         title: "Jouw momentopname",
-        overall: "Totaalindex: 3,0 (Afgesproken)",
+        overall: "Totaalindex 3,0, het gemiddelde van je thema's, dus je totaalniveau is Afgesproken.",
         chart_caption: "Waar we staan en waar we willen zijn",
     })
     .await;
@@ -163,7 +163,7 @@ async fn a_flemish_colleague_completes_the_scan() {
         back: "« Terug",
         done: "Klaar, bedankt!",
         title: "Jouw momentopname",
-        overall: "Totaalindex: 3,0 (Afgesproken)",
+        overall: "Totaalindex 3,0, het gemiddelde van je thema's, dus je totaalniveau is Afgesproken.",
         chart_caption: "Waar we staan en waar we willen zijn",
     })
     .await;
@@ -179,7 +179,7 @@ async fn an_english_speaking_colleague_completes_the_scan() {
         back: "« Back",
         done: "Done, thank you!",
         title: "Your snapshot",
-        overall: "Overall index: 3.0 (Agreed)",
+        overall: "Overall index 3.0, the mean of your themes, so your overall level is Agreed.",
         chart_caption: "Where we stand and where we want to be",
     })
     .await;
@@ -626,7 +626,10 @@ async fn after_a_crash_the_scan_resumes_where_it_was() {
 
     ilse.answer_all(THIRD).await;
     let (snapshot, chart) = ilse.expect_snapshot("Done, thank you!", "Your snapshot").await;
-    assert!(snapshot.contains("Overall index: 3.0 (Agreed)"), "{snapshot}");
+    assert!(
+        snapshot.contains("Overall index 3.0, the mean of your themes, so your overall level is Agreed."),
+        "{snapshot}"
+    );
     assert!(chart.photo.unwrap().is_png());
 }
 

@@ -64,6 +64,11 @@ pub struct Round {
     /// the store keeps the result last published, once the round is closed its final one.
     #[serde(default)]
     pub published: bool,
+    /// How many had finished when the round closed (its result may cover fewer: the
+    /// last one the rules allowed). `None` while open, and in rounds closed before it
+    /// was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub took_part: Option<usize>,
 }
 
 fn default_flow() -> String {
@@ -143,6 +148,9 @@ pub struct RoundExport {
     pub flow_version: u32,
     pub opened_at: u64,
     pub closed_at: Option<u64>,
+    /// How many had finished the round: now while it is open, at its close once closed
+    /// (`None` for a round closed before that was kept).
+    pub took_part: Option<usize>,
     pub shown: Shown,
 }
 
@@ -231,7 +239,15 @@ impl Team {
 
 impl Round {
     pub fn open(number: u32, opened_at: u64, flow: &str, flow_version: u32) -> Round {
-        Round { number, flow: flow.to_string(), flow_version, opened_at, closed_at: None, published: false }
+        Round {
+            number,
+            flow: flow.to_string(),
+            flow_version,
+            opened_at,
+            closed_at: None,
+            published: false,
+            took_part: None,
+        }
     }
 }
 

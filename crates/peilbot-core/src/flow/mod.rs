@@ -320,20 +320,15 @@ impl Flow {
 
     /// The scale a dimension's items are asked on (its first item's), for its labels.
     pub fn item_scale(&self, dimension: usize) -> usize {
-        self.scale_asked(dimension, false).unwrap_or(0)
-    }
-
-    /// The scale a dimension's ambition is asked on.
-    pub fn ambition_scale(&self, dimension: usize) -> usize {
-        self.scale_asked(dimension, true).unwrap_or_else(|| self.item_scale(dimension))
-    }
-
-    fn scale_asked(&self, dimension: usize, ambition: bool) -> Option<usize> {
-        self.questions.iter().find_map(|q| match q.kind {
-            QuestionKind::Scale { dimension: d, scale } if d == dimension && !ambition => Some(scale),
-            QuestionKind::Ambition { dimension: d, scale } if d == dimension && ambition => Some(scale),
-            QuestionKind::Scale { .. } | QuestionKind::Ambition { .. } | QuestionKind::Choice { .. } => None,
-        })
+        self.questions
+            .iter()
+            .find_map(|q| match q.kind {
+                QuestionKind::Scale { dimension: d, scale } if d == dimension => Some(scale),
+                QuestionKind::Scale { .. } | QuestionKind::Ambition { .. } | QuestionKind::Choice { .. } => {
+                    None
+                }
+            })
+            .unwrap_or(0)
     }
 
     /// Message key of a dimension's next step for the level reached (1 to 5): the same
