@@ -192,3 +192,4 @@ privacy-complaint = If you think your data is not handled as it should be, you m
 # issue 22: a /help that fits on a phone
 tg-help-more = The other commands are under "More".
 tg-help-more-button = More
+flow-menu-asked = asked by your team "{ $team }" this round

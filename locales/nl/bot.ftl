@@ -192,3 +192,4 @@ privacy-complaint = Vind je dat er niet goed met je gegevens wordt omgegaan? Dan
 # issue 22: een /help die op een telefoon past
 tg-help-more = De andere opdrachten staan onder "Meer".
 tg-help-more-button = Meer
+flow-menu-asked = gevraagd door je team "{ $team }" in deze ronde

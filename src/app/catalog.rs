@@ -17,6 +17,7 @@ use crate::engine::{self, Event, State};
 use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::messages::Msg;
+use crate::team::Team;
 
 /// What asking for a flow comes to.
 #[derive(Debug, Clone)]
@@ -60,8 +61,9 @@ pub struct Menu {
 }
 
 /// Every flow, with its title, minutes and number of questions, the one in progress
-/// marked with where the person is.
-pub fn menu(app: &App, state: &State, lang: Lang) -> Menu {
+/// marked with where the person is, and each one a team asks this round (`asked`, see
+/// `context::rounds_asked`) marked with the team's name.
+pub fn menu(app: &App, state: &State, lang: Lang, asked: &[(Team, &Flow)]) -> Menu {
     let presenter = app.presenter(lang);
     let mut lines = vec![presenter.msg(Msg::FlowMenuTitle)];
     let mut options = Vec::new();
@@ -79,6 +81,12 @@ pub fn menu(app: &App, state: &State, lang: Lang) -> Menu {
         if let Some(view) = engine::current_view(flow, state) {
             let progress = [("position", view.position.into()), ("total", view.total.into())];
             line.push_str(&format!(" · {}", presenter.msg_with(Msg::FlowMenuInProgress, &progress)));
+        }
+        for (team, _) in asked.iter().filter(|(_, asks)| asks.id == flow.id) {
+            line.push_str(&format!(
+                " · {}",
+                presenter.msg_with(Msg::FlowMenuAsked, &[("team", team.name.as_str().into())])
+            ));
         }
         lines.push(line);
         options.push(Button { label: title, action: Action::Scan(flow.id.clone()) });
@@ -118,7 +126,7 @@ pub fn confirm(app: &App, state: &State, lang: Lang, current: &Flow, wanted: &Fl
 
 /// "There is no scan called …", with the menu.
 pub fn unknown(app: &App, state: &State, lang: Lang, id: &str) -> Menu {
-    let mut menu = menu(app, state, lang);
+    let mut menu = menu(app, state, lang, &[]);
     let shown: String = id.chars().take(crate::flow::MAX_FLOW_ID).collect();
     let notice = app.presenter(lang).msg_with(Msg::FlowUnknown, &[("id", shown.into())]);
     menu.text = format!("{notice}\n\n{}", menu.text);

@@ -101,6 +101,23 @@ pub fn round_flow<'a>(app: &'a App, team: &Team) -> &'a Flow {
     app.flow_by_id(&team.current_round().flow).unwrap_or_else(|| app.flow())
 }
 
+/// The rounds a person's teams ask of them now: each team whose current round they have
+/// not finished, with the flow it asks. The `/scan` menu marks these flows, and the web
+/// shows them as banners.
+pub fn rounds_asked<'a>(
+    app: &'a App,
+    person: &PersonId,
+) -> std::result::Result<Vec<(Team, &'a Flow)>, crate::store::StoreError> {
+    let mut asked = Vec::new();
+    for team in app.store.teams_of(person)? {
+        let flow = round_flow(app, &team);
+        if !app.store.has_finished_round(flow, &team, person)? {
+            asked.push((team, flow));
+        }
+    }
+    Ok(asked)
+}
+
 pub fn team_args(team: &Team) -> Vec<(&'static str, Arg)> {
     vec![("team", team.name.as_str().into())]
 }

@@ -82,7 +82,8 @@ pub fn scan(app: &App, session: &Session, id: &str) -> Result<ScanStep, StoreErr
     }
     let finished_before = app.store.latest_response(&session.person)?.is_some();
     if catalog::offers_menu(app, state, finished_before) {
-        return Ok(ScanStep::Menu(catalog::menu(app, state, state.lang)));
+        let asked = super::context::rounds_asked(app, &session.person)?;
+        return Ok(ScanStep::Menu(catalog::menu(app, state, state.lang, &asked)));
     }
     let (flow, event) = catalog::resume(app, state);
     Ok(ScanStep::Go(flow.id.clone(), event))

@@ -17,14 +17,17 @@ use serde::Deserialize;
 use super::Web;
 use super::html::{self, Chrome};
 use super::identity::Token;
+use crate::app::context::rounds_asked;
 use crate::app::conversation;
 use crate::app::privacy::Channel;
 use crate::app::teams::{self, Context};
 use crate::app::{App, Part, Reply, Session, catalog, history, privacy};
 use crate::engine;
+use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::pool::off_async;
+use crate::team::Team;
 
 /// One request's person: their token, whether it is new (the cookie is set with the
 /// answer), and their session.
@@ -179,9 +182,9 @@ pub(super) fn store_error(web: &Web, lang: Lang) -> impl Fn(crate::store::StoreE
 /// `/`: the menu of flows (with the scan in progress, if any, to go on with).
 pub async fn home(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
     with_visit(web, headers, |web, visit| {
-        let menu = catalog::menu(&web.app, &visit.session.state, visit.lang());
-        let banners = asked_by_teams(web, &visit).map_err(store_error(web, visit.lang()))?;
-        Ok(menu_page(web, &visit, menu, banners))
+        let asked = rounds_asked(&web.app, &visit.session.person).map_err(store_error(web, visit.lang()))?;
+        let menu = catalog::menu(&web.app, &visit.session.state, visit.lang(), &asked);
+        Ok(menu_page(web, &visit, menu, banners(web, &visit, &asked)))
     })
     .await
 }
@@ -189,14 +192,10 @@ pub async fn home(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
 /// What the person's teams ask of them now: a round they have not finished yet, each with
 /// a button to start it. Reminders and "a new round has begun" reach a browser this way,
 /// on its next visit.
-fn asked_by_teams(web: &Web, visit: &Visit) -> Result<String, crate::store::StoreError> {
-    let (app, person, lang) = (&web.app, &visit.session.person, visit.lang());
+fn banners(web: &Web, visit: &Visit, asked: &[(Team, &Flow)]) -> String {
+    let (app, lang) = (&web.app, visit.lang());
     let mut banners = String::new();
-    for team in app.store.teams_of(person)? {
-        let flow = teams::round_flow(app, &team);
-        if app.store.has_finished_round(flow, &team, person)? {
-            continue;
-        }
+    for (team, flow) in asked {
         let title = catalog::title(app, flow, lang);
         let args = [("team", team.name.as_str().into()), ("title", title.as_str().into())];
         let text = app.presenter(lang).msg_with(Msg::WebBanner, &args);
@@ -207,7 +206,7 @@ fn asked_by_teams(web: &Web, visit: &Visit) -> Result<String, crate::store::Stor
             html::buttons(&[vec![button]], Some(&visit.token.csrf()))
         ));
     }
-    Ok(banners)
+    banners
 }
 
 pub(super) fn menu_page(web: &Web, visit: &Visit, menu: catalog::Menu, banners: String) -> Response {

@@ -166,6 +166,15 @@ async fn a_team_round_asks_one_flow_and_its_results_are_that_flows() {
     expect_start(&members[0], 19).await;
     members[0].answer_all(L3).await;
     members[0].expect_text("Done").await;
+    // The /scan menu marks the scan the team asks this round, until the person has done it.
+    let asked = "asked by your team \"Digitaal\" this round";
+    let line =
+        |body: &str, title: &str| body.lines().find(|l| l.contains(title)).unwrap_or_default().to_string();
+    let listed = menu(&members[1], "en").await;
+    assert!(line(listed.body(), AI_EN).ends_with(asked), "{}", listed.body());
+    assert!(!line(listed.body(), QUICK_EN).contains(asked), "{}", listed.body());
+    let done = menu(&members[0], "en").await;
+    assert!(!done.body().contains(asked), "{}", done.body());
     for member in &members[1..] {
         complete_flow(member, "aiscan", L3, L4, POLICY).await;
     }
