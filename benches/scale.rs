@@ -6,8 +6,9 @@
 //! The store is made once and kept in `target/bench-scale/` (or `$SCALE_DIR`; delete it to
 //! make it again); it takes a few minutes. Then: the store's size on disk and per tree, a
 //! lead's team result over 10,000 respondents, the org view over 1,001 teams (in this
-//! process); and with the real binary, `peilbot org`'s wall time and peak RSS, `peilbot
-//! serve`'s cold start (until it polls the fake Bot API) and idle RSS.
+//! process); and with the real binary, `peilbot org`'s and the organisation PDF's (`peilbot
+//! report --org`) wall time and peak RSS, `peilbot serve`'s cold start (until it polls the
+//! fake Bot API) and idle RSS.
 //!
 //! `SCALE_TEAMS`, `SCALE_PEOPLE` and `SCALE_ROUNDS` make another organisation.
 
@@ -91,6 +92,13 @@ fn demo_store(spec: Spec) -> PathBuf {
     println!("compacted in {:.1} s", started.elapsed().as_secs_f64());
     std::fs::write(&complete, "").expect("mark the store complete");
     dir
+}
+
+/// A PDF's page count, from poppler's `pdfinfo` when it is installed.
+fn pdf_pages(pdf: &Path) -> Option<usize> {
+    let out = Command::new("pdfinfo").arg(pdf).output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines().find_map(|line| line.strip_prefix("Pages:")?.trim().parse().ok())
 }
 
 fn disk_size(dir: &Path) -> u64 {
@@ -204,6 +212,15 @@ fn main() {
     let png = std::env::temp_dir().join("peilbot-bench-org.png");
     let (time, rss) = run_binary(&["org", "--data", data, "--format", "png", "--out", png.to_str().unwrap()]);
     println!("peilbot org --format png (every page): {time:.2?}, peak RSS {rss:.0} MB");
+    let pdf = std::env::temp_dir().join("peilbot-bench-org.pdf");
+    let (time, rss) =
+        run_binary(&["report", "--org", "--data", data, "--lang", "nl", "--out", pdf.to_str().unwrap()]);
+    let bytes = std::fs::metadata(&pdf).map_or(0, |m| m.len());
+    println!(
+        "peilbot report --org (the organisation PDF, a process): {time:.2?}, peak RSS {rss:.0} MB, {:.1} MB, {} pages",
+        bytes as f64 / 1e6,
+        pdf_pages(&pdf).map_or_else(|| "? (no pdfinfo)".to_string(), |pages| pages.to_string())
+    );
     let (time, rss) = run_binary(&["team", "--data", data, BIG_TEAM_NAME]);
     println!("peilbot team (10,000 respondents, a process): {time:.2?}, peak RSS {rss:.0} MB");
 

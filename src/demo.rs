@@ -252,7 +252,7 @@ pub fn fill(store: &Store, flow: &Flow, spec: Spec) -> Result<Made, DemoError> {
         if !last {
             let closed = opened + ROUND_DAYS * DAY - 1;
             for (id, _, _) in &teams {
-                store.new_round(flow, id, Rules::default(), closed, flow)?;
+                store.new_round(flow, id, round + 1, Rules::default(), closed, flow)?;
             }
         }
     }

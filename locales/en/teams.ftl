@@ -280,3 +280,4 @@ team-statements-tie = Every statement has the same median ({ $median }): none st
 team-result-closed-covers = The result covers { $shown } of them.
 report-count-open = { $respondents } of { $members } members finished · the result covers { $shown }
 report-count-closed = { $respondents } took part · the result covers { $shown }
+round-already-closed = Round { $round } of "{ $team }" is closed already, and round { $current } is open: nothing changed.

@@ -279,3 +279,4 @@ team-statements-tie = Elke stelling heeft dezelfde mediaan ({ $median }): geen e
 team-result-closed-covers = Het resultaat gaat over { $shown } van hen.
 report-count-open = { $respondents } van de { $members } teamleden klaar · het resultaat gaat over { $shown }
 report-count-closed = { $respondents } deden mee · het resultaat gaat over { $shown }
+round-already-closed = Ronde { $round } van "{ $team }" is al gesloten, en ronde { $current } is open: er is niets veranderd.

@@ -67,13 +67,18 @@ pub enum Action {
         team: String,
         flow: String,
     },
-    /// Yes, open a new round of a team that asks this flow (after `/newround`).
+    /// Yes, close round `round` of a team and open the next, asking this flow (after
+    /// `/newround`). Stale once that round is no longer the current one.
     OpenRound {
         team: String,
         flow: String,
+        round: u32,
     },
-    /// Yes, stop the scan in progress and delete its answers.
-    ConfirmCancel,
+    /// Yes, stop the scan in progress and delete its `answers` answers. Stale once the
+    /// scan holds another number of answers.
+    ConfirmCancel {
+        answers: usize,
+    },
     /// Yes, carry out a team action that was asked about first.
     Confirm {
         action: TeamAction,
@@ -153,8 +158,8 @@ impl Action {
             Action::Scan(flow) => format!("s:{flow}"),
             Action::ScanInstead(flow) => format!("o:{flow}"),
             Action::RoundFlow { team, flow } => format!("u:{team}:{flow}"),
-            Action::OpenRound { team, flow } => format!("w:{team}:{flow}"),
-            Action::ConfirmCancel => "x".to_string(),
+            Action::OpenRound { team, flow, round } => format!("w:{team}:{flow}:{round}"),
+            Action::ConfirmCancel { answers } => format!("x:{answers}"),
             Action::Confirm { action, team } => format!("y:{}:{team}", action.code()),
             Action::Dismiss => "n".to_string(),
             Action::Round { team, round } => format!("h:{round}:{team}"),
@@ -197,16 +202,20 @@ impl Action {
             ["u", team, flow] if is_team_id(team) && is_flow_id(flow) => {
                 Some(Action::RoundFlow { team: team.to_string(), flow: flow.to_string() })
             }
-            ["w", team, flow] if is_team_id(team) && is_flow_id(flow) => {
-                Some(Action::OpenRound { team: team.to_string(), flow: flow.to_string() })
-            }
+            // Confirmations from before they named their round ("w:team:flow", "x") are
+            // stale: they might confirm a state that is gone.
+            ["w", team, flow, round] if is_team_id(team) && is_flow_id(flow) => Some(Action::OpenRound {
+                team: team.to_string(),
+                flow: flow.to_string(),
+                round: number(round)?,
+            }),
             ["l", tag] => Lang::ALL.into_iter().find(|lang| lang.tag() == *tag).map(Action::Language),
             ["j", code] if is_invite_code(code) => Some(Action::Join(code.to_string())),
             ["p", action, team] if is_team_id(team) => {
                 Some(Action::Pick { action: TeamAction::from_code(action)?, team: team.to_string() })
             }
             ["s"] => Some(Action::StartScan),
-            ["x"] => Some(Action::ConfirmCancel),
+            ["x", answers] => Some(Action::ConfirmCancel { answers: number(answers)? }),
             ["hh"] => Some(Action::MoreHelp),
             ["n"] => Some(Action::Dismiss),
             ["y", action, team] if is_team_id(team) => {
@@ -257,7 +266,7 @@ mod tests {
             Action::ScanInstead("aiscan".into()),
             Action::RoundFlow { team: "a-b_c123XYZ".into(), flow: longest.clone() },
             Action::RoundFlow { team: "AAAAAAAAAAA".into(), flow: "quickscan".into() },
-            Action::OpenRound { team: "a-b_c123XYZ".into(), flow: longest.clone() },
+            Action::OpenRound { team: "a-b_c123XYZ".into(), flow: longest.clone(), round: u32::MAX },
             Action::Language(Lang::Nl),
             Action::Language(Lang::NlBe),
             Action::Language(Lang::En),
@@ -268,7 +277,8 @@ mod tests {
             Action::Forget(crate::random::new_invite_code()),
             Action::Reminders(true),
             Action::Reminders(false),
-            Action::ConfirmCancel,
+            Action::ConfirmCancel { answers: 0 },
+            Action::ConfirmCancel { answers: 120 },
             Action::Dismiss,
             Action::Confirm { action: TeamAction::NewRound, team: "a-b_c123XYZ".into() },
             Action::Round { team: "a-b_c123XYZ".into(), round: 1 },
@@ -293,6 +303,12 @@ mod tests {
             Action::decode("b:1:7"),
             Some(Action::Back { flow: "quickscan".into(), flow_version: 1, question: 7 })
         );
+    }
+
+    #[test]
+    fn confirmations_that_name_no_state_are_refused() {
+        assert_eq!(Action::decode("x"), None);
+        assert_eq!(Action::decode("w:a-b_c123XYZ:quickscan"), None);
     }
 
     #[test]
@@ -349,7 +365,11 @@ mod tests {
             "u:AAAAAAAAAA:quickscan",
             "w:AAAAAAAAAAA:",
             "w:AAAAAAAAAAA:Quick",
-            "x:1",
+            "w:AAAAAAAAAAA:quickscan:01",
+            "w:AAAAAAAAAAA:quickscan:",
+            "x:01",
+            "x:",
+            "x:-1",
             "n:",
             "y:r:",
             "y:q:AAAAAAAAAAA",

@@ -216,9 +216,18 @@ pub fn cancel(app: &App, session: &Session, flow: &Flow) -> Option<Confirmation>
     let presenter = app.presenter_for(flow, session.state.lang);
     Some(Confirmation {
         text: presenter.msg_with(Msg::ConfirmCancel, &[("answers", scan.answers.len().into())]),
-        yes: Button { label: presenter.msg(Msg::ConfirmCancelButton), action: Action::ConfirmCancel },
+        yes: Button {
+            label: presenter.msg(Msg::ConfirmCancelButton),
+            action: Action::ConfirmCancel { answers: scan.answers.len() },
+        },
         no: Button { label: presenter.msg(Msg::ConfirmNoButton), action: Action::Dismiss },
     })
+}
+
+/// Whether "Yes, stop" under a `/cancel` question still holds: the scan it was about
+/// still has the answers it counted (not one more given since, nor a scan ended).
+pub fn cancel_holds(session: &Session, answers: usize) -> bool {
+    session.state.scan.as_ref().is_some_and(|scan| scan.answers.len() == answers)
 }
 
 /// `/forget`: the question before everything about the person is deleted. Its button

@@ -7,17 +7,32 @@ use crate::flow::Flow;
 use crate::i18n::Arg;
 use crate::messages::Msg;
 use crate::person::PersonId;
-use crate::store::QueuedNudge;
+use crate::store::{NewRound, QueuedNudge};
 use crate::team::Team;
 use crate::working_hours;
 
 /// `/newround`: closes the round, opens the next on `next`, and tells every member (one
 /// message, in their own language, with a button to start).
-pub(super) fn new_round(cx: &Context, session: &Session, team: &Team, next: &Flow) -> Result<Outcome> {
+/// Closes round `closing_round` (when it is still the current one: a confirmation tapped
+/// twice, or two of them, close one round) and opens the next, asking `next`.
+pub(super) fn new_round(
+    cx: &Context,
+    session: &Session,
+    team: &Team,
+    closing_round: u32,
+    next: &Flow,
+) -> Result<Outcome> {
     let closing = round_flow(cx.app, team);
     // The members are told about the team as it is now: its new round asks `next`.
-    let Some(team) = cx.app.store.new_round(closing, &team.id, cx.app.rules, cx.now, next)? else {
-        return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
+    let opened = cx.app.store.new_round(closing, &team.id, closing_round, cx.app.rules, cx.now, next)?;
+    let team = match opened {
+        NewRound::Opened(team) => team,
+        NewRound::NoSuchTeam => return Ok(cx.say(session, Msg::TgStaleButton, &[]).into()),
+        NewRound::AlreadyClosed(team) => {
+            let mut args = team_args(&team);
+            args.extend([("round", closing_round.into()), ("current", team.current_round().number.into())]);
+            return Ok(cx.say(session, Msg::RoundAlreadyClosed, &args).into());
+        }
     };
     let (team, round) = (&team, team.current_round().number);
     let mut nudges = Vec::new();

@@ -177,16 +177,22 @@ pub fn run(cx: &Context, session: &Session, action: TeamAction, team_id: &str) -
     carry_out(cx, session, action, team)
 }
 
-/// The tap on "Yes, open round N with …" under the confirmation of `/newround`, when
-/// there is more than one flow: the new round, asking that flow.
-pub fn open_round(cx: &Context, session: &Session, team_id: &str, flow_id: &str) -> Result<Outcome> {
+/// The tap on "Yes, open round N (with …)" under the confirmation of `/newround`: the
+/// new round, asking that flow, if round `round` is still the one the question was about.
+pub fn open_round(
+    cx: &Context,
+    session: &Session,
+    team_id: &str,
+    flow_id: &str,
+    round: u32,
+) -> Result<Outcome> {
     let (Some(team), Some(next)) = (cx.app.store.team(team_id)?, cx.app.flow_by_id(flow_id)) else {
         return Ok(cx.say(session, Msg::TgStaleButton, &[]).into());
     };
     if !team.is_lead(&session.person) {
         return Ok(cx.say(session, Msg::TeamNotLead, &[]).into());
     }
-    let outcome = new_round(cx, session, &team, next)?;
+    let outcome = new_round(cx, session, &team, round, next)?;
     within_working_hours(cx, session, outcome)
 }
 
@@ -215,12 +221,14 @@ fn confirm(cx: &Context, session: &Session, action: TeamAction, team: &Team) -> 
         _ => (Msg::ConfirmLeave, Msg::ConfirmLeaveButton),
     };
     let mut text = presenter.msg_with(question, &args);
-    let yes = Button {
-        label: presenter.msg_with(yes, &args),
-        action: Action::Confirm { action, team: team.id.clone() },
-    };
-    let no = Button { label: presenter.msg(Msg::ConfirmNoButton), action: Action::Dismiss };
     let current = round_flow(cx.app, team);
+    // Closing a round names the round it closes: a second "Yes" finds it closed.
+    let confirmed = match action {
+        TeamAction::NewRound => Action::OpenRound { team: team.id.clone(), flow: current.id.clone(), round },
+        _ => Action::Confirm { action, team: team.id.clone() },
+    };
+    let yes = Button { label: presenter.msg_with(yes, &args), action: confirmed };
+    let no = Button { label: presenter.msg(Msg::ConfirmNoButton), action: Action::Dismiss };
     let others: Vec<&Flow> = cx.app.content.catalog().iter().filter(|flow| flow.id != current.id).collect();
     if action != TeamAction::NewRound || others.is_empty() {
         return Reply { parts: vec![Part::Text { text, buttons: vec![vec![yes, no]] }] };
@@ -235,7 +243,7 @@ fn confirm(cx: &Context, session: &Session, action: TeamAction, team: &Team) -> 
         let mut args = args.clone();
         args.push(("title", catalog::title(cx.app, flow, lang).into()));
         let label = presenter.msg_with(Msg::ConfirmNewRoundFlowButton, &args);
-        let action = Action::OpenRound { team: team.id.clone(), flow: flow.id.clone() };
+        let action = Action::OpenRound { team: team.id.clone(), flow: flow.id.clone(), round };
         buttons.push(vec![Button { label, action }]);
     }
     buttons.push(vec![no]);
@@ -256,8 +264,9 @@ fn perform(cx: &Context, session: &Session, action: TeamAction, team: Team) -> R
         TeamAction::Report => report_team(cx, session, &team)?,
         TeamAction::Language => super::team_language::offer(cx, session, &team),
         TeamAction::Remind => return remind(cx, session, &team),
-        // The new round asks what the closing one asked, unless the lead picked another.
-        TeamAction::NewRound => return new_round(cx, session, &team, round_flow(cx.app, &team)),
+        // Confirmed by a button from before confirmations named their round
+        // (`Action::OpenRound` does now): it may confirm a round that is gone, so ask again.
+        TeamAction::NewRound => return Ok(confirm(cx, session, action, &team).into()),
         TeamAction::AddLead => {
             let code = new_invite_code();
             store.update_team(team_id, |team| team.lead_invite = Some(code.clone()))?;

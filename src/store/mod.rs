@@ -74,7 +74,7 @@ pub use compact::{compact, disk_size};
 pub use error::StoreError;
 pub use records::{Commit, Person, QueuedNudge};
 pub use sign_ins::SignIn;
-pub use teams::Viewer;
+pub use teams::{NewRound, Viewer};
 
 /// Bumped whenever the layout above changes in a way old code cannot read. Opening a
 /// store of an older schema migrates it (`migrate`); a newer one is refused.

@@ -30,6 +30,17 @@ pub enum Viewer<'a> {
     Admin,
 }
 
+/// What closing a round came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NewRound {
+    /// Closed, and the next one opened: the team as it is now.
+    Opened(Team),
+    /// The round to close is closed already (its confirmation was tapped twice, or two
+    /// were): nothing changed. The team as it is.
+    AlreadyClosed(Team),
+    NoSuchTeam,
+}
+
 /// What [`Store::publish`] found for the current round.
 pub(super) struct Publication {
     pub(super) respondents_now: usize,
@@ -257,7 +268,8 @@ impl Store {
         })
     }
 
-    /// Closes the current round and opens the next; returns the team as it is now. The
+    /// Closes round `closing` and opens the next, when `closing` is still the current
+    /// round; returns the team as it is now. The
     /// closed round keeps the last result the rules published for it: a result over
     /// everyone who answered is only published when it passes them.
     /// `flow` is the closing round's flow, `next` the one the new round asks.
@@ -265,12 +277,17 @@ impl Store {
         &self,
         flow: &Flow,
         team_id: &str,
+        closing: u32,
         rules: Rules,
         now: u64,
         next: &Flow,
-    ) -> Result<Option<Team>> {
+    ) -> Result<NewRound> {
         let _guard = self.lock_teams();
-        let Some(mut team) = self.team(team_id)? else { return Ok(None) };
+        let Some(mut team) = self.team(team_id)? else { return Ok(NewRound::NoSuchTeam) };
+        // Checked under the lock: two taps at once close one round.
+        if team.current_round().number != closing {
+            return Ok(NewRound::AlreadyClosed(team));
+        }
         let publication = self.publish(flow, &mut team, rules)?;
         let round = team.rounds.last_mut().expect("a team always has a round");
         round.closed_at = Some(now);
@@ -280,7 +297,7 @@ impl Store {
         team.rounds.push(Round::open(number, now + 1, &next.id, next.version));
         self.write_team(&team)?;
         self.durable()?;
-        Ok(Some(team))
+        Ok(NewRound::Opened(team))
     }
 
     /// Per round, what a lead may see: every round's last published result, with the flow

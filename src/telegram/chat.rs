@@ -164,9 +164,18 @@ async fn confirm<B: TgBot>(turn: Turn<B>, question: Confirmation) -> HandlerResu
 }
 
 /// "Yes, stop" under the /cancel question: the scan and its answers go.
-pub async fn cancel_confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
-    let transition = turn.step(Event::Cancel).await?;
+pub async fn cancel_confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap, answers: usize) -> HandlerResult {
     turn.answer_callback(&tap.query, None).await;
+    // The question was about other answers than there are now: ask again, in its place.
+    if !conversation::cancel_holds(&turn.session, answers) {
+        let (text, keyboard) = match conversation::cancel(turn.app(), &turn.session, turn.flow()) {
+            Some(again) => (again.text, Some(keyboard(&[vec![again.yes, again.no]]))),
+            None => (turn.msg(Msg::NothingChanged), None),
+        };
+        turn.edit(tap.message, text, keyboard).await?;
+        return Ok(());
+    }
+    let transition = turn.step(Event::Cancel).await?;
     let text: Vec<String> = transition.output.notices.iter().map(|n| turn.msg(*n)).collect();
     turn.edit(tap.message, text.join("\n"), None).await?;
     if let Some(old) = turn.session.record.question_message.take() {

@@ -304,7 +304,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .branch(scan_tap.endpoint(chat::scan_tap::<B>))
                 .branch(case![A::Language(lang)].endpoint(chat::choose_language::<B>))
                 .branch(case![A::Forget(code)].endpoint(chat::forget::<B>))
-                .branch(case![A::ConfirmCancel].endpoint(chat::cancel_confirmed::<B>))
+                .branch(case![A::ConfirmCancel { answers }].endpoint(chat::cancel_confirmed::<B>))
                 .branch(case![A::Dismiss].endpoint(chat::dismiss::<B>))
                 .branch(
                     dptree::filter(|a: Action| matches!(a, A::Confirm { .. }))

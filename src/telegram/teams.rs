@@ -126,10 +126,10 @@ pub async fn confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap, confirmed: Action)
 /// "Yes, open round N with …" under the confirmation of `/newround`: like "Yes", with
 /// the flow the new round asks.
 pub async fn open_round<B: TgBot>(mut turn: Turn<B>, tap: Tap, confirmed: Action) -> HandlerResult {
-    let Action::OpenRound { team, flow } = confirmed else { return Ok(()) };
+    let Action::OpenRound { team, flow, round } = confirmed else { return Ok(()) };
     turn.answer_callback(&tap.query, None).await;
     turn.strip_keyboard(tap.message).await;
-    carry_out(turn, move |cx, session| teams::open_round(cx, session, &team, &flow)).await
+    carry_out(turn, move |cx, session| teams::open_round(cx, session, &team, &flow, round)).await
 }
 
 /// Delivers reminders queued outside working hours, once they begin: checked every

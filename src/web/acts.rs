@@ -86,8 +86,12 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
             visit.session.step(app, Event::SetLanguage(lang), now).map_err(&failed)?;
             Ok(redirect(web, &visit, "/"))
         }
-        Action::ConfirmCancel => {
-            visit.session.step(app, Event::Cancel, now).map_err(&failed)?;
+        Action::ConfirmCancel { answers } => {
+            // A question about other answers than there are now changes nothing: back
+            // to the scan, where /cancel asks again.
+            if conversation::cancel_holds(&visit.session, answers) {
+                visit.session.step(app, Event::Cancel, now).map_err(&failed)?;
+            }
             Ok(redirect(web, &visit, "/"))
         }
         Action::Dismiss => {

@@ -99,7 +99,8 @@ async fn scan_id_and_deep_links_start_one_flow_and_an_unknown_one_gets_the_menu(
     // Later, it starts at once.
     ada.say("/cancel");
     let cancel = ada.expect_text("Stop the scan?").await;
-    assert_eq!(ada.press(cancel.message_id, "x").await, None);
+    let yes = cancel.button_data("Yes, stop and delete").expect("a yes").to_string();
+    assert_eq!(ada.press(cancel.message_id, &yes).await, None);
     ada.expect_text("The scan has stopped").await;
     let mark = ada.mark();
     ada.say("/start scan_aiscan");

@@ -356,6 +356,20 @@ async fn cancel_asks_first_and_no_keeps_the_scan() {
     ada.answer_nth(L3).await;
     assert_eq!(ada.question_number(), Some(4), "the scan goes on");
 
+    // A question that counted 3 answers, tapped after a fourth: it asks again, with 4,
+    // and deletes nothing.
+    let three = ada.ask("/cancel", "Your 3 answers").await;
+    ada.answer_nth(L3).await;
+    assert_eq!(ada.question_number(), Some(5));
+    let yes = three.button_data("Yes, stop and delete").expect("a yes").to_string();
+    assert_eq!(ada.press(three.message_id, &yes).await, None);
+    tg.wait_until(WAIT, |tg| {
+        tg.message(ada.id(), three.message_id).is_some_and(|m| m.body().contains("Your 4 answers"))
+    })
+    .await
+    .expect("the question asked again, with 4 answers");
+    assert_eq!(ada.question_number(), Some(5), "nothing deleted: the scan goes on");
+
     let (_, stopped) = ada.confirm("/cancel", "The scan has stopped").await;
     assert!(stopped.body().starts_with("The scan has stopped and its answers are deleted."));
     // The question's buttons go too (its edit may arrive just after the reply).
@@ -389,8 +403,21 @@ async fn a_new_round_is_opened_only_on_yes() {
     assert_eq!(lead.press(question.message_id, "n").await, None);
     let still = lead.ask("/team", "round").await;
     assert!(still.body().starts_with("\"Alpha\", round 1:"), "{}", still.body());
+    let second = lead.ask("/newround", "Close round 1").await;
     let (_, opened) = lead.confirm("/newround", "is open").await;
     assert!(opened.body().starts_with("Round 2 of \"Alpha\" is open"), "{}", opened.body());
+    // Each question named round 1: its "Yes" once round 1 is closed (a double tap, or an
+    // earlier question confirmed after a later one) opens no third round.
+    let already = "Round 1 of \"Alpha\" is closed already, and round 2 is open: nothing changed.";
+    for (question, query) in [(&question, "again-1"), (&second, "again-2")] {
+        let yes = question.button_data("Yes, open round 2").expect("a yes").to_string();
+        let mark = lead.mark();
+        lead.forge_tap_on(question, &yes, query).await;
+        lead.expect_after(mark, already).await;
+    }
+    let team = lead.ask("/team", "round").await;
+    assert!(team.body().contains("round 2"), "{}", team.body());
+    assert!(!team.body().contains("round 3"), "{}", team.body());
     drop(tg);
 }
 

@@ -200,7 +200,7 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
     assert_eq!(now(&team.id), 7, "a member's scan inside the round counts");
     store.update_team(&team.id, |team| team.members.remove(&id(2))).unwrap();
     assert_eq!(now(&team.id), 6, "a member who left no longer counts");
-    store.new_round(flow, &team.id, rules, 4_000, flow).unwrap();
+    store.new_round(flow, &team.id, 1, rules, 4_000, flow).unwrap();
     assert_eq!(now(&team.id), 0, "a new round starts empty");
     done(3, 5_000);
     done(4, 5_001);

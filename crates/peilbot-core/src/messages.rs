@@ -310,6 +310,7 @@ messages! {
     OrgColOwner => "org-col-owner",
     OrgColWhen => "org-col-when",
     DateLong => "date-long",
+    RoundAlreadyClosed => "round-already-closed",
     FlowMenuAsked => "flow-menu-asked",
     TeamResultClosedCovers => "team-result-closed-covers",
     ReportCountOpen => "report-count-open",

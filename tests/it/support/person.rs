@@ -90,7 +90,7 @@ impl Person {
     pub async fn confirm(&self, text: &str, needle: &str) -> (SentMessage, SentMessage) {
         let mark = self.mark();
         self.say(text);
-        let is_yes = |data: &str| data == "x" || data.starts_with("y:");
+        let is_yes = |data: &str| ["x:", "y:", "w:"].iter().any(|yes| data.starts_with(yes));
         let question = self
             .tg
             .wait_for_message(self.id(), WAIT, |m| m.message_id > mark && m.buttons().any(|(_, d)| is_yes(d)))
