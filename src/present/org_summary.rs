@@ -32,13 +32,25 @@ impl Presenter<'_> {
     /// The priorities with their next steps, the lowest theme, where teams differ, and
     /// the action table with empty owner and date cells for the meeting.
     pub fn org_summary(&self, view: &OrgView, advice: &OrgAdvice) -> Vec<Block> {
-        let mut blocks = vec![
+        let mut blocks = Vec::new();
+        // The flag under a score, as for a person and a team: public values below 2.
+        if let Some(overall) = &view.overall {
+            blocks.extend(
+                overall
+                    .stats
+                    .dimensions
+                    .iter()
+                    .filter(|d| d.flagged(self.flow))
+                    .filter_map(|d| d.current.map(|current| Block::Paragraph(self.flag(current)))),
+            );
+        }
+        blocks.extend([
             Block::Heading(self.msg(Msg::OrgPrioritiesTitle)),
             Block::Note(self.msg_with(
                 Msg::OrgPrioritiesHow,
                 &[("gap", self.number(self.flow.scoring.priority_gap).into())],
             )),
-        ];
+        ]);
         if advice.priorities.is_empty() {
             blocks.push(Block::Paragraph(self.msg(Msg::OrgNoPriority)));
         }

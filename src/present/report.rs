@@ -47,20 +47,31 @@ impl Presenter<'_> {
             Block::Note(self.msg_with(
                 Msg::ReportFacts,
                 &[
-                    ("date", self.date(now).into()),
+                    ("date", self.long_date(now).into()),
                     ("flow", self.key(&self.flow.title).into()),
                     ("round", self.msg_with(round, &[("round", result.round.into())]).into()),
                     ("count", self.report_count(result).into()),
                 ],
             )),
             Block::Chart { index: 0, full_width: false },
-            Block::Heading(self.msg(Msg::ReportPriorities)),
         ];
+        // The flag under a score, as in the chat: public values below 2 come first.
+        blocks.extend(
+            stats
+                .dimensions
+                .iter()
+                .filter(|d| d.flagged(self.flow))
+                .filter_map(|d| d.current.map(|current| Block::Paragraph(self.flag(current)))),
+        );
+        blocks.push(Block::Heading(self.msg(Msg::ReportPriorities)));
         blocks.extend(self.priority_steps(&advice).into_iter().map(Block::Paragraph));
         blocks.extend(self.lowest_steps(&advice).into_iter().map(Block::Paragraph));
         blocks.push(Block::Heading(self.msg(Msg::ReportViews)));
         blocks.push(Block::Paragraph(self.views(&advice.shared, Msg::ReportShared)));
         blocks.push(Block::Paragraph(self.views(&advice.talk_first, Msg::ReportDivided)));
+        if !advice.in_between.is_empty() {
+            blocks.push(Block::Paragraph(self.views(&advice.in_between, Msg::ReportInBetween)));
+        }
         blocks.extend(self.make_visible(stats, &advice).map(Block::Paragraph));
         let statements = self.statements(stats, &advice);
         if !statements.is_empty() {

@@ -126,6 +126,8 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
     for expected in [
         "Digital maturity of team \"Burgerzaken\"",
         "Digital maturity quick scan · round 1 · 5 of 6 members finished · the result covers 5",
+        // The flag under a score, as in the chat: D's median is 1.0.
+        "Attention: public values score 1.0, below 2.",
         "Priorities and next steps",
         &format!("1. A Vision & leadership (gap 3.0): {}", words(&step("next-a-1"))),
         "Shared view: A Vision & leadership, B Data-driven work",
@@ -161,6 +163,7 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
     for expected in [
         "one team with a result · no team below the minimum of 5 respondents",
         "Whole organisation: 5 respondents. These are exactly the people in the team results",
+        "Attention: public values score 1.0, below 2.",
         "Theme Now Ambition Gap A Vision & leadership 1.0 4.0 3.0 B Data-driven work 2.0 4.0 2.0",
         "1. A Vision & leadership: now 1.0, ambition 4.0, gap 3.0; a priority in 1 of 1 team.",
         "2. F Skills: now 2.0, ambition 5.0, gap 3.0; a priority in 1 of 1 team.",

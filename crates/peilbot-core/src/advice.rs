@@ -37,6 +37,9 @@ pub struct Advice {
     pub talk_first: Vec<usize>,
     /// Themes with a shared view, in flow order.
     pub shared: Vec<usize>,
+    /// Themes whose view is neither shared nor divided (an IQR between the two), in
+    /// flow order: named too, so that every theme with a spread is in one list.
+    pub in_between: Vec<usize>,
     /// Themes with the most "don't know", most first.
     pub make_visible: Vec<usize>,
     /// Indexes into `TeamStats::statements`: the lowest medians, lowest first.
@@ -113,6 +116,7 @@ pub fn advice(flow: &Flow, stats: &TeamStats) -> Advice {
         lowest,
         talk_first: with_view(Agreement::Divided),
         shared: with_view(Agreement::Shared),
+        in_between: with_view(Agreement::Mixed),
         make_visible: first(unknown, MAX_MAKE_VISIBLE),
         lowest_statements: first(lowest_statements, MAX_STATEMENTS),
         statements_tie,
@@ -184,6 +188,7 @@ mod tests {
         assert_eq!(advice.priorities[0].gap, 3.0);
         assert_eq!(advice.talk_first, vec![1, 4]);
         assert_eq!(advice.shared, vec![0, 3]);
+        assert_eq!(advice.in_between, vec![2], "an IQR of 1.5 is neither shared nor divided");
         assert_eq!(advice.make_visible, vec![1, 2], "40% and 20%; 10% is not named");
         assert_eq!(
             advice.lowest_statements,

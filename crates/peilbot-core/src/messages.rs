@@ -310,6 +310,7 @@ messages! {
     OrgColOwner => "org-col-owner",
     OrgColWhen => "org-col-when",
     DateLong => "date-long",
+    ReportInBetween => "report-in-between",
     RoundAlreadyClosed => "round-already-closed",
     FlowMenuAsked => "flow-menu-asked",
     TeamResultClosedCovers => "team-result-closed-covers",
