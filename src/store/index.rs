@@ -22,7 +22,7 @@ use super::encoding::{
     RoundEntry, RoundWindow, decode, decode_set, encode, joined, member_and_flow, member_prefix, round_prefix,
 };
 use super::{PersonId, Result, Store, key};
-use crate::anonymity::{RespondentSet, ResponseId, Rules};
+use crate::anonymity::{Aliases, MIN_DIFFERENCE, RespondentSet, ResponseId, Rules};
 use crate::engine::Response;
 use crate::flow::Flow;
 use crate::team::{OrgView, Round, Team};
@@ -281,6 +281,40 @@ impl Store {
             members.extend(self.counted(round, key, value, prefix.len())?);
         }
         Ok(members)
+    }
+
+    /// The earlier responses of the candidate's people that a near set holds ([`Aliases`]):
+    /// each to the person's response in the candidate. Only a set with fewer than
+    /// `MIN_DIFFERENCE` responses on either side can be too close by person, so only those
+    /// sets' other responses are looked for, and a person's record is read only while one
+    /// is not yet found (none in the common case: a set that only grew).
+    pub(super) fn aliases<'s>(
+        &self,
+        members: &[RoundMember],
+        candidate: &RespondentSet,
+        sets: impl Iterator<Item = &'s RespondentSet>,
+    ) -> Result<Aliases> {
+        let near = |set: &&RespondentSet| {
+            !set.is_disjoint(candidate)
+                && set.difference(candidate).nth(MIN_DIFFERENCE - 1).is_none()
+                && candidate.difference(set).nth(MIN_DIFFERENCE - 1).is_none()
+        };
+        let mut wanted: BTreeSet<ResponseId> =
+            sets.filter(near).flat_map(|set| set.difference(candidate).copied()).collect();
+        let mut aliases = Aliases::new();
+        for member in members {
+            if wanted.is_empty() {
+                break;
+            }
+            let Some((person, _)) = member_and_flow(&member.key[member.prefix..]) else { continue };
+            let person = PersonId(String::from_utf8_lossy(person).into_owned());
+            for (id, _) in self.responses_with_ids(&person)? {
+                if id != member.response && wanted.remove(&id) {
+                    aliases.insert(id, member.response);
+                }
+            }
+        }
+        Ok(aliases)
     }
 
     /// An index entry as a member of the round, when it counts: completed inside the round,

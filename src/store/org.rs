@@ -160,7 +160,9 @@ impl Store {
             published.extend(self.org_sets()?);
         }
         let last = shown.as_ref().map(|s| LastShown { set: &s.set, respondents: s.respondents });
-        if !anonymity::decide(rules, &candidate, last, &published).publish {
+        // The organisation's candidate is the union of team sets that each passed the rule
+        // by person; it is set against the others by response.
+        if !anonymity::decide(rules, &candidate, anonymity::NO_ALIASES, last, &published).publish {
             return Ok((shown, false));
         }
         let shown = self.aggregate_of(flow, &candidate, sources)?;

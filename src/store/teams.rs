@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use super::changes::Changes;
 use super::{PersonId, Result, Store};
-use crate::anonymity::{self, LastShown, RespondentSet, ResponseId, Rules, Verdict};
+use crate::anonymity::{self, Aliases, LastShown, RespondentSet, ResponseId, Rules, Verdict};
 use crate::flow::Flow;
 use crate::team::{Round, RoundExport, Shown, Team, TeamRefusal, TeamResult};
 use crate::team_stats::{Respondent, stats_of};
@@ -231,7 +231,7 @@ impl Store {
         };
         if let Some(shown) = shown.as_ref().filter(|s| s.set.iter().eq(ids.iter())) {
             let last = LastShown { set: &shown.set, respondents: shown.respondents };
-            let decision = anonymity::decide(rules, &shown.set, Some(last), []);
+            let decision = anonymity::decide(rules, &shown.set, anonymity::NO_ALIASES, Some(last), []);
             return Ok(Publication {
                 respondents_now: ids.len(),
                 verdict: decision.verdict,
@@ -249,11 +249,13 @@ impl Store {
             found.extend(self.org_set_near(candidate.len())?);
         }
         let published: Vec<&RespondentSet> = found.iter().collect();
-        let decision = anonymity::decide(rules, &candidate, last, published.iter().copied());
+        let near = shown.iter().map(|s| &s.set).chain(published.iter().copied());
+        let aliases = self.aliases(&members, &candidate, near)?;
+        let decision = anonymity::decide(rules, &candidate, &aliases, last, published.iter().copied());
         if decision.publish {
             // Scores are read only for a result that is published.
             let responses = self.scores(flow, &members)?;
-            let groups = publish_groups(flow, &responses, &candidate, &published);
+            let groups = publish_groups(flow, &responses, &candidate, &aliases, &published);
             let whole = aggregate(flow, responses.iter().map(|(id, respondent)| (*id, respondent)));
             let mut results: Vec<(u32, &str, &Shown)> = vec![(number, "", &whole)];
             results.extend(groups.iter().map(|(group, shown)| (number, group.as_str(), shown)));
@@ -425,6 +427,7 @@ fn publish_groups(
     flow: &Flow,
     responses: &[(ResponseId, Respondent)],
     whole: &RespondentSet,
+    aliases: &Aliases,
     published: &[&RespondentSet],
 ) -> BTreeMap<String, Shown> {
     let role_question = flow.questions.iter().position(|q| q.kind.options().is_some());
@@ -437,6 +440,7 @@ fn publish_groups(
     }
     let sets: BTreeMap<&String, RespondentSet> =
         groups.iter().map(|(role, group)| (role, group.iter().map(|(id, _)| *id).collect())).collect();
-    let allowed = anonymity::groups_to_publish(sets.iter().map(|(role, set)| (*role, set)), whole, published);
+    let allowed =
+        anonymity::groups_to_publish(sets.iter().map(|(role, set)| (*role, set)), whole, aliases, published);
     allowed.into_iter().map(|role| (role.clone(), aggregate(flow, groups[role].iter().copied()))).collect()
 }

@@ -232,3 +232,30 @@ async fn the_organisation_row_never_holds_a_team_below_the_minimum() {
     let now = "A 3.0 · B 3.0 · C 3.0 · D 3.0 · E 3.0 · F 3.0 · G 3.0";
     assert!(body.lines().any(|line| line.starts_with("  now") && line.ends_with(now)), "{body}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lead_who_retakes_their_own_scan_learns_nothing_of_the_next_member() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let lea = Person::new(&tg, 1300, "Lea", Some("en"));
+    let m = people(&tg, 1300, "Member", 5);
+    team_with(&lea, "Xi", &m).await;
+    // Lea and four members: scores 1, 2, 3, 4, 5 in every theme, median 3, published.
+    complete_scan(&lea, L3, L3).await;
+    for (person, level) in m[..4].iter().zip([L1, L2, L4, L5]) {
+        complete_scan(person, level, L3).await;
+    }
+    let (five, _) = lea.team_result("/team").await;
+    assert!(medians(&five).iter().all(|line| line.contains(": median 3.0 (")), "{five}");
+    // The target (the sixth) taps 5: over six the median would be 3.5.
+    complete_scan(&m[4], L5, L3).await;
+    let (six, _) = lea.team_result("/team").await;
+    assert_eq!(medians(&six), medians(&five), "frozen at five");
+    // Lea retakes with the same answers: a new response in place of her old one. By
+    // response the set is three apart from the one shown (old out, new and the target
+    // in); by person it is two apart, so the result stays the one over five.
+    complete_scan(&lea, L3, L3).await;
+    let (after, _) = lea.team_result("/team").await;
+    assert!(after.starts_with("Team \"Xi\", round 1: 6 of 6 members have finished.\n"), "{after}");
+    assert!(after.contains("This result covers 5 people"), "{after}");
+    assert_eq!(medians(&after), medians(&five), "the target's 5 is not to be read from a new median");
+}
