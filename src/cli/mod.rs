@@ -262,6 +262,30 @@ impl DataDir {
             Options { cache_bytes: self.cache_mb * 1024 * 1024, ..Options::with_flows(&content.flows) };
         Ok(Store::open_with(&self.path, options)?)
     }
+
+    /// A data folder peilbot makes itself is for this user only (see [`private_files`]);
+    /// one made beforehand keeps its mode, so the operator is told when other accounts on
+    /// the machine can read or enter it (the services and the admin's commands; the
+    /// terminal chat is a person's own folder).
+    pub fn warn_if_others_can_read(&self) {
+        warn_if_others_can_read(&self.path);
+    }
+}
+
+fn warn_if_others_can_read(path: &std::path::Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(metadata) = std::fs::metadata(path) else { return };
+        let mode = metadata.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            tracing::warn!(
+                folder = %path.display(),
+                mode = %format!("{mode:o}"),
+                "other users of this machine can read the data folder, which holds everyone's answers; make it private: chmod 700"
+            );
+        }
+    }
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -434,6 +458,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     };
     let content = load_content_from(args.content.content.as_deref())?;
     let store = args.data.open(&content)?;
+    args.data.warn_if_others_can_read();
     let runtime = tokio::runtime::Runtime::new()?;
     let Some(listen) = args.web_listen else {
         return runtime.block_on(telegram::serve(config, content, store));

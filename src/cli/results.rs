@@ -25,8 +25,10 @@ impl ResultsArgs {
     /// The app over the data folder, and the language to answer in.
     pub fn app(&self) -> anyhow::Result<(App, Lang)> {
         let content = load_content_from(self.content.content.as_deref())?;
+        let store = self.data.open(&content)?;
+        self.data.warn_if_others_can_read();
         let app = App {
-            store: self.data.open(&content)?,
+            store,
             content,
             rules: Rules::new(self.min_respondents),
             admins: Vec::new(),

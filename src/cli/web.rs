@@ -40,6 +40,7 @@ pub struct WebArgs {
 pub fn run(args: WebArgs) -> anyhow::Result<()> {
     let content = load_content_from(args.content.content.as_deref())?;
     let store = args.data.open(&content)?;
+    args.data.warn_if_others_can_read();
     let deployment = args.deployment.deployment();
     let web = channel(
         content,

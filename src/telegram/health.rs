@@ -98,6 +98,10 @@ fn describe() {
     describe_counter!("peilbot_answers_committed_total", "Answers (and don't knows) committed");
     describe_counter!("peilbot_scans_completed_total", "Scans completed");
     describe_counter!("peilbot_bot_api_errors_total", "Bot API calls that failed, by kind");
+    describe_counter!(
+        "peilbot_bot_api_refused_total",
+        "Bot API calls refused for what they asked (an edit that changed nothing, a message too old), by reason"
+    );
     describe_counter!("peilbot_retry_after_total", "Waits Telegram asked for (429)");
     describe_counter!("peilbot_store_errors_total", "Commits that failed (for example a full disk)");
     describe_counter!(

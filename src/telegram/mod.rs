@@ -21,6 +21,9 @@ pub mod config;
 pub mod health;
 mod menus;
 mod send;
+mod stop;
+mod tap;
+mod taps;
 mod teams;
 mod turn;
 
@@ -46,6 +49,7 @@ use crate::lang::Lang;
 use crate::messages::Msg;
 use crate::store::Store;
 use commands::{Command, Said};
+pub use stop::stop_signal;
 pub use turn::{HandlerError, HandlerResult, Shared, TgBot};
 
 pub use config::{ConfigError, Token};
@@ -181,7 +185,7 @@ async fn dispatch<B: TgBot>(
         .error_handler(apologising(plain.clone(), shared.clone(), stop.clone()))
         .build();
     let _ = stop.set(dispatcher.shutdown_token());
-    tokio::spawn(stop_on_signal(dispatcher.shutdown_token()));
+    tokio::spawn(stop::stop_on_signal(dispatcher.shutdown_token()));
     match webhook.zip(socket) {
         None => dispatcher.dispatch().await,
         Some((webhook, socket)) => {
@@ -245,38 +249,6 @@ const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 /// Set once a commit failed: `serve` then ends with an error, for the supervisor.
 static STORE_FAILED: AtomicBool = AtomicBool::new(false);
 
-/// SIGINT (Ctrl-C) and SIGTERM (`docker stop`, `systemctl stop`) both stop the bot
-/// cleanly: no new updates are taken, the ones in flight finish and are committed.
-async fn stop_on_signal(token: ShutdownToken) {
-    loop {
-        stop_signal().await;
-        tracing::info!("stopping: finishing the updates in flight");
-        match token.shutdown() {
-            Ok(stopped) => return stopped.await,
-            // A signal before the dispatcher runs: wait for the next one.
-            Err(_) => tracing::info!("not running yet"),
-        }
-    }
-}
-
-#[cfg(unix)]
-pub async fn stop_signal() {
-    use tokio::signal::unix::{SignalKind, signal};
-    let Ok(mut term) = signal(SignalKind::terminate()) else {
-        let _ = tokio::signal::ctrl_c().await;
-        return;
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        _ = term.recv() => {}
-    }
-}
-
-#[cfg(not(unix))]
-pub async fn stop_signal() {
-    let _ = tokio::signal::ctrl_c().await;
-}
-
 /// The whole routing tree: every command and every button, in one place.
 pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
     use Action as A;
@@ -300,10 +272,10 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
     let taps = dptree::filter_map(tap)
         .filter_map_async(tap_turn::<B>)
         .branch(
-            dptree::filter_map(|tap: turn::Tap| tap.query.data.as_deref().and_then(Action::decode))
-                .branch(scan_tap.endpoint(chat::scan_tap::<B>))
-                .branch(case![A::Language(lang)].endpoint(chat::choose_language::<B>))
-                .branch(case![A::Forget(code)].endpoint(chat::forget::<B>))
+            dptree::filter_map(|tap: tap::Tap| tap.query.data.as_deref().and_then(Action::decode))
+                .branch(scan_tap.endpoint(taps::scan_tap::<B>))
+                .branch(case![A::Language(lang)].endpoint(taps::choose_language::<B>))
+                .branch(case![A::Forget(code)].endpoint(taps::forget::<B>))
                 .branch(case![A::ConfirmCancel { answers }].endpoint(chat::cancel_confirmed::<B>))
                 .branch(case![A::Dismiss].endpoint(chat::dismiss::<B>))
                 .branch(
@@ -333,7 +305,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .branch(case![A::MoreHelp].endpoint(chat::more_help::<B>))
                 .branch(case![A::Reminders(on)].endpoint(teams::reminders::<B>)),
         )
-        .endpoint(chat::undecodable_tap::<B>);
+        .endpoint(taps::undecodable_tap::<B>);
     let private = dptree::filter(|msg: Message| msg.chat.is_private());
     let private_tap =
         dptree::filter(|query: CallbackQuery| query.message.as_ref().is_some_and(|m| m.chat().is_private()));
@@ -344,7 +316,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                 .endpoint(chat::group_message::<B>),
         )
         .branch(
-            Update::filter_callback_query().branch(private_tap.chain(taps)).endpoint(chat::unowned_tap::<B>),
+            Update::filter_callback_query().branch(private_tap.chain(taps)).endpoint(taps::unowned_tap::<B>),
         )
         .branch(dptree::endpoint(chat::other_update))
 }
@@ -423,9 +395,9 @@ async fn load_turn<B: TgBot>(
 }
 
 /// A tap on a message of ours.
-fn tap(query: CallbackQuery) -> Option<turn::Tap> {
+fn tap(query: CallbackQuery) -> Option<tap::Tap> {
     let message = query.message.as_ref()?.id();
-    Some(turn::Tap { query: Arc::new(query), message })
+    Some(tap::Tap { query: Arc::new(query), message })
 }
 
 /// The person's turn for a tap in their own private chat; a tap whose message claims
@@ -434,7 +406,7 @@ async fn tap_turn<B: TgBot>(
     bot: B,
     shared: Arc<Shared>,
     update: Update,
-    tap: turn::Tap,
+    tap: tap::Tap,
 ) -> Option<turn::Turn<B>> {
     let chat = tap.query.message.as_ref()?.chat().id;
     if chat.0 != tap.query.from.id.0 as i64 {

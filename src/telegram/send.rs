@@ -12,6 +12,9 @@ use super::health::record_api_result;
 
 /// How long a call a person waits for is retried (after a 429, or a network error)
 /// before it is given up; their next message then shows the current question again.
+/// Telegram's limit on a message, in characters.
+pub const MAX_TEXT: usize = 4096;
+
 const GIVE_UP_AFTER: Duration = Duration::from_secs(60);
 /// The first wait after a network error; it doubles up to [`MAX_BACKOFF`].
 const FIRST_BACKOFF: Duration = Duration::from_millis(250);
@@ -51,12 +54,23 @@ where
     }
 }
 
-/// An edit that changes nothing is not a failure.
+/// An edit that changes nothing is not a failure, but a wasted call against the rate
+/// limit: counted, so an operator sees them (the bot makes no such edit it can foresee).
 pub fn ignore_not_modified<T>(result: Result<T, RequestError>) -> Result<(), RequestError> {
     match result {
-        Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
+        Ok(_) => Ok(()),
+        Err(RequestError::Api(ApiError::MessageNotModified)) => {
+            count_refused("not_modified");
+            Ok(())
+        }
         Err(err) => Err(err),
     }
+}
+
+/// A Bot API call Telegram refused for what it asked (an edit that changed nothing, of a
+/// message it no longer edits), on `/metrics` as `peilbot_bot_api_refused_total`.
+pub fn count_refused(reason: &'static str) {
+    metrics::counter!("peilbot_bot_api_refused_total", "reason" => reason).increment(1);
 }
 
 /// The person blocked the bot (or deleted their account): stop writing to them.

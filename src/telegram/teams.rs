@@ -5,7 +5,8 @@ use teloxide::prelude::*;
 
 use super::menus::Refresh;
 use super::send::{is_opt_out, retrying};
-use super::turn::{HandlerResult, Tap, TgBot, Turn, chat_of, keyboard};
+use super::tap::Tap;
+use super::turn::{HandlerResult, TgBot, Turn, chat_of, keyboard};
 use crate::app::teams::{self, Context, JOIN_PREFIX, LEAD_PREFIX, Outcome};
 use crate::app::{Action, Part, Reply, Session, TeamAction, team_language};
 use crate::messages::Msg;

@@ -10,7 +10,7 @@ use teloxide::types::{
     CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, MessageId, User,
 };
 
-use super::send::{ignore_not_modified, is_opt_out, retrying, split_text};
+use super::send::{MAX_TEXT, ignore_not_modified, is_opt_out, retrying, split_text};
 use crate::app::{App, Button, Part, Reply, Session, conversation, history};
 use crate::chart;
 use crate::engine::{Event, Output, QuestionView, Screen, Transition};
@@ -59,8 +59,7 @@ pub(super) async fn on_blocking_pool<T: Send + 'static>(
     }
 }
 
-/// Telegram's limits on a message and on a callback answer, in characters.
-const MAX_TEXT: usize = 4096;
+/// Telegram's limit on a callback answer, in characters.
 const MAX_CALLBACK_TEXT: usize = 200;
 
 /// Zero-padded, so that keys sort by update id and the oldest can be pruned first.
@@ -111,14 +110,6 @@ pub struct Unavailable {
     pub lang: Lang,
     #[source]
     pub source: StoreError,
-}
-
-/// A tap on a button: the query to answer and the message it was on. The query is shared:
-/// the routing tree hands a `Tap` to every filter and endpoint it passes, each a copy.
-#[derive(Debug, Clone)]
-pub struct Tap {
-    pub query: Arc<CallbackQuery>,
-    pub message: MessageId,
 }
 
 /// One update's worth of work for one person: their session, and where to reply.
@@ -292,7 +283,10 @@ impl<B: TgBot> Turn<B> {
         .await;
         match ignore_not_modified(result) {
             // Too old or gone: say it in a new message instead.
-            Err(err) if cannot_edit(&err) => self.say(text, keyboard).await.map(drop),
+            Err(err) if cannot_edit(&err) => {
+                super::send::count_refused("cannot_edit");
+                self.say(text, keyboard).await.map(drop)
+            }
             Err(err) => self.failed(err).await,
             ok => ok,
         }

@@ -254,3 +254,25 @@ fn a_closed_pipe_ends_every_command_quietly() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// A data folder made beforehand keeps its mode: when other users of the machine can read
+/// it, every command that opens it says so, with the fix.
+#[test]
+fn a_data_folder_others_can_read_is_named_when_it_is_opened() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    // A folder peilbot makes itself is private.
+    let data = root.path().join("data");
+    let private = org(&data, &[]);
+    assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+    assert!(!private.stderr.contains("chmod 700"), "a private folder: no warning\n{}", private.stderr);
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let open = org(&data, &[]);
+    assert!(
+        open.stderr.contains("other users of this machine can read the data folder")
+            && open.stderr.contains("755")
+            && open.stderr.contains("chmod 700"),
+        "{}",
+        open.stderr
+    );
+}

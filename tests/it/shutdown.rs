@@ -57,3 +57,56 @@ async fn stops_cleanly_on(signal: &str) {
     assert_eq!(question_number(resumed.body()), Some(4), "the three answers survived the stop");
     assert!(resumed.body().contains("Welcome back"));
 }
+
+/// SIGTERM while ten people tap away, again and again: every stop ends with success within
+/// a few seconds (systemd and Docker would SIGKILL a bot that hangs), and the bot comes
+/// back on the same folder each time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_under_load_always_ends_in_time() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Duration;
+
+    let tg = Arc::new(FakeTelegram::start().await);
+    let data = tempfile::tempdir().unwrap();
+    let mut people = Vec::new();
+    let mut bot = PeilBot::start(&tg, data.path()).await;
+    for id in 0..10 {
+        let person = Person::new(&tg, 2000 + id, &format!("P{id}"), Some("en"));
+        let question = person.start_scan().await;
+        people.push((person.chat.clone(), 2000 + id, question.message_id));
+    }
+    for (round, delay) in [500u64, 900, 300, 1400, 700, 1100].into_iter().enumerate() {
+        if round > 0 {
+            bot = PeilBot::start(&tg, data.path()).await;
+        }
+        // Each person taps the third level of whatever their question message shows.
+        let stop = Arc::new(AtomicBool::new(false));
+        let drivers: Vec<_> = people
+            .iter()
+            .cloned()
+            .map(|(chat, id, message)| {
+                let (tg, stop) = (tg.clone(), stop.clone());
+                tokio::spawn(async move {
+                    while !stop.load(Ordering::Relaxed) {
+                        let data = tg
+                            .message(id, message)
+                            .and_then(|m| m.keyboard.get(2)?.first().map(|b| b.1.clone()));
+                        if let Some(data) = data {
+                            tg.press(&chat, message, &data);
+                        }
+                        tokio::time::sleep(Duration::from_millis(15)).await;
+                    }
+                })
+            })
+            .collect();
+        tokio::time::sleep(Duration::from_millis(delay)).await;
+        let status = bot.signal("TERM", Duration::from_secs(12));
+        stop.store(true, Ordering::Relaxed);
+        for driver in drivers {
+            driver.await.unwrap();
+        }
+        let status = status.unwrap_or_else(|| panic!("stop {round} did not end within 12 s:\n{}", bot.log()));
+        assert!(status.success(), "stop {round} exited with {status}:\n{}", bot.log());
+    }
+}

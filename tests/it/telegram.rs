@@ -1057,3 +1057,44 @@ async fn a_private_message_without_a_sender_is_ignored() {
     ann.ask("/privacy", "How Peilbot handles your data").await;
     assert!(tg.messages(7700).is_empty(), "{:?}", tg.messages(7700));
 }
+
+/// A stale or forged tap is answered with the question as it stands, and the bot makes
+/// no call Telegram would refuse: no edit to the text the message shows already ("message
+/// is not modified"), and no buttons taken off a message that has none.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stale_tap_makes_no_call_telegram_would_refuse() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let ada = Person::new(&tg, 1400, "Ada", Some("en"));
+    let first = ada.start_scan().await;
+    let old_answer = first.keyboard[2][0].1.clone();
+    ada.answer_nth(2).await;
+    let before = tg.calls().iter().map(|call| call.seq).max().unwrap_or(0);
+
+    // Question 1's answer again, on the message that now shows question 2; the same on the
+    // welcome, which has no buttons; then data that decodes as nothing, on the old question
+    // message as it is by then. Each tap carries the message as Telegram shows it.
+    let taps = [
+        (Some(first.message_id), old_answer.as_str(), "stale-1"),
+        (None, old_answer.as_str(), "stale-2"),
+        (Some(first.message_id), "zz:1", "forged-1"),
+    ];
+    for (message, data, query) in taps {
+        let message = match message {
+            Some(id) => tg.message(ada.id(), id).expect("the question message"),
+            None => {
+                ada.messages().into_iter().find(|m| m.keyboard.is_empty()).expect("a message without buttons")
+            }
+        };
+        let answer = ada.forge_tap_on(&message, data, query).await;
+        assert!(answer.is_some_and(|text| text.contains("no longer")), "{query} answered with a notice");
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The fake refuses answers to queries it did not issue itself (these were pushed raw).
+    let refused: Vec<Call> = tg
+        .calls()
+        .into_iter()
+        .filter(|call| call.seq > before && call.error.is_some() && call.method != "AnswerCallbackQuery")
+        .collect();
+    assert!(refused.is_empty(), "calls Telegram refused: {refused:#?}\n{}", tg.dump());
+    assert_eq!(ada.progress().map(|(n, _)| n), Some(2), "still at question 2");
+}

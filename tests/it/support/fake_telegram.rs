@@ -585,17 +585,22 @@ impl FakeTelegram {
     /// it, for [`FakeTelegram::push_raw`]: unlike [`FakeTelegram::press`] the data need not
     /// be on the message (a stale or forged tap), and the query id is the caller's.
     pub fn tap_update(chat: &FakeChat, message: &SentMessage, data: &str, query_id: &str) -> Value {
+        let mut shown = json!({
+            "message_id": message.message_id,
+            "from": bot_user_json(),
+            "chat": chat.to_json(),
+            "date": message.date,
+            "text": message.body(),
+        });
+        // As Telegram does: the message as it is shown, its buttons included.
+        if !message.keyboard.is_empty() {
+            shown["reply_markup"] = keyboard_json(&message.keyboard);
+        }
         json!({
             "callback_query": {
                 "id": query_id,
                 "from": chat.user().to_json(),
-                "message": {
-                    "message_id": message.message_id,
-                    "from": bot_user_json(),
-                    "chat": chat.to_json(),
-                    "date": message.date,
-                    "text": message.body(),
-                },
+                "message": shown,
                 "chat_instance": format!("ci{}", chat.id()),
                 "data": data,
             }
