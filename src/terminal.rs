@@ -48,6 +48,8 @@ enum Input {
     /// A number while a menu is on screen.
     Pick(usize),
     Snapshot,
+    /// What each level looks like, for the latest snapshot.
+    Levels,
     History,
     Privacy,
     MyData,
@@ -177,6 +179,7 @@ impl<'a, W: Write> Chat<'a, W> {
                 Input::Scan(id) => self.scan(id.as_deref().unwrap_or_default())?,
                 Input::Pick(number) => self.pick(number)?,
                 Input::Snapshot => self.snapshot()?,
+                Input::Levels => self.levels()?,
                 Input::History => {
                     let text = history::list(self.app, &self.session.person, self.session.state.lang)?;
                     self.remark_text(&text)?;
@@ -323,6 +326,12 @@ impl<'a, W: Write> Chat<'a, W> {
         self.remark_text(&text)
     }
 
+    fn levels(&mut self) -> Result<()> {
+        let text = conversation::levels(self.app, &self.session)?
+            .unwrap_or_else(|| self.presenter().msg(Msg::LevelsNone));
+        self.remark_text(&text)
+    }
+
     /// A menu with numbered options, which the next number typed picks.
     fn show_menu(&mut self, menu: catalog::Menu) -> Result<()> {
         self.current_question = None;
@@ -359,6 +368,7 @@ impl<'a, W: Write> Chat<'a, W> {
                 Input::Scan(Some(rest.trim()).filter(|id| !id.is_empty()).map(str::to_string))
             }
             ("snapshot" | "resultaat", _) => Input::Snapshot,
+            ("levels" | "niveaus", _) => Input::Levels,
             ("history" | "geschiedenis", _) => Input::History,
             (number, None)
                 if menu_on_screen && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) =>

@@ -47,7 +47,7 @@ chart-row-values = { $current } → { $ambition }, gap { $gap }
 ## Terminal chat
 
 chat-welcome = Peilbot: short digital maturity scans. Answer with the number of your choice. Type "help" for the commands.
-chat-help = Commands: a number answers the question; "back" goes to the previous question; "skip" or "?" answers "don't know" (where a question offers it); "lang nl", "lang nl-BE" or "lang en" switches language; "cancel" stops the scan and deletes its answers; "start" shows the scans to choose from ("start aiscan" starts one); "snapshot" shows your latest snapshot; "history" lists your completed scans; "privacy" says what is kept and who sees it; "mydata" shows everything kept about you; "forget" deletes all of it; "quit" stops for now (your answers are kept).
+chat-help = Commands: a number answers the question; "back" goes to the previous question; "skip" or "?" answers "don't know" (where a question offers it); "lang nl", "lang nl-BE" or "lang en" switches language; "cancel" stops the scan and deletes its answers; "start" shows the scans to choose from ("start aiscan" starts one); "snapshot" shows your latest snapshot; "levels" says what each level looks like; "history" lists your completed scans; "privacy" says what is kept and who sees it; "mydata" shows everything kept about you; "forget" deletes all of it; "quit" stops for now (your answers are kept).
 chat-choice-hint = (number, "back", "skip", "help")
 chat-bye = Your answers are saved. Run peilbot chat again to go on.
 chat-bye-idle = Goodbye.
@@ -193,3 +193,11 @@ privacy-complaint = If you think your data is not handled as it should be, you m
 tg-help-more = The other commands are under "More".
 tg-help-more-button = More
 flow-menu-asked = asked by your team "{ $team }" this round
+levels-title = What each level looks like
+levels-no-score = Not enough answers for a level.
+levels-now = Where you are ({ $level } · { $label }): { $text }
+levels-next = The next level ({ $level } · { $label }): { $text }
+levels-col-level = Level
+levels-col-looks-like = What it looks like
+levels-button = What each level looks like
+levels-none = There is nothing to describe yet: finish a scan first.

@@ -109,3 +109,40 @@ ref-skills = People with at least basic digital skills
 
 # issue 22: a source named in each language
 ref-source-oecd = OECD
+
+# What each level of a theme looks like (issue 23)
+level-a-1 = There is no shared picture of what digital work should bring; what happens depends on individuals.
+level-a-2 = Some departments have plans of their own, but there is no agreed vision and nobody at the top owns it.
+level-a-3 = An agreed vision with a few measurable goals exists, and one director is accountable for digital work and data.
+level-a-4 = Management steers on the vision: it is in the budget and the planning cycle, and progress is reported openly.
+level-a-5 = The vision is reviewed every year, with residents and partners, and other organisations learn from how you steer.
+level-b-1 = Decisions are made without data, and nobody knows which data the organisation holds.
+level-b-2 = Some teams use data for reports, but its quality and who owns it are unclear.
+level-b-3 = Important decisions are prepared with data, and the main data sets have an owner and a known quality.
+level-b-4 = Data is used as a matter of course to prepare and evaluate policy, and it is reused across departments.
+level-b-5 = Data is shared openly wherever it may be, and policy is evaluated with it all the time.
+level-c-1 = Services are designed from the organisation's point of view; residents are not involved.
+level-c-2 = Now and then residents are asked what they think, once a service is already built.
+level-c-3 = New services are tested with residents, and people who cannot keep up digitally get a good alternative.
+level-c-4 = Services are designed with residents from the start, including people with few digital skills.
+level-c-5 = Residents help shape services all the time, and nobody is left without a good way in.
+level-d-1 = Privacy, security and explainability get attention only when something goes wrong.
+level-d-2 = A DPIA or a security check happens in some projects, depending on who runs them.
+level-d-3 = A DPIA and a security check are standard in every new project, and the algorithms in use are listed.
+level-d-4 = Every algorithm is checked for its legal basis and its impact on people's rights before use, and published; decisions can be explained to residents.
+level-d-5 = Public values are weighed openly in every choice, and the organisation is open about how it uses algorithms.
+level-e-1 = It is unclear whether, and how, people may use AI tools at work.
+level-e-2 = Some people try AI tools on their own, without agreements.
+level-e-3 = It is clear which AI tools may be used, for what and with which data; there are pilots.
+level-e-4 = AI has moved beyond pilots into supported use, with monitoring and an owner for each application.
+level-e-5 = AI is used responsibly on a larger scale, evaluated regularly, and shared with other governments.
+level-f-1 = Most people need help with data and digital tools, and there is no time to learn.
+level-f-2 = People have basic skills; learning happens on their own initiative.
+level-f-3 = People work independently with data and digital tools, and there is time and training for it.
+level-f-4 = Many are advanced, and learning is part of the work and of the yearly review.
+level-f-5 = People teach others, inside and outside the organisation.
+level-g-1 = Mistakes are avoided, and departments work in silos.
+level-g-2 = Some teams experiment, but what they learn is seldom shared.
+level-g-3 = There is room to experiment on a small scale and learn from failure, and departments share solutions.
+level-g-4 = Experimenting and sharing are the normal way of working, with other governments too.
+level-g-5 = Solutions are built together with other governments and shared openly.

@@ -47,7 +47,7 @@ chart-row-values = { $current } → { $ambition }, kloof { $gap }
 ## Chat in de terminal
 
 chat-welcome = Peilbot: korte scans van de digitale volwassenheid. Antwoord met het nummer van je keuze. Typ "help" voor de opdrachten.
-chat-help = Opdrachten: een nummer beantwoordt de vraag; "terug" gaat naar de vorige vraag; "?" of "skip" antwoordt "weet ik niet" (waar een vraag dat aanbiedt); "taal nl", "taal nl-BE" of "taal en" wisselt van taal; "annuleer" stopt de scan en wist de antwoorden; "start" toont de scans om uit te kiezen ("start aiscan" start er een); "resultaat" toont je laatste momentopname; "geschiedenis" toont je afgeronde scans; "privacy" vertelt wat er bewaard wordt en wie wat ziet; "mijngegevens" toont alles wat over je bewaard wordt; "vergeet" wist dat allemaal; "stop" stopt voor nu (je antwoorden blijven bewaard).
+chat-help = Opdrachten: een nummer beantwoordt de vraag; "terug" gaat naar de vorige vraag; "?" of "skip" antwoordt "weet ik niet" (waar een vraag dat aanbiedt); "taal nl", "taal nl-BE" of "taal en" wisselt van taal; "annuleer" stopt de scan en wist de antwoorden; "start" toont de scans om uit te kiezen ("start aiscan" start er een); "resultaat" toont je laatste momentopname; "niveaus" zegt hoe elk niveau eruitziet; "geschiedenis" toont je afgeronde scans; "privacy" vertelt wat er bewaard wordt en wie wat ziet; "mijngegevens" toont alles wat over je bewaard wordt; "vergeet" wist dat allemaal; "stop" stopt voor nu (je antwoorden blijven bewaard).
 chat-choice-hint = (nummer, "terug", "?", "help")
 chat-bye = Je antwoorden zijn bewaard. Start peilbot chat opnieuw om verder te gaan.
 chat-bye-idle = Tot ziens.
@@ -193,3 +193,11 @@ privacy-complaint = Vind je dat er niet goed met je gegevens wordt omgegaan? Dan
 tg-help-more = De andere opdrachten staan onder "Meer".
 tg-help-more-button = Meer
 flow-menu-asked = gevraagd door je team "{ $team }" in deze ronde
+levels-title = Hoe elk niveau eruitziet
+levels-no-score = Niet genoeg antwoorden voor een niveau.
+levels-now = Waar je staat ({ $level } · { $label }): { $text }
+levels-next = Het volgende niveau ({ $level } · { $label }): { $text }
+levels-col-level = Niveau
+levels-col-looks-like = Hoe het eruitziet
+levels-button = Hoe elk niveau eruitziet
+levels-none = Er is nog niets om te beschrijven: rond eerst een scan af.

@@ -121,3 +121,40 @@ ref-skills = Mensen met ten minste digitale basisvaardigheden
 
 # issue 22: een bron, in elke taal
 ref-source-oecd = OESO
+
+# Hoe elk niveau van een thema eruitziet (issue 23)
+level-a-1 = Er is geen gedeeld beeld van wat digitaal werken moet opleveren; wat er gebeurt, hangt af van enkelingen.
+level-a-2 = Sommige afdelingen hebben eigen plannen, maar er is geen afgesproken visie en niemand aan de top is er eigenaar van.
+level-a-3 = Er is een afgesproken visie met een paar meetbare doelen, en één directielid is verantwoordelijk voor digitaal werken en data.
+level-a-4 = Het management stuurt op de visie: die staat in de begroting en de planningscyclus, en de voortgang wordt open gemeld.
+level-a-5 = De visie wordt elk jaar herzien, samen met inwoners en partners, en andere organisaties leren van hoe er gestuurd wordt.
+level-b-1 = Besluiten worden zonder data genomen, en niemand weet welke data de organisatie heeft.
+level-b-2 = Sommige teams gebruiken data voor rapportages, maar de kwaliteit en wie de eigenaar is, zijn onduidelijk.
+level-b-3 = Belangrijke besluiten worden met data voorbereid, en de belangrijkste gegevens hebben een eigenaar en een bekende kwaliteit.
+level-b-4 = Data wordt vanzelfsprekend gebruikt om beleid voor te bereiden en te evalueren, en over afdelingen heen hergebruikt.
+level-b-5 = Data wordt open gedeeld waar dat mag, en beleid wordt er voortdurend mee geëvalueerd.
+level-c-1 = Diensten worden bedacht vanuit de organisatie; inwoners worden niet betrokken.
+level-c-2 = Af en toe wordt inwoners naar hun mening gevraagd, als een dienst al klaar is.
+level-c-3 = Nieuwe diensten worden met inwoners getest, en wie digitaal niet mee kan, krijgt een goed alternatief.
+level-c-4 = Diensten worden vanaf het begin samen met inwoners ontworpen, ook met mensen met weinig digitale vaardigheden.
+level-c-5 = Inwoners denken voortdurend mee over diensten, en niemand blijft zonder goede toegang.
+level-d-1 = Privacy, beveiliging en uitlegbaarheid krijgen pas aandacht als er iets misgaat.
+level-d-2 = In sommige projecten gebeurt een DPIA of een beveiligingscheck, afhankelijk van wie het project trekt.
+level-d-3 = Een DPIA en een beveiligingscheck zijn standaard in elk nieuw project, en de algoritmes die in gebruik zijn, staan op een lijst.
+level-d-4 = Elk algoritme wordt vóór gebruik getoetst op zijn wettelijke grondslag en zijn gevolgen voor de rechten van mensen, en gepubliceerd; besluiten zijn uit te leggen aan inwoners.
+level-d-5 = Publieke waarden worden bij elke keuze open afgewogen, en de organisatie is open over hoe ze algoritmes gebruikt.
+level-e-1 = Het is onduidelijk of en hoe mensen AI-tools in hun werk mogen gebruiken.
+level-e-2 = Sommige mensen proberen AI-tools op eigen houtje, zonder afspraken.
+level-e-3 = Het is duidelijk welke AI-tools gebruikt mogen worden, waarvoor en met welke gegevens; er lopen pilots.
+level-e-4 = AI is voorbij de pilotfase en wordt ondersteund gebruikt, met monitoring en een eigenaar per toepassing.
+level-e-5 = AI wordt op grotere schaal verantwoord gebruikt, regelmatig geëvalueerd en gedeeld met andere overheden.
+level-f-1 = De meeste mensen hebben hulp nodig met data en digitale tools, en er is geen tijd om te leren.
+level-f-2 = Mensen hebben basisvaardigheden; leren gebeurt op eigen initiatief.
+level-f-3 = Mensen werken zelfstandig met data en digitale tools, en er is tijd en opleiding voor.
+level-f-4 = Velen zijn gevorderd, en leren hoort bij het werk en bij het jaargesprek.
+level-f-5 = Mensen leren anderen, binnen en buiten de organisatie.
+level-g-1 = Fouten worden vermeden, en afdelingen werken ieder op hun eigen eiland.
+level-g-2 = Sommige teams experimenteren, maar wat ze leren, wordt zelden gedeeld.
+level-g-3 = Er is ruimte om klein te experimenteren en van fouten te leren, en afdelingen delen oplossingen.
+level-g-4 = Experimenteren en delen zijn de gewone manier van werken, ook met andere overheden.
+level-g-5 = Oplossingen worden samen met andere overheden gebouwd en open gedeeld.

@@ -93,6 +93,8 @@ pub enum Action {
     },
     /// Every command of the person's roles, under the short `/help`.
     MoreHelp,
+    /// What each level looks like, under a snapshot.
+    Levels,
     /// The language a team speaks from now on (a lead's, after `/teamlanguage`).
     TeamLanguage {
         team: String,
@@ -165,6 +167,7 @@ impl Action {
             Action::Round { team, round } => format!("h:{round}:{team}"),
             Action::TeamLanguage { team, lang } => format!("g:{team}:{}", lang.tag()),
             Action::MoreHelp => "hh".to_string(),
+            Action::Levels => "lv".to_string(),
         }
     }
 
@@ -217,6 +220,7 @@ impl Action {
             ["s"] => Some(Action::StartScan),
             ["x", answers] => Some(Action::ConfirmCancel { answers: number(answers)? }),
             ["hh"] => Some(Action::MoreHelp),
+            ["lv"] => Some(Action::Levels),
             ["n"] => Some(Action::Dismiss),
             ["y", action, team] if is_team_id(team) => {
                 Some(Action::Confirm { action: TeamAction::from_code(action)?, team: team.to_string() })
@@ -286,6 +290,7 @@ mod tests {
             Action::TeamLanguage { team: "a-b_c123XYZ".into(), lang: Lang::NlBe },
             Action::Pick { action: TeamAction::Language, team: "AAAAAAAAAAA".into() },
             Action::MoreHelp,
+            Action::Levels,
         ];
         for callback in samples {
             let data = callback.encode();

@@ -280,6 +280,20 @@ pub fn snapshot<'a>(app: &'a App, session: &Session, typed: bool) -> Result<Opti
     Ok(Some(Shown { flow: latest.flow, text, snapshot: latest.snapshot }))
 }
 
+/// What each level looks like, for the person's latest snapshot: per theme where they
+/// stand and the level above. `None` without a finished scan, or when its flow describes
+/// no levels.
+pub fn levels(app: &App, session: &Session) -> Result<Option<String>, StoreError> {
+    let Some((latest, _)) = history::latest(app, &session.person)? else { return Ok(None) };
+    Ok(app.presenter_for(latest.flow, session.state.lang).levels_for(&latest.snapshot))
+}
+
+/// The button under a snapshot that asks for [`levels`], when its flow describes them.
+pub fn levels_button(app: &App, flow: &Flow, lang: Lang) -> Option<Button> {
+    flow.describes_levels()
+        .then(|| Button { label: app.presenter(lang).msg(Msg::LevelsButton), action: Action::Levels })
+}
+
 /// One button per language, each labelled in its own language's name as `lang` says it.
 pub fn language_buttons(app: &App, lang: Lang) -> Vec<Button> {
     let presenter = app.presenter(lang);

@@ -98,4 +98,65 @@ impl Presenter<'_> {
         };
         self.msg_with(msg, &[("name", name.into()), ("value", self.lang.fixed(value, places).into())])
     }
+
+    /// What each level of each theme looks like, for one person: per theme where they
+    /// stand and the level above, or `None` when the flow describes no levels.
+    pub fn levels_for(&self, snapshot: &Snapshot) -> Option<String> {
+        if !self.flow.describes_levels() {
+            return None;
+        }
+        let mut out = vec![self.msg(Msg::LevelsTitle)];
+        for dim in &snapshot.dimensions {
+            out.push(String::new());
+            out.push(self.dimension_name(dim.dimension));
+            let Some(score) = dim.score else {
+                out.push(self.msg(Msg::LevelsNoScore));
+                continue;
+            };
+            let level = crate::score::level_of(score);
+            out.push(self.level_line(dim.dimension, level, Msg::LevelsNow));
+            if level < crate::flow::SCALE_POINTS {
+                out.push(self.level_line(dim.dimension, level + 1, Msg::LevelsNext));
+            }
+        }
+        Some(out.join("\n"))
+    }
+
+    /// "Now (2 · Ad hoc): …" or "Next (3 · Agreed): …".
+    fn level_line(&self, dimension: usize, level: u8, msg: Msg) -> String {
+        self.msg_with(
+            msg,
+            &[
+                ("level", level.into()),
+                ("label", self.level_label(dimension, level).into()),
+                ("text", self.level_text(dimension, level).into()),
+            ],
+        )
+    }
+
+    /// The rubric line of one level of a theme.
+    pub fn level_text(&self, dimension: usize, level: u8) -> String {
+        let levels = &self.flow.dimensions[dimension].levels;
+        levels.get(usize::from(level.saturating_sub(1))).map(|key| self.key(key)).unwrap_or_default()
+    }
+
+    /// Every theme's five levels as tables, for a report.
+    pub fn levels_blocks(&self) -> Vec<super::report::Block> {
+        use super::report::Block;
+        if !self.flow.describes_levels() {
+            return Vec::new();
+        }
+        let mut blocks = vec![Block::Heading(self.msg(Msg::LevelsTitle))];
+        for d in 0..self.flow.dimensions.len() {
+            blocks.push(Block::Subheading(self.dimension_name(d)));
+            let rows = (1..=crate::flow::SCALE_POINTS)
+                .map(|level| {
+                    vec![format!("{level} · {}", self.level_label(d, level)), self.level_text(d, level)]
+                })
+                .collect();
+            let columns = vec![self.msg(Msg::LevelsColLevel), self.msg(Msg::LevelsColLooksLike)];
+            blocks.push(Block::Table { columns, rows, widths: vec![1.3, 5.0] });
+        }
+        blocks
+    }
 }

@@ -81,6 +81,7 @@ impl Presenter<'_> {
         blocks.push(Block::Heading(self.msg(Msg::ReportChange)));
         blocks.extend(self.change(result).into_iter().map(Block::Paragraph));
         blocks.extend(self.how_to_read_and_anonymity(min_respondents));
+        blocks.extend(self.levels_appendix());
         blocks
     }
 
@@ -148,6 +149,7 @@ impl Presenter<'_> {
             }));
         }
         blocks.extend(self.how_to_read_and_anonymity(min_respondents));
+        blocks.extend(self.levels_appendix());
         blocks
     }
 
@@ -193,6 +195,15 @@ impl Presenter<'_> {
                 &[("respondents", result.respondents_now.into()), ("shown", shown.into())],
             ),
         }
+    }
+
+    /// What each level looks like, on a page of its own, when the flow says.
+    fn levels_appendix(&self) -> Vec<Block> {
+        let levels = self.levels_blocks();
+        if levels.is_empty() {
+            return levels;
+        }
+        std::iter::once(Block::PageBreak).chain(levels).collect()
     }
 
     /// Every report ends so: how to read the numbers, and who can see what.

@@ -186,6 +186,16 @@ pub async fn cancel_confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap, answers: us
     Ok(())
 }
 
+/// "What each level looks like" under a snapshot: per theme where the person stands and
+/// the level above, in a message of its own.
+pub async fn levels<B: TgBot>(turn: Turn<B>, tap: Tap) -> HandlerResult {
+    turn.answer_callback(&tap.query, None).await;
+    let (shared, session) = (turn.shared.clone(), turn.session.clone());
+    let text = on_blocking_pool(move || conversation::levels(&shared.app, &session)).await?;
+    let text = text.unwrap_or_else(|| turn.msg(Msg::LevelsNone));
+    say(turn, text, Vec::new()).await
+}
+
 /// "No" under a confirmation: nothing changes, and the question says so.
 pub async fn dismiss<B: TgBot>(mut turn: Turn<B>, tap: Tap) -> HandlerResult {
     conversation::dismiss(&mut turn.session);

@@ -303,6 +303,7 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
                         .endpoint(teams::open_round::<B>),
                 )
                 .branch(case![A::MoreHelp].endpoint(chat::more_help::<B>))
+                .branch(case![A::Levels].endpoint(chat::levels::<B>))
                 .branch(case![A::Reminders(on)].endpoint(teams::reminders::<B>)),
         )
         .endpoint(taps::undecodable_tap::<B>);

@@ -412,7 +412,8 @@ impl<B: TgBot> Turn<B> {
         let presenter = self.presenter();
         let (rows, labels) = presenter.chart(snapshot, crate::unix_now());
         let caption = self.msg(Msg::ChartTitle);
-        self.say(text, None).await?;
+        let levels = conversation::levels_button(self.app(), self.flow(), self.session.state.lang);
+        self.say(text, levels.map(|button| keyboard(&[vec![button]]))).await?;
         if self.session.record.unreachable {
             return Ok(());
         }

@@ -125,6 +125,12 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
         }
         // The web shows its commands in its menu; there is no short /help to expand.
         Action::MoreHelp => Ok(redirect(web, &visit, "/")),
+        Action::Levels => {
+            let text = conversation::levels(app, &visit.session).map_err(&failed)?;
+            let text = text.unwrap_or_else(|| msg(web, &visit, Msg::LevelsNone));
+            let title = msg(web, &visit, Msg::LevelsTitle);
+            Ok(render(web, &visit, StatusCode::OK, &title, &html::paragraphs(&text)))
+        }
         Action::Reminders(on) => {
             visit.session.record.reminders_off = !on;
             visit.session.save(app).map_err(&failed)?;

@@ -385,6 +385,9 @@ pub async fn snapshot(
         let header =
             [Msg::WebColumnTheme, Msg::WebColumnNow, Msg::WebColumnAmbition].map(|m| msg(web, &visit, m));
         main.push_str(&html::table(&msg(web, &visit, Msg::WebFiguresCaption), &header, &cells));
+        if let Some(button) = conversation::levels_button(&web.app, shown.flow, visit.lang()) {
+            main.push_str(&html::buttons(&[vec![button]], Some(&visit.token.csrf())));
+        }
         main.push_str(&resume_link(web, &visit));
         Ok(render(web, &visit, StatusCode::OK, &msg(web, &visit, Msg::WebSnapshotTitle), &main))
     })

@@ -632,3 +632,18 @@ fn each_answer_typed_waits_for_the_disk_once() {
     };
     assert_eq!(flushes(5) - flushes(2), 3);
 }
+
+/// "levels" after a scan: per theme where the person stands and the level above, in the
+/// flow's own words (a theme without a score says so).
+#[test]
+fn levels_says_what_the_level_reached_and_the_next_one_look_like() {
+    let data = data_dir();
+    let mut lines = SCRIPT.to_vec();
+    lines.push("levels");
+    let out = chat(data.path(), Some("en"), &typed(&lines));
+    assert_line(&out, &message("en", "levels-title"));
+    // A is at 2.5: level 2, and 3 above it.
+    assert_line(&out, &format!("Where you are (2 · Ad hoc): {}", message("en", "level-a-2")));
+    assert_line(&out, &format!("The next level (3 · Agreed): {}", message("en", "level-a-3")));
+    assert_line(&out, &message("en", "levels-no-score"));
+}

@@ -391,10 +391,15 @@ fn the_readmes_example_flow_passes_the_checks() {
     let blocks: Vec<&str> =
         section.split("```toml\n").skip(1).map(|b| b.split("```").next().unwrap()).collect();
     let example = format!("{}\n{}", blocks[0], blocks[1]);
-    let content = content_folder(&example, &format!("{KORT_EN}kort-q-w2 = Meeting rooms can be booked.\n"));
+    // What the example adds to the test flow's messages: a statement, and its levels.
+    let levels = |text: &str| {
+        (1..=5).map(|level| format!("kort-level-w-{level} = {text} {level}.\n")).collect::<String>()
+    };
+    let english = format!("{KORT_EN}kort-q-w2 = Meeting rooms can be booked.\n{}", levels("Level"));
+    let content = content_folder(&example, &english);
     fs::write(
         content.path().join("locales/nl/kort.ftl"),
-        format!("{KORT_NL}kort-q-w2 = Vergaderruimtes zijn te boeken.\n"),
+        format!("{KORT_NL}kort-q-w2 = Vergaderruimtes zijn te boeken.\n{}", levels("Niveau")),
     )
     .unwrap();
     let run = peilbot(&["flows", "check", content.path().to_str().unwrap()], "", &[], None);

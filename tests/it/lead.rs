@@ -128,6 +128,8 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
         "Digital maturity quick scan · round 1 · 5 of 6 members finished · the result covers 5",
         // The flag under a score, as in the chat: D's median is 1.0.
         "Attention: public values score 1.0, below 2.",
+        // And, on a page of its own, what each level of each theme looks like.
+        "What each level looks like A Vision & leadership Level What it looks like 1 · Not started",
         "Priorities and next steps",
         &format!("1. A Vision & leadership (gap 3.0): {}", words(&step("next-a-1"))),
         "Shared view: A Vision & leadership, B Data-driven work",

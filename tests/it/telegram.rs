@@ -802,7 +802,13 @@ async fn an_unknown_command_gets_the_help() {
     let short = rob.ask("/help", "What I can do:").await;
     assert!(short.body().lines().count() <= 8, "a phone's screen: {}", short.body());
     assert_eq!(rob.press(short.message_id, "hh").await, None);
-    let help = rob.expect_text("/cancel").await;
+    // The whole help, in place of the short one or after it (the welcome names /cancel too).
+    let help = tg
+        .wait_for_message(rob.id(), WAIT, |m| {
+            m.message_id >= short.message_id && m.body().contains("/cancel")
+        })
+        .await
+        .expect("the whole help");
     for command in ["/scan", "/back", "/snapshot", "/language", "/settings", "/cancel", "/help"] {
         assert!(help.body().contains(command), "{command} missing from {:?}", help.body());
     }
@@ -1097,4 +1103,30 @@ async fn a_stale_tap_makes_no_call_telegram_would_refuse() {
         .collect();
     assert!(refused.is_empty(), "calls Telegram refused: {refused:#?}\n{}", tg.dump());
     assert_eq!(ada.progress().map(|(n, _)| n), Some(2), "still at question 2");
+}
+
+/// Under the snapshot, "What each level looks like" answers with each theme's level and
+/// the one above it, in the scan's own words.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_snapshot_offers_what_each_level_looks_like() {
+    let (tg, _data, _bot) = setup(&[]).await;
+    let ada = Person::new(&tg, 1500, "Ada", Some("en"));
+    ada.start_scan().await;
+    ada.answer_all(2).await;
+    let snapshot = ada.expect_text("Your snapshot").await;
+    let data = snapshot
+        .button_data("What each level looks like")
+        .expect("the button under the snapshot")
+        .to_string();
+    let mark = ada.mark();
+    assert_eq!(ada.press(snapshot.message_id, &data).await, None);
+    let levels = ada.expect_after(mark, "What each level looks like").await;
+    let level_a_3 = crate::support::binary::message("en", "level-a-3");
+    let level_a_4 = crate::support::binary::message("en", "level-a-4");
+    assert!(levels.body().contains(&format!("Where you are (3 · Agreed): {level_a_3}")), "{}", levels.body());
+    assert!(
+        levels.body().contains(&format!("The next level (4 · Embedded): {level_a_4}")),
+        "{}",
+        levels.body()
+    );
 }

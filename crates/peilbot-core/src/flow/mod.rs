@@ -143,6 +143,9 @@ pub struct Dimension {
     pub name: String,
     /// Message keys of the next step for each level reached, 1 to 5.
     pub next_steps: Vec<String>,
+    /// Message keys of what each level looks like, 1 to 5 (a rubric of one line per
+    /// level); empty in flows that describe none.
+    pub levels: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -293,6 +296,7 @@ impl Flow {
         for dimension in &self.dimensions {
             keys.push(dimension.name.clone());
             keys.extend(dimension.next_steps.iter().cloned());
+            keys.extend(dimension.levels.iter().cloned());
         }
         for question in &self.questions {
             keys.push(question.text.clone());
@@ -329,6 +333,12 @@ impl Flow {
                 }
             })
             .unwrap_or(0)
+    }
+
+    /// Whether every theme says what each of its levels looks like.
+    pub fn describes_levels(&self) -> bool {
+        !self.dimensions.is_empty()
+            && self.dimensions.iter().all(|d| d.levels.len() == usize::from(SCALE_POINTS))
     }
 
     /// Message key of a dimension's next step for the level reached (1 to 5): the same

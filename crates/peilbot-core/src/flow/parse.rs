@@ -111,6 +111,9 @@ struct RawDimension {
     id: Spanned<String>,
     name: String,
     next_steps: Spanned<Vec<String>>,
+    /// Optional (flows before it came have none): what each level looks like.
+    #[serde(default)]
+    levels: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -338,7 +341,16 @@ impl<'a> Validator<'a> {
             );
             self.error(&raw.id, message);
         }
-        Dimension { id: raw.id.into_inner(), name: raw.name, next_steps: raw.next_steps.into_inner() }
+        let levels = raw.levels.map(Spanned::into_inner).unwrap_or_default();
+        if !levels.is_empty() && levels.len() != usize::from(SCALE_POINTS) {
+            let message = format!(
+                "dimension `{}` describes {} levels; it needs a line for each level 1 to {SCALE_POINTS}, or none",
+                raw.id.as_ref(),
+                levels.len()
+            );
+            self.error(&raw.id, message);
+        }
+        Dimension { id: raw.id.into_inner(), name: raw.name, next_steps: raw.next_steps.into_inner(), levels }
     }
 
     fn question(
