@@ -84,9 +84,9 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
         advice,
         vec![
             "What to do next:".to_string(),
-            format!("1. A Vision & leadership (gap 3.0): {}", step("next-a-1")),
-            format!("2. F Skills (gap 3.0): {}", step("next-f-2")),
-            format!("3. D Public values (gap 2.0): {}", step("next-d-1")),
+            format!("1. A Vision & leadership (gap 3.0): {}", step("team-next-a-1")),
+            format!("2. F Skills (gap 3.0): {}", step("team-next-f-2")),
+            format!("3. D Public values (gap 2.0): {}", step("team-next-d-1")),
             "Talk about this first, views are divided: G Culture & collaboration".to_string(),
             "Make this visible, many answered \"don't know\": E AI readiness (40%)".to_string(),
             "Lowest-scoring statements:".to_string(),
@@ -131,7 +131,7 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
         // And, on a page of its own, what each level of each theme looks like.
         "What each level looks like A Vision & leadership Level What it looks like 1 · Not started",
         "Priorities and next steps",
-        &format!("1. A Vision & leadership (gap 3.0): {}", words(&step("next-a-1"))),
+        &format!("1. A Vision & leadership (gap 3.0): {}", words(&step("team-next-a-1"))),
         "Shared view: A Vision & leadership, B Data-driven work",
         "Divided view, talk about this first: G Culture & collaboration",
         "This is the first round with a result, so there is nothing to compare with yet.",

@@ -4,8 +4,8 @@
 //! shares of "don't know"), so advice reveals nothing the result itself does not:
 //!
 //! - **priorities**: the largest gaps (at most [`crate::score::MAX_PRIORITIES`], ranked as in a person's snapshot), each with the
-//!   flow's next step for the level the team's median reaches, the same step a person at
-//!   that level reads in their own snapshot;
+//!   flow's next step for a team at the level the team's median reaches (`Flow::team_step`:
+//!   what a team does together, not a person's tip);
 //! - **talk about this first**: themes with a divided view (a wide spread), where a plan
 //!   made before talking would leave half the team behind;
 //! - **the lowest theme**, with its next step, when it is not a priority already: a
@@ -57,7 +57,7 @@ pub struct Priority {
     /// The level the team's median reaches.
     pub level: u8,
     pub gap: f64,
-    /// Message key of the flow's next step for that level.
+    /// Message key of the flow's next step for a team at that level.
     pub next_step: String,
 }
 
@@ -70,7 +70,7 @@ pub fn advice(flow: &Flow, stats: &TeamStats) -> Advice {
             dimension,
             level,
             gap: dim.gap()?,
-            next_step: flow.next_step(dimension, level).to_string(),
+            next_step: flow.team_step(dimension, level).to_string(),
         })
     };
     let priorities: Vec<Priority> = stats.priorities(flow).into_iter().filter_map(step).collect();
@@ -184,7 +184,7 @@ mod tests {
         let advice = advice(&flow, &stats);
         let ranked: Vec<(usize, u8, &str)> =
             advice.priorities.iter().map(|p| (p.dimension, p.level, p.next_step.as_str())).collect();
-        assert_eq!(ranked, vec![(1, 1, "next-b-1"), (0, 2, "next-a-2"), (4, 2, "next-e-2")]);
+        assert_eq!(ranked, vec![(1, 1, "team-next-b-1"), (0, 2, "team-next-a-2"), (4, 2, "team-next-e-2")]);
         assert_eq!(advice.priorities[0].gap, 3.0);
         assert_eq!(advice.talk_first, vec![1, 4]);
         assert_eq!(advice.shared, vec![0, 3]);
@@ -213,7 +213,7 @@ mod tests {
         let advice = advice(&flow, &stats);
         let lowest: Vec<(usize, u8, &str)> =
             advice.lowest.iter().map(|p| (p.dimension, p.level, p.next_step.as_str())).collect();
-        assert_eq!(lowest, vec![(1, 1, "next-b-1")]);
+        assert_eq!(lowest, vec![(1, 1, "team-next-b-1")]);
     }
 
     #[test]

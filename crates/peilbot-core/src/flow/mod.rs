@@ -146,6 +146,9 @@ pub struct Dimension {
     /// Message keys of what each level looks like, 1 to 5 (a rubric of one line per
     /// level); empty in flows that describe none.
     pub levels: Vec<String>,
+    /// Message keys of what a team does next at each level, 1 to 5; empty in flows
+    /// without them (a team then gets the person's step).
+    pub team_steps: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -297,6 +300,7 @@ impl Flow {
             keys.push(dimension.name.clone());
             keys.extend(dimension.next_steps.iter().cloned());
             keys.extend(dimension.levels.iter().cloned());
+            keys.extend(dimension.team_steps.iter().cloned());
         }
         for question in &self.questions {
             keys.push(question.text.clone());
@@ -333,6 +337,17 @@ impl Flow {
                 }
             })
             .unwrap_or(0)
+    }
+
+    /// Message key of a team's next step for the level its median reaches (1 to 5): what
+    /// a team (or the organisation) does together, or the person's step in a flow that
+    /// has no team steps.
+    pub fn team_step(&self, dimension: usize, level: u8) -> &str {
+        let steps = &self.dimensions[dimension].team_steps;
+        match steps.get(usize::from(level.clamp(1, SCALE_POINTS) - 1)) {
+            Some(step) => step,
+            None => self.next_step(dimension, level),
+        }
     }
 
     /// Whether every theme says what each of its levels looks like.

@@ -114,6 +114,9 @@ struct RawDimension {
     /// Optional (flows before it came have none): what each level looks like.
     #[serde(default)]
     levels: Option<Spanned<Vec<String>>>,
+    /// Optional: what a team does next at each level (else a team gets `next_steps`).
+    #[serde(default)]
+    team_steps: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -341,16 +344,27 @@ impl<'a> Validator<'a> {
             );
             self.error(&raw.id, message);
         }
-        let levels = raw.levels.map(Spanned::into_inner).unwrap_or_default();
-        if !levels.is_empty() && levels.len() != usize::from(SCALE_POINTS) {
-            let message = format!(
-                "dimension `{}` describes {} levels; it needs a line for each level 1 to {SCALE_POINTS}, or none",
-                raw.id.as_ref(),
-                levels.len()
-            );
-            self.error(&raw.id, message);
+        let mut per_level = |field: &str, keys: Option<Spanned<Vec<String>>>| {
+            let keys = keys.map(Spanned::into_inner).unwrap_or_default();
+            if !keys.is_empty() && keys.len() != usize::from(SCALE_POINTS) {
+                let message = format!(
+                    "dimension `{}` has {} {field}; it needs one for each level 1 to {SCALE_POINTS}, or none",
+                    raw.id.as_ref(),
+                    keys.len()
+                );
+                self.error(&raw.id, message);
+            }
+            keys
+        };
+        let levels = per_level("levels", raw.levels);
+        let team_steps = per_level("team steps", raw.team_steps);
+        Dimension {
+            id: raw.id.into_inner(),
+            name: raw.name,
+            next_steps: raw.next_steps.into_inner(),
+            levels,
+            team_steps,
         }
-        Dimension { id: raw.id.into_inner(), name: raw.name, next_steps: raw.next_steps.into_inner(), levels }
     }
 
     fn question(
