@@ -4,8 +4,9 @@
 //! - **priorities**: the themes with the largest organisation-wide gaps, each gap
 //!   weighted by the share of teams for which the theme is a priority of their own (up
 //!   to twice as much when every team has it: a gap every team shares comes before an
-//!   equal one two teams have), each with the flow's team step for the level the
-//!   organisation reaches;
+//!   equal one two teams have), each with the flow's next step for the level the
+//!   organisation reaches (the steps written for the organisation and its people; a
+//!   team's own advice takes the team steps);
 //! - **the lowest theme**, with its step, when it is not a priority already (a low
 //!   theme with a low ambition still needs a first step);
 //! - **where teams differ most**: the themes whose team medians lie furthest apart.
@@ -91,7 +92,7 @@ pub fn org_advice(flow: &Flow, view: &OrgView) -> Option<OrgAdvice> {
             gap: dim.gap(),
             level,
             teams_sharing: sharing(dimension),
-            next_step: flow.team_step(dimension, level).to_string(),
+            next_step: flow.next_step(dimension, level).to_string(),
         })
     };
 
@@ -206,7 +207,7 @@ mod tests {
         let ranked: Vec<(usize, usize)> =
             advice.priorities.iter().map(|p| (p.dimension, p.teams_sharing)).collect();
         assert_eq!(ranked, vec![(1, 3), (0, 1), (2, 0)]);
-        assert_eq!(advice.priorities[0].next_step, flow.team_step(1, 2));
+        assert_eq!(advice.priorities[0].next_step, flow.next_step(1, 2));
         assert_eq!(advice.teams, 3);
     }
 
