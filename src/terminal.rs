@@ -424,6 +424,10 @@ impl<'a, W: Write> Chat<'a, W> {
                 text.push(format!("{}\n", presenter.msg(Msg::ScanFinished)));
                 let (person, lang) = (&self.session.person, self.session.state.lang);
                 text.push(history::finished_text(self.app, person, lang, self.flow(), snapshot, true)?);
+                // The terminal's way to the button under a snapshot elsewhere.
+                if self.flow().describes_levels() {
+                    text.push(format!("\n{}", presenter.msg(Msg::ChatLevelsHint)));
+                }
                 text.push(format!("\n{}", presenter.msg(Msg::ChatStartAgain)));
             }
             Screen::Idle => text.push(presenter.msg(Msg::ChatStartAgain)),

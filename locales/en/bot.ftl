@@ -201,3 +201,4 @@ levels-col-level = Level
 levels-col-looks-like = What it looks like
 levels-button = What each level looks like
 levels-none = There is nothing to describe yet: finish a scan first.
+chat-levels-hint = Type "levels" to see what each level looks like.

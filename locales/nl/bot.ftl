@@ -201,3 +201,4 @@ levels-col-level = Niveau
 levels-col-looks-like = Hoe het eruitziet
 levels-button = Hoe elk niveau eruitziet
 levels-none = Er is nog niets om te beschrijven: rond eerst een scan af.
+chat-levels-hint = Typ "niveaus" om te zien hoe elk niveau eruitziet.

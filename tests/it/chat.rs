@@ -641,6 +641,8 @@ fn levels_says_what_the_level_reached_and_the_next_one_look_like() {
     let mut lines = SCRIPT.to_vec();
     lines.push("levels");
     let out = chat(data.path(), Some("en"), &typed(&lines));
+    // The snapshot says how to ask.
+    assert_line(&out, &message("en", "chat-levels-hint"));
     assert_line(&out, &message("en", "levels-title"));
     // A is at 2.5: level 2, and 3 above it.
     assert_line(&out, &format!("Where you are (2 · Ad hoc): {}", message("en", "level-a-2")));

@@ -311,6 +311,7 @@ messages! {
     OrgColWhen => "org-col-when",
     DateLong => "date-long",
     LevelsTitle => "levels-title",
+    ChatLevelsHint => "chat-levels-hint",
     LevelsButton => "levels-button",
     LevelsNone => "levels-none",
     LevelsNoScore => "levels-no-score",
