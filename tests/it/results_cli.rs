@@ -156,6 +156,28 @@ fn org_text_and_pictures_on_the_command_line() {
     assert!(text.stdout.contains("Hele organisatie,"), "{}", text.stdout);
     assert!(text.stdout.contains("  ambitie  A "), "{}", text.stdout);
     assert!(text.stdout.contains("Nog niet genoeg deelnemers (alleen aantallen):"), "{}", text.stdout);
+    // The management team's page, as text: three priorities ranked, where teams differ,
+    // and an action per priority with owner and date left to fill in.
+    let lines: Vec<&str> = text.stdout.lines().collect();
+    let at = |line: &str| {
+        lines.iter().position(|l| *l == line).unwrap_or_else(|| panic!("{line:?} in {}", text.stdout))
+    };
+    let priorities = at("Prioriteiten");
+    for rank in ["1. ", "2. ", "3. "] {
+        assert!(
+            lines[priorities..].iter().any(|l| l.starts_with(rank) && l.contains("kloof")),
+            "{rank} in {}",
+            text.stdout
+        );
+    }
+    assert!(at("Waar teams het meest verschillen") > priorities);
+    let actions = at("Acties (vul eigenaar en datum in tijdens het overleg)");
+    let rows: Vec<&&str> = lines[actions + 1..].iter().take_while(|l| l.starts_with("• ")).collect();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|row| row.contains("Eigenaar: ________ · Uiterlijk: ________")),
+        "{}",
+        text.stdout
+    );
 
     // Several pages need a file name to number.
     let refused = org(dir.path(), &["--format", "png"]);
