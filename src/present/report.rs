@@ -44,15 +44,27 @@ impl Presenter<'_> {
         let round = if result.closed_at.is_some() { Msg::ReportRoundClosed } else { Msg::ReportRoundOpen };
         let mut blocks = vec![
             Block::Title(self.msg_with(Msg::ReportTitle, &[("team", result.team.as_str().into())])),
-            Block::Note(self.msg_with(
-                Msg::ReportFacts,
-                &[
-                    ("date", self.long_date(now).into()),
-                    ("flow", self.key(&self.flow.title).into()),
-                    ("round", self.msg_with(round, &[("round", result.round.into())]).into()),
-                    ("count", self.report_count(result).into()),
-                ],
-            )),
+            Block::Note(
+                self.msg_with(
+                    Msg::ReportFacts,
+                    &[
+                        ("date", self.long_date(now).into()),
+                        ("flow", self.key(&self.flow.title).into()),
+                        (
+                            "round",
+                            self.msg_with(
+                                round,
+                                &[
+                                    ("round", result.round.into()),
+                                    ("date", self.long_date(result.opened_at).into()),
+                                ],
+                            )
+                            .into(),
+                        ),
+                        ("count", self.report_count(result).into()),
+                    ],
+                ),
+            ),
             Block::Chart { index: 0, full_width: false },
         ];
         // The flag under a score, as in the chat: public values below 2 come first.

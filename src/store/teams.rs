@@ -205,6 +205,7 @@ impl Store {
             shown,
             previous,
             by_role,
+            opened_at: shown_round.opened_at,
             closed_at: shown_round.closed_at,
             open: (!is_current && !team.current_round().published)
                 .then_some(crate::team::OpenRound { round: current, refusal }),

@@ -125,7 +125,9 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
     let text = pdf_text(&file);
     for expected in [
         "Digital maturity of team \"Burgerzaken\"",
-        "Digital maturity quick scan · round 1 · 5 of 6 members finished · the result covers 5",
+        // Dates say what they are: the print date, and when the round opened.
+        "Digital maturity quick scan · round 1, opened ",
+        " · 5 of 6 members finished · the result covers 5",
         // The flag under a score, as in the chat: D's median is 1.0.
         "Attention: public values score 1.0, below 2.",
         // And, on a page of its own, what each level of each theme looks like.

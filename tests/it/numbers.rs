@@ -202,6 +202,7 @@ proptest! {
             up_to_date: true,
             previous: Some((1, shown(&round1))),
             by_role: Vec::new(),
+            opened_at: 0,
             closed_at: None,
             open: None,
             published_rounds: vec![1, 2],

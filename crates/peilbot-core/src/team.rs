@@ -108,6 +108,8 @@ pub struct TeamResult {
     pub previous: Option<(u32, Shown)>,
     /// The last published result of each role group, by role id.
     pub by_role: Vec<(String, Shown)>,
+    /// When the round shown opened (milliseconds): "round 2, opened 3 August 2026".
+    pub opened_at: u64,
     /// When the round shown was closed (milliseconds), if it was.
     pub closed_at: Option<u64>,
     /// The current round, when it is not the one shown: why it has no result yet.
