@@ -22,13 +22,15 @@ use crate::team::RoundExport;
 use crate::team_stats::DimensionStats;
 
 mod org;
+mod reading;
 
 pub use org::{OrgRow, org_rows};
+pub use reading::Reading;
 
 /// Excel reads a UTF-8 file as UTF-8 only when it starts with this.
 const BOM: &str = "\u{feff}";
 
-const COLUMNS: [Msg; 14] = [
+const COLUMNS: [Msg; 16] = [
     Msg::ExportColTeam,
     Msg::ExportColRound,
     Msg::ExportColOpened,
@@ -43,6 +45,8 @@ const COLUMNS: [Msg; 14] = [
     Msg::ExportColQ3,
     Msg::ExportColIqr,
     Msg::ExportColDontKnow,
+    Msg::ExportColView,
+    Msg::ExportColAttention,
 ];
 
 /// A theme's median now, its median ambition and the gap between them: the first numbers
@@ -89,6 +93,8 @@ pub struct Row {
     pub iqr: Option<f64>,
     /// A whole percentage (rounded half away from zero), as the chat shows it.
     pub dont_know_percent: f64,
+    #[serde(flatten)]
+    pub reading: Reading,
 }
 
 impl Row {
@@ -124,6 +130,7 @@ pub fn rows(flow: &Flow, locales: &Locales, lang: Lang, team: &str, rounds: &[Ro
                 q3: stats.quartiles.map(|q| q.1),
                 iqr: stats.iqr(),
                 dont_know_percent: percent(stats.dont_know_share),
+                reading: Reading::of(flow, locales, lang, stats),
             });
         }
     }
@@ -176,6 +183,7 @@ impl Table for Row {
         ];
         cells.extend(self.numbers().map(Cell::decimal));
         cells.push(Cell::Whole(self.dont_know_percent));
+        cells.extend(self.reading.cells());
         cells
     }
 }
@@ -281,6 +289,7 @@ mod tests {
             q3: None,
             iqr: None,
             dont_know_percent: 17.0,
+            reading: Reading::default(),
         }
     }
 
@@ -307,7 +316,7 @@ mod tests {
             let header = COLUMNS.map(|column| locales.msg(lang, column)).join(";");
             assert_eq!(lines[0], header, "headers in the lead's language");
             assert_eq!(
-                lines[1], "\"Burgerzaken; Noord\";2;2026-11-01;;7;6;B Data-driven work;2,5;3,0;0,5;;;;17",
+                lines[1], "\"Burgerzaken; Noord\";2;2026-11-01;;7;6;B Data-driven work;2,5;3,0;0,5;;;;17;;",
                 "{lang}"
             );
         }
@@ -322,7 +331,7 @@ mod tests {
         let bytes = xlsx(&[row(), closed], &locales, Lang::Nl).unwrap();
         let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
         let sheet = book.worksheet_range("peilbot").unwrap();
-        assert_eq!(sheet.get_size(), (3, 14));
+        assert_eq!(sheet.get_size(), (3, 16));
         assert_eq!(sheet.get((0, 1)), Some(&Data::String("Ronde".to_string())));
         assert_eq!(sheet.get((1, 0)), Some(&Data::String("Burgerzaken; Noord".to_string())));
         assert_eq!(sheet.get((1, 1)), Some(&Data::Float(2.0)));
@@ -348,7 +357,7 @@ mod tests {
             "[{\"team\":\"Burgerzaken;Noord\",\"round\":2,\"opened\":\"2026-11-01\",\"closed\":null,\
              \"took_part\":7,\"respondents\":6,\"dimension\":\"b\",\"dimension_name\":\"Data-drivenwork\",\
              \"median_current\":2.5,\"median_ambition\":3.0,\"gap\":0.5,\"q1\":null,\"q3\":null,\
-             \"iqr\":null,\"dont_know_percent\":17.0}]"
+             \"iqr\":null,\"dont_know_percent\":17.0,\"view\":null,\"flagged\":false}]"
         );
     }
 }

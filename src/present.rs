@@ -23,6 +23,7 @@ mod context;
 mod org;
 mod org_summary;
 mod team;
+mod team_sections;
 pub use org::{OrgDetail, OrgPage};
 
 /// The flow's first scale is its main one: the overall level and the chart's axis use it.
@@ -35,6 +36,17 @@ pub struct Presenter<'a> {
     pub content: &'a Content,
     pub flow: &'a Flow,
     pub lang: Lang,
+}
+
+/// The flag under a score that calls for one ("Attention: public values score 1.5, below
+/// 2 …"), in the flow's own words where it has them: the same in the chat, the PDF and
+/// the exports.
+pub fn flag_text(locales: &crate::i18n::Locales, flow: &Flow, lang: Lang, score: f64) -> String {
+    let args = [("score", lang.decimal(score).into())];
+    match &flow.scoring.flag_message {
+        Some(key) => locales.text(lang, key, &args),
+        None => locales.msg_with(lang, Msg::SnapshotPublicValuesFlag, &args),
+    }
 }
 
 /// A theme's letter in a language: its name's `.letter` attribute where the language
@@ -270,11 +282,7 @@ impl<'a> Presenter<'a> {
 
     /// The public-values warning, for the flag dimension's score as shown.
     fn flag(&self, score: f64) -> String {
-        let args = [("score", self.number(score).into())];
-        match &self.flow.scoring.flag_message {
-            Some(key) => self.content.locales.text(self.lang, key, &args),
-            None => self.msg_with(Msg::SnapshotPublicValuesFlag, &args),
-        }
+        flag_text(&self.content.locales, self.flow, self.lang, score)
     }
 
     /// The overall index and its level in one sentence, with the reason when capped.

@@ -51,10 +51,10 @@ team-dimension-no-score = { $name }: not enough answers for a median
 team-spread = spread (IQR) { $iqr }: { $view }
 team-view-shared = shared view
 team-view-divided = divided view
-team-view-mixed = views differ somewhat
+team-view-mixed = in between, neither shared nor divided
 team-dont-know = don't know { $share }%
 team-change = change since round { $round }: { $change }
-team-by-role-title = By role (only groups of 7 or more, with at least 7 others beside them):
+team-by-role-title = Only groups of 7 or more, with at least 7 others beside them:
 team-by-role = { $role } ({ $respondents }): { $medians }
 team-how-to-read = How to read this: medians over the team on a 1-5 scale, rounded to one decimal; the gap and the change are worked out from the numbers as shown. The spread (interquartile range) shows how far views differ: 1 or less is a shared view, 2 or more a divided one. No one's own answers, and no lowest or highest value, are ever shown.
 chart-team-title = Team "{ $team }", round { $round }: median now and in 2 years
@@ -78,6 +78,8 @@ export-col-q1 = First quartile
 export-col-q3 = Third quartile
 export-col-iqr = Spread (IQR)
 export-col-dont-know = Don't know (%)
+export-col-view = View
+export-col-attention = Attention
 
 ## Reminders
 
@@ -133,10 +135,8 @@ team-name-duplicate = You already lead a team called "{ $team }". Give the new t
 team-picked = Team: { $team }
 remind-queued = It is outside working hours, so the messages to the members of "{ $team }" ({ $count }) wait until the next working day at 9:00 (Dutch and Belgian time).
 # issue 11: team advice
-team-advice-title = What to do next:
 team-advice-no-priorities = No theme has a gap of 1.5 or more: keep what works, and look at the themes below.
 team-advice-priority = { $rank }. { $name } (gap { $gap }): { $step }
-team-advice-talk-first = Talk about this first, views are divided: { $list }
 team-advice-make-visible = Make this visible, many answered "don't know": { $list }
 team-advice-share = { $name } ({ $share }%)
 team-statements-lowest = Lowest-scoring statements:
@@ -188,6 +188,8 @@ report-org-facts = Printed { $date } · { $flow } · { $teams ->
     }
 report-org-teams = Per team
 report-org-caption = The organisation report, to share with management.
+report-themes = Per theme
+report-by-role = By role
 report-statements = Statements that stand out
 
 # issue 9 and 11: the organisation view for a management team

@@ -49,10 +49,10 @@ team-dimension-no-score = { $name }: te weinig antwoorden voor een mediaan
 team-spread = spreiding (IQR) { $iqr }: { $view }
 team-view-shared = gedeeld beeld
 team-view-divided = verdeeld beeld
-team-view-mixed = de beelden lopen wat uiteen
+team-view-mixed = daartussenin, niet gedeeld en niet verdeeld
 team-dont-know = { $share }% weet ik niet
 team-change = verandering sinds ronde { $round }: { $change }
-team-by-role-title = Per rol (alleen groepen van 7 of meer, met minstens 7 anderen ernaast):
+team-by-role-title = Alleen groepen van 7 of meer, met minstens 7 anderen ernaast:
 team-by-role = { $role } ({ $respondents }): { $medians }
 team-how-to-read = Zo lees je dit: medianen over het hele team, op een schaal van 1 tot 5, afgerond op één decimaal; de kloof en de verandering zijn berekend met de getallen zoals je ze ziet. De spreiding (interkwartielafstand, IQR) toont hoe ver de beelden uiteenlopen: 1 of minder is een gedeeld beeld, 2 of meer een verdeeld beeld. Niemands eigen antwoorden worden ooit getoond, en ook nooit een laagste of hoogste waarde.
 chart-team-title = Team "{ $team }", ronde { $round }: mediaan nu en over 2 jaar
@@ -76,6 +76,8 @@ export-col-q1 = Eerste kwartiel
 export-col-q3 = Derde kwartiel
 export-col-iqr = Spreiding (IQR)
 export-col-dont-know = Weet ik niet (%)
+export-col-view = Beeld
+export-col-attention = Let op
 
 ## Reminders
 
@@ -132,10 +134,8 @@ team-name-duplicate = Je bent al teamleider van een team dat "{ $team }" heet. G
 team-picked = Team: { $team }
 remind-queued = Het is buiten werktijd, dus de berichten aan de leden van "{ $team }" ({ $count }) wachten tot de volgende werkdag om 9.00 uur.
 # issue 11: team advice
-team-advice-title = Wat nu te doen:
 team-advice-no-priorities = Geen thema heeft een kloof van 1,5 of meer: houd vast aan wat werkt en kijk naar de thema's hieronder.
 team-advice-priority = { $rank }. { $name } (kloof { $gap }): { $step }
-team-advice-talk-first = Bespreek dit eerst, de meningen zijn verdeeld: { $list }
 team-advice-make-visible = Maak dit zichtbaar, veel mensen antwoordden "weet ik niet": { $list }
 team-advice-share = { $name } ({ $share }%)
 team-statements-lowest = Stellingen met de laagste score:
@@ -187,6 +187,8 @@ report-org-facts = Afgedrukt op { $date } · { $flow } · { $teams ->
     }
 report-org-teams = Per team
 report-org-caption = Het rapport van de organisatie, om met het managementteam te delen.
+report-themes = Per thema
+report-by-role = Per rol
 report-statements = Stellingen die opvallen
 
 # issue 9 en 11: het organisatieoverzicht voor een managementteam

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Cell, Medians, Table, percent};
+use super::{Cell, Medians, Reading, Table, percent};
 use crate::flow::Flow;
 use crate::i18n::Locales;
 use crate::lang::Lang;
@@ -11,7 +11,7 @@ use crate::messages::Msg;
 use crate::team::{OrgView, Shown};
 
 /// The organisation view's columns.
-const ORG_COLUMNS: [Msg; 10] = [
+const ORG_COLUMNS: [Msg; 12] = [
     Msg::ExportColTeam,
     Msg::ExportColRound,
     Msg::ExportColRespondents,
@@ -22,6 +22,8 @@ const ORG_COLUMNS: [Msg; 10] = [
     Msg::ExportColGap,
     Msg::ExportColIqr,
     Msg::ExportColDontKnow,
+    Msg::ExportColView,
+    Msg::ExportColAttention,
 ];
 
 /// One row of the organisation table: a theme of a team (or of the whole organisation),
@@ -40,6 +42,8 @@ pub struct OrgRow {
     pub medians: Medians,
     pub iqr: Option<f64>,
     pub dont_know_percent: Option<f64>,
+    #[serde(flatten)]
+    pub reading: Reading,
 }
 
 impl OrgRow {
@@ -62,6 +66,7 @@ impl Table for OrgRow {
         ];
         cells.extend(self.numbers().map(Cell::decimal));
         cells.push(Cell::whole(self.dont_know_percent));
+        cells.extend(self.reading.cells());
         cells
     }
 }
@@ -87,6 +92,7 @@ pub fn org_rows(flow: &Flow, locales: &Locales, lang: Lang, view: &OrgView) -> V
                 medians: Medians::of(stats),
                 iqr: stats.iqr(),
                 dont_know_percent: Some(percent(stats.dont_know_share)),
+                reading: Reading::of(flow, locales, lang, stats),
             })
             .collect()
     };
@@ -105,6 +111,7 @@ pub fn org_rows(flow: &Flow, locales: &Locales, lang: Lang, view: &OrgView) -> V
         medians: Medians::default(),
         iqr: None,
         dont_know_percent: None,
+        reading: Reading::default(),
     }));
     rows
 }
@@ -130,6 +137,11 @@ mod tests {
             medians: Medians { median_current: Some(2.5), median_ambition: Some(4.0), gap: Some(1.5) },
             iqr: Some(1.0),
             dont_know_percent: Some(8.0),
+            reading: Reading {
+                view: Some("shared"),
+                view_label: "shared view".to_string(),
+                ..Reading::default()
+            },
         };
         let pending = OrgRow {
             team: "Noord".to_string(),
@@ -140,6 +152,7 @@ mod tests {
             medians: Medians::default(),
             iqr: None,
             dont_know_percent: None,
+            reading: Reading::default(),
         };
         [whole, pending]
     }
@@ -151,13 +164,13 @@ mod tests {
         let text = std::str::from_utf8(&bytes).unwrap().strip_prefix(BOM).expect("a byte order mark");
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], ORG_COLUMNS.map(|column| locales.msg(Lang::En, column)).join(";"));
-        assert_eq!(lines[1], "Whole organisation;;12;;A Vision & leadership;2,5;4,0;1,5;1,0;8");
-        assert_eq!(lines[2], "Noord;1;2;9;;;;;;");
+        assert_eq!(lines[1], "Whole organisation;;12;;A Vision & leadership;2,5;4,0;1,5;1,0;8;shared view;");
+        assert_eq!(lines[2], "Noord;1;2;9;;;;;;;;");
 
         let bytes = xlsx(&org_rows(), &locales, Lang::En).unwrap();
         let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
         let sheet = book.worksheet_range("peilbot").unwrap();
-        assert_eq!(sheet.get_size(), (3, 10));
+        assert_eq!(sheet.get_size(), (3, 12));
         let (f, e, s) = (Data::Float, Data::Empty, |t: &str| Data::String(t.to_string()));
         let expected = [
             [s("Whole organisation"), e.clone(), f(12.0), e.clone(), s("A Vision & leadership")],

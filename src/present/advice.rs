@@ -1,5 +1,5 @@
-//! Team advice in words: the priorities with their next steps, what to talk about first,
-//! what to make visible, and the statements that stand out. What to say is decided in
+//! Team advice in words: the priorities with their next steps, the lowest theme's first
+//! step, what to make visible, and the statements that stand out. What to say is decided in
 //! `peilbot_core::advice`; this only words it.
 
 use super::Presenter;
@@ -9,25 +9,6 @@ use crate::messages::Msg;
 use crate::team_stats::TeamStats;
 
 impl Presenter<'_> {
-    /// The advice section of a team result, as lines.
-    pub fn team_advice(&self, stats: &TeamStats, advice: &Advice) -> Vec<String> {
-        let mut out = vec![self.msg(Msg::TeamAdviceTitle)];
-        out.extend(self.priority_steps(advice));
-        out.extend(self.lowest_steps(advice));
-        if !advice.talk_first.is_empty() {
-            let list = self.dimension_list(&advice.talk_first);
-            out.push(self.msg_with(Msg::TeamAdviceTalkFirst, &[("list", list.into())]));
-        }
-        out.extend(self.make_visible(stats, advice));
-        let statements = self.statements(stats, advice);
-        if !statements.is_empty() {
-            // The statements are a section of their own, not one more piece of advice.
-            out.push(String::new());
-            out.extend(statements);
-        }
-        out
-    }
-
     /// "1. A Vision & leadership (gap 3.0): <the flow's next step>", per priority.
     pub fn priority_steps(&self, advice: &Advice) -> Vec<String> {
         if advice.priorities.is_empty() {

@@ -123,28 +123,4 @@ impl Presenter<'_> {
         }
         blocks
     }
-
-    /// Blocks as plain text for a chat or a terminal: a table row becomes one line of
-    /// "column: value" pairs, with a blank to fill in for an empty cell.
-    pub fn blocks_text(&self, blocks: &[Block]) -> String {
-        let mut out = Vec::new();
-        for block in blocks {
-            match block {
-                Block::Title(text) | Block::Heading(text) | Block::Subheading(text) => {
-                    out.push(String::new());
-                    out.push(text.clone());
-                }
-                Block::Paragraph(text) | Block::Note(text) => out.push(text.clone()),
-                Block::Table { columns, rows, .. } => out.extend(rows.iter().map(|row| {
-                    let cells = columns.iter().zip(row).map(|(column, cell)| {
-                        let cell = if cell.is_empty() { "________" } else { cell };
-                        format!("{column}: {cell}")
-                    });
-                    format!("• {}", cells.collect::<Vec<_>>().join(" · "))
-                })),
-                Block::Chart { .. } | Block::PageBreak => {}
-            }
-        }
-        out.join("\n")
-    }
 }

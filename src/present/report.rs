@@ -3,8 +3,6 @@
 //! Laid out as a PDF by `crate::report`; nothing here knows about pages.
 
 use super::Presenter;
-use super::team::median_before;
-use crate::advice::advice;
 use crate::messages::Msg;
 use crate::org_advice::org_advice;
 use crate::team::{OrgTeam, OrgView, TeamResult};
@@ -17,6 +15,9 @@ pub enum Block {
     Paragraph(String),
     /// A paragraph in smaller, muted type (the facts under the title).
     Note(String),
+    /// A line that belongs to the paragraph above it (a theme's spread): indented in text,
+    /// in smaller, muted type on paper.
+    Detail(String),
     /// The report's chart number `index`: at its natural size (a team's profile), or as
     /// wide as the page, so that its smallest text prints at a legible size (a heatmap).
     Chart {
@@ -39,8 +40,6 @@ impl Presenter<'_> {
     /// A team's report: the facts, the chart, what to do, views, change, how to read it
     /// and the anonymity statement. `now` dates an open round (milliseconds).
     pub fn team_report(&self, result: &TeamResult, min_respondents: usize, now: u64) -> Vec<Block> {
-        let stats = &result.shown.stats;
-        let advice = advice(self.flow, stats);
         let round = if result.closed_at.is_some() { Msg::ReportRoundClosed } else { Msg::ReportRoundOpen };
         let mut blocks = vec![
             Block::Title(self.msg_with(Msg::ReportTitle, &[("team", result.team.as_str().into())])),
@@ -67,31 +66,7 @@ impl Presenter<'_> {
             ),
             Block::Chart { index: 0, full_width: false },
         ];
-        // The flag under a score, as in the chat: public values below 2 come first.
-        blocks.extend(
-            stats
-                .dimensions
-                .iter()
-                .filter(|d| d.flagged(self.flow))
-                .filter_map(|d| d.current.map(|current| Block::Paragraph(self.flag(current)))),
-        );
-        blocks.push(Block::Heading(self.msg(Msg::ReportPriorities)));
-        blocks.extend(self.priority_steps(&advice).into_iter().map(Block::Paragraph));
-        blocks.extend(self.lowest_steps(&advice).into_iter().map(Block::Paragraph));
-        blocks.push(Block::Heading(self.msg(Msg::ReportViews)));
-        blocks.push(Block::Paragraph(self.views(&advice.shared, Msg::ReportShared)));
-        blocks.push(Block::Paragraph(self.views(&advice.talk_first, Msg::ReportDivided)));
-        if !advice.in_between.is_empty() {
-            blocks.push(Block::Paragraph(self.views(&advice.in_between, Msg::ReportInBetween)));
-        }
-        blocks.extend(self.make_visible(stats, &advice).map(Block::Paragraph));
-        let statements = self.statements(stats, &advice);
-        if !statements.is_empty() {
-            blocks.push(Block::Heading(self.msg(Msg::ReportStatements)));
-            blocks.extend(statements.into_iter().map(Block::Paragraph));
-        }
-        blocks.push(Block::Heading(self.msg(Msg::ReportChange)));
-        blocks.extend(self.change(result).into_iter().map(Block::Paragraph));
+        blocks.extend(self.team_sections(result));
         blocks.extend(self.how_to_read_and_anonymity(min_respondents));
         blocks.extend(self.levels_appendix());
         blocks
@@ -228,32 +203,29 @@ impl Presenter<'_> {
         ]
     }
 
-    /// "Shared view: A …, D …", or that no theme has one.
-    fn views(&self, dimensions: &[usize], msg: Msg) -> String {
-        let list = if dimensions.is_empty() {
-            self.msg(Msg::ReportNoTheme)
-        } else {
-            self.dimension_list(dimensions)
-        };
-        self.msg_with(msg, &[("list", list.into())])
-    }
-
-    /// Per theme the median now against the previous published round, or that there is none.
-    fn change(&self, result: &TeamResult) -> Vec<String> {
-        let Some((round, _)) = &result.previous else { return vec![self.msg(Msg::ReportNoChange)] };
-        let mut lines = vec![self.msg_with(Msg::ReportChangeSince, &[("round", (*round).into())])];
-        lines.extend(result.shown.stats.dimensions.iter().filter_map(|dim| {
-            let (current, (_, earlier)) = (dim.current?, median_before(result, dim.dimension)?);
-            Some(self.msg_with(
-                Msg::ReportChangeLine,
-                &[
-                    ("name", self.dimension_name(dim.dimension).into()),
-                    ("before", self.number(earlier).into()),
-                    ("now", self.number(current).into()),
-                    ("change", self.lang.signed_decimal(current - earlier).into()),
-                ],
-            ))
-        }));
-        lines
+    /// Blocks as plain text for a chat or a terminal: a heading after a blank line, a
+    /// detail indented under its paragraph, and a table row as one line of "column: value"
+    /// pairs, with a blank to fill in for an empty cell.
+    pub fn blocks_text(&self, blocks: &[Block]) -> String {
+        let mut out = Vec::new();
+        for block in blocks {
+            match block {
+                Block::Title(text) | Block::Heading(text) | Block::Subheading(text) => {
+                    out.push(String::new());
+                    out.push(text.clone());
+                }
+                Block::Paragraph(text) | Block::Note(text) => out.push(text.clone()),
+                Block::Detail(text) => out.push(format!("  {text}")),
+                Block::Table { columns, rows, .. } => out.extend(rows.iter().map(|row| {
+                    let cells = columns.iter().zip(row).map(|(column, cell)| {
+                        let cell = if cell.is_empty() { "________" } else { cell };
+                        format!("{column}: {cell}")
+                    });
+                    format!("• {}", cells.collect::<Vec<_>>().join(" · "))
+                })),
+                Block::Chart { .. } | Block::PageBreak => {}
+            }
+        }
+        out.join("\n")
     }
 }

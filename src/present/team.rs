@@ -1,5 +1,5 @@
-//! A team's published result in words: the result itself (themes, statements, role
-//! groups, advice), why there is none yet, and its chart's rows.
+//! A team's published result in words: what it counts, why there is none yet, and its
+//! chart's rows. Its sections are `team_sections`'.
 
 use super::Presenter;
 use crate::anonymity::MIN_DIFFERENCE;
@@ -7,9 +7,7 @@ use crate::chart::{ProfileRow, ProfileText};
 use crate::flow::QuestionKind;
 use crate::i18n::Arg;
 use crate::messages::Msg;
-use crate::score::{GapStatus, level_of};
 use crate::team::{TeamRefusal, TeamResult};
-use crate::team_stats::Agreement;
 
 /// Team results, for leads: only aggregates ever reach this code (see `store::teams`).
 impl Presenter<'_> {
@@ -35,8 +33,9 @@ impl Presenter<'_> {
         })
     }
 
+    /// A team result as text (the chat, the web, the terminal): what it counts, then the
+    /// same sections as the PDF's (see `team_sections`).
     pub fn team_result(&self, result: &TeamResult) -> String {
-        let stats = &result.shown.stats;
         let mut out = vec![match result.closed_at {
             None => self.msg_with(
                 Msg::TeamResultTitle,
@@ -81,93 +80,13 @@ impl Presenter<'_> {
                 ],
             ));
         }
-        out.push(String::new());
-        for dim in &stats.dimensions {
-            let name = self.dimension_name(dim.dimension);
-            let Some(current) = dim.current else {
-                out.push(self.msg_with(Msg::TeamDimensionNoScore, &[("name", name.into())]));
-                out.push(String::new());
-                continue;
-            };
-            let level = self.level_label(dim.dimension, level_of(current));
-            let mut line = match (dim.ambition, dim.gap()) {
-                (Some(ambition), Some(gap)) => self.msg_with(
-                    Msg::TeamDimension,
-                    &[
-                        ("name", name.into()),
-                        ("current", self.number(current).into()),
-                        ("level", level.into()),
-                        ("ambition", self.number(ambition).into()),
-                        ("gap", self.number(gap).into()),
-                    ],
-                ),
-                _ => self.msg_with(
-                    Msg::TeamDimensionNoAmbition,
-                    &[
-                        ("name", name.into()),
-                        ("current", self.number(current).into()),
-                        ("level", level.into()),
-                    ],
-                ),
-            };
-            if dim.gap_status(self.flow) == Some(GapStatus::Priority) {
-                line.push_str(&format!(" · {}", self.msg(Msg::SnapshotPriority)));
-            } else if dim.gap().is_some_and(|gap| gap < 0.0) {
-                line.push_str(&format!(" · {}", self.msg(Msg::TeamAboveAmbition)));
-            }
-            out.push(line);
-            let mut details = Vec::new();
-            if let (Some(iqr), Some(agreement)) = (dim.iqr(), dim.agreement()) {
-                let view = self.msg(match agreement {
-                    Agreement::Shared => Msg::TeamViewShared,
-                    Agreement::Divided => Msg::TeamViewDivided,
-                    Agreement::Mixed => Msg::TeamViewMixed,
-                });
-                details.push(
-                    self.msg_with(
-                        Msg::TeamSpread,
-                        &[("iqr", self.number(iqr).into()), ("view", view.into())],
-                    ),
-                );
-            }
-            let share = self.lang.percent(dim.dont_know_share);
-            details.push(self.msg_with(Msg::TeamDontKnow, &[("share", share.into())]));
-            if let Some((round, before)) = median_before(result, dim.dimension) {
-                let change = self.lang.signed_decimal(current - before);
-                details.push(
-                    self.msg_with(Msg::TeamChange, &[("round", round.into()), ("change", change.into())]),
-                );
-            }
-            out.push(format!("  {}", details.join(" · ")));
-            if dim.flagged(self.flow) {
-                out.push(format!("  {}", self.flag(current)));
-            }
-            out.push(String::new());
-        }
-        out.push(self.priorities(&stats.priorities(self.flow)));
-        out.push(String::new());
-        out.extend(self.team_advice(stats, &crate::advice::advice(self.flow, stats)));
-        if !result.by_role.is_empty() {
-            out.push(String::new());
-            out.push(self.msg(Msg::TeamByRoleTitle));
-            for (role, group) in &result.by_role {
-                let medians = self.theme_values(&group.stats, |d| d.current);
-                out.push(self.msg_with(
-                    Msg::TeamByRole,
-                    &[
-                        ("role", self.role_label(role).into()),
-                        ("respondents", group.respondents.into()),
-                        ("medians", medians.join(", ").into()),
-                    ],
-                ));
-            }
-        }
+        out.push(self.blocks_text(&self.team_sections(result)));
         out.push(String::new());
         out.push(self.msg(Msg::TeamHowToRead));
         out.join("\n")
     }
 
-    fn role_label(&self, role: &str) -> String {
+    pub(super) fn role_label(&self, role: &str) -> String {
         self.flow
             .questions
             .iter()

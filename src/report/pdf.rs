@@ -54,6 +54,8 @@ const CELL_PADDING: f32 = 4.0;
 const RULE: (u8, u8, u8) = (0x99, 0x99, 0x99);
 const PARAGRAPH: Style = Style { size: 10.5, leading: 15.0, colour: INK, before: 5.0 };
 const NOTE: Style = Style { size: 10.0, leading: 14.0, colour: MUTED, before: 6.0 };
+/// Under its paragraph, with no space between them.
+const DETAIL: Style = Style { size: 10.0, leading: 14.0, colour: MUTED, before: 0.0 };
 
 /// The height of a page's content, in points: a full-width chart that fits it prints
 /// on one page.
@@ -144,6 +146,7 @@ fn layout(blocks: &[Block], font: &FontRef<'_>, charts: &[(f32, f32)]) -> Vec<Ve
             Block::Subheading(text) => (&SUBHEADING, text),
             Block::Paragraph(text) => (&PARAGRAPH, text),
             Block::Note(text) => (&NOTE, text),
+            Block::Detail(text) => (&DETAIL, text),
             Block::PageBreak => {
                 pages.break_page();
                 continue;

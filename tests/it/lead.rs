@@ -34,6 +34,12 @@ fn pdf_text(path: &std::path::Path) -> String {
 }
 
 /// One paragraph as `pdf_text` gives it back.
+/// The lines under a heading of a team result, up to the next blank line.
+fn section(result: &str, heading: &str) -> Vec<String> {
+    let lines = result.lines().skip_while(|line| *line != heading).skip(1);
+    lines.take_while(|line| !line.is_empty()).map(str::to_owned).collect()
+}
+
 fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -75,20 +81,27 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
 
     let (result, chart) = lea.team_result("/team").await;
     assert_phone_picture(&chart);
-    // The advice, then after a blank line the statements that stand out.
-    let mut from_advice = result.lines().skip_while(|line| *line != "What to do next:");
-    let mut advice: Vec<&str> = from_advice.by_ref().take_while(|l| !l.is_empty()).collect();
-    advice.extend(from_advice.take_while(|l| !l.is_empty()));
+    // The sections a lead reads, each under its heading.
     let step = |key| message("en", key);
     assert_eq!(
-        advice,
+        section(&result, "Priorities and next steps"),
         vec![
-            "What to do next:".to_string(),
             format!("1. A Vision & leadership (gap 3.0): {}", step("team-next-a-1")),
             format!("2. F Skills (gap 3.0): {}", step("team-next-f-2")),
             format!("3. D Public values (gap 2.0): {}", step("team-next-d-1")),
-            "Talk about this first, views are divided: G Culture & collaboration".to_string(),
-            "Make this visible, many answered \"don't know\": E AI readiness (40%)".to_string(),
+        ],
+        "{result}"
+    );
+    let views = section(&result, "Where views are shared and where they differ");
+    for expected in [
+        "Divided view, talk about this first: G Culture & collaboration",
+        "Make this visible, many answered \"don't know\": E AI readiness (40%)",
+    ] {
+        assert!(views.iter().any(|line| line == expected), "{expected:?} in {views:?}");
+    }
+    assert_eq!(
+        section(&result, "Statements that stand out"),
+        vec![
             "Lowest-scoring statements:".to_string(),
             "• Management in our municipality acts on a vision for digital work and data. (median 1.0)"
                 .to_string(),
@@ -99,8 +112,10 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
         ],
         "{result}"
     );
-    // The summary line ranks the same way.
-    assert!(result.contains("Priorities: A Vision & leadership, F Skills, D Public values\n"), "{result}");
+    // The flag sits under its score.
+    let (_, details) = dimension_lines(&result, "D Public values");
+    assert!(details.starts_with("spread (IQR)"), "{details}");
+    assert!(result.contains("\n  Attention: public values score 1.0, below 2."), "{result}");
 
     // The report: a PDF naming the team and N, with the same advice, text that can be
     // extracted.
@@ -141,6 +156,14 @@ async fn a_team_gets_its_priorities_by_gap_with_the_flows_next_steps_and_a_repor
         "No one's own answers are in it",
     ] {
         assert!(text.contains(expected), "{expected:?} is not in the report:\n{text}");
+    }
+    // One builder: every line of the chat's sections, from "Per theme" to how to read
+    // it, is in the PDF too, word for word.
+    let sections = result.lines().skip_while(|line| *line != "Per theme");
+    let sections: Vec<&str> = sections.filter(|line| !line.trim().is_empty()).collect();
+    assert!(sections.len() > 20, "{result}");
+    for line in sections {
+        assert!(text.contains(&words(line)), "{line:?} of the chat is not in the report:\n{text}");
     }
     let fonts = Command::new("pdffonts").arg(&file).output().expect("pdffonts");
     let fonts = String::from_utf8_lossy(&fonts.stdout);
@@ -292,7 +315,10 @@ async fn after_a_new_round_members_are_told_and_the_team_still_sees_round_one() 
     let mark = rik.mark();
     let (round2, _) = rik.team_result("/team").await;
     assert!(round2.starts_with("Team \"Rho\", round 2: 5 of 6 members have finished."), "{round2}");
-    assert!(round2.contains("change since round 1: +1.0"), "{round2}");
+    assert!(
+        round2.contains("\nMedians now against round 1:\nA Vision & leadership: 3.0 → 4.0 (+1.0)\n"),
+        "{round2}"
+    );
     let text =
         rik.since(mark).into_iter().find(|msg| msg.body().starts_with("Team \"Rho\", round 2")).unwrap();
     let earlier = text.button_data("Round 1").expect("a button to round 1").to_owned();

@@ -51,7 +51,7 @@ fn observe(store: &Store, content: &Content) -> String {
             && result.open.is_none()
         {
             let text = Presenter::new(content, flow, Lang::Nl).team_result(result);
-            writeln!(out, "text (nl):\n{}", schema_1::text(&text)).unwrap();
+            writeln!(out, "text (nl):\n{text}").unwrap();
         }
         let rounds = store.team_export(flow, &team.id, &lead, rules).unwrap().expect("a lead may export");
         writeln!(out, "export: {:?}", rounds.iter().map(schema_1::RoundExport::of).collect::<Vec<_>>())
@@ -174,18 +174,6 @@ mod schema_1 {
             previous: result.previous.as_ref().map(|(_, shown)| Shown::of(shown)),
             by_role: result.by_role.iter().map(|(role, shown)| (role.clone(), Shown::of(shown))).collect(),
         })
-    }
-
-    /// The team result's text without the advice that follows its priorities, nor the
-    /// statements that stand out after it (a paragraph of their own since).
-    pub fn text(text: &str) -> String {
-        let Some(start) = text.find("\n\nWat nu te doen:") else { return text.to_string() };
-        let mut end = text[start + 2..].find("\n\n").map_or(text.len(), |end| start + 2 + end);
-        let statements = ["\n\nStellingen met de laagste score:", "\n\nVaakst \"weet ik niet\":"];
-        if statements.iter().any(|heading| text[end..].starts_with(heading)) {
-            end = text[end + 2..].find("\n\n").map_or(text.len(), |next| end + 2 + next);
-        }
-        format!("{}{}", &text[..start], &text[end..])
     }
 }
 

@@ -225,17 +225,20 @@ proptest! {
                 if stats.ambition.is_some() {
                     check_gap(lang, &values, line)?;
                 }
-                // "change since round 1: +0.5" on the details line, against round 1 as shown.
+                // "A …: 3.0 → 3.5 (+0.5)" under "Change since the last round", against
+                // round 1 as shown: the now minus the change gives back the before.
                 let before = result.previous.as_ref().unwrap().1.stats.dimensions[d].current;
-                let details = lines[at + 1];
+                let change_at = lines.iter().rposition(|l| l.starts_with(&format!("{name}:"))).unwrap();
                 match before {
                     Some(before) => {
-                        let change = numbers(details, lang).last().cloned().expect("a change");
-                        prop_assert_eq!(&change.0, &difference(lang, current, before), "{}", details);
-                        let shown_before = lang.decimal(before);
-                        prop_assert_eq!(presenter.number(values[0].1 - change.1), shown_before);
+                        prop_assert!(change_at > at, "a change line: {}", text);
+                        let change = numbers(&lines[change_at][name.len() + 1..], lang);
+                        prop_assert_eq!(&change[0].0, &lang.decimal(before), "{}", lines[change_at]);
+                        prop_assert_eq!(&change[1].0, &presenter.number(current), "{}", lines[change_at]);
+                        prop_assert_eq!(&change[2].0, &difference(lang, current, before), "{}", lines[change_at]);
+                        prop_assert_eq!(presenter.number(change[1].1 - change[2].1), lang.decimal(before));
                     }
-                    None => prop_assert!(!details.contains(" 1: "), "{details}"),
+                    None => prop_assert_eq!(change_at, at, "no change line without a before: {}", text),
                 }
             }
             let (rows, _) = presenter.team_chart(&result, 0);

@@ -80,7 +80,9 @@ fn the_org_table_has_ambition_gap_n_a_whole_organisation_row_and_counts_for_smal
             "Median ambition",
             "Gap",
             "Spread (IQR)",
-            "Don't know (%)"
+            "Don't know (%)",
+            "View",
+            "Attention"
         ]
     );
     let whole: Vec<&Vec<String>> = table.iter().filter(|row| row[0] == "Whole organisation").collect();

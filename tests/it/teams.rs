@@ -60,7 +60,7 @@ async fn a_lead_and_seven_members_see_a_result_only_from_five_respondents_and_in
         assert_eq!(line, format!("{dimension}: median 3.0 ({level}), ambition 3.0, gap 0.0"));
         assert_eq!(details, "spread (IQR) 2.0: divided view · don't know 0%");
     }
-    assert!(five.contains("No priorities: no gap of 1.5 or more."), "{five}");
+    assert!(five.contains("\nNo theme has a gap of 1.5 or more: keep what works"), "{five}");
     assert!(!five.contains("Attention: public values"), "the median of D is 3: no flag\n{five}");
     assert!(!five.contains("By role"), "no breakdown under 7 respondents\n{five}");
     // Only the median, the ambition, the gap and the spread: no lowest (1.0) or highest
@@ -220,14 +220,16 @@ async fn a_new_round_starts_from_zero_and_shows_the_change_since_the_previous_on
         let level = level_name(dimension, 1);
         assert_eq!(line, format!("{dimension}: median 1.0 ({level}), ambition 4.0, gap 3.0 · priority"));
         let dont_know = if dimension.starts_with('E') { 29 } else { 20 };
-        assert_eq!(
-            details,
-            format!("spread (IQR) 0.5: shared view · don't know {dont_know}% · change since round 1: -2.0")
-        );
+        assert_eq!(details, format!("spread (IQR) 0.5: shared view · don't know {dont_know}%"));
+        assert_eq!(change_line(&result, dimension), Some(format!("{dimension}: 3.0 → 1.0 (-2.0)")));
     }
     assert!(result.contains("Attention: public values score 1.0, below 2."), "{result}");
     // Seven equal gaps of 3.0 at the same median: the first three, in flow order.
-    assert!(result.contains(&format!("Priorities: {}\n", DIMENSIONS[..3].join(", "))), "{result}");
+    for (rank, dimension) in DIMENSIONS[..3].iter().enumerate() {
+        let step = format!("\n{}. {dimension} (gap 3.0): ", rank + 1);
+        assert!(result.contains(&step), "{step:?} in:\n{result}");
+    }
+    assert!(!result.contains(&format!("\n4. {}", DIMENSIONS[3])), "{result}");
     assert_eq!(chart.caption.as_deref(), Some("Team \"Rho\", round 2: median now and in 2 years"));
 }
 
@@ -606,6 +608,8 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
             "Derde kwartiel",
             "Spreiding (IQR)",
             "Weet ik niet (%)",
+            "Beeld",
+            "Let op",
         ]
     );
     let rows: Vec<Vec<String>> =
@@ -618,12 +622,16 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
                 .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
     };
     for (row, dimension) in rows.iter().zip('A'..='G') {
-        assert_eq!(row.len(), 14);
+        assert_eq!(row.len(), 16);
         assert_eq!(&row[..2], ["Burgerzaken", "1"]);
         assert!(is_date(&row[2]) && is_date(&row[3]), "opened and closed dates: {row:?}");
         assert_eq!(&row[4..6], ["4", "3"], "4 took part, the result covers 3: {row:?}");
         assert!(row[6].starts_with(&format!("{dimension} ")), "{row:?}");
-        assert_eq!(&row[7..], ["2,0", "3,0", "1,0", "", "", "1,0", "0"], "decimal commas: {row:?}");
+        assert_eq!(
+            &row[7..],
+            ["2,0", "3,0", "1,0", "", "", "1,0", "0", "gedeeld beeld", ""],
+            "decimal commas, and the view as the chat names it: {row:?}"
+        );
     }
 
     let json: Value = serde_json::from_slice(&json_file.data).expect("the JSON parses");
@@ -646,6 +654,7 @@ async fn a_dutch_lead_exports_csv_for_excel_and_json() {
         ] {
             assert_eq!(row[key].as_f64(), value, "{key} in {row}");
         }
+        assert_eq!((&row["view"], &row["flagged"]), (&Value::from("shared"), &Value::from(false)), "{row}");
         let keys: Vec<&String> = row.as_object().unwrap().keys().collect();
         assert!(!keys.iter().any(|k| k.contains("min") || k.contains("max")), "{keys:?}");
     }
@@ -697,6 +706,8 @@ async fn an_english_lead_exports_csv_for_dutch_excel_and_a_workbook_of_numbers()
         "Third quartile",
         "Spread (IQR)",
         "Don't know (%)",
+        "View",
+        "Attention",
     ];
 
     // The CSV is the one Dutch Excel opens, in any language: "3.5" would be the 3rd of May.
@@ -708,12 +719,16 @@ async fn an_english_lead_exports_csv_for_dutch_excel_and_a_workbook_of_numbers()
         reader.records().map(|r| r.expect("a CSV row").iter().map(str::to_owned).collect()).collect();
     assert_eq!(rows.len(), 7, "one row per dimension: {rows:?}");
     for (row, dimension) in rows.iter().zip(DIMENSIONS) {
-        assert_eq!(row.len(), 14);
+        assert_eq!(row.len(), 16);
         assert_eq!(&row[..2], ["Digital Office", "1"]);
         assert_eq!(row[3], "", "the round is still open");
         assert_eq!(&row[4..6], ["7", "7"]);
         assert_eq!(row[6], dimension);
-        assert_eq!(&row[7..], ["3,0", "4,0", "1,0", "2,5", "3,5", "1,0", "0"], "decimal commas: {row:?}");
+        assert_eq!(
+            &row[7..],
+            ["3,0", "4,0", "1,0", "2,5", "3,5", "1,0", "0", "shared view", ""],
+            "decimal commas: {row:?}"
+        );
         assert!(row[7..].iter().all(|cell| !cell.contains('.')), "no decimal points: {row:?}");
     }
 

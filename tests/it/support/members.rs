@@ -213,6 +213,15 @@ pub fn dimension_lines(result: &str, dimension: &str) -> (String, String) {
     (lines[at].to_owned(), lines.get(at + 1).copied().unwrap_or_default().trim().to_owned())
 }
 
+/// A theme's line under "Change since the last round" ("A …: 3.0 → 4.0 (+1.0)"), if
+/// the result has one for it.
+pub fn change_line(result: &str, dimension: &str) -> Option<String> {
+    let prefix = format!("{dimension}:");
+    let mut lines = result.lines().filter(|l| l.starts_with(&prefix));
+    lines.next()?;
+    lines.next_back().map(str::to_owned)
+}
+
 /// The nudges a person got.
 pub fn nudges(person: &Person) -> Vec<SentMessage> {
     person.messages().into_iter().filter(|m| m.body().starts_with("A reminder from your team")).collect()
