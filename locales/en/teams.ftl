@@ -152,8 +152,11 @@ round-opened-sent = { $count ->
     [one] 1 member was told, with a button to start.
    *[other] { $count } members were told, with a button to start.
     }
-chart-facts = { $date } · don't know { $dontknow }%
-chart-team-facts = N = { $respondents } · { $date } · don't know { $dontknow }%
+chart-facts = scan of { $date } · don't know { $dontknow }%
+chart-team-facts = N = { $respondents } · { $closed ->
+        [yes] closed { $date }
+       *[no] as of { $date }
+    } · don't know { $dontknow }%
 chart-previous = Round { $round }
 date-short = { $year }-{ $month }-{ $day }
 

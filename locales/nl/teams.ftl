@@ -151,8 +151,11 @@ round-opened-sent = { $count ->
     [one] 1 teamlid heeft een bericht gekregen, met een knop om te beginnen.
    *[other] { $count } teamleden hebben een bericht gekregen, met een knop om te beginnen.
     }
-chart-facts = { $date } · weet ik niet { $dontknow }%
-chart-team-facts = N = { $respondents } · { $date } · weet ik niet { $dontknow }%
+chart-facts = scan van { $date } · weet ik niet { $dontknow }%
+chart-team-facts = N = { $respondents } · { $closed ->
+        [yes] gesloten op { $date }
+       *[no] stand van { $date }
+    } · weet ik niet { $dontknow }%
 chart-previous = Ronde { $round }
 date-short = { $day }-{ $month }-{ $year }
 

@@ -268,6 +268,8 @@ pub struct Shown<'a> {
     pub flow: &'a Flow,
     pub text: String,
     pub snapshot: Snapshot,
+    /// When the scan was finished (milliseconds): the date its chart names.
+    pub completed_at: u64,
 }
 
 /// `/snapshot`: the latest completed scan, with the change since the one of the same flow
@@ -277,7 +279,7 @@ pub fn snapshot<'a>(app: &'a App, session: &Session, typed: bool) -> Result<Opti
     let Some((latest, before)) = history::latest(app, &session.person)? else { return Ok(None) };
     let lang = session.state.lang;
     let text = history::snapshot_text(app, lang, latest.flow, &latest.snapshot, before.as_ref(), typed);
-    Ok(Some(Shown { flow: latest.flow, text, snapshot: latest.snapshot }))
+    Ok(Some(Shown { flow: latest.flow, text, snapshot: latest.snapshot, completed_at: latest.completed_at }))
 }
 
 /// What each level looks like, for the person's latest snapshot: per theme where they

@@ -128,6 +128,7 @@ impl Presenter<'_> {
             &[
                 ("respondents", result.shown.respondents.into()),
                 ("date", self.date(result.closed_at.unwrap_or(now)).into()),
+                ("closed", if result.closed_at.is_some() { "yes" } else { "no" }.into()),
                 ("dontknow", self.lang.percent(stats.dont_know_share()).into()),
             ],
         ));

@@ -370,7 +370,7 @@ pub async fn snapshot(
             ));
         }
         main.push_str(&html::paragraphs(&shown.text));
-        let (rows, _) = presenter.chart(&shown.snapshot, crate::unix_now());
+        let (rows, _) = presenter.chart(&shown.snapshot, shown.completed_at);
         main.push_str(&format!(
             "<img src=\"/snapshot.png\" alt=\"{}\" width=\"1080\">\n",
             html::escape(&msg(web, &visit, Msg::WebChartAlt))
@@ -412,7 +412,7 @@ pub async fn snapshot_png(State(web): State<Arc<Web>>, headers: HeaderMap) -> Re
             .map_err(store_error(web, visit.lang()))?;
         let Some(shown) = shown else { return Ok(StatusCode::NOT_FOUND.into_response()) };
         let (rows, labels) =
-            web.app.presenter_for(shown.flow, visit.lang()).chart(&shown.snapshot, crate::unix_now());
+            web.app.presenter_for(shown.flow, visit.lang()).chart(&shown.snapshot, shown.completed_at);
         let png =
             crate::chart::profile_png(&rows, &labels).map_err(|err| unavailable(web, visit.lang(), &err))?;
         Ok(([(header::CONTENT_TYPE, "image/png")], png).into_response())

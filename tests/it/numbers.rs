@@ -252,3 +252,49 @@ proptest! {
         }
     }
 }
+
+/// The date on a chart says what it is: when the scan was finished, when a round closed,
+/// or the day an open round's result was drawn.
+#[test]
+fn a_charts_date_says_what_it_is() {
+    let flow = content().default_flow();
+    let answers = Answers::default();
+    let shown = Shown { respondents: 5, set: BTreeSet::new(), stats: team_stats(flow, &[&answers; 5]) };
+    let mut result = TeamResult {
+        team: "Noord".into(),
+        round: 1,
+        members: 6,
+        respondents_now: 5,
+        shown,
+        up_to_date: true,
+        previous: None,
+        by_role: Vec::new(),
+        opened_at: 0,
+        closed_at: None,
+        open: None,
+        published_rounds: vec![1],
+    };
+    // 2026-11-22 and 2026-12-07, at noon UTC.
+    let (closed, drawn) = (1_795_348_800_000, 1_796_644_800_000);
+    let en = Presenter::new(content(), flow, Lang::En);
+    let nl = Presenter::new(content(), flow, Lang::Nl);
+    let facts =
+        |presenter: &Presenter, result: &TeamResult| presenter.team_chart(result, drawn).1.facts.unwrap();
+    assert!(facts(&en, &result).contains(&format!("as of {}", en.date(drawn))), "{}", facts(&en, &result));
+    assert!(
+        facts(&nl, &result).contains(&format!("stand van {}", nl.date(drawn))),
+        "{}",
+        facts(&nl, &result)
+    );
+    result.closed_at = Some(closed);
+    assert!(facts(&en, &result).contains(&format!("closed {}", en.date(closed))), "{}", facts(&en, &result));
+    assert!(
+        facts(&nl, &result).contains(&format!("gesloten op {}", nl.date(closed))),
+        "{}",
+        facts(&nl, &result)
+    );
+
+    let snapshot = snapshot(flow, &answers);
+    let (_, text) = en.chart(&snapshot, closed);
+    assert!(text.facts.unwrap().starts_with(&format!("scan of {} · ", en.date(closed))));
+}
