@@ -38,6 +38,17 @@ pub struct Presenter<'a> {
     pub lang: Lang,
 }
 
+/// How a theme's spread is named ("shared view", "in between …", "divided view"): the
+/// same words under a score, in the views section and in the exports.
+pub fn view_msg(agreement: crate::team_stats::Agreement) -> Msg {
+    use crate::team_stats::Agreement;
+    match agreement {
+        Agreement::Shared => Msg::TeamViewShared,
+        Agreement::Mixed => Msg::TeamViewMixed,
+        Agreement::Divided => Msg::TeamViewDivided,
+    }
+}
+
 /// The flag under a score that calls for one ("Attention: public values score 1.5, below
 /// 2 …"), in the flow's own words where it has them: the same in the chat, the PDF and
 /// the exports.

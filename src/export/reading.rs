@@ -7,7 +7,6 @@ use super::Cell;
 use crate::flow::Flow;
 use crate::i18n::Locales;
 use crate::lang::Lang;
-use crate::messages::Msg;
 use crate::team_stats::{Agreement, DimensionStats};
 
 /// A theme's reading, in the lead's language for the CSV and the workbook, and as ids for
@@ -26,12 +25,12 @@ pub struct Reading {
 
 impl Reading {
     pub fn of(flow: &Flow, locales: &Locales, lang: Lang, stats: &DimensionStats) -> Reading {
-        let (view, msg) = match stats.agreement() {
-            Some(Agreement::Shared) => (Some("shared"), Some(Msg::TeamViewShared)),
-            Some(Agreement::Mixed) => (Some("in_between"), Some(Msg::TeamViewMixed)),
-            Some(Agreement::Divided) => (Some("divided"), Some(Msg::TeamViewDivided)),
-            None => (None, None),
-        };
+        let agreement = stats.agreement();
+        let view = agreement.map(|agreement| match agreement {
+            Agreement::Shared => "shared",
+            Agreement::Mixed => "in_between",
+            Agreement::Divided => "divided",
+        });
         let flagged = stats.flagged(flow);
         let attention = match (flagged, stats.current) {
             (true, Some(score)) => crate::present::flag_text(locales, flow, lang, score),
@@ -39,7 +38,7 @@ impl Reading {
         };
         Reading {
             view,
-            view_label: msg.map(|msg| locales.msg(lang, msg)).unwrap_or_default(),
+            view_label: agreement.map(|a| locales.msg(lang, crate::present::view_msg(a))).unwrap_or_default(),
             flagged,
             attention,
         }

@@ -37,8 +37,9 @@ pub enum Block {
 }
 
 impl Presenter<'_> {
-    /// A team's report: the facts, the chart, what to do, views, change, how to read it
-    /// and the anonymity statement. `now` dates an open round (milliseconds).
+    /// A team's report: the facts, the chart, the team result's sections (as the chat
+    /// shows them), how to read it, the anonymity statement and what each level looks
+    /// like. `now` is the print date (milliseconds), which also dates an open round.
     pub fn team_report(&self, result: &TeamResult, min_respondents: usize, now: u64) -> Vec<Block> {
         let round = if result.closed_at.is_some() { Msg::ReportRoundClosed } else { Msg::ReportRoundOpen };
         let mut blocks = vec![

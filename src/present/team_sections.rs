@@ -11,7 +11,7 @@ use crate::advice::{Advice, advice};
 use crate::messages::Msg;
 use crate::score::{GapStatus, level_of};
 use crate::team::TeamResult;
-use crate::team_stats::{Agreement, DimensionStats};
+use crate::team_stats::{DimensionStats, TeamStats};
 
 impl Presenter<'_> {
     /// The sections of a published team result, top to bottom.
@@ -84,11 +84,7 @@ impl Presenter<'_> {
         }
         let mut details = Vec::new();
         if let (Some(iqr), Some(agreement)) = (dim.iqr(), dim.agreement()) {
-            let view = self.msg(match agreement {
-                Agreement::Shared => Msg::TeamViewShared,
-                Agreement::Divided => Msg::TeamViewDivided,
-                Agreement::Mixed => Msg::TeamViewMixed,
-            });
+            let view = self.msg(super::view_msg(agreement));
             details.push(
                 self.msg_with(Msg::TeamSpread, &[("iqr", self.number(iqr).into()), ("view", view.into())]),
             );
@@ -104,7 +100,7 @@ impl Presenter<'_> {
 
     /// Where views are shared, divided (talk about these first) and in between, and what
     /// to make visible.
-    fn views_blocks(&self, stats: &crate::team_stats::TeamStats, advice: &Advice) -> Vec<Block> {
+    fn views_blocks(&self, stats: &TeamStats, advice: &Advice) -> Vec<Block> {
         let mut blocks = vec![
             Block::Heading(self.msg(Msg::ReportViews)),
             Block::Paragraph(self.views(&advice.shared, Msg::ReportShared)),
