@@ -58,6 +58,22 @@ impl Session {
         Ok(Session { person, record, stored, state, update, detected, pending: Pending::default() })
     }
 
+    /// Moves the session out (to the blocking pool and back) without copying it; what is
+    /// left behind holds nothing but the language to apologise in.
+    pub fn take(&mut self) -> Session {
+        let lang = self.state.lang;
+        let vacant = Session {
+            person: PersonId(String::new()),
+            record: Person::default(),
+            stored: Person::default(),
+            state: State { lang, scan: None },
+            update: None,
+            detected: self.detected,
+            pending: Pending::default(),
+        };
+        std::mem::replace(self, vacant)
+    }
+
     /// Speaks a team's language from now on, unless the person chose one themselves;
     /// committed with the next [`Session::save`]. Whether it was taken.
     pub fn adopt_language(&mut self, lang: Lang) -> bool {

@@ -253,10 +253,11 @@ static STORE_FAILED: AtomicBool = AtomicBool::new(false);
 pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
     use Action as A;
 
-    let first_delivery = dptree::filter_async(|update: Update, shared: Arc<Shared>| async move {
+    let first_delivery = dptree::filter(|update: Update, shared: Arc<Shared>| {
+        // Read here, not on the blocking pool: ids are kept in the order they come, so a
+        // new or recent one is looked up in the tree's last pages, which are in memory.
         // A store error here must not drop the update: treat it as new.
-        let key = turn::update_key(&update);
-        let seen = crate::pool::off_async(move || shared.app.store.seen_update(&key).unwrap_or(false)).await;
+        let seen = shared.app.store.seen_update(&turn::update_key(&update)).unwrap_or(false);
         let counter = if seen { "peilbot_updates_redelivered_total" } else { "peilbot_updates_total" };
         metrics::counter!(counter).increment(1);
         !seen
@@ -269,11 +270,18 @@ pub fn schema<B: TgBot>() -> UpdateHandler<HandlerError> {
         .branch(case![Said::Unknown].endpoint(chat::unknown_command::<B>))
         .branch(case![Said::OtherBot].endpoint(chat::not_ours::<B>));
     let scan_tap = dptree::filter(|action: Action| matches!(action, A::Answer { .. } | A::Back { .. }));
+    let action = || dptree::filter_map(|tap: tap::Tap| tap.query.data.as_deref().and_then(Action::decode));
     let taps = dptree::filter_map(tap)
+        // The scan's own taps, most of all updates, load the person themselves: one hop.
+        .branch(
+            dptree::filter(|tap: tap::Tap| own_chat(&tap))
+                .chain(action())
+                .chain(scan_tap)
+                .endpoint(taps::scan_tap::<B>),
+        )
         .filter_map_async(tap_turn::<B>)
         .branch(
-            dptree::filter_map(|tap: tap::Tap| tap.query.data.as_deref().and_then(Action::decode))
-                .branch(scan_tap.endpoint(taps::scan_tap::<B>))
+            action()
                 .branch(case![A::Language(lang)].endpoint(taps::choose_language::<B>))
                 .branch(case![A::Forget(code)].endpoint(taps::forget::<B>))
                 .branch(case![A::ConfirmCancel { answers }].endpoint(chat::cancel_confirmed::<B>))
@@ -401,18 +409,23 @@ fn tap(query: CallbackQuery) -> Option<tap::Tap> {
     Some(tap::Tap { query: Arc::new(query), message })
 }
 
-/// The person's turn for a tap in their own private chat; a tap whose message claims
-/// another chat (forged) gets none.
+/// Whether the tapped message is in the tapper's own private chat; one that claims
+/// another chat is forged.
+fn own_chat(tap: &tap::Tap) -> bool {
+    tap.query.message.as_ref().is_some_and(|message| message.chat().id.0 == tap.query.from.id.0 as i64)
+}
+
+/// The person's turn for a tap in their own private chat; a forged tap gets none.
 async fn tap_turn<B: TgBot>(
     bot: B,
     shared: Arc<Shared>,
     update: Update,
     tap: tap::Tap,
 ) -> Option<turn::Turn<B>> {
-    let chat = tap.query.message.as_ref()?.chat().id;
-    if chat.0 != tap.query.from.id.0 as i64 {
+    if !own_chat(&tap) {
         return None;
     }
+    let chat = tap.query.message.as_ref()?.chat().id;
     load_turn(shared, bot, chat, tap.query.from.clone(), update, None).await
 }
 

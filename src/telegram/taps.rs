@@ -11,10 +11,10 @@ use super::chat::{mark_update, ready_buttons};
 use super::send::retrying;
 use super::tap::Tap;
 use super::turn::{
-    HandlerResult, Shared, TgBot, Turn, detected_lang, keyboard, on_blocking_pool, update_key,
+    HandlerResult, Shared, TgBot, Turn, Unavailable, detected_lang, keyboard, on_blocking_pool, update_key,
 };
 use crate::app::{Action, conversation};
-use crate::engine::{self, Event, Output, Screen};
+use crate::engine::{self, Event, Output, Screen, Transition};
 use crate::lang::Lang;
 use crate::messages::Msg;
 
@@ -35,22 +35,43 @@ pub async fn unowned_tap<B: TgBot>(
 
 /// A tap on an answer or back button of the scan, possibly old or forged.
 ///
-/// One commit per tap, before any reply: the answer, the scan, a completed response, the
+/// One hop to the blocking pool per tap: the person is loaded, the tap decided and
+/// committed there, before any reply: the answer, the scan, a completed response, the
 /// update id and which message now shows the question (the tapped one, edited in place).
-pub async fn scan_tap<B: TgBot>(mut turn: Turn<B>, tap: Tap, action: Action) -> HandlerResult {
-    let Some(event) = conversation::scan_event(turn.flow(), &turn.session.state, &action) else {
-        return refuse(turn, &tap, Msg::TgStaleButton).await;
+pub async fn scan_tap<B: TgBot>(
+    bot: B,
+    shared: Arc<Shared>,
+    update: Update,
+    tap: Tap,
+    action: Action,
+) -> HandlerResult {
+    let Some(chat) = tap.query.message.as_ref().map(|message| message.chat().id) else { return Ok(()) };
+    let (user, decided_tap) = (tap.query.from.clone(), tap.clone());
+    let lang = detected_lang(&shared.app, &user);
+    let hop = on_blocking_pool(move || {
+        let mut turn = Turn::load(shared, bot, chat, &user, &update)?;
+        let decision = decide(&mut turn, &decided_tap, &action);
+        let saved = turn.session.save(&turn.shared.app);
+        Ok((turn, decision, saved))
+    })
+    .await;
+    let (mut turn, decision) = match hop {
+        Ok((turn, decision, saved)) => {
+            turn.checked(saved)?;
+            (turn, decision)
+        }
+        Err(source) => {
+            super::health::record_store_write(false);
+            return Err(Box::new(Unavailable { chat, lang, source }));
+        }
     };
-    let transition = turn.advance(event);
-    if let Some(refusal) = transition.output.notices.first().filter(|_| !transition.changed) {
-        return refuse(turn, &tap, *refusal).await;
-    }
-    let shown_before = turn.session.record.question_message;
+    let (transition, shown_before) = match decision {
+        Decision::Refused(why) => return refused(turn, &tap, why).await,
+        Decision::Stepped { transition, shown_before } => (transition, shown_before),
+    };
+    turn.answer_callback(&tap.query, None).await;
     match &transition.output.screen {
         Screen::Question(view) => {
-            turn.session.record.question_message = Some(tap.message.0);
-            turn.save().await?;
-            turn.answer_callback(&tap.query, None).await;
             if let Some(old) = shown_before.filter(|old| *old != tap.message.0) {
                 turn.strip_keyboard(MessageId(old)).await;
             }
@@ -58,19 +79,37 @@ pub async fn scan_tap<B: TgBot>(mut turn: Turn<B>, tap: Tap, action: Action) -> 
             turn.edit(tap.message, text, Some(keyboard)).await?;
         }
         Screen::Snapshot(snapshot) => {
-            turn.session.record.question_message = None;
-            turn.save().await?;
-            turn.answer_callback(&tap.query, None).await;
             turn.edit(tap.message, turn.msg(Msg::ScanFinished), None).await?;
             turn.send_snapshot(snapshot).await?;
         }
-        Screen::Idle => {
-            turn.save().await?;
-            turn.answer_callback(&tap.query, None).await;
-            turn.show(&transition.output).await?;
-        }
+        Screen::Idle => turn.show(&transition.output).await?,
     }
     Ok(())
+}
+
+/// What a scan tap comes to, decided with the person loaded and before the commit.
+enum Decision {
+    /// It cannot count, for this reason; nothing but the update id changes.
+    Refused(Msg),
+    /// The engine stepped; `shown_before` is the message that showed the question.
+    Stepped { transition: Transition, shown_before: Option<i32> },
+}
+
+fn decide<B: TgBot>(turn: &mut Turn<B>, tap: &Tap, action: &Action) -> Decision {
+    let Some(event) = conversation::scan_event(turn.flow(), &turn.session.state, action) else {
+        return Decision::Refused(Msg::TgStaleButton);
+    };
+    let transition = turn.advance(event);
+    if let Some(refusal) = transition.output.notices.first().filter(|_| !transition.changed) {
+        return Decision::Refused(*refusal);
+    }
+    let shown_before = turn.session.record.question_message;
+    turn.session.record.question_message = match &transition.output.screen {
+        Screen::Question(_) => Some(tap.message.0),
+        Screen::Snapshot(_) => None,
+        Screen::Idle => shown_before,
+    };
+    Decision::Stepped { transition, shown_before }
 }
 
 /// Button data that does not decode: stale or forged.
@@ -82,6 +121,11 @@ pub async fn undecodable_tap<B: TgBot>(turn: Turn<B>, tap: Tap) -> HandlerResult
 /// message, and offer the current question again. Nothing else changes.
 async fn refuse<B: TgBot>(mut turn: Turn<B>, tap: &Tap, why: Msg) -> HandlerResult {
     turn.save().await?;
+    refused(turn, tap, why).await
+}
+
+/// [`refuse`] once the update is committed.
+async fn refused<B: TgBot>(mut turn: Turn<B>, tap: &Tap, why: Msg) -> HandlerResult {
     turn.answer_callback(&tap.query, Some(turn.msg(why))).await;
     // No call whose answer is known: no edit to what the message shows already, none of
     // a message too old to edit, no buttons taken off a message without any.

@@ -209,15 +209,23 @@ impl<B: TgBot> Turn<B> {
         &mut self,
         how: fn(&mut Session, &App) -> Result<(), StoreError>,
     ) -> Result<(), Unavailable> {
-        let (shared, mut session) = (self.shared.clone(), self.session.clone());
-        let written = on_blocking_pool(move || how(&mut session, &shared.app).map(|()| session)).await;
-        self.session = self.checked(written)?;
-        Ok(())
+        // Moved, not copied: a stalled write keeps it, and the turn ends with the error.
+        let (shared, mut session) = (self.shared.clone(), self.session.take());
+        let written = on_blocking_pool(move || {
+            let result = how(&mut session, &shared.app);
+            Ok((session, result))
+        })
+        .await;
+        let result = written.map(|(session, result)| {
+            self.session = session;
+            result
+        });
+        self.checked(result.and_then(|result| result))
     }
 
     /// A failed commit becomes an error that says where to apologise (see `schema`'s
     /// error handler), and turns `/healthz` unhealthy until a commit succeeds again.
-    fn checked<T>(&self, result: Result<T, StoreError>) -> Result<T, Unavailable> {
+    pub(super) fn checked<T>(&self, result: Result<T, StoreError>) -> Result<T, Unavailable> {
         super::health::record_store_write(result.is_ok());
         result.map_err(|source| Unavailable { chat: self.chat, lang: self.session.state.lang, source })
     }
