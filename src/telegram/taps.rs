@@ -66,8 +66,8 @@ pub async fn scan_tap<B: TgBot>(
         }
     };
     let (transition, shown_before) = match decision {
-        Decision::Refused(why) => return refused(turn, &tap, why).await,
-        Decision::Stepped { transition, shown_before } => (transition, shown_before),
+        Ok(stepped) => stepped,
+        Err(why) => return refused(turn, &tap, why).await,
     };
     turn.answer_callback(&tap.query, None).await;
     match &transition.output.screen {
@@ -87,21 +87,20 @@ pub async fn scan_tap<B: TgBot>(
     Ok(())
 }
 
-/// What a scan tap comes to, decided with the person loaded and before the commit.
-enum Decision {
-    /// It cannot count, for this reason; nothing but the update id changes.
-    Refused(Msg),
-    /// The engine stepped; `shown_before` is the message that showed the question.
-    Stepped { transition: Transition, shown_before: Option<i32> },
-}
-
-fn decide<B: TgBot>(turn: &mut Turn<B>, tap: &Tap, action: &Action) -> Decision {
+/// What a scan tap comes to, decided with the person loaded and before the commit: the
+/// engine's step and the message that showed the question before it, or why it cannot
+/// count (then nothing but the update id changes).
+fn decide<B: TgBot>(
+    turn: &mut Turn<B>,
+    tap: &Tap,
+    action: &Action,
+) -> Result<(Transition, Option<i32>), Msg> {
     let Some(event) = conversation::scan_event(turn.flow(), &turn.session.state, action) else {
-        return Decision::Refused(Msg::TgStaleButton);
+        return Err(Msg::TgStaleButton);
     };
     let transition = turn.advance(event);
     if let Some(refusal) = transition.output.notices.first().filter(|_| !transition.changed) {
-        return Decision::Refused(*refusal);
+        return Err(*refusal);
     }
     let shown_before = turn.session.record.question_message;
     turn.session.record.question_message = match &transition.output.screen {
@@ -109,7 +108,7 @@ fn decide<B: TgBot>(turn: &mut Turn<B>, tap: &Tap, action: &Action) -> Decision 
         Screen::Snapshot(_) => None,
         Screen::Idle => shown_before,
     };
-    Decision::Stepped { transition, shown_before }
+    Ok((transition, shown_before))
 }
 
 /// Button data that does not decode: stale or forged.
