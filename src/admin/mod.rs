@@ -13,6 +13,7 @@ use anyhow::{Context as _, bail};
 use crate::app::org::{self, attention_order};
 use crate::app::teams::{self, Context};
 use crate::app::{App, Part, Reply, Session};
+use crate::export;
 use crate::lang::Lang;
 use crate::person::PersonId;
 use crate::present::OrgDetail;
@@ -142,15 +143,13 @@ pub fn org(app: &App, lang: Lang, flow: &str, format: OrgFormat, out: Option<&Pa
             write_out(out, format!("{text}\n").as_bytes(), false)
         }
         OrgFormat::Csv | OrgFormat::Xlsx => {
-            let files = org::files(&cx, lang, flow, &view)?;
-            let wanted = org::file_name(flow, if format == OrgFormat::Csv { "csv" } else { "xlsx" });
-            let bytes = files
-                .into_iter()
-                .find_map(|part| match part {
-                    Part::Document { bytes, name, .. } if name == wanted => Some(bytes),
-                    _ => None,
-                })
-                .context("the organisation table was not made")?;
+            // Only the table asked for: the workbook takes longer to make than the view.
+            let locales = &app.content.locales;
+            let rows = export::org_rows(flow, locales, lang, &view);
+            let bytes = match format {
+                OrgFormat::Csv => export::csv(&rows, locales, lang)?,
+                _ => export::xlsx(&rows, locales, lang)?,
+            };
             write_out(out, &bytes, format == OrgFormat::Xlsx)
         }
         OrgFormat::Png => {

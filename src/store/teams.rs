@@ -100,14 +100,13 @@ impl Store {
     pub(super) fn write_team_with(&self, team: &Team, results: &[(u32, &str, &Shown)]) -> Result<()> {
         let old = self.team(&team.id)?;
         let mut changes = Changes::default();
-        if let Some(old) = &old {
-            changes.remove(&self.invites, old.invite.as_bytes());
-            if let Some(code) = &old.lead_invite {
-                changes.remove(&self.invites, code.as_bytes());
-            }
+        // Only codes that changed are written: a publication leaves them as they are.
+        let before: Vec<&str> = old.iter().flat_map(invite_codes).collect();
+        let now: Vec<&str> = invite_codes(team).collect();
+        for code in before.iter().filter(|code| !now.contains(code)) {
+            changes.remove(&self.invites, code.as_bytes());
         }
-        changes.insert(&self.invites, team.invite.as_bytes(), team.id.as_bytes());
-        if let Some(code) = &team.lead_invite {
+        for code in now.iter().filter(|code| !before.contains(code)) {
             changes.insert(&self.invites, code.as_bytes(), team.id.as_bytes());
         }
         changes.insert(&self.teams, team.id.as_bytes(), serde_json::to_vec(team)?);
@@ -444,4 +443,9 @@ fn publish_groups(
     let allowed =
         anonymity::groups_to_publish(sets.iter().map(|(role, set)| (*role, set)), whole, aliases, published);
     allowed.into_iter().map(|role| (role.clone(), aggregate(flow, groups[role].iter().copied()))).collect()
+}
+
+/// A team's invite codes: its members' and, when it has one, its leads'.
+fn invite_codes(team: &Team) -> impl Iterator<Item = &str> {
+    std::iter::once(team.invite.as_str()).chain(team.lead_invite.as_deref())
 }

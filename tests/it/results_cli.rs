@@ -116,6 +116,27 @@ fn the_org_table_has_ambition_gap_n_a_whole_organisation_row_and_counts_for_smal
 }
 
 #[test]
+fn the_org_workbook_holds_the_rows_of_the_csv() {
+    use calamine::{Reader, Xlsx};
+    let dir = tempfile::tempdir().expect("a temp dir");
+    demo(dir.path(), 12, 3);
+    let csv = org_table(dir.path(), "nl");
+    let out = dir.path().join("org.xlsx");
+    let run = org(dir.path(), &["--format", "xlsx", "--lang", "nl", "--out", out.to_str().unwrap()]);
+    assert!(run.status.success(), "org failed: {}", run.stderr);
+    let mut book: Xlsx<_> = calamine::open_workbook(&out).expect("an xlsx file");
+    let sheet = book.worksheet_range_at(0).expect("a sheet").expect("a readable sheet");
+    let rows: Vec<Vec<calamine::Data>> = sheet.rows().map(<[calamine::Data]>::to_vec).collect();
+    assert_eq!(rows.len(), csv.len(), "one workbook row per CSV row");
+    let (header, teams): (Vec<String>, Vec<String>) = (
+        rows[0].iter().map(ToString::to_string).collect(),
+        rows.iter().map(|row| row[0].to_string()).collect(),
+    );
+    assert_eq!(header, csv[0], "the same columns, in Dutch");
+    assert_eq!(teams, csv.iter().map(|row| row[0].clone()).collect::<Vec<_>>(), "the same teams, in order");
+}
+
+#[test]
 fn an_admin_sees_a_team_result_or_only_counts_below_the_minimum() {
     let dir = tempfile::tempdir().expect("a temp dir");
     demo(dir.path(), 30, 3);
