@@ -170,10 +170,18 @@ fn layout(blocks: &[Block], font: &FontRef<'_>, charts: &[(f32, f32)]) -> Vec<Ve
         };
         let lines = wrap(font, text, style.size, WIDTH);
         // A heading stays with the first lines of what follows it (a table's header and
-        // first row, or a paragraph's first lines).
+        // first row, or a paragraph's first lines); a paragraph stays whole with the details
+        // under it (a theme's line and its spread), which read as one.
         let keep = match (block, blocks.get(at + 1)) {
             (Block::Heading(_) | Block::Subheading(_), Some(Block::Table { .. })) => 4.0 * CELL.leading,
             (Block::Heading(_) | Block::Subheading(_), _) => 3.0 * PARAGRAPH.leading,
+            (Block::Paragraph(_), Some(Block::Detail(_))) => {
+                let details = blocks[at + 1..].iter().map_while(|next| match next {
+                    Block::Detail(detail) => Some(wrap(font, detail, DETAIL.size, WIDTH).len()),
+                    _ => None,
+                });
+                (lines.len() - 1) as f32 * style.leading + details.sum::<usize>() as f32 * DETAIL.leading
+            }
             _ => 0.0,
         };
         if pages.y + style.before + style.leading + keep > BOTTOM && pages.y > MARGIN {
@@ -322,6 +330,32 @@ mod tests {
         assert!(lines.len() > 3, "{lines:?}");
         assert!(lines.iter().all(|line| text_width(&font, line, PARAGRAPH.size) <= WIDTH));
         assert_eq!(lines.join(" ").split_whitespace().count(), text.split_whitespace().count());
+    }
+
+    /// The page each placed text is on, by its text.
+    fn page_of(pages: &[Vec<Placed>], wanted: &str) -> usize {
+        let on = |page: &Vec<Placed>| {
+            page.iter().any(|p| matches!(p, Placed::Text { text, .. } if text == wanted))
+        };
+        pages.iter().position(on).unwrap_or_else(|| panic!("{wanted:?} is placed"))
+    }
+
+    #[test]
+    fn a_paragraph_and_its_detail_are_never_split_across_pages() {
+        let font = FontRef::try_from_slice(DEJAVU_SANS).unwrap();
+        // Fill the first page to a different depth each time, so that some theme line
+        // falls at its foot.
+        for filler in 30..40 {
+            let mut blocks: Vec<Block> =
+                (0..filler).map(|i| Block::Paragraph(format!("Filler {i}"))).collect();
+            blocks.push(Block::Paragraph("Theme line".into()));
+            blocks.push(Block::Detail("Spread one".into()));
+            blocks.push(Block::Detail("Spread two".into()));
+            let pages = layout(&blocks, &font, &[]);
+            let theme = page_of(&pages, "Theme line");
+            assert_eq!(page_of(&pages, "Spread one"), theme, "after {filler} fillers");
+            assert_eq!(page_of(&pages, "Spread two"), theme, "after {filler} fillers");
+        }
     }
 
     #[test]
