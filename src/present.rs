@@ -25,6 +25,7 @@ mod org_summary;
 mod team;
 mod team_sections;
 pub use org::{OrgDetail, OrgPage};
+pub use report::Sectioned;
 
 /// The flow's first scale is its main one: the overall level and the chart's axis use it.
 const MAIN_SCALE: usize = 0;

@@ -325,5 +325,5 @@ pub fn settings(app: &App, session: &Session) -> Reply {
         language_buttons(app, session.state.lang),
         vec![Button { label: presenter.msg(label), action: Action::Reminders(on) }],
     ];
-    Reply { parts: vec![Part::Text { text, buttons }] }
+    Reply { parts: vec![Part::text(text, buttons)] }
 }

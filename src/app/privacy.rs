@@ -140,7 +140,7 @@ pub fn my_data(app: &App, session: &Session) -> anyhow::Result<Reply> {
     let caption = presenter.msg(Msg::MyDataCaption);
     Ok(Reply {
         parts: vec![
-            Part::Text { text: summary, buttons: Vec::new() },
+            Part::text(summary, Vec::new()),
             Part::Document { bytes, name: "peilbot-mydata.json".into(), caption },
         ],
     })

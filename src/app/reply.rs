@@ -11,12 +11,21 @@ pub struct Button {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Part {
-    /// A text, with rows of buttons under it (none for a plain text).
-    Text { text: String, buttons: Vec<Vec<Button>> },
+    /// A text, with rows of buttons under it (none for a plain text). `headings` are the
+    /// lines of it that head a section: a channel that shows structure (the web) marks
+    /// them up as headings, the chat shows them as the lines they are.
+    Text { text: String, buttons: Vec<Vec<Button>>, headings: Vec<String> },
     /// A PNG picture, with a caption unless it is empty.
     Photo { png: Vec<u8>, name: String, caption: String },
     /// A file, with a caption unless it is empty.
     Document { bytes: Vec<u8>, name: String, caption: String },
+}
+
+impl Part {
+    /// A text without headings.
+    pub fn text(text: String, buttons: Vec<Vec<Button>>) -> Part {
+        Part::Text { text, buttons, headings: Vec::new() }
+    }
 }
 
 /// The parts of a reply, in the order they are to be shown.
@@ -27,12 +36,12 @@ pub struct Reply {
 
 impl Reply {
     pub fn text(text: String) -> Reply {
-        Reply { parts: vec![Part::Text { text, buttons: Vec::new() }] }
+        Reply { parts: vec![Part::text(text, Vec::new())] }
     }
 
     /// A text with one button under it.
     pub fn with_button(text: String, button: Button) -> Reply {
-        Reply { parts: vec![Part::Text { text, buttons: vec![vec![button]] }] }
+        Reply { parts: vec![Part::text(text, vec![vec![button]])] }
     }
 
     pub fn push(&mut self, part: Part) {

@@ -53,7 +53,7 @@ pub fn offer(cx: &Context, session: &Session, team: &Team) -> Reply {
             action: Action::TeamLanguage { team: team.id.clone(), lang },
         })
         .collect();
-    Reply { parts: vec![Part::Text { text, buttons: vec![buttons] }] }
+    Reply { parts: vec![Part::text(text, vec![buttons])] }
 }
 
 /// A language picked for a team: its lead's to set. A forged or stale button gets the

@@ -7,6 +7,7 @@ use super::{Action, Button, Part, Reply, Session, catalog};
 use crate::chart;
 use crate::export;
 use crate::messages::Msg;
+use crate::present::Sectioned;
 use crate::store::{TeamRefusal, Viewer};
 use crate::team::Team;
 
@@ -45,10 +46,10 @@ pub fn result_for(
                     action: Action::Round { team: team.id.clone(), round: number },
                 })
                 .collect::<Vec<_>>();
-            let text = presenter.team_result(&result);
+            let Sectioned { text, headings } = presenter.team_result(&result);
             // Rows of a few, so many rounds still fit a phone's width.
             let buttons = buttons.chunks(ROUND_BUTTONS_PER_ROW).map(<[Button]>::to_vec).collect();
-            let mut reply = Reply { parts: vec![Part::Text { text, buttons }] };
+            let mut reply = Reply { parts: vec![Part::Text { text, buttons, headings }] };
             reply.push(Part::Photo { png, name: "peilbot-team.png".into(), caption: labels.title });
             reply
         }
@@ -64,10 +65,7 @@ pub fn result_for(
         let args = [("round", current.number.into()), ("title", title.into())];
         reply.parts.insert(
             0,
-            Part::Text {
-                text: cx.presenter(session).msg_with(Msg::TeamRoundOldVersion, &args),
-                buttons: Vec::new(),
-            },
+            Part::text(cx.presenter(session).msg_with(Msg::TeamRoundOldVersion, &args), Vec::new()),
         );
     }
     Ok(reply)

@@ -109,7 +109,7 @@ fn round_flow_choice(cx: &Context, session: &Session, team: &Team, round: u32, f
         .msg_with(Msg::TeamRoundFlow, &[("title", title.into()), ("round", round.into())]);
     let buttons =
         flow_buttons(cx, session, |f| Action::RoundFlow { team: team.id.clone(), flow: f.id.clone() });
-    Reply { parts: vec![Part::Text { text, buttons }] }
+    Reply { parts: vec![Part::text(text, buttons)] }
 }
 
 /// `/teams`: the person's teams and their role in each.
@@ -150,7 +150,7 @@ pub fn pick(cx: &Context, session: &Session, action: TeamAction) -> Result<Outco
                 })
                 .collect();
             let text = cx.presenter(session).msg(Msg::TeamPick);
-            Ok(Reply { parts: vec![Part::Text { text, buttons }] }.into())
+            Ok(Reply { parts: vec![Part::text(text, buttons)] }.into())
         }
     }
 }
@@ -231,7 +231,7 @@ fn confirm(cx: &Context, session: &Session, action: TeamAction, team: &Team) -> 
     let no = Button { label: presenter.msg(Msg::ConfirmNoButton), action: Action::Dismiss };
     let others: Vec<&Flow> = cx.app.content.catalog().iter().filter(|flow| flow.id != current.id).collect();
     if action != TeamAction::NewRound || others.is_empty() {
-        return Reply { parts: vec![Part::Text { text, buttons: vec![vec![yes, no]] }] };
+        return Reply { parts: vec![Part::text(text, vec![vec![yes, no]])] };
     }
     // Which scan the new round asks is chosen here, before its members are told: the one
     // the closing round asked, or another.
@@ -247,7 +247,7 @@ fn confirm(cx: &Context, session: &Session, action: TeamAction, team: &Team) -> 
         buttons.push(vec![Button { label, action }]);
     }
     buttons.push(vec![no]);
-    Reply { parts: vec![Part::Text { text, buttons }] }
+    Reply { parts: vec![Part::text(text, buttons)] }
 }
 
 fn carry_out(cx: &Context, session: &Session, action: TeamAction, team: Team) -> Result<Outcome> {
@@ -286,7 +286,7 @@ fn perform(cx: &Context, session: &Session, action: TeamAction, team: Team) -> R
             let mut reply = cx.say(session, msg, &args);
             if let Some(link) = cx.app.web_link(&format!("/join/{invite}")) {
                 let web = cx.presenter(session).msg_with(Msg::TeamInviteWeb, &[("link", link.into())]);
-                reply.parts.push(Part::Text { text: web, buttons: Vec::new() });
+                reply.parts.push(Part::text(web, Vec::new()));
             }
             reply
         }

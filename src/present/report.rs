@@ -36,6 +36,23 @@ pub enum Block {
     PageBreak,
 }
 
+impl Block {
+    /// The text of a title, heading or subheading.
+    pub fn heading(&self) -> Option<String> {
+        match self {
+            Block::Title(text) | Block::Heading(text) | Block::Subheading(text) => Some(text.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// A text and the lines of it that head a section (see `app::Part::Text`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sectioned {
+    pub text: String,
+    pub headings: Vec<String>,
+}
+
 impl Presenter<'_> {
     /// A team's report: the facts, the chart, the team result's sections (as the chat
     /// shows them), how to read it, the anonymity statement and what each level looks

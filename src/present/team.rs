@@ -2,6 +2,7 @@
 //! chart's rows. Its sections are `team_sections`'.
 
 use super::Presenter;
+use super::report::{Block, Sectioned};
 use crate::anonymity::MIN_DIFFERENCE;
 use crate::chart::{ProfileRow, ProfileText};
 use crate::flow::QuestionKind;
@@ -35,7 +36,7 @@ impl Presenter<'_> {
 
     /// A team result as text (the chat, the web, the terminal): what it counts, then the
     /// same sections as the PDF's (see `team_sections`).
-    pub fn team_result(&self, result: &TeamResult) -> String {
+    pub fn team_result(&self, result: &TeamResult) -> Sectioned {
         let mut out = vec![match result.closed_at {
             None => self.msg_with(
                 Msg::TeamResultTitle,
@@ -80,10 +81,11 @@ impl Presenter<'_> {
                 ],
             ));
         }
-        out.push(self.blocks_text(&self.team_sections(result)));
+        let sections = self.team_sections(result);
+        out.push(self.blocks_text(&sections));
         out.push(String::new());
         out.push(self.msg(Msg::TeamHowToRead));
-        out.join("\n")
+        Sectioned { text: out.join("\n"), headings: sections.iter().filter_map(Block::heading).collect() }
     }
 
     pub(super) fn role_label(&self, role: &str) -> String {

@@ -2,7 +2,8 @@
 //! flag under a score and the spread; the priorities with their next steps; where views
 //! are shared, divided or in between; the statements that stand out; the change since the
 //! last round; and the role groups. The chat and the web print them as text
-//! (`Presenter::blocks_text`), the PDF lays them out, so all of them show the same result.
+//! (`Presenter::blocks_text`; the web marks the headings up as headings), the PDF lays them
+//! out, so all of them show the same result.
 
 use super::Presenter;
 use super::report::Block;

@@ -69,7 +69,7 @@ async fn go<B: TgBot>(mut turn: Turn<B>, step: ScanStep) -> HandlerResult {
 async fn offer<B: TgBot>(mut turn: Turn<B>, menu: catalog::Menu) -> HandlerResult {
     turn.save().await?;
     let buttons = menu.options.into_iter().map(|option| vec![option]).collect();
-    turn.send(Reply { parts: vec![Part::Text { text: menu.text, buttons }] }).await
+    turn.send(Reply { parts: vec![Part::text(menu.text, buttons)] }).await
 }
 
 /// "Start" after the privacy notice, or an old "Start or continue the quick scan" button

@@ -244,7 +244,7 @@ pub async fn reminders<B: TgBot>(mut turn: Turn<B>, tap: Tap, on: bool) -> Handl
 
 /// Replaces the tapped message by the reply's first text and its buttons.
 async fn edit_into<B: TgBot>(mut turn: Turn<B>, tap: Tap, reply: Reply) -> HandlerResult {
-    if let Some(Part::Text { text, buttons }) = reply.parts.into_iter().next() {
+    if let Some(Part::Text { text, buttons, .. }) = reply.parts.into_iter().next() {
         let markup = (!buttons.is_empty()).then(|| keyboard(&buttons));
         turn.edit(tap.message, text, markup).await?;
     }

@@ -465,7 +465,7 @@ impl<B: TgBot> Turn<B> {
     pub async fn send(&mut self, reply: Reply) -> HandlerResult {
         for part in reply.parts {
             match part {
-                Part::Text { text, buttons } => {
+                Part::Text { text, buttons, .. } => {
                     let markup = (!buttons.is_empty()).then(|| keyboard(&buttons));
                     self.say(text, markup).await?;
                 }

@@ -24,13 +24,31 @@ pub fn escape(text: &str) -> String {
 
 /// An application text (lines, blank lines between paragraphs) as paragraphs.
 pub fn paragraphs(text: &str) -> String {
-    text.split("\n\n")
-        .filter(|block| !block.trim().is_empty())
-        .map(|block| {
-            let lines: Vec<String> = block.lines().map(escape).collect();
-            format!("<p>{}</p>\n", lines.join("<br>\n"))
-        })
-        .collect()
+    sections(text, &[])
+}
+
+/// An application text as [`paragraphs`], with the lines in `headings` as headings of
+/// level 2, each starting a section of its own.
+pub fn sections(text: &str, headings: &[String]) -> String {
+    let mut out = String::new();
+    for block in text.split("\n\n").filter(|block| !block.trim().is_empty()) {
+        let mut lines: Vec<String> = Vec::new();
+        for line in block.lines() {
+            if headings.iter().any(|heading| heading == line) {
+                if !lines.is_empty() {
+                    out.push_str(&format!("<p>{}</p>\n", lines.join("<br>\n")));
+                    lines.clear();
+                }
+                out.push_str(&format!("<h2>{}</h2>\n", escape(line)));
+            } else {
+                lines.push(escape(line));
+            }
+        }
+        if !lines.is_empty() {
+            out.push_str(&format!("<p>{}</p>\n", lines.join("<br>\n")));
+        }
+    }
+    out
 }
 
 /// The words the layout needs, in the person's language.
@@ -178,5 +196,11 @@ mod tests {
             "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
         );
         assert_eq!(paragraphs("a <b>\nc\n\nd"), "<p>a &lt;b&gt;<br>\nc</p>\n<p>d</p>\n");
+        let headings = ["Per theme".to_string(), "<Priorities>".to_string()];
+        assert_eq!(
+            sections("Team A: 5 of 6\n\nPer theme\nA: 3,0\n  spread\n\n<Priorities>\nB", &headings),
+            "<p>Team A: 5 of 6</p>\n<h2>Per theme</h2>\n<p>A: 3,0<br>\n  spread</p>\n<h2>&lt;Priorities&gt;</h2>\n<p>B</p>\n"
+        );
+        assert_eq!(sections("Per theme", &[]), paragraphs("Per theme"), "no headings: paragraphs");
     }
 }

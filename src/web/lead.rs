@@ -139,7 +139,7 @@ pub async fn result(State(web): State<Arc<Web>>, headers: HeaderMap, Path(team):
         let mut main = String::new();
         for part in &reply.parts {
             match part {
-                Part::Text { text, .. } => main.push_str(&html::paragraphs(text)),
+                Part::Text { text, headings, .. } => main.push_str(&html::sections(text, headings)),
                 Part::Photo { .. } => main.push_str(&format!(
                     "<img src=\"/lead/{}/chart.png\" alt=\"{}\" width=\"1080\">\n",
                     html::escape(&team),
@@ -151,7 +151,7 @@ pub async fn result(State(web): State<Arc<Web>>, headers: HeaderMap, Path(team):
         // The team's language, with a button per language (they post to `/lead/act`).
         let csrf = visit.token.csrf();
         for part in as_reply(web, visit, &lead, TeamAction::Language, &team)?.parts {
-            if let Part::Text { text, buttons } = part {
+            if let Part::Text { text, buttons, .. } = part {
                 main.push_str(&format!(
                     "<h2>{}</h2>\n",
                     html::escape(&msg(web, visit, Msg::WebLeadLanguage))

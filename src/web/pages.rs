@@ -334,8 +334,8 @@ pub(super) fn reply_page(web: &Web, visit: &Visit, title: Msg, reply: Reply) -> 
         .parts
         .iter()
         .map(|part| match part {
-            Part::Text { text, buttons } => {
-                format!("{}{}", html::paragraphs(text), html::buttons(buttons, Some(&csrf)))
+            Part::Text { text, buttons, headings } => {
+                format!("{}{}", html::sections(text, headings), html::buttons(buttons, Some(&csrf)))
             }
             Part::Photo { caption, .. } | Part::Document { caption, .. } => html::paragraphs(caption),
         })

@@ -84,7 +84,8 @@ async fn check_page(chromium: &Chromium, checked: &mut Vec<String>) {
 const TEAM_TEST: &str = "browser::a_team_join_and_a_leads_sign_in_in_chromium";
 
 /// Under `serve --web-listen`: a member joins a team by keyboard in Chromium, and a lead
-/// signs in with `/weblink` and reads the team's page; both pages pass axe-core.
+/// signs in with `/weblink` and reads the team's result, in sections under headings; every
+/// page passes axe-core.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_team_join_and_a_leads_sign_in_in_chromium() {
     if let Some(why) = missing() {
@@ -113,6 +114,11 @@ async fn a_team_join_and_a_leads_sign_in_in_chromium() {
     check_page(&chromium, &mut checked).await;
     let status = lea.ask("/team", "finished").await;
     assert!(status.body().contains("nobody has finished"), "{}", status.body());
+    // Five members finish in the chat, so that the team's page shows a result.
+    for member in &crate::support::members::people(&tg, 4300, "M", 5) {
+        crate::support::members::join(member, &code).await;
+        crate::support::members::complete_scan(member, 3, 4).await;
+    }
 
     let made = lea.ask("/weblink", "works once").await;
     let link = made.body().split_whitespace().find(|word| word.contains("/signin/")).unwrap().to_string();
@@ -125,6 +131,12 @@ async fn a_team_join_and_a_leads_sign_in_in_chromium() {
     chromium.wait_for_new_page().await;
     let text = chromium.read("return document.querySelector('main').innerText").await;
     assert!(text.as_str().unwrap().contains("India"), "the team's page: {text}");
+    // Its sections are headings a screen reader can jump between, as the PDF's are.
+    let headings =
+        chromium.read("return [...document.querySelectorAll('main h2')].map(h => h.innerText)").await;
+    for section in ["Per theme", "Priorities and next steps", "Change since the last round"] {
+        assert!(headings.as_array().unwrap().iter().any(|h| h == section), "{section} in {headings}");
+    }
     check_page(&chromium, &mut checked).await;
     assert_eq!(checked.len(), 4, "{checked:?}");
 }

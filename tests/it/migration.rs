@@ -50,7 +50,7 @@ fn observe(store: &Store, content: &Content) -> String {
         if let Ok(result) = &result
             && result.open.is_none()
         {
-            let text = Presenter::new(content, flow, Lang::Nl).team_result(result);
+            let text = Presenter::new(content, flow, Lang::Nl).team_result(result).text;
             writeln!(out, "text (nl):\n{text}").unwrap();
         }
         let rounds = store.team_export(flow, &team.id, &lead, rules).unwrap().expect("a lead may export");
@@ -234,7 +234,7 @@ fn observe_v2(store: &Store, content: &Content) -> String {
         let result = store.team_result(flow, &team.id, &lead, rules, None).unwrap();
         writeln!(out, "== team {name}\nresult: {result:?}").unwrap();
         if let Ok(result) = &result {
-            let text = Presenter::new(content, flow, Lang::Nl).team_result(result);
+            let text = Presenter::new(content, flow, Lang::Nl).team_result(result).text;
             writeln!(out, "text (nl):\n{text}").unwrap();
             for round in &result.published_rounds {
                 let earlier = store.team_result(flow, &team.id, &lead, rules, Some(*round)).unwrap();

@@ -209,7 +209,7 @@ proptest! {
         };
         for lang in Lang::ALL {
             let presenter = Presenter::new(content(), flow, lang);
-            let text = presenter.team_result(&result);
+            let text = presenter.team_result(&result).text;
             prop_assert!(text.contains("\"007\""), "a team name stays as typed: {text}");
             let lines: Vec<&str> = text.lines().collect();
             for d in 0..flow.dimensions.len() {
