@@ -24,7 +24,7 @@ use anyhow::Result;
 
 use crate::app::conversation::{self, ScanStep};
 use crate::app::privacy::Channel;
-use crate::app::{Action, App, Part, Session, catalog, history, privacy};
+use crate::app::{App, Part, Session, catalog, history, privacy};
 use crate::engine::{self, Event, Output, Screen};
 use crate::flow::Flow;
 use crate::lang::Lang;
@@ -75,8 +75,8 @@ pub struct Chat<'a, W: Write> {
     out: W,
     /// The question on screen, which numbers and "skip" refer to.
     current_question: Option<String>,
-    /// The options of the menu on screen, which numbers pick.
-    menu: Vec<Action>,
+    /// The menu on screen, whose options numbers pick.
+    menu: Option<catalog::Menu>,
     /// The flow asked for with `--flow`, taken when the chat starts.
     wanted: Option<String>,
     /// The flow of the last step (a scan that just finished no longer names it).
@@ -106,7 +106,7 @@ impl<'a, W: Write> Chat<'a, W> {
             session,
             out,
             current_question: None,
-            menu: Vec::new(),
+            menu: None,
             wanted: None,
             stepped: None,
             pending: None,
@@ -306,13 +306,17 @@ impl<'a, W: Write> Chat<'a, W> {
     }
 
     fn pick(&mut self, number: usize) -> Result<()> {
-        let picked = number.checked_sub(1).and_then(|i| self.menu.get(i));
-        match picked.and_then(|action| conversation::picked(self.app, &self.session.state, action)) {
+        let picked = number.checked_sub(1).and_then(|i| self.menu.as_ref()?.options.get(i));
+        match picked.and_then(|option| conversation::picked(self.app, &self.session.state, &option.action)) {
             Some(step) => self.go(step),
             None => {
                 let text = self.presenter().msg(Msg::OutOfRange);
                 self.print(&text)?;
-                self.menu_hint()
+                // "Pick one below": the menu again, as a question is shown again.
+                match self.menu.clone() {
+                    Some(menu) => self.show_menu(menu),
+                    None => self.menu_hint(),
+                }
             }
         }
     }
@@ -341,7 +345,7 @@ impl<'a, W: Write> Chat<'a, W> {
                 self.print(&format!("  {}. {}", number + 1, option.label))?;
             }
         }
-        self.menu = menu.options.into_iter().map(|o| o.action).collect();
+        self.menu = Some(menu);
         self.menu_hint()
     }
 
@@ -355,7 +359,7 @@ impl<'a, W: Write> Chat<'a, W> {
         let line = line.trim();
         let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let question = self.current_question.clone();
-        let menu_on_screen = question.is_none() && !self.menu.is_empty();
+        let menu_on_screen = question.is_none() && self.menu.as_ref().is_some_and(|m| !m.options.is_empty());
         match (word.to_lowercase().as_str(), question) {
             ("quit" | "exit" | "stop", _) => Input::Quit,
             ("help" | "hulp" | "h", _) => Input::Help,
@@ -405,7 +409,7 @@ impl<'a, W: Write> Chat<'a, W> {
         let presenter = self.presenter();
         let mut text: Vec<String> = output.notices.iter().map(|notice| presenter.msg(*notice)).collect();
         self.current_question = None;
-        self.menu.clear();
+        self.menu = None;
         match &output.screen {
             Screen::Question(view) => {
                 let question =

@@ -117,6 +117,20 @@ fn the_whole_scan_in_flemish() {
 }
 
 #[test]
+fn a_number_that_is_not_on_the_menu_shows_the_menu_again() {
+    let data = data_dir();
+    // Without --flow: the chat opens with the menu of scans.
+    let args = ["chat", "--data", data.path().to_str().unwrap(), "--lang", "en"];
+    let run = peilbot(&args, &typed(&["7", "1", "quit"]), &[], None);
+    assert!(run.status.success(), "{}", run.stderr);
+    let out = run.stdout;
+    let refused = out.lines().position(|line| line == message("en", "notice-out-of-range")).expect("refused");
+    let menu = message("en", "flow-menu-title");
+    assert!(out.lines().skip(refused).any(|line| line == menu), "the menu under the refusal:\n{out}");
+    assert_eq!(progress_lines(&out).first(), Some(&"Question 1 of about 23"), "1 still picks the quick scan");
+}
+
+#[test]
 fn the_whole_scan_in_english() {
     let data = data_dir();
     let out = chat(data.path(), Some("en"), &typed(&SCRIPT));
