@@ -273,8 +273,11 @@ impl<'a, W: Write> Chat<'a, W> {
         self.show_current()
     }
 
-    /// Shows the open question again, or what to type without one.
+    /// Shows the open question again, or the menu on screen, or what to type without either.
     fn show_current(&mut self) -> Result<()> {
+        if let (None, Some(menu)) = (&self.current_question, self.menu.clone()) {
+            return self.show_menu(menu);
+        }
         let screen = match engine::current_view(self.flow(), &self.session.state) {
             Some(view) => Screen::Question(view),
             None => Screen::Idle,
@@ -310,13 +313,10 @@ impl<'a, W: Write> Chat<'a, W> {
         match picked.and_then(|option| conversation::picked(self.app, &self.session.state, &option.action)) {
             Some(step) => self.go(step),
             None => {
+                // "Pick one below": the menu again, as a question is shown again.
                 let text = self.presenter().msg(Msg::OutOfRange);
                 self.print(&text)?;
-                // "Pick one below": the menu again, as a question is shown again.
-                match self.menu.clone() {
-                    Some(menu) => self.show_menu(menu),
-                    None => self.menu_hint(),
-                }
+                self.show_current()
             }
         }
     }

@@ -117,6 +117,25 @@ fn the_whole_scan_in_flemish() {
 }
 
 #[test]
+fn help_at_the_menu_keeps_the_menu() {
+    let data = data_dir();
+    let args = ["chat", "--data", data.path().to_str().unwrap(), "--lang", "nl-BE"];
+    let run = peilbot(&args, &typed(&["help", "1", "stop"]), &[], None);
+    assert!(run.status.success(), "{}", run.stderr);
+    let out = run.stdout;
+    assert_eq!(
+        out.matches(&message("nl-BE", "flow-menu-title")).count(),
+        2,
+        "the menu under the help:\n{out}"
+    );
+    assert_eq!(
+        progress_lines(&out).first(),
+        Some(&"Vraag 1 van ongeveer 23"),
+        "1 picks the quick scan:\n{out}"
+    );
+}
+
+#[test]
 fn a_number_that_is_not_on_the_menu_shows_the_menu_again() {
     let data = data_dir();
     // Without --flow: the chat opens with the menu of scans.
