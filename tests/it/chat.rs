@@ -116,18 +116,20 @@ fn the_whole_scan_in_flemish() {
     assert_eq!(last_line(&out), message("nl-BE", "chat-bye-idle"));
 }
 
+/// A chat without --flow, which opens with the menu of scans; returns what the person saw.
+fn chat_from_the_menu(lang: &str, lines: &[&str]) -> String {
+    let data = data_dir();
+    let args = ["chat", "--data", data.path().to_str().unwrap(), "--lang", lang];
+    let run = peilbot(&args, &typed(lines), &[], None);
+    assert!(run.status.success(), "{}", run.stderr);
+    run.stdout
+}
+
 #[test]
 fn help_at_the_menu_keeps_the_menu() {
-    let data = data_dir();
-    let args = ["chat", "--data", data.path().to_str().unwrap(), "--lang", "nl-BE"];
-    let run = peilbot(&args, &typed(&["help", "1", "stop"]), &[], None);
-    assert!(run.status.success(), "{}", run.stderr);
-    let out = run.stdout;
-    assert_eq!(
-        out.matches(&message("nl-BE", "flow-menu-title")).count(),
-        2,
-        "the menu under the help:\n{out}"
-    );
+    let out = chat_from_the_menu("nl-BE", &["help", "1", "stop"]);
+    let menus = out.matches(&message("nl-BE", "flow-menu-title")).count();
+    assert_eq!(menus, 2, "the menu under the help:\n{out}");
     assert_eq!(
         progress_lines(&out).first(),
         Some(&"Vraag 1 van ongeveer 23"),
@@ -137,12 +139,7 @@ fn help_at_the_menu_keeps_the_menu() {
 
 #[test]
 fn a_number_that_is_not_on_the_menu_shows_the_menu_again() {
-    let data = data_dir();
-    // Without --flow: the chat opens with the menu of scans.
-    let args = ["chat", "--data", data.path().to_str().unwrap(), "--lang", "en"];
-    let run = peilbot(&args, &typed(&["7", "1", "quit"]), &[], None);
-    assert!(run.status.success(), "{}", run.stderr);
-    let out = run.stdout;
+    let out = chat_from_the_menu("en", &["7", "1", "quit"]);
     let refused = out.lines().position(|line| line == message("en", "notice-out-of-range")).expect("refused");
     let menu = message("en", "flow-menu-title");
     assert!(out.lines().skip(refused).any(|line| line == menu), "the menu under the refusal:\n{out}");
