@@ -24,6 +24,10 @@ thread_local! {
 /// size the frame does not say.
 const CONTENT_SIZE_ERROR: u64 = u64::MAX - 1;
 
+/// The most a frame's header can make `decode_all` reserve before anything is decoded: a
+/// damaged page may claim any size, and the output grows as it is decoded anyway.
+const MOST_RESERVED_AT_ONCE: u64 = 1 << 20;
+
 fn error(code: usize) -> io::Error {
     io::Error::other(zstd_safe::get_error_name(code))
 }
@@ -62,8 +66,8 @@ pub mod stream {
             // A frame left unfinished by an earlier error must not run on into this one.
             context.reset().map_err(error)?;
             let size = zstd_safe::get_frame_content_size(&input);
-            let first = if size < CONTENT_SIZE_ERROR { size as usize } else { input.len() * 2 };
-            let mut output: Vec<u8> = Vec::with_capacity(first.max(64));
+            let first = if size < CONTENT_SIZE_ERROR { size } else { input.len() as u64 * 2 };
+            let mut output: Vec<u8> = Vec::with_capacity(first.clamp(64, MOST_RESERVED_AT_ONCE) as usize);
             let mut input = InBuffer::around(&input);
             loop {
                 if output.len() == output.capacity() {
@@ -130,5 +134,16 @@ mod tests {
         assert!(stream::decode_all(&b"not zstd"[..]).is_err());
         assert_eq!(stream::decode_all(&frame[..]).unwrap(), page(2));
         assert!(stream::decode_all(&[][..]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_header_that_claims_a_huge_size_is_an_error_not_an_allocation() {
+        // Magic number, a single-segment header with an 8-byte content size of 2^50, then
+        // a block that is not one.
+        let mut frame = vec![0x28, 0xB5, 0x2F, 0xFD, 0xE0];
+        frame.extend_from_slice(&(1u64 << 50).to_le_bytes());
+        frame.extend_from_slice(&[0xFF; 16]);
+        assert_eq!(zstd_safe::get_frame_content_size(&frame), 1 << 50);
+        assert!(stream::decode_all(&frame[..]).is_err());
     }
 }
