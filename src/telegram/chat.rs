@@ -177,12 +177,13 @@ pub async fn cancel_confirmed<B: TgBot>(mut turn: Turn<B>, tap: Tap, answers: us
         return Ok(());
     }
     let transition = turn.step(Event::Cancel).await?;
-    let text: Vec<String> = transition.output.notices.iter().map(|n| turn.msg(*n)).collect();
-    turn.edit(tap.message, text.join("\n"), None).await?;
+    // The question's buttons go first: by the time "stopped" is read, none is left to tap.
     if let Some(old) = turn.session.record.question_message.take() {
         turn.strip_keyboard(MessageId(old)).await;
         turn.save().await?;
     }
+    let text: Vec<String> = transition.output.notices.iter().map(|n| turn.msg(*n)).collect();
+    turn.edit(tap.message, text.join("\n"), None).await?;
     Ok(())
 }
 
