@@ -55,7 +55,7 @@ impl Candidates {
         self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn forget_team(&self, team: &str) {
+    pub(super) fn forget_team(&self, team: &str) {
         let mut cached = self.map();
         cached.rounds.retain(|(cached, _, _), _| cached != team);
         cached.org = None;

@@ -23,6 +23,26 @@ pub(super) const RESULT: &str = "result";
 pub(super) const SET: &str = "set";
 pub(super) const LEN: &str = "len";
 
+/// Scored responses gathered for the organisation-wide result, each response once.
+struct Pool<'f> {
+    set: RespondentSet,
+    stats: StatsBuilder<'f>,
+}
+
+impl<'f> Pool<'f> {
+    fn new(flow: &'f Flow) -> Self {
+        Pool { set: RespondentSet::new(), stats: StatsBuilder::new(flow) }
+    }
+
+    fn add(&mut self, scores: &[(ResponseId, Respondent)]) {
+        for (id, respondent) in scores {
+            if self.set.insert(*id) {
+                self.stats.add(respondent);
+            }
+        }
+    }
+}
+
 fn org_key(kind: &str, flow: &Flow) -> Vec<u8> {
     format!("{kind}:{}:{}", flow.id, flow.version).into_bytes()
 }
@@ -46,21 +66,23 @@ impl Store {
         }
         let mut view = OrgView::default();
         let mut published = false;
-        // The responses the view is over, and the teams whose scores for them are needed
-        // only when the organisation-wide result is new.
+        // The responses the view is over; the scores of those of teams just published,
+        // which are in hand; and the teams whose scores are read only when the
+        // organisation-wide result is new.
         let mut candidate = RespondentSet::new();
+        let mut pool = Pool::new(flow);
         // Team ids only: a thousand teams' records together would take hundreds of MB.
         let mut sources: Vec<(String, Option<u32>)> = Vec::new();
         let ids: Vec<sled::IVec> = self.teams.iter().keys().collect::<sled::Result<_>>()?;
         for id in ids {
             let Some(mut team) = self.team_passing(&String::from_utf8_lossy(&id))? else { continue };
             let current = team.current_round().flow == flow.id;
-            let respondents_now = if current {
+            let (respondents_now, scores) = if current {
                 let publication = self.publish(flow, &mut team, rules)?;
                 published |= publication.published;
-                publication.respondents_now
+                (publication.respondents_now, publication.scores)
             } else {
-                0
+                (0, Vec::new())
             };
             let latest = team.rounds.iter().rev().find(|round| round.published && round.flow == flow.id);
             let shown = match latest {
@@ -81,9 +103,12 @@ impl Store {
                         round_opened_at: round.opened_at,
                         shown,
                     });
-                    let number = round.number;
-                    if this_version {
-                        sources.push((team.id.clone(), Some(number)));
+                    // Just published: the current round's result, over these scores.
+                    let just_published = !scores.is_empty() && round.number == team.current_round().number;
+                    match this_version && just_published {
+                        true => pool.add(&scores),
+                        false if this_version => sources.push((team.id.clone(), Some(round.number))),
+                        false => {}
                     }
                 }
                 None if current => {
@@ -103,7 +128,7 @@ impl Store {
         view.teams.sort_by(|a, b| a.team.cmp(&b.team));
         view.pending.sort_by(|a, b| a.team.cmp(&b.team));
         view.respondents_now = candidate.len();
-        let (overall, org_published) = self.publish_org(flow, rules, candidate, &sources)?;
+        let (overall, org_published) = self.publish_org(flow, rules, candidate, pool, &sources)?;
         view.overall = overall;
         self.flush_if(published || org_published)?;
         self.candidates.keep_org_view(flow, rules, &view);
@@ -150,6 +175,7 @@ impl Store {
         flow: &Flow,
         rules: Rules,
         candidate: RespondentSet,
+        pool: Pool,
         sources: &[(String, Option<u32>)],
     ) -> Result<(Option<Shown>, bool)> {
         let shown = self.org_shown(flow)?;
@@ -165,7 +191,7 @@ impl Store {
         if !anonymity::decide(rules, &candidate, anonymity::NO_ALIASES, last, &published).publish {
             return Ok((shown, false));
         }
-        let shown = self.aggregate_of(flow, &candidate, sources)?;
+        let shown = self.aggregate_of(flow, &candidate, pool, sources)?;
         let mut batch = sled::Batch::default();
         batch.insert(org_key(SET, flow), encode_set(&shown.set)?);
         batch.insert(org_key(LEN, flow), &(shown.set.len() as u64).to_be_bytes());
@@ -174,18 +200,19 @@ impl Store {
         Ok((Some(shown), true))
     }
 
-    /// The result over the responses in `wanted`, scored from the round index for current
-    /// rounds and from the members' responses for an earlier round a team is shown with.
-    /// Read a team at a time and gathered as they come, so that only one team's scored
-    /// respondents are held at once. A response deleted since (`/forget`) is not found, and
-    /// so not counted; one in several teams counts once.
+    /// The result over the responses in `wanted`: those in `pool`, and those of `sources`,
+    /// scored from the round index for current rounds and from the members' responses for
+    /// an earlier round a team is shown with. Read a team at a time and gathered as they
+    /// come, so that only one team's scored respondents are held at once. A response
+    /// deleted since (`/forget`) is not found, and so not counted; one in several teams
+    /// counts once.
     fn aggregate_of(
         &self,
         flow: &Flow,
         wanted: &RespondentSet,
+        mut pool: Pool,
         sources: &[(String, Option<u32>)],
     ) -> Result<Shown> {
-        let (mut set, mut stats) = (RespondentSet::new(), StatsBuilder::new(flow));
         for (id, round) in sources {
             let Some(team) = &self.team_passing(id)? else { continue };
             let current = team.current_round();
@@ -199,12 +226,9 @@ impl Store {
                     self.scores(flow, &members)?
                 }
             };
-            for (id, respondent) in &scores {
-                if set.insert(*id) {
-                    stats.add(respondent);
-                }
-            }
+            pool.add(&scores);
         }
+        let Pool { set, stats } = pool;
         Ok(Shown { respondents: set.len(), set, stats: stats.finish() })
     }
 

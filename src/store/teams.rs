@@ -48,6 +48,9 @@ pub(super) struct Publication {
     up_to_date: bool,
     /// A new result was published (and must be flushed before it is shown).
     pub(super) published: bool,
+    /// The scored responses of the result just published (none when nothing was), so
+    /// the organisation-wide result over it need not read them again.
+    pub(super) scores: Vec<(ResponseId, Respondent)>,
 }
 
 impl Store {
@@ -114,6 +117,23 @@ impl Store {
         for (round, group, shown) in results {
             self.write_result(&mut changes, &team.id, *round, group, shown)?;
         }
+        let applied = changes.apply();
+        self.team_cache.written(&team.id);
+        applied
+    }
+
+    /// Writes a team whose current round was just marked as published, as it was read
+    /// under the team lock otherwise, with the results published for it, in one
+    /// transaction: its members, round and invites are as stored, so no index or invite
+    /// changes, and the record need not be read again to find out.
+    fn write_publication(&self, team: &Team, results: &[(u32, &str, &Shown)]) -> Result<()> {
+        let mut changes = Changes::default();
+        changes.insert(&self.teams, team.id.as_bytes(), serde_json::to_vec(team)?);
+        for (round, group, shown) in results {
+            self.write_result(&mut changes, &team.id, *round, group, shown)?;
+        }
+        // What was derived from the team's results (the organisation view) is not kept.
+        self.candidates.forget_team(&team.id);
         let applied = changes.apply();
         self.team_cache.written(&team.id);
         applied
@@ -237,6 +257,7 @@ impl Store {
                 verdict: decision.verdict,
                 up_to_date: true,
                 published: false,
+                scores: Vec::new(),
             });
         }
         let members = self.round_members(flow, team)?;
@@ -252,21 +273,23 @@ impl Store {
         let near = shown.iter().map(|s| &s.set).chain(published.iter().copied());
         let aliases = self.aliases(&members, &candidate, near)?;
         let decision = anonymity::decide(rules, &candidate, &aliases, last, published.iter().copied());
+        let mut responses = Vec::new();
         if decision.publish {
             // Scores are read only for a result that is published.
-            let responses = self.scores(flow, &members)?;
+            responses = self.scores(flow, &members)?;
             let groups = publish_groups(flow, &responses, &candidate, &aliases, &published);
             let whole = aggregate(flow, responses.iter().map(|(id, respondent)| (*id, respondent)));
             let mut results: Vec<(u32, &str, &Shown)> = vec![(number, "", &whole)];
             results.extend(groups.iter().map(|(group, shown)| (number, group.as_str(), shown)));
             team.rounds.last_mut().expect("a team always has a round").published = true;
-            self.write_team_with(team, &results)?;
+            self.write_publication(team, &results)?;
         }
         Ok(Publication {
             respondents_now: candidate.len(),
             verdict: decision.verdict,
             up_to_date: decision.up_to_date || decision.publish,
             published: decision.publish,
+            scores: responses,
         })
     }
 

@@ -253,6 +253,49 @@ fn a_round_never_counts_a_response_to_another_version_of_its_flow() {
     assert_eq!(respondents(&store, &team.id), 4, "a retake on the round's version counts");
 }
 
+/// The organisation-wide result is over every person in the team results beside it, however
+/// each was published: one by its lead before, one shown with a closed round, and one that
+/// the organisation view publishes itself. Each team's people answer alike and differently
+/// from the others', so the median says whether any team is missing.
+#[test]
+fn the_organisation_row_is_over_every_team_shown_however_it_was_published() {
+    let content = peilbot::cli::load_content().unwrap();
+    let flow = content.default_flow();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_with(dir.path(), Options::with_flows(&content.flows)).unwrap();
+    let rules = peilbot::anonymity::Rules::new(3);
+    let id = |n: u32| PersonId(format!("tg:{n}"));
+    let done = |who: u32, at: u64, level: u8| {
+        let mut response = response(at, level);
+        (response.flow_id, response.flow_version) = (flow.id.clone(), flow.version);
+        store.commit(&id(who), &Commit { completed: Some(response), ..Commit::default() }).unwrap();
+    };
+    let team = |name: &str, first: u32, level: u8| {
+        let mut team = peilbot::team::Team::new(name, id(first), 1_000, peilbot::random::team_seed(), flow);
+        team.members.extend((first + 1..first + 3).map(id));
+        store.create_team(&team).unwrap();
+        for who in first..first + 3 {
+            done(who, 2_000 + u64::from(who), level);
+        }
+        team.id
+    };
+    let alpha = team("Alpha", 10, 1);
+    let beta = team("Beta", 20, 2);
+    team("Gamma", 30, 5);
+    store.team_result(flow, &alpha, &id(10), rules, None).unwrap().expect("Alpha is published by its lead");
+    store.team_result(flow, &beta, &id(20), rules, None).unwrap().expect("Beta is published by its lead");
+    store.new_round(flow, &beta, 1, rules, 4_000, flow).unwrap();
+
+    let view = store.org_view(flow, rules).unwrap();
+    let rounds: Vec<(&str, u32, usize)> =
+        view.teams.iter().map(|row| (row.team.as_str(), row.round, row.shown.respondents)).collect();
+    assert_eq!(rounds, [("Alpha", 1, 3), ("Beta", 1, 3), ("Gamma", 1, 3)]);
+    let overall = view.overall.expect("an organisation-wide result");
+    assert_eq!(overall.respondents, 9);
+    // 1, 1, 1, 2, 2, 2, 5, 5, 5: without Alpha 3.5, without Beta 3.0, without Gamma 1.5.
+    assert_eq!(overall.stats.dimensions[0].current, Some(2.0));
+}
+
 /// `peilbot compact` (and `peilbot demo` after its bulk load) rewrites the folder: every
 /// record is there afterwards, the views show what they showed, and a response completed
 /// later gets an id no earlier response had (ids are what published sets hold).
