@@ -18,6 +18,21 @@ fn response(completed_at: u64, level: u8) -> Response {
     Response { flow_id: "quickscan".into(), flow_version: 1, answers, started_at: 1, completed_at }
 }
 
+/// The shipped flows, and a store in a fresh folder that knows them.
+fn store_with_flows() -> (peilbot::content::Content, tempfile::TempDir, Store) {
+    let content = peilbot::cli::load_content().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_with(dir.path(), Options::with_flows(&content.flows)).unwrap();
+    (content, dir, store)
+}
+
+/// A response to `flow` at `version` completed at `at`, with `level` for its first question.
+fn completed(flow: &peilbot::flow::Flow, version: u32, at: u64, level: u8) -> Commit {
+    let mut response = response(at, level);
+    (response.flow_id, response.flow_version) = (flow.id.clone(), version);
+    Commit { completed: Some(response), ..Commit::default() }
+}
+
 #[test]
 fn committed_changes_survive_reopening() {
     let dir = tempfile::tempdir().unwrap();
@@ -159,17 +174,11 @@ fn a_commit_waits_for_the_disk_once_and_a_bulk_load_only_when_it_is_done() {
 /// a new round, and a member who is forgotten.
 #[test]
 fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_change() {
-    let content = peilbot::cli::load_content().unwrap();
+    let (content, dir, store) = store_with_flows();
     let flow = content.default_flow();
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_with(dir.path(), Options::with_flows(&content.flows)).unwrap();
     let rules = peilbot::anonymity::Rules::default();
     let id = |n: u32| PersonId(format!("tg:{n}"));
-    let done = |who: u32, at: u64| {
-        let mut response = response(at, 3);
-        (response.flow_id, response.flow_version) = (flow.id.clone(), flow.version);
-        store.commit(&id(who), &Commit { completed: Some(response), ..Commit::default() }).unwrap();
-    };
+    let done = |who: u32, at: u64| store.commit(&id(who), &completed(flow, flow.version, at, 3)).unwrap();
     let now = |team: &str| match store.team_result(flow, team, &id(1), rules, None).unwrap() {
         // While the new round is short, the latest round with a result is shown beside it.
         Ok(result) => match result.open {
@@ -219,16 +228,12 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
 /// not after a restart, when the index is read back.
 #[test]
 fn a_round_never_counts_a_response_to_another_version_of_its_flow() {
-    let content = peilbot::cli::load_content().unwrap();
+    let (content, dir, store) = store_with_flows();
     let flow = content.default_flow();
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_with(dir.path(), Options::with_flows(&content.flows)).unwrap();
     let rules = peilbot::anonymity::Rules::new(3);
     let id = |n: u32| PersonId(format!("tg:{n}"));
     let done = |store: &Store, who: u32, at: u64, version: u32| {
-        let mut response = response(at, 3);
-        (response.flow_id, response.flow_version) = (flow.id.clone(), version);
-        store.commit(&id(who), &Commit { completed: Some(response), ..Commit::default() }).unwrap();
+        store.commit(&id(who), &completed(flow, version, at, 3)).unwrap();
     };
     let respondents = |store: &Store, team: &str| match store.team_result(flow, team, &id(1), rules, None) {
         Ok(Ok(result)) => result.respondents_now,
@@ -259,16 +264,12 @@ fn a_round_never_counts_a_response_to_another_version_of_its_flow() {
 /// from the others', so the median says whether any team is missing.
 #[test]
 fn the_organisation_row_is_over_every_team_shown_however_it_was_published() {
-    let content = peilbot::cli::load_content().unwrap();
+    let (content, _dir, store) = store_with_flows();
     let flow = content.default_flow();
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_with(dir.path(), Options::with_flows(&content.flows)).unwrap();
     let rules = peilbot::anonymity::Rules::new(3);
     let id = |n: u32| PersonId(format!("tg:{n}"));
     let done = |who: u32, at: u64, level: u8| {
-        let mut response = response(at, level);
-        (response.flow_id, response.flow_version) = (flow.id.clone(), flow.version);
-        store.commit(&id(who), &Commit { completed: Some(response), ..Commit::default() }).unwrap();
+        store.commit(&id(who), &completed(flow, flow.version, at, level)).unwrap();
     };
     let team = |name: &str, first: u32, level: u8| {
         let mut team = peilbot::team::Team::new(name, id(first), 1_000, peilbot::random::team_seed(), flow);
