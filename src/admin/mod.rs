@@ -159,15 +159,15 @@ pub fn org(app: &App, lang: Lang, flow: &str, format: OrgFormat, out: Option<&Pa
                 ([], _) => {
                     bail!("no team and no organisation-wide result has enough respondents for a picture yet")
                 }
-                ([(png, _)], out) => write_out(out, png, true),
+                ([(picture, _)], out) => write_out(out, &picture.png()?, true),
                 (_, None) => bail!(
                     "the heatmap has {} pages; give --out org.png to write them as org-01.png, org-02.png, …",
                     pages.len()
                 ),
                 (pages, Some(out)) => {
-                    for (number, (png, _)) in (1..).zip(pages) {
+                    for (number, (picture, _)) in (1..).zip(pages) {
                         let path = numbered(out, number);
-                        std::fs::write(&path, png)
+                        std::fs::write(&path, picture.png()?)
                             .with_context(|| format!("cannot write {}", path.display()))?;
                     }
                     eprintln!("wrote {} pages: {} …", pages.len(), numbered(out, 1).display());

@@ -12,7 +12,7 @@
 use super::App;
 use super::context::{Context, Result};
 use super::{Part, Reply, Session};
-use crate::chart::{self, HEATMAP_ROWS_PER_PAGE};
+use crate::chart::{HEATMAP_ROWS_PER_PAGE, Picture};
 use crate::export;
 use crate::flow::Flow;
 use crate::lang::Lang;
@@ -71,8 +71,8 @@ fn org_of(cx: &Context, session: &Session, flow: &Flow, view: &OrgView) -> Resul
         text = format!("{text}\n\n{note}");
     }
     let mut reply = Reply::text(text);
-    for (png, caption) in pictures {
-        reply.push(Part::Photo { png, name: file_name(flow, "png"), caption });
+    for (picture, caption) in pictures {
+        reply.push(Part::Photo { picture: Box::new(picture), name: file_name(flow, "png"), caption });
     }
     reply.parts.extend(files(cx, lang, flow, view)?);
     Ok(reply)
@@ -116,7 +116,7 @@ pub fn pages(
     now: u64,
     per_page: usize,
     limit: Option<usize>,
-) -> Result<Vec<(Vec<u8>, String)>> {
+) -> Result<Vec<(Picture, String)>> {
     if teams.is_empty() && view.overall.is_none() {
         return Ok(Vec::new());
     }
@@ -139,7 +139,8 @@ pub fn pages(
                 date: &date,
             };
             let (text, rows) = presenter.org_page(view, page);
-            Ok((chart::heatmap_png(&text, &rows)?, text.caption))
+            let caption = text.caption.clone();
+            Ok((Picture::Heatmap { text, rows }, caption))
         })
         .collect()
 }
@@ -171,7 +172,8 @@ pub fn org_report(app: &App, presenter: &Presenter, now: u64) -> Result<Option<V
     }
     let ranked = attention_order(&view);
     let per_page = crate::report::heatmap_teams_per_page(presenter.flow.dimensions.len());
+    let pages = pages(presenter, &view, &ranked, now, per_page, None)?;
     let heatmaps: Vec<Vec<u8>> =
-        pages(presenter, &view, &ranked, now, per_page, None)?.into_iter().map(|(png, _)| png).collect();
+        pages.iter().map(|(picture, _)| picture.png()).collect::<std::result::Result<_, _>>()?;
     Ok(Some(crate::report::org_pdf(presenter, &view, &heatmaps, app.rules.min_respondents(), now)?))
 }

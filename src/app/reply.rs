@@ -1,6 +1,7 @@
 //! What a channel is asked to show: texts with buttons, pictures and files, in order.
 
 use super::Action;
+use crate::chart::Picture;
 
 /// One button: its label in the person's language, and what a tap on it does.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,8 +16,9 @@ pub enum Part {
     /// lines of it that head a section: a channel that shows structure (the web) marks
     /// them up as headings, the chat shows them as the lines they are.
     Text { text: String, buttons: Vec<Vec<Button>>, headings: Vec<String> },
-    /// A PNG picture, with a caption unless it is empty.
-    Photo { png: Vec<u8>, name: String, caption: String },
+    /// A picture, drawn as PNG by the channel that shows it, with a caption unless it is
+    /// empty.
+    Photo { picture: Box<Picture>, name: String, caption: String },
     /// A file, with a caption unless it is empty.
     Document { bytes: Vec<u8>, name: String, caption: String },
 }

@@ -4,7 +4,7 @@
 
 use super::context::{Context, Result, round_flow, shown_flow, team_args};
 use super::{Action, Button, Part, Reply, Session, catalog};
-use crate::chart;
+use crate::chart::Picture;
 use crate::export;
 use crate::messages::Msg;
 use crate::present::Sectioned;
@@ -36,7 +36,6 @@ pub fn result_for(
         Ok(result) => {
             let presenter = cx.app.presenter_for(shown_flow(cx.app, team, result.round), session.state.lang);
             let (rows, labels) = presenter.team_chart(&result, cx.now);
-            let png = chart::profile_png(&rows, &labels)?;
             let buttons = result
                 .published_rounds
                 .iter()
@@ -50,7 +49,9 @@ pub fn result_for(
             // Rows of a few, so many rounds still fit a phone's width.
             let buttons = buttons.chunks(ROUND_BUTTONS_PER_ROW).map(<[Button]>::to_vec).collect();
             let mut reply = Reply { parts: vec![Part::Text { text, buttons, headings }] };
-            reply.push(Part::Photo { png, name: "peilbot-team.png".into(), caption: labels.title });
+            let caption = labels.title.clone();
+            let picture = Box::new(Picture::Profile { rows, text: labels });
+            reply.push(Part::Photo { picture, name: "peilbot-team.png".into(), caption });
             reply
         }
         Err(TeamRefusal::NoSuchRound) => return Ok(cx.say(session, Msg::TgStaleButton, &[])),

@@ -51,6 +51,24 @@ use plotters::prelude::*;
 use canvas::{Canvas, dejavu_sans};
 use raster::{Raster, RasterBackend};
 
+/// A chart, kept as what it shows until a channel that shows pictures asks for its PNG:
+/// drawing takes more than the rest of a reply, and a channel that links to the picture (a
+/// web page) or shows none (the terminal) should not pay for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Picture {
+    Profile { rows: Vec<ProfileRow>, text: ProfileText },
+    Heatmap { text: HeatmapText, rows: Vec<HeatmapRow> },
+}
+
+impl Picture {
+    pub fn png(&self) -> Result<Vec<u8>, ChartError> {
+        match self {
+            Picture::Profile { rows, text } => profile_png(rows, text),
+            Picture::Heatmap { text, rows } => heatmap_png(text, rows),
+        }
+    }
+}
+
 /// One dimension of the maturity profile, on the 1-5 scale.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProfileRow {

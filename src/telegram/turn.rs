@@ -469,7 +469,10 @@ impl<B: TgBot> Turn<B> {
                     let markup = (!buttons.is_empty()).then(|| keyboard(&buttons));
                     self.say(text, markup).await?;
                 }
-                Part::Photo { png, name, caption } => self.send_photo(png, &name, caption).await?,
+                Part::Photo { picture, name, caption } => {
+                    let png = off_async(move || picture.png()).await?;
+                    self.send_photo(png, &name, caption).await?
+                }
                 Part::Document { bytes, name, caption } => self.send_document(bytes, &name, caption).await?,
             }
             if self.session.record.unreachable {

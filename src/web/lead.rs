@@ -224,13 +224,15 @@ pub async fn file(
         };
         let reply = as_reply(web, visit, &lead, action, &team)?;
         let found = reply.parts.into_iter().find_map(|part| match part {
-            Part::Photo { png, .. } if wanted.is_empty() => Some((png, None)),
-            Part::Document { bytes, name, .. } if name == wanted => Some((bytes, Some(name))),
+            Part::Photo { picture, .. } if wanted.is_empty() => Some((picture.png(), None)),
+            Part::Document { bytes, name, .. } if name == wanted => Some((Ok(bytes), Some(name))),
             Part::Text { .. } | Part::Photo { .. } | Part::Document { .. } => None,
         });
         let Some((bytes, name)) = found else {
             return Ok(text_page(web, visit, StatusCode::NOT_FOUND, Msg::WebLeadTitle, Msg::WebNotFound));
         };
+        // A chart is drawn here, when the page's image asks for it.
+        let bytes = bytes.map_err(|err| unavailable(web, visit.lang(), &err))?;
         let mut response = ([(header::CONTENT_TYPE, kind)], bytes).into_response();
         if let Some(name) = name {
             let disposition = format!("attachment; filename=\"{name}\"");

@@ -44,10 +44,12 @@ fn a_thousand_teams_make_pages_telegram_accepts() {
     let session = Session::load(&app, PersonId("local:admin".into()), Lang::Nl, None).expect("a session");
 
     let reply = peilbot::app::org::org(&cx, &session).expect("the org view");
-    let photos: Vec<&Vec<u8>> = reply
+    let photos: Vec<Vec<u8>> = reply
         .parts
         .iter()
-        .filter_map(|part| if let Part::Photo { png, .. } = part { Some(png) } else { None })
+        .filter_map(
+            |part| if let Part::Photo { picture, .. } = part { Some(picture.png().unwrap()) } else { None },
+        )
         .collect();
     assert_eq!(photos.len(), CHAT_PAGES, "a chat gets a few pages, not one per 25 teams");
     for (i, png) in photos.iter().enumerate() {
@@ -84,5 +86,5 @@ fn a_thousand_teams_make_pages_telegram_accepts() {
     let tail =
         pages(&app.presenter(Lang::Nl), &view, last, cx.now, TEAMS_PER_PAGE, None).expect("the last page");
     assert_eq!(tail.len(), 1);
-    assert_fits_telegram(&tail[0].0, "the last page");
+    assert_fits_telegram(&tail[0].0.png().unwrap(), "the last page");
 }
