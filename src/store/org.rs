@@ -105,10 +105,11 @@ impl Store {
                     });
                     // Just published: the current round's result, over these scores.
                     let just_published = !scores.is_empty() && round.number == team.current_round().number;
-                    match this_version && just_published {
-                        true => pool.add(&scores),
-                        false if this_version => sources.push((team.id.clone(), Some(round.number))),
-                        false => {}
+                    if this_version {
+                        match just_published {
+                            true => pool.add(&scores),
+                            false => sources.push((team.id.clone(), Some(round.number))),
+                        }
                     }
                 }
                 None if current => {
