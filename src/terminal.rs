@@ -47,6 +47,8 @@ enum Input {
     Scan(Option<String>),
     /// A number while a menu is on screen.
     Pick(usize),
+    /// Other words while a menu is on screen.
+    NotOnMenu,
     Snapshot,
     /// What each level looks like, for the latest snapshot.
     Levels,
@@ -55,6 +57,13 @@ enum Input {
     MyData,
     /// Asks before deleting; the next line says yes or no.
     Confirm(Pending),
+}
+
+/// What put a menu on screen: see [`Chat::scan`] and [`Chat::choose`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Asked {
+    Scan(String),
+    Choose(String),
 }
 
 /// What waits for a "yes".
@@ -77,6 +86,10 @@ pub struct Chat<'a, W: Write> {
     current_question: Option<String>,
     /// The menu on screen, whose options numbers pick.
     menu: Option<catalog::Menu>,
+    /// What was typed that showed the menu ("start" with a flow id or without, or `--flow`),
+    /// so that it can be asked again, in the person's language, after a step that shows
+    /// nothing of its own (a language switch, "back").
+    menu_asked: Option<Asked>,
     /// The flow asked for with `--flow`, taken when the chat starts.
     wanted: Option<String>,
     /// The flow of the last step (a scan that just finished no longer names it).
@@ -107,6 +120,7 @@ impl<'a, W: Write> Chat<'a, W> {
             out,
             current_question: None,
             menu: None,
+            menu_asked: None,
             wanted: None,
             stepped: None,
             pending: None,
@@ -178,6 +192,7 @@ impl<'a, W: Write> Chat<'a, W> {
                 Input::UnknownLanguage => self.remark(Msg::ChatUnknownLanguage)?,
                 Input::Scan(id) => self.scan(id.as_deref().unwrap_or_default())?,
                 Input::Pick(number) => self.pick(number)?,
+                Input::NotOnMenu => self.not_on_menu()?,
                 Input::Snapshot => self.snapshot()?,
                 Input::Levels => self.levels()?,
                 Input::History => {
@@ -289,12 +304,14 @@ impl<'a, W: Write> Chat<'a, W> {
     /// silent restart of a finished scan.
     fn scan(&mut self, id: &str) -> Result<()> {
         let step = conversation::scan(self.app, &self.session, id)?;
+        self.menu_asked = Some(Asked::Scan(id.to_string()));
         self.go(step)
     }
 
     /// `--flow ID`: start or resume that flow, or ask first when another is in progress.
     fn choose(&mut self, id: &str) -> Result<()> {
         let step = conversation::choose(self.app, &self.session.state, id);
+        self.menu_asked = Some(Asked::Choose(id.to_string()));
         self.go(step)
     }
 
@@ -312,13 +329,15 @@ impl<'a, W: Write> Chat<'a, W> {
         let picked = number.checked_sub(1).and_then(|i| self.menu.as_ref()?.options.get(i));
         match picked.and_then(|option| conversation::picked(self.app, &self.session.state, &option.action)) {
             Some(step) => self.go(step),
-            None => {
-                // "Pick one below": the menu again, as a question is shown again.
-                let text = self.presenter().msg(Msg::OutOfRange);
-                self.print(&text)?;
-                self.show_current()
-            }
+            None => self.not_on_menu(),
         }
+    }
+
+    /// "Pick one below": the menu again, as a question is shown again.
+    fn not_on_menu(&mut self) -> Result<()> {
+        let text = self.presenter().msg(Msg::OutOfRange);
+        self.print(&text)?;
+        self.show_current()
     }
 
     /// `snapshot`: the latest completed scan, in context.
@@ -384,6 +403,7 @@ impl<'a, W: Write> Chat<'a, W> {
                 Err(_) => Input::UnknownLanguage,
             },
             ("skip" | "?" | "overslaan", Some(question)) => Input::Event(Event::DontKnow { question }),
+            (_, None) if menu_on_screen => Input::NotOnMenu,
             (number, Some(question)) if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => {
                 // 0 and numbers too large for usize are out of range like any other.
                 let choice =
@@ -409,7 +429,7 @@ impl<'a, W: Write> Chat<'a, W> {
         let presenter = self.presenter();
         let mut text: Vec<String> = output.notices.iter().map(|notice| presenter.msg(*notice)).collect();
         self.current_question = None;
-        self.menu = None;
+        let menu_was_on_screen = self.menu.take().is_some();
         match &output.screen {
             Screen::Question(view) => {
                 let question =
@@ -434,7 +454,19 @@ impl<'a, W: Write> Chat<'a, W> {
                 }
                 text.push(format!("\n{}", presenter.msg(Msg::ChatStartAgain)));
             }
-            Screen::Idle => text.push(presenter.msg(Msg::ChatStartAgain)),
+            Screen::Idle => match (menu_was_on_screen, self.menu_asked.clone()) {
+                // Nothing of its own to show: the menu stays, in the language spoken now.
+                (true, Some(asked)) => {
+                    if !text.is_empty() {
+                        self.print(&text.join("\n"))?;
+                    }
+                    return match asked {
+                        Asked::Scan(id) => self.scan(&id),
+                        Asked::Choose(id) => self.choose(&id),
+                    };
+                }
+                _ => text.push(presenter.msg(Msg::ChatStartAgain)),
+            },
         }
         self.print(&format!("{}\n", text.join("\n")))?;
         self.prompt()

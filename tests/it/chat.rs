@@ -147,6 +147,23 @@ fn a_number_that_is_not_on_the_menu_shows_the_menu_again() {
 }
 
 #[test]
+fn words_or_a_language_switch_at_the_menu_keep_the_menu_in_the_language_spoken_now() {
+    let out = chat_from_the_menu("en", &["hello", "lang nl-BE", "1", "stop"]);
+    let refused = out.lines().position(|line| line == message("en", "notice-out-of-range")).expect("refused");
+    let english = message("en", "flow-menu-title");
+    assert!(out.lines().skip(refused).any(|line| line == english), "the menu under the refusal:\n{out}");
+    let switched =
+        out.lines().position(|line| line == message("nl-BE", "notice-language-changed")).expect("switched");
+    let flemish = message("nl-BE", "flow-menu-title");
+    assert!(out.lines().skip(switched).any(|line| line == flemish), "the menu again, in Flemish:\n{out}");
+    assert_eq!(
+        progress_lines(&out).first(),
+        Some(&"Vraag 1 van ongeveer 23"),
+        "1 still picks the quick scan:\n{out}"
+    );
+}
+
+#[test]
 fn the_whole_scan_in_english() {
     let data = data_dir();
     let out = chat(data.path(), Some("en"), &typed(&SCRIPT));
