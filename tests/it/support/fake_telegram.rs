@@ -515,6 +515,13 @@ impl FakeTelegram {
     /// Panics (with a dump) if the message or button does not exist: a real
     /// user could not press it either. Use [`FakeTelegram::push_raw`] for that.
     pub fn press(&self, chat: &FakeChat, message_id: i32, callback_data: &str) -> String {
+        self.try_press(chat, message_id, callback_data).unwrap_or_else(|missing| panic!("{missing}"))
+    }
+
+    /// [`FakeTelegram::press`], or what is missing (with a dump) when the message or the
+    /// button is not there now: for a driver that reads a button and then presses it while
+    /// the bot may edit the message in between, as a person tapping fast can.
+    pub fn try_press(&self, chat: &FakeChat, message_id: i32, callback_data: &str) -> Result<String, String> {
         let mut state = self.state();
         let found = state
             .chats
@@ -523,12 +530,20 @@ impl FakeTelegram {
             .map(|m| m.buttons().any(|(_, data)| data == callback_data));
         match found {
             Some(true) => {}
-            Some(false) => panic!(
-                "press: bot message #{message_id} in chat {} has no button with data {callback_data:?}\n{}",
-                chat.id(),
-                state.dump()
-            ),
-            None => panic!("press: chat {} has no bot message #{message_id}\n{}", chat.id(), state.dump()),
+            Some(false) => {
+                return Err(format!(
+                    "press: bot message #{message_id} in chat {} has no button with data {callback_data:?}\n{}",
+                    chat.id(),
+                    state.dump()
+                ));
+            }
+            None => {
+                return Err(format!(
+                    "press: chat {} has no bot message #{message_id}\n{}",
+                    chat.id(),
+                    state.dump()
+                ));
+            }
         }
         state.next_callback += 1;
         let query_id = format!("{}{:04}", chat.id().unsigned_abs(), state.next_callback);
@@ -556,7 +571,7 @@ impl FakeTelegram {
         state.push_update(None, update);
         drop(state);
         self.inner.shared.updates_changed.notify_waiters();
-        query_id
+        Ok(query_id)
     }
 
     /// Like [`FakeTelegram::press`], but finds the button by its label.
