@@ -103,12 +103,11 @@ impl Store {
                         round_opened_at: round.opened_at,
                         shown,
                     });
-                    // Just published: the current round's result, over these scores.
-                    let just_published = !scores.is_empty() && round.number == team.current_round().number;
+                    // Scores come only with a result just published: this round's.
                     if this_version {
-                        match just_published {
-                            true => pool.add(&scores),
-                            false => sources.push((team.id.clone(), Some(round.number))),
+                        match scores.is_empty() {
+                            false => pool.add(&scores),
+                            true => sources.push((team.id.clone(), Some(round.number))),
                         }
                     }
                 }

@@ -112,14 +112,8 @@ impl Store {
         for code in now.iter().filter(|code| !before.contains(code)) {
             changes.insert(&self.invites, code.as_bytes(), team.id.as_bytes());
         }
-        changes.insert(&self.teams, team.id.as_bytes(), serde_json::to_vec(team)?);
         self.index_team(&mut changes, old.as_ref(), team)?;
-        for (round, group, shown) in results {
-            self.write_result(&mut changes, &team.id, *round, group, shown)?;
-        }
-        let applied = changes.apply();
-        self.team_cache.written(&team.id);
-        applied
+        self.apply_with_team(changes, team, results)
     }
 
     /// Writes a team whose current round was just marked as published, as it was read
@@ -127,13 +121,23 @@ impl Store {
     /// transaction: its members, round and invites are as stored, so no index or invite
     /// changes, and the record need not be read again to find out.
     fn write_publication(&self, team: &Team, results: &[(u32, &str, &Shown)]) -> Result<()> {
-        let mut changes = Changes::default();
+        // What was derived from the team's results (the organisation view) is not kept.
+        self.candidates.forget_team(&team.id);
+        self.apply_with_team(Changes::default(), team, results)
+    }
+
+    /// Applies `changes` with the team's record and `results` in one transaction, and drops
+    /// the cached record.
+    fn apply_with_team<'a>(
+        &'a self,
+        mut changes: Changes<'a>,
+        team: &Team,
+        results: &[(u32, &str, &Shown)],
+    ) -> Result<()> {
         changes.insert(&self.teams, team.id.as_bytes(), serde_json::to_vec(team)?);
         for (round, group, shown) in results {
             self.write_result(&mut changes, &team.id, *round, group, shown)?;
         }
-        // What was derived from the team's results (the organisation view) is not kept.
-        self.candidates.forget_team(&team.id);
         let applied = changes.apply();
         self.team_cache.written(&team.id);
         applied

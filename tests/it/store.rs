@@ -18,6 +18,11 @@ fn response(completed_at: u64, level: u8) -> Response {
     Response { flow_id: "quickscan".into(), flow_version: 1, answers, started_at: 1, completed_at }
 }
 
+/// A Telegram person by number.
+fn id(n: u32) -> PersonId {
+    PersonId(format!("tg:{n}"))
+}
+
 /// The shipped flows, and a store in a fresh folder that knows them.
 fn store_with_flows() -> (peilbot::content::Content, tempfile::TempDir, Store) {
     let content = peilbot::cli::load_content().unwrap();
@@ -177,7 +182,6 @@ fn a_team_result_counts_each_members_latest_scan_in_the_round_through_every_chan
     let (content, dir, store) = store_with_flows();
     let flow = content.default_flow();
     let rules = peilbot::anonymity::Rules::default();
-    let id = |n: u32| PersonId(format!("tg:{n}"));
     let done = |who: u32, at: u64| store.commit(&id(who), &completed(flow, flow.version, at, 3)).unwrap();
     let now = |team: &str| match store.team_result(flow, team, &id(1), rules, None).unwrap() {
         // While the new round is short, the latest round with a result is shown beside it.
@@ -231,7 +235,6 @@ fn a_round_never_counts_a_response_to_another_version_of_its_flow() {
     let (content, dir, store) = store_with_flows();
     let flow = content.default_flow();
     let rules = peilbot::anonymity::Rules::new(3);
-    let id = |n: u32| PersonId(format!("tg:{n}"));
     let done = |store: &Store, who: u32, at: u64, version: u32| {
         store.commit(&id(who), &completed(flow, version, at, 3)).unwrap();
     };
@@ -267,7 +270,6 @@ fn the_organisation_row_is_over_every_team_shown_however_it_was_published() {
     let (content, _dir, store) = store_with_flows();
     let flow = content.default_flow();
     let rules = peilbot::anonymity::Rules::new(3);
-    let id = |n: u32| PersonId(format!("tg:{n}"));
     let done = |who: u32, at: u64, level: u8| {
         store.commit(&id(who), &completed(flow, flow.version, at, level)).unwrap();
     };
