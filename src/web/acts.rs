@@ -126,10 +126,12 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
         // The web shows its commands in its menu; there is no short /help to expand.
         Action::MoreHelp => Ok(redirect(web, &visit, "/")),
         Action::Levels => {
-            let text = conversation::levels(app, &visit.session).map_err(&failed)?;
-            let text = text.unwrap_or_else(|| msg(web, &visit, Msg::LevelsNone));
             let title = msg(web, &visit, Msg::LevelsTitle);
-            Ok(render(web, &visit, StatusCode::OK, &title, &html::paragraphs(&text)))
+            let main = match conversation::levels(app, &visit.session).map_err(&failed)? {
+                Some(text) => levels_html(&text, &title),
+                None => html::paragraphs(&msg(web, &visit, Msg::LevelsNone)),
+            };
+            Ok(render(web, &visit, StatusCode::OK, &title, &main))
         }
         Action::Reminders(on) => {
             visit.session.record.reminders_off = !on;
@@ -147,6 +149,15 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
             Ok(text_page(web, &visit, StatusCode::OK, Msg::WebJoinTitle, Msg::WebLeadElsewhere))
         }
     }
+}
+
+/// The levels text as the page under its title: the chat's first line is that title, and
+/// each theme (a paragraph's first line) is a heading.
+fn levels_html(text: &str, title: &str) -> String {
+    let body = text.strip_prefix(title).unwrap_or(text);
+    let themes: Vec<String> =
+        body.split("\n\n").filter_map(|block| block.trim_start().lines().next()).map(String::from).collect();
+    html::sections(body, &themes)
 }
 
 /// Shows a menu, or runs the step it came to and shows the question.

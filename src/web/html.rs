@@ -44,11 +44,28 @@ pub fn sections(text: &str, headings: &[String]) -> String {
                 paragraph(&mut out, &mut lines);
                 out.push_str(&format!("<h2>{}</h2>\n", escape(line)));
             } else {
-                lines.push(escape(line));
+                lines.push(line_html(line));
             }
         }
         paragraph(&mut out, &mut lines);
     }
+    out
+}
+
+/// A line of text, escaped, with its bars of ▰▱ hidden from screen readers: they draw
+/// what the words beside them say ("Question 4 of 23", "3,0"), and read aloud they are ten
+/// "white parallelogram"s.
+fn line_html(line: &str) -> String {
+    let is_bar = |c: char| matches!(c, '▰' | '▱');
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(start) = rest.find(is_bar) {
+        let end = rest[start..].find(|c: char| !is_bar(c)).map_or(rest.len(), |end| start + end);
+        out.push_str(&escape(&rest[..start]));
+        out.push_str(&format!("<span aria-hidden=\"true\">{}</span>", &rest[start..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(&escape(rest));
     out
 }
 
@@ -202,5 +219,15 @@ mod tests {
             sections("Team A: 5 of 6\n\nPer theme\nA: 3,0\n  spread\n\n<Priorities>\nB", &headings),
             "<p>Team A: 5 of 6</p>\n<h2>Per theme</h2>\n<p>A: 3,0<br>\n  spread</p>\n<h2>&lt;Priorities&gt;</h2>\n<p>B</p>\n"
         );
+    }
+
+    #[test]
+    fn bars_are_hidden_from_screen_readers_and_the_words_are_not() {
+        assert_eq!(
+            paragraphs("Question 4 of 23  ▰▰▱▱\nA <b>: 3,0  ▰▰▰▱▱ ok"),
+            "<p>Question 4 of 23  <span aria-hidden=\"true\">▰▰▱▱</span><br>\n\
+             A &lt;b&gt;: 3,0  <span aria-hidden=\"true\">▰▰▰▱▱</span> ok</p>\n"
+        );
+        assert_eq!(paragraphs("▱"), "<p><span aria-hidden=\"true\">▱</span></p>\n");
     }
 }

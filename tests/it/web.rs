@@ -42,6 +42,11 @@ async fn a_whole_scan_in_a_browser_ends_in_a_snapshot_with_its_figures_as_a_tabl
     assert_eq!(progress(&first), 1);
     assert_eq!(first.choices().len(), 6, "five levels and don't know: {}", first.body);
     assert!(first.body.contains("<legend>"), "the statement labels the choices");
+    assert!(
+        first.body.contains("Vraag 1 van ongeveer 23  <span aria-hidden=\"true\">▱▱▱▱▱▱▱▱▱▱</span>"),
+        "the progress bar is not read aloud, its words are: {}",
+        first.body
+    );
     let snapshot = complete_scan(&mut browser, "quickscan", 3).await;
     assert!(snapshot.text().contains("Klaar, bedankt!"), "{}", snapshot.text());
     assert!(snapshot.text().contains("Visie en leiderschap: 4,0"), "{}", snapshot.text());
@@ -51,6 +56,21 @@ async fn a_whole_scan_in_a_browser_ends_in_a_snapshot_with_its_figures_as_a_tabl
         "{}",
         snapshot.body
     );
+    assert!(snapshot.buttons().contains(&"lv".to_string()), "{:?}", snapshot.buttons());
+    let levels = browser.act(&snapshot, "lv").await;
+    assert_eq!(
+        levels.body.matches("Hoe elk niveau eruitziet").count(),
+        2,
+        "the title and the page's heading once"
+    );
+    assert!(levels.body.contains("<h1>Hoe elk niveau eruitziet</h1>"), "{}", levels.body);
+    assert!(
+        levels.body.contains("<h2>A Visie en leiderschap</h2>"),
+        "each theme is a heading: {}",
+        levels.body
+    );
+    assert!(levels.text().contains("Waar je staat (4 · Ingebed)"), "{}", levels.text());
+
     let chart = browser.get("/snapshot.png").await;
     assert_eq!(header(&chart, "content-type"), "image/png");
     assert!(chart.bytes.starts_with(b"\x89PNG"));
