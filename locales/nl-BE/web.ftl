@@ -7,3 +7,7 @@ web-column-ambition = Binnen twee jaar
 web-lead-elsewhere = Teamverantwoordelijken doen dit voorlopig in Telegram; op het web zie je je eigen scan.
 cmd-weblink = Een aanmeldlink om je teamresultaten in een browser te zien (teamverantwoordelijken)
 web-lead-no-teams = Je bent van geen enkel team teamverantwoordelijke.
+web-team-new = Een team aanmaken
+web-team-new-hint = Jij wordt de teamverantwoordelijke. Je krijgt een link om met je team te delen, en het teamresultaat verschijnt hier zodra genoeg mensen klaar zijn.
+web-team-new-button = Team aanmaken
+web-lead-none = Ben je teamverantwoordelijke in Telegram? Open dan de aanmeldlink die /weblink daar maakt; dan staat je team hier ook.

@@ -31,7 +31,7 @@ pub use super::team_results::{result_for, round_result};
 pub const JOIN_PREFIX: &str = "join_";
 pub const LEAD_PREFIX: &str = "lead_";
 /// Longest team name, in characters.
-const MAX_TEAM_NAME: usize = 64;
+pub const MAX_TEAM_NAME: usize = 64;
 
 /// One button per flow, for choosing which flow a round asks.
 fn flow_buttons(cx: &Context, session: &Session, action: impl Fn(&Flow) -> Action) -> Vec<Vec<Button>> {
@@ -46,12 +46,18 @@ fn flow_buttons(cx: &Context, session: &Session, action: impl Fn(&Flow) -> Actio
         .collect()
 }
 
+/// Whether a team may be called this: not blank once normalised, and not too long.
+pub fn is_team_name(name: &str) -> bool {
+    let name = names::as_typed(name);
+    !names::is_blank(name) && name.chars().count() <= MAX_TEAM_NAME
+}
+
 /// `/newteam NAME`: a new team led by the person.
 pub fn new_team(cx: &Context, session: &Session, name: &str) -> Result<Reply> {
-    let name = names::as_typed(name);
-    if names::is_blank(name) || name.chars().count() > MAX_TEAM_NAME {
+    if !is_team_name(name) {
         return Ok(cx.say(session, Msg::TeamNameMissing, &[]));
     }
+    let name = names::as_typed(name);
     let wanted = names::normal_form(name);
     let same = |team: &Team| team.is_lead(&session.person) && names::normal_form(&team.name) == wanted;
     if cx.app.store.teams_of(&session.person)?.iter().any(same) {

@@ -18,6 +18,7 @@ pub struct WebArgs {
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
     /// The public address, for links (e.g. https://scan.example.nl); cookies are Secure on https.
+    /// Without it, links name the address listened on (unless that is 0.0.0.0 or ::).
     #[arg(long, env = "PEILBOT_WEB_URL")]
     pub web_url: Option<Url>,
     #[command(flatten)]
@@ -42,12 +43,15 @@ pub fn run(args: WebArgs) -> anyhow::Result<()> {
     let store = args.data.open(&content)?;
     args.data.warn_if_others_can_read();
     let deployment = args.deployment.deployment();
+    // A team's link made on this machine's own address works for a try-out at least.
+    let listened = || Url::parse(&format!("http://{}/", args.listen)).ok();
+    let web_url = args.web_url.clone().or_else(|| listened().filter(|_| !args.listen.ip().is_unspecified()));
     let web = channel(
         content,
         store,
         args.min_respondents,
         args.retention.days,
-        args.web_url,
+        web_url,
         args.per_address,
         deployment,
     );

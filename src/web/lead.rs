@@ -18,7 +18,7 @@ use super::pages::{
     Page, Visit, msg, render, set_cookie, store_error, team_work, text_page, unavailable, visit,
 };
 use super::{html, identity};
-use crate::app::teams::{self, Outcome};
+use crate::app::teams::{self, MAX_TEAM_NAME, Outcome};
 use crate::app::{Action, Part, Reply, Session, TeamAction, sign_in, team_language};
 use crate::messages::Msg;
 use crate::person::PersonId;
@@ -55,18 +55,17 @@ pub async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, Path(code)
     .unwrap_or_else(|e| e)
 }
 
-/// The lead of this request's web session, with their own session of the app.
+/// Who the lead pages are for: the lead of this request's web session (a sign-in link
+/// from the chat), or else the person of this browser, who leads the teams made here.
 fn lead_of(web: &Web, visit: &Visit, headers: &HeaderMap) -> Result<Session, Response> {
     let secret = identity::cookie(headers, LEAD_COOKIE);
-    let lead: Option<PersonId> = match secret {
+    let signed_in: Option<PersonId> = match secret {
         Some(secret) => sign_in::session(&web.app, &secret, crate::unix_now())
             .map_err(|err| unavailable(web, visit.lang(), &err))?,
         None => None,
     };
-    let Some(lead) = lead else {
-        return Err(text_page(web, visit, StatusCode::FORBIDDEN, Msg::WebLeadTitle, Msg::WebLeadNone));
-    };
-    Session::load(&web.app, lead, visit.lang(), None).map_err(|err| unavailable(web, visit.lang(), &err))
+    let person = signed_in.unwrap_or_else(|| visit.session.person.clone());
+    Session::load(&web.app, person, visit.lang(), None).map_err(|err| unavailable(web, visit.lang(), &err))
 }
 
 /// Runs a lead page on the blocking pool.
@@ -95,8 +94,10 @@ pub async fn teams(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response 
             .into_iter()
             .filter(|team| team.is_lead(&lead.person))
             .collect();
+        let mut main = String::new();
         if led.is_empty() {
-            return Ok(text_page(web, visit, StatusCode::OK, Msg::WebLeadTitle, Msg::WebLeadNoTeams));
+            let none = [Msg::WebLeadNoTeams, Msg::WebLeadNone].map(|text| msg(web, visit, text));
+            main.push_str(&html::paragraphs(&none.join("\n")));
         }
         let items: String = led
             .iter()
@@ -112,9 +113,93 @@ pub async fn teams(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response 
                 )
             })
             .collect();
-        Ok(render(web, visit, StatusCode::OK, &msg(web, visit, Msg::WebLeadTitle), &format!("<ul>\n{items}</ul>\n")))
+        if !items.is_empty() {
+            main.push_str(&format!("<ul>\n{items}</ul>\n"));
+        }
+        main.push_str(&new_team_form(web, visit, false));
+        Ok(render(web, visit, StatusCode::OK, &msg(web, visit, Msg::WebLeadTitle), &main))
     })
     .await
+}
+
+/// The form that makes a team, led by whoever makes it (as `/newteam` in the chat), with
+/// the error tied to its field when the name given was not one.
+fn new_team_form(web: &Web, visit: &Visit, invalid: bool) -> String {
+    let text = |m| html::escape(&msg(web, visit, m));
+    let (error, described, marked) = match invalid {
+        true => (
+            format!(
+                "<p id=\"team-name-error\" class=\"error\">{}</p>\n",
+                html::escape(
+                    &web.app
+                        .presenter(visit.lang())
+                        .msg_with(Msg::WebTeamNameMissing, &[("max", MAX_TEAM_NAME.into())])
+                )
+            ),
+            "team-name-hint team-name-error",
+            " aria-invalid=\"true\"",
+        ),
+        false => (String::new(), "team-name-hint", ""),
+    };
+    format!(
+        "<h2>{heading}</h2>\n<p id=\"team-name-hint\">{hint}</p>\n<form method=\"post\" action=\"/lead/new\">{csrf}\n\
+         <label for=\"team-name\">{label}</label>\n{error}\
+         <input id=\"team-name\" name=\"name\" type=\"text\" maxlength=\"{MAX_TEAM_NAME}\" required autocomplete=\"off\" aria-describedby=\"{described}\"{marked}>\n\
+         <button type=\"submit\">{button}</button>\n</form>\n",
+        heading = text(Msg::WebTeamNew),
+        hint = text(Msg::WebTeamNewHint),
+        csrf = html::csrf_field(Some(&visit.token.csrf())),
+        label = text(Msg::WebTeamName),
+        button = text(Msg::WebTeamNewButton),
+    )
+}
+
+#[derive(serde::Deserialize)]
+pub struct NewTeamForm {
+    csrf: Option<String>,
+    name: Option<String>,
+}
+
+/// `/lead/new`: makes the team as the chat's `/newteam` does, and shows its link and the
+/// choice of the first round's scan (those buttons post to `/lead/act`).
+pub async fn new_team(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    axum::Form(form): axum::Form<NewTeamForm>,
+) -> Response {
+    as_lead(web, headers, move |web, visit, lead| {
+        if !identity::csrf_matches(&visit.token, form.csrf.as_deref()) {
+            return Ok(text_page(web, visit, StatusCode::FORBIDDEN, Msg::WebRefusedTitle, Msg::WebRefused));
+        }
+        let name = form.name.unwrap_or_default();
+        // The chat's answer to a name that is none names its command; here the form says it.
+        if !teams::is_team_name(&name) {
+            let main = new_team_form(web, visit, true);
+            let title = msg(web, visit, Msg::WebLeadTitle);
+            return Ok(render(web, visit, StatusCode::UNPROCESSABLE_ENTITY, &title, &main));
+        }
+        let reply = team_work(web, &lead, visit.lang(), |cx, session| teams::new_team(cx, session, &name))?;
+        Ok(lead_reply_page(web, visit, reply))
+    })
+    .await
+}
+
+/// A reply to a lead's form: its texts, its buttons (posting to `/lead/act`), and the way
+/// back to the list of teams.
+fn lead_reply_page(web: &Web, visit: &Visit, reply: Reply) -> Response {
+    let csrf = visit.token.csrf();
+    let mut main = String::new();
+    for part in reply.parts {
+        if let Part::Text { text, buttons, .. } = part {
+            main.push_str(&html::paragraphs(&text));
+            main.push_str(&html::buttons_to("/lead/act", &buttons, Some(&csrf)));
+        }
+    }
+    main.push_str(&format!(
+        "<p><a href=\"/lead\">{}</a></p>\n",
+        html::escape(&msg(web, visit, Msg::WebLeadTitle))
+    ));
+    render(web, visit, StatusCode::OK, &msg(web, visit, Msg::WebLeadTitle), &main)
 }
 
 /// A team operation as the signed-in lead, as a reply (nudges are not sent from here).
@@ -171,8 +256,8 @@ pub struct ActForm {
     action: Option<String>,
 }
 
-/// A button on a lead page (the team's language): checked as in the chat, for the lead
-/// of this web session, with the page's CSRF token.
+/// A button on a lead page (the team's language, the scan of a new team's first round):
+/// checked as in the chat, for the lead of this web session, with the page's CSRF token.
 pub async fn act(
     State(web): State<Arc<Web>>,
     headers: HeaderMap,
@@ -180,25 +265,22 @@ pub async fn act(
 ) -> Response {
     as_lead(web, headers, move |web, visit, lead| {
         let action = form.action.as_deref().and_then(Action::decode);
-        let (true, Some(Action::TeamLanguage { team, lang })) =
-            (identity::csrf_matches(&visit.token, form.csrf.as_deref()), action)
-        else {
-            return Ok(text_page(web, visit, StatusCode::FORBIDDEN, Msg::WebRefusedTitle, Msg::WebRefused));
+        let refused = || text_page(web, visit, StatusCode::FORBIDDEN, Msg::WebRefusedTitle, Msg::WebRefused);
+        if !identity::csrf_matches(&visit.token, form.csrf.as_deref()) {
+            return Ok(refused());
+        }
+        let reply = match action {
+            Some(Action::TeamLanguage { team, lang }) => {
+                team_work(web, &lead, visit.lang(), |cx, session| {
+                    team_language::set(cx, session, &team, lang)
+                })?
+            }
+            Some(Action::RoundFlow { team, flow }) => team_work(web, &lead, visit.lang(), |cx, session| {
+                teams::set_round_flow(cx, session, &team, &flow)
+            })?,
+            _ => return Ok(refused()),
         };
-        let reply =
-            team_work(web, &lead, visit.lang(), |cx, session| team_language::set(cx, session, &team, lang))?;
-        let text: Vec<String> = reply
-            .parts
-            .into_iter()
-            .filter_map(|part| if let Part::Text { text, .. } = part { Some(text) } else { None })
-            .collect();
-        let back = format!(
-            "<p><a href=\"/lead/{}\">{}</a></p>\n",
-            html::escape(&team),
-            html::escape(&msg(web, visit, Msg::WebLeadTitle))
-        );
-        let main = format!("{}{back}", html::paragraphs(&text.join("\n")));
-        Ok(render(web, visit, StatusCode::OK, &msg(web, visit, Msg::WebLeadTitle), &main))
+        Ok(lead_reply_page(web, visit, reply))
     })
     .await
 }

@@ -81,6 +81,7 @@ pub fn router(web: Arc<Web>) -> Router {
         .route("/signin/{code}", get(lead::sign_in))
         .route("/lead", get(lead::teams))
         .route("/lead/act", post(lead::act))
+        .route("/lead/new", post(lead::new_team))
         .route("/lead/{team}", get(lead::result))
         .route("/lead/{team}/{file}", get(lead::file))
         .route("/style.css", get(pages::style))

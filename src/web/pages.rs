@@ -96,6 +96,7 @@ fn chrome(app: &App, lang: Lang, csrf: Option<String>) -> Chrome {
             ("/history", msg(Msg::WebNavHistory)),
             ("/privacy", msg(Msg::WebNavPrivacy)),
             ("/mydata", msg(Msg::WebNavMyData)),
+            ("/lead", msg(Msg::WebLeadTitle)),
         ],
         nav_label: msg(Msg::WebNavLabel),
         language_label: msg(Msg::WebLanguageLabel),

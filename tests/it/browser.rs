@@ -65,7 +65,23 @@ async fn a_whole_scan_by_keyboard_in_chromium_with_no_accessibility_violations()
         chromium.open(&format!("{}{path}", web.base)).await;
         check_page(&chromium, &mut checked).await;
     }
-    assert_eq!(checked.len(), 11, "{checked:?}");
+
+    // A team made by keyboard: a name that is only a space is refused beside its field,
+    // then a real one makes the team.
+    chromium.open(&format!("{}/lead", web.base)).await;
+    for typed in [vec![SPACE], "Kiosk".split("").filter(|c| !c.is_empty()).collect()] {
+        chromium.tab_to("input#team-name").await;
+        chromium.press(&typed).await;
+        chromium.mark().await;
+        chromium.press(&[ENTER]).await;
+        chromium.wait_for_new_page().await;
+        check_page(&chromium, &mut checked).await;
+        let errors = chromium.read("return document.querySelectorAll('#team-name-error').length").await;
+        assert_eq!(errors, serde_json::json!(usize::from(typed == [SPACE])), "{typed:?}");
+    }
+    let text = chromium.read("return document.querySelector('main').innerText").await;
+    assert!(text.as_str().unwrap().contains("Team \"Kiosk\" has been created"), "{text}");
+    assert_eq!(checked.len(), 13, "{checked:?}");
 }
 
 /// axe-core finds nothing, and the page fits a phone's 320 px and a desktop at 200 % zoom.

@@ -143,7 +143,7 @@ async fn a_resume_link_continues_the_same_scan_in_another_browser() {
     let mine = laptop.get("/mydata").await;
     let link = mine
         .body
-        .split("href=\"/resume/")
+        .split(&format!("href=\"{}/resume/", web.base))
         .nth(1)
         .expect("a resume link")
         .split('"')
@@ -296,7 +296,9 @@ async fn a_lead_signs_in_once_and_sees_the_team_result_report_and_export() {
         made.body().split(&format!("{base}/signin/")).nth(1).expect("a sign-in link").trim().to_string();
 
     let mut browser = Browser::at(&base, "en");
-    assert_eq!(browser.get("/lead").await.status, 403, "not signed in yet");
+    let before = browser.get("/lead").await;
+    assert!(before.text().contains("You do not lead a team."), "not signed in yet: {}", before.text());
+    assert!(!before.text().contains("Hotel"), "{}", before.text());
     let signed_in = browser.get(&format!("/signin/{link}")).await;
     assert_eq!(signed_in.status, 303);
     let lead_cookie = header(&signed_in, "set-cookie").to_string();
@@ -402,4 +404,66 @@ async fn a_second_peilbot_on_the_same_data_folder_says_the_folder_is_in_use() {
     let said = second.stderr.trim();
     assert!(said.contains("another peilbot is using it"), "{said}");
     assert!(!said.contains("WouldBlock") && said.lines().count() == 1, "one plain line: {said}");
+}
+
+/// A municipality without Telegram: a lead makes a team in a browser, picks its scan,
+/// shares the link; members join and answer in theirs; the lead reads the result there.
+/// A name that is blank, or a form of another session, makes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_team_is_made_joined_and_read_on_the_web_alone() {
+    let (_data, web) = start().await;
+    let mut lead = web.browser("nl-BE,nl;q=0.9");
+    let none = lead.get("/lead").await;
+    assert!(none.text().contains("Je bent van geen enkel team teamverantwoordelijke."), "{}", none.text());
+    assert!(none.body.contains("<label for=\"team-name\">Naam van het team</label>"), "{}", none.body);
+    assert!(none.body.contains("href=\"/lead\""), "the menu leads to the teams");
+
+    let forged = lead.post("/lead/new", &[("csrf", "forged"), ("name", "Burgerzaken")]).await;
+    assert_eq!(forged.status, 403);
+    let blank = lead.post("/lead/new", &[("csrf", &none.csrf()), ("name", " \u{2800}\u{200b} ")]).await;
+    assert_eq!(blank.status, 422);
+    assert!(blank.text().contains("Geef het team een naam van hoogstens 64 tekens."), "{}", blank.text());
+    assert!(!blank.text().contains("/newteam"), "no chat command on the web: {}", blank.text());
+    assert!(blank.body.contains("aria-describedby=\"team-name-hint team-name-error\" aria-invalid=\"true\""));
+    assert!(!lead.get("/lead").await.body.contains("href=\"/lead/"), "nothing was made");
+
+    let made = lead.post("/lead/new", &[("csrf", &none.csrf()), ("name", "Burgerzaken")]).await;
+    let created = "Team \"Burgerzaken\" is aangemaakt, en jij bent de teamverantwoordelijke.";
+    assert!(made.text().contains(created), "{}", made.text());
+    let link = format!("{}/join/", web.base);
+    let code: String = made
+        .text()
+        .split(&link)
+        .nth(1)
+        .expect("the team's web link")
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let aiscan = made.buttons().into_iter().find(|b| b.ends_with(":aiscan")).expect("a scan to choose");
+    let chosen = lead.post("/lead/act", &[("csrf", &made.csrf()), ("action", &aiscan)]).await;
+    assert!(
+        chosen.text().contains("vraagt nu \"AI-gereedheid en verantwoord gebruik\""),
+        "{}",
+        chosen.text()
+    );
+
+    for n in 0..5 {
+        let mut member = web.browser("nl-NL");
+        let offer = member.get(&format!("/join/{code}")).await;
+        assert!(offer.body.contains("<html lang=\"nl-BE\">"), "the team speaks its lead's Flemish");
+        member.act(&offer, &format!("j:{code}")).await;
+        complete_scan(&mut member, "aiscan", n % 3).await;
+    }
+    let teams = lead.get("/lead").await.body;
+    let team = teams.split("href=\"/lead/").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let result = lead.get(&format!("/lead/{team}")).await;
+    assert!(result.text().contains("Burgerzaken"), "{}", result.text());
+    assert!(
+        result.text().contains("5 van de 6 teamleden"),
+        "five of the six members, the lead too: {}",
+        result.text()
+    );
+    assert!(lead.get(&format!("/lead/{team}/report.pdf")).await.bytes.starts_with(b"%PDF"));
+    let stranger = web.browser("en").get(&format!("/lead/{team}")).await;
+    assert!(!stranger.text().contains("Burgerzaken"), "{}", stranger.text());
 }
