@@ -62,3 +62,7 @@ web-team-new-hint = You become its lead. You get a link to share with your team,
 web-team-name = Team name
 web-team-new-button = Make the team
 web-team-name-missing = Give the team a name of at most { $max } characters.
+web-lead-rounds = Rounds and reminders
+web-lead-new-round = Close this round and open the next
+web-lead-remind = Remind the members who have not finished
+web-nudges-kept = The members of "{ $team }" ({ $count }) are told: in a browser the next time they open Peilbot, in Telegram with a message on a working day between 9:00 and 17:00 (Dutch and Belgian time).

@@ -11,3 +11,4 @@ web-team-new = Een team aanmaken
 web-team-new-hint = Jij wordt de teamverantwoordelijke. Je krijgt een link om met je team te delen, en het teamresultaat verschijnt hier zodra genoeg mensen klaar zijn.
 web-team-new-button = Team aanmaken
 web-lead-none = Ben je teamverantwoordelijke in Telegram? Open dan de aanmeldlink die /weblink daar maakt; dan staat je team hier ook.
+web-nudges-kept = De leden van "{ $team }" ({ $count }) krijgen het te horen: in de browser de volgende keer dat ze Peilbot openen, in Telegram met een bericht op een werkdag tussen 9 en 17 uur.

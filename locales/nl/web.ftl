@@ -62,3 +62,7 @@ web-team-new-hint = Jij wordt de teamleider. Je krijgt een link om met je team t
 web-team-name = Naam van het team
 web-team-new-button = Team maken
 web-team-name-missing = Geef het team een naam van hoogstens { $max } tekens.
+web-lead-rounds = Rondes en herinneringen
+web-lead-new-round = Deze ronde sluiten en de volgende openen
+web-lead-remind = De teamleden herinneren die nog niet klaar zijn
+web-nudges-kept = De leden van "{ $team }" ({ $count }) krijgen het te horen: in de browser de volgende keer dat ze Peilbot openen, in Telegram met een bericht op een werkdag tussen 9.00 en 17.00 uur.

@@ -75,7 +75,25 @@ pub(super) fn within_working_hours(cx: &Context, session: &Session, outcome: Out
     if working_hours::is_open(cx.now) {
         return Ok(Outcome::Nudges { team, nudges, kind });
     }
-    for nudge in &nudges {
+    keep(cx, &team, &nudges)?;
+    Ok(told_later(cx, session, &team, nudges.len(), kind, Msg::RemindQueued).into())
+}
+
+/// For a channel that sends no messages of its own (the web): the nudges are kept, as
+/// outside working hours, for the bot to deliver to members in Telegram in working
+/// hours; a member in a browser sees the round on their next visit. The lead is told so.
+pub fn kept_for_later(cx: &Context, session: &Session, outcome: Outcome) -> Result<Reply> {
+    let (team, nudges, kind) = match outcome {
+        Outcome::Reply(reply) => return Ok(reply),
+        Outcome::Nudges { team, nudges, kind } => (team, nudges, kind),
+    };
+    keep(cx, &team, &nudges)?;
+    Ok(told_later(cx, session, &team, nudges.len(), kind, Msg::WebNudgesKept))
+}
+
+/// Keeps nudges in the queue `queued_nudges` delivers from.
+fn keep(cx: &Context, team: &Team, nudges: &[Nudge]) -> Result<()> {
+    for nudge in nudges {
         let queued = QueuedNudge {
             team: team.id.clone(),
             queued_at: cx.now,
@@ -84,17 +102,29 @@ pub(super) fn within_working_hours(cx: &Context, session: &Session, outcome: Out
         };
         cx.app.store.queue_nudge(&nudge.member, &queued)?;
     }
-    let mut args = team_args(&team);
-    args.push(("count", nudges.len().into()));
+    Ok(())
+}
+
+/// What the lead is told of `count` nudges kept for later (`how`: when they go out).
+fn told_later(
+    cx: &Context,
+    session: &Session,
+    team: &Team,
+    count: usize,
+    kind: NudgeKind,
+    how: Msg,
+) -> Reply {
+    let mut args = team_args(team);
+    args.push(("count", count.into()));
     let presenter = cx.presenter(session);
-    let queued = presenter.msg_with(Msg::RemindQueued, &args);
+    let queued = presenter.msg_with(how, &args);
     match kind {
-        NudgeKind::Reminder => Ok(Reply::text(queued).into()),
+        NudgeKind::Reminder => Reply::text(queued),
         // The round is open already; only the notices to the members wait.
         NudgeKind::RoundOpened(round) => {
-            args.extend(round_opened_args(cx, session, &team, round));
+            args.extend(round_opened_args(cx, session, team, round));
             let opened = presenter.msg_with(Msg::TeamRoundOpened, &args);
-            Ok(Reply::text(format!("{opened}\n{queued}")).into())
+            Reply::text(format!("{opened}\n{queued}"))
         }
     }
 }

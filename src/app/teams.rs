@@ -24,7 +24,7 @@ use crate::random::{new_invite_code, team_seed};
 use crate::team::{Team, is_invite_code};
 
 pub use super::context::{Context, Nudge, NudgeKind, Outcome, Result, round_flow, shown_flow};
-pub use super::nudges::{nudges_sent, queued_nudges, unreachable};
+pub use super::nudges::{kept_for_later, nudges_sent, queued_nudges, unreachable};
 pub use super::team_results::{result_for, round_result};
 
 /// Deep-link payload prefixes: an invite, and a one-time lead invite.

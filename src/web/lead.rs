@@ -19,7 +19,7 @@ use super::pages::{
 };
 use super::{html, identity};
 use crate::app::teams::{self, MAX_TEAM_NAME, Outcome};
-use crate::app::{Action, Part, Reply, Session, TeamAction, sign_in, team_language};
+use crate::app::{Action, Button, Part, Reply, Session, TeamAction, sign_in, team_language};
 use crate::messages::Msg;
 use crate::person::PersonId;
 use crate::pool::off_async;
@@ -245,9 +245,29 @@ pub async fn result(State(web): State<Arc<Web>>, headers: HeaderMap, Path(team):
                 main.push_str(&html::buttons_to("/lead/act", &buttons, Some(&csrf)));
             }
         }
+        let store = &web.app.store;
+        let leads = store.team(&team).map_err(|err| unavailable(web, visit.lang(), &err))?;
+        if leads.is_some_and(|found| found.is_lead(&lead.person)) {
+            main.push_str(&rounds_section(web, visit, &team));
+        }
         Ok(render(web, visit, StatusCode::OK, &msg(web, visit, Msg::WebLeadTitle), &main))
     })
     .await
+}
+
+/// A team's new round and reminders, as the chat's `/newround` and `/remind`.
+fn rounds_section(web: &Web, visit: &Visit, team: &str) -> String {
+    let button = |label, action| vec![Button { label: msg(web, visit, label), action }];
+    let pick = |action| Action::Pick { action, team: team.to_string() };
+    let rows = [
+        button(Msg::WebLeadNewRound, pick(TeamAction::NewRound)),
+        button(Msg::WebLeadRemind, pick(TeamAction::Remind)),
+    ];
+    format!(
+        "<h2>{}</h2>\n{}",
+        html::escape(&msg(web, visit, Msg::WebLeadRounds)),
+        html::buttons_to("/lead/act", &rows, Some(&visit.token.csrf()))
+    )
 }
 
 #[derive(serde::Deserialize)]
@@ -269,17 +289,26 @@ pub async fn act(
         if !identity::csrf_matches(&visit.token, form.csrf.as_deref()) {
             return Ok(refused());
         }
-        let reply = match action {
+        let reply = team_work(web, &lead, visit.lang(), |cx, session| match action {
             Some(Action::TeamLanguage { team, lang }) => {
-                team_work(web, &lead, visit.lang(), |cx, session| {
-                    team_language::set(cx, session, &team, lang)
-                })?
+                team_language::set(cx, session, &team, lang).map(Some)
             }
-            Some(Action::RoundFlow { team, flow }) => team_work(web, &lead, visit.lang(), |cx, session| {
-                teams::set_round_flow(cx, session, &team, &flow)
-            })?,
-            _ => return Ok(refused()),
-        };
+            Some(Action::RoundFlow { team, flow }) => {
+                teams::set_round_flow(cx, session, &team, &flow).map(Some)
+            }
+            // Closing a round asks first; its "Yes" names the round it closes.
+            Some(Action::Pick { action: action @ (TeamAction::NewRound | TeamAction::Remind), team }) => {
+                let outcome = teams::run(cx, session, action, &team)?;
+                teams::kept_for_later(cx, session, outcome).map(Some)
+            }
+            Some(Action::OpenRound { team, flow, round }) => {
+                let outcome = teams::open_round(cx, session, &team, &flow, round)?;
+                teams::kept_for_later(cx, session, outcome).map(Some)
+            }
+            Some(Action::Dismiss) => Ok(Some(cx.say(session, Msg::NothingChanged, &[]))),
+            _ => Ok(None),
+        })?;
+        let Some(reply) = reply else { return Ok(refused()) };
         Ok(lead_reply_page(web, visit, reply))
     })
     .await

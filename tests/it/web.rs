@@ -447,12 +447,14 @@ async fn a_team_is_made_joined_and_read_on_the_web_alone() {
         chosen.text()
     );
 
+    let mut members = Vec::new();
     for n in 0..5 {
         let mut member = web.browser("nl-NL");
         let offer = member.get(&format!("/join/{code}")).await;
         assert!(offer.body.contains("<html lang=\"nl-BE\">"), "the team speaks its lead's Flemish");
         member.act(&offer, &format!("j:{code}")).await;
         complete_scan(&mut member, "aiscan", n % 3).await;
+        members.push(member);
     }
     let teams = lead.get("/lead").await.body;
     let team = teams.split("href=\"/lead/").nth(1).unwrap().split('"').next().unwrap().to_string();
@@ -466,4 +468,29 @@ async fn a_team_is_made_joined_and_read_on_the_web_alone() {
     assert!(lead.get(&format!("/lead/{team}/report.pdf")).await.bytes.starts_with(b"%PDF"));
     let stranger = web.browser("en").get(&format!("/lead/{team}")).await;
     assert!(!stranger.text().contains("Burgerzaken"), "{}", stranger.text());
+    assert!(!stranger.body.contains("p:r:"), "no round to close for a stranger: {}", stranger.body);
+
+    // A year on: round 2, asked first, on the web too; a second "Yes" closes nothing more.
+    let new_round = format!("p:r:{team}");
+    assert!(result.buttons().contains(&new_round), "{:?}", result.buttons());
+    let asked = lead.post("/lead/act", &[("csrf", &result.csrf()), ("action", &new_round)]).await;
+    assert!(
+        asked.text().contains("Ronde 1 van \"Burgerzaken\" sluiten en ronde 2 openen?"),
+        "{}",
+        asked.text()
+    );
+    let yes = asked.buttons().into_iter().find(|b| b.starts_with("w:")).expect("a Yes that names its round");
+    let opened = lead.post("/lead/act", &[("csrf", &asked.csrf()), ("action", &yes)]).await;
+    assert!(opened.text().contains("Ronde 2 van \"Burgerzaken\" is geopend"), "{}", opened.text());
+    let again = lead.post("/lead/act", &[("csrf", &asked.csrf()), ("action", &yes)]).await;
+    assert!(again.text().contains("Ronde 1 van \"Burgerzaken\" is al gesloten"), "{}", again.text());
+    let home = members[0].get("/").await;
+    assert!(home.text().contains("\"Burgerzaken\""), "a member is asked for round 2: {}", home.text());
+    let now = lead.get(&format!("/lead/{team}")).await;
+    assert!(now.text().contains("ronde 2"), "{}", now.text());
+    let remind = format!("p:m:{team}");
+    let reminded = lead.post("/lead/act", &[("csrf", &now.csrf()), ("action", &remind)]).await;
+    assert_eq!(reminded.status, 200);
+    // In working hours they are kept for the bot and the browsers; outside them, for 9:00.
+    assert!(reminded.text().contains("leden van \"Burgerzaken\" (5)"), "{}", reminded.text());
 }
