@@ -138,8 +138,8 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
             visit.session.save(app).map_err(&failed)?;
             Ok(redirect(web, &visit, "/"))
         }
-        // A lead's work (picking a team, confirming a round, a round's result) is not on
-        // the web yet.
+        // A lead's work has its own page and form target (`/lead`, `/lead/act`), which
+        // know who leads: here it is only ever an old or forged form.
         Action::Pick { .. }
         | Action::Confirm { .. }
         | Action::Round { .. }
