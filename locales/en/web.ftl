@@ -66,3 +66,4 @@ web-lead-rounds = Rounds and reminders
 web-lead-new-round = Close this round and open the next
 web-lead-remind = Remind the members who have not finished
 web-nudges-kept = The members of "{ $team }" ({ $count }) are told: in a browser the next time they open Peilbot, in Telegram with a message on a working day between 9:00 and 17:00 (Dutch and Belgian time).
+web-lead-keep-link = You lead these teams from this browser. Keep this personal link somewhere safe: it opens them in another browser or on another device, and after the browser's cookies are cleared (keep it to yourself: whoever has it leads your teams):

@@ -66,3 +66,4 @@ web-lead-rounds = Rondes en herinneringen
 web-lead-new-round = Deze ronde sluiten en de volgende openen
 web-lead-remind = De teamleden herinneren die nog niet klaar zijn
 web-nudges-kept = De leden van "{ $team }" ({ $count }) krijgen het te horen: in de browser de volgende keer dat ze Peilbot openen, in Telegram met een bericht op een werkdag tussen 9.00 en 17.00 uur.
+web-lead-keep-link = Je leidt deze teams vanuit deze browser. Bewaar deze persoonlijke link op een veilige plek: daarmee open je ze in een andere browser of op een ander apparaat, ook nadat de cookies van deze browser zijn gewist (houd hem voor jezelf: wie hem heeft, leidt je teams):

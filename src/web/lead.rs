@@ -15,7 +15,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::Web;
 use super::pages::{
-    Page, Visit, msg, render, set_cookie, store_error, team_work, text_page, unavailable, visit,
+    Page, Visit, msg, personal_link, render, set_cookie, store_error, team_work, text_page, unavailable,
+    visit,
 };
 use super::{html, identity};
 use crate::app::teams::{self, MAX_TEAM_NAME, Outcome};
@@ -115,6 +116,10 @@ pub async fn teams(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response 
             .collect();
         if !items.is_empty() {
             main.push_str(&format!("<ul>\n{items}</ul>\n"));
+        }
+        // Teams led from this browser are lost with its cookie, unless the lead keeps this.
+        if !led.is_empty() && lead.person == visit.session.person {
+            main.push_str(&personal_link(web, visit, Msg::WebLeadKeepLink));
         }
         main.push_str(&new_team_form(web, visit, false));
         Ok(render(web, visit, StatusCode::OK, &msg(web, visit, Msg::WebLeadTitle), &main))

@@ -398,10 +398,16 @@ pub async fn snapshot(
 /// The personal link that continues this browser's scan elsewhere (shown to its owner
 /// only: on the snapshot and on "my data").
 fn resume_link(web: &Web, visit: &Visit) -> String {
+    personal_link(web, visit, Msg::WebResume)
+}
+
+/// This browser's personal link (its identity, so shown to its owner only), after `what`
+/// says what it is for.
+pub(super) fn personal_link(web: &Web, visit: &Visit, what: Msg) -> String {
     let link = web.link(&format!("/resume/{}", visit.token.expose()));
     format!(
         "<p>{} <a href=\"{link}\">{link}</a></p>\n",
-        html::escape(&msg(web, visit, Msg::WebResume)),
+        html::escape(&msg(web, visit, what)),
         link = html::escape(&link)
     )
 }

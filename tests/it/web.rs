@@ -458,6 +458,22 @@ async fn a_team_is_made_joined_and_read_on_the_web_alone() {
     }
     let teams = lead.get("/lead").await.body;
     let team = teams.split("href=\"/lead/").nth(1).unwrap().split('"').next().unwrap().to_string();
+    // The personal link brings the teams to another browser, as after clearing cookies.
+    let personal = format!("{}/resume/", web.base);
+    let token = teams
+        .split(&format!("href=\"{personal}"))
+        .nth(1)
+        .expect("a personal link")
+        .split('"')
+        .next()
+        .unwrap();
+    let mut elsewhere = web.browser("nl-BE");
+    elsewhere.get(&format!("/resume/{token}")).await;
+    assert!(
+        elsewhere.get("/lead").await.body.contains(&format!("href=\"/lead/{team}\"")),
+        "the team, led elsewhere"
+    );
+    assert!(!web.browser("nl-BE").get("/lead").await.body.contains("/resume/"), "no link without teams");
     let result = lead.get(&format!("/lead/{team}")).await;
     assert!(result.text().contains("Burgerzaken"), "{}", result.text());
     assert!(

@@ -387,6 +387,7 @@ messages! {
     WebTeamName => "web-team-name",
     WebTeamNameMissing => "web-team-name-missing",
     WebLeadRounds => "web-lead-rounds",
+    WebLeadKeepLink => "web-lead-keep-link",
     WebLeadNewRound => "web-lead-new-round",
     WebLeadRemind => "web-lead-remind",
     WebNudgesKept => "web-nudges-kept",
