@@ -44,8 +44,9 @@ pub fn run(args: WebArgs) -> anyhow::Result<()> {
     args.data.warn_if_others_can_read();
     let deployment = args.deployment.deployment();
     // A team's link made on this machine's own address works for a try-out at least.
-    let listened = || Url::parse(&format!("http://{}/", args.listen)).ok();
-    let web_url = args.web_url.clone().or_else(|| listened().filter(|_| !args.listen.ip().is_unspecified()));
+    let listen = args.listen;
+    let listened = || Url::parse(&format!("http://{listen}/")).ok().filter(|_| !listen.ip().is_unspecified());
+    let web_url = args.web_url.or_else(listened);
     let web = channel(
         content,
         store,

@@ -238,6 +238,11 @@ pub async fn result(State(web): State<Arc<Web>>, headers: HeaderMap, Path(team):
                 Part::Document { .. } => {}
             }
         }
+        // What a lead does to the team: only under a result they may see.
+        let found = web.app.store.team(&team).map_err(|err| unavailable(web, visit.lang(), &err))?;
+        if !found.is_some_and(|found| found.is_lead(&lead.person)) {
+            return Ok(render(web, visit, StatusCode::OK, &msg(web, visit, Msg::WebLeadTitle), &main));
+        }
         // The team's language, with a button per language (they post to `/lead/act`).
         let csrf = visit.token.csrf();
         for part in as_reply(web, visit, &lead, TeamAction::Language, &team)?.parts {
@@ -250,11 +255,7 @@ pub async fn result(State(web): State<Arc<Web>>, headers: HeaderMap, Path(team):
                 main.push_str(&html::buttons_to("/lead/act", &buttons, Some(&csrf)));
             }
         }
-        let store = &web.app.store;
-        let leads = store.team(&team).map_err(|err| unavailable(web, visit.lang(), &err))?;
-        if leads.is_some_and(|found| found.is_lead(&lead.person)) {
-            main.push_str(&rounds_section(web, visit, &team));
-        }
+        main.push_str(&rounds_section(web, visit, &team));
         Ok(render(web, visit, StatusCode::OK, &msg(web, visit, Msg::WebLeadTitle), &main))
     })
     .await

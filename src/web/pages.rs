@@ -389,20 +389,15 @@ pub async fn snapshot(
         if let Some(button) = conversation::levels_button(&web.app, shown.flow, visit.lang()) {
             main.push_str(&html::buttons(&[vec![button]], Some(&visit.token.csrf())));
         }
-        main.push_str(&resume_link(web, &visit));
+        main.push_str(&personal_link(web, &visit, Msg::WebResume));
         Ok(render(web, &visit, StatusCode::OK, &msg(web, &visit, Msg::WebSnapshotTitle), &main))
     })
     .await
 }
 
-/// The personal link that continues this browser's scan elsewhere (shown to its owner
-/// only: on the snapshot and on "my data").
-fn resume_link(web: &Web, visit: &Visit) -> String {
-    personal_link(web, visit, Msg::WebResume)
-}
-
-/// This browser's personal link (its identity, so shown to its owner only), after `what`
-/// says what it is for.
+/// This browser's personal link, which continues its scan and its teams elsewhere (its
+/// identity, so shown to its owner only: on the snapshot, "my data" and "my teams"), after
+/// `what` says what it is for.
 pub(super) fn personal_link(web: &Web, visit: &Visit, what: Msg) -> String {
     let link = web.link(&format!("/resume/{}", visit.token.expose()));
     format!(
@@ -463,7 +458,7 @@ pub async fn my_data(State(web): State<Arc<Web>>, headers: HeaderMap) -> Respons
             html::escape(&msg(web, &visit, Msg::WebForgetLink)),
         ));
         if visit.session.record.noticed_at.is_some() {
-            main.push_str(&resume_link(web, &visit));
+            main.push_str(&personal_link(web, &visit, Msg::WebResume));
         }
         Ok(render(web, &visit, StatusCode::OK, &msg(web, &visit, Msg::WebMyDataTitle), &main))
     })
