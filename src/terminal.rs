@@ -351,7 +351,7 @@ impl<'a, W: Write> Chat<'a, W> {
 
     fn levels(&mut self) -> Result<()> {
         let text = conversation::levels(self.app, &self.session)?
-            .unwrap_or_else(|| self.presenter().msg(Msg::LevelsNone));
+            .map_or_else(|| self.presenter().msg(Msg::LevelsNone), |levels| levels.text);
         self.remark_text(&text)
     }
 

@@ -24,6 +24,8 @@ team-last-lead = You are the only lead of "{ $team }". Make someone else a lead 
 team-lead-invite = Send this one-time link to the member who should become a lead of "{ $team }": { $link }
 team-lead-added = You are now a lead of "{ $team }". /team shows the team result.
 team-lead-not-member = Join the team first with its invite link, then open this link again.
+team-lead-offer = You have been invited to become a lead of "{ $team }". A lead sees the team's results (never who answered what), opens new rounds and sends reminders.
+team-lead-offer-button = Become a lead
 
 ## Rounds and the team result
 

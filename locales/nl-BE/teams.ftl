@@ -12,6 +12,8 @@ team-not-lead = Alleen een teamverantwoordelijke kan dat. Je bent geen teamveran
 team-last-lead = Je bent de enige teamverantwoordelijke van "{ $team }". Maak eerst iemand anders teamverantwoordelijke (/addlead) en verlaat het team daarna.
 team-lead-invite = Stuur deze eenmalige link naar het teamlid dat teamverantwoordelijke van "{ $team }" moet worden: { $link }
 team-lead-added = Je bent nu teamverantwoordelijke van "{ $team }". Met /team zie je het teamresultaat.
+team-lead-offer = Je bent uitgenodigd om teamverantwoordelijke van "{ $team }" te worden. Een teamverantwoordelijke ziet de resultaten van het team (nooit wie wat geantwoord heeft), opent nieuwe rondes en stuurt herinneringen.
+team-lead-offer-button = Teamverantwoordelijke worden
 
 ## Reminders
 

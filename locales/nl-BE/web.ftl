@@ -13,3 +13,5 @@ web-team-new-button = Team aanmaken
 web-lead-none = Ben je teamverantwoordelijke in Telegram? Open dan de aanmeldlink die /weblink daar maakt; dan staat je team hier ook.
 web-nudges-kept = De leden van "{ $team }" ({ $count }) krijgen het te horen: in de browser de volgende keer dat ze Peilbot openen, in Telegram met een bericht op een werkdag tussen 9 en 17 uur.
 web-lead-keep-link = Je bent vanuit deze browser teamverantwoordelijke van deze teams. Bewaar deze persoonlijke link op een veilige plaats: daarmee open je ze in een andere browser of op een ander toestel, ook nadat de cookies van deze browser gewist zijn (hou hem voor jezelf: wie hem heeft, beheert je teams):
+web-lead-add-lead = Een tweede teamverantwoordelijke uitnodigen
+web-lead-added = Je bent nu teamverantwoordelijke van "{ $team }". De resultaten vind je onder "Mijn teams".

@@ -25,6 +25,8 @@ team-last-lead = Je bent de enige teamleider van "{ $team }". Maak eerst iemand 
 team-lead-invite = Stuur deze eenmalige link naar het teamlid dat teamleider van "{ $team }" moet worden: { $link }
 team-lead-added = Je bent nu teamleider van "{ $team }". Met /team zie je het teamresultaat.
 team-lead-not-member = Word eerst lid van het team via de uitnodigingslink, en open deze link daarna opnieuw.
+team-lead-offer = Je bent uitgenodigd om teamleider van "{ $team }" te worden. Een teamleider ziet de resultaten van het team (nooit wie wat heeft geantwoord), opent nieuwe rondes en stuurt herinneringen.
+team-lead-offer-button = Teamleider worden
 
 ## Rounds and the team result
 

@@ -50,6 +50,8 @@ pub enum Action {
     },
     Language(Lang),
     Join(String),
+    /// Become a lead of the team whose one-time lead invite this is (a member's "Yes").
+    BecomeLead(String),
     Pick {
         action: TeamAction,
         team: String,
@@ -153,6 +155,7 @@ impl Action {
             Action::Back { flow, flow_version, question } => format!("b:{flow}:{flow_version}:{question}"),
             Action::Language(lang) => format!("l:{}", lang.tag()),
             Action::Join(code) => format!("j:{code}"),
+            Action::BecomeLead(code) => format!("k:{code}"),
             Action::Pick { action, team } => format!("p:{}:{team}", action.code()),
             Action::StartScan => "s".to_string(),
             Action::Reminders(on) => format!("r:{}", u8::from(*on)),
@@ -214,6 +217,7 @@ impl Action {
             }),
             ["l", tag] => Lang::ALL.into_iter().find(|lang| lang.tag() == *tag).map(Action::Language),
             ["j", code] if is_invite_code(code) => Some(Action::Join(code.to_string())),
+            ["k", code] if is_invite_code(code) => Some(Action::BecomeLead(code.to_string())),
             ["p", action, team] if is_team_id(team) => {
                 Some(Action::Pick { action: TeamAction::from_code(action)?, team: team.to_string() })
             }
@@ -275,6 +279,7 @@ mod tests {
             Action::Language(Lang::NlBe),
             Action::Language(Lang::En),
             Action::Join(crate::random::new_invite_code()),
+            Action::BecomeLead(crate::random::new_invite_code()),
             Action::Pick { action: TeamAction::Leave, team: "AAAAAAAAAAA".into() },
             Action::Pick { action: TeamAction::Result, team: "a-b_c123XYZ".into() },
             Action::StartScan,

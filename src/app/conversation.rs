@@ -16,6 +16,7 @@ use crate::engine::{Event, QuestionView, State};
 use crate::flow::{Answer, Flow};
 use crate::lang::Lang;
 use crate::messages::Msg;
+use crate::present::Sectioned;
 use crate::score::Snapshot;
 use crate::store::StoreError;
 
@@ -283,9 +284,9 @@ pub fn snapshot<'a>(app: &'a App, session: &Session, typed: bool) -> Result<Opti
 }
 
 /// What each level looks like, for the person's latest snapshot: per theme where they
-/// stand and the level above. `None` without a finished scan, or when its flow describes
-/// no levels.
-pub fn levels(app: &App, session: &Session) -> Result<Option<String>, StoreError> {
+/// stand and the level above, each theme a heading. `None` without a finished scan, or
+/// when its flow describes no levels.
+pub fn levels(app: &App, session: &Session) -> Result<Option<Sectioned>, StoreError> {
     let Some((latest, _)) = history::latest(app, &session.person)? else { return Ok(None) };
     Ok(app.presenter_for(latest.flow, session.state.lang).levels_for(&latest.snapshot))
 }

@@ -286,11 +286,13 @@ fn perform(cx: &Context, session: &Session, action: TeamAction, team: Team) -> R
                 invite = new_invite_code();
                 store.update_team(team_id, |team| team.invite = invite.clone())?;
             }
+            let link = (cx.link)(&format!("{JOIN_PREFIX}{invite}"));
             let mut args = team_args(&team);
-            args.push(("link", (cx.link)(&format!("{JOIN_PREFIX}{invite}")).into()));
+            args.push(("link", link.as_str().into()));
             let msg = if action == TeamAction::NewInvite { Msg::TeamNewInvite } else { Msg::TeamInvite };
             let mut reply = cx.say(session, msg, &args);
-            if let Some(link) = cx.app.web_link(&format!("/join/{invite}")) {
+            // In the chat, the browser's link too (on the web, that is the link already).
+            if let Some(link) = cx.app.web_link(&format!("/join/{invite}")).filter(|web| *web != link) {
                 let web = cx.presenter(session).msg_with(Msg::TeamInviteWeb, &[("link", link.into())]);
                 reply.parts.push(Part::text(web, Vec::new()));
             }
@@ -375,8 +377,24 @@ pub fn join(cx: &Context, session: &Session, code: &str) -> Result<Option<Reply>
     Ok(Some(Reply::with_button(text, cx.start_scan_button(session.state.lang, &team))))
 }
 
-/// A one-time lead link was opened by a member: they become a lead.
-pub fn become_lead(cx: &Context, session: &Session, code: &str) -> Result<Reply> {
+/// A one-time lead link opened in a browser, where opening a link changes nothing (mail
+/// scanners open links too): the offer to become a lead, with its button, for a member.
+pub fn offer_to_lead(cx: &Context, session: &Session, code: &str) -> Result<Reply> {
+    let team = if is_invite_code(code) { cx.app.store.team_by_invite(code, true)? } else { None };
+    let Some(team) = team else { return Ok(cx.say(session, Msg::TgInvalidLink, &[])) };
+    if !team.members.contains(&session.person) {
+        return Ok(cx.say(session, Msg::TeamLeadNotMember, &[]));
+    }
+    let presenter = cx.presenter(session);
+    let text = presenter.msg_with(Msg::TeamLeadOffer, &team_args(&team));
+    let button =
+        Button { label: presenter.msg(Msg::TeamLeadOfferButton), action: Action::BecomeLead(code.into()) };
+    Ok(Reply::with_button(text, button))
+}
+
+/// A one-time lead link was opened by a member: they become a lead, and `added` says so
+/// (in the chat it names `/team`).
+pub fn become_lead(cx: &Context, session: &Session, code: &str, added: Msg) -> Result<Reply> {
     let store = &cx.app.store;
     let team = if is_invite_code(code) { store.team_by_invite(code, true)? } else { None };
     let Some(team) = team else { return Ok(cx.say(session, Msg::TgInvalidLink, &[])) };
@@ -390,7 +408,7 @@ pub fn become_lead(cx: &Context, session: &Session, code: &str) -> Result<Reply>
         }
         team.leads.insert(person.clone());
         team.lead_invite = None;
-        Msg::TeamLeadAdded
+        added
     })?;
     Ok(cx.say(session, outcome.unwrap_or(Msg::TgInvalidLink), &team_args(&team)))
 }

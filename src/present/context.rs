@@ -1,6 +1,7 @@
 //! What puts a person's snapshot in context: the change since last time and the
 //! reference lines of published figures.
 
+use super::report::Sectioned;
 use super::{MAIN_SCALE, Presenter};
 use crate::flow::Unit;
 use crate::messages::Msg;
@@ -99,16 +100,19 @@ impl Presenter<'_> {
         self.msg_with(msg, &[("name", name.into()), ("value", self.lang.fixed(value, places).into())])
     }
 
-    /// What each level of each theme looks like, for one person: per theme where they
-    /// stand and the level above, or `None` when the flow describes no levels.
-    pub fn levels_for(&self, snapshot: &Snapshot) -> Option<String> {
+    /// What each level of each theme looks like, for one person: per theme (a heading)
+    /// where they stand and the level above, or `None` when the flow describes no levels.
+    pub fn levels_for(&self, snapshot: &Snapshot) -> Option<Sectioned> {
         if !self.flow.describes_levels() {
             return None;
         }
         let mut out = vec![self.msg(Msg::LevelsTitle)];
+        let mut headings = Vec::new();
         for dim in &snapshot.dimensions {
+            let theme = self.dimension_name(dim.dimension);
             out.push(String::new());
-            out.push(self.dimension_name(dim.dimension));
+            out.push(theme.clone());
+            headings.push(theme);
             let Some(score) = dim.score else {
                 out.push(self.msg(Msg::LevelsNoScore));
                 continue;
@@ -119,7 +123,7 @@ impl Presenter<'_> {
                 out.push(self.level_line(dim.dimension, level + 1, Msg::LevelsNext));
             }
         }
-        Some(out.join("\n"))
+        Some(Sectioned { text: out.join("\n"), headings })
     }
 
     /// "Now (2 · Ad hoc): …" or "Next (3 · Agreed): …".

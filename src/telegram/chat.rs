@@ -193,7 +193,7 @@ pub async fn levels<B: TgBot>(turn: Turn<B>, tap: Tap) -> HandlerResult {
     turn.answer_callback(&tap.query, None).await;
     let (shared, session) = (turn.shared.clone(), turn.session.clone());
     let text = on_blocking_pool(move || conversation::levels(&shared.app, &session)).await?;
-    let text = text.unwrap_or_else(|| turn.msg(Msg::LevelsNone));
+    let text = text.map_or_else(|| turn.msg(Msg::LevelsNone), |levels| levels.text);
     say(turn, text, Vec::new()).await
 }
 

@@ -212,7 +212,7 @@ pub async fn deep_link<B: TgBot>(turn: Turn<B>, payload: &str) -> HandlerResult 
     if let Some(code) = payload.strip_prefix(LEAD_PREFIX) {
         let code = code.to_string();
         let menu = Refresh::after(&turn);
-        reply(turn, move |cx, session| teams::become_lead(cx, session, &code)).await?;
+        reply(turn, move |cx, session| teams::become_lead(cx, session, &code, Msg::TeamLeadAdded)).await?;
         menu.run().await;
         return Ok(());
     }

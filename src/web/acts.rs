@@ -28,6 +28,7 @@ use crate::app::teams;
 use crate::engine::Event;
 use crate::lang::Lang;
 use crate::messages::Msg;
+use crate::present::Sectioned;
 
 #[derive(Deserialize)]
 pub struct ActForm {
@@ -128,7 +129,7 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
         Action::Levels => {
             let title = msg(web, &visit, Msg::LevelsTitle);
             let main = match conversation::levels(app, &visit.session).map_err(&failed)? {
-                Some(text) => levels_html(&text, &title),
+                Some(levels) => levels_html(&levels, &title),
                 None => html::paragraphs(&msg(web, &visit, Msg::LevelsNone)),
             };
             Ok(render(web, &visit, StatusCode::OK, &title, &main))
@@ -137,6 +138,13 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
             visit.session.record.reminders_off = !on;
             visit.session.save(app).map_err(&failed)?;
             Ok(redirect(web, &visit, "/"))
+        }
+        // A member of this browser becomes a lead: the teams they lead are under "My teams".
+        Action::BecomeLead(code) => {
+            let reply = team_work(web, &visit.session, visit.lang(), |cx, session| {
+                teams::become_lead(cx, session, &code, Msg::WebLeadAdded)
+            })?;
+            Ok(reply_page(web, &visit, Msg::WebLeadTitle, reply))
         }
         // A lead's work has its own page and form target (`/lead`, `/lead/act`), which
         // know who leads: here it is only ever an old or forged form.
@@ -151,13 +159,10 @@ fn act_on(web: &Web, mut visit: Visit, action: Action) -> Page {
     }
 }
 
-/// The levels text as the page under its title: the chat's first line is that title, and
-/// each theme (a paragraph's first line) is a heading.
-fn levels_html(text: &str, title: &str) -> String {
-    let body = text.strip_prefix(title).unwrap_or(text);
-    let themes: Vec<String> =
-        body.split("\n\n").filter_map(|block| block.trim_start().lines().next()).map(String::from).collect();
-    html::sections(body, &themes)
+/// The levels as the page under its title: the chat's first line is that title.
+fn levels_html(levels: &Sectioned, title: &str) -> String {
+    let body = levels.text.strip_prefix(title).unwrap_or(&levels.text);
+    html::sections(body, &levels.headings)
 }
 
 /// Shows a menu, or runs the step it came to and shows the question.

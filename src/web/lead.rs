@@ -261,19 +261,30 @@ pub async fn result(State(web): State<Arc<Web>>, headers: HeaderMap, Path(team):
     .await
 }
 
-/// A team's new round and reminders, as the chat's `/newround` and `/remind`.
+/// A team's new round and reminders (the chat's `/newround` and `/remind`), and its
+/// invite links (`/invite`, `/newinvite`, `/addlead`).
 fn rounds_section(web: &Web, visit: &Visit, team: &str) -> String {
-    let button = |label, action| vec![Button { label: msg(web, visit, label), action }];
-    let pick = |action| Action::Pick { action, team: team.to_string() };
-    let rows = [
-        button(Msg::WebLeadNewRound, pick(TeamAction::NewRound)),
-        button(Msg::WebLeadRemind, pick(TeamAction::Remind)),
+    let section = |heading, buttons: &[(Msg, TeamAction)]| {
+        let rows: Vec<Vec<Button>> = buttons
+            .iter()
+            .map(|(label, action)| {
+                let action = Action::Pick { action: *action, team: team.to_string() };
+                vec![Button { label: msg(web, visit, *label), action }]
+            })
+            .collect();
+        format!(
+            "<h2>{}</h2>\n{}",
+            html::escape(&msg(web, visit, heading)),
+            html::buttons_to("/lead/act", &rows, Some(&visit.token.csrf()))
+        )
+    };
+    let rounds = [(Msg::WebLeadNewRound, TeamAction::NewRound), (Msg::WebLeadRemind, TeamAction::Remind)];
+    let invites = [
+        (Msg::WebLeadShowInvite, TeamAction::Invite),
+        (Msg::WebLeadNewInvite, TeamAction::NewInvite),
+        (Msg::WebLeadAddLead, TeamAction::AddLead),
     ];
-    format!(
-        "<h2>{}</h2>\n{}",
-        html::escape(&msg(web, visit, Msg::WebLeadRounds)),
-        html::buttons_to("/lead/act", &rows, Some(&visit.token.csrf()))
-    )
+    section(Msg::WebLeadRounds, &rounds) + &section(Msg::WebLeadInvites, &invites)
 }
 
 #[derive(serde::Deserialize)]
@@ -303,7 +314,15 @@ pub async fn act(
                 teams::set_round_flow(cx, session, &team, &flow).map(Some)
             }
             // Closing a round asks first; its "Yes" names the round it closes.
-            Some(Action::Pick { action: action @ (TeamAction::NewRound | TeamAction::Remind), team }) => {
+            Some(Action::Pick {
+                action:
+                    action @ (TeamAction::NewRound
+                    | TeamAction::Remind
+                    | TeamAction::Invite
+                    | TeamAction::NewInvite
+                    | TeamAction::AddLead),
+                team,
+            }) => {
                 let outcome = teams::run(cx, session, action, &team)?;
                 teams::kept_for_later(cx, session, outcome).map(Some)
             }

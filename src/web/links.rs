@@ -1,5 +1,5 @@
-//! Pages a person opens from a link: their personal resume link, and a team's invite,
-//! which speaks the team's language to someone who has not chosen one.
+//! Pages a person opens from a link: their personal resume link, a team's invite, which
+//! speaks the team's language to someone who has not chosen one, and a one-time lead invite.
 
 // A page that cannot be shown is itself the answer (a page that says why).
 #![allow(clippy::result_large_err)]
@@ -33,6 +33,22 @@ pub(super) fn adopt_team_language(web: &Web, visit: &mut Visit, code: &str) -> R
         visit.session.adopt_language(lang);
     }
     Ok(())
+}
+
+/// A one-time link that makes a member a lead: the offer, whose button (posted to
+/// `/act`) makes them one, since opening a link must change nothing.
+pub async fn lead_invite(
+    State(web): State<Arc<Web>>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+) -> Response {
+    with_visit(web, headers, move |web, visit| {
+        let reply = team_work(web, &visit.session, visit.lang(), |cx, session| {
+            teams::offer_to_lead(cx, session, &code)
+        })?;
+        Ok(reply_page(web, &visit, Msg::WebLeadTitle, reply))
+    })
+    .await
 }
 
 /// A team's invite link on the web: the same question as in Telegram, with a button.

@@ -78,6 +78,7 @@ pub fn router(web: Arc<Web>) -> Router {
         .route("/forget", get(acts::forget))
         .route("/resume/{token}", get(links::resume))
         .route("/join/{code}", get(links::join))
+        .route("/lead-invite/{code}", get(links::lead_invite))
         .route("/signin/{code}", get(lead::sign_in))
         .route("/lead", get(lead::teams))
         .route("/lead/act", post(lead::act))

@@ -311,6 +311,7 @@ pub(super) fn team_work<T>(
     operation: impl FnOnce(&Context, &Session) -> teams::Result<T>,
 ) -> Result<T, Response> {
     let link = |payload: &str| match payload.split_once('_') {
+        Some(("lead", code)) => web.link(&format!("/lead-invite/{code}")),
         Some((kind, code)) => web.link(&format!("/{kind}/{code}")),
         None => web.link("/"),
     };

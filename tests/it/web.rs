@@ -510,3 +510,87 @@ async fn a_team_is_made_joined_and_read_on_the_web_alone() {
     // In working hours they are kept for the bot and the browsers; outside them, for 9:00.
     assert!(reminded.text().contains("leden van \"Burgerzaken\" (5)"), "{}", reminded.text());
 }
+
+/// The code in a link `{base}{path}CODE` on a page.
+fn code_after(page: &str, prefix: &str) -> String {
+    page.split(prefix)
+        .nth(1)
+        .unwrap_or_else(|| panic!("a link {prefix}…: {page}"))
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+#[tokio::test]
+async fn a_web_lead_renews_the_invite_and_makes_a_member_a_second_lead() {
+    let (_data, web) = start().await;
+    let mut lead = web.browser("en");
+    let form = lead.get("/lead").await;
+    let made = lead.post("/lead/new", &[("csrf", &form.csrf()), ("name", "Front desk")]).await;
+    let join = format!("{}/join/", web.base);
+    let old = code_after(&made.text(), &join);
+    let mut member = web.browser("en");
+    let offer = member.get(&format!("/join/{old}")).await;
+    member.act(&offer, &format!("j:{old}")).await;
+    let teams = lead.get("/lead").await.body;
+    let team = teams.split("href=\"/lead/").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let page = lead.get(&format!("/lead/{team}")).await;
+    assert!(page.text().contains("Invite links"), "{}", page.text());
+    async fn pick(lead: &mut Browser, page: &Page, code: char, team: &str) -> Page {
+        let action = format!("p:{code}:{team}");
+        assert!(page.buttons().contains(&action), "{action} in {:?}", page.buttons());
+        lead.post("/lead/act", &[("csrf", &page.csrf()), ("action", &action)]).await
+    }
+
+    // The link as it is, once: on the web the team's link is the browser's.
+    let shown = pick(&mut lead, &page, 'i', &team).await;
+    assert!(
+        shown.text().contains(&format!("Invite link for \"Front desk\": {join}{old}")),
+        "{}",
+        shown.text()
+    );
+    assert_eq!(shown.text().matches(&format!("{join}{old}")).count(), 1, "{}", shown.text());
+
+    // A new link: the old one stops working, the new one works.
+    let renewed = pick(&mut lead, &page, 'n', &team).await;
+    assert!(renewed.text().contains("The old link no longer works."), "{}", renewed.text());
+    let new = code_after(&renewed.text(), &join);
+    assert_ne!(new, old);
+    let stale = web.browser("en").get(&format!("/join/{old}")).await;
+    assert!(stale.text().contains("This link is not valid (any more)."), "{}", stale.text());
+    assert!(!stale.text().contains("Front desk"), "{}", stale.text());
+    let fresh = web.browser("en").get(&format!("/join/{new}")).await;
+    assert!(fresh.text().contains("join the team \"Front desk\""), "{}", fresh.text());
+
+    // A second lead: a one-time link for the browser, which a member opens and accepts.
+    let invited = pick(&mut lead, &page, 'a', &team).await;
+    let lead_link = format!("{}/lead-invite/", web.base);
+    assert!(invited.text().contains("Send this one-time link"), "{}", invited.text());
+    let code = code_after(&invited.text(), &lead_link);
+    let outsider = web.browser("en").get(&format!("/lead-invite/{code}")).await;
+    assert!(outsider.text().contains("Join the team first"), "{}", outsider.text());
+    assert!(!outsider.text().contains("Front desk"), "no team name for a stranger: {}", outsider.text());
+    let asked = member.get(&format!("/lead-invite/{code}")).await;
+    assert!(asked.text().contains("become a lead of \"Front desk\""), "{}", asked.text());
+    assert!(
+        member.get("/lead").await.text().contains("You do not lead a team."),
+        "opening the link changed nothing"
+    );
+    let accepted = member.act(&asked, &format!("k:{code}")).await;
+    assert!(accepted.text().contains("You are now a lead of \"Front desk\"."), "{}", accepted.text());
+    assert!(!accepted.text().contains("/team"), "no chat command on the web: {}", accepted.text());
+    assert!(
+        member.get("/lead").await.body.contains(&format!("href=\"/lead/{team}\"")),
+        "the team, for its new lead"
+    );
+    let twice = member.act(&asked, &format!("k:{code}")).await;
+    assert!(
+        twice.text().contains("This link is not valid (any more)."),
+        "a lead link works once: {}",
+        twice.text()
+    );
+    assert!(
+        lead.get("/lead").await.body.contains(&format!("href=\"/lead/{team}\"")),
+        "the first lead still leads"
+    );
+}
