@@ -15,3 +15,4 @@ web-nudges-kept = De leden van "{ $team }" ({ $count }) krijgen het te horen: in
 web-lead-keep-link = Je bent vanuit deze browser teamverantwoordelijke van deze teams. Bewaar deze persoonlijke link op een veilige plaats: daarmee open je ze in een andere browser of op een ander toestel, ook nadat de cookies van deze browser gewist zijn (hou hem voor jezelf: wie hem heeft, beheert je teams):
 web-lead-add-lead = Een tweede teamverantwoordelijke uitnodigen
 web-lead-added = Je bent nu teamverantwoordelijke van "{ $team }". De resultaten vind je onder "Mijn teams".
+web-org-not-admin = Deze pagina is voor het management van de organisatie. Vraag de IT-dienst om een aanmeldlink: die maken ze op de server met "peilbot weblink --org". Een link werkt één keer, 15 minuten lang.

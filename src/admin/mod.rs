@@ -84,7 +84,17 @@ pub fn web_link(app: &App, name: &str) -> anyhow::Result<()> {
             team.leads.len()
         ),
     };
-    match crate::app::sign_in::new_link(app, &lead, unix_now())? {
+    print_sign_in_link(app, &lead)
+}
+
+/// `peilbot weblink --org`: a one-time sign-in link to the organisation view on the web,
+/// for a management team without Telegram.
+pub fn org_web_link(app: &App) -> anyhow::Result<()> {
+    print_sign_in_link(app, &crate::app::sign_in::org_admin())
+}
+
+fn print_sign_in_link(app: &App, person: &crate::person::PersonId) -> anyhow::Result<()> {
+    match crate::app::sign_in::new_link(app, person, unix_now())? {
         Some(link) => crate::stdout::line(link)?,
         None => bail!("give --web-url (PEILBOT_WEB_URL): the link needs the web channel's public address"),
     }
@@ -139,7 +149,7 @@ pub fn org(app: &App, lang: Lang, flow: &str, format: OrgFormat, out: Option<&Pa
     match format {
         OrgFormat::Text => {
             let detail = OrgDetail { every_team: true, pending: usize::MAX };
-            let text = presenter.org_text(&view, app.rules, detail);
+            let text = presenter.org_text(&view, app.rules, detail).text;
             write_out(out, format!("{text}\n").as_bytes(), false)
         }
         OrgFormat::Csv | OrgFormat::Xlsx => {

@@ -17,7 +17,7 @@ use crate::export;
 use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::messages::Msg;
-use crate::present::{OrgDetail, OrgPage, Presenter};
+use crate::present::{OrgDetail, OrgPage, Presenter, Sectioned};
 use crate::team::{OrgTeam, OrgView};
 use crate::team_stats::Agreement;
 
@@ -55,10 +55,12 @@ fn org_of(cx: &Context, session: &Session, flow: &Flow, view: &OrgView) -> Resul
     let lang = session.state.lang;
     let presenter = cx.app.presenter_for(flow, lang);
     let detail = OrgDetail { every_team: view.teams.len() <= CHAT_TEAM_TEXT, pending: CHAT_PENDING };
-    let mut text = presenter.org_text(view, cx.app.rules, detail);
+    let Sectioned { mut text, mut headings } = presenter.org_text(view, cx.app.rules, detail);
     if cx.app.content.catalog().len() > 1 {
         let title = super::catalog::title(cx.app, flow, lang);
-        text = format!("{}\n{text}", presenter.msg_with(Msg::OrgFlowTitle, &[("title", title.into())]));
+        let title = presenter.msg_with(Msg::OrgFlowTitle, &[("title", title.into())]);
+        text = format!("{title}\n{text}");
+        headings.insert(0, title);
     }
     let ranked = attention_order(view);
     let pictures = pages(&presenter, view, &ranked, cx.now, TEAMS_PER_PAGE, Some(CHAT_PAGES))?;
@@ -70,7 +72,7 @@ fn org_of(cx: &Context, session: &Session, flow: &Flow, view: &OrgView) -> Resul
         );
         text = format!("{text}\n\n{note}");
     }
-    let mut reply = Reply::text(text);
+    let mut reply = Reply { parts: vec![Part::Text { text, buttons: Vec::new(), headings }] };
     for (picture, caption) in pictures {
         reply.push(Part::Photo { picture: Box::new(picture), name: file_name(flow, "png"), caption });
     }

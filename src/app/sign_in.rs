@@ -16,6 +16,13 @@ pub const SESSION_HOURS: u64 = 8;
 
 const MINUTE: u64 = 60 * 1000;
 
+/// Who a sign-in link for the organisation view stands for (`peilbot weblink --org`): the
+/// web channel's one organisation admin. Not a person: it takes no scan, and every member
+/// of a management team sees the same view.
+pub fn org_admin() -> PersonId {
+    PersonId("admin:organisation".into())
+}
+
 /// A new one-time sign-in link for `person`, or `None` while the web channel has no public
 /// address (`--web-url`).
 pub fn new_link(app: &App, person: &PersonId, now: u64) -> Result<Option<String>, StoreError> {

@@ -123,11 +123,15 @@ pub enum Command {
         #[command(flatten)]
         results: ResultsArgs,
     },
-    /// A one-time sign-in link (15 minutes) to a team's results on the web, for its lead.
+    /// A one-time sign-in link (15 minutes) to a team's results on the web, for its lead,
+    /// or to the organisation view, for its management.
     Weblink {
         /// The team's name (or its id, when several teams share a name).
-        #[arg(long)]
-        team: String,
+        #[arg(long, required_unless_present = "org")]
+        team: Option<String>,
+        /// The organisation view (every team's result and the organisation's report).
+        #[arg(long, conflicts_with = "team")]
+        org: bool,
         /// The web channel's public address (e.g. https://scan.example.nl).
         #[arg(long, env = "PEILBOT_WEB_URL")]
         web_url: Url,
@@ -315,9 +319,12 @@ pub fn run(cli: Cli) -> ExitCode {
             app.web_url = web_url;
             admin::invite(&app, &team, bot.as_deref())
         }),
-        Command::Weblink { team, web_url, results } => results.app().and_then(|(mut app, _)| {
+        Command::Weblink { team, org, web_url, results } => results.app().and_then(|(mut app, _)| {
             app.web_url = Some(web_url);
-            admin::web_link(&app, &team)
+            match team {
+                Some(team) if !org => admin::web_link(&app, &team),
+                _ => admin::org_web_link(&app),
+            }
         }),
         Command::Compact { data } => compact(&data),
     };

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use url::Url;
 
 use super::{ContentDir, DataDir, DeploymentArgs, Retention, load_content_from};
+use crate::app::sign_in::org_admin;
 use crate::app::{App, Deployment};
 use crate::content::Content;
 use crate::store::Store;
@@ -78,6 +79,7 @@ pub fn channel(
     deployment: Deployment,
 ) -> Arc<crate::web::Web> {
     let rules = crate::anonymity::Rules::new(min_respondents);
-    let app = App { content, store, rules, admins: Vec::new(), retention_days, web_url: public, deployment };
+    let app =
+        App { content, store, rules, admins: vec![org_admin()], retention_days, web_url: public, deployment };
     Arc::new(crate::web::Web::new(app, per_address))
 }

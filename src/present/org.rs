@@ -1,7 +1,7 @@
 //! The organisation view in words and as heatmap pages, in the reader's language. Only
 //! published aggregates and counts ever reach this code (see `store::org`).
 
-use super::Presenter;
+use super::{Presenter, Sectioned};
 use crate::anonymity::{MIN_DIFFERENCE, Rules};
 use crate::chart::{HeatmapCell, HeatmapRow, HeatmapText};
 use crate::messages::Msg;
@@ -44,8 +44,10 @@ pub struct OrgPage<'v> {
 
 impl Presenter<'_> {
     /// The organisation view as plain text: title, counts, the whole organisation per
-    /// theme, each team's figures (when asked) and the teams without a result.
-    pub fn org_text(&self, view: &OrgView, rules: Rules, detail: OrgDetail) -> String {
+    /// theme with its summary (whose headings are the text's), each team's figures (when
+    /// asked) and the teams without a result.
+    pub fn org_text(&self, view: &OrgView, rules: Rules, detail: OrgDetail) -> Sectioned {
+        let mut headings = Vec::new();
         let mut out = vec![self.msg_with(Msg::OrgTitle, &[("min", rules.min_respondents().into())])];
         out.push(self.msg_with(
             Msg::OrgSummary,
@@ -61,7 +63,9 @@ impl Presenter<'_> {
                 out.push(self.msg_with(Msg::OrgOverallTitle, &[("respondents", overall.respondents.into())]));
                 out.extend(self.theme_lines(&overall.stats));
                 if let Some(advice) = org_advice(self.flow, view) {
-                    out.push(self.blocks_text(&self.org_summary(view, &advice)));
+                    let summary = self.org_summary(view, &advice);
+                    headings.extend(summary.iter().filter_map(|block| block.heading()));
+                    out.push(self.blocks_text(&summary));
                 }
             }
             None => out.push(self.msg_with(
@@ -103,7 +107,7 @@ impl Presenter<'_> {
                 out.push(self.msg_with(Msg::OrgPendingMore, &[("count", more.into())]));
             }
         }
-        out.join("\n")
+        Sectioned { text: out.join("\n"), headings }
     }
 
     /// Three aligned lines: the median now, the ambition and the gap per theme.

@@ -28,7 +28,8 @@ use crate::pool::off_async;
 /// The cookie of a lead's web session (apart from the person's own scan cookie).
 const LEAD_COOKIE: &str = "peilbot-lead";
 
-/// `/signin/CODE`: a valid link opens a session and goes to `/lead`; it works once.
+/// `/signin/CODE`: a valid link opens a session and goes to `/lead` (or `/org`, for the
+/// organisation's admin); it works once.
 pub async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, Path(code): Path<String>) -> Response {
     off_async(move || -> Page {
         let visit = visit(&web, &headers)?;
@@ -44,7 +45,8 @@ pub async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, Path(code)
             ));
         };
         let secret = sign_in::open_session(&web.app, &lead, now).map_err(&failed)?;
-        let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, "/lead")]).into_response();
+        let to = if web.app.admins.contains(&lead) { "/org" } else { "/lead" };
+        let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response();
         let secure = if web.secure() { "; Secure" } else { "" };
         let max_age = sign_in::SESSION_HOURS * 60 * 60;
         let cookie =
@@ -59,14 +61,36 @@ pub async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, Path(code)
 /// Who the lead pages are for: the lead of this request's web session (a sign-in link
 /// from the chat), or else the person of this browser, who leads the teams made here.
 fn lead_of(web: &Web, visit: &Visit, headers: &HeaderMap) -> Result<Session, Response> {
-    let secret = identity::cookie(headers, LEAD_COOKIE);
-    let signed_in: Option<PersonId> = match secret {
-        Some(secret) => sign_in::session(&web.app, &secret, crate::unix_now())
-            .map_err(|err| unavailable(web, visit.lang(), &err))?,
-        None => None,
-    };
-    let person = signed_in.unwrap_or_else(|| visit.session.person.clone());
+    let person = signed_in(web, visit, headers)?.unwrap_or_else(|| visit.session.person.clone());
     Session::load(&web.app, person, visit.lang(), None).map_err(|err| unavailable(web, visit.lang(), &err))
+}
+
+/// Who this request's web session (a sign-in link) is for, while it lasts.
+pub(super) fn signed_in(web: &Web, visit: &Visit, headers: &HeaderMap) -> Result<Option<PersonId>, Response> {
+    match identity::cookie(headers, LEAD_COOKIE) {
+        Some(secret) => sign_in::session(&web.app, &secret, crate::unix_now())
+            .map_err(|err| unavailable(web, visit.lang(), &err)),
+        None => Ok(None),
+    }
+}
+
+/// Who a page is for, from the request: their session, or the page that refuses it.
+pub(super) type Who = fn(&Web, &Visit, &HeaderMap) -> Result<Session, Response>;
+
+/// Runs a page on the blocking pool, for the one `who` finds.
+pub(super) async fn as_who(
+    web: Arc<Web>,
+    headers: HeaderMap,
+    who: Who,
+    page: impl FnOnce(&Web, &Visit, Session) -> Page + Send + 'static,
+) -> Response {
+    off_async(move || {
+        let visit = visit(&web, &headers)?;
+        let session = who(&web, &visit, &headers)?;
+        page(&web, &visit, session)
+    })
+    .await
+    .unwrap_or_else(|e| e)
 }
 
 /// Runs a lead page on the blocking pool.
@@ -75,13 +99,7 @@ async fn as_lead(
     headers: HeaderMap,
     page: impl FnOnce(&Web, &Visit, Session) -> Page + Send + 'static,
 ) -> Response {
-    off_async(move || {
-        let visit = visit(&web, &headers)?;
-        let lead = lead_of(&web, &visit, &headers)?;
-        page(&web, &visit, lead)
-    })
-    .await
-    .unwrap_or_else(|e| e)
+    as_who(web, headers, lead_of, page).await
 }
 
 /// `/lead`: the teams the signed-in lead leads, each with its views.
@@ -369,14 +387,19 @@ pub async fn file(
         };
         // A chart is drawn here, when the page's image asks for it.
         let bytes = bytes.map_err(|err| unavailable(web, visit.lang(), &err))?;
-        let mut response = ([(header::CONTENT_TYPE, kind)], bytes).into_response();
-        if let Some(name) = name {
-            let disposition = format!("attachment; filename=\"{name}\"");
-            if let Ok(value) = header::HeaderValue::from_str(&disposition) {
-                response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
-            }
-        }
-        Ok(response)
+        Ok(download(bytes, kind, name.as_deref()))
     })
     .await
+}
+
+/// A file as a response of its `kind`: an attachment when it has a `name`, else shown.
+pub(super) fn download(bytes: Vec<u8>, kind: &'static str, name: Option<&str>) -> Response {
+    let mut response = ([(header::CONTENT_TYPE, kind)], bytes).into_response();
+    if let Some(name) = name {
+        let disposition = format!("attachment; filename=\"{name}\"");
+        if let Ok(value) = header::HeaderValue::from_str(&disposition) {
+            response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+        }
+    }
+    response
 }

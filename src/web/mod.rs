@@ -21,6 +21,7 @@ mod identity;
 mod lead;
 mod limits;
 mod links;
+mod org;
 mod pages;
 
 use std::net::SocketAddr;
@@ -85,6 +86,8 @@ pub fn router(web: Arc<Web>) -> Router {
         .route("/lead/new", post(lead::new_team))
         .route("/lead/{team}", get(lead::result))
         .route("/lead/{team}/{file}", get(lead::file))
+        .route("/org", get(org::view))
+        .route("/org/{file}", get(org::file))
         .route("/style.css", get(pages::style))
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(web.clone(), limits::limited))

@@ -156,3 +156,40 @@ async fn a_team_join_and_a_leads_sign_in_in_chromium() {
     check_page(&chromium, &mut checked).await;
     assert_eq!(checked.len(), 4, "{checked:?}");
 }
+
+const ORG_TEST: &str = "browser::the_organisation_view_in_chromium";
+
+/// A management team's sign-in link from `peilbot weblink --org` opens the organisation
+/// view: text under headings, the heatmap with its caption, the files; axe finds nothing,
+/// there and on the page a browser without the link gets.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organisation_view_in_chromium() {
+    if let Some(why) = missing() {
+        crate::support::skip(ORG_TEST, &why);
+        return;
+    }
+    use crate::support::binary::peilbot;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let data = data.to_str().unwrap();
+    let demo = peilbot(&["demo", "--data", data, "--teams", "4", "--people", "40"], "", &[], None);
+    assert!(demo.status.success(), "{}", demo.stderr);
+    let port = crate::support::web::free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let made = peilbot(&["weblink", "--data", data, "--org", "--web-url", &base], "", &[], None);
+    assert!(made.status.success(), "{}", made.stderr);
+    let _web = crate::support::web::WebPeilbot::start_on(std::path::Path::new(data), port, &[]).await;
+    let chromium = Chromium::start().await;
+    let mut checked = Vec::new();
+
+    chromium.open(&format!("{base}/org")).await;
+    assert!(chromium.title().await.starts_with("Organisation"), "{}", chromium.title().await);
+    check_page(&chromium, &mut checked).await;
+    chromium.open(made.stdout.trim()).await;
+    let text = chromium.read("return document.querySelector('main').innerText").await;
+    assert!(text.as_str().unwrap().contains("Whole organisation"), "{text}");
+    let loaded = chromium.read("return document.querySelector('main img').naturalWidth > 0").await;
+    assert_eq!(loaded, serde_json::json!(true), "the heatmap loads");
+    check_page(&chromium, &mut checked).await;
+    assert_eq!(checked.len(), 2, "{checked:?}");
+}

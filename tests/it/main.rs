@@ -33,4 +33,5 @@ mod team_language;
 mod teams;
 mod telegram;
 mod web;
+mod web_org;
 mod webhook;
