@@ -30,6 +30,12 @@ pub fn paragraphs(text: &str) -> String {
 /// An application text as [`paragraphs`], with the lines in `headings` as headings of
 /// level 2, each starting a section of its own.
 pub fn sections(text: &str, headings: &[String]) -> String {
+    sections_linking(text, headings, None)
+}
+
+/// [`sections`], with each address on this site (`own`, its origin) a link: the texts say
+/// "share this link: …". Only our own: a team's name could be an address too.
+pub fn sections_linking(text: &str, headings: &[String], own: Option<&str>) -> String {
     let mut out = String::new();
     let paragraph = |out: &mut String, lines: &mut Vec<String>| {
         if !lines.is_empty() {
@@ -44,7 +50,7 @@ pub fn sections(text: &str, headings: &[String]) -> String {
                 paragraph(&mut out, &mut lines);
                 out.push_str(&format!("<h2>{}</h2>\n", escape(line)));
             } else {
-                lines.push(line_html(line));
+                lines.push(line_html(line, own));
             }
         }
         paragraph(&mut out, &mut lines);
@@ -55,14 +61,41 @@ pub fn sections(text: &str, headings: &[String]) -> String {
 /// A line of text, escaped, with its bars of ▰▱ hidden from screen readers: they draw
 /// what the words beside them say ("Question 4 of 23", "3,0"), and read aloud they are ten
 /// "white parallelogram"s.
-fn line_html(line: &str) -> String {
+fn line_html(line: &str, own: Option<&str>) -> String {
     let is_bar = |c: char| matches!(c, '▰' | '▱');
     let mut out = String::new();
     let mut rest = line;
     while let Some(start) = rest.find(is_bar) {
         let end = rest[start..].find(|c: char| !is_bar(c)).map_or(rest.len(), |end| start + end);
-        out.push_str(&escape(&rest[..start]));
+        out.push_str(&with_links(&rest[..start], own));
         out.push_str(&format!("<span aria-hidden=\"true\">{}</span>", &rest[start..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(&with_links(rest, own));
+    out
+}
+
+/// Text, escaped, with each address on the site whose origin is `own` a link.
+fn with_links(text: &str, own: Option<&str>) -> String {
+    let Some(own) = own.map(|own| own.trim_end_matches('/')).filter(|own| !own.is_empty()) else {
+        return escape(text);
+    };
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(own) {
+        // An address ends at white space, a quote or a bracket; a full stop after it is
+        // the sentence's. One that only starts like ours (`own.evil.example`) is none.
+        let tail = &rest[start + own.len()..];
+        let len =
+            tail.find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>')).unwrap_or(tail.len());
+        let path = tail[..len].trim_end_matches(['.', ',', ';', ':', ')']);
+        let end = start + own.len() + path.len();
+        out.push_str(&escape(&rest[..start]));
+        if path.is_empty() || path.starts_with('/') {
+            out.push_str(&format!("<a href=\"{0}\">{0}</a>", escape(&rest[start..end])));
+        } else {
+            out.push_str(&escape(&rest[start..end]));
+        }
         rest = &rest[end..];
     }
     out.push_str(&escape(rest));
@@ -219,6 +252,23 @@ mod tests {
             sections("Team A: 5 of 6\n\nPer theme\nA: 3,0\n  spread\n\n<Priorities>\nB", &headings),
             "<p>Team A: 5 of 6</p>\n<h2>Per theme</h2>\n<p>A: 3,0<br>\n  spread</p>\n<h2>&lt;Priorities&gt;</h2>\n<p>B</p>\n"
         );
+    }
+
+    #[test]
+    fn addresses_on_this_site_are_links_and_others_stay_text() {
+        let own = Some("https://scan.example.nl/");
+        assert_eq!(
+            sections_linking("Share: https://scan.example.nl/join/Ab_-9.\nhttps://scan.example.nl", &[], own),
+            "<p>Share: <a href=\"https://scan.example.nl/join/Ab_-9\">https://scan.example.nl/join/Ab_-9</a>.<br>\n\
+             <a href=\"https://scan.example.nl\">https://scan.example.nl</a></p>\n"
+        );
+        let name = "Join \"https://scan.example.nl.evil.example/x\" or \"https://evil.example/join/a&b\"?";
+        assert_eq!(
+            sections_linking(name, &[], own),
+            "<p>Join &quot;https://scan.example.nl.evil.example/x&quot; or \
+             &quot;https://evil.example/join/a&amp;b&quot;?</p>\n"
+        );
+        assert_eq!(paragraphs("https://scan.example.nl/join/x"), "<p>https://scan.example.nl/join/x</p>\n");
     }
 
     #[test]

@@ -214,7 +214,7 @@ fn lead_reply_page(web: &Web, visit: &Visit, reply: Reply) -> Response {
     let mut main = String::new();
     for part in reply.parts {
         if let Part::Text { text, buttons, .. } = part {
-            main.push_str(&html::paragraphs(&text));
+            main.push_str(&html::sections_linking(&text, &[], web.origin()));
             main.push_str(&html::buttons_to("/lead/act", &buttons, Some(&csrf)));
         }
     }

@@ -58,6 +58,11 @@ impl Web {
     }
 
     /// A link to a path of ours: absolute with a public address, else relative.
+    /// The public address links start with, when there is one.
+    fn origin(&self) -> Option<&str> {
+        self.app.web_url.as_ref().map(url::Url::as_str)
+    }
+
     fn link(&self, path: &str) -> String {
         self.app.web_link(path).unwrap_or_else(|| path.to_string())
     }

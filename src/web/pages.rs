@@ -337,7 +337,8 @@ pub(super) fn reply_page(web: &Web, visit: &Visit, title: Msg, reply: Reply) -> 
         .iter()
         .map(|part| match part {
             Part::Text { text, buttons, headings } => {
-                format!("{}{}", html::sections(text, headings), html::buttons(buttons, Some(&csrf)))
+                let text = html::sections_linking(text, headings, web.origin());
+                format!("{text}{}", html::buttons(buttons, Some(&csrf)))
             }
             Part::Photo { caption, .. } | Part::Document { caption, .. } => html::paragraphs(caption),
         })

@@ -550,6 +550,11 @@ async fn a_web_lead_renews_the_invite_and_makes_a_member_a_second_lead() {
         shown.text()
     );
     assert_eq!(shown.text().matches(&format!("{join}{old}")).count(), 1, "{}", shown.text());
+    assert!(
+        shown.body.contains(&format!("<a href=\"{join}{old}\">{join}{old}</a>")),
+        "a link: {}",
+        shown.body
+    );
 
     // A new link: the old one stops working, the new one works.
     let renewed = pick(&mut lead, &page, 'n', &team).await;
