@@ -26,6 +26,7 @@ team-lead-added = You are now a lead of "{ $team }". /team shows the team result
 team-lead-not-member = Join the team first with its invite link, then open this link again.
 team-lead-offer = You have been invited to become a lead of "{ $team }". A lead sees the team's results (never who answered what), opens new rounds and sends reminders.
 team-lead-offer-button = Become a lead
+team-lead-already = You already lead "{ $team }". This link is for the member who should become a lead too: send it to them; it still works.
 
 ## Rounds and the team result
 

@@ -14,6 +14,7 @@ team-lead-invite = Stuur deze eenmalige link naar het teamlid dat teamverantwoor
 team-lead-added = Je bent nu teamverantwoordelijke van "{ $team }". Met /team zie je het teamresultaat.
 team-lead-offer = Je bent uitgenodigd om teamverantwoordelijke van "{ $team }" te worden. Een teamverantwoordelijke ziet de resultaten van het team (nooit wie wat geantwoord heeft), opent nieuwe rondes en stuurt herinneringen.
 team-lead-offer-button = Teamverantwoordelijke worden
+team-lead-already = Je bent al teamverantwoordelijke van "{ $team }". Deze link is voor het teamlid dat ook teamverantwoordelijke moet worden: stuur hem door; hij werkt nog.
 
 ## Reminders
 

@@ -27,6 +27,7 @@ team-lead-added = Je bent nu teamleider van "{ $team }". Met /team zie je het te
 team-lead-not-member = Word eerst lid van het team via de uitnodigingslink, en open deze link daarna opnieuw.
 team-lead-offer = Je bent uitgenodigd om teamleider van "{ $team }" te worden. Een teamleider ziet de resultaten van het team (nooit wie wat heeft geantwoord), opent nieuwe rondes en stuurt herinneringen.
 team-lead-offer-button = Teamleider worden
+team-lead-already = Je bent al teamleider van "{ $team }". Deze link is voor het teamlid dat ook teamleider moet worden: stuur hem door; hij werkt nog.
 
 ## Rounds and the team result
 

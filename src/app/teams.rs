@@ -385,6 +385,9 @@ pub fn offer_to_lead(cx: &Context, session: &Session, code: &str) -> Result<Repl
     if !team.members.contains(&session.person) {
         return Ok(cx.say(session, Msg::TeamLeadNotMember, &[]));
     }
+    if team.is_lead(&session.person) {
+        return Ok(cx.say(session, Msg::TeamLeadAlready, &team_args(&team)));
+    }
     let presenter = cx.presenter(session);
     let text = presenter.msg_with(Msg::TeamLeadOffer, &team_args(&team));
     let button =
@@ -405,6 +408,10 @@ pub fn become_lead(cx: &Context, session: &Session, code: &str, added: Msg) -> R
         }
         if !team.members.contains(&person) {
             return Msg::TeamLeadNotMember;
+        }
+        // A lead who tries the link they made leaves it for the member it is for.
+        if team.is_lead(&person) {
+            return Msg::TeamLeadAlready;
         }
         team.leads.insert(person.clone());
         team.lead_invite = None;

@@ -572,6 +572,9 @@ async fn a_web_lead_renews_the_invite_and_makes_a_member_a_second_lead() {
     let lead_link = format!("{}/lead-invite/", web.base);
     assert!(invited.text().contains("Send this one-time link"), "{}", invited.text());
     let code = code_after(&invited.text(), &lead_link);
+    let own = lead.get(&format!("/lead-invite/{code}")).await;
+    assert!(own.text().contains("You already lead \"Front desk\"."), "{}", own.text());
+    assert!(own.buttons().is_empty(), "nothing to accept: {:?}", own.buttons());
     let outsider = web.browser("en").get(&format!("/lead-invite/{code}")).await;
     assert!(outsider.text().contains("Join the team first"), "{}", outsider.text());
     assert!(!outsider.text().contains("Front desk"), "no team name for a stranger: {}", outsider.text());
@@ -581,6 +584,8 @@ async fn a_web_lead_renews_the_invite_and_makes_a_member_a_second_lead() {
         member.get("/lead").await.text().contains("You do not lead a team."),
         "opening the link changed nothing"
     );
+    let tried = lead.act(&own, &format!("k:{code}")).await;
+    assert!(tried.text().contains("it still works"), "a lead's own try leaves the link: {}", tried.text());
     let accepted = member.act(&asked, &format!("k:{code}")).await;
     assert!(accepted.text().contains("You are now a lead of \"Front desk\"."), "{}", accepted.text());
     assert!(!accepted.text().contains("/team"), "no chat command on the web: {}", accepted.text());

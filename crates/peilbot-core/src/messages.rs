@@ -106,6 +106,7 @@ messages! {
     TeamLeadInvite => "team-lead-invite",
     TeamLeadAdded => "team-lead-added",
     TeamLeadOffer => "team-lead-offer",
+    TeamLeadAlready => "team-lead-already",
     TeamLeadOfferButton => "team-lead-offer-button",
     TeamLeadNotMember => "team-lead-not-member",
     TeamRoundOpened => "team-round-opened",
