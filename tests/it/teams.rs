@@ -376,6 +376,8 @@ async fn invites_join_leads_and_leaving() {
     assert_eq!(outsider.body(), "Join the team first with its invite link, then open this link again.");
     let as_invite = dan.ask(&format!("/start join_{lead_code}"), "not valid").await;
     assert!(as_invite.body().starts_with(INVALID_LINK), "a lead code is no invite");
+    let tried = lea.ask(&format!("/start lead_{lead_code}"), "already lead").await;
+    assert!(tried.body().contains("it still works"), "the lead's own try: {}", tried.body());
     let made = ann.ask(&format!("/start lead_{lead_code}"), "You are now a lead").await;
     assert_eq!(made.body(), "You are now a lead of \"Alpha\". /team shows the team result.");
     assert_eq!(ann.ask("/teams", "Your teams").await.body(), "Your teams:\nAlpha: lead");
