@@ -61,7 +61,9 @@ pub async fn sign_in(State(web): State<Arc<Web>>, headers: HeaderMap, Path(code)
 /// Who the lead pages are for: the lead of this request's web session (a sign-in link
 /// from the chat), or else the person of this browser, who leads the teams made here.
 fn lead_of(web: &Web, visit: &Visit, headers: &HeaderMap) -> Result<Session, Response> {
-    let person = signed_in(web, visit, headers)?.unwrap_or_else(|| visit.session.person.clone());
+    // The organisation's admin leads no team: on these pages a browser signed in as it is itself.
+    let lead = signed_in(web, visit, headers)?.filter(|person| !web.app.admins.contains(person));
+    let person = lead.unwrap_or_else(|| visit.session.person.clone());
     Session::load(&web.app, person, visit.lang(), None).map_err(|err| unavailable(web, visit.lang(), &err))
 }
 

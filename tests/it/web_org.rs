@@ -17,6 +17,8 @@ async fn a_management_team_reads_the_organisation_view_in_a_browser() {
     assert!(made.status.success(), "{}", made.stderr);
     let code =
         made.stdout.trim().strip_prefix(&format!("{base}/signin/")).expect("a sign-in link").to_string();
+    let second = peilbot(&["weblink", "--data", data, "--org", "--web-url", &base], "", &[], None);
+    let second = second.stdout.trim().strip_prefix(&base).expect("a second sign-in link").to_string();
     let neither = peilbot(&["weblink", "--data", data, "--web-url", &base], "", &[], None);
     assert!(!neither.status.success() && neither.stderr.contains("--team"), "{}", neither.stderr);
     let web = WebPeilbot::start_on(std::path::Path::new(data), port, &[]).await;
@@ -69,6 +71,14 @@ async fn a_management_team_reads_the_organisation_view_in_a_browser() {
     assert_eq!(mt.get("/org/chart-99.png").await.status, 404);
     assert_eq!(mt.get("/org/chart-0.png").await.status, 404);
     assert_eq!(mt.get("/org/peilbot-org.json").await.status, 404);
+    // The organisation's sign-in leads no team: "My teams" is this browser's own.
+    let form = mt.get("/lead").await;
+    let made = mt.post("/lead/new", &[("csrf", &form.csrf()), ("name", "Board")]).await;
+    assert!(made.text().contains("Team \"Board\" has been created"), "{}", made.text());
+    let mut colleague = web.browser("en");
+    assert_eq!(colleague.get(&second).await.location.as_deref(), Some("/org"));
+    let theirs = colleague.get("/lead").await;
+    assert!(!theirs.text().contains("Board"), "not the whole MT's team: {}", theirs.text());
     // The link worked once.
     let again = web.browser("en").get(&format!("/signin/{code}")).await;
     assert_eq!(again.status, 404, "{}", again.text());
