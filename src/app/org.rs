@@ -32,6 +32,16 @@ const CHAT_TEAM_TEXT: usize = 10;
 
 /// `/org`: the organisation view, for admins: one per flow that teams take.
 pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
+    org_with(cx, session, true)
+}
+
+/// [`org`] without its table files, for what only shows the text or a picture: a workbook
+/// of a thousand teams is not made to be thrown away.
+pub fn org_without_files(cx: &Context, session: &Session) -> Result<Reply> {
+    org_with(cx, session, false)
+}
+
+fn org_with(cx: &Context, session: &Session, with_files: bool) -> Result<Reply> {
     let presenter = cx.app.presenter(session.state.lang);
     if !cx.app.admins.contains(&session.person) {
         return Ok(Reply::text(presenter.msg(Msg::OrgNotAdmin)));
@@ -40,7 +50,7 @@ pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
     for flow in cx.app.content.catalog() {
         let view = cx.app.store.org_view(flow, cx.app.rules)?;
         if !(view.teams.is_empty() && view.pending.is_empty()) {
-            reply.parts.extend(org_of(cx, session, flow, &view)?.parts);
+            reply.parts.extend(org_of(cx, session, flow, &view, with_files)?.parts);
         }
     }
     if reply.parts.is_empty() {
@@ -51,7 +61,7 @@ pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
 
 /// The organisation view of one flow: text, the pictures of the teams that need attention
 /// first, and the table files. With more than one flow, the text starts with its title.
-fn org_of(cx: &Context, session: &Session, flow: &Flow, view: &OrgView) -> Result<Reply> {
+fn org_of(cx: &Context, session: &Session, flow: &Flow, view: &OrgView, with_files: bool) -> Result<Reply> {
     let lang = session.state.lang;
     let presenter = cx.app.presenter_for(flow, lang);
     let detail = OrgDetail { every_team: view.teams.len() <= CHAT_TEAM_TEXT, pending: CHAT_PENDING };
@@ -76,7 +86,9 @@ fn org_of(cx: &Context, session: &Session, flow: &Flow, view: &OrgView) -> Resul
     for (picture, caption) in pictures {
         reply.push(Part::Photo { picture: Box::new(picture), name: file_name(flow, "png"), caption });
     }
-    reply.parts.extend(files(cx, lang, flow, view)?);
+    if with_files {
+        reply.parts.extend(files(cx, lang, flow, view)?);
+    }
     Ok(reply)
 }
 
