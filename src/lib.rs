@@ -16,6 +16,7 @@ pub mod app;
 pub mod chart;
 pub mod cli;
 pub mod content;
+pub mod control;
 pub mod demo;
 pub mod export;
 pub mod i18n;

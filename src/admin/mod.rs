@@ -3,6 +3,7 @@
 //! `app::org`), so every figure is a published result by the same anonymity rules; the
 //! command line only chooses where the text, pictures and files go.
 
+pub mod links;
 pub mod report;
 
 use std::io::{IsTerminal, Write};
@@ -17,7 +18,7 @@ use crate::export;
 use crate::lang::Lang;
 use crate::person::PersonId;
 use crate::present::OrgDetail;
-use crate::store::Viewer;
+use crate::store::{Store, Viewer};
 use crate::team::Team;
 use crate::unix_now;
 
@@ -47,65 +48,18 @@ fn no_links(payload: &str) -> String {
 
 /// `peilbot team NAME`: the team's result as its lead reads it in the chat.
 pub fn team(app: &App, lang: Lang, name: &str) -> anyhow::Result<()> {
-    let team = find_team(app, name)?;
+    let team = find_team(&app.store, name)?;
     let cx = Context { app, now: unix_now(), link: &no_links };
     let reply = teams::result_for(&cx, &session(app, lang)?, &team, Viewer::Admin, None)?;
     print_texts(&reply)?;
     Ok(())
 }
 
-/// `peilbot invite --team NAME`: the team's invite links, in a browser and in Telegram,
-/// for a lead who has neither the chat nor the link at hand.
-pub fn invite(app: &App, name: &str, bot: Option<&str>) -> anyhow::Result<()> {
-    let team = find_team(app, name)?;
-    let web = app.web_link(&format!("/join/{}", team.invite));
-    let telegram = bot.map(|bot| format!("https://t.me/{bot}?start={}{}", teams::JOIN_PREFIX, team.invite));
-    if web.is_none() && telegram.is_none() {
-        bail!(
-            "give --web-url (PEILBOT_WEB_URL) for the web link, --bot (PEILBOT_BOT_USERNAME) for Telegram's, or both"
-        );
-    }
-    for link in web.into_iter().chain(telegram) {
-        crate::stdout::line(link)?;
-    }
-    Ok(())
-}
-
-/// `peilbot weblink --team NAME`: a one-time sign-in link to the team's results on the
-/// web, for its lead (the team must have exactly one, so the link says whose it is).
-pub fn web_link(app: &App, name: &str) -> anyhow::Result<()> {
-    let team = find_team(app, name)?;
-    let lead = match team.leads.iter().collect::<Vec<_>>().as_slice() {
-        [lead] => (*lead).clone(),
-        [] => bail!("\"{}\" has no lead", team.name),
-        _ => bail!(
-            "\"{}\" has {} leads: each makes their own link with /weblink in the chat",
-            team.name,
-            team.leads.len()
-        ),
-    };
-    print_sign_in_link(app, &lead)
-}
-
-/// `peilbot weblink --org`: a one-time sign-in link to the organisation view on the web,
-/// for a management team without Telegram.
-pub fn org_web_link(app: &App) -> anyhow::Result<()> {
-    print_sign_in_link(app, &crate::app::sign_in::org_admin())
-}
-
-fn print_sign_in_link(app: &App, person: &crate::person::PersonId) -> anyhow::Result<()> {
-    match crate::app::sign_in::new_link(app, person, unix_now())? {
-        Some(link) => crate::stdout::line(link)?,
-        None => bail!("give --web-url (PEILBOT_WEB_URL): the link needs the web channel's public address"),
-    }
-    Ok(())
-}
-
 /// A team by its exact name (or id); a name several teams share is refused, with their ids.
-fn find_team(app: &App, name: &str) -> anyhow::Result<Team> {
+fn find_team(store: &Store, name: &str) -> anyhow::Result<Team> {
     // One record at a time: a large organisation's records together take hundreds of MB.
     let (mut matching, mut names) = (Vec::new(), Vec::new());
-    for team in app.store.each_team() {
+    for team in store.each_team() {
         let team = team?;
         names.push(team.name.clone());
         if team.name == name || team.id == name {

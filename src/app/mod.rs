@@ -59,11 +59,15 @@ pub struct App {
     pub deployment: Deployment,
 }
 
+/// An absolute link to a page of the web channel at `base`.
+pub fn web_link_on(base: &url::Url, path: &str) -> String {
+    format!("{}{path}", base.as_str().trim_end_matches('/'))
+}
+
 impl App {
     /// An absolute link to a page of the web channel, when it has a public address.
     pub fn web_link(&self, path: &str) -> Option<String> {
-        let base = self.web_url.as_ref()?;
-        Some(format!("{}{path}", base.as_str().trim_end_matches('/')))
+        Some(web_link_on(self.web_url.as_ref()?, path))
     }
 }
 

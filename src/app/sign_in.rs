@@ -7,7 +7,8 @@
 use super::App;
 use crate::person::PersonId;
 use crate::random::hashed;
-use crate::store::{SignIn, StoreError};
+use crate::store::{SignIn, Store, StoreError};
+use url::Url;
 
 /// How long a sign-in link works, once.
 pub const LINK_MINUTES: u64 = 15;
@@ -26,13 +27,15 @@ pub fn org_admin() -> PersonId {
 /// A new one-time sign-in link for `person`, or `None` while the web channel has no public
 /// address (`--web-url`).
 pub fn new_link(app: &App, person: &PersonId, now: u64) -> Result<Option<String>, StoreError> {
-    if app.web_url.is_none() {
-        return Ok(None);
-    }
+    app.web_url.as_ref().map(|web_url| new_link_on(&app.store, web_url, person, now)).transpose()
+}
+
+/// A new one-time sign-in link for `person` to the web channel at `web_url`.
+pub fn new_link_on(store: &Store, web_url: &Url, person: &PersonId, now: u64) -> Result<String, StoreError> {
     let code = crate::random::new_invite_code();
     let sign_in = SignIn { person: person.clone(), expires_at: now + LINK_MINUTES * MINUTE };
-    app.store.add_sign_in(&hashed("sign-in link", &code), &sign_in, now)?;
-    Ok(app.web_link(&format!("/signin/{code}")))
+    store.add_sign_in(&hashed("sign-in link", &code), &sign_in, now)?;
+    Ok(super::web_link_on(web_url, &format!("/signin/{code}")))
 }
 
 /// The person a sign-in link stands for, if it is valid; it works only once.

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use url::Url;
 
+use crate::admin::links::LinkRequest;
 use crate::admin::{self, OrgFormat};
 use crate::anonymity::Rules;
 use crate::app::App;
@@ -315,17 +316,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Org { format, out, flow, results } => {
             results.app().and_then(|(app, lang)| admin::org(&app, lang, &flow, format, out.as_deref()))
         }
-        Command::Invite { team, web_url, bot, results } => results.app().and_then(|(mut app, _)| {
-            app.web_url = web_url;
-            admin::invite(&app, &team, bot.as_deref())
-        }),
-        Command::Weblink { team, org, web_url, results } => results.app().and_then(|(mut app, _)| {
-            app.web_url = Some(web_url);
-            match team {
-                Some(team) if !org => admin::web_link(&app, &team),
-                _ => admin::org_web_link(&app),
-            }
-        }),
+        Command::Invite { team, web_url, bot, results } => {
+            results::links(&results, LinkRequest::Invite { team, web_url, bot })
+        }
+        Command::Weblink { team, org, web_url, results } => {
+            results::links(&results, LinkRequest::SignIn { team: team.filter(|_| !org), web_url })
+        }
         Command::Compact { data } => compact(&data),
     };
     match result {
@@ -467,6 +463,8 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let store = args.data.open(&content)?;
     args.data.warn_if_others_can_read();
     let runtime = tokio::runtime::Runtime::new()?;
+    // Dropped with the runtime, which removes the socket.
+    runtime.spawn(crate::control::serve(args.data.path.clone(), store.clone()));
     let Some(listen) = args.web_listen else {
         return runtime.block_on(telegram::serve(config, content, store));
     };

@@ -2,9 +2,11 @@
 //! `weblink`): the data folder, the language, the threshold and the content.
 
 use super::{ContentDir, DataDir, load_content_from, terminal_lang};
+use crate::admin::links::LinkRequest;
 use crate::anonymity::Rules;
 use crate::app::App;
 use crate::lang::Lang;
+use crate::store::StoreError;
 
 /// What `peilbot team` and `peilbot org` share.
 #[derive(Debug, clap::Args)]
@@ -39,4 +41,22 @@ impl ResultsArgs {
         };
         Ok((app, self.lang.unwrap_or_else(terminal_lang)))
     }
+}
+
+/// Runs `peilbot invite` or `weblink` on the data folder, or, while a running peilbot holds
+/// the folder, asks that one (see [`crate::control`]).
+pub fn links(results: &ResultsArgs, request: LinkRequest) -> anyhow::Result<()> {
+    let lines = match results.app() {
+        Ok((app, _)) => request.run(&app.store, crate::unix_now())?,
+        Err(err) if err.downcast_ref::<StoreError>().is_some_and(StoreError::is_in_use) => {
+            // Only a running `serve` or `web` answers; the lock's own words say the rest.
+            let Ok(answer) = crate::control::ask(&results.data.path, &request) else { return Err(err) };
+            answer.map_err(anyhow::Error::msg)?
+        }
+        Err(err) => return Err(err),
+    };
+    for line in lines {
+        crate::stdout::line(line)?;
+    }
+    Ok(())
 }

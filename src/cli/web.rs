@@ -61,6 +61,8 @@ pub fn run(args: WebArgs) -> anyhow::Result<()> {
     crate::app::privacy::sweep(&web.app, crate::unix_now())?;
     web.app.deployment.warn_if_unset();
     let runtime = tokio::runtime::Runtime::new()?;
+    // Dropped with the runtime, which removes the socket.
+    runtime.spawn(crate::control::serve(args.data.path.clone(), web.app.store.clone()));
     runtime.block_on(async {
         crate::web::serve(web.clone(), args.listen, telegram::stop_signal()).await?;
         web.app.store.flush()?;

@@ -21,14 +21,23 @@ pub enum StoreError {
     Binary(#[from] postcard::Error),
 }
 
+impl StoreError {
+    /// Whether the folder did not open because another process holds it.
+    pub fn is_in_use(&self) -> bool {
+        matches!(self, StoreError::Open { cause, .. } if is_lock(cause))
+    }
+}
+
+/// sled wraps the lock's WouldBlock in an error of its own words.
+fn is_lock(err: &sled::Error) -> bool {
+    matches!(err, sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock
+        || io.to_string().contains("could not acquire lock"))
+}
+
 /// Why a data folder did not open, in words that point at the fix.
 fn open_cause(err: &sled::Error) -> String {
     match err {
-        // sled wraps the lock's WouldBlock in an error of its own words.
-        sled::Error::Io(io)
-            if io.kind() == std::io::ErrorKind::WouldBlock
-                || io.to_string().contains("could not acquire lock") =>
-        {
+        err if is_lock(err) => {
             "another peilbot is using it (stop that one first, or give another --data folder)".to_string()
         }
         sled::Error::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {

@@ -7,6 +7,7 @@ mod anonymity;
 mod anonymity_rules;
 mod browser;
 mod chat;
+mod control;
 mod core_is_pure;
 mod engine;
 mod fake_telegram_selftest;

@@ -60,6 +60,15 @@ impl WebPeilbot {
     }
 }
 
+impl WebPeilbot {
+    /// Stops it as a service manager does (SIGTERM) and waits until it has gone.
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        self.child.wait().expect("peilbot web stops")
+    }
+}
+
 impl Drop for WebPeilbot {
     fn drop(&mut self) {
         let _ = self.child.kill();
