@@ -4,7 +4,8 @@
 //! ([`SOCKET`]), and the running peilbot answers it with the same code on its own store.
 //!
 //! The socket is for this user only: the folder is 0700, the socket 0600, and a connection
-//! from another account is closed unanswered. One JSON line asks, one answers. The socket is
+//! from another account than this one or root is refused (root could read the folder anyway,
+//! and is who asks a systemd service with a dynamic user). One JSON line asks, one answers. The socket is
 //! removed when the service stops; one left by a crash is replaced at the next start (the
 //! process that binds it holds the folder's lock, so no other peilbot listens on it).
 
@@ -72,36 +73,53 @@ impl Drop for Removed {
 }
 
 async fn answer(stream: UnixStream, store: Store) {
-    // SAFETY: geteuid only reads this process's effective user id; it cannot fail.
-    let own = unsafe { libc::geteuid() };
-    if stream.peer_cred().map(|peer| peer.uid()).ok() != Some(own) {
-        tracing::warn!("a connection to the control socket from another account was closed");
-        return;
-    }
+    let allowed = may_ask(&stream);
     let (read, mut write) = stream.into_split();
-    let mut line = String::new();
-    let mut reader = tokio::io::BufReader::new(read.take(MAX_REQUEST));
-    if tokio::time::timeout(PATIENCE, reader.read_line(&mut line)).await.is_err() {
-        return;
-    }
-    let answer = match serde_json::from_str::<LinkRequest>(&line) {
-        Ok(request) => {
-            tracing::info!(command = request.name(), "an admin's command over the control socket");
-            let run = tokio::task::spawn_blocking(move || request.run(&store, crate::unix_now())).await;
-            match run {
-                Ok(Ok(lines)) => Answer::Lines(lines),
-                Ok(Err(err)) => Answer::Refused(format!("{err:#}")),
-                Err(_) => Answer::Refused("the running peilbot could not answer".into()),
-            }
-        }
-        Err(_) => {
-            Answer::Refused("the running peilbot does not know this request (is it another release?)".into())
-        }
+    let answer = if allowed {
+        read_and_run(read, store).await
+    } else {
+        let why =
+            "only the account this peilbot runs as, or root, may ask it; run the command as that account";
+        Some(Answer::Refused(why.into()))
     };
-    if let Ok(mut json) = serde_json::to_vec(&answer) {
+    if let Some(answer) = answer
+        && let Ok(mut json) = serde_json::to_vec(&answer)
+    {
         json.push(b'\n');
         let _ = write.write_all(&json).await;
     }
+}
+
+/// The account peilbot runs as, and root, who could read the folder anyway (and is who
+/// asks a systemd service with a dynamic user).
+fn may_ask(stream: &UnixStream) -> bool {
+    // SAFETY: geteuid only reads this process's effective user id; it cannot fail.
+    let own = unsafe { libc::geteuid() };
+    let peer = stream.peer_cred().map(|peer| peer.uid()).ok();
+    let allowed = peer.is_some_and(|peer| peer == own || peer == 0);
+    if !allowed {
+        tracing::warn!(peer = ?peer, "another account asked over the control socket: refused");
+    }
+    allowed
+}
+
+/// The answer to the request on `read`; none for a client that said nothing in time.
+async fn read_and_run(read: tokio::net::unix::OwnedReadHalf, store: Store) -> Option<Answer> {
+    let mut line = String::new();
+    let mut reader = tokio::io::BufReader::new(read.take(MAX_REQUEST));
+    tokio::time::timeout(PATIENCE, reader.read_line(&mut line)).await.ok()?.ok()?;
+    let Ok(request) = serde_json::from_str::<LinkRequest>(&line) else {
+        return Some(Answer::Refused(
+            "the running peilbot does not know this request (is it another release?)".into(),
+        ));
+    };
+    tracing::info!(command = request.name(), "an admin's command over the control socket");
+    let run = tokio::task::spawn_blocking(move || request.run(&store, crate::unix_now())).await;
+    Some(match run {
+        Ok(Ok(lines)) => Answer::Lines(lines),
+        Ok(Err(err)) => Answer::Refused(format!("{err:#}")),
+        Err(_) => Answer::Refused("the running peilbot could not answer".into()),
+    })
 }
 
 /// Asks the peilbot running on `data`: its links, or why not. An error when none answers
