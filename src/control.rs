@@ -4,10 +4,11 @@
 //! ([`SOCKET`]), and the running peilbot answers it with the same code on its own store.
 //!
 //! The socket is for this user only: the folder is 0700, the socket 0600, and a connection
-//! from another account than this one or root is refused (root could read the folder anyway,
-//! and is who asks a systemd service with a dynamic user). One JSON line asks, one answers. The socket is
-//! removed when the service stops; one left by a crash is replaced at the next start (the
-//! process that binds it holds the folder's lock, so no other peilbot listens on it).
+//! from an account other than this one or root is refused (root could read the folder
+//! anyway, and is who asks a systemd service with a dynamic user). One JSON line asks, one
+//! answers. The socket is removed when the service stops; one left by a crash is replaced at
+//! the next start (the process that binds it holds the folder's lock, so no other peilbot
+//! listens on it).
 
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::fs::PermissionsExt;
