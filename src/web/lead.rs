@@ -15,8 +15,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::Web;
 use super::pages::{
-    Page, Visit, msg, personal_link, render, set_cookie, store_error, team_work, text_page, unavailable,
-    visit,
+    Page, Visit, msg, personal_link, render, reply_main, set_cookie, store_error, team_work, text_page,
+    unavailable, visit,
 };
 use super::{html, identity};
 use crate::app::teams::{self, MAX_TEAM_NAME, Outcome};
@@ -212,14 +212,7 @@ pub async fn new_team(
 /// A reply to a lead's form: its texts, its buttons (posting to `/lead/act`), and the way
 /// back to the list of teams.
 fn lead_reply_page(web: &Web, visit: &Visit, reply: Reply) -> Response {
-    let csrf = visit.token.csrf();
-    let mut main = String::new();
-    for part in reply.parts {
-        if let Part::Text { text, buttons, .. } = part {
-            main.push_str(&html::sections_linking(&text, &[], web.origin()));
-            main.push_str(&html::buttons_to("/lead/act", &buttons, Some(&csrf)));
-        }
-    }
+    let mut main = reply_main(web, visit, &reply, "/lead/act");
     main.push_str(&format!(
         "<p><a href=\"/lead\">{}</a></p>\n",
         html::escape(&msg(web, visit, Msg::WebLeadTitle))

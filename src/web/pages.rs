@@ -331,19 +331,20 @@ fn prose_page(web: &Web, visit: &Visit, status: StatusCode, title: Msg, text: &s
 /// A reply of the application layer: its texts and buttons (pictures and files have
 /// pages of their own).
 pub(super) fn reply_page(web: &Web, visit: &Visit, title: Msg, reply: Reply) -> Response {
+    render(web, visit, StatusCode::OK, &msg(web, visit, title), &reply_main(web, visit, &reply, "/act"))
+}
+
+/// A reply's parts as a page's body, their buttons posting to `target`.
+pub(super) fn reply_main(web: &Web, visit: &Visit, reply: &Reply, target: &str) -> String {
     let csrf = visit.token.csrf();
-    let main: String = reply
-        .parts
-        .iter()
-        .map(|part| match part {
-            Part::Text { text, buttons, headings } => {
-                let text = html::sections_linking(text, headings, web.origin());
-                format!("{text}{}", html::buttons(buttons, Some(&csrf)))
-            }
-            Part::Photo { caption, .. } | Part::Document { caption, .. } => html::paragraphs(caption),
-        })
-        .collect();
-    render(web, visit, StatusCode::OK, &msg(web, visit, title), &main)
+    let part = |part: &Part| match part {
+        Part::Text { text, buttons, headings } => {
+            let text = html::sections_linking(text, headings, web.origin());
+            format!("{text}{}", html::buttons_to(target, buttons, Some(&csrf)))
+        }
+        Part::Photo { caption, .. } | Part::Document { caption, .. } => html::paragraphs(caption),
+    };
+    reply.parts.iter().map(part).collect()
 }
 
 #[derive(Deserialize)]
