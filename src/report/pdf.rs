@@ -310,11 +310,12 @@ fn text_width(font: &FontRef<'_>, text: &str, size: f32) -> f32 {
     width * scale
 }
 
-/// A PNG's width and height in pixels.
+/// A PNG's width and height in pixels, from its header: a heatmap page is 10 MB of pixels,
+/// and krilla decodes it once anyway.
 fn png_size(png: &[u8]) -> Result<(f32, f32), PdfError> {
-    let image = image::load_from_memory_with_format(png, image::ImageFormat::Png)
-        .map_err(|err| PdfError::Image(err.to_string()))?;
-    Ok((image.width() as f32, image.height() as f32))
+    let reader = png::Decoder::new(png).read_info().map_err(|err| PdfError::Image(err.to_string()))?;
+    let info = reader.info();
+    Ok((info.width as f32, info.height as f32))
 }
 
 #[cfg(test)]
