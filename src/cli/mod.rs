@@ -296,6 +296,9 @@ fn warn_if_others_can_read(path: &std::path::Path) {
 pub fn run(cli: Cli) -> ExitCode {
     private_files();
     logging::init(cli.log_format, std::env::var("TELOXIDE_TOKEN").ok());
+    // What reads results needs the folder to itself, unlike the link commands (see `control`).
+    let reads_results =
+        matches!(cli.command, Command::Team { .. } | Command::Org { .. } | Command::Report(_));
     let result = match cli.command {
         Command::Chat { lang, flow, data, content, retention, deployment } => {
             chat(lang, flow, &data, content.content.as_deref(), retention.days, deployment.deployment())
@@ -330,6 +333,13 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("peilbot: {err:#}");
+            if reads_results
+                && err.downcast_ref::<crate::store::StoreError>().is_some_and(|err| err.is_in_use())
+            {
+                eprintln!(
+                    "peilbot: team, org and report need the folder to themselves; invite and weblink work while it runs"
+                );
+            }
             ExitCode::FAILURE
         }
     }

@@ -92,4 +92,5 @@ async fn it_makes_a_leads_links_while_the_bot_runs() {
     // Other admin commands still need the folder to themselves, and say so.
     let org = peilbot(&["org", "--data", store(&data).to_str().unwrap()], "", &[], None);
     assert!(org.stderr.contains("another peilbot is using it"), "{}", org.stderr);
+    assert!(org.stderr.contains("invite and weblink work while it runs"), "{}", org.stderr);
 }
