@@ -212,6 +212,8 @@ pub struct ServeArgs {
     #[arg(long, env = "PEILBOT_WEB_URL")]
     pub web_url: Option<Url>,
     #[command(flatten)]
+    pub web_limits: web::LimitArgs,
+    #[command(flatten)]
     pub deployment: DeploymentArgs,
 }
 
@@ -485,8 +487,8 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         store.clone(),
         args.min_respondents,
         args.retention.days,
-        args.web_url,
-        crate::web::DEFAULT_PER_ADDRESS,
+        args.web_url.clone(),
+        args.web_limits.limits(listen, args.web_url.as_ref()),
         config.deployment.clone(),
     );
     runtime.block_on(async {

@@ -1,7 +1,7 @@
 //! `peilbot web`: the scan in a browser, alone on a data folder (no Telegram token
 //! needed); `peilbot serve --web-listen` runs the same channel beside the bot.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use url::Url;
@@ -12,6 +12,7 @@ use crate::app::{App, Deployment};
 use crate::content::Content;
 use crate::store::Store;
 use crate::telegram;
+use crate::web::Limits;
 
 #[derive(Debug, clap::Args)]
 pub struct WebArgs {
@@ -31,11 +32,37 @@ pub struct WebArgs {
     pub min_respondents: usize,
     #[command(flatten)]
     pub retention: Retention,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
+    pub deployment: DeploymentArgs,
+}
+
+/// How the web channel limits requests, for `web` and `serve --web-listen`.
+#[derive(Debug, clap::Args)]
+pub struct LimitArgs {
     /// Requests a minute one address may make (an office behind one NAT is one address).
     #[arg(long, env = "PEILBOT_WEB_PER_ADDRESS", default_value_t = crate::web::DEFAULT_PER_ADDRESS)]
     pub per_address: u32,
-    #[command(flatten)]
-    pub deployment: DeploymentArgs,
+    /// The reverse proxy in front (e.g. 127.0.0.1; comma-separated for several): its
+    /// X-Forwarded-For then names the address a request counts against. Without it, behind a
+    /// proxy, the limit per address counts everyone together.
+    #[arg(long = "trusted-proxy", env = "PEILBOT_WEB_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+impl LimitArgs {
+    /// The limits for a channel on `listen` whose public address is `public`.
+    pub fn limits(&self, listen: SocketAddr, public: Option<&Url>) -> Limits {
+        // https on a public address, plain http on this machine only: a reverse proxy.
+        let proxied = listen.ip().is_loopback() && public.is_some_and(|url| url.scheme() == "https");
+        if proxied && self.trusted_proxies.is_empty() {
+            tracing::warn!(
+                "behind a reverse proxy every request comes from its address: give --trusted-proxy (PEILBOT_WEB_TRUSTED_PROXIES) so that the limit per address counts each client"
+            );
+        }
+        Limits::new(self.per_address, self.trusted_proxies.clone())
+    }
 }
 
 /// `peilbot web`: the scan in a browser.
@@ -53,8 +80,8 @@ pub fn run(args: WebArgs) -> anyhow::Result<()> {
         store,
         args.min_respondents,
         args.retention.days,
-        web_url,
-        args.per_address,
+        web_url.clone(),
+        args.limits.limits(args.listen, web_url.as_ref()),
         deployment,
     );
     // Before the first page: no expired response may be shown.
@@ -77,11 +104,11 @@ pub fn channel(
     min_respondents: usize,
     retention_days: u32,
     public: Option<Url>,
-    per_address: u32,
+    limits: Limits,
     deployment: Deployment,
 ) -> Arc<crate::web::Web> {
     let rules = crate::anonymity::Rules::new(min_respondents);
     let app =
         App { content, store, rules, admins: vec![org_admin()], retention_days, web_url: public, deployment };
-    Arc::new(crate::web::Web::new(app, per_address))
+    Arc::new(crate::web::Web::new(app, limits))
 }

@@ -34,7 +34,7 @@ use axum::routing::{get, post};
 
 use crate::app::App;
 
-pub use limits::PER_ADDRESS as DEFAULT_PER_ADDRESS;
+pub use limits::{Limits, PER_ADDRESS as DEFAULT_PER_ADDRESS};
 
 /// Bodies larger than this are refused (a form of ours is far smaller).
 const MAX_BODY: usize = 64 * 1024;
@@ -43,13 +43,12 @@ const MAX_BODY: usize = 64 * 1024;
 pub struct Web {
     /// The app; its `web_url` is the public address used in links (relative without it).
     pub app: App,
-    limits: limits::Limits,
+    limits: Limits,
 }
 
 impl Web {
-    /// `per_address`: requests a minute one address may make ([`DEFAULT_PER_ADDRESS`]).
-    pub fn new(app: App, per_address: u32) -> Web {
-        Web { app, limits: limits::Limits::new(per_address) }
+    pub fn new(app: App, limits: Limits) -> Web {
+        Web { app, limits }
     }
 
     /// Cookies are `Secure` when the public address is https.

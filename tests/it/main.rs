@@ -35,4 +35,5 @@ mod teams;
 mod telegram;
 mod web;
 mod web_org;
+mod web_proxy;
 mod webhook;
