@@ -47,16 +47,35 @@ fn org_with(cx: &Context, session: &Session, with_files: bool) -> Result<Reply> 
         return Ok(Reply::text(presenter.msg(Msg::OrgNotAdmin)));
     }
     let mut reply = Reply::default();
-    for flow in cx.app.content.catalog() {
-        let view = cx.app.store.org_view(flow, cx.app.rules)?;
-        if !(view.teams.is_empty() && view.pending.is_empty()) {
-            reply.parts.extend(org_of(cx, session, flow, &view, with_files)?.parts);
-        }
+    for (flow, view) in views(cx)? {
+        reply.parts.extend(org_of(cx, session, flow, &view, with_files)?.parts);
     }
     if reply.parts.is_empty() {
         return Ok(Reply::text(presenter.msg(Msg::OrgNone)));
     }
     Ok(reply)
+}
+
+/// The table files [`org`] attaches, by name, each with its caption, without making them:
+/// a page that lists them need not build a workbook of a thousand teams. None for someone
+/// who is not an admin.
+pub fn file_names(cx: &Context, session: &Session) -> Result<Vec<(String, String)>> {
+    if !cx.app.admins.contains(&session.person) {
+        return Ok(Vec::new());
+    }
+    Ok(views(cx)?.into_iter().flat_map(|(flow, _)| table_names(cx, session.state.lang, flow)).collect())
+}
+
+/// The organisation view of each flow that teams take.
+fn views<'a>(cx: &Context<'a>) -> Result<Vec<(&'a Flow, OrgView)>> {
+    let mut views = Vec::new();
+    for flow in cx.app.content.catalog() {
+        let view = cx.app.store.org_view(flow, cx.app.rules)?;
+        if !(view.teams.is_empty() && view.pending.is_empty()) {
+            views.push((flow, view));
+        }
+    }
+    Ok(views)
 }
 
 /// The organisation view of one flow: text, the pictures of the teams that need attention
@@ -163,18 +182,17 @@ pub fn pages(
 pub fn files(cx: &Context, lang: Lang, flow: &Flow, view: &OrgView) -> Result<Vec<Part>> {
     let locales = &cx.app.content.locales;
     let rows = export::org_rows(flow, locales, lang, view);
+    let [(xlsx, xlsx_caption), (csv, csv_caption)] = table_names(cx, lang, flow);
     Ok(vec![
-        Part::Document {
-            bytes: export::xlsx(&rows, locales, lang)?,
-            name: file_name(flow, "xlsx"),
-            caption: locales.msg(lang, Msg::OrgFileCaption),
-        },
-        Part::Document {
-            bytes: export::csv(&rows, locales, lang)?,
-            name: file_name(flow, "csv"),
-            caption: String::new(),
-        },
+        Part::Document { bytes: export::xlsx(&rows, locales, lang)?, name: xlsx, caption: xlsx_caption },
+        Part::Document { bytes: export::csv(&rows, locales, lang)?, name: csv, caption: csv_caption },
     ])
+}
+
+/// A flow's table files by name, each with its caption: the workbook's says what they hold.
+fn table_names(cx: &Context, lang: Lang, flow: &Flow) -> [(String, String); 2] {
+    let caption = cx.app.content.locales.msg(lang, Msg::OrgFileCaption);
+    [(file_name(flow, "xlsx"), caption), (file_name(flow, "csv"), String::new())]
 }
 
 /// The organisation's report as a PDF, or `None` while no team has a result.

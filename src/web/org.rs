@@ -42,7 +42,7 @@ async fn as_admin(
 }
 
 /// The chat's `/org`, for the admin: one view per flow that teams take; its table files
-/// only when they are wanted (the page lists them, a picture needs none).
+/// only when one is downloaded (the page lists them by name, a picture needs none).
 fn org_reply(web: &Web, visit: &Visit, admin: &Session, with_files: bool) -> Result<Reply, Response> {
     let view = if with_files { org::org } else { org::org_without_files };
     team_work(web, admin, visit.lang(), view)
@@ -52,7 +52,8 @@ fn org_reply(web: &Web, visit: &Visit, admin: &Session, with_files: bool) -> Res
 /// the files: the report and every team as a table.
 pub async fn view(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
     as_admin(web, headers, |web, visit, admin| {
-        let reply = org_reply(web, visit, &admin, true)?;
+        let reply = org_reply(web, visit, &admin, false)?;
+        let tables = team_work(web, &admin, visit.lang(), org::file_names)?;
         let text = |m| html::escape(&msg(web, visit, m));
         let (mut main, mut files, mut note, mut pictures) = (String::new(), String::new(), None, 0);
         for part in &reply.parts {
@@ -67,11 +68,13 @@ pub async fn view(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
                         alt = text(Msg::OrgChartTitle),
                     ));
                 }
-                Part::Document { name, caption, .. } => {
-                    note = note.or((!caption.is_empty()).then_some(caption));
-                    files.push_str(&format!("<li><a href=\"/org/{0}\">{0}</a></li>\n", html::escape(name)));
-                }
+                // Not made for the page: the tables' names come from `file_names`.
+                Part::Document { .. } => {}
             }
+        }
+        for (name, caption) in &tables {
+            note = note.or((!caption.is_empty()).then_some(caption));
+            files.push_str(&format!("<li><a href=\"/org/{0}\">{0}</a></li>\n", html::escape(name)));
         }
         // Files only once some team has a result: the report needs one too.
         if !files.is_empty() {
