@@ -110,7 +110,7 @@ pub enum Command {
         #[command(flatten)]
         results: ResultsArgs,
     },
-    /// A team's invite links: in a browser (with --web-url) and in Telegram (with --bot).
+    /// A team's invite links: in a browser (with --web-url) and in Telegram (with --bot); works while serve or web runs.
     Invite {
         /// The team's name (or its id, when several teams share a name).
         #[arg(long)]
@@ -125,7 +125,7 @@ pub enum Command {
         results: ResultsArgs,
     },
     /// A one-time sign-in link (15 minutes) to a team's results on the web, for its lead,
-    /// or to the organisation view, for its management.
+    /// or to the organisation view, for its management; works while serve or web runs.
     Weblink {
         /// The team's name (or its id, when several teams share a name).
         #[arg(long, required_unless_present = "org")]
