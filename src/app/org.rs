@@ -66,6 +66,26 @@ pub fn file_names(cx: &Context, session: &Session) -> Result<Vec<(String, String
     Ok(views(cx)?.into_iter().flat_map(|(flow, _)| table_names(cx, session.state.lang, flow)).collect())
 }
 
+/// One of the table files [`org`] attaches, by its name, made alone: a download of the CSV
+/// makes no workbook. None for a name it does not attach, or someone who is not an admin.
+pub fn table_file(cx: &Context, session: &Session, name: &str) -> Result<Option<Vec<u8>>> {
+    if !cx.app.admins.contains(&session.person) {
+        return Ok(None);
+    }
+    let lang = session.state.lang;
+    let locales = &cx.app.content.locales;
+    for (flow, view) in views(cx)? {
+        let rows = || export::org_rows(flow, locales, lang, &view);
+        if name == file_name(flow, "xlsx") {
+            return Ok(Some(export::xlsx(&rows(), locales, lang)?));
+        }
+        if name == file_name(flow, "csv") {
+            return Ok(Some(export::csv(&rows(), locales, lang)?));
+        }
+    }
+    Ok(None)
+}
+
 /// The organisation view of each flow that teams take.
 fn views<'a>(cx: &Context<'a>) -> Result<Vec<(&'a Flow, OrgView)>> {
     let mut views = Vec::new();

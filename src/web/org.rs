@@ -43,16 +43,15 @@ async fn as_admin(
 
 /// The chat's `/org`, for the admin: one view per flow that teams take; its table files
 /// only when one is downloaded (the page lists them by name, a picture needs none).
-fn org_reply(web: &Web, visit: &Visit, admin: &Session, with_files: bool) -> Result<Reply, Response> {
-    let view = if with_files { org::org } else { org::org_without_files };
-    team_work(web, admin, visit.lang(), view)
+fn org_reply(web: &Web, visit: &Visit, admin: &Session) -> Result<Reply, Response> {
+    team_work(web, admin, visit.lang(), org::org_without_files)
 }
 
 /// `/org`: the view's text with its headings, its heatmaps (each with its caption), and
 /// the files: the report and every team as a table.
 pub async fn view(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
     as_admin(web, headers, |web, visit, admin| {
-        let reply = org_reply(web, visit, &admin, false)?;
+        let reply = org_reply(web, visit, &admin)?;
         let tables = team_work(web, &admin, visit.lang(), org::file_names)?;
         let text = |m| html::escape(&msg(web, visit, m));
         let (mut main, mut files, mut note, mut pictures) = (String::new(), String::new(), None, 0);
@@ -96,7 +95,7 @@ pub async fn file(State(web): State<Arc<Web>>, headers: HeaderMap, Path(file): P
         let not_found = || text_page(web, visit, StatusCode::NOT_FOUND, Msg::WebOrgTitle, Msg::WebNotFound);
         if let Some(n) = file.strip_prefix("chart-").and_then(|n| n.strip_suffix(".png")) {
             let nth = n.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
-            let reply = org_reply(web, visit, &admin, false)?;
+            let reply = org_reply(web, visit, &admin)?;
             let mut photos = reply.parts.into_iter().filter_map(|part| match part {
                 Part::Photo { picture, .. } => Some(picture),
                 _ => None,
@@ -105,19 +104,18 @@ pub async fn file(State(web): State<Arc<Web>>, headers: HeaderMap, Path(file): P
             let png = picture.png().map_err(|err| unavailable(web, visit.lang(), &err))?;
             return Ok(download(png, "image/png", None));
         }
-        let reply = match file.as_str() {
+        let found = match file.as_str() {
             REPORT => {
                 match team_work(web, &admin, visit.lang(), |cx, session| teams::report(cx, session, true))? {
-                    Outcome::Reply(reply) => reply,
-                    Outcome::Nudges { .. } => Reply::default(),
+                    Outcome::Reply(reply) => reply.parts.into_iter().find_map(|part| match part {
+                        Part::Document { bytes, name, .. } if name == file => Some(bytes),
+                        _ => None,
+                    }),
+                    Outcome::Nudges { .. } => None,
                 }
             }
-            _ => org_reply(web, visit, &admin, true)?,
+            _ => team_work(web, &admin, visit.lang(), |cx, session| org::table_file(cx, session, &file))?,
         };
-        let found = reply.parts.into_iter().find_map(|part| match part {
-            Part::Document { bytes, name, .. } if name == file => Some(bytes),
-            _ => None,
-        });
         match (found, kind_of(&file)) {
             (Some(bytes), Some(kind)) => Ok(download(bytes, kind, Some(&file))),
             _ => Ok(not_found()),

@@ -60,6 +60,9 @@ async fn a_management_team_reads_the_organisation_view_in_a_browser() {
     assert!(chart.bytes.starts_with(b"\x89PNG"), "a picture");
     let pdf = mt.get("/org/peilbot-organisation.pdf").await;
     assert!(pdf.bytes.starts_with(b"%PDF"), "the report");
+    let workbook = mt.get("/org/peilbot-org.xlsx").await;
+    assert!(workbook.bytes.starts_with(b"PK"), "a workbook (a zip)");
+    assert!(workbook.headers["content-disposition"].to_str().unwrap().contains("peilbot-org.xlsx"));
     let csv = mt.get("/org/peilbot-org.csv").await;
     assert!(csv.headers["content-type"].to_str().unwrap().starts_with("text/csv"));
     let table = String::from_utf8_lossy(&csv.bytes).into_owned();
