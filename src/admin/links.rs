@@ -13,7 +13,7 @@ use crate::app::teams::JOIN_PREFIX;
 use crate::app::web_link_on;
 use crate::store::Store;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkRequest {
     /// A team's invite links: in a browser (with the web channel's address) and in Telegram

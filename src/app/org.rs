@@ -32,58 +32,68 @@ const CHAT_TEAM_TEXT: usize = 10;
 
 /// `/org`: the organisation view, for admins: one per flow that teams take.
 pub fn org(cx: &Context, session: &Session) -> Result<Reply> {
-    org_with(cx, session, true)
+    Ok(org_with(cx, session, true)?.0)
 }
 
 /// [`org`] without its table files, for what only shows the text or a picture: a workbook
 /// of a thousand teams is not made to be thrown away.
 pub fn org_without_files(cx: &Context, session: &Session) -> Result<Reply> {
+    Ok(org_with(cx, session, false)?.0)
+}
+
+/// [`org`] for a page that links its table files instead of holding them: the reply
+/// without them, and their names, each with its caption (none for someone who is not an
+/// admin). From the same views, each read once.
+pub fn org_listing(cx: &Context, session: &Session) -> Result<(Reply, Vec<(String, String)>)> {
     org_with(cx, session, false)
 }
 
-fn org_with(cx: &Context, session: &Session, with_files: bool) -> Result<Reply> {
-    let presenter = cx.app.presenter(session.state.lang);
+fn org_with(cx: &Context, session: &Session, with_files: bool) -> Result<(Reply, Vec<(String, String)>)> {
+    let lang = session.state.lang;
+    let presenter = cx.app.presenter(lang);
     if !cx.app.admins.contains(&session.person) {
-        return Ok(Reply::text(presenter.msg(Msg::OrgNotAdmin)));
+        return Ok((Reply::text(presenter.msg(Msg::OrgNotAdmin)), Vec::new()));
     }
-    let mut reply = Reply::default();
+    let (mut reply, mut tables) = (Reply::default(), Vec::new());
     for (flow, view) in views(cx)? {
         reply.parts.extend(org_of(cx, session, flow, &view, with_files)?.parts);
+        tables.extend(table_names(cx, lang, flow));
     }
     if reply.parts.is_empty() {
-        return Ok(Reply::text(presenter.msg(Msg::OrgNone)));
+        return Ok((Reply::text(presenter.msg(Msg::OrgNone)), tables));
     }
-    Ok(reply)
-}
-
-/// The table files [`org`] attaches, by name, each with its caption, without making them:
-/// a page that lists them need not build a workbook of a thousand teams. None for someone
-/// who is not an admin.
-pub fn file_names(cx: &Context, session: &Session) -> Result<Vec<(String, String)>> {
-    if !cx.app.admins.contains(&session.person) {
-        return Ok(Vec::new());
-    }
-    Ok(views(cx)?.into_iter().flat_map(|(flow, _)| table_names(cx, session.state.lang, flow)).collect())
+    Ok((reply, tables))
 }
 
 /// One of the table files [`org`] attaches, by its name, made alone: a download of the CSV
-/// makes no workbook. None for a name it does not attach, or someone who is not an admin.
+/// makes no workbook, and no other flow's view is read. None for a name it does not
+/// attach, or someone who is not an admin.
 pub fn table_file(cx: &Context, session: &Session, name: &str) -> Result<Option<Vec<u8>>> {
     if !cx.app.admins.contains(&session.person) {
         return Ok(None);
     }
     let lang = session.state.lang;
     let locales = &cx.app.content.locales;
-    for (flow, view) in views(cx)? {
-        let rows = || export::org_rows(flow, locales, lang, &view);
-        if name == file_name(flow, "xlsx") {
-            return Ok(Some(export::xlsx(&rows(), locales, lang)?));
-        }
-        if name == file_name(flow, "csv") {
-            return Ok(Some(export::csv(&rows(), locales, lang)?));
-        }
+    let is = |flow: &Flow, extension| name == file_name(flow, extension);
+    let Some(flow) = cx.app.content.catalog().iter().find(|flow| is(flow, "xlsx") || is(flow, "csv")) else {
+        return Ok(None);
+    };
+    let view = cx.app.store.org_view(flow, cx.app.rules)?;
+    if !has_teams(&view) {
+        return Ok(None);
     }
-    Ok(None)
+    let rows = export::org_rows(flow, locales, lang, &view);
+    let bytes = if is(flow, "xlsx") {
+        export::xlsx(&rows, locales, lang)?
+    } else {
+        export::csv(&rows, locales, lang)?
+    };
+    Ok(Some(bytes))
+}
+
+/// Whether a view has a team in it, with a result or without: only then is it shown.
+fn has_teams(view: &OrgView) -> bool {
+    !(view.teams.is_empty() && view.pending.is_empty())
 }
 
 /// The organisation view of each flow that teams take.
@@ -91,7 +101,7 @@ fn views<'a>(cx: &Context<'a>) -> Result<Vec<(&'a Flow, OrgView)>> {
     let mut views = Vec::new();
     for flow in cx.app.content.catalog() {
         let view = cx.app.store.org_view(flow, cx.app.rules)?;
-        if !(view.teams.is_empty() && view.pending.is_empty()) {
+        if has_teams(&view) {
             views.push((flow, view));
         }
     }

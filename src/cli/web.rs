@@ -52,7 +52,8 @@ pub struct LimitArgs {
 }
 
 impl LimitArgs {
-    /// The limits for a channel on `listen` whose public address is `public`.
+    /// The limits for a channel on `listen` whose public address is `public`; says at
+    /// start-up when that looks like a reverse proxy no one named.
     pub fn limits(&self, listen: SocketAddr, public: Option<&Url>) -> Limits {
         // https on a public address, plain http on this machine only: a reverse proxy.
         let proxied = listen.ip().is_loopback() && public.is_some_and(|url| url.scheme() == "https");
@@ -75,15 +76,8 @@ pub fn run(args: WebArgs) -> anyhow::Result<()> {
     let listen = args.listen;
     let listened = || Url::parse(&format!("http://{listen}/")).ok().filter(|_| !listen.ip().is_unspecified());
     let web_url = args.web_url.or_else(listened);
-    let web = channel(
-        content,
-        store,
-        args.min_respondents,
-        args.retention.days,
-        web_url.clone(),
-        args.limits.limits(args.listen, web_url.as_ref()),
-        deployment,
-    );
+    let limits = args.limits.limits(args.listen, web_url.as_ref());
+    let web = channel(content, store, args.min_respondents, args.retention.days, web_url, limits, deployment);
     // Before the first page: no expired response may be shown.
     crate::app::privacy::sweep(&web.app, crate::unix_now())?;
     web.app.deployment.warn_if_unset();

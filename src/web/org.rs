@@ -51,8 +51,7 @@ fn org_reply(web: &Web, visit: &Visit, admin: &Session) -> Result<Reply, Respons
 /// the files: the report and every team as a table.
 pub async fn view(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
     as_admin(web, headers, |web, visit, admin| {
-        let reply = org_reply(web, visit, &admin)?;
-        let tables = team_work(web, &admin, visit.lang(), org::file_names)?;
+        let (reply, tables) = team_work(web, &admin, visit.lang(), org::org_listing)?;
         let text = |m| html::escape(&msg(web, visit, m));
         let (mut main, mut files, mut note, mut pictures) = (String::new(), String::new(), None, 0);
         for part in &reply.parts {
@@ -67,7 +66,7 @@ pub async fn view(State(web): State<Arc<Web>>, headers: HeaderMap) -> Response {
                         alt = text(Msg::OrgChartTitle),
                     ));
                 }
-                // Not made for the page: the tables' names come from `file_names`.
+                // Not made for the page: `org_listing` names the tables instead.
                 Part::Document { .. } => {}
             }
         }
